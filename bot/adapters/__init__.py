@@ -1,0 +1,1 @@
+"""Adapters: translate platform events into core commands and core replies into platform output."""

@@ -1,0 +1,70 @@
+"""Settings from the environment: the only reader of ``os.environ``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONTENT = ROOT / "content"
+DEFAULT_DB = ROOT / "db" / "dva.db"
+DEFAULT_HEALTH_PORT = 8080
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path = DEFAULT_DB
+    content: Path = DEFAULT_CONTENT
+    discord_token: str | None = field(default=None, repr=False)
+    discord_api_url: str = "https://discord.com/api/v10"
+    discord_guild_ids: tuple[int, ...] = ()
+    slack_bot_token: str | None = field(default=None, repr=False)
+    slack_signing_secret: str | None = field(default=None, repr=False)
+    slack_app_token: str | None = field(default=None, repr=False)
+    slack_port: int = 3000
+    slack_api_url: str = "https://slack.com/api/"
+    slack_admin_ids: tuple[str, ...] = ()
+    health_port: int = DEFAULT_HEALTH_PORT
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> "Settings":
+        """Read settings; a malformed value raises ValueError naming the variable."""
+        get = lambda name: (environ.get(name) or "").strip() or None  # noqa: E731
+        return cls(
+            db=Path(get("DVA_DB") or DEFAULT_DB),
+            content=Path(get("DVA_CONTENT") or DEFAULT_CONTENT),
+            discord_token=get("DISCORD_TOKEN"),
+            discord_api_url=(get("DISCORD_API_URL") or cls.discord_api_url).rstrip("/"),
+            discord_guild_ids=tuple(_int(x, "DISCORD_GUILD_IDS") for x in _split(get("DISCORD_GUILD_IDS"))),
+            slack_bot_token=get("SLACK_BOT_TOKEN"),
+            slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+            slack_app_token=get("SLACK_APP_TOKEN"),
+            slack_port=_int(get("SLACK_PORT") or "3000", "SLACK_PORT"),
+            slack_api_url=_slash(get("SLACK_API_URL") or cls.slack_api_url),
+            slack_admin_ids=tuple(_split(get("SLACK_ADMIN_IDS"))),
+            health_port=_int(get("DVA_HEALTH_PORT") or str(DEFAULT_HEALTH_PORT), "DVA_HEALTH_PORT"),
+        )
+
+    @property
+    def discord_enabled(self) -> bool:
+        return bool(self.discord_token)
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_signing_secret)
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def _int(value: str, name: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, got {value!r}") from None
+
+
+def _slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"

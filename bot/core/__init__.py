@@ -1,0 +1,1 @@
+"""The platform-neutral core: plain values in, reply values out, no I/O of its own."""

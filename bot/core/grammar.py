@@ -1,0 +1,95 @@
+"""One command grammar for every text surface (Slack's ``/dva``, the console).
+
+``parse("quiz ec2", learner)`` -> ``Quiz(learner, "ec2")``. Malformed input
+becomes a ``Text`` with the usage, never an exception. The ``setup`` channel
+is returned as the raw token: only the adapter knows what a channel looks like
+(Slack sends ``<#C123|name>``), so it resolves ``Setup.target`` itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.messages import (
+    Ask, Command, Daily, Explain, Help, Learner, Quiz, Review, Setup, ShowLeaderboard,
+    ShowStats, Text, Topics,
+)
+
+PERIODS = ("today", "week", "month", "all")
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)"
+WEEKDAYS = re.compile(
+    rf"^(?:daily|weekdays|weekends|{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)*)$", re.IGNORECASE
+)
+TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+TIMEZONE = re.compile(r"^(?:[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+|UTC|GMT)$")
+MAX_TEXT = 2_000  # longer input is cut before it reaches the core
+SETUP_USAGE = "setup <channel> <HH:MM> [timezone] [weekdays] [topic]  or  setup <channel> off"
+
+
+def parse(text: str, learner: Learner, target: str = "") -> Command | Text:
+    """Text after ``/dva`` -> a command, or a ``Text`` explaining what went wrong.
+
+    ``target`` is where the text was typed; ``daily`` uses it.
+    """
+    words = clean(text).split()
+    if not words:
+        return Help(learner)
+    verb, args = words[0].lower(), words[1:]
+    rest = " ".join(args)
+    match verb:
+        case "ask":
+            return Ask(learner, rest) if rest else _usage("ask <query>", "e.g. 'ask rds proxy'")
+        case "quiz":
+            return Quiz(learner, rest or None)
+        case "explain":
+            if len(args) == 1:
+                return Explain(learner, args[0])
+            return _usage("explain <question id>", "the id is shown under each question")
+        case "topics":
+            return Topics(learner)
+        case "leaderboard" | "lb":
+            period = args[0].lower() if args else "week"
+            if len(args) > 1 or period not in PERIODS:
+                return _usage("leaderboard [today|week|month|all]", "")
+            return ShowLeaderboard(learner, period)
+        case "stats":
+            return ShowStats(learner)
+        case "daily":
+            return Daily(learner, target)
+        case "review":
+            return Review(learner)
+        case "help":
+            return Help(learner)
+        case "setup":
+            return parse_setup(args, learner)
+    return Text(f"Unknown command '{verb[:40]}'. Try 'help' for the list.", error=True)
+
+
+def parse_setup(args: list[str], learner: Learner) -> Setup | Text:
+    """``<channel> <HH:MM> [timezone] [weekdays] [topic...]`` or ``<channel> off``."""
+    if len(args) < 2:
+        return _usage(SETUP_USAGE, "e.g. 'setup #study 09:00 Europe/Berlin mon-fri'")
+    channel, when, extra = args[0], args[1], args[2:]
+    if when.lower() == "off":
+        return Setup(learner, target=channel, off=True) if not extra else _usage(SETUP_USAGE, "")
+    time = TIME.match(when)
+    if not time:
+        return _usage(SETUP_USAGE, f"'{when[:20]}' is not a time: use 24-hour HH:MM, e.g. 09:00")
+    timezone = weekdays = None
+    if extra and TIMEZONE.match(extra[0]) and not WEEKDAYS.match(extra[0]):
+        timezone, extra = extra[0], extra[1:]
+    if extra and WEEKDAYS.match(extra[0]):
+        weekdays, extra = extra[0].lower(), extra[1:]
+    hour, minute = time.groups()
+    return Setup(learner, target=channel, time=f"{int(hour):02d}:{minute}", timezone=timezone,
+                 weekdays=weekdays, topic=" ".join(extra) or None)
+
+
+def clean(text: str) -> str:
+    """Drop control and zero-width characters and cut very long input."""
+    text = text[:MAX_TEXT]
+    return "".join(ch for ch in text if ch.isprintable() or ch in " \t\n")
+
+
+def _usage(usage: str, hint: str) -> Text:
+    return Text(f"Usage: {usage}" + (f" — {hint}" if hint else ""), error=True)

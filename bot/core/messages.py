@@ -1,0 +1,305 @@
+"""Commands in, replies out: the whole vocabulary between adapters and the core.
+
+Adapters translate a platform event into one of the commands below and render
+each reply with one ``match``. Nothing here knows a platform: emphasis,
+buttons and mentions are structure (``Question.choices``, ``Feedback.correct``),
+never markup. Text fields hold plain text typed by people or taken from the
+notes; adapters escape it for their platform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+# --- who and where -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Learner:
+    """A person in a group: (platform, group, user) is their identity.
+
+    ``group`` is the Discord guild id or the Slack team id; in a direct message
+    with no guild it is ``"dm:" + user`` so the learner is a group of one.
+    ``name`` is a display name for leaderboards, never used as identity.
+    """
+
+    platform: str
+    group: str
+    user: str
+    name: str = ""
+
+
+# --- commands in -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ask:
+    learner: Learner
+    query: str
+
+
+@dataclass(frozen=True)
+class Quiz:
+    learner: Learner
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A click on a choice (or a choose-two submit).
+
+    ``instance`` is the question instance id carried by the button, so a click
+    works after a restart. ``choices`` are letters ("A", "C"). ``event`` is the
+    platform's delivery id when it has one: the same event delivered twice is
+    recorded once.
+    """
+
+    learner: Learner
+    instance: str
+    choices: tuple[str, ...]
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class Explain:
+    learner: Learner
+    question: str
+
+
+@dataclass(frozen=True)
+class Topics:
+    learner: Learner
+
+
+@dataclass(frozen=True)
+class ShowLeaderboard:
+    learner: Learner
+    period: str = "week"  # today | week | month | all
+
+
+@dataclass(frozen=True)
+class ShowStats:
+    learner: Learner
+    subject: Learner | None = None  # someone else's stats; None = the asker's
+
+
+@dataclass(frozen=True)
+class Daily:
+    """Show the open daily question of ``target`` (the place it was posted)."""
+
+    learner: Learner
+    target: str
+
+
+@dataclass(frozen=True)
+class Review:
+    learner: Learner
+
+
+@dataclass(frozen=True)
+class Help:
+    learner: Learner
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Schedule (or stop, with ``off``) the daily question for ``target``.
+
+    ``target`` is an opaque place id chosen by the adapter (e.g.
+    ``"discord:<channel id>"``); ``target_name`` is how to show it to people.
+    ``is_admin`` is decided by the adapter from the platform's permissions;
+    the core refuses when it is false.
+    """
+
+    learner: Learner
+    target: str
+    target_name: str = ""
+    time: str = ""  # "HH:MM"
+    timezone: str | None = None
+    weekdays: str | None = None  # "mon-fri", "mon,wed,fri"
+    topic: str | None = None
+    off: bool = False
+    is_admin: bool = False
+
+
+Command = (
+    Ask | Quiz | Answer | Explain | Topics | ShowLeaderboard | ShowStats | Daily
+    | Review | Help | Setup
+)
+
+
+# --- replies out -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """Plain text. ``error`` marks a refusal or bad input (shown privately)."""
+
+    text: str
+    error: bool = False
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The answer to ``ask``: the matching part of a passage of the notes."""
+
+    query: str
+    passage_id: str
+    heading: tuple[str, ...]  # ("RDS", "Amazon RDS Proxy")
+    text: str  # the part of the passage that matches, chat-ready plain text
+    source: str  # "dva-notes.md:212-230"
+    related: tuple[str, ...] = ()  # titles of up to two related passages
+    open_question: bool = False  # the author marked it "??"
+
+
+@dataclass(frozen=True)
+class NothingFound:
+    """The notes have nothing on ``query``; ``suggestions`` are topics they do cover."""
+
+    query: str
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Choice:
+    letter: str  # "A"
+    text: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question to show with one button per choice.
+
+    ``instance`` identifies this showing of the question (who it was served
+    to, daily or practice); buttons carry it. ``pick`` is how many choices
+    make an answer: 1, or 2 for "Choose TWO".
+    """
+
+    instance: str
+    question_id: str
+    topic: str
+    stem: str
+    choices: tuple[Choice, ...]
+    pick: int = 1
+    heading: tuple[str, ...] = ()
+    generated: bool = False
+    daily: bool = False
+    review: bool = False
+    closes_at: datetime | None = None
+    note: str = ""  # e.g. "Next review due in 2 days" or "Practice: weak topic"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The reply to an answer, shown only to the person who clicked.
+
+    ``counted`` is False when this learner had already answered the instance:
+    then ``correct`` and ``chosen`` describe the first answer, the one that
+    counted.
+    """
+
+    question_id: str
+    correct: bool
+    chosen: tuple[str, ...]
+    answer: tuple[Choice, ...]
+    explanation: str
+    heading: tuple[str, ...] = ()
+    points: int = 0
+    counted: bool = True
+    next_review: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Explanation:
+    question_id: str
+    stem: str
+    answer: tuple[Choice, ...]
+    explanation: str
+    heading: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    passages: int
+    questions: int = 0
+
+
+@dataclass(frozen=True)
+class TopicList:
+    topics: tuple[Topic, ...]
+
+
+@dataclass(frozen=True)
+class Standing:
+    rank: int  # equal points share a rank
+    learner: Learner
+    points: int
+    answered: int
+    correct: int
+    is_asker: bool = False
+
+
+@dataclass(frozen=True)
+class Leaderboard:
+    period: str
+    timezone: str
+    rows: tuple[Standing, ...]  # the top 10 (more when ties straddle 10th)
+    asker: Standing | None = None  # set when the asker is outside ``rows``
+
+
+@dataclass(frozen=True)
+class TopicAccuracy:
+    topic: str
+    answered: int
+    correct: int
+    practice: str  # the command that practises it, e.g. "quiz rds"
+
+
+@dataclass(frozen=True)
+class Stats:
+    learner: Learner
+    answered: int
+    correct: int
+    points: int
+    streak: int
+    best_streak: int
+    topics: tuple[TopicAccuracy, ...] = ()
+    weakest: tuple[TopicAccuracy, ...] = ()
+    reviews_due: int = 0
+
+
+@dataclass(frozen=True)
+class HelpText:
+    commands: tuple[tuple[str, str], ...]  # (usage, what it does)
+
+
+@dataclass(frozen=True)
+class DailySummary:
+    """A closed daily question: the answer and how the channel did."""
+
+    target: str
+    question_id: str
+    stem: str
+    answer: tuple[Choice, ...]
+    explanation: str
+    answered: int
+    correct: int
+    first_right: Learner | None = None
+
+
+Reply = (
+    Text | Passage | NothingFound | Question | Feedback | Explanation | TopicList
+    | Leaderboard | Stats | HelpText | DailySummary
+)
+
+
+@dataclass(frozen=True)
+class Post:
+    """Something the scheduler wants shown in ``target`` (not a reply to anyone)."""
+
+    target: str
+    reply: Reply
+    meta: dict = field(default_factory=dict, hash=False, compare=False)

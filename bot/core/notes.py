@@ -1,0 +1,283 @@
+"""Markdown notes -> passages with stable ids.
+
+Real notes are uneven: indentation drifts, headings hide inside list items
+("13. ###### Auto scaling group"), one numbered item can run to a hundred lines
+with bold sub-headings inside it. A passage is one numbered item with its
+sub-bullets; a long item is split at the bullets that are nothing but a bold
+phrase. Ids come from the heading path and title only, so editing one passage
+or adding a section never changes another passage's id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: an item longer than this many lines is split at its bold sub-headings
+SPLIT_LINES = 20
+#: a passage's text is cut here (a whole notes file on one line, say)
+MAX_TEXT = 20_000
+MAX_TITLE = 90
+
+_HEADING = re.compile(r"^\s*`*\s*(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^( {0,3})(\d{1,3})[.)]\s+(.*)$")
+_BULLET = re.compile(r"^(\s*)(?:[-*+]\s+)+(.*)$")
+_WHOLE_BOLD = re.compile(r"^\*\*\s*(.+?)\s*\*\*[\s:.]*$")
+_INLINE_HEADING = re.compile(r"^#{1,6}\s+")
+_OPEN_QUESTION = re.compile(r"\?\?|do we have to read", re.IGNORECASE)
+_KNOWN_CAPS = {"AMAZON": "Amazon", "LINUX": "Linux"}
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    section: str
+    heading: tuple[str, ...]  # (section, title) or (section,) for a section intro
+    title: str
+    text: str  # cleaned for chat: markdown noise gone, list structure kept
+    file: str
+    line_start: int
+    line_end: int
+    open_question: bool
+    position: int  # order in the file, for display only
+
+    @property
+    def path(self) -> str:
+        return " › ".join(self.heading)
+
+    @property
+    def digest(self) -> str:
+        raw = "\x1f".join((self.path, self.text, f"{self.line_start}-{self.line_end}"))
+        return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in a notes file that could not be read as it is."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class _Block:
+    section: str
+    title: str
+    start: int  # 1-based line number
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    item: bool = False  # a numbered item: its first line holds its title
+
+
+def decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Bytes of a notes file -> text, or None with the reason it is unreadable."""
+    if not data.strip():
+        return None, [Problem(file, 1, "empty file: nothing to load")]
+    if b"\x00" in data[:8192]:
+        return None, [Problem(file, 1, "binary file (NUL bytes): not markdown, skipped")]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return None, [Problem(file, line, f"not UTF-8 (byte 0x{data[err.start]:02x}): skipped")]
+
+
+def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
+    """Split one notes file into passages; problems name the file and line."""
+    problems: list[Problem] = []
+    lines = text.splitlines()
+    levels = [len(m.group(1)) for line in lines if (m := _HEADING.match(line))]
+    if not levels:
+        problems.append(Problem(file, 1, "no markdown headings: the file is one section"))
+    # a lone top-level title ("# DVA") names the document, not a section
+    top = min(levels) if levels else 1
+    if levels.count(top) == 1 and len(levels) > 1:
+        top += 1
+    fallback = _stem(file)
+    blocks = _blocks(lines, top, fallback)
+    passages: list[Passage] = []
+    seen: dict[str, int] = {}
+    for block in blocks:
+        for title, body in _split(block):
+            passage = _passage(block.section, title, body, file, len(passages), problems)
+            if passage is None:
+                continue
+            pid = passage.id
+            seen[pid] = seen.get(pid, 0) + 1
+            if seen[pid] > 1:
+                passage = _with_id(passage, f"{pid}-{seen[pid]}")
+            passages.append(passage)
+    return passages, problems
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """'AMAZON RDS Proxy' -> 'amazon-rds-proxy' (ascii, cut at a word)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or hashlib.sha1(text.encode()).hexdigest()[:8]
+
+
+def passage_id(section: str, title: str) -> str:
+    return f"{slug(section, 32)}/{slug(title)}" if title else slug(section, 32)
+
+
+def _stem(file: str) -> str:
+    name = file.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip() or "Notes"
+
+
+def _blocks(lines: list[str], top: int, fallback: str) -> list[_Block]:
+    """Group lines into sections and numbered items (the unit of a passage)."""
+    section = fallback
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for number, line in enumerate(lines, start=1):
+        heading = _HEADING.match(line)
+        if heading:
+            level, title = len(heading.group(1)), _clean_inline(heading.group(2))
+            if level < top:
+                current = None
+                continue
+            if level == top or not blocks:
+                section = title or section
+                current = _Block(section, "", number)
+            else:  # a deeper heading starts a titled block of the section
+                current = _Block(section, title, number)
+            blocks.append(current)
+            continue
+        item = _ITEM.match(line)
+        if item:
+            current = _Block(section, "", number, [(number, item.group(3))], item=True)
+            blocks.append(current)
+            continue
+        if current is None:
+            current = _Block(section, "", number)
+            blocks.append(current)
+        current.lines.append((number, line))
+    return [b for b in blocks if any(text.strip() for _, text in b.lines) or b.title]
+
+
+def _split(block: _Block) -> list[tuple[str, list[tuple[int, str]]]]:
+    """A long item becomes several passages at its whole-bold bullets."""
+    body = list(block.lines)
+    title = block.title
+    if block.item:
+        first_number, first = body[0]
+        title = _title_of(first)
+        body = [(first_number, _title_rest(first))] + body[1:]
+    if len(body) <= SPLIT_LINES:
+        return [(title, body)]
+    parts: list[tuple[str, list[tuple[int, str]]]] = [(title, [])]
+    for number, line in body:
+        bullet = _BULLET.match(line)
+        bold = _WHOLE_BOLD.match(bullet.group(2).strip()) if bullet else None
+        if bold and parts[-1][1]:
+            parts.append((_tidy_title(bold.group(1)), [(number, line)]))
+        else:
+            parts[-1][1].append((number, line))
+    return [(t, b) for t, b in parts if b]
+
+
+def _title_of(first_line: str) -> str:
+    text = _INLINE_HEADING.sub("", first_line.strip())
+    text = re.sub(r"^note\s*:+\s*", "", _clean_inline(text), flags=re.IGNORECASE)
+    head, sep, _ = text.partition(" : ")
+    if sep and 2 <= len(head) <= 60:
+        text = head
+    return _tidy_title(text)
+
+
+def _title_rest(first_line: str) -> str:
+    return _INLINE_HEADING.sub("", first_line.strip())
+
+
+def _tidy_title(text: str) -> str:
+    text = _clean_inline(text).strip(" :.-")
+    # shouted words become words ("AMAZON RDS Proxy" -> "Amazon RDS Proxy");
+    # short capitals are acronyms and stay (RDS, CNAME, IOPS)
+    words = [_KNOWN_CAPS.get(w, w.capitalize() if w.isupper() and len(w) >= 6 else w)
+             for w in text.split()]
+    text = " ".join(words)
+    if len(text) > MAX_TITLE:
+        text = text[:MAX_TITLE].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def _clean_inline(text: str) -> str:
+    text = text.replace("**", "").replace("__", "").replace("`", "")
+    text = re.sub(r"^#{1,6}\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _clean_body(body: list[tuple[int, str]]) -> str:
+    """Markdown noise out, list structure in: bullets become '• ', nesting kept."""
+    out: list[str] = []
+    indents: list[int] = []
+    for _, raw in body:
+        if not raw.strip():
+            continue
+        line = raw.expandtabs(4).rstrip()
+        bullet = _BULLET.match(line)
+        if bullet:
+            width = len(bullet.group(1))
+            while indents and indents[-1] >= width and len(indents) > 1 and indents[-1] > width:
+                indents.pop()
+            if not indents or width > indents[-1]:
+                indents.append(width)
+            depth = max(0, indents.index(width) if width in indents else len(indents) - 1)
+            text = _clean_inline(bullet.group(2))
+            if text:
+                out.append("  " * depth + "• " + text)
+            continue
+        text = _clean_inline(line)
+        if text:
+            depth = 1 if out and raw.startswith(" ") else 0
+            out.append("  " * depth + text)
+    return "\n".join(out)
+
+
+def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
+             position: int, problems: list[Problem]) -> Passage | None:
+    text = _clean_body(body)
+    if not text and not title:
+        return None
+    body = [(n, line) for n, line in body]
+    while body and not body[-1][1].strip():
+        body.pop()
+    start = body[0][0] if body else 1
+    if len(text) > MAX_TEXT:
+        problems.append(Problem(file, start, f"passage longer than {MAX_TEXT} characters: cut"))
+        text = text[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
+    if not title:
+        title = _tidy_title(text.splitlines()[0].lstrip("• ")) if text else section
+    raw = "\n".join(line for _, line in body)
+    heading = (section, title) if title != section else (section,)
+    return Passage(
+        id=passage_id(section, title if title != section else ""),
+        section=section,
+        heading=heading,
+        title=title,
+        text=text or title,
+        file=file,
+        line_start=start,
+        line_end=body[-1][0] if body else start,
+        open_question=bool(_OPEN_QUESTION.search(raw) or _OPEN_QUESTION.search(title)),
+        position=position,
+    )
+
+
+def _with_id(passage: Passage, new_id: str) -> Passage:
+    from dataclasses import replace
+
+    return replace(passage, id=new_id)

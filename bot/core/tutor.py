@@ -1,0 +1,78 @@
+"""The service every adapter talks to: ``handle(command, now) -> replies``.
+
+It routes each command to the part of the core that owns it and is the one
+place where an unexpected error becomes a polite reply: the traceback goes to
+the log with the command that caused it, never to a chat user.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Protocol, Sequence
+
+from bot.core.messages import (
+    Answer, Ask, Command, Daily, Explain, Help, HelpText, Quiz, Reply, Review,
+    Setup, ShowLeaderboard, ShowStats, Text, Topics,
+)
+
+log = logging.getLogger(__name__)
+
+USAGE: tuple[tuple[str, str], ...] = (
+    ("ask <query>", "look something up in the notes"),
+    ("quiz [topic]", "a practice question, on a topic if you name one"),
+    ("explain <question id>", "the answer and explanation of a question"),
+    ("topics", "what the notes cover"),
+    ("leaderboard [today|week|month|all]", "the group's standings"),
+    ("stats", "your accuracy, streaks and weakest topics"),
+    ("daily", "this channel's open question of the day"),
+    ("review", "your most overdue spaced-review question"),
+    ("setup <channel> <HH:MM> [timezone] [weekdays] [topic]", "admins: post a daily question there"),
+    ("setup <channel> off", "admins: stop the daily question there"),
+    ("help", "this list"),
+)
+
+
+class Lookup(Protocol):
+    def handle(self, command: Ask | Topics, now: datetime) -> Sequence[Reply]: ...
+
+
+class Practice(Protocol):
+    def handle(
+        self, command: Quiz | Answer | Explain | ShowLeaderboard | ShowStats | Review, now: datetime
+    ) -> Sequence[Reply]: ...
+
+
+class Schedule(Protocol):
+    def handle(self, command: Daily | Setup, now: datetime) -> Sequence[Reply]: ...
+
+
+class Tutor:
+    """Routes commands; the parts are passed in (see ``bot.__main__``)."""
+
+    def __init__(self, lookup: Lookup, practice: Practice, schedule: Schedule | None = None):
+        self.lookup = lookup
+        self.practice = practice
+        self.schedule = schedule
+
+    def handle(self, command: Command, now: datetime) -> list[Reply]:
+        try:
+            return list(self._route(command, now))
+        except Exception:
+            log.exception("command failed: %r", command)
+            return [Text("Sorry, something went wrong on our side. It has been logged; please try again.",
+                         error=True)]
+
+    def _route(self, command: Command, now: datetime) -> Sequence[Reply]:
+        match command:
+            case Ask() | Topics():
+                return self.lookup.handle(command, now)
+            case Quiz() | Answer() | Explain() | ShowLeaderboard() | ShowStats() | Review():
+                return self.practice.handle(command, now)
+            case Daily() | Setup():
+                if self.schedule is None:
+                    return [Text("The daily question is not available here.", error=True)]
+                return self.schedule.handle(command, now)
+            case Help():
+                return [HelpText(USAGE)]
+        return [Text("Unknown command. Try 'help'.", error=True)]

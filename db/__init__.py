@@ -1,0 +1,72 @@
+"""SQLite: one connection per process, migrations applied at connect."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from db.migrations import MIGRATIONS
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "dva.db"
+
+
+def connect(path: str | Path = DEFAULT_PATH) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path``; ``":memory:"`` for tests.
+
+    WAL lets a second process read while one writes; ``busy_timeout`` makes two
+    writers wait for each other instead of failing; foreign keys are on.
+    """
+    if str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=True)
+    else:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=30000")
+    migrate(conn)
+    return sqlite_utils.Database(conn)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply pending migrations; returns how many ran."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    ran = 0
+    for version, sql in enumerate(MIGRATIONS, start=1):
+        if version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # re-check under the write lock: another process may have migrated
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE version=?", (version,)).fetchone():
+                conn.execute("ROLLBACK")
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, datetime('now'))", (version,)
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        ran += 1
+    return ran
+
+
+def _statements(sql: str) -> list[str]:
+    parts, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            parts.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        parts.append(buf.strip())
+    return [p for p in parts if p]
