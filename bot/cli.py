@@ -1,0 +1,109 @@
+"""``dva`` subcommands: ask, topics, ingest, chat, serve.
+
+Only this module and ``bot.__main__`` see everything; the adapters for Discord
+and Slack are imported by ``serve`` alone, so ``dva ask`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import datetime, timezone
+
+from bot.config import Settings
+
+LOCAL = ("console", "local", "me")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=os.environ.get("DVA_LOG", "WARNING").upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings.from_env(os.environ)
+    except ValueError as err:
+        print(f"dva: {err}", file=sys.stderr)
+        return 2
+    if args.command is None:
+        args.command = "chat"
+    return args.run(settings, args) if hasattr(args, "run") else _chat(settings, args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dva", description="DVA-C02 study bot on your own notes.")
+    sub = parser.add_subparsers(dest="command")
+    ask = sub.add_parser("ask", help="look something up in the notes")
+    ask.add_argument("query", nargs="*")
+    ask.set_defaults(run=_ask)
+    sub.add_parser("topics", help="sections of the notes with passage counts").set_defaults(run=_topics)
+    ingest = sub.add_parser("ingest", help="load notes from a folder (default: the content folder)")
+    ingest.add_argument("path", nargs="?")
+    ingest.set_defaults(run=_ingest)
+    sub.add_parser("chat", help="the local console: the same commands as in Slack").set_defaults(run=_chat)
+    sub.add_parser("serve", help="run Discord, Slack and the daily question").set_defaults(run=_serve)
+    return parser
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _ask(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.__main__ import build
+    from bot.adapters import console
+    from bot.core.messages import Ask, Learner
+
+    query = " ".join(args.query).strip()
+    if not query:
+        print("Usage: dva ask QUERY...   e.g. dva ask rds proxy", file=sys.stderr)
+        return 2
+    app = build(settings, refresh=False)
+    for reply in app.tutor.handle(Ask(Learner(*LOCAL), query), _now()):
+        print(console.render(reply))
+    return 0
+
+
+def _topics(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.__main__ import build
+    from bot.adapters import console
+    from bot.core.messages import Learner, Topics
+
+    app = build(settings, refresh=False)
+    for reply in app.tutor.handle(Topics(Learner(*LOCAL)), _now()):
+        print(console.render(reply))
+    return 0
+
+
+def _ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    import db as database
+    from bot.ingest import ingest
+    from db.store import Store
+
+    folder = Path(args.path) if args.path else settings.content / "notes"
+    if not folder.exists():
+        print(f"dva ingest: no such folder or file: {folder}", file=sys.stderr)
+        return 2
+    report = ingest(Store(database.connect(settings.db)), folder, progress=sys.stderr.isatty())
+    print(report.summary())
+    for problem in report.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def _chat(settings: Settings, args: argparse.Namespace | None = None) -> int:
+    from bot.__main__ import build
+    from bot.adapters import console
+
+    app = build(settings)
+    return console.run(app.tutor, sys.stdin, sys.stdout, now=_now)
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.serve import serve
+
+    return serve(settings)

@@ -1,0 +1,20 @@
+"""The Store: every SQL statement of the project, behind one object.
+
+The core states what it needs as ``typing.Protocol`` classes; ``Store`` meets
+them. It is assembled from one mixin per feature so each feature's SQL sits in
+a file named for it; SQLite specifics stay inside ``db/``.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from db.notes import NotesStore
+from db.quiz import QuizStore
+from db.schedules import ScheduleStore
+
+
+class Store(NotesStore, QuizStore, ScheduleStore):
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.conn = db.conn
