@@ -27,9 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as err:
         print(f"dva: {err}", file=sys.stderr)
         return 2
-    if args.command is None:
-        args.command = "chat"
-    return args.run(settings, args) if hasattr(args, "run") else _chat(settings, args)
+    if args.command is None:  # plain `dva`: the real bot when tokens are set, else the console
+        run = _serve if settings.discord_enabled or settings.slack_enabled else _chat
+        return run(settings, args)
+    return args.run(settings, args)
 
 
 def _parser() -> argparse.ArgumentParser:
