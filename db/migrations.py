@@ -30,7 +30,83 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 2: quiz: questions, learners, groups, instances, answers, review cards --
     """
-    -- placeholder: written with the quiz engine
+    CREATE TABLE questions (
+        id TEXT PRIMARY KEY,            -- stable: history hangs on it
+        topic TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        stem TEXT NOT NULL,
+        options TEXT NOT NULL,          -- JSON list
+        answers TEXT NOT NULL,          -- JSON list of letters
+        explanation TEXT NOT NULL,
+        passages TEXT NOT NULL,         -- JSON list of passage ids
+        generated INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL DEFAULT '',
+        active INTEGER NOT NULL DEFAULT 1  -- 0: gone from the bank, history kept
+    );
+    CREATE TABLE groups (
+        id TEXT PRIMARY KEY,            -- Discord guild id, Slack team id, "dm:<user>"
+        timezone TEXT NOT NULL DEFAULT 'UTC'
+    );
+    CREATE TABLE learners (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        user TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        UNIQUE (platform, group_id, user)
+    );
+    CREATE TABLE instances (
+        id TEXT PRIMARY KEY,            -- random, URL-safe, carried by buttons
+        question_id TEXT NOT NULL REFERENCES questions(id),
+        learner_id INTEGER REFERENCES learners(id),  -- who it was served to; NULL for a daily
+        group_id TEXT NOT NULL,
+        mode TEXT NOT NULL,             -- practice | review | daily
+        target TEXT,                    -- where a daily was posted
+        created_at TEXT NOT NULL,       -- UTC ISO 8601
+        closes_at TEXT                  -- UTC ISO 8601; NULL: never closes
+    );
+    CREATE INDEX instances_learner ON instances(learner_id, created_at);
+    CREATE INDEX instances_group_mode ON instances(group_id, mode, created_at);
+    CREATE INDEX instances_question ON instances(question_id, mode);
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        instance_id TEXT NOT NULL REFERENCES instances(id),
+        learner_id INTEGER NOT NULL REFERENCES learners(id),
+        group_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        chosen TEXT NOT NULL,           -- letters, e.g. "AC"
+        correct INTEGER NOT NULL,
+        points INTEGER NOT NULL,
+        day TEXT NOT NULL,              -- local date in the group's timezone
+        answered_at TEXT NOT NULL,      -- UTC ISO 8601
+        event TEXT UNIQUE,              -- platform delivery id: a redelivery is recorded once
+        UNIQUE (instance_id, learner_id)
+    );
+    CREATE INDEX answers_learner_question ON answers(learner_id, question_id, day);
+    CREATE INDEX answers_learner_topic ON answers(learner_id, topic, correct);
+    -- counters per learner and period ("d2026-11-26", "w2026-11-23", "m2026-11", "all"),
+    -- bumped in the answer's transaction: a leaderboard reads at most one row per learner
+    CREATE TABLE scores (
+        group_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        learner_id INTEGER NOT NULL REFERENCES learners(id),
+        points INTEGER NOT NULL DEFAULT 0,
+        answered INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (group_id, period, learner_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX scores_rank ON scores(group_id, period, points DESC);
+    CREATE INDEX scores_learner ON scores(learner_id, period);
+    CREATE TABLE cards (
+        learner_id INTEGER NOT NULL REFERENCES learners(id),
+        question_id TEXT NOT NULL,
+        card TEXT NOT NULL,             -- JSON of fsrs.Card.to_dict()
+        due TEXT NOT NULL,              -- UTC ISO 8601, copied out of the card for the index
+        PRIMARY KEY (learner_id, question_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX cards_due ON cards(learner_id, due);
     """,
     # 3: daily questions: schedules and posts ----------------------------------
     """

@@ -1,7 +1,300 @@
-"""SQL for quiz (a mixin of ``db.store.Store``)."""
+"""SQL for the quiz engine (a mixin of ``db.store.Store``).
+
+Facts (instances, answers, cards) and counters (``scores``, one row per learner
+and period, bumped inside the answer's transaction). Exactly-once is a
+constraint: an answer is ``UNIQUE(instance_id, learner_id)`` and its delivery
+``event`` is unique, inserted with ``ON CONFLICT DO NOTHING``. Times are stored
+as UTC ISO 8601 text of one fixed shape, so they compare as strings.
+"""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator
+
+_ANSWER_COLUMNS = (
+    "instance_id, learner_id, group_id, question_id, topic, mode, chosen, correct, points, day,"
+    " answered_at, event"
+)
+
+
+def iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
 
 class QuizStore:
-    """Placeholder: filled in with its feature."""
+    conn: sqlite3.Connection
+
+    # --- plumbing -------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (joins an open one): all of it or none of it.
+
+        ``BEGIN IMMEDIATE`` takes the write lock first, so what is read inside
+        cannot change before the write, even with a second process.
+        """
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, tuple(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _row(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    # --- questions ------------------------------------------------------------
+
+    def sync_questions(self, questions: Iterable[Any]) -> int:
+        """Upsert the bank (objects with BankQuestion's fields); the rest become inactive."""
+        rows = [
+            (q.id, q.topic, q.kind, q.stem, json.dumps(list(q.options)), json.dumps(list(q.answers)),
+             q.explanation, json.dumps(list(q.passages)), int(q.generated), q.source)
+            for q in questions
+        ]
+        with self.transaction():
+            self.conn.execute("UPDATE questions SET active = 0")
+            self.conn.executemany(
+                "INSERT INTO questions (id, topic, kind, stem, options, answers, explanation, passages,"
+                " generated, source, active) VALUES (?,?,?,?,?,?,?,?,?,?,1)"
+                " ON CONFLICT(id) DO UPDATE SET topic=excluded.topic, kind=excluded.kind,"
+                " stem=excluded.stem, options=excluded.options, answers=excluded.answers,"
+                " explanation=excluded.explanation, passages=excluded.passages,"
+                " generated=excluded.generated, source=excluded.source, active=1",
+                rows,
+            )
+        return len(rows)
+
+    def stored_question(self, question_id: str) -> dict[str, Any] | None:
+        row = self._row("SELECT * FROM questions WHERE id = ?", (question_id,))
+        if row:
+            for key in ("options", "answers", "passages"):
+                row[key] = tuple(json.loads(row[key]))
+            row["generated"] = bool(row["generated"])
+        return row
+
+    # --- learners and groups ----------------------------------------------------
+
+    def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int:
+        """The learner's row id, created on first sight; a new display name is kept."""
+        row = self.conn.execute(
+            "INSERT INTO learners (platform, group_id, user, name) VALUES (?,?,?,?)"
+            " ON CONFLICT(platform, group_id, user) DO UPDATE SET name = excluded.name"
+            " WHERE excluded.name != '' AND excluded.name != learners.name"
+            " RETURNING id",
+            (platform, group, user, name),
+        ).fetchone()
+        if row:
+            return row[0]
+        return self.conn.execute(
+            "SELECT id FROM learners WHERE platform=? AND group_id=? AND user=?", (platform, group, user)
+        ).fetchone()[0]
+
+    def find_learner(self, platform: str, group: str, user: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM learners WHERE platform=? AND group_id=? AND user=?", (platform, group, user)
+        ).fetchone()
+        return row[0] if row else None
+
+    def group_timezone(self, group: str) -> str:
+        row = self.conn.execute("SELECT timezone FROM groups WHERE id = ?", (group,)).fetchone()
+        return row[0] if row else "UTC"
+
+    def set_group_timezone(self, group: str, tz: str) -> None:
+        self.conn.execute(
+            "INSERT INTO groups (id, timezone) VALUES (?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET timezone = excluded.timezone",
+            (group, tz),
+        )
+
+    # --- instances ----------------------------------------------------------------
+
+    def add_instance(self, instance_id: str, question_id: str, learner_id: int | None, group: str,
+                     mode: str, target: str | None, created_at: datetime,
+                     closes_at: datetime | None) -> None:
+        self.conn.execute(
+            "INSERT INTO instances (id, question_id, learner_id, group_id, mode, target, created_at,"
+            " closes_at) VALUES (?,?,?,?,?,?,?,?)",
+            (instance_id, question_id, learner_id, group, mode, target, iso(created_at), iso(closes_at)),
+        )
+
+    def instance(self, instance_id: str) -> dict[str, Any] | None:
+        row = self._row("SELECT * FROM instances WHERE id = ?", (instance_id,))
+        if row:
+            row["created_at"] = parse_iso(row["created_at"])
+            row["closes_at"] = parse_iso(row["closes_at"])
+        return row
+
+    def recent_questions(self, learner_id: int, limit: int) -> list[str]:
+        """Question ids served to this learner, newest first."""
+        rows = self.conn.execute(
+            "SELECT question_id FROM instances WHERE learner_id = ? ORDER BY created_at DESC LIMIT ?",
+            (learner_id, limit),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def open_daily(self, question_id: str, now: datetime) -> bool:
+        """Whether a daily showing of this question is still open somewhere."""
+        return self.conn.execute(
+            "SELECT 1 FROM instances WHERE question_id = ? AND mode = 'daily' AND closes_at > ? LIMIT 1",
+            (question_id, iso(now)),
+        ).fetchone() is not None
+
+    # --- answers -------------------------------------------------------------------
+
+    def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None:
+        return self._row(
+            "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?", (instance_id, learner_id)
+        )
+
+    def answer_by_event(self, event: str) -> dict[str, Any] | None:
+        return self._row("SELECT * FROM answers WHERE event = ?", (event,))
+
+    def scored_on_day(self, learner_id: int, question_id: str, day: str) -> bool:
+        """Whether a practice answer to this question already scored on this local day."""
+        return self.conn.execute(
+            "SELECT 1 FROM answers WHERE learner_id = ? AND question_id = ? AND day = ?"
+            " AND points > 0 AND mode != 'daily' LIMIT 1",
+            (learner_id, question_id, day),
+        ).fetchone() is not None
+
+    def add_answer(self, instance_id: str, learner_id: int, group: str, question_id: str, topic: str,
+                   mode: str, chosen: str, correct: bool, points: int, day: str,
+                   answered_at: datetime, event: str | None) -> bool:
+        """Record an answer; False when this learner (or this event) was already recorded."""
+        cursor = self.conn.execute(
+            f"INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT DO NOTHING",
+            (instance_id, learner_id, group, question_id, topic, mode, chosen, int(correct), points,
+             day, iso(answered_at), event),
+        )
+        return cursor.rowcount == 1
+
+    def bump_scores(self, group: str, learner_id: int, periods: Iterable[str], points: int,
+                    correct: bool) -> None:
+        """Add one answer to each period's counter row, in one statement."""
+        periods = tuple(periods)
+        values = ",".join("(?,?,?,?,1,?)" for _ in periods)
+        params: list[Any] = []
+        for period in periods:
+            params += [group, period, learner_id, points, int(correct)]
+        self.conn.execute(
+            f"INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES {values}"
+            " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = points + excluded.points,"
+            " answered = answered + 1, correct = correct + excluded.correct",
+            params,
+        )
+
+    def active_days(self, learner_id: int) -> list[str]:
+        """Local days (ISO dates) on which the learner answered anything."""
+        rows = self.conn.execute(
+            "SELECT substr(period, 2) FROM scores WHERE learner_id = ? AND period >= 'd' AND period < 'e'",
+            (learner_id,),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def instance_results(self, instance_id: str) -> dict[str, Any]:
+        """How an instance went: answered, correct, and who was first to answer it right."""
+        totals = self.conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?",
+            (instance_id,),
+        ).fetchone()
+        first = self._row(
+            "SELECT l.platform, l.group_id, l.user, l.name FROM answers a JOIN learners l"
+            " ON l.id = a.learner_id WHERE a.instance_id = ? AND a.correct = 1"
+            " ORDER BY a.answered_at, a.id LIMIT 1",
+            (instance_id,),
+        )
+        return {"answered": totals[0], "correct": totals[1], "first_right": first}
+
+    # --- leaderboards and stats --------------------------------------------------------
+
+    def top_scores(self, group: str, period: str, limit: int) -> list[dict[str, Any]]:
+        """The top ``limit`` rows, plus any that tie with the last of them."""
+        sql = (
+            "SELECT s.learner_id, s.points, s.answered, s.correct, l.platform, l.group_id, l.user, l.name"
+            " FROM scores s JOIN learners l ON l.id = s.learner_id"
+            " WHERE s.group_id = ? AND s.period = ? AND s.points >= ?"
+            " ORDER BY s.points DESC, l.name, l.user"
+        )
+        floor = self.conn.execute(
+            "SELECT points FROM scores WHERE group_id = ? AND period = ?"
+            " ORDER BY points DESC LIMIT 1 OFFSET ?",
+            (group, period, limit - 1),
+        ).fetchone()
+        return self._rows(sql, (group, period, floor[0] if floor else -(2**62)))
+
+    def score_of(self, group: str, period: str, learner_id: int) -> dict[str, Any] | None:
+        return self._row(
+            "SELECT s.learner_id, s.points, s.answered, s.correct, l.platform, l.group_id, l.user, l.name"
+            " FROM scores s JOIN learners l ON l.id = s.learner_id"
+            " WHERE s.group_id = ? AND s.period = ? AND s.learner_id = ?",
+            (group, period, learner_id),
+        )
+
+    def count_above(self, group: str, period: str, points: int) -> int:
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM scores WHERE group_id = ? AND period = ? AND points > ?",
+            (group, period, points),
+        ).fetchone()[0]
+
+    def topic_accuracy(self, learner_id: int) -> list[tuple[str, int, int]]:
+        """(topic, answered, correct) for every topic the learner has answered."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT topic, COUNT(*), SUM(correct) FROM answers WHERE learner_id = ? GROUP BY topic",
+            (learner_id,),
+        ).fetchall()]
+
+    # --- review cards --------------------------------------------------------------------
+
+    def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT card FROM cards WHERE learner_id = ? AND question_id = ?", (learner_id, question_id)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_card(self, learner_id: int, question_id: str, card: dict[str, Any], due: datetime) -> None:
+        self.conn.execute(
+            "INSERT INTO cards (learner_id, question_id, card, due) VALUES (?,?,?,?)"
+            " ON CONFLICT(learner_id, question_id) DO UPDATE SET card = excluded.card, due = excluded.due",
+            (learner_id, question_id, json.dumps(card), iso(due)),
+        )
+
+    def next_cards(self, learner_id: int, limit: int = 2) -> list[tuple[str, datetime]]:
+        """The learner's cards due soonest first (the most overdue leads).
+
+        Cards of questions gone from the bank are skipped, not deleted.
+        """
+        rows = self.conn.execute(
+            "SELECT c.question_id, c.due FROM cards c JOIN questions q ON q.id = c.question_id"
+            " WHERE c.learner_id = ? AND q.active = 1 ORDER BY c.due, c.question_id LIMIT ?",
+            (learner_id, limit),
+        ).fetchall()
+        return [(r[0], parse_iso(r[1])) for r in rows]
+
+    def cards_due(self, learner_id: int, now: datetime) -> int:
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM cards c JOIN questions q ON q.id = c.question_id"
+            " WHERE c.learner_id = ? AND c.due <= ? AND q.active = 1",
+            (learner_id, iso(now)),
+        ).fetchone()[0]

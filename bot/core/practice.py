@@ -1,0 +1,339 @@
+"""The quiz engine: serve question instances, record answers, explain, review.
+
+An *instance* is one showing of a question (to a learner in practice or
+review, or to a channel as the daily question); buttons carry its id, so a
+click works after a restart. Every answer goes through ``answer``: the first
+answer of a learner to an instance counts, a redelivered event is recorded
+once, and points, counters and the review card change in one transaction.
+
+Public surface for the daily question (``bot.core.daily.DailyPractice``):
+
+- ``daily_pool()`` -> (question id, topic) of every question;
+- ``match_topic(text)`` -> the topic (notes section) ``text`` names, or None;
+- ``open_daily(question_id, group, target, now, closes_at)`` -> the ``Question``
+  to post: an instance of mode "daily" (``new_instance`` underneath); answers
+  come back as ``Answer`` commands through ``handle`` like any other, worth
+  daily points, refused after ``closes_at``;
+- ``show_instance(instance_id, now)`` -> that instance's ``Question`` again;
+- ``question_facts(question_id)`` -> (stem, right choices, explanation);
+- ``question(id)`` -> the ``BankQuestion``.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import secrets
+from datetime import date, datetime
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable, Protocol, Sequence
+
+from bot.core import questions as bank
+from bot.core import review, rules, standings
+from bot.core.messages import (
+    Answer, Choice, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply,
+    Review, ShowLeaderboard, ShowStats, Text,
+)
+from bot.core.questions import BankQuestion
+
+log = logging.getLogger(__name__)
+
+RECENT = 50  # a learner is not served any of their last 50 questions while others remain
+GENERATED_WEIGHT = 0.6  # written questions are served a little more often than generated ones
+
+
+class PracticeStore(standings.StandingsStore, Protocol):
+    def transaction(self) -> Any: ...
+    def sync_questions(self, questions: Iterable[BankQuestion]) -> int: ...
+    def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int: ...
+    def add_instance(self, instance_id: str, question_id: str, learner_id: int | None, group: str,
+                     mode: str, target: str | None, created_at: datetime,
+                     closes_at: datetime | None) -> None: ...
+    def instance(self, instance_id: str) -> dict[str, Any] | None: ...
+    def recent_questions(self, learner_id: int, limit: int) -> list[str]: ...
+    def open_daily(self, question_id: str, now: datetime) -> bool: ...
+    def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None: ...
+    def answer_by_event(self, event: str) -> dict[str, Any] | None: ...
+    def scored_on_day(self, learner_id: int, question_id: str, day: str) -> bool: ...
+    def add_answer(self, instance_id: str, learner_id: int, group: str, question_id: str, topic: str,
+                   mode: str, chosen: str, correct: bool, points: int, day: str,
+                   answered_at: datetime, event: str | None) -> bool: ...
+    def bump_scores(self, group: str, learner_id: int, periods: Iterable[str], points: int,
+                    correct: bool) -> None: ...
+    def instance_results(self, instance_id: str) -> dict[str, Any]: ...
+    def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None: ...
+    def save_card(self, learner_id: int, question_id: str, card: dict[str, Any], due: datetime) -> None: ...
+    def next_cards(self, learner_id: int, limit: int = 2) -> list[tuple[str, datetime]]: ...
+
+
+class Library(Protocol):
+    passages: Sequence[Any]
+
+    def match_topic(self, text: str) -> tuple[str, ...]: ...
+    def passage(self, passage_id: str) -> Any: ...
+    def sections(self) -> Any: ...
+
+
+class Practice:
+    """Quiz, answer, explain, review, leaderboard and stats over one question bank."""
+
+    def __init__(self, store: PracticeStore, library: Library, questions: Iterable[BankQuestion],
+                 rng: random.Random | None = None):
+        self.store = store
+        self.library = library
+        self.questions: dict[str, BankQuestion] = {q.id: q for q in questions}
+        self.rng = rng or random.Random()
+        self._learners: dict[Learner, int] = {}
+        store.sync_questions(self.questions.values())
+
+    @classmethod
+    def build(cls, store: Any, library: Library, folder: Path, rng: random.Random | None = None) -> "Practice":
+        """Written questions from ``folder`` plus generated ones for passages no written question cites."""
+        written, problems = bank.load_bank(folder)
+        for problem in problems:
+            log.warning("question bank: %s", problem)
+        covered = {pid for q in written for pid in q.passages}
+        ids = {q.id for q in written}
+        generated = [q for q in bank.generate(list(library.passages))
+                     if q.id not in ids and not covered.intersection(q.passages)]
+        log.info("question bank: %d written, %d generated", len(written), len(generated))
+        return cls(store, library, [*written, *generated], rng)
+
+    # --- commands ---------------------------------------------------------------
+
+    def handle(self, command: Any, now: datetime) -> Sequence[Reply]:
+        match command:
+            case Quiz():
+                return [self.quiz(command.learner, command.topic, now)]
+            case Answer():
+                return [self.answer(command, now)]
+            case Explain():
+                return [self.explain(command.question, now)]
+            case ShowLeaderboard():
+                if command.period not in rules.PERIODS:
+                    return [Text("Usage: leaderboard [today|week|month|all]", error=True)]
+                return [standings.leaderboard(self.store, command.learner, command.period, now)]
+            case ShowStats():
+                return [standings.stats(self.store, command.subject or command.learner, now)]
+            case Review():
+                return [self.review(command.learner, now)]
+        return [Text("Unknown command. Try 'help'.", error=True)]
+
+    def quiz(self, learner: Learner, topic: str | None, now: datetime) -> Question | Text:
+        """A practice question: not one seen recently, leaning toward weak topics."""
+        candidates = list(self.questions.values())
+        if topic:
+            candidates = self.on_topic(topic)
+            if not candidates:
+                return Text(f"The notes have nothing on \"{topic[:60]}\" to quiz you on. "
+                            f"Topics: {', '.join(self.topic_names())}.", error=True)
+        if not candidates:
+            return Text("There are no questions yet: add notes or questions to the content folder.",
+                        error=True)
+        learner_id = self.learner_id(learner)
+        recent = self.store.recent_questions(learner_id, RECENT)
+        accuracy = {t: (a, c or 0) for t, a, c in self.store.topic_accuracy(learner_id)}
+        question = choose(candidates, recent, accuracy, self.rng)
+        answered, correct = accuracy.get(question.topic, (0, 0))
+        note = ""
+        if answered >= 3 and correct / answered < 0.6:
+            note = f"Practice: a weak topic ({question.topic}, {round(100 * correct / answered)}% right so far)"
+        return self.new_instance(question.id, learner, learner.group, "practice", None, now, None, note)
+
+    def answer(self, command: Answer, now: datetime) -> Feedback | Text:
+        """Grade and record the learner's first answer to an instance; later clicks show that one."""
+        instance = self.store.instance(command.instance)
+        if instance is None:
+            return Text("That question is not one I know (it may be from before a reset). "
+                        "Type 'quiz' for a new one.", error=True)
+        question = self.question(instance["question_id"])
+        if question is None:
+            return Text("That question is no longer in the question bank. Type 'quiz' for a new one.",
+                        error=True)
+        learner = command.learner
+        learner_id = self.learner_id(learner)
+        event = f"{learner.platform}:{command.event}" if command.event else None
+        if event and (same := self.store.answer_by_event(event)):
+            return self._feedback(question, same, counted=True)
+        if first := self.store.answer_of(command.instance, learner_id):
+            return self._feedback(question, first, counted=False)
+        closes_at = instance["closes_at"]
+        if closes_at is not None and now >= closes_at:
+            return Text("That question has closed: answers are no longer counted. "
+                        f"Type 'explain {question.id}' for the answer.", error=True)
+        result = rules.grade(command.choices, question.answers, len(question.options))
+        if result.error:
+            return Text(result.error + " Nothing was recorded; try again.", error=True)
+        recorded = self._record(question, instance, learner, learner_id, result, now, event)
+        if recorded is None:  # a concurrent click or redelivery won the race
+            first = self.store.answer_by_event(event) if event else None
+            first = first or self.store.answer_of(command.instance, learner_id)
+            return self._feedback(question, first, counted=bool(event) and first["event"] == event)
+        row, due = recorded
+        return self._feedback(question, row, counted=True, next_review=due)
+
+    def _record(self, question: BankQuestion, instance: dict[str, Any], learner: Learner, learner_id: int,
+                result: rules.Grade, now: datetime, event: str | None):
+        """Points, counters and the review card, all in one transaction (or none of it)."""
+        mode, group = instance["mode"], learner.group
+        with self.store.transaction():
+            tz = self.store.group_timezone(group)
+            today = rules.local_day(now, tz)
+            scored = mode != "daily" and self.store.scored_on_day(learner_id, question.id, today.isoformat())
+            days = {date.fromisoformat(d) for d in self.store.active_days(learner_id)} | {today}
+            streak, _ = rules.streaks(days, today)
+            points = rules.points(mode, result.correct, scored, streak)
+            chosen = "".join(result.chosen)
+            if not self.store.add_answer(instance["id"], learner_id, group, question.id, question.topic,
+                                         mode, chosen, result.correct, points, today.isoformat(), now,
+                                         event):
+                return None
+            self.store.bump_scores(group, learner_id, rules.period_keys(now, tz), points, result.correct)
+            card, due = review.rate(self.store.card(learner_id, question.id), result.correct, now,
+                                    learner_id, question.id)
+            self.store.save_card(learner_id, question.id, card, due)
+        return {"chosen": chosen, "correct": result.correct, "points": points}, due
+
+    def explain(self, ident: str, now: datetime) -> Explanation | Text:
+        """The answer and explanation of a question id (or of an instance id)."""
+        question = self.question(ident)
+        if question is None and (instance := self.store.instance(ident)):
+            question = self.question(instance["question_id"])
+        if question is None:
+            return Text(f"No question has the id \"{ident[:60]}\". The id is shown under each question.",
+                        error=True)
+        if self.store.open_daily(question.id, now):
+            return Text("That is an open daily question: its explanation comes when it closes.", error=True)
+        return Explanation(question.id, question.stem, self._key(question), question.explanation,
+                           self.heading(question))
+
+    def review(self, learner: Learner, now: datetime) -> Question | Text:
+        """The most overdue review card as a question, or when the next one is due."""
+        learner_id = self.learner_id(learner)
+        cards = [(qid, due) for qid, due in self.store.next_cards(learner_id, 2) if qid in self.questions]
+        if not cards:
+            return Text("Nothing to review yet: every question you answer becomes a review card. "
+                        "Try 'quiz'.")
+        question_id, due = cards[0]
+        if due > now:
+            return Text(f"Nothing is due for review. The next review is due {review.when(due, now)} "
+                        f"({due:%Y-%m-%d %H:%M} UTC).")
+        more = self.store.cards_due(learner_id, now) - 1
+        if more > 0:
+            note = f"Review (due {review.when(due, now)}); {more} more due now"
+        elif len(cards) > 1:
+            note = f"Review (due {review.when(due, now)}); the next is due {review.when(cards[1][1], now)}"
+        else:
+            note = f"Review (due {review.when(due, now)}); no other reviews scheduled"
+        return self.new_instance(question_id, learner, learner.group, "review", None, now, None, note)
+
+    # --- for the daily question -------------------------------------------------------
+
+    def new_instance(self, question_id: str, learner: Learner | None, group: str, mode: str,
+                     target: str | None, now: datetime, closes_at: datetime | None,
+                     note: str = "") -> Question:
+        """Record a new showing of a question and return it ready to render."""
+        question = self.questions.get(question_id)
+        if question is None:
+            raise KeyError(f"unknown question {question_id!r}")
+        if mode not in rules.MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        learner_id = self.learner_id(learner) if learner else None
+        instance = secrets.token_urlsafe(12)  # 16 URL-safe characters, 96 random bits
+        self.store.add_instance(instance, question_id, learner_id, group, mode, target, now, closes_at)
+        return self._question(question, instance, mode, closes_at, note)
+
+    def daily_pool(self) -> list[tuple[str, str]]:
+        """Every question as (question id, topic), written ones first."""
+        ordered = sorted(self.questions.values(), key=lambda q: (q.generated, q.id))
+        return [(q.id, q.topic) for q in ordered]
+
+    def match_topic(self, text: str) -> str | None:
+        """The section (a question topic) that ``text`` names, by the lookup's matcher."""
+        sections = Counter(p.section for pid in self.library.match_topic(text)
+                           if (p := self.library.passage(pid)) is not None)
+        return sections.most_common(1)[0][0] if sections else None
+
+    def open_daily(self, question_id: str, group: str, target: str, now: datetime,
+                   closes_at: datetime | None) -> Question:
+        return self.new_instance(question_id, None, group, "daily", target, now, closes_at)
+
+    def show_instance(self, instance_id: str, now: datetime) -> Question | None:
+        """An instance's question again (e.g. the open daily for ``daily``); None if unknown."""
+        instance = self.store.instance(instance_id)
+        question = self.question(instance["question_id"]) if instance else None
+        if question is None:
+            return None
+        return self._question(question, instance_id, instance["mode"], instance["closes_at"], "")
+
+    def question_facts(self, question_id: str) -> tuple[str, tuple[Choice, ...], str]:
+        """(stem, right choices, explanation) of a question, for the daily summary."""
+        question = self.questions[question_id]
+        return question.stem, self._key(question), question.explanation
+
+    def question(self, question_id: str) -> BankQuestion | None:
+        return self.questions.get(question_id)
+
+    # --- helpers --------------------------------------------------------------------
+
+    def learner_id(self, learner: Learner) -> int:
+        if learner not in self._learners:
+            self._learners[learner] = self.store.learner_id(learner.platform, learner.group, learner.user,
+                                                            learner.name)
+        return self._learners[learner]
+
+    def on_topic(self, topic: str) -> list[BankQuestion]:
+        """Questions citing the passages the matcher finds, else those of their sections."""
+        ids = set(self.library.match_topic(topic))
+        if not ids:
+            return []
+        citing = [q for q in self.questions.values() if ids.intersection(q.passages)]
+        if citing:
+            return citing
+        sections = {p.section for pid in ids if (p := self.library.passage(pid)) is not None}
+        return [q for q in self.questions.values() if q.topic in sections]
+
+    def topic_names(self) -> list[str]:
+        return [getattr(s, "name", s) for s in self.library.sections()]
+
+    def heading(self, question: BankQuestion) -> tuple[str, ...]:
+        for pid in question.passages:
+            passage = self.library.passage(pid)
+            if passage is not None:
+                return tuple(passage.heading)
+        return (question.topic,)
+
+    def _question(self, question: BankQuestion, instance: str, mode: str, closes_at: datetime | None,
+                  note: str) -> Question:
+        return Question(instance=instance, question_id=question.id, topic=question.topic, stem=question.stem,
+                        choices=_choices(question), pick=question.pick, heading=self.heading(question),
+                        generated=question.generated, daily=mode == "daily", review=mode == "review",
+                        closes_at=closes_at, note=note)
+
+    def _key(self, question: BankQuestion) -> tuple[Choice, ...]:
+        return tuple(c for c in _choices(question) if c.letter in question.answers)
+
+    def _feedback(self, question: BankQuestion, row: dict[str, Any], counted: bool,
+                  next_review: datetime | None = None) -> Feedback:
+        return Feedback(question_id=question.id, correct=bool(row["correct"]), chosen=tuple(row["chosen"]),
+                        answer=self._key(question), explanation=question.explanation,
+                        heading=self.heading(question), points=row["points"], counted=counted,
+                        next_review=next_review)
+
+
+def _choices(question: BankQuestion) -> tuple[Choice, ...]:
+    return tuple(Choice(bank.LETTERS[i], text) for i, text in enumerate(question.options))
+
+
+def choose(candidates: Sequence[BankQuestion], recent: Sequence[str],
+           accuracy: dict[str, tuple[int, int]], rng: random.Random) -> BankQuestion:
+    """Pick among questions not seen recently (else the least recently seen), weak topics weighted up."""
+    seen = {qid: index for index, qid in reversed(list(enumerate(recent)))}
+    pool = [q for q in candidates if q.id not in seen]
+    if not pool:
+        oldest = max(seen[q.id] for q in candidates)
+        pool = [q for q in candidates if seen[q.id] == oldest]
+    weights = [rules.topic_weight(*accuracy.get(q.topic, (0, 0))) * (GENERATED_WEIGHT if q.generated else 1.0)
+               for q in pool]
+    return rng.choices(pool, weights)[0]
