@@ -2,13 +2,27 @@
 
 Contract shared by the loader, the generator and the quiz engine. Written
 questions live in ``content/questions/*.toml``; see ``content/questions/README.md``.
+A bad file or a bad question is reported (file, line, question id) and skipped;
+everything else still loads, so one typo never empties the quiz.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
 
 LETTERS = "ABCDEFGH"
+KINDS = {"single": (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, answers
+TRUE_FALSE = ("True", "False")
+CHOOSE_TWO = "(Choose TWO.)"
+FIELDS = ("id", "topic", "kind", "stem", "options", "answer", "explanation", "passages")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+_HEADER = re.compile(r"^\s*\[\[\s*question\s*\]\]\s*(#.*)?$")
+_TOML_LINE = re.compile(r"at line (\d+)")
 
 
 @dataclass(frozen=True)
@@ -27,3 +41,269 @@ class BankQuestion:
     @property
     def pick(self) -> int:
         return len(self.answers)
+
+    @property
+    def correct(self) -> tuple[str, ...]:
+        """The text of the correct option(s)."""
+        return tuple(self.options[LETTERS.index(a)] for a in self.answers)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A question file entry that could not be loaded as it is."""
+
+    file: str
+    line: int  # 1-based; 0 when unknown
+    message: str
+    question: str = ""  # the question id, when it has one
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        who = f" [{self.question}]" if self.question else ""
+        return f"{where}{who}: {self.message}"
+
+
+# --- loading -----------------------------------------------------------------
+
+
+def load_bank(folder: Path | str) -> tuple[list[BankQuestion], list[Problem]]:
+    """Every ``*.toml`` in ``folder``; a duplicate id keeps the first one seen."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return [], [Problem(str(folder), 0, "no such question folder")]
+    questions: list[BankQuestion] = []
+    problems: list[Problem] = []
+    first: dict[str, str] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(Problem(path.name, 0, f"unreadable file, skipped: {err}"))
+            continue
+        found, trouble = parse_bank(text, path.name)
+        problems += trouble
+        for q in found:
+            if q.id in first:
+                problems.append(Problem(path.name, _line(q), f"duplicate id, already used at {first[q.id]}: skipped", q.id))
+                continue
+            first[q.id] = q.source
+            questions.append(q)
+    return questions, problems
+
+
+def parse_bank(text: str, file: str) -> tuple[list[BankQuestion], list[Problem]]:
+    """One question file's text -> questions; a TOML error loses only its own question."""
+    try:
+        return _from_tables(tomllib.loads(text), text, file, 0)
+    except tomllib.TOMLDecodeError:
+        pass
+    questions: list[BankQuestion] = []
+    problems: list[Problem] = []
+    for offset, chunk in _chunks(text):
+        try:
+            data = tomllib.loads(chunk)
+        except tomllib.TOMLDecodeError as err:
+            found = _TOML_LINE.search(str(err))
+            line = offset + (int(found.group(1)) if found else 1)
+            problems.append(Problem(file, line, f"not valid TOML, skipped: {err}", _guess_id(chunk)))
+            continue
+        qs, ps = _from_tables(data, chunk, file, offset)
+        questions += qs
+        problems += ps
+    return questions, problems
+
+
+def _from_tables(data: dict, text: str, file: str, offset: int) -> tuple[list[BankQuestion], list[Problem]]:
+    problems = [Problem(file, offset + 1, f"unknown top-level key {key!r}: use [[question]] tables")
+                for key in data if key != "question"]
+    tables = data.get("question", [])
+    if not isinstance(tables, list):
+        return [], problems + [Problem(file, offset + 1, "'question' must be [[question]] tables")]
+    headers = [n for n, line in enumerate(text.splitlines(), start=1) if _HEADER.match(line)]
+    lines = headers if len(headers) == len(tables) else [0] * len(tables)
+    questions = []
+    seen: set[str] = set()
+    for raw, line in zip(tables, lines):
+        line = offset + line if line else 0
+        q, errors = build(raw, f"{file}:{line}" if line else file)
+        qid = raw.get("id", "") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
+        if q is not None and q.id in seen:
+            errors = ["duplicate id in this file: skipped"]
+        problems += [Problem(file, line, message, qid) for message in errors]
+        if q is not None and not errors:
+            seen.add(q.id)
+            questions.append(q)
+    return questions, problems
+
+
+def build(raw: object, source: str) -> tuple[BankQuestion | None, list[str]]:
+    """A TOML table -> a question, or None and what is wrong with it."""
+    if not isinstance(raw, dict):
+        return None, ["a question must be a table"]
+    errors = [f"missing field {name!r}" for name in FIELDS if name not in raw]
+    errors += [f"unknown field {name!r}" for name in raw if name not in FIELDS]
+    for name in ("id", "topic", "kind", "stem", "explanation"):
+        if name in raw and not isinstance(raw[name], str):
+            errors.append(f"{name!r} must be a string")
+    for name in ("options", "answer", "passages"):
+        value = raw.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            errors.append(f"{name!r} must be a list of strings")
+    if errors:
+        return None, errors
+    if not ID_PATTERN.match(raw["id"]):
+        errors.append(f"id {raw['id']!r} must be 1-40 characters of a-z, 0-9 and '-'")
+    question = BankQuestion(
+        id=raw["id"],
+        topic=raw["topic"].strip(),
+        kind=raw["kind"].strip(),
+        stem=raw["stem"].strip(),
+        options=tuple(o.strip() for o in raw["options"]),
+        answers=tuple(a.strip().upper() for a in raw["answer"]),
+        explanation=raw["explanation"].strip(),
+        passages=tuple(p.strip() for p in raw["passages"]),
+        source=source,
+    )
+    errors += validate(question)
+    return (None, errors) if errors else (question, [])
+
+
+def _chunks(text: str) -> Iterable[tuple[int, str]]:
+    """Split at ``[[question]]`` headers: (lines before the chunk, chunk text)."""
+    lines = text.splitlines()
+    starts = [i for i, line in enumerate(lines) if _HEADER.match(line)]
+    bounds = [0] + starts if not starts or starts[0] else starts
+    for begin, end in zip(bounds, bounds[1:] + [len(lines)]):
+        chunk = "\n".join(lines[begin:end])
+        if chunk.strip():
+            yield begin, chunk
+
+
+def _guess_id(chunk: str) -> str:
+    found = re.search(r'^\s*id\s*=\s*"([^"]*)"', chunk, re.MULTILINE)
+    return found.group(1) if found else ""
+
+
+def _line(q: BankQuestion) -> int:
+    _, _, line = q.source.rpartition(":")
+    return int(line) if line.isdigit() else 0
+
+
+# --- validation --------------------------------------------------------------
+
+
+def validate(question: BankQuestion, passages_by_id: Mapping[str, object] | None = None) -> list[str]:
+    """What is wrong with a question; with passages, also citations and grounding.
+
+    ``passages_by_id`` maps passage ids to ``notes.Passage`` (anything with
+    ``text`` and ``path``).
+    """
+    q = question
+    errors = []
+    if not q.stem:
+        errors.append("empty stem")
+    if not q.explanation:
+        errors.append("empty explanation")
+    if not q.passages:
+        errors.append("cites no passage")
+    if q.kind not in KINDS:
+        return errors + [f"unknown kind {q.kind!r}: use single, multi or truefalse"]
+    n_options, n_answers = KINDS[q.kind]
+    if len(q.options) != n_options:
+        errors.append(f"a {q.kind} question has {n_options} options, not {len(q.options)}")
+    if q.kind == "truefalse" and q.options != TRUE_FALSE:
+        errors.append('a truefalse question has options ["True", "False"]')
+    if any(not o for o in q.options):
+        errors.append("empty option")
+    if len({_norm(o) for o in q.options}) != len(q.options):
+        errors.append("options are not distinct")
+    if len(q.answers) != n_answers:
+        errors.append(f"a {q.kind} question has {n_answers} answer(s), not {len(q.answers)}")
+    if len(set(q.answers)) != len(q.answers):
+        errors.append("an answer is repeated")
+    valid = LETTERS[: len(q.options)]
+    bad = [a for a in q.answers if len(a) != 1 or a not in valid]
+    if bad:
+        errors.append(f"answer {', '.join(bad)} is not among the options {', '.join(valid)}")
+    if q.kind == "multi" and not q.stem.endswith(CHOOSE_TWO):
+        errors.append(f"a multi stem ends with {CHOOSE_TWO!r}")
+    if passages_by_id is not None and not bad:
+        errors += _check_sources(q, passages_by_id)
+    return errors
+
+
+def _check_sources(q: BankQuestion, passages_by_id: Mapping[str, object]) -> list[str]:
+    missing = [p for p in q.passages if p not in passages_by_id]
+    if missing:
+        return [f"cites unknown passage {', '.join(missing)}"]
+    source = " ".join(f"{getattr(p, 'path', '')} {getattr(p, 'text', '')}"
+                      for p in (passages_by_id[pid] for pid in q.passages))
+    if q.kind == "truefalse":  # a false statement may carry a wrong number on purpose
+        why = ungrounded(q.stem, source, numbers=q.correct == ("True",))
+        return [f"not grounded in the cited passages: {why}"] if why else []
+    return [f"not grounded in the cited passages: {why}" for claim in q.correct
+            if (why := ungrounded(claim, source))]
+
+
+# --- grounding ---------------------------------------------------------------
+
+#: words that carry no fact: they never count for or against grounding
+STOP_WORDS = frozenset("""
+a an and are as at be been but by can could do does for from had has have how i if in into is it its
+may might more most must no not of on one only or other our over per should so some such than that the
+their them then there these they this those through to too under up use used uses using very was we
+were what when where which while who will with within without would you your all any each both every
+same also just many much new own out via onto off upon about after before between again
+""".split())
+GENERIC_WORDS = frozenset("""
+create creates enable enables configure configures add adds set sets move moves point points make
+makes allow allows choose select change changes instead rather directly automatically manually
+application applications app apps company developer team solution option feature features need needs
+""".split())
+_WORD = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+_SPELLINGS = ((re.compile(r"availability zones?|\bazs\b"), "az"), (re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)"), " "))
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words, '10gb' split as '10 gb', 'Availability Zones' spelt 'az'."""
+    text = text.lower()
+    for pattern, spelling in _SPELLINGS:
+        text = pattern.sub(spelling, text)
+    return _WORD.findall(text)
+
+
+def key_terms(text: str) -> list[str]:
+    """The words of a claim that must be in the notes: not stop or generic words."""
+    words = words_of(text)
+    return [w for w in dict.fromkeys(words) if w not in STOP_WORDS and w not in GENERIC_WORDS
+            and (len(w) > 1 or w.isdigit())]
+
+
+def ungrounded(claim: str, source: str, numbers: bool = True) -> str:
+    """'' when at least half of the claim's key terms (and all its numbers) are in ``source``."""
+    terms = key_terms(claim)
+    have = set(words_of(source))
+    known = set(_NUMBER.findall(source))
+    lost = [n for n in _NUMBER.findall(claim) if n not in known] if numbers else []
+    if lost:
+        return f"number {', '.join(lost)} of {claim!r} is not in the notes"
+    missing = [t for t in terms if not _seen(t, have)]
+    if terms and len(missing) * 2 > len(terms):
+        return f"{claim!r}: {', '.join(missing)} not in the notes"
+    return ""
+
+
+def _seen(term: str, words: set[str]) -> bool:
+    if term in words:
+        return True
+    if len(term) < 4:
+        return any(w.replace("-", "") == term for w in words)
+    head = term[:5]
+    return any(w.startswith(head) for w in words if len(w) >= 4)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
