@@ -110,6 +110,33 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 3: daily questions: schedules and posts ----------------------------------
     """
-    -- placeholder: written with the daily question
+    CREATE TABLE schedules (
+        target TEXT PRIMARY KEY,        -- opaque place id: "discord:<channel>", "slack:<channel>"
+        platform TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        target_name TEXT NOT NULL DEFAULT '',
+        time TEXT NOT NULL,             -- local "HH:MM"
+        timezone TEXT NOT NULL,         -- IANA name
+        weekdays TEXT NOT NULL,         -- "mon,tue,wed,thu,fri"
+        topic TEXT,                     -- NULL: every topic
+        set_by TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL        -- UTC ISO 8601: slots before it are never posted
+    );
+    -- one row per slot, claimed (inserted) BEFORE anything is sent: UNIQUE(target, slot)
+    -- is what makes a post happen at most once across restarts and processes
+    CREATE TABLE daily_posts (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        slot TEXT NOT NULL,             -- local date and time of the schedule: "2026-03-29 02:30"
+        due_at TEXT NOT NULL,           -- UTC ISO 8601
+        claimed_at TEXT NOT NULL,
+        question_id TEXT,
+        instance_id TEXT,
+        ref TEXT,                       -- the platform's message id, for the closing edit
+        posted_at TEXT,
+        closed_at TEXT,
+        UNIQUE (target, slot)
+    );
+    CREATE INDEX daily_posts_target ON daily_posts(target, id);
     """,
 )

@@ -1,7 +1,110 @@
-"""SQL for schedules (a mixin of ``db.store.Store``)."""
+"""SQL for the daily question (a mixin of ``db.store.Store``).
+
+``schedules`` is what admins set; ``daily_posts`` is one row per slot. A slot
+is claimed by inserting its row before anything is sent: ``UNIQUE(target,
+slot)`` with ``ON CONFLICT DO NOTHING`` lets exactly one claimer win, whether
+the other is a second fire of the same trigger, a restarted process or another
+process on the same database (SQLite here, PostgreSQL the same way). Closing
+the previous post is claimed the same way (``closed_at IS NULL`` in the WHERE).
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime
+from typing import Any
+
+from db.quiz import iso, parse_iso
+
+_SCHEDULE_COLUMNS = "target, platform, group_id, target_name, time, timezone, weekdays, topic, set_by, updated_at"
+
 
 class ScheduleStore:
-    """Placeholder: filled in with its feature."""
+    conn: sqlite3.Connection
+
+    # --- schedules -------------------------------------------------------------
+
+    def save_schedule(self, target: str, platform: str, group: str, time: str, tz: str,
+                      weekdays: str, topic: str | None, target_name: str, set_by: str,
+                      now: datetime) -> None:
+        """Create or replace the schedule of ``target``."""
+        self.conn.execute(
+            f"INSERT INTO schedules ({_SCHEDULE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(target) DO UPDATE SET platform=excluded.platform, group_id=excluded.group_id,"
+            " target_name=excluded.target_name, time=excluded.time, timezone=excluded.timezone,"
+            " weekdays=excluded.weekdays, topic=excluded.topic, set_by=excluded.set_by,"
+            " updated_at=excluded.updated_at",
+            (target, platform, group, target_name, time, tz, weekdays, topic, set_by, iso(now)),
+        )
+
+    def delete_schedule(self, target: str) -> bool:
+        return self.conn.execute("DELETE FROM schedules WHERE target = ?", (target,)).rowcount == 1
+
+    def schedule_row(self, target: str) -> dict[str, Any] | None:
+        rows = self._schedule_rows("WHERE target = ?", (target,))
+        return rows[0] if rows else None
+
+    def schedule_rows(self) -> list[dict[str, Any]]:
+        return self._schedule_rows("ORDER BY target", ())
+
+    def _schedule_rows(self, where: str, params: tuple) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(f"SELECT {_SCHEDULE_COLUMNS} FROM schedules {where}", params)
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row)) for row in cursor.fetchall()]
+        for row in rows:
+            row["updated_at"] = parse_iso(row["updated_at"])
+        return rows
+
+    # --- daily posts -------------------------------------------------------------
+
+    def claim_slot(self, target: str, slot: str, due_at: datetime, now: datetime) -> bool:
+        """Claim one slot before sending; False when someone already has it."""
+        cursor = self.conn.execute(
+            "INSERT INTO daily_posts (target, slot, due_at, claimed_at) VALUES (?,?,?,?)"
+            " ON CONFLICT(target, slot) DO NOTHING",
+            (target, slot, iso(due_at), iso(now)),
+        )
+        return cursor.rowcount == 1
+
+    def is_claimed(self, target: str, slot: str) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM daily_posts WHERE target = ? AND slot = ?", (target, slot)
+        ).fetchone() is not None
+
+    def set_slot_question(self, target: str, slot: str, question_id: str, instance_id: str) -> None:
+        self.conn.execute(
+            "UPDATE daily_posts SET question_id = ?, instance_id = ? WHERE target = ? AND slot = ?",
+            (question_id, instance_id, target, slot),
+        )
+
+    def set_slot_posted(self, target: str, slot: str, ref: str | None, now: datetime) -> None:
+        self.conn.execute(
+            "UPDATE daily_posts SET ref = ?, posted_at = ? WHERE target = ? AND slot = ?",
+            (ref, iso(now), target, slot),
+        )
+
+    def open_daily_posts(self, target: str) -> list[dict[str, Any]]:
+        """Posts of ``target`` with a question that are not closed yet, oldest first."""
+        cursor = self.conn.execute(
+            "SELECT target, slot, question_id, instance_id, ref, posted_at FROM daily_posts"
+            " WHERE target = ? AND instance_id IS NOT NULL AND closed_at IS NULL ORDER BY id",
+            (target,),
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def close_daily_post(self, target: str, slot: str, now: datetime) -> bool:
+        """Mark a post closed; True for the one caller that closed it."""
+        cursor = self.conn.execute(
+            "UPDATE daily_posts SET closed_at = ? WHERE target = ? AND slot = ? AND closed_at IS NULL",
+            (iso(now), target, slot),
+        )
+        return cursor.rowcount == 1
+
+    def daily_history(self, target: str) -> list[str]:
+        """Question ids posted in ``target``, oldest first."""
+        rows = self.conn.execute(
+            "SELECT question_id FROM daily_posts WHERE target = ? AND question_id IS NOT NULL ORDER BY id",
+            (target,),
+        ).fetchall()
+        return [r[0] for r in rows]

@@ -1,0 +1,235 @@
+"""The question of the day: ``setup`` and ``daily``, and what the scheduler asks of the core.
+
+The scheduler (``bot.scheduler``) decides *when*; this module decides *what*:
+which slots are due (a query plus ``bot.core.slots``), which question a channel
+gets next, and how a closed one is summed up. Answers to a daily question go
+through the quiz engine's normal answer path (an instance of mode "daily").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import datetime, timedelta
+from typing import Any, Callable, Collection, Iterable, Mapping, Protocol, Sequence
+
+from bot.core import slots
+from bot.core.messages import Daily, DailySummary, Learner, Question, Reply, Setup, Text
+from bot.core.questions import BankQuestion
+from bot.core.slots import GRACE, Schedule, Slot
+
+SETUP_USAGE = "setup <channel> <HH:MM> [timezone] [weekdays] [topic]  or  setup <channel> off"
+
+
+class ScheduleStore(Protocol):
+    def save_schedule(self, target: str, platform: str, group: str, time: str, tz: str, weekdays: str,
+                      topic: str | None, target_name: str, set_by: str, now: datetime) -> None: ...
+    def delete_schedule(self, target: str) -> bool: ...
+    def schedule_row(self, target: str) -> dict[str, Any] | None: ...
+    def schedule_rows(self) -> list[dict[str, Any]]: ...
+    def claim_slot(self, target: str, slot: str, due_at: datetime, now: datetime) -> bool: ...
+    def is_claimed(self, target: str, slot: str) -> bool: ...
+    def set_slot_question(self, target: str, slot: str, question_id: str, instance_id: str) -> None: ...
+    def set_slot_posted(self, target: str, slot: str, ref: str | None, now: datetime) -> None: ...
+    def open_daily_posts(self, target: str) -> list[dict[str, Any]]: ...
+    def close_daily_post(self, target: str, slot: str, now: datetime) -> bool: ...
+    def daily_history(self, target: str) -> list[str]: ...
+    def group_timezone(self, group: str) -> str: ...
+    def set_group_timezone(self, group: str, tz: str) -> None: ...
+
+
+class DailyPractice(Protocol):
+    """What the quiz engine (``bot.core.practice.Practice``) offers the daily question."""
+
+    questions: Mapping[str, BankQuestion]
+
+    def on_topic(self, topic: str) -> list[BankQuestion]: ...
+    def new_instance(self, question_id: str, learner: Learner | None, group: str, mode: str,
+                     target: str | None, now: datetime, closes_at: datetime | None,
+                     note: str = "") -> Question: ...
+    def show(self, instance_id: str, now: datetime) -> Question | None: ...
+    def summary(self, instance_id: str, target: str) -> DailySummary | None: ...
+
+
+class DailyQuestions:
+    """``setup``/``daily`` commands and the daily post's life cycle."""
+
+    def __init__(self, store: ScheduleStore, practice: DailyPractice,
+                 on_change: Callable[[str], None] | None = None, grace: timedelta = GRACE):
+        self.store = store
+        self.practice = practice
+        self.on_change = on_change
+        self.grace = grace
+
+    def handle(self, command: Setup | Daily, now: datetime) -> list[Reply]:
+        match command:
+            case Setup():
+                return [self._setup(command, now)]
+            case Daily():
+                return [self._show(command.target, now)]
+        return [Text("Unknown command. Try 'help'.", error=True)]
+
+    # --- commands ------------------------------------------------------------
+
+    def _setup(self, cmd: Setup, now: datetime) -> Text:
+        if not cmd.is_admin:
+            return Text("Only server admins can set up the daily question.", error=True)
+        if not cmd.target:
+            return Text(f"Which channel? Usage: {SETUP_USAGE}", error=True)
+        if cmd.learner.group.startswith("dm:"):
+            return Text("The daily question needs a channel in a server, not a direct message.", error=True)
+        name = cmd.target_name or "this channel"
+        if cmd.off:
+            stopped = self.store.delete_schedule(cmd.target)
+            self._changed(cmd.target)
+            return Text(f"Daily question stopped in {name}." if stopped else f"{name} had no daily question.")
+        schedule = self._validated(cmd, now)
+        if isinstance(schedule, Text):
+            return schedule
+        self.store.save_schedule(
+            schedule.target, schedule.platform, schedule.group, schedule.time, schedule.timezone,
+            schedule.cron_days, schedule.topic, schedule.target_name, cmd.learner.user, now,
+        )
+        if cmd.timezone:  # leaderboards and streaks count days in the group's timezone too
+            self.store.set_group_timezone(schedule.group, schedule.timezone)
+        self._changed(cmd.target)
+        return Text(describe(schedule, now))
+
+    def _validated(self, cmd: Setup, now: datetime) -> Schedule | Text:
+        time = slots.parse_time(cmd.time)
+        if time is None:
+            return Text(f"'{cmd.time[:20]}' is not a time: use 24-hour HH:MM, e.g. 09:00. "
+                        f"Usage: {SETUP_USAGE}", error=True)
+        tz = slots.parse_timezone(cmd.timezone) if cmd.timezone else self._group_zone(cmd.learner.group)
+        if tz is None:
+            return Text(f"'{cmd.timezone[:40]}' is not a timezone: use an IANA name such as "
+                        "Europe/Berlin, America/New_York or UTC.", error=True)
+        weekdays = slots.parse_weekdays(cmd.weekdays)
+        if weekdays is None:
+            return Text(f"'{cmd.weekdays[:30]}' is not a list of days: use e.g. mon-fri, "
+                        "mon,wed,fri, weekdays or daily.", error=True)
+        topic = " ".join(cmd.topic.split())[:60] if cmd.topic else None
+        if topic and not self.practice.on_topic(topic):
+            return Text(f"No questions match the topic '{topic}'. Try 'topics' for the list.", error=True)
+        return Schedule(cmd.target, cmd.learner.platform, cmd.learner.group, time, tz, weekdays, topic,
+                        cmd.target_name, since=now)
+
+    def _group_zone(self, group: str) -> str:
+        return slots.parse_timezone(self.store.group_timezone(group)) or "UTC"
+
+    def _show(self, target: str, now: datetime) -> Reply:
+        for post in reversed(self.store.open_daily_posts(target)):
+            question = self.practice.show_instance(post["instance_id"], now)
+            if question is not None:
+                return question
+        return Text("There is no open daily question here. The next one comes at the scheduled time"
+                    " (admins: 'setup <channel> <HH:MM>').")
+
+    def _changed(self, target: str) -> None:
+        if self.on_change is not None:
+            self.on_change(target)
+
+    # --- what the scheduler asks -------------------------------------------------
+
+    def schedules(self) -> list[Schedule]:
+        return [to_schedule(row) for row in self.store.schedule_rows()]
+
+    def schedule(self, target: str) -> Schedule | None:
+        row = self.store.schedule_row(target)
+        return to_schedule(row) if row else None
+
+    def due(self, now: datetime, platforms: Collection[str] | None = None,
+            target: str | None = None) -> list[Slot]:
+        """Slots to post now: the latest of each schedule, within grace, not yet claimed."""
+        found = []
+        for schedule in ([self.schedule(target)] if target else self.schedules()):
+            if schedule is None or (platforms is not None and schedule.platform not in platforms):
+                continue
+            slot = slots.due_slot(schedule, now, self.grace)
+            if slot and not self.store.is_claimed(slot.target, slot.key):
+                found.append(slot)
+        return found
+
+    def claim(self, slot: Slot, now: datetime) -> bool:
+        """Claim the slot in the database; only the winner may post it."""
+        return self.store.claim_slot(slot.target, slot.key, slot.at, now)
+
+    def open(self, slot: Slot, now: datetime) -> Question | None:
+        """The channel's next question as a daily instance, open until the next slot."""
+        question_id = pick_question(self.pool(slot.schedule.topic), self.store.daily_history(slot.target),
+                                    slot.target)
+        if question_id is None:
+            return None
+        following = slots.next_slot(slot.schedule, max(now, slot.at))
+        question = self.practice.new_instance(question_id, None, slot.schedule.group, "daily", slot.target,
+                                              now, following.at if following else None)
+        self.store.set_slot_question(slot.target, slot.key, question_id, question.instance)
+        return question
+
+    def pool(self, topic: str | None) -> list[tuple[str, str]]:
+        """(question id, topic) the daily draws from: written questions first, on ``topic`` if set."""
+        questions = self.practice.on_topic(topic) if topic else []
+        questions = questions or list(self.practice.questions.values())
+        written = [q for q in questions if not q.generated]
+        return [(q.id, q.topic) for q in written or questions]
+
+    def posted(self, slot: Slot, ref: str | None, now: datetime) -> None:
+        self.store.set_slot_posted(slot.target, slot.key, ref, now)
+
+    def close_previous(self, target: str, keep: str, now: datetime) -> list[tuple[str | None, DailySummary]]:
+        """Close every open post of ``target`` but slot ``keep``: (its ref, its summary)."""
+        closed = []
+        for post in self.store.open_daily_posts(target):
+            if post["slot"] != keep and self.store.close_daily_post(target, post["slot"], now):
+                summary = self.practice.summary(post["instance_id"], target)
+                if summary is not None:
+                    closed.append((post["ref"], summary))
+        return closed
+
+
+# --- pure helpers ------------------------------------------------------------------
+
+
+def pick_question(pool: Iterable[tuple[str, str]], history: Sequence[str], seed: str) -> str | None:
+    """The next question for a channel, from ``pool`` of (question id, topic).
+
+    Never a repeat until every question of the pool has been posted (the least
+    posted come first); among those, the topic posted least recently, so topics
+    rotate. Ties break on a hash of ``seed`` (the target), so channels differ but
+    a rerun picks the same.
+    """
+    pool = list(dict(pool).items())
+    if not pool:
+        return None
+    topic_of = dict(pool)
+    counts = Counter(history)
+    fewest = min(counts[q] for q, _ in pool)
+    fresh = [(q, t) for q, t in pool if counts[q] == fewest]
+    last_seen = {topic_of[q]: i for i, q in enumerate(history) if q in topic_of}
+    topic = min({t for _, t in fresh}, key=lambda t: (last_seen.get(t, -1), _hash(seed, t)))
+    return min((q for q, t in fresh if t == topic), key=lambda q: _hash(seed, q))
+
+
+def _hash(seed: str, value: str) -> str:
+    return hashlib.sha1(f"{seed}\x1f{value}".encode()).hexdigest()
+
+
+def to_schedule(row: dict[str, Any]) -> Schedule:
+    return Schedule(
+        target=row["target"], platform=row["platform"], group=row["group_id"], time=row["time"],
+        timezone=row["timezone"], weekdays=slots.parse_weekdays(row["weekdays"]) or slots.EVERY_DAY,
+        topic=row["topic"], target_name=row["target_name"], since=row["updated_at"],
+    )
+
+
+def describe(schedule: Schedule, now: datetime) -> str:
+    """ "Daily question set for #study: 09:00 Europe/Berlin, Monday to Friday. First one: ..." """
+    where = schedule.target_name or "this channel"
+    topic = f", topic {schedule.topic}" if schedule.topic else ""
+    text = (f"Daily question set for {where}: {schedule.time} {schedule.timezone}, "
+            f"{slots.describe_weekdays(schedule.weekdays)}{topic}.")
+    first = slots.next_slot(schedule, now)
+    if first:
+        local = first.at.astimezone(schedule.zone)
+        text += f" First one: {local:%a %d %b %H:%M} ({schedule.timezone})."
+    return text

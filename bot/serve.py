@@ -1,0 +1,230 @@
+"""``dva serve``: Discord, Slack, the daily-question scheduler and ``/healthz`` on one loop.
+
+One ``asyncio.run``; the core and SQLite are sync and fast and are called straight
+from the handlers. SIGTERM or SIGINT: stop taking work (scheduler, listeners),
+let in-flight handlers finish (answers are recorded in one transaction each),
+close the database, exit 0. Log lines never carry the configured secrets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import signal
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Awaitable, Callable
+
+from aiohttp import web
+
+from bot.config import Settings
+
+log = logging.getLogger("bot.serve")
+DRAIN_SECONDS = 10.0  # how long in-flight handlers get to finish at shutdown
+REDACTED = "[redacted]"
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def missing_variables(settings: Settings) -> str | None:
+    """Why no adapter can run, naming the variables; None when one can."""
+    if settings.discord_enabled or settings.slack_enabled:
+        return None
+    if settings.slack_bot_token and not settings.slack_signing_secret:
+        return "SLACK_SIGNING_SECRET is missing (SLACK_BOT_TOKEN is set)"
+    if settings.slack_signing_secret and not settings.slack_bot_token:
+        return "SLACK_BOT_TOKEN is missing (SLACK_SIGNING_SECRET is set)"
+    return "set DISCORD_TOKEN for Discord, and/or SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for Slack"
+
+
+def serve(settings: Settings) -> int:
+    """Run until SIGTERM/SIGINT; non-zero when nothing is configured or an adapter fails."""
+    missing = missing_variables(settings)
+    if missing:
+        print(f"dva serve: no chat platform configured: {missing}. "
+              "Without tokens, 'dva chat' is the local console.", file=sys.stderr)
+        return 2
+    redact_logs(settings)
+    return asyncio.run(run(settings))
+
+
+# --- secrets never reach the logs ---------------------------------------------------
+
+
+class RedactingFormatter(logging.Formatter):
+    """Wraps a handler's formatter and blanks every secret in the finished line (tracebacks too)."""
+
+    def __init__(self, inner: logging.Formatter | None, secrets: list[str]):
+        super().__init__()
+        self.inner = inner or logging.Formatter()
+        self.secrets = sorted(secrets, key=len, reverse=True)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = self.inner.format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+
+def secrets_of(settings: Settings) -> list[str]:
+    values = (settings.discord_token, settings.slack_bot_token, settings.slack_signing_secret,
+              settings.slack_app_token)
+    return [v for v in values if v and len(v) >= 4]
+
+
+def redact_logs(settings: Settings, logger: logging.Logger | None = None) -> None:
+    """Make every handler of ``logger`` (the root by default) redact the settings' secrets."""
+    logger = logger or logging.getLogger()
+    if not logger.handlers:
+        logging.basicConfig(level=logging.WARNING)
+    for handler in logger.handlers:
+        if not isinstance(handler.formatter, RedactingFormatter):
+            handler.setFormatter(RedactingFormatter(handler.formatter, secrets_of(settings)))
+
+
+# --- the health endpoint --------------------------------------------------------------
+
+
+@dataclass
+class Health:
+    started: datetime
+    adapters: list[str] = field(default_factory=list)
+    jobs: Callable[[], dict[str, Any]] = dict
+    stopping: bool = False
+
+    def status(self, at: datetime) -> dict[str, Any]:
+        return {"status": "stopping" if self.stopping else "ok", "adapters": self.adapters,
+                "uptime_seconds": int((at - self.started).total_seconds()),
+                "daily_jobs": sum(1 for job in self.jobs() if job != "daily:sweep")}
+
+
+async def start_health(health: Health, port: int, host: str = "0.0.0.0") -> tuple[int, Callable[[], Awaitable[None]]]:
+    """``GET /healthz`` -> 200 and a small JSON (503 while stopping); returns (port, stop)."""
+
+    async def healthz(request: web.Request) -> web.Response:
+        return web.json_response(health.status(now()), status=503 if health.stopping else 200,
+                                 dumps=json.dumps)
+
+    app = web.Application()
+    app.router.add_get("/healthz", healthz)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=DRAIN_SECONDS)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    await site.start()
+    bound = runner.addresses[0][1] if runner.addresses else port
+    return bound, runner.cleanup
+
+
+# --- the one loop -------------------------------------------------------------------------
+
+
+async def run(settings: Settings) -> int:
+    from bot.__main__ import build
+    from bot.scheduler import DailyScheduler
+
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    app = build(settings)  # loads new or changed notes
+    health = Health(started=now())
+    shut = Shutdown()
+    posters: dict[str, Any] = {}
+    scheduler = None
+    try:
+        if settings.discord_enabled:
+            await _start_discord(app.tutor, settings, posters, shut)
+            health.adapters.append("discord")
+        if settings.slack_enabled:
+            await _start_slack(app.tutor, settings, posters, shut)
+            health.adapters.append("slack")
+        scheduler = DailyScheduler(app.tutor.schedule, posters, now)
+        if app.tutor.schedule is not None:
+            app.tutor.schedule.on_change = scheduler.changed
+            await scheduler.start()
+        health.jobs = scheduler.jobs
+        port, stop_health = await start_health(health, settings.health_port)
+        shut.listeners.append(stop_health)
+        print(f"dva serve: running {', '.join(health.adapters)}; health on :{port}/healthz", flush=True)
+        code = await _wait(stop, shut.watched)
+    except Exception:
+        log.exception("dva serve could not start")
+        code = 1
+    health.stopping = True
+    if scheduler is not None:
+        scheduler.stop()
+    await shut.run()
+    app.db.close()
+    print(f"dva serve: stopped (exit {code})", flush=True)
+    return code
+
+
+@dataclass
+class Shutdown:
+    """What to stop, in order: listeners (no new work), in-flight handlers, then connections."""
+
+    listeners: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    watched: dict[asyncio.Task, str] = field(default_factory=dict)  # adapter tasks: their end is a failure
+
+    async def run(self) -> None:
+        for stopper in self.listeners:
+            await _quietly(stopper())
+        await _drain(exclude={asyncio.current_task(), *self.watched})
+        for closer in self.closers:
+            await _quietly(closer())
+
+
+async def _wait(stop: asyncio.Event, watched: dict[asyncio.Task, str]) -> int:
+    """Until a signal (0) or an adapter's task ends (1: it failed, e.g. a bad token)."""
+    stopping = asyncio.create_task(stop.wait())
+    done, _ = await asyncio.wait({stopping, *watched}, return_when=asyncio.FIRST_COMPLETED)
+    if stopping in done:
+        return 0
+    stopping.cancel()
+    for task in done:
+        error = task.exception() if not task.cancelled() else None
+        log.error("%s stopped: %s", watched[task], error or "ended")
+    return 1
+
+
+async def _start_discord(tutor: Any, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
+    from bot.adapters import discord as adapter
+
+    client = adapter.build_client(tutor, settings, now)
+    task = asyncio.create_task(client.start(settings.discord_token), name="discord")
+    shut.watched[task] = "Discord"
+    posters["discord"] = adapter.DiscordPoster(client)
+
+    async def close() -> None:
+        await client.close()
+        await asyncio.wait({task}, timeout=DRAIN_SECONDS)
+
+    shut.closers.append(close)
+
+
+async def _start_slack(tutor: Any, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
+    from bot.adapters import slack as adapter
+
+    app = adapter.build_app(tutor, settings, now)
+    running = await adapter.start(app, settings)
+    posters["slack"] = adapter.SlackPoster(app.client)
+    shut.listeners.append(running.stop)
+
+
+async def _drain(exclude: set) -> None:
+    """Let the handlers in flight (other tasks on the loop) finish, up to DRAIN_SECONDS."""
+    pending = {t for t in asyncio.all_tasks() if t not in exclude and not t.done()}
+    if pending:
+        await asyncio.wait(pending, timeout=DRAIN_SECONDS)
+
+
+async def _quietly(work: Awaitable[None]) -> None:
+    try:
+        await work
+    except Exception:
+        log.exception("error while stopping")
