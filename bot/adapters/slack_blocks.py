@@ -1,0 +1,259 @@
+"""Block Kit rendering of the core's replies, within Slack's limits.
+
+Everything people typed or the notes contain goes through ``escape``: ``&``,
+``<`` and ``>`` become entities (so ``<!everyone>`` or ``<@U1>`` in a query
+shows as text and pings nobody), and ``@here``-style words get a zero-width
+space. Text objects are ``verbatim`` so Slack auto-parses nothing either.
+Buttons carry what a click needs (``LETTER|instance``), never server state.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, Iterable
+
+from bot.core.messages import (
+    Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound,
+    Passage, Question, Reply, Standing, Stats, Text, TopicList,
+)
+
+SECTION_LIMIT = 3_000  # characters of a section's text
+MAX_BLOCKS = 50
+BUTTON_LIMIT = 75  # characters of a button's or option's label
+VALUE_LIMIT = 2_000  # characters of an action's value
+FALLBACK_LIMIT = 3_000  # the notification text; Slack allows more, nobody reads it
+ANSWER = "dva:answer:"  # + letter: one button per choice
+PICK, SUBMIT, SHARE = "dva:pick", "dva:submit", "dva:share"
+Block = dict[str, Any]
+_BROADCAST = re.compile(r"@(everyone|channel|here)\b", re.IGNORECASE)
+_PERIODS = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
+
+
+def escape(text: str) -> str:
+    """Plain text -> inert mrkdwn: no entity, link or mention survives."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BROADCAST.sub("@\u200b\\1", text)
+
+
+def section(mrkdwn: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn, "verbatim": True}}
+
+
+def context(mrkdwn: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": mrkdwn[:SECTION_LIMIT],
+                                             "verbatim": True}]}
+
+
+def sections(text: str, limit: int = SECTION_LIMIT) -> list[Block]:
+    """Escaped ``text`` as sections of at most ``limit`` characters each."""
+    return [section(chunk) for chunk in chunks(escape(text), limit)]
+
+
+def chunks(escaped: str, limit: int) -> list[str]:
+    """Cut at line ends where possible, never inside an ``&amp;`` entity."""
+    out: list[str] = []
+    rest = escaped.strip() or " "
+    while len(rest) > limit:
+        cut = rest.rfind("\n", 0, limit + 1)
+        if cut < limit // 2:
+            cut = rest.rfind(" ", 0, limit + 1)
+        if cut < limit // 2:
+            cut = limit
+            amp = rest.rfind("&", cut - 5, cut)
+            cut = amp if amp > 0 and ";" not in rest[amp:cut] else cut
+        out.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    out.append(rest)
+    return [chunk for chunk in out if chunk]
+
+
+def label(text: str, limit: int = BUTTON_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+    element = {"type": "button", "text": {"type": "plain_text", "text": label(text), "emoji": True},
+               "action_id": action_id, "value": value[:VALUE_LIMIT]}
+    return element | ({"style": style} if style else {})
+
+
+def heading(path: Iterable[str]) -> str:
+    return " › ".join(escape(part) for part in path)
+
+
+def choice_line(choice: Choice) -> str:
+    return f"*{escape(choice.letter)}.* {escape(choice.text)}"
+
+
+def when(moment: datetime) -> str:
+    """A time every reader sees in their own timezone (Slack's date token)."""
+    fallback = moment.strftime("%Y-%m-%d %H:%M UTC")
+    return f"<!date^{int(moment.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"
+
+
+# --- one reply -> blocks ------------------------------------------------------
+
+
+def blocks_for(reply: Reply) -> list[Block]:
+    match reply:
+        case Text():
+            return sections(("⚠️ " if reply.error else "") + reply.text)
+        case Passage():
+            return _passage(reply)
+        case NothingFound():
+            found = [section(f"Nothing in the notes about “{escape(reply.query)}”.")]
+            if reply.suggestions:
+                found.append(context("They cover: " + ", ".join(escape(s) for s in reply.suggestions)))
+            return found
+        case Question():
+            return _question(reply)
+        case Feedback():
+            return _feedback(reply)
+        case Explanation():
+            return [section(f"*{escape(reply.stem)}*"), *_answer(reply.answer, reply.explanation),
+                    context(f"{heading(reply.heading)} · question {escape(reply.question_id)}")]
+        case TopicList():
+            lines = [f"• *{escape(t.name)}*: {t.passages} passages" + (f", {t.questions} questions"
+                     if t.questions else "") for t in reply.topics] or ["The notes are empty."]
+            return [section("*Topics in the notes*"), *_lines(lines),
+                    context("Practise one: `/dva quiz &lt;topic&gt;`")]
+        case Leaderboard():
+            return _leaderboard(reply)
+        case Stats():
+            return _stats(reply)
+        case HelpText():
+            lines = [f"`/dva {escape(usage)}`  {escape(what)}" for usage, what in reply.commands]
+            return [section("*Study bot commands*"), *_lines(lines)]
+        case DailySummary():
+            return _summary(reply)
+    return sections(str(reply))
+
+
+def _lines(lines: list[str]) -> list[Block]:
+    """Already-escaped lines packed into as few sections as the limit allows."""
+    return [section(chunk) for chunk in chunks("\n".join(lines), SECTION_LIMIT)]
+
+
+def _passage(reply: Passage) -> list[Block]:
+    out = [section(f"*{heading(reply.heading)}*"), *sections(reply.text)]
+    notes = [f"Source: {escape(reply.source)}"]
+    if reply.related:
+        notes.append("Related: " + "; ".join(escape(r) for r in reply.related))
+    if reply.open_question:
+        notes.append("The notes mark this as an open question (??)")
+    return out + [context(" · ".join(notes))]
+
+
+def _question(q: Question) -> list[Block]:
+    kind = "Question of the day" if q.daily else "Review" if q.review else "Question"
+    title = f"*{kind}* · {escape(q.topic)}" if q.topic else f"*{kind}*"
+    body = [section(title), *sections(q.stem), *_lines([choice_line(c) for c in q.choices])]
+    if q.pick == 1:
+        elements = [button(f"{c.letter} · {c.text}", ANSWER + c.letter, f"{c.letter}|{q.instance}")
+                    for c in q.choices[:25]]
+    else:
+        options = [{"text": {"type": "plain_text", "text": label(f"{c.letter} · {c.text}")},
+                    "value": c.letter} for c in q.choices[:10]]
+        elements = [{"type": "checkboxes", "action_id": PICK, "options": options},
+                    button(f"Submit {q.pick} answers", SUBMIT, q.instance, "primary")]
+    notes = [f"Choose {q.pick}" if q.pick > 1 else "", escape(q.note),
+             f"Open until {when(q.closes_at)}" if q.closes_at else "",
+             f"`/dva explain {escape(q.question_id)}` after answering"]
+    return body + [{"type": "actions", "elements": elements},
+                   context(" · ".join(n for n in notes if n))]
+
+
+def _answer(answer: tuple[Choice, ...], explanation: str) -> list[Block]:
+    word = "Right answer" if len(answer) == 1 else "Right answers"
+    return [section(f"{word}: " + "; ".join(choice_line(c) for c in answer)),
+            *(sections(explanation) if explanation else [])]
+
+
+def _feedback(f: Feedback) -> list[Block]:
+    mark = "✅" if f.correct else "❌"
+    chosen = ", ".join(escape(c) for c in f.chosen)
+    if not f.counted:
+        first = f"{mark} You had already answered ({chosen}): your first answer is the one that counted"
+        first += ", and it was right." if f.correct else ", and it was not right."
+    elif f.correct:
+        first = f"{mark} Correct" + (f": +{f.points} points." if f.points else ".")
+    else:
+        first = f"{mark} Not quite: you chose {chosen}."
+    notes = [heading(f.heading), f"question {escape(f.question_id)}"]
+    if f.next_review:
+        notes.append(f"next review {when(f.next_review)}")
+    return [section(first), *_answer(f.answer, f.explanation), context(" · ".join(n for n in notes if n))]
+
+
+def _standing(s: Standing) -> str:
+    name = escape(s.learner.name or s.learner.user)
+    who = f"*{name}* (you)" if s.is_asker else name
+    return f"{s.rank}. {who}: {s.points} pts ({s.correct}/{s.answered} right)"
+
+
+def _leaderboard(board: Leaderboard) -> list[Block]:
+    period = _PERIODS.get(board.period, escape(board.period))
+    lines = [_standing(s) for s in board.rows] or [f"No answers {period} yet: try `/dva quiz`."]
+    if board.asker:
+        lines += ["…", _standing(board.asker)]
+    return [section(f"*Leaderboard · {period}*"), *_lines(lines),
+            context(f"Days counted in {escape(board.timezone)}")]
+
+
+def _stats(s: Stats) -> list[Block]:
+    share = f"{round(100 * s.correct / s.answered)}%" if s.answered else "no answers yet"
+    lines = [f"Answered {s.answered}, right {s.correct} ({share}), {s.points} points",
+             f"Streak: {s.streak} days (best {s.best_streak})",
+             f"Reviews due: {s.reviews_due}"]
+    lines += [f"• {escape(t.topic)}: {t.correct}/{t.answered}" for t in s.topics]
+    if s.weakest:
+        lines.append("Weakest: " + ", ".join(
+            f"{escape(t.topic)} (`/dva {escape(t.practice)}`)" for t in s.weakest))
+    name = escape(s.learner.name or s.learner.user)
+    return [section(f"*Stats · {name}*"), *_lines(lines)]
+
+
+def _summary(d: DailySummary) -> list[Block]:
+    share = f"{round(100 * d.correct / d.answered)}% right" if d.answered else "nobody answered"
+    first = f" · first right: {escape(d.first_right.name or d.first_right.user)}" if d.first_right else ""
+    return [section("*Question of the day: the answer*"), *sections(d.stem),
+            *_answer(d.answer, d.explanation),
+            context(f"{d.answered} answered · {share}{first} · question {escape(d.question_id)}")]
+
+
+# --- many replies -> one message ----------------------------------------------
+
+
+def fallback(reply: Reply) -> str:
+    """The notification text of a message (what shows when blocks cannot)."""
+    match reply:
+        case Text():
+            return reply.text
+        case Passage():
+            return " › ".join(reply.heading) + ": " + reply.text
+        case NothingFound():
+            return f"Nothing in the notes about “{reply.query}”."
+        case Question():
+            return reply.stem
+        case Feedback():
+            return ("✅ Correct. " if reply.correct else "❌ Not quite. ") + reply.explanation
+        case Explanation() | DailySummary():
+            return reply.stem
+    return type(reply).__name__
+
+
+def message(replies: Iterable[Reply], extra: Iterable[Block] = ()) -> dict[str, Any]:
+    """Replies -> ``{"blocks", "text"}`` for one message of at most 50 blocks."""
+    replies = list(replies)
+    blocks: list[Block] = []
+    for reply in replies:
+        if blocks:
+            blocks.append({"type": "divider"})
+        blocks.extend(blocks_for(reply))
+    extra = list(extra)
+    room = MAX_BLOCKS - len(extra)
+    if len(blocks) > room:
+        blocks = blocks[: room - 1] + [context("… cut to fit one Slack message.")]
+    text = "\n".join(fallback(r) for r in replies) or " "
+    return {"blocks": blocks + extra, "text": escape(label(text, FALLBACK_LIMIT))}
