@@ -372,7 +372,8 @@ def test_the_manifest_declares_the_command_scopes_and_interactivity():
     from pathlib import Path
 
     manifest = (Path(__file__).resolve().parent.parent / "slack-manifest.yaml").read_text(encoding="utf-8")
-    scopes = re.findall(r"^\s+- ([a-z:.]+)\s", manifest, re.MULTILINE)
+    bot_scopes = manifest.split("    bot:\n")[1].split("settings:")[0]
+    scopes = re.findall(r"^\s+- ([a-z:.]+)", bot_scopes, re.MULTILINE)
     assert scopes == ["commands", "chat:write", "chat:write.public", "users:read"]
     assert re.search(r"- command: /dva$", manifest, re.MULTILINE)
     assert re.search(r"interactivity:\n\s+is_enabled: true", manifest)
