@@ -133,6 +133,13 @@ async def fake():
             assert_within_limits(call.args)
 
 
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    """slack_sdk sends even 127.0.0.1 through HTTPS_PROXY when one is set."""
+    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def tutor():
     return StandInTutor()
@@ -335,6 +342,20 @@ async def test_fifty_concurrent_commands_are_each_acked_within_3_seconds(tutor, 
     await server.stop()
     assert [status for status, _ in results] == [200] * 50
     assert max(elapsed for _, elapsed in results) < 3.0
+
+
+async def test_socket_mode_takes_commands_over_the_websocket_when_an_app_token_is_set(tutor, fake, tmp_path):
+    settings = replace(settings_for(fake, tmp_path), slack_app_token="xapp-test")
+    server = await slack.start(slack.build_app(tutor, settings, lambda: NOW), settings)
+    try:
+        fields = SlackRequests(fake).command_fields("ask rds proxy")
+        envelope = await fake.deliver("slash_commands", fields)
+        [reply] = await fake.wait_for("response_url", 1)
+        acks = await fake.wait_for("socket_ack", 1)
+    finally:
+        await server.stop()
+    assert server.port == 0 and acks[0].args["envelope_id"] == envelope
+    assert reply.url == fields["response_url"] and "Amazon RDS Proxy" in texts(reply.args)
 
 
 # --- rendering ------------------------------------------------------------------------------

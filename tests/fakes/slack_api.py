@@ -47,6 +47,8 @@ class FakeSlack:
     _changed: asyncio.Condition | None = None
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
     _responses: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    _envelopes: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     @property
     def api_url(self) -> str:
@@ -59,6 +61,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{n}", self._response)
+        app.router.add_get("/link", self._socket)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -104,7 +107,8 @@ class FakeSlack:
                 args.update(await request.json())
             else:
                 args.update(await request.post())
-        if not request.headers.get("Authorization", "").startswith("Bearer xoxb-"):
+        token = "xapp-" if method == "apps.connections.open" else "xoxb-"
+        if not request.headers.get("Authorization", "").startswith("Bearer " + token):
             return web.json_response({"ok": False, "error": "not_authed"})
         await self._record(Call(method, args))
         handler = getattr(self, "_" + method.replace(".", "_"), None)
@@ -127,12 +131,41 @@ class FakeSlack:
     def _chat_update(self, args: dict) -> dict:
         return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts"), "text": args.get("text")}
 
+    def _apps_connections_open(self, args: dict) -> dict:
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}
+
     def _users_info(self, args: dict) -> dict:
         user = self.users.get(args.get("user", ""))
         if user is None:
             return {"ok": False, "error": "user_not_found"}
         return {"ok": True, "user": {"id": args["user"], "team_id": TEAM, "is_admin": False,
                                      "is_owner": False, "is_primary_owner": False} | user}
+
+    # --- Socket Mode -------------------------------------------------------------------
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """The WebSocket ``apps.connections.open`` hands out: envelopes out, acks in."""
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1, "debug_info": {"host": "fake"}})
+        await self._record(Call("socket_open", {}))
+        self._sockets.append(ws)
+        try:
+            async for frame in ws:
+                if frame.type.name == "TEXT":
+                    await self._record(Call("socket_ack", json.loads(frame.data)))
+        finally:
+            self._sockets.remove(ws)
+        return ws
+
+    async def deliver(self, kind: str, payload: dict[str, Any]) -> str:
+        """Send a Socket Mode envelope ("slash_commands", "interactive"); returns its id."""
+        await self.wait_for("socket_open", 1)
+        envelope = f"env-{next(self._envelopes)}"
+        await self._sockets[-1].send_json({"envelope_id": envelope, "type": kind, "payload": payload,
+                                           "accepts_response_payload": kind != "events_api",
+                                           "retry_attempt": 0, "retry_reason": ""})
+        return envelope
 
     async def _response(self, request: web.Request) -> web.Response:
         """A response_url: Slack answers a plain ``ok``."""
@@ -161,14 +194,17 @@ class SlackRequests:
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     def command(self, text: str, user: str = "U0ANNA", name: str = "anna") -> str:
+        return urlencode(self.command_fields(text, user, name))
+
+    def command_fields(self, text: str, user: str = "U0ANNA", name: str = "anna") -> dict[str, str]:
         n = next(self._ids)
-        return urlencode({
+        return {
             "token": "verification-token-unused", "team_id": TEAM, "team_domain": "dva",
             "channel_id": self.channel, "channel_name": self.channel_name, "user_id": user,
             "user_name": name, "command": "/dva", "text": text, "api_app_id": "A0DVA",
             "is_enterprise_install": "false", "response_url": self.fake.response_url(),
             "trigger_id": f"{n}.1.abc{n}",
-        })
+        }
 
     def click(self, action: dict[str, Any], user: str = "U0ANNA", name: str = "anna",
               state: dict | None = None, action_ts: str | None = None) -> str:
