@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from datetime import datetime, timedelta
-from typing import Any, Callable, Collection, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
 
 from bot.core import slots
-from bot.core.messages import Daily, DailySummary, Learner, Question, Reply, Setup, Text
+from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Reply, Setup, Text
 from bot.core.questions import BankQuestion
 from bot.core.slots import GRACE, Schedule, Slot
 
@@ -36,19 +36,19 @@ class ScheduleStore(Protocol):
     def daily_history(self, target: str) -> list[str]: ...
     def group_timezone(self, group: str) -> str: ...
     def set_group_timezone(self, group: str, tz: str) -> None: ...
+    def instance_results(self, instance_id: str) -> dict[str, Any]: ...
 
 
 class DailyPractice(Protocol):
     """What the quiz engine (``bot.core.practice.Practice``) offers the daily question."""
 
-    questions: Mapping[str, BankQuestion]
-
-    def on_topic(self, topic: str) -> list[BankQuestion]: ...
-    def new_instance(self, question_id: str, learner: Learner | None, group: str, mode: str,
-                     target: str | None, now: datetime, closes_at: datetime | None,
-                     note: str = "") -> Question: ...
-    def show(self, instance_id: str, now: datetime) -> Question | None: ...
-    def summary(self, instance_id: str, target: str) -> DailySummary | None: ...
+    def daily_pool(self) -> Sequence[tuple[str, str]]: ...  # (question id, topic)
+    def question(self, question_id: str) -> BankQuestion | None: ...
+    def match_topic(self, text: str) -> str | None: ...
+    def open_daily(self, question_id: str, group: str, target: str, now: datetime,
+                   closes_at: datetime | None) -> Question: ...
+    def show_instance(self, instance_id: str, now: datetime) -> Question | None: ...
+    def question_facts(self, question_id: str) -> tuple[str, tuple[Choice, ...], str]: ...
 
 
 class DailyQuestions:
@@ -108,9 +108,12 @@ class DailyQuestions:
         if weekdays is None:
             return Text(f"'{cmd.weekdays[:30]}' is not a list of days: use e.g. mon-fri, "
                         "mon,wed,fri, weekdays or daily.", error=True)
-        topic = " ".join(cmd.topic.split())[:60] if cmd.topic else None
-        if topic and not self.practice.on_topic(topic):
-            return Text(f"No questions match the topic '{topic}'. Try 'topics' for the list.", error=True)
+        topic = None
+        if cmd.topic:
+            topic = self.practice.match_topic(cmd.topic)
+            if topic is None:
+                return Text(f"No topic of the notes matches '{cmd.topic[:40]}'. Try 'topics' for the list.",
+                            error=True)
         return Schedule(cmd.target, cmd.learner.platform, cmd.learner.group, time, tz, weekdays, topic,
                         cmd.target_name, since=now)
 
@@ -120,7 +123,7 @@ class DailyQuestions:
     def _show(self, target: str, now: datetime) -> Reply:
         for post in reversed(self.store.open_daily_posts(target)):
             question = self.practice.show_instance(post["instance_id"], now)
-            if question is not None:
+            if question is not None and (question.closes_at is None or now < question.closes_at):
                 return question
         return Text("There is no open daily question here. The next one comes at the scheduled time"
                     " (admins: 'setup <channel> <HH:MM>').")
@@ -161,17 +164,18 @@ class DailyQuestions:
         if question_id is None:
             return None
         following = slots.next_slot(slot.schedule, max(now, slot.at))
-        question = self.practice.new_instance(question_id, None, slot.schedule.group, "daily", slot.target,
-                                              now, following.at if following else None)
+        question = self.practice.open_daily(question_id, slot.schedule.group, slot.target, now,
+                                            following.at if following else None)
         self.store.set_slot_question(slot.target, slot.key, question_id, question.instance)
         return question
 
     def pool(self, topic: str | None) -> list[tuple[str, str]]:
         """(question id, topic) the daily draws from: written questions first, on ``topic`` if set."""
-        questions = self.practice.on_topic(topic) if topic else []
-        questions = questions or list(self.practice.questions.values())
-        written = [q for q in questions if not q.generated]
-        return [(q.id, q.topic) for q in written or questions]
+        pool = list(self.practice.daily_pool())
+        if topic:
+            pool = [(q, t) for q, t in pool if t == topic] or pool
+        written = [(q, t) for q, t in pool if not getattr(self.practice.question(q), "generated", False)]
+        return written or pool
 
     def posted(self, slot: Slot, ref: str | None, now: datetime) -> None:
         self.store.set_slot_posted(slot.target, slot.key, ref, now)
@@ -181,10 +185,17 @@ class DailyQuestions:
         closed = []
         for post in self.store.open_daily_posts(target):
             if post["slot"] != keep and self.store.close_daily_post(target, post["slot"], now):
-                summary = self.practice.summary(post["instance_id"], target)
-                if summary is not None:
-                    closed.append((post["ref"], summary))
+                closed.append((post["ref"], self.summary(target, post["question_id"], post["instance_id"])))
         return closed
+
+    def summary(self, target: str, question_id: str, instance_id: str) -> DailySummary:
+        """The answer, the explanation and how the channel did."""
+        stem, answer, explanation = self.practice.question_facts(question_id)
+        results = self.store.instance_results(instance_id)
+        first = results.get("first_right")
+        learner = Learner(first["platform"], first["group_id"], first["user"], first["name"]) if first else None
+        return DailySummary(target, question_id, stem, answer, explanation,
+                            results["answered"], results["correct"], learner)
 
 
 # --- pure helpers ------------------------------------------------------------------
