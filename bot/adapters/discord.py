@@ -1,0 +1,294 @@
+"""Discord adapter: the ``/dva`` slash command group, answer clicks, the daily poster.
+
+Every interaction takes one path: ``to_command`` turns it into a core command,
+the interaction is deferred at once (Discord wants an answer within 3 s), the
+sync core answers, and ``send`` shows the replies (``render`` lives in
+``discord_views``). Clicks carry the question instance in their custom_id, so
+nothing is held in memory between a question and its answers.
+
+The client is an ``AutoShardedClient`` because that is the discord.py client
+that asks ``GET /gateway/bot`` where the gateway is: with ``DISCORD_API_URL``
+pointed at a REST proxy or a local fake, the gateway comes from there too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from typing import Callable, Sequence
+
+import discord
+from discord import app_commands
+
+from bot.adapters.discord_views import (
+    NO_MENTIONS, ChoiceButton, ChoiceSelect, clip, render,
+)
+from bot.config import Settings
+from bot.core.messages import (
+    Answer, Ask, Command, Daily, Explain, Help, Learner, Quiz, Reply, Review, Setup, ShowLeaderboard,
+    ShowStats, Text, TopicList, Topics,
+)
+
+__all__ = ["build_client", "to_command", "render", "send", "DiscordPoster"]
+
+log = logging.getLogger(__name__)
+
+PRIVATE = (Answer, ShowStats, Review, Setup, Help)  # replies only the asker sees
+BUTTON = re.compile(r"dva:a:(?P<instance>.+):(?P<letter>[A-Z])")  # the templates of discord_views
+SELECT = re.compile(r"dva:s:(?P<instance>.+)")
+REFUSED = "Only members with the Manage Server permission can set up the daily question."
+DM_SETUP = "Setup works in a server channel, not in a direct message."
+OOPS = "Sorry, something went wrong on our side. It has been logged; please try again."
+
+
+class BadInput(ValueError):
+    """The interaction can't become a command; the message says why."""
+
+
+def build_client(
+    tutor, settings: Settings, clock: Callable[[], datetime],  # noqa: ANN001 (any object with handle)
+    *, topics: Callable[[], Sequence[str]] | None = None,
+) -> discord.Client:
+    """A client answering ``/dva`` with ``tutor``; start it with ``client.start(token)``."""
+    if settings.discord_api_url:
+        discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
+    return StudyClient(tutor, settings, clock, topics)
+
+
+class StudyClient(discord.AutoShardedClient):
+    def __init__(self, tutor, settings: Settings, clock, topics) -> None:  # noqa: ANN001
+        # Guilds is the one intent we need, and it is not privileged.
+        super().__init__(intents=discord.Intents(guilds=True), allowed_mentions=NO_MENTIONS)
+        self.tutor, self.settings, self.clock, self.topics = tutor, settings, clock, topics
+        self.tree = app_commands.CommandTree(self)
+        self.tree.add_command(_commands(self))
+        self.tree.on_error = self.on_command_error
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(ChoiceButton, ChoiceSelect)
+        await sync_commands(self.tree, self.settings.discord_guild_ids)
+
+    async def respond(self, interaction: discord.Interaction) -> None:
+        """Answer one slash command or click: defer, ask the core, send the replies."""
+        command = None
+        try:
+            command = to_command(interaction)
+            private = isinstance(command, PRIVATE)
+            await interaction.response.defer(ephemeral=private, thinking=True)
+            replies = self._replies(interaction, command)
+            await send(interaction, replies, private=private)
+        except BadInput as bad:
+            await _tell(interaction, str(bad))
+        except Exception:
+            log.exception("discord interaction %s failed: command=%r guild=%s user=%s",
+                          interaction.id, command, interaction.guild_id, interaction.user.id)
+            await _tell(interaction, OOPS)
+
+    def _replies(self, interaction: discord.Interaction, command: Command) -> list[Reply]:
+        if isinstance(command, Setup):
+            if interaction.guild_id is None:
+                return [Text(DM_SETUP, error=True)]
+            if not interaction.permissions.manage_guild:  # re-checked: default permissions are a UI hint
+                return [Text(REFUSED, error=True)]
+        return self.tutor.handle(command, self.clock())
+
+    def topic_names(self, interaction: discord.Interaction) -> list[str]:
+        if self.topics is not None:
+            return list(self.topics())
+        replies = self.tutor.handle(Topics(learner_of(interaction)), self.clock())
+        return [t.name for r in replies if isinstance(r, TopicList) for t in r.topics]
+
+    async def on_command_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        log.error("discord command %r failed in guild %s for user %s: %s", getattr(interaction.command, "name", None),
+                  interaction.guild_id, interaction.user.id, error, exc_info=error)
+        stale = isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch))
+        await _tell(interaction, "This command changed; please try again in a minute." if stale else OOPS)
+
+
+async def sync_commands(tree: app_commands.CommandTree, guild_ids: Sequence[int]) -> None:
+    """Guild sync is instant (for the listed guilds only); a global sync reaches DMs too."""
+    if not guild_ids:
+        synced = await tree.sync()
+        log.info("synced %d global Discord commands", len(synced))
+    for guild_id in guild_ids:
+        guild = discord.Object(guild_id)
+        tree.copy_global_to(guild=guild)
+        synced = await tree.sync(guild=guild)
+        log.info("synced %d Discord commands to guild %s", len(synced), guild_id)
+
+
+def _commands(client: StudyClient) -> app_commands.Group:
+    """``/dva`` and its subcommands; each one only hands the interaction to ``respond``."""
+    dva = app_commands.Group(
+        name="dva", description="Study for AWS Developer Associate with the group's notes",
+        allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=False),
+        allowed_installs=app_commands.AppInstallationType(guild=True, user=False),
+    )
+    respond = client.respond
+
+    @dva.command(name="ask", description="Look something up in the notes")
+    @app_commands.describe(query="What to look up, e.g. 'RDS proxy' or 'SQS visibility timeout'")
+    async def ask(interaction: discord.Interaction, query: app_commands.Range[str, 1, 300]) -> None:
+        await respond(interaction)
+
+    @dva.command(name="quiz", description="A practice question, on a topic if you name one")
+    @app_commands.describe(topic="A topic of the notes; leave empty for any")
+    async def quiz(interaction: discord.Interaction, topic: app_commands.Range[str, 1, 100] | None = None) -> None:
+        await respond(interaction)
+
+    @quiz.autocomplete("topic")
+    async def topic_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        names = [n for n in client.topic_names(interaction) if current.casefold() in n.casefold()]
+        return [app_commands.Choice(name=clip(n, 100), value=n[:100]) for n in names[:25]]
+
+    @dva.command(name="explain", description="The answer and explanation of a question")
+    @app_commands.describe(question="The question id, shown under every question")
+    async def explain(interaction: discord.Interaction, question: app_commands.Range[str, 1, 100]) -> None:
+        await respond(interaction)
+
+    @dva.command(name="topics", description="What the notes cover")
+    async def topics(interaction: discord.Interaction) -> None:
+        await respond(interaction)
+
+    @dva.command(name="leaderboard", description="This server's standings")
+    @app_commands.describe(period="Which days count (default: this week)")
+    @app_commands.choices(period=[app_commands.Choice(name=n, value=v) for n, v in (
+        ("today", "today"), ("this week", "week"), ("this month", "month"), ("all time", "all"))])
+    async def leaderboard(interaction: discord.Interaction, period: str | None = None) -> None:
+        await respond(interaction)
+
+    @dva.command(name="stats", description="Accuracy, streaks and weakest topics")
+    @app_commands.describe(user="Whose stats (default: yours)")
+    async def stats(interaction: discord.Interaction, user: discord.User | None = None) -> None:
+        await respond(interaction)
+
+    @dva.command(name="daily", description="This channel's open question of the day")
+    async def daily(interaction: discord.Interaction) -> None:
+        await respond(interaction)
+
+    @dva.command(name="review", description="Your most overdue spaced-review question")
+    async def review(interaction: discord.Interaction) -> None:
+        await respond(interaction)
+
+    @dva.command(name="help", description="What the bot can do")
+    async def help_(interaction: discord.Interaction) -> None:
+        await respond(interaction)
+
+    @dva.command(name="setup", description="Admins: post a daily question in a channel")
+    @app_commands.describe(
+        channel="Where to post the daily question", time="Local time to post it, HH:MM (or 'off' to stop)",
+        timezone="IANA timezone, e.g. Europe/Berlin (default UTC)",
+        weekdays="Which days, e.g. mon-fri or mon,wed,fri (default every day)",
+        topic="Only questions on this topic (default any)",
+    )
+    async def setup(
+        interaction: discord.Interaction, channel: discord.TextChannel, time: app_commands.Range[str, 1, 5],
+        timezone: app_commands.Range[str, 1, 64] | None = None, weekdays: app_commands.Range[str, 1, 40] | None = None,
+        topic: app_commands.Range[str, 1, 100] | None = None,
+    ) -> None:
+        await respond(interaction)
+
+    return dva
+
+
+def learner_of(interaction: discord.Interaction, user: discord.abc.User | None = None) -> Learner:
+    user = user or interaction.user
+    group = str(interaction.guild_id) if interaction.guild_id else f"dm:{interaction.user.id}"
+    return Learner("discord", group, str(user.id), user.display_name)
+
+
+def to_command(interaction: discord.Interaction) -> Command:
+    """The core command an interaction stands for; ``BadInput`` when it stands for none."""
+    learner = learner_of(interaction)
+    if interaction.type is discord.InteractionType.component:
+        data = interaction.data or {}
+        custom_id = str(data.get("custom_id", ""))
+        if match := BUTTON.fullmatch(custom_id):
+            letters: tuple[str, ...] = (match["letter"],)
+        elif match := SELECT.fullmatch(custom_id):
+            letters = tuple(sorted(str(v) for v in data.get("values") or ()))
+        if not match or not letters:
+            raise BadInput("That button is not one of mine any more.")
+        return Answer(learner, match["instance"], letters, event=str(interaction.id))
+    ns = interaction.namespace
+    name = interaction.command.name if interaction.command else ""
+    match name:
+        case "ask":
+            return Ask(learner, ns.query)
+        case "quiz":
+            return Quiz(learner, ns.topic or None)
+        case "explain":
+            return Explain(learner, ns.question)
+        case "topics":
+            return Topics(learner)
+        case "leaderboard":
+            return ShowLeaderboard(learner, ns.period or "week")
+        case "stats":
+            return ShowStats(learner, learner_of(interaction, ns.user) if ns.user else None)
+        case "daily":
+            return Daily(learner, f"discord:{interaction.channel_id}")
+        case "review":
+            return Review(learner)
+        case "help":
+            return Help(learner)
+        case "setup":
+            off = ns.time.strip().lower() == "off"
+            return Setup(learner, f"discord:{ns.channel.id}", f"#{ns.channel.name}", "" if off else ns.time.strip(),
+                         ns.timezone, ns.weekdays, ns.topic, off=off, is_admin=interaction.permissions.manage_guild)
+    raise BadInput(f"Unknown command {name!r}. Try /dva help.")
+
+
+async def send(interaction: discord.Interaction, replies: Sequence[Reply], *, private: bool) -> None:
+    """Replace the deferred 'thinking' message with the first reply; the rest follow.
+
+    A private reply (an error) to a public command can't reuse the public
+    placeholder: the placeholder is deleted and the reply sent ephemerally.
+    """
+    replies = list(replies) or [Text("Done.")]
+    for i, reply in enumerate(replies):
+        kwargs = render(reply)
+        ephemeral = kwargs.pop("ephemeral") or private
+        if i == 0 and ephemeral == private:
+            await interaction.edit_original_response(**kwargs)
+            continue
+        if i == 0:
+            await interaction.delete_original_response()
+        await interaction.followup.send(ephemeral=ephemeral, **kwargs)
+
+
+async def _tell(interaction: discord.Interaction, text: str) -> None:
+    """A private message to whoever triggered ``interaction``, however far it got."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException:
+        log.exception("could not tell user %s about a failed interaction %s", interaction.user.id, interaction.id)
+
+
+class DiscordPoster:
+    """Posts scheduled replies (the daily question, its summary) to ``discord:<channel id>``."""
+
+    platform = "discord"
+
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def post(self, target: str, reply: Reply) -> str:
+        kwargs = render(reply)
+        kwargs.pop("ephemeral")
+        message = await self._channel(target).send(**kwargs)
+        return str(message.id)
+
+    async def edit(self, target: str, ref: str, reply: Reply) -> None:
+        kwargs = {"content": None, "embed": None, "view": None} | render(reply)
+        kwargs.pop("ephemeral")
+        await self._channel(target).get_partial_message(int(ref)).edit(**kwargs)
+
+    def _channel(self, target: str) -> discord.PartialMessageable:
+        platform, _, channel_id = target.partition(":")
+        if platform != self.platform or not channel_id.isdigit():
+            raise ValueError(f"not a Discord target: {target!r}")
+        return self.client.get_partial_messageable(int(channel_id))

@@ -1,0 +1,250 @@
+"""How replies look on Discord: embeds, answer buttons, and Discord's size limits.
+
+``render(reply)`` turns one core reply into keyword arguments for a send
+(``content``/``embed``/``view``/``ephemeral``/``allowed_mentions``). Answer
+buttons are ``DynamicItem``s whose custom_id carries the question instance and
+the letter, so a click on a message posted before a restart still works: no
+view is kept in memory. Every text is clipped to Discord's limits here, and
+mentions are never parsed, so text typed by people can't ping anyone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+
+import discord
+from discord.utils import escape_markdown
+
+from bot.core.messages import (
+    Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound, Passage,
+    Question, Reply, Stats, Text, TopicList,
+)
+
+log = logging.getLogger(__name__)
+
+# Discord's documented limits.
+CONTENT = 2000
+TITLE = 256
+DESCRIPTION = 4096
+FIELDS = 25
+FIELD_NAME = 256
+FIELD_VALUE = 1024
+FOOTER = 2048
+BUTTON_LABEL = 80
+OPTION_LABEL = 100
+CUSTOM_ID = 100
+PER_ROW = 5
+COMPONENTS = 25
+
+NO_MENTIONS = discord.AllowedMentions.none()
+COLOUR = discord.Colour.blurple()
+PERIODS = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plain(text: str) -> str:
+    """Text typed by people, shown literally (no accidental bold or links)."""
+    return escape_markdown(text)
+
+
+def when(moment: datetime, style: str = "R") -> str:
+    return discord.utils.format_dt(moment, style)
+
+
+def answer_id(instance: str, letter: str) -> str:
+    return f"dva:a:{instance}:{letter}"
+
+
+def select_id(instance: str) -> str:
+    return f"dva:s:{instance}"
+
+
+class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button], template=r"dva:a:(?P<instance>.+):(?P<letter>[A-Z])"):
+    """One choice of a question; the click is answered by the client's ``respond``."""
+
+    def __init__(self, instance: str, letter: str, label: str = "") -> None:
+        super().__init__(discord.ui.Button(
+            label=clip(label or letter, BUTTON_LABEL), style=discord.ButtonStyle.secondary,
+            custom_id=answer_id(instance, letter),
+        ))
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):  # noqa: ANN001, ANN206
+        return cls(match["instance"], match["letter"], getattr(item, "label", "") or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.respond(interaction)  # type: ignore[attr-defined]
+
+
+class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"dva:s:(?P<instance>.+)"):
+    """A choose-TWO question: a select menu taking exactly ``pick`` letters."""
+
+    def __init__(self, instance: str, choices: tuple[Choice, ...] = (), pick: int = 2) -> None:
+        options = [discord.SelectOption(label=clip(f"{c.letter} · {c.text}", OPTION_LABEL), value=c.letter)
+                   for c in choices[:COMPONENTS]] or [discord.SelectOption(label="?", value="?")]
+        pick = max(1, min(pick, len(options)))
+        super().__init__(discord.ui.Select(
+            custom_id=select_id(instance), options=options, min_values=pick, max_values=pick,
+            placeholder=f"Choose {pick}",
+        ))
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):  # noqa: ANN001, ANN206
+        return cls(match["instance"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.respond(interaction)  # type: ignore[attr-defined]
+
+
+def render(reply: Reply) -> dict:
+    """Keyword arguments for a send of ``reply``; ``ephemeral`` says it is private."""
+    kwargs: dict = {"ephemeral": False, "allowed_mentions": NO_MENTIONS}
+    match reply:
+        case Text():
+            kwargs.update(content=clip(reply.text, CONTENT), ephemeral=reply.error)
+        case NothingFound():
+            kwargs["content"] = clip(_nothing(reply), CONTENT)
+        case Passage():
+            kwargs["embed"] = _passage(reply)
+        case Question():
+            kwargs["embed"] = _question(reply)
+            view = _buttons(reply)
+            if view is not None:
+                kwargs["view"] = view
+        case Feedback():
+            kwargs.update(content=clip(_feedback(reply), CONTENT), ephemeral=True)
+        case Explanation():
+            kwargs["embed"] = _embed(f"Question {reply.question_id}", _explanation(reply), reply.heading)
+        case TopicList():
+            lines = [f"**{t.name}** · {t.passages} passages, {t.questions} questions" for t in reply.topics]
+            kwargs["embed"] = _embed("Topics in the notes", "\n".join(lines) or "The notes are empty.")
+        case Leaderboard():
+            kwargs["embed"] = _leaderboard(reply)
+        case Stats():
+            kwargs["embed"] = _stats(reply)
+        case HelpText():
+            lines = [f"`/dva {usage}` · {what}" for usage, what in reply.commands]
+            kwargs["embed"] = _embed("DVA study bot", "\n".join(lines))
+        case DailySummary():
+            kwargs["embed"] = _summary(reply)
+        case _:
+            kwargs["content"] = clip(str(reply), CONTENT)
+    return kwargs
+
+
+def _embed(title: str, description: str, heading: tuple[str, ...] = ()) -> discord.Embed:
+    embed = discord.Embed(title=clip(title, TITLE), description=clip(description, DESCRIPTION), colour=COLOUR)
+    if heading:
+        embed.set_footer(text=clip("Source: " + " › ".join(heading), FOOTER))
+    return embed
+
+
+def _nothing(reply: NothingFound) -> str:
+    text = f"Nothing in the notes about \"{plain(reply.query)}\"."
+    if reply.suggestions:
+        text += " They cover: " + ", ".join(reply.suggestions) + "."
+    return text
+
+
+def _passage(reply: Passage) -> discord.Embed:
+    embed = _embed(" › ".join(reply.heading) or "Notes", reply.text)
+    if reply.open_question:
+        embed.add_field(name="Open question", value="The notes mark this as not settled yet (??).", inline=False)
+    if reply.related:
+        embed.add_field(name="Related", value=clip("\n".join(reply.related), FIELD_VALUE), inline=False)
+    embed.set_footer(text=clip(reply.source, FOOTER))
+    return embed
+
+
+def _question(reply: Question) -> discord.Embed:
+    kind = "Daily question" if reply.daily else "Review" if reply.review else "Question"
+    lines = [reply.stem, ""] + [f"**{c.letter}.** {c.text}" for c in reply.choices]
+    if reply.pick > 1:
+        lines += ["", f"*Choose {reply.pick}.*"]
+    if reply.closes_at is not None:
+        lines += ["", f"Closes {when(reply.closes_at)}."]
+    embed = _embed(f"{kind} · {reply.topic}" if reply.topic else kind, "\n".join(lines))
+    footer = " · ".join(part for part in (reply.question_id, reply.note) if part)
+    if reply.heading:
+        footer += " · " + " › ".join(reply.heading)
+    embed.set_footer(text=clip(footer, FOOTER))
+    return embed
+
+
+def _buttons(reply: Question) -> discord.ui.View | None:
+    """One button per choice (5 to a row), or a select menu for choose-two."""
+    if len(answer_id(reply.instance, "A")) > CUSTOM_ID:
+        log.error("question instance %r is too long for a Discord custom_id; no buttons", reply.instance)
+        return None
+    view = discord.ui.View(timeout=None)
+    if reply.pick > 1:
+        view.add_item(ChoiceSelect(reply.instance, reply.choices, reply.pick))
+        return view
+    for choice in reply.choices[:COMPONENTS]:  # the view lays them out 5 to a row
+        view.add_item(ChoiceButton(reply.instance, choice.letter, f"{choice.letter} · {choice.text}"))
+    return view
+
+
+def _answer(choices: tuple[Choice, ...]) -> str:
+    return "; ".join(f"**{c.letter}** · {c.text}" for c in choices)
+
+
+def _feedback(reply: Feedback) -> str:
+    lines = ["✅ Right!" if reply.correct else "❌ Not quite."]
+    if not reply.counted:
+        lines[0] += f" You had already answered ({', '.join(reply.chosen)}): your first answer is the one that counted."
+    elif reply.points:
+        lines[0] += f" +{reply.points} points."
+    lines.append("Answer: " + _answer(reply.answer))
+    if reply.explanation:
+        lines.append(reply.explanation)
+    if reply.heading:
+        lines.append("Source: " + " › ".join(reply.heading))
+    if reply.next_review is not None:
+        lines.append(f"Next review {when(reply.next_review)}.")
+    return "\n".join(lines)
+
+
+def _explanation(reply: Explanation) -> str:
+    return "\n\n".join(part for part in (reply.stem, "Answer: " + _answer(reply.answer), reply.explanation) if part)
+
+
+def _leaderboard(reply: Leaderboard) -> discord.Embed:
+    def row(s) -> str:  # noqa: ANN001
+        line = f"{s.rank}. {plain(s.learner.name or s.learner.user)} · {s.points} pts ({s.correct}/{s.answered})"
+        return f"**{line}**" if s.is_asker else line
+
+    lines = [row(s) for s in reply.rows] or ["No answers yet. Try `/dva quiz`."]
+    if reply.asker is not None:
+        lines += ["…", row(reply.asker)]
+    embed = _embed(f"Leaderboard · {PERIODS.get(reply.period, reply.period)}", "\n".join(lines))
+    embed.set_footer(text=clip(f"Days in {reply.timezone}", FOOTER))
+    return embed
+
+
+def _stats(reply: Stats) -> discord.Embed:
+    accuracy = f"{round(100 * reply.correct / reply.answered)}%" if reply.answered else "-"
+    lines = [f"{t.topic}: {t.correct}/{t.answered}" for t in reply.topics]
+    embed = _embed(f"Stats · {plain(reply.learner.name or reply.learner.user)}", "\n".join(lines) or "No answers yet.")
+    for name, value in (("Answered", reply.answered), ("Correct", f"{reply.correct} ({accuracy})"),
+                        ("Points", reply.points), ("Streak", reply.streak), ("Best streak", reply.best_streak),
+                        ("Reviews due", reply.reviews_due)):
+        embed.add_field(name=name, value=str(value))
+    if reply.weakest:
+        weakest = "\n".join(f"{t.topic} ({t.correct}/{t.answered}): `/dva {t.practice}`" for t in reply.weakest)
+        embed.add_field(name="Practise next", value=clip(weakest, FIELD_VALUE), inline=False)
+    return embed
+
+
+def _summary(reply: DailySummary) -> discord.Embed:
+    lines = [reply.stem, "", "Answer: " + _answer(reply.answer), reply.explanation, "",
+             f"{reply.correct} of {reply.answered} answered right."]
+    if reply.first_right is not None:
+        lines.append(f"First right: {plain(reply.first_right.name or reply.first_right.user)}")
+    return _embed("Daily question · answer", "\n".join(lines))
