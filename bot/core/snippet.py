@@ -1,0 +1,45 @@
+"""The part of a passage that answers: what a chat user sees before "show more".
+
+A reply's first 600 characters must hold the answer, and some passages run to
+1,300 characters. The excerpt is the run of whole lines, at most ``BUDGET``
+characters, that holds the most of what the query asks (each query word once,
+weighted by rarity); the passage's start wins ties, short passages come whole.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from bot.core import notes
+
+BUDGET = 440
+ELLIPSIS = "…"
+
+
+def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
+            terms_of: Callable[[str], list[str]], budget: int = BUDGET) -> str:
+    """The best window of ``passage.text``; ``wanted`` holds, per query word,
+    the index terms that match it with their weights."""
+    text = passage.text
+    if len(text) <= budget:
+        return text
+    lines = text.split("\n")
+    found = [set(terms_of(line)) for line in lines]
+    best, best_score = (0, 1), -1.0
+    for start in range(len(lines)):
+        end, size, seen = start, 0, set()
+        while end < len(lines) and (end == start or size + len(lines[end]) + 1 <= budget):
+            size += len(lines[end]) + 1
+            seen |= found[end]
+            end += 1
+        score = sum(max((w for t, w in unit.items() if t in seen), default=0.0) for unit in wanted)
+        score += 0.01 if start == 0 else 0.0
+        if score > best_score + 1e-9:
+            best, best_score = (start, end), score
+    start, end = best
+    window = "\n".join(lines[start:end])
+    if len(window) > budget:
+        window = window[:budget].rsplit(" ", 1)[0] + " " + ELLIPSIS
+    elif end < len(lines):
+        window += "\n" + ELLIPSIS
+    return (ELLIPSIS + "\n" + window) if start > 0 else window

@@ -1,0 +1,145 @@
+"""Text -> terms, the same way for the notes and for a query.
+
+A term is a lower-case ascii word with a plural "s" taken off, or a concept
+from ``vocabulary.CONCEPTS`` standing for a phrase ("auto scaling group" ->
+``asg``). Phrases are found with fuzzy word equality, so the notes' own typos
+("Secutiry Goup", "Arora") and a learner's ("memchached") still meet the
+concept. Stopwords go last, after phrases that contain them were matched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from bot.core.vocabulary import AWS_NAMES, CONCEPTS, STOPWORDS
+
+_WORD = re.compile(r"[a-z0-9]+")
+#: a query is cut to this many words: enough for an exam stem, bounded work
+MAX_WORDS = 120
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One thing a query asks about: a word or a concept (with broader terms)."""
+
+    terms: tuple[str, ...]  # first is the unit itself; the rest are broader
+    concept: bool = False
+
+    @property
+    def head(self) -> str:
+        return self.terms[0]
+
+
+def stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ances", "ance", "ences", "ence",
+             "ments", "ment", "ity", "ers", "er", "ed", "ly", "able", "ible", "al", "e", "y")
+
+
+def root(word: str) -> str:
+    """A rougher stem for matching word forms: connecting, connection -> connect."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def words(text: str) -> list[str]:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return [stem(w) for w in _WORD.findall(ascii_text.replace("'s", ""))]
+
+
+def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    return {tuple(words(variant)): emitted for variant, emitted in CONCEPTS.items()}
+
+
+PHRASES = _phrases()
+MAX_PHRASE = max(len(key) for key in PHRASES)
+CONCEPT_TERMS = frozenset(t for emitted in PHRASES.values() for t in emitted)
+_PHRASE_WORDS = sorted({w for key in PHRASES for w in key if len(w) >= 4})
+_PHRASE_WORD_SET = frozenset(_PHRASE_WORDS)
+STOP = frozenset(STOPWORDS) | frozenset(stem(w) for w in STOPWORDS)
+SERVICE_NAMES = frozenset(AWS_NAMES) | frozenset(stem(w) for w in AWS_NAMES)
+
+
+def cutoff(word: str) -> float:
+    """How alike (rapidfuzz ratio) a misspelling must be: short words less slack."""
+    return 85 if len(word) <= 4 else 80 if len(word) <= 6 else 86
+
+
+def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
+    """Words of ``choices`` that ``word`` may misspell, with a similarity in 0..1.
+
+    Same first letter, then either a close rapidfuzz ratio or, for long
+    words, at most two edits ("secutiry" -> "security").
+    """
+    if len(word) < 4 or word.isdigit():
+        return []
+    found = {c: s / 100 for c, s, _ in process.extract(
+        word, choices, scorer=fuzz.ratio, score_cutoff=cutoff(word), limit=limit)}
+    if len(word) >= 8:
+        for c, d, _ in process.extract(word, choices, scorer=Levenshtein.distance,
+                                       score_cutoff=2, limit=limit):
+            found.setdefault(c, 1 - d / len(word))
+    return sorted(((c, s) for c, s in found.items() if c[0] == word[0]), key=lambda x: -x[1])
+
+
+@lru_cache(maxsize=65536)
+def canonical(word: str) -> str:
+    """The phrase-table word ``word`` misspells, or ``word`` itself."""
+    if word in _PHRASE_WORD_SET:
+        return word
+    best = near(word, _PHRASE_WORDS, limit=2)
+    return best[0][0] if best else word
+
+
+def units(text: str, limit: int = MAX_WORDS) -> list[Unit]:
+    """The query's units in order, duplicates and stopwords removed."""
+    out: list[Unit] = []
+    seen: set[str] = set()
+    for terms, concept in _scan(words(text)[:limit]):
+        if terms[0] in seen or (not concept and (terms[0] in STOP or len(terms[0]) < 2)):
+            continue
+        seen.add(terms[0])
+        out.append(Unit(terms, concept))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Every index term of ``text`` (concepts with their broader terms), in order."""
+    out: list[str] = []
+    for found, concept in _scan(words(text)):
+        if concept or (found[0] not in STOP and len(found[0]) >= 2):
+            out.extend(found)
+    return out
+
+
+def _scan(tokens: list[str]):
+    """Yield (terms, is_concept), longest phrase first at each position."""
+    fixed = [canonical(t) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
+            key = tuple(fixed[i:i + n])
+            emitted = PHRASES.get(key)
+            if emitted is not None:
+                # the spelled-out form is a term too: the passage that spells
+                # "elastic block store" out is the one defining EBS
+                yield (emitted + ("_".join(key),)) if n > 1 else emitted, True
+                i += n
+                break
+        else:
+            yield (tokens[i],), False
+            i += 1
