@@ -1,12 +1,30 @@
 """The local console (``dva chat``) and plain-text rendering of every reply.
 
-Placeholder rendering for the lookup replies; the quiz engine's issue fills in
-the rest and the chat loop.
+``render`` turns any reply into plain text (the CLI prints ``dva ask`` with it
+too). ``run`` is the chat loop: the same command grammar as Slack, plus
+answering the last question shown by typing its letters (``b``, or ``a c`` for
+a choose-two). No platform, no network: a way to use all of the bot locally.
 """
 
 from __future__ import annotations
 
-from bot.core.messages import NothingFound, Passage, Reply, Text, TopicList, HelpText
+import getpass
+import re
+from datetime import datetime
+from typing import Callable, TextIO
+
+from bot.core.grammar import parse
+from bot.core.messages import (
+    Answer, Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, Learner, NothingFound,
+    Passage, Question, Reply, Standing, Stats, Text, TopicList,
+)
+
+PERIOD_NAMES = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
+LETTERS = re.compile(r"^[a-h](?:[\s,]*[a-h]){0,7}$", re.IGNORECASE)
+QUIT = {"quit", "exit", "q", ":q", "bye"}
+GREETING = ("DVA study bot: 'quiz' for a question, then type its letter ('b', or 'a c' for choose-two); "
+            "'help' for everything; 'quit' to leave.")
+ANSWER_HELP = ("b  |  a c", "answer the last question shown (two letters for 'Choose TWO')")
 
 
 def render(reply: Reply) -> str:
@@ -21,9 +39,155 @@ def render(reply: Reply) -> str:
             tail = f" It covers: {', '.join(reply.suggestions)}." if reply.suggestions else ""
             return f"Nothing in the notes about \"{reply.query}\".{tail}"
         case TopicList():
-            return "\n".join(f"{t.name}: {t.passages} passages" for t in reply.topics)
+            return "\n".join(f"{t.name}: {t.passages} passages"
+                             + (f", {t.questions} questions" if t.questions else "") for t in reply.topics)
         case HelpText():
             return "\n".join(f"{usage:<50} {what}" for usage, what in reply.commands)
+        case Question():
+            return _question(reply)
+        case Feedback():
+            return _feedback(reply)
+        case Explanation():
+            lines = [f"{reply.question_id}: {reply.stem.strip()}", _key(reply.answer), reply.explanation.strip()]
+            if reply.heading:
+                lines.append("Source: " + " › ".join(reply.heading))
+            return "\n".join(lines)
+        case Leaderboard():
+            return _leaderboard(reply)
+        case Stats():
+            return _stats(reply)
+        case DailySummary():
+            lines = [f"Daily question closed: {reply.stem.strip()}", _key(reply.answer),
+                     reply.explanation.strip(), f"{reply.correct} of {reply.answered} answered right."]
+            if reply.first_right:
+                lines.append(f"First right: {_name(reply.first_right)}")
+            return "\n".join(lines)
         case Text():
             return reply.text
     return repr(reply)
+
+
+def _question(q: Question) -> str:
+    kind = "Daily question" if q.daily else "Review" if q.review else "Question"
+    lines = [f"{kind} · {' › '.join(q.heading) or q.topic}" + (" (generated from the notes)" if q.generated else "")]
+    lines.append(q.stem.strip())
+    lines += [f"  {c.letter} · {c.text}" for c in q.choices]
+    if q.pick > 1:
+        lines.append(f"Choose {q.pick}: type {q.pick} letters, e.g. 'a c'.")
+    if q.note:
+        lines.append(q.note)
+    if q.closes_at:
+        lines.append(f"Open until {q.closes_at:%Y-%m-%d %H:%M %Z}.")
+    lines.append(f"(id: {q.question_id} · 'explain {q.question_id}' after answering)")
+    return "\n".join(lines)
+
+
+def _feedback(f: Feedback) -> str:
+    mark = "✅" if f.correct else "❌"
+    chosen = " ".join(f.chosen)
+    if not f.counted:
+        first = f"{mark} You already answered this with {chosen} ({'right' if f.correct else 'wrong'}); " \
+                "only your first answer counts."
+    elif f.correct:
+        first = f"{mark} Right! {chosen}" + (f" · +{f.points} points" if f.points else " · no points (already scored today)")
+    else:
+        first = f"{mark} Wrong: you chose {chosen}."
+    lines = [first, _key(f.answer), f.explanation.strip()]
+    if f.heading:
+        lines.append("Source: " + " › ".join(f.heading))
+    if f.next_review:
+        lines.append(f"Next review: {f.next_review:%Y-%m-%d %H:%M} UTC")
+    return "\n".join(lines)
+
+
+def _key(answer: tuple[Choice, ...]) -> str:
+    return "Answer: " + "; ".join(f"{c.letter} · {c.text}" for c in answer)
+
+
+def _leaderboard(board: Leaderboard) -> str:
+    title = f"Leaderboard · {PERIOD_NAMES.get(board.period, board.period)} ({board.timezone})"
+    if not board.rows:
+        return f"{title}\nNo answers {PERIOD_NAMES.get(board.period, board.period)} yet: type 'quiz' to get on the board."
+    lines = [title] + [_standing(s) for s in board.rows]
+    if board.asker:
+        lines += ["  …", _standing(board.asker)]
+    return "\n".join(lines)
+
+
+def _standing(s: Standing) -> str:
+    you = "  ← you" if s.is_asker else ""
+    return f"{s.rank:>3}. {_name(s.learner):<20} {s.points:>6} pts  {s.correct}/{s.answered} right{you}"
+
+
+def _stats(s: Stats) -> str:
+    accuracy = f"{round(100 * s.correct / s.answered)}%" if s.answered else "-"
+    lines = [f"Stats for {_name(s.learner)}",
+             f"Answered {s.answered}, right {s.correct} ({accuracy}), {s.points} points",
+             f"Streak: {s.streak} day{'s' if s.streak != 1 else ''} (best {s.best_streak})"]
+    if s.reviews_due:
+        lines.append(f"Reviews due: {s.reviews_due} (type 'review')")
+    if s.topics:
+        lines.append("By topic:")
+        lines += [f"  {t.topic}: {t.correct}/{t.answered} right" for t in s.topics]
+    if s.weakest:
+        lines.append("Weakest topics:")
+        lines += [f"  {t.topic} ({round(100 * t.correct / t.answered)}%): type '{t.practice}'" for t in s.weakest]
+    if not s.answered:
+        lines.append("No answers yet: type 'quiz' to start.")
+    return "\n".join(lines)
+
+
+def _name(learner: Learner) -> str:
+    return learner.name or learner.user
+
+
+# --- the chat loop ----------------------------------------------------------------
+
+
+def local_learner() -> Learner:
+    try:
+        user = getpass.getuser() or "me"
+    except Exception:  # no login name (containers): any local user will do
+        user = "me"
+    return Learner("console", "local", user, user)
+
+
+def run(tutor, stdin: TextIO, stdout: TextIO, now: Callable[[], datetime] | datetime,
+        learner: Learner | None = None) -> int:
+    """Read commands until ``quit`` or end of input; returns the exit status (0)."""
+    clock = now if callable(now) else (lambda: now)
+    learner = learner or local_learner()
+    last: Question | None = None
+    print(GREETING, file=stdout)
+    while True:
+        stdout.write("> ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            stdout.write("\n")
+            return 0
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in QUIT:
+            return 0
+        for reply in _replies(tutor, text, learner, last, clock()):
+            if isinstance(reply, Question):
+                last = reply
+            out = render(reply)
+            if isinstance(reply, HelpText):
+                out += f"\n{ANSWER_HELP[0]:<50} {ANSWER_HELP[1]}\n{'quit':<50} leave"
+            print(out, file=stdout)
+        stdout.flush()
+
+
+def _replies(tutor, text: str, learner: Learner, last: Question | None, now: datetime) -> list[Reply]:
+    if LETTERS.match(text):
+        if last is None:
+            return [Text("No question to answer yet: type 'quiz' first.", error=True)]
+        letters = tuple(ch.upper() for ch in text if ch.isalpha())
+        return tutor.handle(Answer(learner, last.instance, letters), now)
+    command = parse(text, learner, target="console")
+    if isinstance(command, Text):
+        return [command]
+    return tutor.handle(command, now)

@@ -1,0 +1,149 @@
+"""Answering a question: right or wrong, the first answer counts, nothing recorded twice."""
+
+import pytest
+
+from bot.core import rules
+from bot.core.messages import Answer, Feedback, Text
+from bot.core.practice import Practice
+from quiz_kit import NOW, QUESTIONS, answer, days, learner, library, serve, world
+
+
+def points_of(store, who, period="all"):
+    row = store.score_of(who.group, period, store.find_learner(who.platform, who.group, who.user))
+    return row["points"] if row else 0
+
+
+def answers_in(store):
+    return store.conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+
+
+def test_a_right_answer_scores_and_shows_the_explanation_and_the_source_heading():
+    store, practice = world()
+    ana = learner()
+    reply = answer(practice, ana, serve(practice, ana, "rds-proxy"), "A")
+    assert isinstance(reply, Feedback) and reply.correct and reply.counted
+    assert reply.points == rules.PRACTICE_POINTS
+    assert [c.letter for c in reply.answer] == ["A"] and reply.answer[0].text == "first"
+    assert reply.explanation == "Why rds-proxy: because."
+    assert reply.heading == ("RDS", "Amazon RDS Proxy")
+    assert points_of(store, ana) == rules.PRACTICE_POINTS
+
+
+def test_a_wrong_answer_shows_the_right_option_and_scores_nothing():
+    store, practice = world()
+    ana = learner()
+    reply = answer(practice, ana, serve(practice, ana, "ec2-store"), "a")
+    assert not reply.correct and reply.chosen == ("A",)
+    assert [c.letter for c in reply.answer] == ["C"] and reply.points == 0
+    assert points_of(store, ana) == 0
+
+
+def test_second_click_does_not_change_the_score_and_describes_the_first_answer():
+    store, practice = world()
+    ana = learner()
+    question = serve(practice, ana, "rds-proxy")
+    answer(practice, ana, question, "B")
+    again = answer(practice, ana, question, "A", now=NOW + days(0.01))
+    assert again.counted is False and again.correct is False and again.chosen == ("B",)
+    assert points_of(store, ana) == 0 and answers_in(store) == 1
+
+
+def test_the_same_event_delivered_twice_is_recorded_once_and_gets_the_same_reply():
+    store, practice = world()
+    ana = learner()
+    question = serve(practice, ana, "rds-proxy")
+    first = answer(practice, ana, question, "A", event="evt-1")
+    second = answer(practice, ana, question, "A", event="evt-1")
+    assert first.points == second.points == rules.PRACTICE_POINTS and second.counted
+    assert answers_in(store) == 1 and points_of(store, ana) == rules.PRACTICE_POINTS
+
+
+def test_choose_two_needs_exactly_two_letters_and_records_nothing_otherwise():
+    store, practice = world()
+    ana = learner()
+    question = serve(practice, ana, "rds-replicas")
+    for letters in (("A",), ("A", "C", "D")):
+        reply = answer(practice, ana, question, *letters)
+        assert isinstance(reply, Text) and reply.error and "exactly 2 letters" in reply.text
+    assert answers_in(store) == 0
+    assert answer(practice, ana, question, "C", "A").correct
+
+
+def test_choose_two_with_one_right_letter_is_wrong():
+    store, practice = world()
+    ana = learner()
+    reply = answer(practice, ana, serve(practice, ana, "rds-replicas"), "A", "B")
+    assert not reply.correct and reply.points == 0
+    assert [c.letter for c in reply.answer] == ["A", "C"]
+
+
+def test_a_letter_out_of_range_is_refused_and_nothing_recorded():
+    store, practice = world()
+    ana = learner()
+    reply = answer(practice, ana, serve(practice, ana, "ec2-ebs"), "C")  # true/false: A or B
+    assert isinstance(reply, Text) and reply.error and "A, B" in reply.text
+    assert answers_in(store) == 0
+
+
+def test_an_unknown_instance_is_refused_clearly():
+    store, practice = world()
+    [reply] = practice.handle(Answer(learner(), "no-such-instance", ("A",)), NOW)
+    assert isinstance(reply, Text) and reply.error and "quiz" in reply.text
+    assert answers_in(store) == 0
+
+
+def test_a_closed_question_is_refused_and_nothing_recorded():
+    store, practice = world()
+    ana = learner()
+    question = serve(practice, ana, "rds-proxy", mode="daily", closes_at=NOW + days(1))
+    reply = answer(practice, ana, question, "A", now=NOW + days(1))
+    assert isinstance(reply, Text) and reply.error and "closed" in reply.text
+    assert answers_in(store) == 0
+
+
+def test_a_daily_answer_is_worth_more_than_practice():
+    store, practice = world()
+    ana, ben = learner("ana"), learner("ben")
+    daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, NOW + days(1))
+    answer(practice, ana, daily, "A")
+    answer(practice, ben, serve(practice, ben, "rds-proxy"), "A")
+    assert points_of(store, ana) == rules.DAILY_POINTS > points_of(store, ben)
+
+
+def test_everyone_in_the_channel_can_answer_the_same_daily_once():
+    store, practice = world()
+    daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, NOW + days(1))
+    for user in ("ana", "ben", "cy"):
+        assert answer(practice, learner(user), daily, "A").counted
+    assert answers_in(store) == 3
+    assert store.instance_results(daily.instance)["first_right"]["user"] == "ana"
+
+
+def test_practice_cannot_be_farmed_the_same_day_but_scores_again_tomorrow():
+    store, practice = world()
+    ana = learner()
+    assert answer(practice, ana, serve(practice, ana, "rds-proxy"), "A").points == 10
+    repeat = answer(practice, ana, serve(practice, ana, "rds-proxy"), "A", now=NOW + days(0.1))
+    assert repeat.correct and repeat.points == 0
+    tomorrow = answer(practice, ana, serve(practice, ana, "rds-proxy"), "A", now=NOW + days(1))
+    assert tomorrow.points == rules.PRACTICE_POINTS + rules.streak_bonus(2)
+
+
+def test_a_click_after_a_restart_still_counts():
+    store, practice = world()
+    ana = learner()
+    question = serve(practice, ana, "rds-proxy")
+    restarted = Practice(store, library(), list(QUESTIONS))
+    assert answer(restarted, ana, question, "A").counted
+    assert points_of(store, ana) == rules.PRACTICE_POINTS
+
+
+def test_a_failed_write_leaves_no_half_recorded_answer():
+    store, practice = world()
+    ana = learner()
+    question = serve(practice, ana, "rds-proxy")
+    store.conn.execute("DROP TABLE cards")  # the last write of the answer's transaction will fail
+    with pytest.raises(Exception, match="cards"):
+        answer(practice, ana, question, "A")
+    assert answers_in(store) == 0
+    assert store.conn.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == 0

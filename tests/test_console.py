@@ -1,0 +1,101 @@
+"""``dva chat``: the console speaks the Slack grammar, and letters answer the last question."""
+
+import io
+
+from bot.adapters import console
+from bot.core.messages import (
+    Choice, DailySummary, Explanation, Feedback, Leaderboard, Learner, NothingFound, Passage, Question,
+    Standing, Stats, Text, TopicAccuracy, TopicList, Topic, HelpText,
+)
+from bot.core.tutor import Tutor
+from quiz_kit import NOW, library, world
+
+
+def chat(*lines: str, questions=None) -> str:
+    store, practice = world(questions) if questions is not None else world()
+    tutor = Tutor(library(), practice)
+    out = io.StringIO()
+    status = console.run(tutor, io.StringIO("".join(f"{line}\n" for line in lines)), out, lambda: NOW)
+    assert status == 0
+    return out.getvalue()
+
+
+def test_ask_prints_the_heading_path_and_the_text():
+    out = chat("ask rds proxy")
+    assert "RDS › Amazon RDS Proxy" in out and "pools and shares" in out
+
+
+def test_quiz_then_a_letter_answers_the_question_shown():
+    out = chat("quiz security groups", "d")
+    assert "A · first" in out and "D · fourth" in out and "(id: ec2-sg" in out
+    feedback = out.split("> ")[-2]
+    assert feedback.startswith("✅ Right! D · +10 points") and "Source: EC2 › Security groups" in feedback
+
+
+def test_a_wrong_letter_starts_with_a_cross_and_shows_the_answer():
+    out = chat("quiz security groups", "a")
+    assert "❌ Wrong: you chose A." in out and "Answer: D · fourth" in out
+
+
+def test_choose_two_is_answered_with_two_letters():
+    out = chat("quiz read replicas", "a c")
+    assert "Choose 2: type 2 letters" in out and "✅ Right! A C" in out
+
+
+def test_a_second_answer_to_the_same_question_does_not_count():
+    out = chat("quiz security groups", "d", "a")
+    assert "You already answered this with D (right); only your first answer counts." in out
+
+
+def test_a_letter_before_any_question_says_to_quiz_first():
+    assert "type 'quiz' first" in chat("b")
+
+
+def test_leaderboard_and_stats_show_the_local_learner():
+    out = chat("quiz security groups", "d", "leaderboard", "stats")
+    assert "Leaderboard · this week (UTC)" in out and "1. " in out and "← you" in out
+    assert "Answered 1, right 1 (100%), 10 points" in out and "Streak: 1 day (best 1)" in out
+
+
+def test_review_and_explain_work_from_the_console():
+    out = chat("review", "quiz security groups", "a", "review", "explain ec2-sg")
+    assert "Nothing to review yet" in out and "Nothing is due for review" in out
+    assert "ec2-sg: Stem of ec2-sg?" in out and "Why ec2-sg: because." in out
+
+
+def test_help_lists_the_commands_and_how_to_answer():
+    out = chat("help")
+    assert "quiz [topic]" in out and "leaderboard [today|week|month|all]" in out and "a c" in out
+
+
+def test_bad_input_gets_a_clear_message_and_the_loop_goes_on():
+    out = chat("frobnicate", "explain", "leaderboard decade", "explain nope", "quiz kinesis shards", "ask rds proxy")
+    assert "Unknown command 'frobnicate'" in out and "Usage: explain <question id>" in out
+    assert "Usage: leaderboard" in out and "No question has the id \"nope\"" in out
+    assert "nothing on \"kinesis shards\"" in out and "Amazon RDS Proxy" in out
+
+
+def test_quit_and_end_of_input_both_exit_cleanly():
+    assert chat("quit", "quiz").count("Question ·") == 0
+    assert chat().startswith(console.GREETING)
+
+
+def test_every_reply_type_renders_as_plain_text():
+    ana = Learner("console", "local", "ana", "Ana")
+    a = (Choice("A", "RDS Proxy"),)
+    replies = [
+        Text("hello"), Passage("q", "rds/x", ("RDS", "X"), "text", "n.md:1-2"), NothingFound("kinesis", ("RDS",)),
+        Question("i1", "q1", "RDS", "Stem?", a + (Choice("B", "other"),)), Explanation("q1", "Stem?", a, "Because."),
+        Feedback("q1", True, ("A",), a, "Because.", ("RDS",), points=10),
+        Feedback("q1", False, ("B",), a, "Because."), TopicList((Topic("RDS", 3, 2),)),
+        Leaderboard("week", "UTC", (Standing(1, ana, 10, 1, 1, True),)),
+        Leaderboard("today", "UTC", (Standing(1, ana, 10, 1, 1),), asker=Standing(14, ana, 1, 2, 1, True)),
+        Stats(ana, 4, 2, 20, 1, 3, (TopicAccuracy("RDS", 4, 2, "quiz rds"),),
+              (TopicAccuracy("RDS", 4, 2, "quiz rds"),), reviews_due=2),
+        HelpText((("help", "this list"),)), DailySummary("t", "q1", "Stem?", a, "Because.", 3, 2, ana),
+    ]
+    for reply in replies:
+        text = console.render(reply)
+        assert text and not text.startswith(type(reply).__name__ + "("), type(reply).__name__
+    assert console.render(replies[5]).startswith("✅") and console.render(replies[6]).startswith("❌")
+    assert "14." in console.render(replies[9]) and "type 'quiz rds'" in console.render(replies[10])

@@ -1,0 +1,132 @@
+"""Getting a practice question: on a topic, not a repeat, leaning toward weak topics."""
+
+import random
+import re
+
+from bot.core.messages import Explain, Explanation, Question, Quiz, Text
+from bot.core.practice import choose
+from quiz_kit import NOW, QUESTIONS, answer, days, learner, q, serve, world
+
+
+def test_quiz_on_a_topic_serves_a_question_on_that_topic():
+    store, practice = world()
+    for _ in range(5):
+        [reply] = practice.handle(Quiz(learner(), "rds"), NOW)
+        assert isinstance(reply, Question) and reply.topic == "RDS"
+
+
+def test_quiz_on_a_passage_serves_the_questions_citing_it():
+    store, practice = world()
+    [reply] = practice.handle(Quiz(learner(), "security groups"), NOW)
+    assert reply.question_id == "ec2-sg" and reply.heading == ("EC2", "Security groups")
+
+
+def test_quiz_on_a_topic_the_notes_do_not_cover_says_so_and_lists_the_topics():
+    store, practice = world()
+    [reply] = practice.handle(Quiz(learner(), "kinesis shards"), NOW)
+    assert isinstance(reply, Text) and reply.error
+    assert "kinesis shards" in reply.text and "RDS" in reply.text and "EC2" in reply.text
+
+
+def test_quiz_does_not_repeat_a_recent_question_while_others_remain():
+    store, practice = world()
+    ana = learner()
+    served = [practice.handle(Quiz(ana), NOW + days(i / 100))[0].question_id for i in range(len(QUESTIONS))]
+    assert sorted(served) == sorted(x.id for x in QUESTIONS)
+
+
+def test_when_every_question_was_seen_the_least_recent_comes_back():
+    store, practice = world()
+    ana = learner()
+    served = [practice.handle(Quiz(ana, "rds"), NOW + days(i / 100))[0].question_id for i in range(4)]
+    assert served[3] == served[0]
+
+
+def test_quiz_leans_toward_the_learners_weak_topics():
+    pool = list(QUESTIONS)
+    accuracy = {"EC2": (10, 1), "RDS": (10, 10)}
+    rng = random.Random(1)
+    picks = [choose(pool, [], accuracy, rng).topic for _ in range(2000)]
+    assert picks.count("EC2") > 2 * picks.count("RDS")
+
+
+def test_a_question_from_a_weak_topic_says_so():
+    store, practice = world([x for x in QUESTIONS if x.topic == "EC2"])
+    ana = learner()
+    for i in range(3):
+        answer(practice, ana, serve(practice, ana, "ec2-store", now=NOW + days(i)), "A", now=NOW + days(i))
+    [reply] = practice.handle(Quiz(ana), NOW + days(3))
+    assert "weak topic" in reply.note and "EC2" in reply.note
+
+
+def test_instance_ids_are_short_url_safe_and_never_repeat():
+    store, practice = world()
+    ids = {practice.handle(Quiz(learner()), NOW)[0].instance for _ in range(200)}
+    assert len(ids) == 200
+    assert all(len(i) <= 24 and re.fullmatch(r"[A-Za-z0-9_-]+", i) for i in ids)
+
+
+def test_a_generated_question_is_marked_as_generated():
+    generated = q("gen-sg", "EC2", ("A",), ("ec2/security-groups",), generated=True)
+    store, practice = world([generated])
+    [reply] = practice.handle(Quiz(learner()), NOW)
+    assert reply.generated and reply.question_id == "gen-sg"
+
+
+def test_a_choose_two_question_says_how_many_to_pick():
+    store, practice = world()
+    assert serve(practice, learner(), "rds-replicas").pick == 2
+
+
+def test_no_questions_at_all_is_said_plainly():
+    store, practice = world([])
+    [reply] = practice.handle(Quiz(learner()), NOW)
+    assert isinstance(reply, Text) and "no questions" in reply.text
+
+
+def test_explain_gives_the_answer_the_explanation_and_the_source():
+    store, practice = world()
+    [reply] = practice.handle(Explain(learner(), "rds-replicas"), NOW)
+    assert isinstance(reply, Explanation)
+    assert [c.text for c in reply.answer] == ["one", "three"]
+    assert reply.explanation == "Why rds-replicas: because." and reply.heading == ("RDS", "Read replicas")
+
+
+def test_explain_accepts_a_question_instance_id_too():
+    store, practice = world()
+    shown = serve(practice, learner(), "ec2-sg")
+    [reply] = practice.handle(Explain(learner(), shown.instance), NOW)
+    assert reply.question_id == "ec2-sg"
+
+
+def test_explain_of_an_unknown_id_says_so():
+    store, practice = world()
+    [reply] = practice.handle(Explain(learner(), "no-such-question"), NOW)
+    assert isinstance(reply, Text) and reply.error and "no-such-question" in reply.text
+
+
+def test_explain_of_an_open_daily_question_waits_until_it_closes():
+    store, practice = world()
+    practice.open_daily("rds-proxy", "G1", "test:channel", NOW, NOW + days(1))
+    [refused] = practice.handle(Explain(learner(), "rds-proxy"), NOW)
+    assert isinstance(refused, Text) and "open daily" in refused.text
+    [later] = practice.handle(Explain(learner(), "rds-proxy"), NOW + days(1))
+    assert isinstance(later, Explanation)
+
+
+def test_the_daily_question_is_an_instance_of_mode_daily_shown_again_by_its_id():
+    store, practice = world()
+    daily = practice.open_daily("ec2-sg", "G1", "test:channel", NOW, NOW + days(1))
+    assert daily.daily and daily.closes_at == NOW + days(1)
+    again = practice.show_instance(daily.instance, NOW)
+    assert again.instance == daily.instance and again.daily
+    assert practice.show_instance("nope", NOW) is None
+
+
+def test_the_daily_pool_and_topics_come_from_the_bank_and_the_notes():
+    store, practice = world()
+    assert ("rds-proxy", "RDS") in practice.daily_pool()
+    assert practice.match_topic("rds") == "RDS"
+    assert practice.match_topic("kinesis shards") is None
+    stem, key, explanation = practice.question_facts("ec2-store")
+    assert key[0].letter == "C" and explanation.startswith("Why")
