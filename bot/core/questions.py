@@ -286,6 +286,7 @@ def ungrounded(claim: str, source: str, numbers: bool = True) -> str:
     """'' when at least half of the claim's key terms (and all its numbers) are in ``source``."""
     terms = key_terms(claim)
     have = set(words_of(source))
+    have |= {part for w in have if "-" in w for part in (w.replace("-", ""), *w.split("-"))}
     known = set(_NUMBER.findall(source))
     lost = [n for n in _NUMBER.findall(claim) if n not in known] if numbers else []
     if lost:
