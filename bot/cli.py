@@ -53,7 +53,6 @@ def _now() -> datetime:
 
 
 def _ask(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.__main__ import build
     from bot.adapters import console
     from bot.core.messages import Ask, Learner
 
@@ -61,21 +60,37 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     if not query:
         print("Usage: dva ask QUERY...   e.g. dva ask rds proxy", file=sys.stderr)
         return 2
-    app = build(settings, refresh=False)
-    for reply in app.tutor.handle(Ask(Learner(*LOCAL), query), _now()):
+    for reply in _library(settings).handle(Ask(Learner(*LOCAL), query), _now()):
         print(console.render(reply))
     return 0
 
 
 def _topics(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.__main__ import build
     from bot.adapters import console
     from bot.core.messages import Learner, Topics
 
-    app = build(settings, refresh=False)
-    for reply in app.tutor.handle(Topics(Learner(*LOCAL)), _now()):
+    for reply in _library(settings).handle(Topics(Learner(*LOCAL)), _now()):
         print(console.render(reply))
     return 0
+
+
+def _library(settings: Settings):
+    """The lookup alone, for ``ask`` and ``topics``: no quiz, no adapters, fast.
+
+    A database without notes (a fresh machine) is filled from the content
+    folder first, quietly; problems go to the log.
+    """
+    import db as database
+    from bot.core.search import Library
+    from bot.ingest import ingest
+    from db.store import Store
+
+    store = Store(database.connect(settings.db))
+    if not store.has_passages():
+        report = ingest(store, settings.content / "notes")
+        for problem in report.problems:
+            logging.getLogger("bot.ingest").warning("%s", problem)
+    return Library(store.all_passages())
 
 
 def _ingest(settings: Settings, args: argparse.Namespace) -> int:

@@ -9,7 +9,8 @@ MIGRATIONS: tuple[str, ...] = (
     # 1: notes -------------------------------------------------------------
     """
     CREATE TABLE note_files (
-        path TEXT PRIMARY KEY,          -- relative to the content folder
+        path TEXT PRIMARY KEY,          -- relative to the folder it was ingested from
+        root TEXT NOT NULL DEFAULT '',  -- that folder: a deleted file is one missing from it
         sha256 TEXT NOT NULL,
         ingested_at TEXT NOT NULL
     );
@@ -84,10 +85,11 @@ MIGRATIONS: tuple[str, ...] = (
         event TEXT UNIQUE,              -- platform delivery id: a redelivery is recorded once
         UNIQUE (instance_id, learner_id)
     );
-    CREATE INDEX answers_learner_question ON answers(learner_id, question_id, day);
-    CREATE INDEX answers_learner_topic ON answers(learner_id, topic, correct);
+    -- one index serves per-topic accuracy and "already scored this question today"
+    CREATE INDEX answers_learner ON answers(learner_id, topic, question_id, day, points, correct);
     -- counters per learner and period ("d2026-11-26", "w2026-11-23", "m2026-11", "all"),
-    -- bumped in the answer's transaction: a leaderboard reads at most one row per learner
+    -- bumped in the answer's transaction: a leaderboard reads one row per learner of the
+    -- period (no points index: every index is pages written by every answer, see bench/)
     CREATE TABLE scores (
         group_id TEXT NOT NULL,
         period TEXT NOT NULL,
@@ -97,7 +99,6 @@ MIGRATIONS: tuple[str, ...] = (
         correct INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (group_id, period, learner_id)
     ) WITHOUT ROWID;
-    CREATE INDEX scores_rank ON scores(group_id, period, points DESC);
     CREATE INDEX scores_learner ON scores(learner_id, period);
     CREATE TABLE cards (
         learner_id INTEGER NOT NULL REFERENCES learners(id),
@@ -105,8 +106,7 @@ MIGRATIONS: tuple[str, ...] = (
         card TEXT NOT NULL,             -- JSON of fsrs.Card.to_dict()
         due TEXT NOT NULL,              -- UTC ISO 8601, copied out of the card for the index
         PRIMARY KEY (learner_id, question_id)
-    ) WITHOUT ROWID;
-    CREATE INDEX cards_due ON cards(learner_id, due);
+    ) WITHOUT ROWID;  -- a learner's cards are one short range of the key: no due index
     """,
     # 3: daily questions: schedules and posts ----------------------------------
     """

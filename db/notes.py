@@ -1,7 +1,109 @@
-"""SQL for notes (a mixin of ``db.store.Store``)."""
+"""SQL for notes (a mixin of ``db.store.Store``): files, their digests, passages.
+
+A file's passages are replaced in one transaction by upsert, not delete and
+insert: a passage whose id survives an edit keeps its row, and nothing else
+(questions, answers, schedules) is ever touched by loading notes.
+"""
 
 from __future__ import annotations
 
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterator, Sequence
+
+_COLUMNS = ("id", "section", "heading", "title", "text", "file", "line_start", "line_end",
+            "open_question", "position", "digest")
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """A passage as stored; the same fields as ``bot.core.notes.Passage``."""
+
+    id: str
+    section: str
+    heading: tuple[str, ...]
+    title: str
+    text: str
+    file: str
+    line_start: int
+    line_end: int
+    open_question: bool
+    position: int
+
+    @property
+    def path(self) -> str:
+        return " › ".join(self.heading)
+
 
 class NotesStore:
-    """Placeholder: filled in with its feature."""
+    conn: Any  # sqlite3.Connection, set by Store
+
+    @contextmanager
+    def _notes_transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def has_passages(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM passages LIMIT 1").fetchone() is not None
+
+    def all_passages(self) -> list[StoredPassage]:
+        rows = self.conn.execute(
+            "SELECT id, section, heading, title, text, file, line_start, line_end, open_question,"
+            " position FROM passages ORDER BY file, position"
+        )
+        return [StoredPassage(r[0], r[1], tuple(json.loads(r[2])), r[3], r[4], r[5], r[6], r[7],
+                              bool(r[8]), r[9]) for r in rows]
+
+    def file_digest(self, path: str) -> str | None:
+        row = self.conn.execute("SELECT sha256 FROM note_files WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def note_files(self, root: str | None = None) -> list[str]:
+        """Paths of the loaded files (those ingested from ``root`` when given)."""
+        if root is None:
+            rows = self.conn.execute("SELECT path FROM note_files ORDER BY path")
+        else:
+            rows = self.conn.execute("SELECT path FROM note_files WHERE root = ? ORDER BY path", (root,))
+        return [r[0] for r in rows]
+
+    def passage_files(self) -> dict[str, str]:
+        """Passage id -> the file it comes from (ids are unique across files)."""
+        return dict(self.conn.execute("SELECT id, file FROM passages"))
+
+    def replace_file(self, path: str, sha: str, passages: Sequence[Any], now: datetime,
+                     root: str = "") -> None:
+        """Make ``passages`` the passages of ``path``, atomically."""
+        rows = [(p.id, p.section, json.dumps(list(p.heading), ensure_ascii=False), p.title, p.text,
+                 path, p.line_start, p.line_end, int(p.open_question), p.position, p.digest)
+                for p in passages]
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
+        with self._notes_transaction():
+            self.conn.execute(
+                "INSERT INTO note_files (path, root, sha256, ingested_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(path) DO UPDATE SET root = excluded.root, sha256 = excluded.sha256,"
+                " ingested_at = excluded.ingested_at",
+                (path, root, sha, now.isoformat()),
+            )
+            self.conn.executemany(
+                f"INSERT INTO passages ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+                f" ON CONFLICT(id) DO UPDATE SET {updates}",
+                rows,
+            )
+            keep = {r[0] for r in rows}
+            gone = [(i,) for (i,) in self.conn.execute("SELECT id FROM passages WHERE file = ?", (path,))
+                    if i not in keep]
+            self.conn.executemany("DELETE FROM passages WHERE id = ?", gone)
+
+    def remove_file(self, path: str) -> int:
+        """Forget a deleted file and its passages; returns how many passages went."""
+        with self._notes_transaction():
+            gone = self.conn.execute("DELETE FROM passages WHERE file = ?", (path,)).rowcount
+            self.conn.execute("DELETE FROM note_files WHERE path = ?", (path,))
+        return gone

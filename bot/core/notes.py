@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 SPLIT_LINES = 20
 #: a passage's text is cut here (a whole notes file on one line, say)
 MAX_TEXT = 20_000
+#: a line longer than this is not prose (a pasted blob, a minified file): skipped
+MAX_LINE = 5_000
 MAX_TITLE = 90
 
 _HEADING = re.compile(r"^\s*`*\s*(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -91,6 +93,10 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
     """Split one notes file into passages; problems name the file and line."""
     problems: list[Problem] = []
     lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE:
+            problems.append(Problem(file, number, f"line of {len(line):,} characters: skipped"))
+            lines[number - 1] = ""
     levels = [len(m.group(1)) for line in lines if (m := _HEADING.match(line))]
     if not levels:
         problems.append(Problem(file, 1, "no markdown headings: the file is one section"))
@@ -250,6 +256,10 @@ def _clean_body(body: list[tuple[int, str]]) -> str:
 def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
              position: int, problems: list[Problem]) -> Passage | None:
     text = _clean_body(body)
+    if title and text:  # the title repeated as the first line says nothing new
+        first, _, rest = text.partition("\n")
+        if _same(first, title):
+            text = rest.lstrip("\n")
     if not text and not title:
         return None
     body = [(n, line) for n, line in body]
@@ -275,6 +285,11 @@ def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
         open_question=bool(_OPEN_QUESTION.search(raw) or _OPEN_QUESTION.search(title)),
         position=position,
     )
+
+
+def _same(line: str, title: str) -> bool:
+    norm = lambda s: " ".join(s.strip(" •:.-").lower().split())  # noqa: E731
+    return norm(line) == norm(title.rstrip("…"))
 
 
 def _with_id(passage: Passage, new_id: str) -> Passage:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Iterable
 
 from bot.core import messages, notes
 from bot.core.snippet import excerpt
@@ -30,7 +31,7 @@ K1, B = 1.2, 0.5
 BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
 SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
 CLOSE = 0.9  # a word the notes use matches only near-identical spellings too
-SPELLED = 0.5  # the concept spelled as in the query, on top of the concept
+SPELLED = 1.0  # the concept spelled as in the query, on top of the concept
 TITLE_BONUS = 0.5  # a passage whose whole title the query names is about it
 UNKNOWN_WORD = 0.7  # weight of a query word the notes never use
 UNKNOWN_SERVICE = 3.0  # ... times the rarest word's weight, for an AWS name
@@ -51,8 +52,8 @@ class Hit:
 class Library:
     """The notes, indexed for lookup. Build one per process from the store."""
 
-    def __init__(self, passages: list[notes.Passage]):
-        self.passages = list(passages)
+    def __init__(self, passages: Iterable[notes.Passage]):
+        self.passages = [_as_passage(p) for p in passages]
         self._by_id = {p.id: p for p in self.passages}
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._section_terms: dict[str, set[str]] = {}
@@ -87,11 +88,15 @@ class Library:
                 self._roots[root(term)].append(term)
 
     def _alternatives(self, unit: Unit) -> dict[str, float]:
-        """Index terms that count as this unit, with how much (0..1)."""
+        """Index terms that count as this unit, each with its weight.
+
+        A weight is rarity (idf) times likeness; a misspelling or another
+        form of a word the notes use is never worth more than the word.
+        """
         alts: dict[str, float] = {}
         for n, term in enumerate(unit.terms):
             if term in self._postings:
-                alts[term] = 1.0 if n == 0 or "_" in term else BROADER
+                alts[term] = self._idf[term] * (1.0 if n == 0 or "_" in term else BROADER)
         if unit.concept:
             return alts
         head = unit.head
@@ -100,47 +105,40 @@ class Library:
             if head in self._postings:
                 found = [(t, sim) for t, sim in found if sim >= CLOSE]
             found += [(t, SAME_ROOT) for t in self._roots.get(root(head), ()) if t != head]
-            self._near_cache[head] = found
-        for term, sim in self._near_cache[head]:
-            alts[term] = max(alts.get(term, 0.0), sim)
+            cap = self._idf.get(head, self._max_idf)
+            self._near_cache[head] = [(t, sim * min(self._idf[t], cap)) for t, sim in found]
+        for term, weight in self._near_cache[head]:
+            alts[term] = max(alts.get(term, 0.0), weight)
         return alts
 
     # --- ranking ---------------------------------------------------------------
 
     def find(self, query: str, limit: int = 5) -> list[Hit]:
         """Passages matching ``query``, best first (may include weak matches)."""
-        scored = self._rank(units(query))
-        return scored[:limit]
+        return self._rank(units(query))[:limit]
 
     def _rank(self, query: list[Unit]) -> list[Hit]:
-        if not query:
-            return []
         score: dict[int, float] = defaultdict(float)
         matched: dict[int, float] = defaultdict(float)
         named: set[str] = set()
         total = 0.0
         for unit in query:
             alts = self._alternatives(unit)
+            named.update(alts)
+            for term in [t for t in alts if "_" in t]:  # spelled as in the query: a bonus
+                for i, w in self._postings[term]:
+                    score[i] += SPELLED * alts[term] * w
+            alts = {t: a for t, a in alts.items() if "_" not in t}
             if not alts:
                 total += self._unknown_weight(unit)
                 continue
-            named.update(alts)
-            spelled = [t for t in alts if "_" in t]
-            for term in spelled:  # the same words as the query: a bonus on top
-                for i, w in self._postings[term]:
-                    score[i] += SPELLED * self._idf[term] * w
-            alts = {t: sim for t, sim in alts.items() if "_" not in t}
-            if not alts:
-                continue
-            weight = self._idf.get(unit.head) or max(sim * self._idf[t] for t, sim in alts.items())
+            weight = self._idf.get(unit.head) or max(alts.values())
             total += weight
             best: dict[int, tuple[float, float]] = {}
-            for term, sim in alts.items():
-                idf = self._idf[term]
+            for term, alt in alts.items():
                 for i, w in self._postings[term]:
-                    value = sim * idf * w
-                    if value > best.get(i, (0.0, 0.0))[0]:
-                        best[i] = (value, sim * idf)
+                    if alt * w > best.get(i, (0.0, 0.0))[0]:
+                        best[i] = (alt * w, alt)
             for i, (value, share) in best.items():
                 score[i] += value
                 matched[i] += min(share, weight)
@@ -180,7 +178,7 @@ class Library:
         )
 
     def _wanted(self, query: list[Unit]) -> list[dict[str, float]]:
-        return [{t: sim * self._idf[t] for t, sim in self._alternatives(u).items()} for u in query]
+        return [self._alternatives(u) for u in query]
 
     def _suggestions(self, hits: list[Hit]) -> tuple[str, ...]:
         near_topics = [h.passage.path for h in hits if h.coverage > 0][:3]
@@ -223,6 +221,13 @@ class Library:
 
     def passage(self, passage_id: str) -> notes.Passage | None:
         return self._by_id.get(passage_id)
+
+
+def _as_passage(p) -> notes.Passage:
+    """A stored row (same fields) -> notes.Passage; a Passage passes through."""
+    if isinstance(p, notes.Passage):
+        return p
+    return notes.Passage(**{f.name: getattr(p, f.name) for f in fields(notes.Passage)})
 
 
 def _cover_min(query: list[Unit]) -> float:

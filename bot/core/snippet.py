@@ -12,7 +12,7 @@ from typing import Callable
 
 from bot.core import notes
 
-BUDGET = 440
+BUDGET = 480
 ELLIPSIS = "…"
 
 
