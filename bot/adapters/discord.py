@@ -64,6 +64,7 @@ class StudyClient(discord.AutoShardedClient):
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(_commands(self))
         self.tree.on_error = self.on_command_error
+        self.tree.interaction_check = self.allowed
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ChoiceButton, ChoiceSelect)
@@ -86,12 +87,17 @@ class StudyClient(discord.AutoShardedClient):
             await _tell(interaction, OOPS)
 
     def _replies(self, interaction: discord.Interaction, command: Command) -> list[Reply]:
-        if isinstance(command, Setup):
-            if interaction.guild_id is None:
-                return [Text(DM_SETUP, error=True)]
-            if not interaction.permissions.manage_guild:  # re-checked: default permissions are a UI hint
-                return [Text(REFUSED, error=True)]
+        if isinstance(command, Setup) and not interaction.permissions.manage_guild:
+            return [Text(REFUSED, error=True)]  # checked here: the client's UI is only a hint
         return self.tutor.handle(command, self.clock())
+
+    async def allowed(self, interaction: discord.Interaction) -> bool:
+        """Setup needs a server: refused in DMs before discord.py tries to resolve its channel."""
+        options = (interaction.data or {}).get("options") or [{}]
+        if interaction.guild_id is None and options[0].get("name") == "setup":
+            await _tell(interaction, DM_SETUP)
+            return False
+        return True
 
     def topic_names(self, interaction: discord.Interaction) -> list[str]:
         if self.topics is not None:

@@ -96,7 +96,7 @@ class FakeDiscord:
     async def start(self) -> str:
         app = web.Application(middlewares=[self._record])
         api = "/api/v10"
-        app.router.add_get(api + "/users/@me", lambda r: _json(self.bot))
+        app.router.add_get(api + "/users/@me", self._me)
         app.router.add_get(api + "/oauth2/applications/@me", self._application)
         app.router.add_get(api + "/gateway/bot", self._gateway_bot)
         app.router.add_put(api + "/applications/{app}/commands", self._put_commands)
@@ -259,16 +259,15 @@ class FakeDiscord:
 
     @web.middleware
     async def _record(self, request: web.Request, handler):  # noqa: ANN001, ANN202
-        body: Any = None
-        if request.can_read_body:
-            raw = await request.read()
-            body = json.loads(raw) if raw and request.content_type == "application/json" else raw
-        request["body"] = body
+        body = await _body(request)
         self.received.append(Received(request.method, request.path, dict(request.query), body, time.monotonic()))
         response = await handler(request)
         async with self._changed:
             self._changed.notify_all()
         return response
+
+    async def _me(self, request: web.Request) -> web.Response:
+        return _json(self.bot)
 
     async def _application(self, request: web.Request) -> web.Response:
         owner = self.user("owner")
@@ -283,13 +282,13 @@ class FakeDiscord:
     async def _put_commands(self, request: web.Request) -> web.Response:
         guild = request.match_info.get("guild")
         synced = [c | {"id": self.snowflake(), "application_id": self.app_id, "version": self.snowflake(),
-                       **({"guild_id": guild} if guild else {})} for c in request["body"]]
+                       **({"guild_id": guild} if guild else {})} for c in await _body(request)]
         self.commands[guild] = synced
         return _json(synced)
 
     async def _callback(self, request: web.Request) -> web.Response:
         exchange = self._exchange(request.match_info["token"])
-        body = request["body"]
+        body = await _body(request)
         exchange.acked_at, exchange.callback = time.monotonic(), body
         kind, data = body["type"], body.get("data") or {}
         message = None
@@ -310,7 +309,7 @@ class FakeDiscord:
 
     async def _followup(self, request: web.Request) -> web.Response:
         exchange = self._exchange(request.match_info["token"])
-        body = request["body"]
+        body = await _body(request)
         message = self.message(exchange.payload["channel_id"], body, flags=body.get("flags") or 0)
         exchange.messages.append(message)
         exchange.done_at = time.monotonic()
@@ -319,7 +318,7 @@ class FakeDiscord:
     async def _edit_webhook_message(self, request: web.Request) -> web.Response:
         exchange = self._exchange(request.match_info["token"])
         message = self._webhook_message(exchange, request.match_info["message"])
-        _apply(message, request["body"])
+        _apply(message, await _body(request))
         message["flags"] &= ~LOADING
         exchange.done_at = time.monotonic()
         return _json(message)
@@ -330,7 +329,7 @@ class FakeDiscord:
         return web.Response(status=204)
 
     async def _post_message(self, request: web.Request) -> web.Response:
-        message = self.message(request.match_info["channel"], request["body"])
+        message = self.message(request.match_info["channel"], await _body(request))
         self.messages[message["id"]] = message
         return _json(message)
 
@@ -338,7 +337,7 @@ class FakeDiscord:
         message = self.messages.get(request.match_info["message"])
         if message is None:
             return _json({"message": "Unknown Message", "code": 10008}, status=404)
-        _apply(message, request["body"])
+        _apply(message, await _body(request))
         return _json(message)
 
     def _exchange(self, token: str) -> Exchange:
@@ -405,6 +404,12 @@ class _Socket:
             await self.ws.send_str(text)
         else:
             await self.ws.send_bytes(self.compressor.compress(text.encode()) + self.compressor.flush(zlib.Z_SYNC_FLUSH))
+
+
+async def _body(request: web.Request) -> Any:
+    """The request's JSON (aiohttp keeps the bytes, so handlers read it again)."""
+    raw = await request.read() if request.body_exists else b""
+    return json.loads(raw) if raw and request.content_type == "application/json" else raw or None
 
 
 def _apply(message: dict, body: dict) -> None:

@@ -1,0 +1,334 @@
+"""Discord end to end: the real discord.py client over sockets against a local fake Discord.
+
+Each test starts the bot (login, command sync, gateway with zlib-stream),
+injects interactions the way Discord's gateway delivers them, and asserts on
+what the fake received: callbacks, followups, edits of the original response
+and channel messages, with their timestamps. The core behind the bot is the
+real one on the bundled notes and question bank, in a temporary SQLite file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.discord import DiscordPoster
+from bot.adapters.discord_views import BUTTON_LABEL, CONTENT, CUSTOM_ID, DESCRIPTION, FIELDS, PER_ROW, TITLE
+from bot.core.messages import (
+    Choice, Feedback, Passage, Question, Stats, Text, TopicAccuracy, Learner,
+)
+from fakes.discord_api import EPHEMERAL, Exchange, FakeDiscord
+from fakes.discord_fixture import running_bot
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+NO_MENTIONS = {"parse": []}
+
+
+def open_app(db_path: Path):
+    """The real core on the bundled content, as the composition root wires it."""
+    import random
+
+    import db as database
+    from bot.config import DEFAULT_CONTENT
+    from bot.core.daily import DailyQuestions
+    from bot.core.notes import parse
+    from bot.core.practice import Practice
+    from bot.core.questions import load_bank
+    from bot.core.search import Library
+    from bot.core.tutor import Tutor
+    from db.store import Store
+
+    store = Store(database.connect(db_path))
+    passages = [p for f in sorted((DEFAULT_CONTENT / "notes").glob("*.md")) for p in parse(f.read_text(), f.name)[0]]
+    library = Library(passages)
+    practice = Practice(store, library, load_bank(DEFAULT_CONTENT / "questions")[0], random.Random(1))
+    return App(store, Tutor(library, practice, DailyQuestions(store, practice)))
+
+
+@dataclass
+class App:
+    store: object
+    tutor: object
+
+
+# --- harness -------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def fake():
+    fake = FakeDiscord()
+    await fake.start()
+    yield fake
+    await fake.close()
+    assert_within_limits(fake)
+
+
+@pytest.fixture
+def app(tmp_path):
+    return open_app(tmp_path / "t.db")
+
+
+@pytest.fixture
+async def bot(fake, app):
+    async with running_bot(app.tutor, fake, lambda: NOW) as client:
+        yield client
+
+
+async def slash(fake: FakeDiscord, sub: str, user: dict, replies: int = 1, **options) -> list[dict]:
+    exchange = await fake.interact(fake.slash(sub, user, **options))
+    return await fake.answered(exchange, replies)
+
+
+async def click(fake: FakeDiscord, message: dict, letter: str, user: dict, **kwargs) -> dict:
+    exchange = await fake.interact(fake.click(message, fake.button(message, f"{letter} ·"), user, **kwargs))
+    [reply] = await fake.answered(exchange)
+    return reply
+
+
+def question_id(message: dict) -> str:
+    return message["embeds"][0]["footer"]["text"].split(" · ")[0]
+
+
+def right_letters(app: App, message: dict) -> tuple[str, ...]:
+    return app.tutor.practice.questions[question_id(message)].answers
+
+
+def wrong_letter(app: App, message: dict) -> str:
+    return next(letter for letter in "ABCD" if letter not in right_letters(app, message))
+
+
+def ephemeral(message: dict) -> bool:
+    return bool(message["flags"] & EPHEMERAL)
+
+
+def assert_within_limits(fake: FakeDiscord) -> None:
+    """Every message the bot sent fits Discord's limits and parses no mentions."""
+    for request in fake.received:
+        body = request.body
+        if not isinstance(body, dict) or not ({"content", "embeds", "components"} & body.keys()):
+            continue
+        assert body.get("allowed_mentions") == NO_MENTIONS, request.path
+        assert len(body.get("content") or "") <= CONTENT
+        assert len(body.get("embeds") or []) <= 10
+        for embed in body.get("embeds") or []:
+            assert len(embed.get("title", "")) <= TITLE
+            assert len(embed.get("description", "")) <= DESCRIPTION
+            assert len(embed.get("fields", [])) <= FIELDS
+        for row in body.get("components") or []:
+            assert len(row["components"]) <= PER_ROW
+            for component in row["components"]:
+                assert len(component["custom_id"]) <= CUSTOM_ID
+                assert len(component.get("label", "")) <= BUTTON_LABEL
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+async def test_the_bot_registers_one_dva_command_with_every_option_described(fake, bot):
+    [dva] = fake.commands[None]
+    assert dva["name"] == "dva"
+    subcommands = {o["name"]: o for o in dva["options"]}
+    assert {"ask", "quiz", "explain", "topics", "leaderboard", "stats", "daily", "review", "setup"} <= set(subcommands)
+    for sub in subcommands.values():
+        assert sub["description"]
+        for option in sub.get("options", []):
+            assert option["description"], (sub["name"], option["name"])
+    assert [c["value"] for c in subcommands["leaderboard"]["options"][0]["choices"]] == ["today", "week", "month", "all"]
+    assert subcommands["quiz"]["options"][0]["autocomplete"] is True
+    assert sorted(dva["contexts"]) == [0, 1]  # in servers and in DMs with the bot
+
+
+async def test_the_client_asks_for_no_privileged_intent_and_compressed_gateway(fake, bot):
+    privileged = (1 << 1) | (1 << 8) | (1 << 15)  # members, presences, message content
+    assert fake.identified[0]["intents"] & privileged == 0
+    [connect] = [r for r in fake.received if r.path == "/gateway"]
+    assert connect.query["compress"] == "zlib-stream"
+
+
+async def test_ask_shows_the_heading_path_and_the_matching_text(fake, bot):
+    alice = fake.user("alice")
+    [reply] = await slash(fake, "ask", alice, query="rds proxy")
+    embed = reply["embeds"][0]
+    assert embed["title"] == "RDS › Amazon RDS Proxy"
+    assert "pool" in embed["description"].lower()
+    assert not ephemeral(reply)
+
+
+async def test_ask_about_something_not_in_the_notes_says_so(fake, bot):
+    [reply] = await slash(fake, "ask", fake.user("alice"), query="kubernetes helm charts")
+    assert reply["content"].startswith("Nothing in the notes about")
+
+
+async def test_topic_autocompletes_from_the_notes(fake, bot):
+    exchange = await fake.interact(fake.autocomplete("quiz", fake.user("alice"), "topic", "rd"))
+    await fake.wait_for(lambda: exchange.choices is not None)
+    assert [c["value"] for c in exchange.choices] == ["RDS"]
+
+
+async def test_a_quiz_question_has_one_button_per_choice_labelled_with_its_letter(fake, bot):
+    [message] = await slash(fake, "quiz", fake.user("alice"), topic="RDS")
+    labels = [c["label"] for row in message["components"] for c in row["components"]]
+    assert labels and all(label.startswith(f"{letter} · ") for letter, label in zip("ABCDE", labels))
+    assert message["embeds"][0]["title"].startswith("Question · RDS")
+
+
+async def test_a_click_gets_private_feedback_and_a_second_click_says_the_first_counted(fake, bot, app):
+    alice = fake.user("alice")
+    [message] = await slash(fake, "quiz", alice, topic="RDS")
+    right = right_letters(app, message)[0]
+
+    first = await click(fake, message, right, alice)
+    assert ephemeral(first)
+    assert first["content"].startswith("✅")
+    assert "Answer: **" + right in first["content"]
+
+    second = await click(fake, message, wrong_letter(app, message), alice)
+    assert ephemeral(second)
+    assert second["content"].startswith("✅")  # the first answer, the one that counted
+    assert "first answer is the one that counted" in second["content"]
+
+
+async def test_a_wrong_click_starts_with_a_cross_then_the_right_answer_and_source(fake, bot, app):
+    bob = fake.user("bob")
+    [message] = await slash(fake, "quiz", bob, topic="RDS")
+    reply = await click(fake, message, wrong_letter(app, message), bob)
+    lines = reply["content"].splitlines()
+    assert lines[0].startswith("❌")
+    assert lines[1].startswith("Answer: ")
+    assert lines[-2].startswith("Source: RDS") or lines[-1].startswith("Source: RDS")
+
+
+async def test_a_choose_two_question_is_a_select_menu_taking_exactly_two(fake, bot, app):
+    alice = fake.user("alice")
+    question = app.tutor.practice.new_instance("dns-record-types", None, fake.guild_id, "daily",
+                                               f"discord:{fake.channel_id}", NOW, NOW + timedelta(hours=20))
+    ref = await DiscordPoster(bot).post(f"discord:{fake.channel_id}", question)
+    message = fake.messages[ref]
+    [menu] = message["components"][0]["components"]
+    assert (menu["type"], menu["min_values"], menu["max_values"]) == (3, 2, 2)
+    assert [o["value"] for o in menu["options"]][:2] == ["A", "B"]
+
+    exchange = await fake.interact(fake.choose(message, menu["custom_id"], list(right_letters(app, message)), alice))
+    [reply] = await fake.answered(exchange)
+    assert ephemeral(reply)
+    assert reply["content"].startswith("✅")
+
+
+async def test_the_leaderboard_ranks_the_group_by_points(fake, bot, app):
+    alice, bob = fake.user("alice"), fake.user("bob")
+    for user, pick in ((alice, right_letters), (bob, lambda a, m: wrong_letter(a, m))):
+        [message] = await slash(fake, "quiz", user, topic="RDS")
+        letters = pick(app, message)
+        await click(fake, message, letters[0], user)
+    [board] = await slash(fake, "leaderboard", bob, period="week")
+    lines = board["embeds"][0]["description"].splitlines()
+    assert board["embeds"][0]["title"] == "Leaderboard · this week"
+    assert lines[0].startswith("1. Alice")
+    assert any("Bob" in line for line in lines[1:])
+
+
+# --- setup ---------------------------------------------------------------------------------
+
+
+async def test_setup_by_a_member_with_manage_server_schedules_the_daily_question(fake, bot, app):
+    exchange = await fake.interact(fake.slash("setup", fake.user("admin"), admin=True, channel=fake.channel_id,
+                                              time="09:00", timezone="Europe/Berlin"))
+    [reply] = await fake.answered(exchange)
+    assert ephemeral(reply)
+    assert reply["content"].startswith("Daily question set for #daily")
+    assert app.store.schedule_row(f"discord:{fake.channel_id}") is not None
+
+
+async def test_setup_without_manage_server_is_refused_and_changes_nothing(fake, bot, app):
+    exchange = await fake.interact(fake.slash("setup", fake.user("mallory"), admin=False, channel=fake.channel_id,
+                                              time="09:00"))
+    [reply] = await fake.answered(exchange)
+    assert ephemeral(reply)
+    assert "Manage Server" in reply["content"]
+    assert app.store.schedule_row(f"discord:{fake.channel_id}") is None
+
+
+# --- safety, limits, timing ------------------------------------------------------------------
+
+
+async def test_mentions_typed_into_a_query_ping_nobody(fake, bot):
+    query = "@everyone <@&123456789012345678> <@234567890123456789> kubernetes"
+    [reply] = await slash(fake, "ask", fake.user("mallory"), query=query)
+    assert "@everyone" in reply["content"]  # echoed as text...
+    assert reply["allowed_mentions"] == NO_MENTIONS  # ...but nothing is parsed into a ping
+    edits = [r for r in fake.received if r.method == "PATCH" and r.path.endswith("/@original")]
+    assert edits and all(r.body["allowed_mentions"] == NO_MENTIONS for r in edits)
+
+
+async def test_fifty_concurrent_interactions_are_each_answered_within_three_seconds(fake, bot):
+    users = [fake.user(f"user{i}") for i in range(50)]
+    payloads = [fake.slash(("ask", "quiz", "leaderboard")[i % 3], user, **({"query": "rds proxy"} if i % 3 == 0 else {}))
+                for i, user in enumerate(users)]
+    exchanges = await asyncio.gather(*(fake.interact(p) for p in payloads))
+    await asyncio.gather(*(fake.answered(e, timeout=10) for e in exchanges))
+    acks = [e.acked_at - e.sent_at for e in exchanges]
+    answers = [e.done_at - e.sent_at for e in exchanges]
+    assert max(acks) < 3.0, f"slowest acknowledgement {max(acks):.3f}s"
+    assert max(answers) < 3.0, f"slowest answer {max(answers):.3f}s"
+
+
+async def test_a_button_from_before_a_restart_still_works(fake, tmp_path):
+    alice = fake.user("alice")
+    async with running_bot(open_app(tmp_path / "t.db").tutor, fake, lambda: NOW):
+        [message] = await slash(fake, "quiz", alice, topic="RDS")
+    app = open_app(tmp_path / "t.db")  # a new process: new client, new core, the same database
+    async with running_bot(app.tutor, fake, lambda: NOW):
+        reply = await click(fake, message, right_letters(app, message)[0], alice)
+    assert reply["content"].startswith("✅")
+    assert len(fake.identified) == 2
+
+
+async def test_quiz_and_answers_work_in_a_direct_message(fake, bot, app):
+    alice = fake.user("alice")
+    exchange = await fake.interact(fake.slash("quiz", alice, dm=True))
+    [message] = await fake.answered(exchange)
+    assert message["channel_id"] == fake.dm_channel(alice)
+    exchange = await fake.interact(fake.click(message, fake.button(message, "A ·"), alice, dm=True))
+    [reply] = await fake.answered(exchange)
+    assert reply["content"][0] in "✅❌"
+    [stats] = await fake.answered(await fake.interact(fake.slash("stats", alice, dm=True)))
+    assert {"name": "Answered", "value": "1", "inline": True} in stats["embeds"][0]["fields"]
+
+
+async def test_setup_in_a_direct_message_is_refused_plainly(fake, bot):
+    exchange = await fake.interact(fake.slash("setup", fake.user("alice"), dm=True, channel=fake.channel_id,
+                                              time="09:00"))
+    [reply] = await fake.answered(exchange)
+    assert ephemeral(reply)
+    assert "server" in reply["content"]
+
+
+class Oversized:
+    """A core that answers with everything too big for Discord (a fake collaborator)."""
+
+    def handle(self, command, now):
+        long = "word " * 3000
+        choices = tuple(Choice(letter, long) for letter in "ABCDEFG")
+        return [Text(long), Passage("q", "p", ("H" * 300,), long, "notes.md:1-9"),
+                Question("i" * 40, "q-long", "T" * 300, long, choices),
+                Stats(Learner("discord", "g", "u", "N"), 1, 1, 1, 1, 1,
+                      weakest=tuple(TopicAccuracy(f"topic {i}", 2, 1, "quiz x") for i in range(40)))]
+
+
+async def test_long_replies_are_cut_to_discords_limits(fake):
+    async with running_bot(Oversized(), fake, lambda: NOW):
+        exchange = await fake.interact(fake.slash("ask", fake.user("alice"), query="anything"))
+        replies = await fake.answered(exchange, replies=4)
+    text, passage, question, stats = replies
+    assert len(text["content"]) == CONTENT and text["content"].endswith("…")
+    assert len(passage["embeds"][0]["description"]) == DESCRIPTION
+    assert len(passage["embeds"][0]["title"]) == TITLE
+    rows = question["components"]
+    assert [len(r["components"]) for r in rows] == [5, 2]
+    assert all(len(c["label"]) == BUTTON_LABEL for r in rows for c in r["components"])
+    assert len(stats["embeds"][0]["fields"]) <= FIELDS
+    # assert_within_limits (fixture teardown) checks every request the fake received
