@@ -13,7 +13,7 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 _ANSWER_COLUMNS = (
     "instance_id, learner_id, group_id, question_id, topic, mode, chosen, correct, points, day,"
@@ -36,15 +36,26 @@ class QuizStore:
 
     # --- plumbing -------------------------------------------------------------
 
+    _schedule_flush: Callable[[Callable[[], None]], Any] | None = None
+    _flush_pending = False
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction (joins an open one): all of it or none of it.
+        """One write transaction: all of it or none of it.
 
         ``BEGIN IMMEDIATE`` takes the write lock first, so what is read inside
-        cannot change before the write, even with a second process.
+        cannot change before the write, even with a second process. Inside an
+        open transaction it is a savepoint: a failure undoes only its own part.
         """
         if self.conn.in_transaction:
-            yield
+            self.conn.execute("SAVEPOINT nested")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK TO nested")
+                self.conn.execute("RELEASE nested")
+                raise
+            self.conn.execute("RELEASE nested")
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -52,7 +63,29 @@ class QuizStore:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        if self._schedule_flush is None:
+            self.conn.execute("COMMIT")
+        elif not self._flush_pending:
+            self._flush_pending = True
+            self._schedule_flush(self.flush)
+
+    def defer_commits(self, schedule: Callable[[Callable[[], None]], Any] | None) -> None:
+        """Group commit: transactions stay open until ``schedule`` runs ``flush``.
+
+        Pass ``asyncio.get_running_loop().call_soon``: every answer handled in
+        the same turn of the loop then shares one commit (each answer is still
+        all-or-nothing, as a savepoint), which is what lets a burst of clicks
+        go at SQLite's single-commit rate. ``None`` turns it off. Only for a
+        process where every write goes through ``transaction`` or autocommits.
+        """
+        self.flush()
+        self._schedule_flush = schedule
+
+    def flush(self) -> None:
+        """Commit what a deferred transaction holds (a no-op when none is open)."""
+        self._flush_pending = False
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, tuple(params))
@@ -170,12 +203,12 @@ class QuizStore:
     def answer_by_event(self, event: str) -> dict[str, Any] | None:
         return self._row("SELECT * FROM answers WHERE event = ?", (event,))
 
-    def scored_on_day(self, learner_id: int, question_id: str, day: str) -> bool:
+    def scored_on_day(self, learner_id: int, topic: str, question_id: str, day: str) -> bool:
         """Whether a practice answer to this question already scored on this local day."""
         return self.conn.execute(
-            "SELECT 1 FROM answers WHERE learner_id = ? AND question_id = ? AND day = ?"
+            "SELECT 1 FROM answers WHERE learner_id = ? AND topic = ? AND question_id = ? AND day = ?"
             " AND points > 0 AND mode != 'daily' LIMIT 1",
-            (learner_id, question_id, day),
+            (learner_id, topic, question_id, day),
         ).fetchone() is not None
 
     def add_answer(self, instance_id: str, learner_id: int, group: str, question_id: str, topic: str,

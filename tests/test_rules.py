@@ -92,7 +92,7 @@ def test_weeks_start_on_monday_and_months_on_the_first():
 
 def test_an_answer_counts_toward_every_period_at_once():
     thursday = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
-    assert rules.period_keys(thursday, "UTC") == ("d2026-11-26", "w2026-11-23", "m2026-11", "all")
+    assert rules.period_keys(rules.local_day(thursday, "UTC")) == ("d2026-11-26", "w2026-11-23", "m2026-11", "all")
 
 
 def test_an_unknown_timezone_falls_back_to_utc():

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 RECENT = 50  # a learner is not served any of their last 50 questions while others remain
 GENERATED_WEIGHT = 0.6  # written questions are served a little more often than generated ones
+INSTANCE_CACHE = 10_000  # instance rows kept in memory (a burst of clicks reads one row)
 
 
 class PracticeStore(standings.StandingsStore, Protocol):
@@ -55,7 +56,7 @@ class PracticeStore(standings.StandingsStore, Protocol):
     def open_daily(self, question_id: str, now: datetime) -> bool: ...
     def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None: ...
     def answer_by_event(self, event: str) -> dict[str, Any] | None: ...
-    def scored_on_day(self, learner_id: int, question_id: str, day: str) -> bool: ...
+    def scored_on_day(self, learner_id: int, topic: str, question_id: str, day: str) -> bool: ...
     def add_answer(self, instance_id: str, learner_id: int, group: str, question_id: str, topic: str,
                    mode: str, chosen: str, correct: bool, points: int, day: str,
                    answered_at: datetime, event: str | None) -> bool: ...
@@ -85,6 +86,7 @@ class Practice:
         self.questions: dict[str, BankQuestion] = {q.id: q for q in questions}
         self.rng = rng or random.Random()
         self._learners: dict[Learner, int] = {}
+        self._instances: dict[str, dict[str, Any]] = {}
         store.sync_questions(self.questions.values())
 
     @classmethod
@@ -142,8 +144,20 @@ class Practice:
         return self.new_instance(question.id, learner, learner.group, "practice", None, now, None, note)
 
     def answer(self, command: Answer, now: datetime) -> Feedback | Text:
-        """Grade and record the learner's first answer to an instance; later clicks show that one."""
-        instance = self.store.instance(command.instance)
+        """Grade and record the learner's first answer to an instance; later clicks show that one.
+
+        The whole of it (a first-time learner's row included) is one transaction:
+        one commit per answer, and checks that cannot go stale before the write.
+        """
+        try:
+            with self.store.transaction():
+                return self._answer(command, now)
+        except BaseException:
+            self._learners.clear()  # a learner row created in the rolled-back transaction is gone
+            raise
+
+    def _answer(self, command: Answer, now: datetime) -> Feedback | Text:
+        instance = self.instance(command.instance)
         if instance is None:
             return Text("That question is not one I know (it may be from before a reset). "
                         "Type 'quiz' for a new one.", error=True)
@@ -151,49 +165,49 @@ class Practice:
         if question is None:
             return Text("That question is no longer in the question bank. Type 'quiz' for a new one.",
                         error=True)
-        learner = command.learner
-        learner_id = self.learner_id(learner)
-        event = f"{learner.platform}:{command.event}" if command.event else None
-        if event and (same := self.store.answer_by_event(event)):
-            return self._feedback(question, same, counted=True)
-        if first := self.store.answer_of(command.instance, learner_id):
-            return self._feedback(question, first, counted=False)
+        learner_id = self.learner_id(command.learner)
         closes_at = instance["closes_at"]
+        refusal = None
         if closes_at is not None and now >= closes_at:
-            return Text("That question has closed: answers are no longer counted. "
-                        f"Type 'explain {question.id}' for the answer.", error=True)
+            refusal = ("That question has closed: answers are no longer counted. "
+                       f"Type 'explain {question.id}' for the answer.")
         result = rules.grade(command.choices, question.answers, len(question.options))
-        if result.error:
-            return Text(result.error + " Nothing was recorded; try again.", error=True)
-        recorded = self._record(question, instance, learner, learner_id, result, now, event)
-        if recorded is None:  # a concurrent click or redelivery won the race
-            first = self.store.answer_by_event(event) if event else None
-            first = first or self.store.answer_of(command.instance, learner_id)
-            return self._feedback(question, first, counted=bool(event) and first["event"] == event)
-        row, due = recorded
-        return self._feedback(question, row, counted=True, next_review=due)
+        if refusal is None and result.error:
+            refusal = result.error + " Nothing was recorded; try again."
+        if refusal is not None:  # a second click still shows the answer that counted
+            first = self.store.answer_of(command.instance, learner_id)
+            return self._feedback(question, first, counted=False) if first else Text(refusal, error=True)
+        return self._record(command, question, instance, learner_id, result, now)
 
-    def _record(self, question: BankQuestion, instance: dict[str, Any], learner: Learner, learner_id: int,
-                result: rules.Grade, now: datetime, event: str | None):
-        """Points, counters and the review card, all in one transaction (or none of it)."""
-        mode, group = instance["mode"], learner.group
-        with self.store.transaction():
-            tz = self.store.group_timezone(group)
-            today = rules.local_day(now, tz)
-            scored = mode != "daily" and self.store.scored_on_day(learner_id, question.id, today.isoformat())
-            days = {date.fromisoformat(d) for d in self.store.active_days(learner_id)} | {today}
-            streak, _ = rules.streaks(days, today)
-            points = rules.points(mode, result.correct, scored, streak)
-            chosen = "".join(result.chosen)
-            if not self.store.add_answer(instance["id"], learner_id, group, question.id, question.topic,
-                                         mode, chosen, result.correct, points, today.isoformat(), now,
-                                         event):
-                return None
-            self.store.bump_scores(group, learner_id, rules.period_keys(now, tz), points, result.correct)
-            card, due = review.rate(self.store.card(learner_id, question.id), result.correct, now,
-                                    learner_id, question.id)
-            self.store.save_card(learner_id, question.id, card, due)
-        return {"chosen": chosen, "correct": result.correct, "points": points}, due
+    def _record(self, command: Answer, question: BankQuestion, instance: dict[str, Any], learner_id: int,
+                result: rules.Grade, now: datetime) -> Feedback:
+        """Insert the answer; only if it is new, add its points to the counters and rate its card.
+
+        The unique keys decide what is new: (instance, learner) makes the first
+        answer the one that counts, the delivery ``event`` makes a redelivery a
+        no-op that gets the first reply again.
+        """
+        mode, group = instance["mode"], command.learner.group
+        event = f"{command.learner.platform}:{command.event}" if command.event else None
+        tz = self.store.group_timezone(group)
+        today = rules.local_day(now, tz)
+        scored = mode != "daily" and self.store.scored_on_day(learner_id, question.topic, question.id,
+                                                            today.isoformat())
+        days = {date.fromisoformat(d) for d in self.store.active_days(learner_id)} | {today}
+        points = rules.points(mode, result.correct, scored, rules.streaks(days, today)[0])
+        chosen = "".join(result.chosen)
+        if not self.store.add_answer(instance["id"], learner_id, group, question.id, question.topic, mode,
+                                     chosen, result.correct, points, today.isoformat(), now, event):
+            same = self.store.answer_by_event(event) if event else None
+            if same is not None:
+                return self._feedback(question, same, counted=True)
+            return self._feedback(question, self.store.answer_of(instance["id"], learner_id), counted=False)
+        self.store.bump_scores(group, learner_id, rules.period_keys(today), points, result.correct)
+        card, due = review.rate(self.store.card(learner_id, question.id), result.correct, now, learner_id,
+                                question.id)
+        self.store.save_card(learner_id, question.id, card, due)
+        row = {"chosen": chosen, "correct": result.correct, "points": points}
+        return self._feedback(question, row, counted=True, next_review=due)
 
     def explain(self, ident: str, now: datetime) -> Explanation | Text:
         """The answer and explanation of a question id (or of an instance id)."""
@@ -276,6 +290,17 @@ class Practice:
         return self.questions.get(question_id)
 
     # --- helpers --------------------------------------------------------------------
+
+    def instance(self, instance_id: str) -> dict[str, Any] | None:
+        """An instance row; rows never change once written, so they are kept (a bounded few)."""
+        row = self._instances.get(instance_id)
+        if row is None:
+            row = self.store.instance(instance_id)
+            if row is not None:
+                if len(self._instances) >= INSTANCE_CACHE:
+                    self._instances.clear()
+                self._instances[instance_id] = row
+        return row
 
     def learner_id(self, learner: Learner) -> int:
         if learner not in self._learners:

@@ -19,6 +19,7 @@ yesterday.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from typing import Callable, Iterable, Sequence, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -141,16 +142,14 @@ def period_start(period: str, now: datetime, tz: str) -> datetime | None:
 
 def period_key(period: str, now: datetime, tz: str) -> str:
     """The counter key of the period containing ``now``: 'd2026-11-26', 'w2026-11-23', 'm2026-11', 'all'."""
-    start = period_start(period, now, tz)
-    if start is None:
-        return "all"
-    prefix = {"today": "d", "week": "w", "month": "m"}[period]
-    return prefix + (start.strftime("%Y-%m") if period == "month" else start.date().isoformat())
+    return period_keys(local_day(now, tz))[PERIODS.index(period)]
 
 
-def period_keys(now: datetime, tz: str) -> tuple[str, ...]:
-    """Every counter an answer given at ``now`` adds to."""
-    return tuple(period_key(p, now, tz) for p in PERIODS)
+@lru_cache(maxsize=64)
+def period_keys(day: date) -> tuple[str, ...]:
+    """Every counter an answer given on local ``day`` adds to (today, week, month, all)."""
+    monday = day - timedelta(days=day.weekday())
+    return (f"d{day.isoformat()}", f"w{monday.isoformat()}", f"m{day:%Y-%m}", "all")
 
 
 # --- ranking -------------------------------------------------------------------

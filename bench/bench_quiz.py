@@ -1,0 +1,152 @@
+"""How fast the quiz engine records answers, ranks a group and picks a question.
+
+Run: ``python bench/bench_quiz.py`` (about half a minute). Everything runs the
+way ``dva serve`` does: one asyncio loop, one thread, one SQLite connection to
+a temp-file database in WAL mode opened by ``db.connect``, the real notes, the
+real written question bank and the real ``Practice`` engine.
+
+1. Baseline: the raw SQLite single-row-commit rate, measured on the same
+   connection in the same run (one ``INSERT`` of a row shaped like an answer,
+   committed on its own, ``N`` times).
+2. Burst: 1,000 distinct learners, never seen before, answer one daily question
+   at once (``asyncio.gather`` of 1,000 handler coroutines calling the sync
+   core, as the adapters do). Each answer is the full path: look up the
+   instance, create the learner, grade, points, period counters, FSRS card, one
+   transaction. Reported as answers recorded per second, beside the baseline.
+3. Leaderboard p50/p99 over 1,000 requests (random asker, random period) with
+   100,000 answers recorded in the group through the same answer path.
+4. Quiz pick p50/p99 over 1,000 ``quiz`` commands (random learner with
+   history, half of them on a topic): choose a question and record its instance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import db  # noqa: E402
+from bot.core.messages import Answer, Learner, Quiz, ShowLeaderboard  # noqa: E402
+from bot.core.notes import parse  # noqa: E402
+from bot.core.practice import Practice  # noqa: E402
+from bot.core.questions import load_bank  # noqa: E402
+from bot.core.search import Library  # noqa: E402
+from db.store import Store  # noqa: E402
+
+START = datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc)
+GROUP = "bench-guild"
+
+
+def engine(path: Path) -> tuple[Store, Practice]:
+    passages, _ = parse((ROOT / "content/notes/dva-notes.md").read_text(encoding="utf-8"), "dva-notes.md")
+    questions, _ = load_bank(ROOT / "content/questions")
+    store = Store(db.connect(path))
+    return store, Practice(store, Library(passages), questions, rng=random.Random(1))
+
+
+def raw_commit_rate(store: Store, n: int) -> float:
+    conn = store.conn
+    conn.execute("CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, instance_id TEXT, learner_id INTEGER,"
+                 " chosen TEXT, answered_at TEXT, UNIQUE (instance_id, learner_id))")
+    began = time.perf_counter()
+    for i in range(n):
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO bench_raw (instance_id, learner_id, chosen, answered_at) VALUES (?,?,?,?)",
+                     ("inst", i, "A", "2026-09-01T08:00:00.000000+00:00"))
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - began
+    conn.execute("DROP TABLE bench_raw")
+    return n / elapsed
+
+
+async def burst(practice: Practice, users: int, tag: str, group_commit: Store | None = None) -> tuple[float, int]:
+    """``users`` first-time learners click the same daily question in one turn of the loop."""
+    if group_commit is not None:
+        group_commit.defer_commits(asyncio.get_running_loop().call_soon)
+    question_id = next(q for q, _ in practice.daily_pool())
+    daily = practice.open_daily(question_id, GROUP, "bench:channel", START, START + timedelta(days=1))
+    letters = tuple(practice.question(question_id).answers)
+    now = START + timedelta(minutes=5)
+
+    async def click(i: int):
+        learner = Learner("bench", GROUP, f"burst-{tag}{i}", f"Burst {i}")
+        return practice.handle(Answer(learner, daily.instance, letters, event=f"evt-{tag}{i}"), now)
+
+    began = time.perf_counter()
+    replies = await asyncio.gather(*(click(i) for i in range(users)))
+    if group_commit is not None:
+        group_commit.defer_commits(None)  # commits what is still open: part of the time measured
+    elapsed = time.perf_counter() - began
+    counted = sum(1 for [reply] in replies if getattr(reply, "counted", False))
+    return users / elapsed, counted
+
+
+def fill(practice: Practice, answers: int, learners: int, span_days: int, rng: random.Random) -> float:
+    """Record ``answers`` practice answers, spread over learners and days, through the answer path."""
+    ids = [q for q, _ in practice.daily_pool()]
+    people = [Learner("bench", GROUP, f"u{i}", f"User {i}") for i in range(learners)]
+    began = time.perf_counter()
+    for i in range(answers):
+        now = START + timedelta(days=span_days * i / answers, seconds=rng.randrange(3600))
+        who = rng.choice(people)
+        question = practice.new_instance(rng.choice(ids), who, GROUP, "practice", None, now, None)
+        pick = practice.question(question.question_id)
+        letters = pick.answers if rng.random() < 0.7 else tuple("ABCDE"[: len(pick.answers)])
+        practice.answer(Answer(who, question.instance, tuple(letters)), now)
+    return answers / (time.perf_counter() - began)
+
+
+def timed(calls) -> tuple[float, float]:
+    samples = []
+    for call in calls:
+        began = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - began) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=1000, help="learners in the burst")
+    parser.add_argument("--answers", type=int, default=100_000, help="answers in the group for the leaderboard")
+    parser.add_argument("--learners", type=int, default=2000, help="learners those answers are spread over")
+    parser.add_argument("--days", type=int, default=60, help="days those answers are spread over")
+    args = parser.parse_args()
+    rng = random.Random(42)
+    with tempfile.TemporaryDirectory() as folder:
+        store, practice = engine(Path(folder) / "bench.db")
+        print(f"questions: {len(practice.questions)}; database: WAL temp file via db.connect")
+        baseline = raw_commit_rate(store, 5000)
+        rate, counted = asyncio.run(burst(practice, args.users, "a"))
+        grouped, grouped_counted = asyncio.run(burst(practice, args.users, "b", group_commit=store))
+        print(f"raw SQLite single-row commits   {baseline:10,.0f} /s")
+        print(f"burst: {args.users} users, one question, one commit per answer "
+              f"{rate:10,.0f} answers/s ({rate / baseline:.0%} of raw; {counted} counted)")
+        print(f"burst: {args.users} users, one question, group commit        "
+              f"{grouped:10,.0f} answers/s ({grouped / baseline:.0%} of raw; {grouped_counted} counted)")
+        filled = fill(practice, args.answers, args.learners, args.days, rng)
+        total = store.conn.execute("SELECT COUNT(*) FROM answers WHERE group_id = ?", (GROUP,)).fetchone()[0]
+        print(f"fill: {total:,} answers in the group ({filled:,.0f} answers/s, single learner at a time)")
+        end = START + timedelta(days=args.days)
+        askers = [Learner("bench", GROUP, f"u{rng.randrange(args.learners)}") for _ in range(1000)]
+        periods = ["today", "week", "month", "all"]
+        p50, p99 = timed(lambda a=a: practice.handle(ShowLeaderboard(a, rng.choice(periods)), end) for a in askers)
+        print(f"leaderboard ({args.learners} learners)  p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
+        topics = [None, "rds", "ec2", "iam", "elb", "route53"]
+        p50, p99 = timed(lambda a=a: practice.handle(Quiz(a, rng.choice(topics)), end) for a in askers)
+        print(f"quiz pick                       p50 {p50:6.2f} ms   p99 {p99:6.2f} ms")
+        store.db.conn.close()
+
+
+if __name__ == "__main__":
+    main()
