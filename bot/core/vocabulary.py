@@ -107,7 +107,11 @@ _concept("ttl", "ttl", "time to live")
 _concept("timeout", "timeout", "time out", "timed out", "times out")
 _concept("failover", "failover", "fail over", "failovers", "failing over")
 _concept("dr", "dr", "disaster recovery")
-_concept("ha", "ha", "high availability", "highly available")
+_concept("ha availability", "ha", "high availability", "highly available")
+_concept("vertical scaling", "vertical scaling", "scale up", "scaling up", "scale vertically",
+         "bigger instance", "larger instance")
+_concept("horizontal scaling", "horizontal scaling", "scale out", "scaling out",
+         "scale horizontally")
 
 # --- identity, security, billing ----------------------------------------------------
 _concept("iam", "iam", "identity and access management")

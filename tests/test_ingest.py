@@ -1,0 +1,147 @@
+"""Loading notes into SQLite: incremental, idempotent, forgiving of bad files."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+import db as database
+from bot.core.notes import parse
+from bot.ingest import ingest
+from db.store import Store
+
+NOTES = Path(__file__).resolve().parent.parent / "content" / "notes" / "dva-notes.md"
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def store():
+    return Store(database.connect(":memory:"))
+
+
+@pytest.fixture
+def folder(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    shutil.copy(NOTES, notes / "dva-notes.md")
+    return notes
+
+
+def ids(store):
+    return [p.id for p in store.all_passages()]
+
+
+def test_a_fresh_database_gets_every_passage_of_the_notes(store, folder):
+    report = ingest(store, folder, now=NOW)
+    expected, _ = parse(NOTES.read_text(encoding="utf-8"), "dva-notes.md")
+    assert report.loaded == ["dva-notes.md"] and report.passages == 79
+    assert ids(store) == [p.id for p in expected]
+    proxy = next(p for p in store.all_passages() if p.id == "rds/amazon-rds-proxy")
+    assert (proxy.heading, proxy.file, proxy.line_start) == (("RDS", "Amazon RDS Proxy"), "dva-notes.md", 305)
+    assert "Notes: 1 file loaded (79 passages)" in report.summary()
+
+
+def test_a_second_run_on_unchanged_notes_changes_nothing(store, folder):
+    ingest(store, folder, now=NOW)
+    before = store.all_passages()
+    report = ingest(store, folder, now=NOW)
+    assert (report.loaded, report.unchanged, report.removed) == ([], 1, [])
+    assert store.all_passages() == before
+
+
+def test_editing_a_file_reloads_it_and_keeps_every_id(store, folder):
+    ingest(store, folder, now=NOW)
+    before = {p.id: p for p in store.all_passages()}
+    path = folder / "dva-notes.md"
+    path.write_text(path.read_text().replace("75% cheaper", "75 percent cheaper"))
+    report = ingest(store, folder, now=NOW)
+    after = {p.id: p for p in store.all_passages()}
+    assert report.loaded == ["dva-notes.md"]
+    assert list(after) == list(before)
+    assert [i for i in after if after[i].text != before[i].text] == ["ec2/ebs-snapshots"]
+
+
+def test_a_new_file_is_added_and_a_deleted_file_takes_its_passages_with_it(store, folder):
+    (folder / "s3.md").write_text("## S3\n1. Buckets\n   - hold objects\n")
+    ingest(store, folder, now=NOW)
+    assert "s3/buckets" in ids(store)
+    (folder / "s3.md").unlink()
+    report = ingest(store, folder, now=NOW)
+    assert report.removed == ["s3.md"]
+    assert "s3/buckets" not in ids(store) and len(ids(store)) == 79
+
+
+def test_files_in_subfolders_are_read_and_readmes_are_not(store, folder):
+    (folder / "week2").mkdir()
+    (folder / "week2" / "lambda.md").write_text("## Lambda\n1. Layers\n   - shared code\n")
+    (folder / "README.md").write_text("# How to write notes\n## Format\n1. Use numbered items\n")
+    report = ingest(store, folder, now=NOW)
+    assert sorted(report.loaded) == ["dva-notes.md", "week2/lambda.md"]
+    assert store.note_files() == ["dva-notes.md", "week2/lambda.md"]
+
+
+@pytest.mark.parametrize("name, data, line, words", [
+    ("empty.md", b"", 1, "empty"),
+    ("latin1.md", "## A\n1. ok\n".encode() + b"2. caf\xe9\n", 3, "not UTF-8"),
+    ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00", 1, "binary"),
+    ("blob.md", b"x" * 200_000, 1, "characters"),
+])
+def test_a_bad_file_is_named_and_skipped_and_the_rest_still_loads(store, folder, name, data, line, words):
+    (folder / name).write_bytes(data)
+    report = ingest(store, folder, now=NOW)
+    assert report.skipped == [name]
+    assert report.loaded == ["dva-notes.md"] and len(ids(store)) == 79
+    problem = report.problems[0]
+    assert (problem.file, problem.line) == (name, line) and words in problem.message
+    assert name in report.summary()
+
+
+def test_a_file_without_headings_loads_with_a_warning(store, folder):
+    (folder / "loose.md").write_text("1. Point one\n2. Point two\n")
+    report = ingest(store, folder, now=NOW)
+    assert "loose.md" in report.loaded
+    assert {"loose/point-one", "loose/point-two"} <= set(ids(store))
+    assert [str(p) for p in report.problems] == ["loose.md:1: no markdown headings: the file is one section"]
+
+
+def test_a_file_that_turns_bad_keeps_what_was_loaded_before(store, folder):
+    ingest(store, folder, now=NOW)
+    before = store.all_passages()
+    (folder / "dva-notes.md").write_bytes(b"\xff\xfe broken")
+    report = ingest(store, folder, now=NOW)
+    assert report.skipped == ["dva-notes.md"] and report.removed == []
+    assert store.all_passages() == before
+
+
+def test_loading_notes_never_touches_learners_data(store, folder):
+    store.db["learners"].insert({"platform": "slack", "group_id": "T1", "user": "U1", "name": "Ana"})
+    ingest(store, folder, now=NOW)
+    (folder / "dva-notes.md").write_text("## Only\n1. One passage\n")
+    ingest(store, folder, now=NOW)
+    assert ids(store) == ["only/one-passage"]
+    assert [r["name"] for r in store.db["learners"].rows] == ["Ana"]
+
+
+def test_the_same_heading_in_two_files_gets_two_ids(store, folder):
+    (folder / "extra.md").write_text("## RDS\n1. Amazon RDS Proxy\n   - my own summary\n")
+    ingest(store, folder, now=NOW)
+    proxies = [p for p in store.all_passages() if p.title == "Amazon RDS Proxy"]
+    assert sorted(p.id for p in proxies) == ["rds/amazon-rds-proxy", "rds/amazon-rds-proxy--extra"]
+
+
+def test_one_file_can_be_ingested_on_its_own(store, folder):
+    report = ingest(store, folder / "dva-notes.md", now=NOW)
+    assert report.loaded == ["dva-notes.md"] and len(ids(store)) == 79
+
+
+def test_a_large_folder_shows_a_progress_bar_on_the_given_stream(store, tmp_path):
+    for n in range(25):
+        (tmp_path / f"n{n:02}.md").write_text(f"## Topic {n}\n1. Point {n}\n")
+    out = io.StringIO()
+    report = ingest(store, tmp_path, progress=True, now=NOW, out=out)
+    assert len(report.loaded) == 25
+    assert "Loading notes [" in out.getvalue() and "25/25" in out.getvalue()

@@ -1,0 +1,114 @@
+"""Markdown notes become passages with stable ids, heading paths and line ranges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core.notes import decode, parse
+
+NOTES = Path(__file__).resolve().parent.parent / "content" / "notes" / "dva-notes.md"
+TEXT = NOTES.read_text(encoding="utf-8")
+
+
+def bundled():
+    passages, problems = parse(TEXT, "dva-notes.md")
+    return {p.id: p for p in passages}, problems
+
+
+def test_the_bundled_notes_load_without_problems():
+    passages, problems = bundled()
+    assert problems == []
+    assert len(passages) == 79
+
+
+def test_sections_are_the_second_level_headings_not_the_document_title():
+    passages, _ = bundled()
+    sections = list(dict.fromkeys(p.section for p in passages.values()))
+    assert sections == ["Global Services", "IAM", "Billing", "EC2", "ELB + ASG", "RDS", "DNS", "Route53"]
+
+
+def test_a_numbered_item_with_its_bullets_is_one_passage():
+    passages, _ = bundled()
+    snapshots = passages["ec2/ebs-snapshots"]
+    assert snapshots.heading == ("EC2", "EBS snapshots")
+    assert (snapshots.line_start, snapshots.line_end) == (108, 114)
+    assert "recover the deleted one with in 1 year" in snapshots.text
+
+
+def test_rds_item_13_is_split_at_its_bold_sub_headings():
+    passages, _ = bundled()
+    expected = {
+        "rds/rds-read-replicas-and-multi-az-and-the-use-cases": (254, 267),
+        "rds/rds-multiaz": (268, 274),
+        "rds/amazon-aurora": (275, 281),
+        "rds/aurora-high-availability-and-read-scaling": (282, 290),
+        "rds/rds-and-aurora-security": (294, 304),
+        "rds/amazon-rds-proxy": (305, 316),
+        "rds/amazon-elasticache": (317, 326),
+        "rds/redis-vs-memcached": (327, 330),
+        "rds/amazon-memory-db-for-redis": (331, 336),
+    }
+    found = {pid: (passages[pid].line_start, passages[pid].line_end) for pid in expected}
+    assert found == expected
+    assert passages["rds/amazon-rds-proxy"].path == "RDS › Amazon RDS Proxy"
+
+
+def test_text_is_clean_for_chat_with_list_structure_kept():
+    passages, _ = bundled()
+    proxy = passages["rds/amazon-rds-proxy"].text
+    assert "**" not in proxy and "`" not in proxy
+    assert proxy.startswith("• We can deploy our RDS database")  # the title is not repeated
+    assert all(line.lstrip().startswith("•") for line in proxy.splitlines())
+
+
+def test_passages_where_the_author_was_unsure_are_flagged():
+    passages, _ = bundled()
+    assert passages["ec2/instance-types"].open_question  # "Do we have to read"
+    assert passages["elb-asg/why-a-load-balancer"].open_question  # "??"
+    assert passages["ec2/ec2-instance-store"].open_question
+    assert not passages["ec2/ebs-snapshots"].open_question
+
+
+def test_editing_one_passage_changes_no_id_and_only_its_text():
+    before, _ = bundled()
+    edited = TEXT.replace("Not more than 16 instances at a time.",
+                          "Not more than 16 instances at a time.\n    - Only in one AZ.")
+    after = {p.id: p for p in parse(edited, "dva-notes.md")[0]}
+    assert list(after) == list(before)
+    changed = [pid for pid in before if before[pid].text != after[pid].text]
+    assert changed == ["ec2/io1-io2-family-with-multi-attach"]
+
+
+def test_adding_a_section_and_an_item_changes_no_other_id():
+    before, _ = bundled()
+    edited = TEXT.replace("## ELB + ASG", "## S3\n1. Buckets : objects in buckets\n\n## ELB + ASG")
+    edited = edited.replace("2. EC2 User Data", "2. Placement groups\n3. EC2 User Data")
+    after = {p.id for p in parse(edited, "dva-notes.md")[0]}
+    assert set(before) <= after
+    assert after - set(before) == {"s3/buckets", "ec2/placement-groups"}
+
+
+def test_two_passages_with_the_same_title_get_distinct_ids():
+    passages, _ = parse("## Tips\n1. Note\n   - a\n2. Note\n   - b\n", "tips.md")
+    assert [p.id for p in passages] == ["tips/note", "tips/note-2"]
+
+
+def test_a_file_without_headings_is_one_section_named_after_the_file_with_a_warning():
+    passages, problems = parse("1. First point\n2. Second point\n", "my-notes.md")
+    assert {p.section for p in passages} == {"my notes"}
+    assert [str(p) for p in problems] == ["my-notes.md:1: no markdown headings: the file is one section"]
+
+
+def test_a_huge_line_is_skipped_and_named_and_the_rest_loads():
+    text = "## S3\n1. Buckets\n" + "x" * 50_000 + "\n2. Objects\n"
+    passages, problems = parse(text, "blob.md")
+    assert [p.title for p in passages] == ["Buckets", "Objects"]
+    assert [(p.file, p.line) for p in problems] == [("blob.md", 3)]
+    assert all(len(p.text) < 100 for p in passages)
+
+
+def test_unreadable_bytes_are_named_with_file_and_line():
+    assert decode(b"", "empty.md")[1][0].message.startswith("empty file")
+    assert decode(b"\x00\x01binary", "x.md")[1][0].message.startswith("binary file")
+    text, problems = decode("## A\n1. ok\n".encode() + b"2. caf\xe9\n", "latin.md")
+    assert text is None and (problems[0].file, problems[0].line) == ("latin.md", 3)
