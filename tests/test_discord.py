@@ -78,7 +78,7 @@ async def bot(fake, app):
         yield client
 
 
-async def slash(fake: FakeDiscord, sub: str, user: dict, replies: int = 1, **options) -> list[dict]:
+async def slash(fake: FakeDiscord, sub: str, user: dict, /, replies: int = 1, **options) -> list[dict]:
     exchange = await fake.interact(fake.slash(sub, user, **options))
     return await fake.answered(exchange, replies)
 
@@ -272,6 +272,7 @@ async def test_fifty_concurrent_interactions_are_each_answered_within_three_seco
     await asyncio.gather(*(fake.answered(e, timeout=10) for e in exchanges))
     acks = [e.acked_at - e.sent_at for e in exchanges]
     answers = [e.done_at - e.sent_at for e in exchanges]
+    print(f"50 concurrent: slowest ack {max(acks) * 1000:.0f} ms, slowest answer {max(answers) * 1000:.0f} ms")
     assert max(acks) < 3.0, f"slowest acknowledgement {max(acks):.3f}s"
     assert max(answers) < 3.0, f"slowest answer {max(answers):.3f}s"
 
@@ -297,6 +298,14 @@ async def test_quiz_and_answers_work_in_a_direct_message(fake, bot, app):
     assert reply["content"][0] in "✅❌"
     [stats] = await fake.answered(await fake.interact(fake.slash("stats", alice, dm=True)))
     assert {"name": "Answered", "value": "1", "inline": True} in stats["embeds"][0]["fields"]
+    [found] = await fake.answered(await fake.interact(fake.slash("ask", alice, dm=True, query="rds proxy")))
+    assert found["embeds"][0]["title"] == "RDS › Amazon RDS Proxy"
+
+
+async def test_stats_of_another_member_shows_theirs(fake, bot):
+    [stats] = await slash(fake, "stats", fake.user("alice"), user=fake.user("bob"))
+    assert ephemeral(stats)
+    assert stats["embeds"][0]["title"] == "Stats · Bob"
 
 
 async def test_setup_in_a_direct_message_is_refused_plainly(fake, bot):
@@ -332,3 +341,36 @@ async def test_long_replies_are_cut_to_discords_limits(fake):
     assert all(len(c["label"]) == BUTTON_LABEL for r in rows for c in r["components"])
     assert len(stats["embeds"][0]["fields"]) <= FIELDS
     # assert_within_limits (fixture teardown) checks every request the fake received
+
+
+# --- sync, errors and the daily poster --------------------------------------------------------
+
+
+async def test_with_guild_ids_the_commands_sync_to_those_guilds_only(fake, app):
+    async with running_bot(app.tutor, fake, lambda: NOW, guild_ids=(int(fake.guild_id),)):
+        pass
+    assert list(fake.commands) == [fake.guild_id]
+    assert [c["name"] for c in fake.commands[fake.guild_id]] == ["dva"]
+
+
+async def test_an_error_reply_to_a_public_command_is_shown_privately(fake, bot):
+    exchange = await fake.interact(fake.slash("explain", fake.user("alice"), question="no-such-question"))
+    [reply] = await fake.answered(exchange)
+    assert ephemeral(reply)
+    assert exchange.messages[0]["deleted"]  # the public 'thinking' placeholder is gone
+
+
+async def test_the_daily_poster_posts_a_question_then_edits_it_into_the_summary(fake, bot, app):
+    from bot.core.messages import DailySummary
+
+    target = f"discord:{fake.channel_id}"
+    question = app.tutor.practice.new_instance("dns-record-types", None, fake.guild_id, "daily", target, NOW,
+                                               NOW + timedelta(hours=20))
+    poster = DiscordPoster(bot)
+    ref = await poster.post(target, question)
+    assert fake.messages[ref]["embeds"][0]["title"].startswith("Daily question")
+    await poster.edit(target, ref, DailySummary(target, "dns-record-types", "Stem?", (Choice("A", "A record"),),
+                                                "Because.", answered=3, correct=2, first_right=None))
+    message = fake.messages[ref]
+    assert message["embeds"][0]["title"] == "Daily question · answer"
+    assert message["components"] == []  # no buttons on a closed question

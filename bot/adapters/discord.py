@@ -195,6 +195,7 @@ def _commands(client: StudyClient) -> app_commands.Group:
     ) -> None:
         await respond(interaction)
 
+    setup.autocomplete("topic")(topic_choices)
     return dva
 
 

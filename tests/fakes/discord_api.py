@@ -167,7 +167,7 @@ class FakeDiscord:
 
     # --- building interactions ----------------------------------------------------
 
-    def slash(self, sub: str, user: dict, *, dm: bool = False, admin: bool = False, **options: Any) -> dict:
+    def slash(self, sub: str, user: dict, /, *, dm: bool = False, admin: bool = False, **options: Any) -> dict:
         """``/dva <sub> option:value ...``; option types come from the registered command."""
         spec = self._subcommand(sub)
         resolved: dict[str, dict] = {}
