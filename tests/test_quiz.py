@@ -130,3 +130,57 @@ def test_the_daily_pool_and_topics_come_from_the_bank_and_the_notes():
     assert practice.match_topic("kinesis shards") is None
     stem, key, explanation = practice.question_facts("ec2-store")
     assert key[0].letter == "C" and explanation.startswith("Why")
+
+
+LAMBDA = """
+## Lambda
+
+1. Lambda timeout : a function can run for up to 900 seconds (15 minutes)
+2. Lambda layers : up to 5 layers per function
+"""
+
+
+def real_practice(extra_notes: str = ""):
+    from pathlib import Path
+
+    import db
+    from bot.core.notes import parse
+    from bot.core.practice import Practice
+    from bot.core.search import Library
+    from db.store import Store
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "content/notes/dva-notes.md").read_text(encoding="utf-8") + extra_notes
+    passages, _ = parse(text, "dva-notes.md")
+    store = Store(db.connect(":memory:"))
+    return Practice.build(store, Library(passages), root / "content/questions", rng=random.Random(3))
+
+
+def test_build_loads_the_written_bank_for_every_section_of_the_notes():
+    practice = real_practice()
+    written = [x for x in practice.questions.values() if not x.generated]
+    assert {x.topic for x in written} >= set(practice.library.sections())
+
+
+def test_a_section_added_to_the_notes_can_be_quizzed_at_once_with_generated_questions():
+    practice = real_practice(LAMBDA)
+    [reply] = practice.handle(Quiz(learner(), "lambda layers"), NOW)
+    assert isinstance(reply, Question) and reply.generated and reply.topic == "Lambda"
+    assert not any(x.generated and x.topic != "Lambda" for x in practice.questions.values())
+
+
+def test_every_section_of_the_real_notes_can_be_quizzed_by_its_name():
+    practice = real_practice()
+    for section in practice.library.sections():
+        [reply] = practice.handle(Quiz(learner(), section), NOW)
+        assert isinstance(reply, Question) and reply.topic == section, section
+
+
+def test_the_command_stats_suggests_for_a_weak_topic_quizzes_on_that_topic():
+    from bot.core.standings import practice_command
+
+    practice = real_practice()
+    for section in practice.library.sections():
+        topic = practice_command(section).removeprefix("quiz ")
+        [reply] = practice.handle(Quiz(learner(), topic), NOW)
+        assert isinstance(reply, Question) and reply.topic == section, (section, topic)

@@ -76,3 +76,4 @@ def test_when_reads_like_a_person_would_say_it():
     assert review.when(NOW + days(3), NOW) == "in 3 days"
     assert review.when(NOW - days(1 / 24), NOW) == "1 hour ago"
     assert review.when(NOW, NOW) == "now"
+    assert review.when(NOW + days(1 / 3000), NOW) == "in under a minute"

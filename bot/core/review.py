@@ -45,7 +45,7 @@ def when(due: datetime, now: datetime) -> str:
     future = delta >= timedelta(0)
     span = abs(delta)
     if span < timedelta(minutes=1):
-        return "now"
+        return "in under a minute" if delta > timedelta(0) else "now"
     for unit, size in (("day", timedelta(days=1)), ("hour", timedelta(hours=1)),
                        ("minute", timedelta(minutes=1))):
         if span >= size:
