@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.discord import DiscordPoster
-from bot.adapters.discord_views import BUTTON_LABEL, CONTENT, CUSTOM_ID, DESCRIPTION, FIELDS, PER_ROW, TITLE
+from bot.adapters.discord_views import (
+    BUTTON_LABEL, CONTENT, CUSTOM_ID, DESCRIPTION, EMBED, FIELDS, PER_ROW, TITLE,
+)
 from bot.core.messages import (
     Choice, Feedback, Passage, Question, Stats, Text, TopicAccuracy, Learner,
 )
@@ -118,6 +120,9 @@ def assert_within_limits(fake: FakeDiscord) -> None:
             assert len(embed.get("title", "")) <= TITLE
             assert len(embed.get("description", "")) <= DESCRIPTION
             assert len(embed.get("fields", [])) <= FIELDS
+            text = [embed.get("title", ""), embed.get("description", ""), embed.get("footer", {}).get("text", "")]
+            text += [f["name"] + f["value"] for f in embed.get("fields", [])]
+            assert sum(map(len, text)) <= EMBED
         for row in body.get("components") or []:
             assert len(row["components"]) <= PER_ROW
             for component in row["components"]:
@@ -322,7 +327,7 @@ class Oversized:
     def handle(self, command, now):
         long = "word " * 3000
         choices = tuple(Choice(letter, long) for letter in "ABCDEFG")
-        return [Text(long), Passage("q", "p", ("H" * 300,), long, "notes.md:1-9"),
+        return [Text(long), Passage("q", "p", ("H" * 300,), long, "S" * 3000, related=("R" * 900,) * 3),
                 Question("i" * 40, "q-long", "T" * 300, long, choices),
                 Stats(Learner("discord", "g", "u", "N"), 1, 1, 1, 1, 1,
                       weakest=tuple(TopicAccuracy(f"topic {i}", 2, 1, "quiz x") for i in range(40)))]
@@ -334,8 +339,9 @@ async def test_long_replies_are_cut_to_discords_limits(fake):
         replies = await fake.answered(exchange, replies=4)
     text, passage, question, stats = replies
     assert len(text["content"]) == CONTENT and text["content"].endswith("…")
-    assert len(passage["embeds"][0]["description"]) == DESCRIPTION
     assert len(passage["embeds"][0]["title"]) == TITLE
+    assert passage["embeds"][0]["description"].endswith("…")  # shortened to keep the embed within 6,000
+    assert len(question["embeds"][0]["description"]) == DESCRIPTION
     rows = question["components"]
     assert [len(r["components"]) for r in rows] == [5, 2]
     assert all(len(c["label"]) == BUTTON_LABEL for r in rows for c in r["components"])

@@ -32,6 +32,7 @@ FIELDS = 25
 FIELD_NAME = 256
 FIELD_VALUE = 1024
 FOOTER = 2048
+EMBED = 6000  # all the text of one embed together
 BUTTON_LABEL = 80
 OPTION_LABEL = 100
 CUSTOM_ID = 100
@@ -135,7 +136,16 @@ def render(reply: Reply) -> dict:
             kwargs["embed"] = _summary(reply)
         case _:
             kwargs["content"] = clip(str(reply), CONTENT)
+    if "embed" in kwargs:
+        _fit(kwargs["embed"])
     return kwargs
+
+
+def _fit(embed: discord.Embed) -> None:
+    """Shorten the description when the embed's text passes Discord's total."""
+    excess = len(embed) - EMBED
+    if excess > 0 and embed.description:
+        embed.description = clip(embed.description, max(1, len(embed.description) - excess))
 
 
 def _embed(title: str, description: str, heading: tuple[str, ...] = ()) -> discord.Embed:
