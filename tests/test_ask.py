@@ -1,0 +1,162 @@
+"""``ask`` and ``topics``: what a learner gets back, in the core and from ``dva``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+import db as database
+from bot.adapters.console import render
+from bot.cli import main
+from bot.core import messages
+from bot.core.notes import parse
+from bot.core.search import Library
+from bot.ingest import ingest
+from db.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTES = ROOT / "content" / "notes" / "dva-notes.md"
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+ME = messages.Learner("console", "local", "me")
+
+
+@pytest.fixture(scope="module")
+def library():
+    return Library(parse(NOTES.read_text(encoding="utf-8"), "dva-notes.md")[0])
+
+
+def ask(library, query):
+    [reply] = library.handle(messages.Ask(ME, query), NOW)
+    return reply
+
+
+def test_the_answer_is_the_best_passage_with_its_heading_path_and_source(library):
+    reply = ask(library, "rds proxy")
+    assert isinstance(reply, messages.Passage)
+    assert reply.passage_id == "rds/amazon-rds-proxy"
+    assert reply.heading == ("RDS", "Amazon RDS Proxy")
+    assert reply.source == "dva-notes.md:305-316"
+    assert render(reply).startswith("RDS › Amazon RDS Proxy\n")
+
+
+def test_up_to_two_related_passage_titles_come_with_the_answer(library):
+    reply = ask(library, "multi az failover")
+    assert reply.passage_id == "rds/rds-multiaz"
+    assert 1 <= len(reply.related) <= 2
+    assert "RDS MultiAZ" not in reply.related
+
+
+def test_a_long_passage_shows_the_part_that_matches_within_600_characters(library):
+    reply = ask(library, "is there a fee for cross region read replication")
+    assert reply.passage_id == "rds/rds-read-replicas-and-multi-az-and-the-use-cases"
+    assert len(reply.text) < 600
+    assert "Cross Region replication - there will be replication fee" in render(reply)[:600]
+
+
+def test_a_short_passage_is_shown_whole(library):
+    reply = ask(library, "gateway load balancer")
+    assert reply.text == library.passage("elb-asg/gateway-load-balancer").text
+
+
+def test_either_spelling_of_aurora_finds_the_aurora_passages(library):
+    for query in ("aurora six copies", "arora six copies"):
+        assert ask(library, query).passage_id == "rds/aurora-high-availability-and-read-scaling"
+
+
+def test_a_passage_the_author_was_unsure_about_is_flagged(library):
+    assert ask(library, "instance types").open_question is True
+    assert ask(library, "ebs snapshots").open_question is False
+
+
+def test_a_topic_the_notes_do_not_cover_is_declined_with_covered_topics(library):
+    for query in ("CloudFormation", "CodeDeploy", "AppSync", "ECR", "sqs visibility timeout"):
+        reply = ask(library, query)
+        assert isinstance(reply, messages.NothingFound), query
+        assert reply.query == query and reply.suggestions
+        covered = set(library.sections()) | {p.path for p in library.passages}
+        assert set(reply.suggestions) <= covered
+    assert render(ask(library, "CloudFormation")).startswith('Nothing in the notes about "CloudFormation"')
+
+
+def test_an_empty_query_gets_usage_help(library):
+    reply = ask(library, "   ")
+    assert isinstance(reply, messages.Text) and reply.error and "ask <query>" in reply.text
+
+
+def test_a_very_long_query_is_echoed_shortened(library):
+    reply = ask(library, "zzqx " * 2000)
+    assert isinstance(reply, messages.NothingFound) and len(reply.query) <= 120
+
+
+def test_topics_lists_sections_in_order_with_passage_counts(library):
+    [reply] = library.handle(messages.Topics(ME), NOW)
+    assert [(t.name, t.passages) for t in reply.topics] == [
+        ("Global Services", 3), ("IAM", 10), ("Billing", 3), ("EC2", 14), ("ELB + ASG", 13),
+        ("RDS", 22), ("DNS", 8), ("Route53", 6)]
+    assert library.topic_counts()["RDS"] == 22
+    assert library.sections()[0] == "Global Services"
+
+
+def test_a_quiz_topic_naming_a_section_means_all_of_its_passages(library):
+    ec2 = library.match_topic("ec2")
+    assert set(ec2) == {p.id for p in library.passages if p.section == "EC2"}
+    assert library.match_topic("RDS") == library.match_topic("rds")
+
+
+def test_a_quiz_topic_naming_a_passage_means_it_and_close_ones(library):
+    proxy = library.match_topic("rds proxy")
+    assert proxy[0] == "rds/amazon-rds-proxy" and len(proxy) <= 6
+    assert "rds/redis-vs-memcached" in library.match_topic("memchached")
+
+
+def test_a_quiz_topic_the_notes_do_not_cover_means_nothing(library):
+    assert library.match_topic("cloudformation") == ()
+    assert library.match_topic("") == ()
+
+
+def test_the_library_built_from_the_store_answers_like_the_one_built_from_the_notes(library):
+    store = Store(database.connect(":memory:"))
+    ingest(store, NOTES, now=NOW)
+    stored = Library(store.all_passages())
+    assert stored.passage("rds/amazon-rds-proxy") == library.passage("rds/amazon-rds-proxy")
+    for query in ("read replca", "session affinity", "codedeploy"):
+        assert ask(stored, query) == ask(library, query)
+
+
+def test_dva_ask_on_a_fresh_machine_builds_the_database_quietly(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DVA_DB", str(tmp_path / "fresh.db"))
+    assert main(["ask", "how", "long", "can", "I", "recover", "a", "deleted", "snapshot"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("EC2 › EBS snapshots\n") and "1 year" in out
+    assert err == ""
+    assert main(["topics"]) == 0
+    assert "RDS: 22 passages" in capsys.readouterr().out
+
+
+def test_dva_ask_without_a_query_prints_usage(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DVA_DB", str(tmp_path / "fresh.db"))
+    assert main(["ask"]) == 2
+    assert "Usage: dva ask" in capsys.readouterr().err
+
+
+def test_dva_ingest_reports_what_it_loaded(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DVA_DB", str(tmp_path / "fresh.db"))
+    assert main(["ingest", str(NOTES.parent)]) == 0
+    assert "1 file loaded (79 passages)" in capsys.readouterr().out
+    assert main(["ingest", str(tmp_path / "missing")]) == 2
+
+
+def test_the_cli_does_not_import_discord_or_slack(tmp_path):
+    code = ("import sys; from bot.cli import main; main(['ask', 'rds', 'proxy']); "
+            "bad = [m for m in sys.modules if m.split('.')[0] in "
+            "('discord', 'slack_bolt', 'slack_sdk', 'aiohttp', 'apscheduler')]; print(bad)")
+    env = {**os.environ, "DVA_DB": str(tmp_path / "cli.db")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=30)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
