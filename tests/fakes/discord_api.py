@@ -10,8 +10,8 @@ gateway and answer interactions, and records everything it receives (with
   /interactions/{id}/{token}/callback``, followups and ``@original`` under
   ``/webhooks/{app}/{token}``, and ``POST``/``PATCH /channels/{id}/messages``.
 - The gateway websocket at ``/gateway``: HELLO, IDENTIFY -> READY then one
-  GUILD_CREATE per guild, heartbeats acknowledged, ``zlib-stream`` transport
-  compression when the client asks for it in the query string.
+  GUILD_CREATE per guild, heartbeats acknowledged, ``zlib-stream`` (or
+  ``zstd-stream``) transport compression as the client asks in the query string.
 - ``interact(payload)`` dispatches INTERACTION_CREATE to the connected client;
   ``slash``, ``autocomplete``, ``click`` and ``choose`` build the payloads,
   taking option types from the commands the bot registered.
@@ -359,7 +359,7 @@ class FakeDiscord:
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        socket = _Socket(ws, zlib.compressobj() if request.query.get("compress") == "zlib-stream" else None)
+        socket = _Socket(ws, _compressor(request.query.get("compress")))
         self._sockets.append(socket)
         await socket.send({"op": 10, "d": {"heartbeat_interval": 41250}})
         try:
@@ -388,8 +388,33 @@ class FakeDiscord:
                 self._changed.notify_all()
 
 
+def _compressor(kind: str | None) -> Callable[[bytes], bytes] | None:
+    """Transport compression as the client asked: one stream for the whole connection.
+
+    discord.py asks for zstd-stream when it can decompress it (the zstandard
+    package, or Python 3.14's compression.zstd), else zlib-stream.
+    """
+    if kind == "zlib-stream":
+        stream = zlib.compressobj()
+        return lambda data: stream.compress(data) + stream.flush(zlib.Z_SYNC_FLUSH)
+    if kind == "zstd-stream":
+        try:
+            import zstandard
+
+            zstd = zstandard.ZstdCompressor().compressobj()
+            return lambda data: zstd.compress(data) + zstd.flush(zstandard.COMPRESSOBJ_FLUSH_BLOCK)
+        except ImportError:
+            from compression.zstd import ZstdCompressor  # Python 3.14
+
+            frame = ZstdCompressor()
+            return lambda data: frame.compress(data, ZstdCompressor.FLUSH_BLOCK)
+    if kind is None:
+        return None
+    raise ValueError(f"unknown gateway compression {kind!r}")
+
+
 class _Socket:
-    """One gateway connection; zlib-stream shares one compressor for the whole connection."""
+    """One gateway connection."""
 
     def __init__(self, ws: web.WebSocketResponse, compressor: Any) -> None:
         self.ws, self.compressor, self.sequence, self.ready = ws, compressor, 0, False
@@ -403,7 +428,7 @@ class _Socket:
         if self.compressor is None:
             await self.ws.send_str(text)
         else:
-            await self.ws.send_bytes(self.compressor.compress(text.encode()) + self.compressor.flush(zlib.Z_SYNC_FLUSH))
+            await self.ws.send_bytes(self.compressor(text.encode()))
 
 
 async def _body(request: web.Request) -> Any:
