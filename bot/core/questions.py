@@ -308,3 +308,10 @@ def _seen(term: str, words: set[str]) -> bool:
 
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
+
+
+def generate(passages) -> list[BankQuestion]:
+    """Generated questions for the notes' passages; see ``bot.core.generate``."""
+    from bot.core.generate import generate as from_notes  # it imports this module
+
+    return from_notes(passages)

@@ -1,0 +1,106 @@
+"""Numbers with their units in a line of notes: "15 read replicas", "75%", "128TB", "1 year".
+
+The generator blanks them out and offers values of the same unit as
+distractors: first values the notes give elsewhere, then nearby values.
+Ranges ("24 - 72 hours"), ids ("1223-1233-1234"), times ("5pm") and numbers
+that name something ("layer 7", "port 22") are not amounts and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.questions import STOP_WORDS
+
+_SIZE = {"tb", "gb", "mb", "kb"}
+_ATTACHED = {"%", "x", "ms", "k"} | _SIZE
+_UNIT_STOP = STOP_WORDS | {"across", "between", "per", "at", "to", "from", "out"}
+_NUMBER = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
+_PLURAL_TIME = {"second", "minute", "hour", "day", "week", "month", "year"}
+#: "layer 7", "port 22": the number is a name, not an amount of something
+_NAMED_BY_NUMBER = {"layer", "port", "version", "type", "gen", "generation", "level", "tier", "step", "class", "route"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    number: str  # as written: "10,240"
+    unit: str  # as written: "read replicas", "%", "TB"
+    key: str  # for matching: "read replica", "%", "tb"
+    attached: bool  # "75%" vs "16 instances"
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.number}{'' if self.attached else ' '}{self.unit}"
+
+
+def quantities_in(line: str) -> list[Quantity]:
+    """Numbers with a unit: '15 read replicas', '75%', '128TB', '1 year'; ranges and ids skipped."""
+    found = []
+    for m in _NUMBER.finditer(line):
+        before, after = line[: m.start()].rstrip(), line[m.end():]
+        if before.endswith(("-", "–")) or re.match(r"\s*[-–]", after):
+            continue  # "24 - 72 hours", "1223-1233-1234"
+        if before.split()[-1:] and before.split()[-1].lower() in _NAMED_BY_NUMBER:
+            continue
+        number = m.group(1)
+        value = float(number.replace(",", ""))
+        if attached := re.match(r"[A-Za-z%]+", after):
+            unit = attached.group(0)
+            if unit.lower() not in _ATTACHED or re.match(r"[\w']", after[len(unit):len(unit) + 1]):
+                continue  # "5pm", "1000s", "GP2"
+            found.append(Quantity(value, number, unit, unit.lower(), True, m.start(), m.end() + len(unit)))
+            continue
+        words = re.match(r" ((?:[A-Za-z][A-Za-z-]* ?){1,2})", after)
+        if not words or after[:2] == " " + "'":
+            continue
+        unit_words = []
+        for word in words.group(1).split():
+            if word.lower() in _UNIT_STOP:
+                break
+            unit_words.append(word)
+            if word.lower().endswith("s") or word.lower() in _ATTACHED:
+                break  # a plural noun or a symbol ends the unit: "copies", "read replicas", "MB"
+        if unit_words:
+            unit = " ".join(unit_words)
+            found.append(Quantity(value, number, unit, unit_key(unit), False, m.start(),
+                                  m.end() + 1 + len(unit)))
+    return found
+
+
+def unit_key(unit: str) -> str:
+    """'read replicas' -> 'read replica', 'copies' -> 'copy', 'AZs' -> 'az': singular, lower case."""
+    return " ".join(_singular(w) for w in unit.lower().split())
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def nearby(q: Quantity) -> list[float]:
+    """Plausible values of the same unit when the notes hold too few."""
+    v = q.value
+    if q.key == "%":
+        steps = [v + d for d in (10, -10, 20, -20, 25, -25, 5, -5)]
+        return [s for s in steps if 0 < s < 100]
+    factors = (2, 0.5, 3, 4, 0.25, 10, 1.5)
+    out = [v * f for f in factors]
+    if v == int(v):
+        out = [round(x) for x in out if x == int(x) or x > 3] + [v + 1, v - 1, v + 2]
+    return [x for x in out if x > 1 or (x > 0 and v < 1)]
+
+
+def render(q: Quantity, value: float, written: str | None = None) -> str:
+    """``value`` in the unit of ``q``: '8 instances', '1 year' -> '2 years'."""
+    if written is None:
+        written = f"{value:,.0f}" if "," in q.number else f"{value:g}"
+    number = written
+    unit = q.unit
+    if not q.attached and q.value == 1 and value != 1 and unit.lower() in _PLURAL_TIME | {"az", "copy"}:
+        unit = unit[:-1] + "ies" if unit.endswith("y") and unit.lower() != "day" else unit + "s"
+    return f"{number}{'' if q.attached else ' '}{unit}"
