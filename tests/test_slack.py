@@ -1,8 +1,10 @@
 """Slack end to end: the real Bolt AsyncApp over HTTP, signed requests, a local fake Slack.
 
-Each test starts the app on 127.0.0.1:0 with ``process_before_response=True``
-(the work is done when the HTTP response comes back, so nothing waits on
-time) and asserts on what the fake Web API and response_urls received.
+Each test builds the real core on a temporary SQLite file (the bundled notes
+and question bank), starts the app on 127.0.0.1:0 with
+``process_before_response=True`` (the work is done when the HTTP response
+comes back, so nothing waits on time) and asserts on what the fake Web API and
+response_urls received, and on what the database recorded.
 """
 
 from __future__ import annotations
@@ -17,65 +19,18 @@ from urllib.parse import parse_qs
 
 import aiohttp
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.__main__ import build
 from bot.adapters import slack
 from bot.adapters.slack_blocks import BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, VALUE_LIMIT
 from bot.config import Settings
-from bot.core.messages import (
-    Answer, Ask, Choice, Feedback, HelpText, Leaderboard, Learner, NothingFound, Passage,
-    Question, Quiz, Setup, ShowLeaderboard, Standing, Text,
-)
+from bot.core.messages import Choice, Learner, Passage, Question, Text
 from fakes.slack_api import FakeSlack, SlackRequests, sign
 
 SECRET = "test-signing-secret"
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
 MENTIONS = re.compile(r"<[!@#]|@(here|channel|everyone)\b")
-
-
-# --- a stand-in core (a fake collaborator, not a mock) ----------------------------
-
-
-@dataclass
-class StandInTutor:
-    """Answers like the core would; records the commands that change things."""
-
-    recorded: list = field(default_factory=list)
-    first: dict = field(default_factory=dict)
-    events: set = field(default_factory=set)
-
-    def handle(self, command, now):
-        match command:
-            case Ask(query=query) if "nothing" in query:
-                return [NothingFound(query, ("RDS", "EC2"))]
-            case Ask(query=query):
-                return [Passage(query, "rds/proxy", ("RDS", "Amazon RDS Proxy"), "RDS Proxy pools connections.",
-                                "dva-notes.md:10-12")]
-            case Quiz(topic=topic):
-                pick = 2 if topic == "two" else 1
-                choices = tuple(Choice(letter, f"Option {letter}") for letter in "ABCDE"[: 3 + pick])
-                return [Question(f"i-{topic}", f"q-{topic}", "RDS", "Which one?", choices, pick=pick)]
-            case Answer():
-                return self._answer(command)
-            case ShowLeaderboard():
-                rows = (Standing(1, Learner("slack", "T", "U1", "<!channel> bob"), 30, 3, 3),
-                        Standing(2, Learner("slack", "T", "U0ANNA", "anna"), 10, 2, 1, is_asker=True))
-                return [Leaderboard(command.period, "UTC", rows)]
-            case Setup():
-                self.recorded.append(command)
-                return [Text(f"Daily question set for {command.target_name} at {command.time}.")]
-        return [HelpText((("help", "this list"),))]
-
-    def _answer(self, command: Answer):
-        key = (command.learner.user, command.instance)
-        if key not in self.first and command.event not in self.events:
-            self.first[key] = command
-            self.recorded.append(command)
-        self.events.add(command.event)
-        first = self.first[key]
-        right = ("A", "C") if command.instance == "i-two" else ("A",)
-        return [Feedback("q", first.choices == right, first.choices,
-                         tuple(Choice(x, f"Option {x}") for x in right), "Because.",
-                         counted=first.event == command.event)]
 
 
 # --- harness ---------------------------------------------------------------------------
@@ -141,8 +96,11 @@ def no_proxy(monkeypatch):
 
 
 @pytest.fixture
-def tutor():
-    return StandInTutor()
+def study(tmp_path):
+    """The real core (bundled notes and question bank) on a temporary database."""
+    study = build(Settings(db=tmp_path / "t.db"))
+    yield study
+    study.db.close()
 
 
 async def running(tutor, fake, tmp_path, *, before_response=True):
@@ -152,8 +110,8 @@ async def running(tutor, fake, tmp_path, *, before_response=True):
 
 
 @pytest.fixture
-async def bot(tutor, fake, tmp_path):
-    server = await running(tutor, fake, tmp_path)
+async def bot(study, fake, tmp_path):
+    server = await running(study.tutor, fake, tmp_path)
     async with aiohttp.ClientSession() as session:
         yield Bot(fake, SlackRequests(fake), session, f"http://127.0.0.1:{server.port}/slack/events")
     await server.stop()
@@ -192,13 +150,35 @@ def assert_within_limits(message: dict) -> None:
                 assert len(element["value"]) <= VALUE_LIMIT
 
 
+async def quiz_until(bot: Bot, kind: str, **who) -> dict:
+    """``/dva quiz rds`` until the question is single-choice ("button") or choose-two ("checkboxes")."""
+    for _ in range(40):
+        [question] = await bot.command("quiz rds", **who)
+        if bool(elements(question, "checkboxes")) == (kind == "checkboxes"):
+            return question
+    raise AssertionError(f"no {kind} question in 40 quizzes")
+
+
+def answer_key(study, instance: str):
+    """The bank's answer to the question an instance shows."""
+    return study.tutor.practice.question(study.store.instance(instance)["question_id"])
+
+
+def recorded(study) -> list[str]:
+    return [row[0] for row in study.db.execute("SELECT chosen FROM answers ORDER BY id").fetchall()]
+
+
+def instance_of(button: dict) -> str:
+    return button["value"].partition("|")[2]
+
+
 # --- commands -------------------------------------------------------------------------
 
 
 async def test_ask_answers_only_the_asker_with_a_share_button(bot):
     [reply] = await bot.command("ask rds proxy")
     assert reply["response_type"] == "ephemeral"
-    assert "RDS › Amazon RDS Proxy" in texts(reply)
+    assert texts(reply).startswith("RDS › Amazon RDS Proxy") and "*RDS › Amazon RDS Proxy*" in texts(reply)
     [share] = elements(reply, "button")
     assert share["text"]["text"] == "Share in channel"
 
@@ -216,20 +196,24 @@ async def test_unknown_subcommand_gets_help(bot):
     [reply] = await bot.command("dance")
     assert "Unknown command" in texts(reply) and "help" in texts(reply)
     [reply] = await bot.command("")
-    assert "/dva help" in texts(reply)
+    assert "/dva quiz [topic]" in texts(reply)
 
 
-async def test_leaderboard_shows_names_as_plain_text(bot):
+async def test_leaderboard_shows_names_as_plain_text(bot, study):
+    question = await quiz_until(bot, "button", user="U0BOB", name="<!channel> bob")
+    right = answer_key(study, instance_of(elements(question, "button")[0])).answers[0]
+    await bot.click(elements(question, "button")["ABCDE".index(right)], user="U0BOB", name="<!channel> bob")
     [reply] = await bot.command("leaderboard week")
     shown = texts(reply)
-    assert "Leaderboard · this week" in shown and "*anna* (you)" in shown
-    assert "&lt;!channel&gt; bob" in shown and not MENTIONS.search(shown)
+    assert "Leaderboard · this week" in shown and "1. &lt;!channel&gt; bob: 10 pts (1/1 right)" in shown
+    assert not MENTIONS.search(shown)
 
 
 async def test_mention_injection_in_a_query_is_rendered_inert(bot):
-    [reply] = await bot.command("ask nothing <!everyone> <!channel> <!here> <@U0BOSS> "
-                                "<!subteam^S0TEAM|@devs> @here @channel")
+    [reply] = await bot.command("ask <!everyone> <!channel> <!here> <@U0BOSS> "
+                                "<!subteam^S0TEAM|@devs> @here @channel kubernetes")
     shown = texts(reply)
+    assert "Nothing in the notes about" in shown
     assert "&lt;!everyone&gt;" in shown and "&lt;@U0BOSS&gt;" in shown
     assert not MENTIONS.search(shown), shown
 
@@ -237,116 +221,129 @@ async def test_mention_injection_in_a_query_is_rendered_inert(bot):
 # --- answers ---------------------------------------------------------------------------
 
 
-async def test_quiz_then_click_gives_private_feedback_and_a_second_click_keeps_the_first(bot, tutor):
-    [question] = await bot.command("quiz rds")
+async def test_quiz_then_click_gives_private_feedback_and_a_second_click_keeps_the_first(bot, study):
+    question = await quiz_until(bot, "button")
     buttons = elements(question, "button")
-    assert [b["text"]["text"] for b in buttons] == ["A · Option A", "B · Option B", "C · Option C",
-                                                    "D · Option D"]
-    [first] = await bot.click(buttons[1])
+    assert [b["text"]["text"][:4] for b in buttons] == [f"{c} · " for c in "ABCDE"[: len(buttons)]]
+    key = answer_key(study, instance_of(buttons[0]))
+    right, wrong = [b for b in buttons if b["value"][0] in key.answers][0], buttons[
+        "ABCDE".index(next(c for c in "ABCDE" if c not in key.answers))]
+    [first] = await bot.click(wrong)
     assert first["response_type"] == "ephemeral"
-    assert texts(first).startswith("❌") and "Option A" in texts(first) and "Because." in texts(first)
-    [second] = await bot.click(buttons[0])
-    assert texts(second).startswith("❌") and "first answer" in texts(second)
-    assert [c.choices for c in tutor.recorded] == [("B",)]
+    shown = texts(first)
+    assert shown.startswith("❌") and f"Right answer: *{key.answers[0]}.*" in shown
+    assert key.explanation.strip().splitlines()[0].replace("&", "&amp;") in shown
+    [second] = await bot.click(right)
+    assert texts(second).startswith("❌") and "your first answer is the one that counted" in texts(second)
+    assert recorded(study) == [wrong["value"][0]]
 
 
-async def test_choose_two_is_answered_with_checkboxes_and_submit(bot, tutor):
-    [question] = await bot.command("quiz two")
-    [boxes] = elements(question, "checkboxes")
-    [submit] = elements(question, "button")
-    assert len(boxes["options"]) == 5
-    picked = [o for o in boxes["options"] if o["value"] in ("A", "C")]
+async def test_choose_two_is_answered_with_checkboxes_and_submit(bot, study):
+    question = await quiz_until(bot, "checkboxes")
+    [boxes], [submit] = elements(question, "checkboxes"), elements(question, "button")
+    key = answer_key(study, submit["value"])
+    picked = [o for o in boxes["options"] if o["value"] in key.answers]
     state = {"b1": {"dva:pick": {"type": "checkboxes", "selected_options": picked}}}
-    await bot.click(boxes | {"block_id": "b1"}, state=state)  # ticking is not answering
-    assert tutor.recorded == []
+    assert await bot.click(boxes | {"block_id": "b1"}, state=state) == []  # ticking is not answering
+    [empty] = await bot.click(submit | {"block_id": "b1"})
+    assert "Tick your answers first" in texts(empty) and recorded(study) == []
     [feedback] = await bot.click(submit | {"block_id": "b1"}, state=state)
-    assert texts(feedback).startswith("✅")
-    assert [c.choices for c in tutor.recorded] == [("A", "C")]
+    assert texts(feedback).startswith("✅ Correct")
+    assert recorded(study) == ["".join(key.answers)]
 
 
-async def test_a_retried_click_is_recorded_once(bot, tutor):
-    [question] = await bot.command("quiz rds")
+async def test_a_retried_click_is_recorded_once(bot, study):
+    question = await quiz_until(bot, "button")
     body = bot.requests.click(elements(question, "button")[0], action_ts="1700000200.000001")
     assert (await bot.post(body))[0] == 200
     assert (await bot.post(body, {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}))[0] == 200
-    assert len(tutor.recorded) == 1
+    first, again = bot.answers_to(body)
+    assert recorded(study) == ["A"]
+    assert texts(first).splitlines()[0] == texts(again).splitlines()[0]
 
 
-async def test_a_click_after_a_restart_still_counts(tutor, fake, tmp_path):
+async def test_a_click_after_a_restart_still_counts(fake, tmp_path):
     requests = SlackRequests(fake)
-    first = await running(tutor, fake, tmp_path)
+    before = build(Settings(db=tmp_path / "t.db"))
+    server = await running(before.tutor, fake, tmp_path)
     async with aiohttp.ClientSession() as session:
-        bot = Bot(fake, requests, session, f"http://127.0.0.1:{first.port}/slack/events")
-        [question] = await bot.command("quiz rds")
-        await first.stop()
-        second = await running(tutor, fake, tmp_path)
-        bot.url = f"http://127.0.0.1:{second.port}/slack/events"
-        [feedback] = await bot.click(elements(question, "button")[0])
-        await second.stop()
-    assert texts(feedback).startswith("✅")
+        bot = Bot(fake, requests, session, f"http://127.0.0.1:{server.port}/slack/events")
+        question = await quiz_until(bot, "button")
+        await server.stop()
+        before.db.close()
+        after = build(Settings(db=tmp_path / "t.db"))
+        server = await running(after.tutor, fake, tmp_path)
+        bot.url = f"http://127.0.0.1:{server.port}/slack/events"
+        right = answer_key(after, instance_of(elements(question, "button")[0])).answers[0]
+        [feedback] = await bot.click(elements(question, "button")["ABCDE".index(right)])
+        await server.stop()
+    assert texts(feedback).startswith("✅") and recorded(after) == [right]
+    after.db.close()
 
 
 # --- setup ------------------------------------------------------------------------------
 
 
-async def test_setup_by_a_workspace_admin_schedules_the_channel(bot, tutor):
+async def test_setup_by_a_workspace_admin_schedules_the_channel(bot, study):
     [reply] = await bot.command("setup <#C0DAILY|daily> 09:00 Europe/Berlin", user="U0ADMIN", name="ada")
-    assert "#daily" in texts(reply)
-    [setup] = tutor.recorded
-    assert (setup.target, setup.time, setup.timezone, setup.is_admin) == ("slack:C0DAILY", "09:00",
-                                                                          "Europe/Berlin", True)
+    assert "#daily" in texts(reply) and "09:00" in texts(reply)
+    row = study.store.schedule_row("slack:C0DAILY")
+    assert (row["time"], row["timezone"], row["target_name"]) == ("09:00", "Europe/Berlin", "#daily")
+    assert [c.args["user"] for c in bot.fake.of("users.info")] == ["U0ADMIN"]
 
 
-async def test_setup_by_a_listed_user_is_allowed(bot, tutor):
+async def test_setup_by_a_listed_user_is_allowed_without_asking_slack(bot, study):
     await bot.command("setup here 07:30", user="U0LISTED", name="lee")
-    assert [s.target for s in tutor.recorded] == ["slack:C0STUDY"]
+    assert study.store.schedule_row("slack:C0STUDY")["time"] == "07:30"
+    assert bot.fake.of("users.info") == []
 
 
-async def test_setup_by_anyone_else_is_refused_and_changes_nothing(bot, tutor):
+async def test_setup_by_anyone_else_is_refused_and_changes_nothing(bot, study):
     [reply] = await bot.command("setup <#C0DAILY|daily> 09:00", user="U0ANNA")
     assert "Only workspace admins and owners" in texts(reply)
-    assert tutor.recorded == []
+    assert study.store.schedule_rows() == []
 
 
-async def test_setup_with_an_unknown_channel_name_says_how_to_pick_one(bot, tutor):
+async def test_setup_with_an_unknown_channel_name_says_how_to_pick_one(bot, study):
     [reply] = await bot.command("setup #elsewhere 09:00", user="U0ADMIN")
-    assert "can't tell which channel" in texts(reply) and tutor.recorded == []
+    assert "can't tell which channel" in texts(reply) and study.store.schedule_rows() == []
 
 
 # --- the door ------------------------------------------------------------------------------
 
 
-async def test_a_bad_signature_gets_401_and_changes_nothing(bot, tutor):
-    [question] = await bot.command("quiz rds")
+async def test_a_bad_signature_gets_401_and_changes_nothing(bot, study):
+    question = await quiz_until(bot, "button")
     calls = len(bot.fake.calls)
     status, _ = await bot.post(bot.requests.click(elements(question, "button")[0]), secret="wrong")
     assert status == 401
-    assert tutor.recorded == [] and len(bot.fake.calls) == calls
+    assert recorded(study) == [] and len(bot.fake.calls) == calls
 
 
-async def test_a_stale_timestamp_gets_401(bot, tutor):
+async def test_a_stale_timestamp_gets_401(bot, study):
     body = bot.requests.command("setup here 09:00", user="U0ADMIN")
     status, _ = await bot.post(body, timestamp=int(time.time()) - 10 * 60)
-    assert status == 401 and tutor.recorded == [] and bot.answers_to(body) == []
+    assert status == 401 and study.store.schedule_rows() == [] and bot.answers_to(body) == []
 
 
-async def test_fifty_concurrent_commands_are_each_acked_within_3_seconds(tutor, fake, tmp_path):
-    server = await running(tutor, fake, tmp_path, before_response=False)
+async def test_fifty_concurrent_commands_are_each_acked_within_3_seconds(study, fake, tmp_path):
+    server = await running(study.tutor, fake, tmp_path, before_response=False)
     requests = SlackRequests(fake)
     async with aiohttp.ClientSession() as session:
         bot = Bot(fake, requests, session, f"http://127.0.0.1:{server.port}/slack/events")
-        bodies = [requests.command(text) for text in ["quiz rds", "ask rds proxy", "leaderboard", "help",
-                                                      "topics"] * 10]
+        bodies = [requests.command(text, user=f"U{i:04d}") for i, text in enumerate(
+            ["quiz rds", "ask rds proxy", "leaderboard", "stats", "topics"] * 10)]
         results = await asyncio.gather(*(bot.post(body) for body in bodies))
         await fake.wait_for("response_url", 50)
     await server.stop()
     assert [status for status, _ in results] == [200] * 50
     assert max(elapsed for _, elapsed in results) < 3.0
+    assert {c.url for c in fake.of("response_url")} == {parse_qs(b)["response_url"][0] for b in bodies}
 
 
-async def test_socket_mode_takes_commands_over_the_websocket_when_an_app_token_is_set(tutor, fake, tmp_path):
+async def test_socket_mode_takes_commands_over_the_websocket_when_an_app_token_is_set(study, fake, tmp_path):
     settings = replace(settings_for(fake, tmp_path), slack_app_token="xapp-test")
-    server = await slack.start(slack.build_app(tutor, settings, lambda: NOW), settings)
+    server = await slack.start(slack.build_app(study.tutor, settings, lambda: NOW), settings)
     try:
         fields = SlackRequests(fake).command_fields("ask rds proxy")
         envelope = await fake.deliver("slash_commands", fields)
@@ -377,15 +374,18 @@ def test_long_text_is_split_into_sections_without_breaking_entities():
     assert "".join(parts) == "&amp;" * 4_000
 
 
-async def test_the_poster_posts_and_edits_the_daily_question(fake):
-    from slack_sdk.web.async_client import AsyncWebClient
-
-    poster = slack.SlackPoster(AsyncWebClient(token="xoxb-test", base_url=fake.api_url))
-    question = Question("i-daily", "q", "RDS", "Which one?", (Choice("A", "a"), Choice("B", "b")), daily=True)
+async def test_the_poster_posts_the_daily_question_and_everyone_can_answer_it(bot, study):
+    poster = slack.SlackPoster(AsyncWebClient(token="xoxb-test", base_url=bot.fake.api_url))
+    question = study.tutor.practice.open_daily("rds-proxy-pooling-benefit", "T0DVA", "slack:C0DAILY",
+                                               NOW, None)
     ts = await poster.post("slack:C0DAILY", question)
-    await poster.edit("slack:C0DAILY", ts, Text("Closed."))
-    [posted], [edited] = fake.of("chat.postMessage"), fake.of("chat.update")
+    [posted] = bot.fake.of("chat.postMessage")
     assert posted.args["channel"] == "C0DAILY" and "Question of the day" in texts(posted.args)
+    for user in ("U0ANNA", "U0BOB"):
+        await bot.click(elements(posted.args, "button")[0], user=user, name=user.lower())
+    assert len(recorded(study)) == 2
+    await poster.edit("slack:C0DAILY", ts, Text("Closed."))
+    [edited] = bot.fake.of("chat.update")
     assert (edited.args["ts"], texts(edited.args).splitlines()[0]) == (ts, "Closed.")
 
 

@@ -88,7 +88,7 @@ def _answer(body: dict, learner: Learner) -> Answer | Text:
     else:
         letter, _, instance = action.get("value", "").partition("|")
         letters = (letter,)
-    event = f"slack:{action.get('action_ts', '')}:{learner.user}:{instance}"
+    event = f"{action.get('action_ts', '')}:{learner.user}:{instance}"
     return Answer(learner, instance, letters, event=event)
 
 
