@@ -121,9 +121,12 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=100_000, help="answers in the group for the leaderboard")
     parser.add_argument("--learners", type=int, default=2000, help="learners those answers are spread over")
     parser.add_argument("--days", type=int, default=60, help="days those answers are spread over")
+    parser.add_argument("--keep", type=Path, help="keep the database here (default: a temp dir)")
     args = parser.parse_args()
     rng = random.Random(42)
     with tempfile.TemporaryDirectory() as folder:
+        if args.keep:
+            folder = str(args.keep)
         store, practice = engine(Path(folder) / "bench.db")
         print(f"questions: {len(practice.questions)}; database: WAL temp file via db.connect")
         baseline = raw_commit_rate(store, 5000)

@@ -184,3 +184,9 @@ def test_the_command_stats_suggests_for_a_weak_topic_quizzes_on_that_topic():
         topic = practice_command(section).removeprefix("quiz ")
         [reply] = practice.handle(Quiz(learner(), topic), NOW)
         assert isinstance(reply, Question) and reply.topic == section, (section, topic)
+
+
+def test_a_topic_the_notes_cover_without_questions_says_there_are_none_yet():
+    store, practice = world([x for x in QUESTIONS if x.topic == "RDS"])
+    [reply] = practice.handle(Quiz(learner(), "security groups"), NOW)
+    assert isinstance(reply, Text) and reply.error and "no questions on \"security groups\" yet" in reply.text

@@ -126,10 +126,14 @@ class Practice:
         """A practice question: not one seen recently, leaning toward weak topics."""
         candidates = list(self.questions.values())
         if topic:
-            candidates = self.on_topic(topic)
-            if not candidates:
+            passages = self.library.match_topic(topic)
+            if not passages:
                 return Text(f"The notes have nothing on \"{topic[:60]}\" to quiz you on. "
                             f"Topics: {', '.join(self.topic_names())}.", error=True)
+            candidates = self.questions_on(passages)
+            if not candidates:
+                return Text(f"There are no questions on \"{topic[:60]}\" yet; 'ask {topic[:60]}' "
+                            "shows what the notes say.", error=True)
         if not candidates:
             return Text("There are no questions yet: add notes or questions to the content folder.",
                         error=True)
@@ -308,11 +312,9 @@ class Practice:
                                                             learner.name)
         return self._learners[learner]
 
-    def on_topic(self, topic: str) -> list[BankQuestion]:
-        """Questions citing the passages the matcher finds, else those of their sections."""
-        ids = set(self.library.match_topic(topic))
-        if not ids:
-            return []
+    def questions_on(self, passage_ids: Iterable[str]) -> list[BankQuestion]:
+        """Questions citing these passages, else those on their sections."""
+        ids = set(passage_ids)
         citing = [q for q in self.questions.values() if ids.intersection(q.passages)]
         if citing:
             return citing
