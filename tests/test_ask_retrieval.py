@@ -18,6 +18,7 @@ from bot.adapters.console import render
 from bot.core import messages
 from bot.core.notes import parse
 from bot.core.search import Library
+from db.baseline import FtsBaseline
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = tomllib.loads((ROOT / "tests" / "retrieval_cases.toml").read_text())["case"]
@@ -60,6 +61,24 @@ def evaluate(library: Library) -> dict:
     return {"kinds": dict(score), "misses": misses}
 
 
+def evaluate_baseline(library: Library) -> dict:
+    """The same cases on plain FTS5/BM25, showing the whole best passage."""
+    fts = FtsBaseline(library.passages)
+    score: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for case in CASES:
+        found = fts.search(case["query"], 1)
+        row = score[case["kind"]]
+        row[0] += 1
+        if case["kind"] == "absent":
+            row[1] += not found
+            row[2] += not found
+        elif found and found[0] in case["expect"]:
+            passage = library.passage(found[0])
+            row[1] += 1
+            row[2] += case["answer"].lower() in f"{passage.path}\n{passage.text}"[:VISIBLE].lower()
+    return {"kinds": dict(score), "misses": []}
+
+
 def figures(result: dict) -> tuple[float, float, int, int]:
     rows = [result["kinds"][k] for k in KINDS if k in result["kinds"]]
     total = sum(r[0] for r in rows)
@@ -81,6 +100,13 @@ def report(result: dict) -> str:
 def result():
     outcome = evaluate(bundled_library())
     print("\n" + report(outcome))
+    return outcome
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    outcome = evaluate_baseline(bundled_library())
+    print("\nplain FTS5/BM25 baseline on the same cases:\n" + report(outcome))
     return outcome
 
 
@@ -109,3 +135,8 @@ def test_most_answers_are_visible_in_the_first_600_characters(result):
 
 def test_topics_the_notes_do_not_cover_are_declined(result):
     assert figures(result)[2] >= MIN_DECLINED
+
+
+def test_the_lookup_beats_plain_fts5_on_every_figure(result, baseline):
+    ours, theirs = figures(result), figures(baseline)
+    assert ours[0] > theirs[0] and ours[1] > theirs[1] and ours[2] > theirs[2]

@@ -23,7 +23,9 @@ from typing import Iterable
 
 from bot.core import messages, notes
 from bot.core.snippet import excerpt
-from bot.core.terms import CONCEPT_TERMS, SERVICE_NAMES, Unit, near, root, terms, units
+from bot.core.terms import (
+    CONCEPT_TERMS, PHRASE_WORDS, SERVICE_NAMES, Unit, near, root, terms, units,
+)
 
 TITLE_WEIGHT = 3.0
 SECTION_WEIGHT = 1.0
@@ -32,8 +34,10 @@ BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
 SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
 CLOSE = 0.9  # a word the notes use matches only near-identical spellings too
 SPELLED = 1.0  # the concept spelled as in the query, on top of the concept
+COVERAGE_FLOOR = 0.2  # how much a passage matching few of the query words still counts
 TITLE_BONUS = 0.5  # a passage whose whole title the query names is about it
-UNKNOWN_WORD = 0.7  # weight of a query word the notes never use
+UNKNOWN_WORD = 0.7  # weight of a query word the notes never use, in a long query
+# (in a short query such a word is the topic: it weighs as the rarest word)
 UNKNOWN_SERVICE = 3.0  # ... times the rarest word's weight, for an AWS name
 COVER_MIN = 0.5  # below this share of the query, the answer is "nothing"
 COVER_MIN_LONG = 0.25  # ... for a long query (an exam stem is mostly setting)
@@ -59,6 +63,7 @@ class Library:
         self._section_terms: dict[str, set[str]] = {}
         self._index()
         self._near_cache: dict[str, list[tuple[str, float]]] = {}
+        self._fixes: dict[str, tuple[str, ...]] = {}
 
     # --- the index -------------------------------------------------------------
 
@@ -72,6 +77,8 @@ class Library:
         count = max(1, len(fields))
         avg = sum(sum(b.values()) for _, _, b in fields) / count or 1.0
         for i, (title, section, body) in enumerate(fields):
+            if _stub(self.passages[i]):
+                continue
             norm = K1 * (1 - B + B * sum(body.values()) / avg)
             for term in set(title) | section | set(body):
                 tf = TITLE_WEIGHT * min(title[term], 1) + SECTION_WEIGHT * (term in section) + body[term]
@@ -86,6 +93,31 @@ class Library:
             if term not in CONCEPT_TERMS and "_" not in term and not term.isdigit():
                 self._plain[term[0]].append(term)
                 self._roots[root(term)].append(term)
+        self._known = frozenset(self._postings) | PHRASE_WORDS
+        self._spelling: dict[str, list[str]] = defaultdict(list)
+        for word in self._known:
+            if "_" not in word and not word.isdigit():
+                self._spelling[word[0]].append(word)
+
+    def _units(self, text: str) -> list[Unit]:
+        return units(text, fix=self._fix)
+
+    def _fix(self, word: str) -> tuple[str, ...]:
+        """A query word the notes do not know -> the word it misspells, or the
+        two words it runs together ("loadbalancer"); else itself."""
+        if word in self._fixes:
+            return self._fixes[word]
+        fixed: tuple[str, ...] = (word,)
+        if len(word) >= 4 and not word.isdigit() and word not in self._known \
+                and word not in SERVICE_NAMES:
+            close = near(word, self._spelling.get(word[0], []), limit=3)
+            if close:
+                fixed = (close[0][0],)
+            else:
+                fixed = next(((word[:i], word[i:]) for i in range(len(word) - 3, 1, -1)
+                              if word[:i] in self._known and word[i:] in self._known), fixed)
+        self._fixes[word] = fixed
+        return fixed
 
     def _alternatives(self, unit: Unit) -> dict[str, float]:
         """Index terms that count as this unit, each with its weight.
@@ -115,7 +147,7 @@ class Library:
 
     def find(self, query: str, limit: int = 5) -> list[Hit]:
         """Passages matching ``query``, best first (may include weak matches)."""
-        return self._rank(units(query))[:limit]
+        return self._rank(self._units(query))[:limit]
 
     def _rank(self, query: list[Unit]) -> list[Hit]:
         score: dict[int, float] = defaultdict(float)
@@ -130,7 +162,7 @@ class Library:
                     score[i] += SPELLED * alts[term] * w
             alts = {t: a for t, a in alts.items() if "_" not in t}
             if not alts:
-                total += self._unknown_weight(unit)
+                total += self._unknown_weight(unit, short=len(query) < LONG)
                 continue
             weight = self._idf.get(unit.head) or max(alts.values())
             total += weight
@@ -147,20 +179,20 @@ class Library:
             coverage = matched[i] / total if total else 0.0
             title = self._titles[i]
             about = len(title & named) / len(title) if title else 0.0
-            hits.append(Hit(self.passages[i], s * (0.2 + coverage) * (1 + TITLE_BONUS * about), coverage))
+            hits.append(Hit(self.passages[i], s * (COVERAGE_FLOOR + coverage) * (1 + TITLE_BONUS * about), coverage))
         hits.sort(key=lambda h: (-h.score, h.passage.position))
         return hits
 
-    def _unknown_weight(self, unit: Unit) -> float:
+    def _unknown_weight(self, unit: Unit, short: bool) -> float:
         if unit.head in SERVICE_NAMES:
             return UNKNOWN_SERVICE * self._max_idf
-        return UNKNOWN_WORD
+        return self._max_idf if short else UNKNOWN_WORD
 
     # --- answers ---------------------------------------------------------------
 
     def ask(self, query: str) -> messages.Passage | messages.NothingFound:
         echo = _echo(query)
-        query_units = units(query)
+        query_units = self._units(query)
         hits = self._rank(query_units)
         if not hits or hits[0].coverage < _cover_min(query_units):
             return messages.NothingFound(echo, self._suggestions(hits))
@@ -187,7 +219,7 @@ class Library:
     def match_topic(self, text: str) -> tuple[str, ...]:
         """The passage ids a quiz topic means: a whole section, or the passages
         ``ask`` would answer with; () when the notes have nothing on it."""
-        query = units(text or "")
+        query = self._units(text or "")
         if not query:
             return ()
         heads = {u.head for u in query}
@@ -221,6 +253,11 @@ class Library:
 
     def passage(self, passage_id: str) -> notes.Passage | None:
         return self._by_id.get(passage_id)
+
+
+def _stub(p: notes.Passage) -> bool:
+    """A bare name in a list ("Global Services: 3. Cloudfront"): no answer to anything."""
+    return p.text == p.title and len(p.title.split()) <= 2
 
 
 def _as_passage(p) -> notes.Passage:

@@ -13,9 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.core.vocabulary import AWS_NAMES, CONCEPTS, STOPWORDS
 
@@ -70,29 +71,32 @@ MAX_PHRASE = max(len(key) for key in PHRASES)
 CONCEPT_TERMS = frozenset(t for emitted in PHRASES.values() for t in emitted)
 _PHRASE_WORDS = sorted({w for key in PHRASES for w in key if len(w) >= 4})
 _PHRASE_WORD_SET = frozenset(_PHRASE_WORDS)
+PHRASE_WORDS = frozenset(w for key in PHRASES for w in key)
 STOP = frozenset(STOPWORDS) | frozenset(stem(w) for w in STOPWORDS)
 SERVICE_NAMES = frozenset(AWS_NAMES) | frozenset(stem(w) for w in AWS_NAMES)
 
 
 def cutoff(word: str) -> float:
     """How alike (rapidfuzz ratio) a misspelling must be: short words less slack."""
-    return 85 if len(word) <= 4 else 80 if len(word) <= 6 else 86
+    n = len(word)
+    return 85 if n <= 4 else 80 if n <= 6 else 88 if n <= 9 else 86
 
 
 def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
     """Words of ``choices`` that ``word`` may misspell, with a similarity in 0..1.
 
-    Same first letter, then either a close rapidfuzz ratio or, for long
-    words, at most two edits ("secutiry" -> "security").
+    Same first letter, then a close rapidfuzz ratio, or one edit or swap of
+    neighbours ("laod" -> "load"), or for long words two edits keeping the
+    length ("secutiry" -> "security", but not "registry" -> "registrar").
     """
     if len(word) < 4 or word.isdigit():
         return []
     found = {c: s / 100 for c, s, _ in process.extract(
         word, choices, scorer=fuzz.ratio, score_cutoff=cutoff(word), limit=limit)}
-    if len(word) >= 8:
-        for c, d, _ in process.extract(word, choices, scorer=Levenshtein.distance,
-                                       score_cutoff=2, limit=limit):
-            found.setdefault(c, 1 - d / len(word))
+    edits = 2 if len(word) >= 8 else 1
+    for c, d, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=edits, limit=limit):
+        if d <= 1 or len(c) == len(word):
+            found.setdefault(c, 1 - d / max(len(word), len(c)))
     return sorted(((c, s) for c, s in found.items() if c[0] == word[0]), key=lambda x: -x[1])
 
 
@@ -105,11 +109,19 @@ def canonical(word: str) -> str:
     return best[0][0] if best else word
 
 
-def units(text: str, limit: int = MAX_WORDS) -> list[Unit]:
-    """The query's units in order, duplicates and stopwords removed."""
+def units(text: str, limit: int = MAX_WORDS, fix: Callable[[str], tuple[str, ...]] | None = None
+          ) -> list[Unit]:
+    """The query's units in order, duplicates and stopwords removed.
+
+    ``fix`` may correct a word the notes do not know, before phrases are
+    found (the lookup passes one that knows the notes' words).
+    """
     out: list[Unit] = []
     seen: set[str] = set()
-    for terms, concept in _scan(words(text)[:limit]):
+    tokens = words(text)[:limit]
+    if fix is not None:
+        tokens = [w for t in tokens for w in (fix(t) if t not in STOP else (t,))]
+    for terms, concept in _scan(tokens):
         if terms[0] in seen or (not concept and (terms[0] in STOP or len(terms[0]) < 2)):
             continue
         seen.add(terms[0])
