@@ -292,8 +292,9 @@ async def test_setup_by_a_workspace_admin_schedules_the_channel(bot, study):
     assert [c.args["user"] for c in bot.fake.of("users.info")] == ["U0ADMIN"]
 
 
-async def test_setup_by_a_listed_user_is_allowed_without_asking_slack(bot, study):
-    await bot.command("setup here 07:30", user="U0LISTED", name="lee")
+@pytest.mark.parametrize("channel", ["here", "#study"])
+async def test_setup_by_a_listed_user_is_allowed_without_asking_slack(bot, study, channel):
+    await bot.command(f"setup {channel} 07:30", user="U0LISTED", name="lee")
     assert study.store.schedule_row("slack:C0STUDY")["time"] == "07:30"
     assert bot.fake.of("users.info") == []
 

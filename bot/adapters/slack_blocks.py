@@ -27,6 +27,7 @@ ANSWER = "dva:answer:"  # + letter: one button per choice
 PICK, SUBMIT, SHARE = "dva:pick", "dva:submit", "dva:share"
 Block = dict[str, Any]
 _BROADCAST = re.compile(r"@(everyone|channel|here)\b", re.IGNORECASE)
+_WRAPPED = re.compile(r"(?<=\S)[ \t]*\n(?![\n\s•*\-]|\d+[.)] )")
 _PERIODS = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
 
 
@@ -66,6 +67,11 @@ def chunks(escaped: str, limit: int) -> list[str]:
         rest = rest[cut:].lstrip()
     out.append(rest)
     return [chunk for chunk in out if chunk]
+
+
+def prose(text: str) -> str:
+    """Join hard-wrapped lines (question banks wrap at ~100 columns); keep lists and paragraphs."""
+    return _WRAPPED.sub(" ", text.strip())
 
 
 def label(text: str, limit: int = BUTTON_LIMIT) -> str:
@@ -111,7 +117,7 @@ def blocks_for(reply: Reply) -> list[Block]:
         case Feedback():
             return _feedback(reply)
         case Explanation():
-            return [section(f"*{escape(reply.stem)}*"), *_answer(reply.answer, reply.explanation),
+            return [section(f"*{escape(prose(reply.stem))}*"), *_answer(reply.answer, reply.explanation),
                     context(f"{heading(reply.heading)} · question {escape(reply.question_id)}")]
         case TopicList():
             lines = [f"• *{escape(t.name)}*: {t.passages} passages" + (f", {t.questions} questions"
@@ -148,7 +154,7 @@ def _passage(reply: Passage) -> list[Block]:
 def _question(q: Question) -> list[Block]:
     kind = "Question of the day" if q.daily else "Review" if q.review else "Question"
     title = f"*{kind}* · {escape(q.topic)}" if q.topic else f"*{kind}*"
-    body = [section(title), *sections(q.stem), *_lines([choice_line(c) for c in q.choices])]
+    body = [section(title), *sections(prose(q.stem)), *_lines([choice_line(c) for c in q.choices])]
     if q.pick == 1:
         elements = [button(f"{c.letter} · {c.text}", ANSWER + c.letter, f"{c.letter}|{q.instance}")
                     for c in q.choices[:25]]
@@ -167,7 +173,7 @@ def _question(q: Question) -> list[Block]:
 def _answer(answer: tuple[Choice, ...], explanation: str) -> list[Block]:
     word = "Right answer" if len(answer) == 1 else "Right answers"
     return [section(f"{word}: " + "; ".join(choice_line(c) for c in answer)),
-            *(sections(explanation) if explanation else [])]
+            *(sections(prose(explanation)) if explanation else [])]
 
 
 def _feedback(f: Feedback) -> list[Block]:
@@ -204,7 +210,7 @@ def _leaderboard(board: Leaderboard) -> list[Block]:
 def _stats(s: Stats) -> list[Block]:
     share = f"{round(100 * s.correct / s.answered)}%" if s.answered else "no answers yet"
     lines = [f"Answered {s.answered}, right {s.correct} ({share}), {s.points} points",
-             f"Streak: {s.streak} days (best {s.best_streak})",
+             f"Streak: {_days(s.streak)} (best {_days(s.best_streak)})",
              f"Reviews due: {s.reviews_due}"]
     lines += [f"• {escape(t.topic)}: {t.correct}/{t.answered}" for t in s.topics]
     if s.weakest:
@@ -214,10 +220,14 @@ def _stats(s: Stats) -> list[Block]:
     return [section(f"*Stats · {name}*"), *_lines(lines)]
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 def _summary(d: DailySummary) -> list[Block]:
     share = f"{round(100 * d.correct / d.answered)}% right" if d.answered else "nobody answered"
     first = f" · first right: {escape(d.first_right.name or d.first_right.user)}" if d.first_right else ""
-    return [section("*Question of the day: the answer*"), *sections(d.stem),
+    return [section("*Question of the day: the answer*"), *sections(prose(d.stem)),
             *_answer(d.answer, d.explanation),
             context(f"{d.answered} answered · {share}{first} · question {escape(d.question_id)}")]
 
@@ -225,35 +235,34 @@ def _summary(d: DailySummary) -> list[Block]:
 # --- many replies -> one message ----------------------------------------------
 
 
-def fallback(reply: Reply) -> str:
-    """The notification text of a message (what shows when blocks cannot)."""
+def fallback(reply: Reply, blocks: list[Block]) -> str:
+    """The notification text (escaped): what shows where blocks cannot."""
     match reply:
         case Text():
-            return reply.text
+            return escape(reply.text)
         case Passage():
-            return " › ".join(reply.heading) + ": " + reply.text
-        case NothingFound():
-            return f"Nothing in the notes about “{reply.query}”."
-        case Question():
-            return reply.stem
+            return escape(" › ".join(reply.heading) + ": " + reply.text)
+        case Question() | Explanation() | DailySummary():
+            return escape(prose(reply.stem))
         case Feedback():
-            return ("✅ Correct. " if reply.correct else "❌ Not quite. ") + reply.explanation
-        case Explanation() | DailySummary():
-            return reply.stem
-    return type(reply).__name__
+            return escape(("✅ Correct. " if reply.correct else "❌ Not quite. ") + prose(reply.explanation))
+    first = next((b["text"]["text"] for b in blocks if b["type"] == "section"), "")
+    return first.replace("*", "")
 
 
 def message(replies: Iterable[Reply], extra: Iterable[Block] = ()) -> dict[str, Any]:
     """Replies -> ``{"blocks", "text"}`` for one message of at most 50 blocks."""
-    replies = list(replies)
     blocks: list[Block] = []
+    notices: list[str] = []
     for reply in replies:
         if blocks:
             blocks.append({"type": "divider"})
-        blocks.extend(blocks_for(reply))
+        these = blocks_for(reply)
+        notices.append(fallback(reply, these))
+        blocks.extend(these)
     extra = list(extra)
     room = MAX_BLOCKS - len(extra)
     if len(blocks) > room:
         blocks = blocks[: room - 1] + [context("… cut to fit one Slack message.")]
-    text = "\n".join(fallback(r) for r in replies) or " "
-    return {"blocks": blocks + extra, "text": escape(label(text, FALLBACK_LIMIT))}
+    text = "\n".join(notices) or " "
+    return {"blocks": blocks + extra, "text": label(text, FALLBACK_LIMIT)}
