@@ -10,16 +10,19 @@ real one on the bundled notes and question bank, in a temporary SQLite file.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+import random
+import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from bot.__main__ import App, build
 from bot.adapters.discord import DiscordPoster
 from bot.adapters.discord_views import (
     BUTTON_LABEL, CONTENT, CUSTOM_ID, DESCRIPTION, EMBED, FIELDS, PER_ROW, TITLE,
 )
+from bot.config import Settings
 from bot.core.messages import (
     Choice, Learner, Passage, Question, Stats, Text, TopicAccuracy,
 )
@@ -30,31 +33,11 @@ NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
 NO_MENTIONS = {"parse": []}
 
 
-def open_app(db_path: Path):
-    """The real core on the bundled content, as the composition root wires it."""
-    import random
-
-    import db as database
-    from bot.config import DEFAULT_CONTENT
-    from bot.core.daily import DailyQuestions
-    from bot.core.notes import parse
-    from bot.core.practice import Practice
-    from bot.core.questions import load_bank
-    from bot.core.search import Library
-    from bot.core.tutor import Tutor
-    from db.store import Store
-
-    store = Store(database.connect(db_path))
-    passages = [p for f in sorted((DEFAULT_CONTENT / "notes").glob("*.md")) for p in parse(f.read_text(), f.name)[0]]
-    library = Library(passages)
-    practice = Practice(store, library, load_bank(DEFAULT_CONTENT / "questions")[0], random.Random(1))
-    return App(store, Tutor(library, practice, DailyQuestions(store, practice)))
-
-
-@dataclass
-class App:
-    store: object
-    tutor: object
+def open_app(db_path: Path) -> App:
+    """The real core on the bundled content, wired by the composition root; quiz picks seeded."""
+    app = build(Settings(db=db_path), refresh=False)
+    app.tutor.practice.rng = random.Random(4)
+    return app
 
 
 # --- harness -------------------------------------------------------------------------
@@ -69,8 +52,17 @@ async def fake():
     assert_within_limits(fake)
 
 
+@pytest.fixture(scope="session")
+def loaded_db(tmp_path_factory) -> Path:
+    """A database with the bundled notes ingested once; each test gets a copy."""
+    path = tmp_path_factory.mktemp("discord") / "loaded.db"
+    build(Settings(db=path)).db.conn.close()
+    return path
+
+
 @pytest.fixture
-def app(tmp_path):
+def app(loaded_db, tmp_path) -> App:
+    shutil.copy(loaded_db, tmp_path / "t.db")
     return open_app(tmp_path / "t.db")
 
 
@@ -85,8 +77,14 @@ async def slash(fake: FakeDiscord, sub: str, user: dict, /, replies: int = 1, **
     return await fake.answered(exchange, replies)
 
 
-async def click(fake: FakeDiscord, message: dict, letter: str, user: dict, **kwargs) -> dict:
-    exchange = await fake.interact(fake.click(message, fake.button(message, f"{letter} ·"), user, **kwargs))
+async def answer(fake: FakeDiscord, message: dict, letters: tuple[str, ...], user: dict, **kwargs) -> dict:
+    """Click the button of the letter, or pick the letters in the menu of a choose-two question."""
+    component = message["components"][0]["components"][0]
+    if component["type"] == 3:
+        payload = fake.choose(message, component["custom_id"], list(letters), user, **kwargs)
+    else:
+        payload = fake.click(message, fake.button(message, f"{letters[0]} ·"), user, **kwargs)
+    exchange = await fake.interact(payload)
     [reply] = await fake.answered(exchange)
     return reply
 
@@ -99,8 +97,9 @@ def right_letters(app: App, message: dict) -> tuple[str, ...]:
     return app.tutor.practice.questions[question_id(message)].answers
 
 
-def wrong_letter(app: App, message: dict) -> str:
-    return next(letter for letter in "ABCD" if letter not in right_letters(app, message))
+def wrong_letters(app: App, message: dict) -> tuple[str, ...]:
+    right = right_letters(app, message)
+    return tuple(letter for letter in "ABCDE" if letter not in right)[: len(right)]
 
 
 def daily_question(app: App, fake: FakeDiscord, pick: int = 1) -> Question:
@@ -195,14 +194,14 @@ async def test_a_quiz_question_has_one_button_per_choice_labelled_with_its_lette
 async def test_a_click_gets_private_feedback_and_a_second_click_says_the_first_counted(fake, bot, app):
     alice = fake.user("alice")
     [message] = await slash(fake, "quiz", alice, topic="RDS")
-    right = right_letters(app, message)[0]
+    right = right_letters(app, message)
 
-    first = await click(fake, message, right, alice)
+    first = await answer(fake, message, right, alice)
     assert ephemeral(first)
     assert first["content"].startswith("✅")
-    assert "Answer: **" + right in first["content"]
+    assert "Answer: **" + right[0] in first["content"]
 
-    second = await click(fake, message, wrong_letter(app, message), alice)
+    second = await answer(fake, message, wrong_letters(app, message), alice)
     assert ephemeral(second)
     assert second["content"].startswith("✅")  # the first answer, the one that counted
     assert "first answer is the one that counted" in second["content"]
@@ -211,7 +210,7 @@ async def test_a_click_gets_private_feedback_and_a_second_click_says_the_first_c
 async def test_a_wrong_click_starts_with_a_cross_then_the_right_answer_and_source(fake, bot, app):
     bob = fake.user("bob")
     [message] = await slash(fake, "quiz", bob, topic="RDS")
-    reply = await click(fake, message, wrong_letter(app, message), bob)
+    reply = await answer(fake, message, wrong_letters(app, message), bob)
     lines = reply["content"].splitlines()
     assert lines[0].startswith("❌")
     assert lines[1].startswith("Answer: ")
@@ -235,10 +234,9 @@ async def test_a_choose_two_question_is_a_select_menu_taking_exactly_two(fake, b
 
 async def test_the_leaderboard_ranks_the_group_by_points(fake, bot, app):
     alice, bob = fake.user("alice"), fake.user("bob")
-    for user, pick in ((alice, right_letters), (bob, lambda a, m: wrong_letter(a, m))):
+    for user, letters in ((alice, right_letters), (bob, wrong_letters)):
         [message] = await slash(fake, "quiz", user, topic="RDS")
-        letters = pick(app, message)
-        await click(fake, message, letters[0], user)
+        await answer(fake, message, letters(app, message), user)
     [board] = await slash(fake, "leaderboard", bob, period="week")
     lines = board["embeds"][0]["description"].splitlines()
     assert board["embeds"][0]["title"] == "Leaderboard · this week"
@@ -292,13 +290,14 @@ async def test_fifty_concurrent_interactions_are_each_answered_within_three_seco
     assert max(answers) < 3.0, f"slowest answer {max(answers):.3f}s"
 
 
-async def test_a_button_from_before_a_restart_still_works(fake, tmp_path):
+async def test_a_button_from_before_a_restart_still_works(fake, app, tmp_path):
     alice = fake.user("alice")
-    async with running_bot(open_app(tmp_path / "t.db").tutor, fake, lambda: NOW):
+    async with running_bot(app.tutor, fake, lambda: NOW):
         [message] = await slash(fake, "quiz", alice, topic="RDS")
+    app.db.conn.close()
     app = open_app(tmp_path / "t.db")  # a new process: new client, new core, the same database
     async with running_bot(app.tutor, fake, lambda: NOW):
-        reply = await click(fake, message, right_letters(app, message)[0], alice)
+        reply = await answer(fake, message, right_letters(app, message), alice)
     assert reply["content"].startswith("✅")
     assert len(fake.identified) == 2
 
@@ -308,8 +307,7 @@ async def test_quiz_and_answers_work_in_a_direct_message(fake, bot, app):
     exchange = await fake.interact(fake.slash("quiz", alice, dm=True))
     [message] = await fake.answered(exchange)
     assert message["channel_id"] == fake.dm_channel(alice)
-    exchange = await fake.interact(fake.click(message, fake.button(message, "A ·"), alice, dm=True))
-    [reply] = await fake.answered(exchange)
+    reply = await answer(fake, message, right_letters(app, message), alice, dm=True)
     assert reply["content"][0] in "✅❌"
     [stats] = await fake.answered(await fake.interact(fake.slash("stats", alice, dm=True)))
     assert {"name": "Answered", "value": "1", "inline": True} in stats["embeds"][0]["fields"]

@@ -194,9 +194,9 @@ class FakeDiscord:
         data = {"custom_id": custom_id, "component_type": 2}
         return self._interaction(3, data, user, dm=dm, message=message)
 
-    def choose(self, message: dict, custom_id: str, values: list[str], user: dict) -> dict:
+    def choose(self, message: dict, custom_id: str, values: list[str], user: dict, *, dm: bool = False) -> dict:
         data = {"custom_id": custom_id, "component_type": 3, "values": values}
-        return self._interaction(3, data, user, message=message)
+        return self._interaction(3, data, user, dm=dm, message=message)
 
     def _interaction(self, kind: int, data: dict, user: dict, *, dm: bool = False, admin: bool = False,
                      message: dict | None = None) -> dict:
