@@ -124,16 +124,9 @@ class Practice:
 
     def quiz(self, learner: Learner, topic: str | None, now: datetime) -> Question | Text:
         """A practice question: not one seen recently, leaning toward weak topics."""
-        candidates = list(self.questions.values())
-        if topic:
-            passages = self.library.match_topic(topic)
-            if not passages:
-                return Text(f"The notes have nothing on \"{topic[:60]}\" to quiz you on. "
-                            f"Topics: {', '.join(self.topic_names())}.", error=True)
-            candidates = self.questions_on(passages)
-            if not candidates:
-                return Text(f"There are no questions on \"{topic[:60]}\" yet; 'ask {topic[:60]}' "
-                            "shows what the notes say.", error=True)
+        candidates = self.candidates(topic) if topic else list(self.questions.values())
+        if isinstance(candidates, Text):
+            return candidates
         if not candidates:
             return Text("There are no questions yet: add notes or questions to the content folder.",
                         error=True)
@@ -312,14 +305,33 @@ class Practice:
                                                             learner.name)
         return self._learners[learner]
 
+    def candidates(self, topic: str) -> list[BankQuestion] | Text:
+        """The questions on ``topic``: a section by name, else what the lookup's matcher finds."""
+        section = self.section_named(topic)
+        if section is not None:
+            found = [q for q in self.questions.values() if q.topic == section]
+        else:
+            passages = self.library.match_topic(topic)
+            if not passages:
+                return Text(f"The notes have nothing on \"{topic[:60]}\" to quiz you on. "
+                            f"Topics: {', '.join(self.topic_names())}.", error=True)
+            found = self.questions_on(passages)
+        return found or Text(f"There are no questions on \"{topic[:60]}\" yet; 'ask {topic[:60]}' "
+                             "shows what the notes say.", error=True)
+
     def questions_on(self, passage_ids: Iterable[str]) -> list[BankQuestion]:
-        """Questions citing these passages, else those on their sections."""
+        """Questions on these passages: those citing them from their own section first,
+        then any citing them, then any on their sections."""
         ids = set(passage_ids)
-        citing = [q for q in self.questions.values() if ids.intersection(q.passages)]
-        if citing:
-            return citing
         sections = {p.section for pid in ids if (p := self.library.passage(pid)) is not None}
-        return [q for q in self.questions.values() if q.topic in sections]
+        citing = [q for q in self.questions.values() if ids.intersection(q.passages)]
+        return ([q for q in citing if q.topic in sections] or citing
+                or [q for q in self.questions.values() if q.topic in sections])
+
+    def section_named(self, text: str) -> str | None:
+        """The section whose name ``text`` is, ignoring case and punctuation ('elb asg')."""
+        wanted = standings.practice_command(text)
+        return next((s for s in self.topic_names() if standings.practice_command(s) == wanted), None)
 
     def topic_names(self) -> list[str]:
         return [getattr(s, "name", s) for s in self.library.sections()]
