@@ -39,6 +39,7 @@ CUSTOM_ID = 100
 PER_ROW = 5
 COMPONENTS = 25
 
+_WRAPPED = re.compile(r"(?<=\S)[ \t]*\n(?![\n\s•*\-]|\d+[.)] )")  # a line break inside a sentence
 NO_MENTIONS = discord.AllowedMentions.none()
 COLOUR = discord.Colour.blurple()
 PERIODS = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
@@ -50,8 +51,13 @@ def clip(text: str, limit: int) -> str:
 
 
 def plain(text: str) -> str:
-    """Text typed by people, shown literally (no accidental bold or links)."""
+    """Text from people or the notes, shown literally (an ``ec2_user`` is not italics)."""
     return escape_markdown(text)
+
+
+def prose(text: str) -> str:
+    """Bank text shown literally, hard-wrapped lines joined (lists and paragraphs kept)."""
+    return plain(_WRAPPED.sub(" ", text.strip()))
 
 
 def when(moment: datetime, style: str = "R") -> str:
@@ -121,9 +127,9 @@ def render(reply: Reply) -> dict:
         case Feedback():
             kwargs.update(content=clip(_feedback(reply), CONTENT), ephemeral=True)
         case Explanation():
-            kwargs["embed"] = _embed(f"Question {reply.question_id}", _explanation(reply), reply.heading)
+            kwargs["embed"] = _embed(f"Question {plain(reply.question_id)}", _explanation(reply), reply.heading)
         case TopicList():
-            lines = [f"**{t.name}** · {t.passages} passages, {t.questions} questions" for t in reply.topics]
+            lines = [f"**{plain(t.name)}** · {t.passages} passages, {t.questions} questions" for t in reply.topics]
             kwargs["embed"] = _embed("Topics in the notes", "\n".join(lines) or "The notes are empty.")
         case Leaderboard():
             kwargs["embed"] = _leaderboard(reply)
@@ -158,28 +164,28 @@ def _embed(title: str, description: str, heading: tuple[str, ...] = ()) -> disco
 def _nothing(reply: NothingFound) -> str:
     text = f"Nothing in the notes about \"{plain(reply.query)}\"."
     if reply.suggestions:
-        text += " They cover: " + ", ".join(reply.suggestions) + "."
+        text += " They cover: " + ", ".join(map(plain, reply.suggestions)) + "."
     return text
 
 
 def _passage(reply: Passage) -> discord.Embed:
-    embed = _embed(" › ".join(reply.heading) or "Notes", reply.text)
+    embed = _embed(plain(" › ".join(reply.heading)) or "Notes", plain(reply.text))
     if reply.open_question:
         embed.add_field(name="Open question", value="The notes mark this as not settled yet (??).", inline=False)
     if reply.related:
-        embed.add_field(name="Related", value=clip("\n".join(reply.related), FIELD_VALUE), inline=False)
+        embed.add_field(name="Related", value=clip(plain("\n".join(reply.related)), FIELD_VALUE), inline=False)
     embed.set_footer(text=clip(reply.source, FOOTER))
     return embed
 
 
 def _question(reply: Question) -> discord.Embed:
     kind = "Daily question" if reply.daily else "Review" if reply.review else "Question"
-    lines = [reply.stem, ""] + [f"**{c.letter}.** {c.text}" for c in reply.choices]
+    lines = [prose(reply.stem), ""] + [f"**{c.letter}.** {plain(c.text)}" for c in reply.choices]
     if reply.pick > 1:
         lines += ["", f"*Choose {reply.pick}.*"]
     if reply.closes_at is not None:
         lines += ["", f"Closes {when(reply.closes_at)}."]
-    embed = _embed(f"{kind} · {reply.topic}" if reply.topic else kind, "\n".join(lines))
+    embed = _embed(f"{kind} · {plain(reply.topic)}" if reply.topic else kind, "\n".join(lines))
     footer = " · ".join(part for part in (reply.question_id, reply.note) if part)
     if reply.heading:
         footer += " · " + " › ".join(reply.heading)
@@ -202,7 +208,7 @@ def _buttons(reply: Question) -> discord.ui.View | None:
 
 
 def _answer(choices: tuple[Choice, ...]) -> str:
-    return "; ".join(f"**{c.letter}** · {c.text}" for c in choices)
+    return "; ".join(f"**{c.letter}** · {plain(c.text)}" for c in choices)
 
 
 def _feedback(reply: Feedback) -> str:
@@ -213,16 +219,17 @@ def _feedback(reply: Feedback) -> str:
         lines[0] += f" +{reply.points} points."
     lines.append("Answer: " + _answer(reply.answer))
     if reply.explanation:
-        lines.append(reply.explanation)
+        lines.append(prose(reply.explanation))
     if reply.heading:
-        lines.append("Source: " + " › ".join(reply.heading))
+        lines.append("Source: " + plain(" › ".join(reply.heading)))
     if reply.next_review is not None:
         lines.append(f"Next review {when(reply.next_review)}.")
     return "\n".join(lines)
 
 
 def _explanation(reply: Explanation) -> str:
-    return "\n\n".join(part for part in (reply.stem, "Answer: " + _answer(reply.answer), reply.explanation) if part)
+    parts = (prose(reply.stem), "Answer: " + _answer(reply.answer), prose(reply.explanation))
+    return "\n\n".join(part for part in parts if part)
 
 
 def _leaderboard(reply: Leaderboard) -> discord.Embed:
@@ -240,20 +247,20 @@ def _leaderboard(reply: Leaderboard) -> discord.Embed:
 
 def _stats(reply: Stats) -> discord.Embed:
     accuracy = f"{round(100 * reply.correct / reply.answered)}%" if reply.answered else "-"
-    lines = [f"{t.topic}: {t.correct}/{t.answered}" for t in reply.topics]
+    lines = [f"{plain(t.topic)}: {t.correct}/{t.answered}" for t in reply.topics]
     embed = _embed(f"Stats · {plain(reply.learner.name or reply.learner.user)}", "\n".join(lines) or "No answers yet.")
     for name, value in (("Answered", reply.answered), ("Correct", f"{reply.correct} ({accuracy})"),
                         ("Points", reply.points), ("Streak", reply.streak), ("Best streak", reply.best_streak),
                         ("Reviews due", reply.reviews_due)):
         embed.add_field(name=name, value=str(value))
     if reply.weakest:
-        weakest = "\n".join(f"{t.topic} ({t.correct}/{t.answered}): `/dva {t.practice}`" for t in reply.weakest)
+        weakest = "\n".join(f"{plain(t.topic)} ({t.correct}/{t.answered}): `/dva {t.practice}`" for t in reply.weakest)
         embed.add_field(name="Practise next", value=clip(weakest, FIELD_VALUE), inline=False)
     return embed
 
 
 def _summary(reply: DailySummary) -> discord.Embed:
-    lines = [reply.stem, "", "Answer: " + _answer(reply.answer), reply.explanation, "",
+    lines = [prose(reply.stem), "", "Answer: " + _answer(reply.answer), prose(reply.explanation), "",
              f"{reply.correct} of {reply.answered} answered right."]
     if reply.first_right is not None:
         lines.append(f"First right: {plain(reply.first_right.name or reply.first_right.user)}")
