@@ -164,3 +164,18 @@ def test_with_group_commit_answers_of_one_turn_share_a_commit_and_a_failure_undo
     assert not store.conn.in_transaction
     assert store.conn.execute("SELECT learner_id FROM answers").fetchall() == [
         (store.find_learner("test", "G1", "ana"),)]
+
+
+def test_two_processes_on_one_database_record_a_redelivered_click_once(tmp_path):
+    import db
+    from db.store import Store
+
+    path = tmp_path / "shared.db"
+    first = Practice(Store(db.connect(path)), library(), list(QUESTIONS))
+    second = Practice(Store(db.connect(path)), library(), list(QUESTIONS))
+    ana = learner()
+    question = serve(first, ana, "rds-proxy")
+    assert answer(first, ana, question, "A", event="evt-9").counted
+    assert answer(second, ana, question, "A", event="evt-9").points == 10  # the same reply again
+    assert answer(second, ana, question, "B").counted is False
+    assert first.store.conn.execute("SELECT COUNT(*), SUM(points) FROM answers").fetchone() == (1, 10)
