@@ -232,15 +232,21 @@ class FakeDiscord:
         async with self._changed:
             return await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
 
-    async def connected(self, timeout: float = 5.0) -> None:
-        """Wait until a client has identified and been sent READY and its guilds."""
-        await self.wait_for(lambda: self._sockets and self._sockets[-1].ready, timeout)
+    async def connected(self, identifies: int = 1, timeout: float = 5.0) -> None:
+        """Wait until the ``identifies``-th connection has been sent READY and its guilds."""
+        await self.wait_for(lambda: len(self.identified) >= identifies and self._live(), timeout)
 
     async def interact(self, payload: dict) -> Exchange:
         exchange = Exchange(payload["id"], payload["token"], payload, time.monotonic())
         self.exchanges[exchange.token] = exchange
-        await self._sockets[-1].dispatch("INTERACTION_CREATE", payload)
+        socket = self._live()
+        assert socket is not None, "no client is connected to the gateway"
+        await socket.dispatch("INTERACTION_CREATE", payload)
         return exchange
+
+    def _live(self) -> _Socket | None:
+        """The newest gateway connection that is ready and open."""
+        return next((s for s in reversed(self._sockets) if s.ready and not s.ws.closed), None)
 
     async def answered(self, exchange: Exchange, replies: int = 1, timeout: float = 5.0) -> list[dict]:
         """The messages an interaction produced, once at least ``replies`` are final."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 from contextlib import asynccontextmanager
 from datetime import datetime
-from pathlib import Path
 from typing import AsyncIterator, Callable
 
 import discord
@@ -22,15 +21,15 @@ TOKEN = "fake-bot-token"
 
 
 @asynccontextmanager
-async def running_bot(tutor, fake: FakeDiscord, clock: Callable[[], datetime], *, db: Path = Path(":memory:"),
+async def running_bot(tutor, fake: FakeDiscord, clock: Callable[[], datetime], *,  # noqa: ANN001
                       guild_ids: tuple[int, ...] = ()) -> AsyncIterator[discord.Client]:
     """A real discord.py client logged in to ``fake``, connected and with its commands synced."""
-    settings = Settings(db=db, discord_token=TOKEN, discord_api_url=fake.api_url, discord_guild_ids=guild_ids)
+    settings = Settings(discord_token=TOKEN, discord_api_url=fake.api_url, discord_guild_ids=guild_ids)
     base = discord.http.Route.BASE
     client = build_client(tutor, settings, clock)
     task = asyncio.create_task(client.start(TOKEN))
     try:
-        connected = asyncio.create_task(fake.connected())
+        connected = asyncio.create_task(fake.connected(identifies=len(fake.identified) + 1))
         await asyncio.wait({task, connected}, return_when=asyncio.FIRST_COMPLETED)
         if task.done():
             connected.cancel()
