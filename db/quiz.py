@@ -262,20 +262,31 @@ class QuizStore:
 
     # --- leaderboards and stats --------------------------------------------------------
 
-    def standings(self, group: str, period: str, top: int, learner_id: int | None) -> list[dict[str, Any]]:
-        """Rows ranked by points (equal points share a rank): every row ranked ``top`` or
-        better (so ties at the cut are all in) and the row of ``learner_id`` wherever it is.
+    def top_scores(self, group: str, period: str, limit: int) -> list[dict[str, Any]]:
+        """The period's top ``limit`` rows by points, plus any that tie with the last of them.
 
-        One pass over the period's rows (one per learner), so no points index is needed.
+        Two top-N passes over the period's rows (one per learner); SQLite's
+        window RANK() sorts them all and measured several times slower.
         """
+        floor = self.conn.execute(
+            "SELECT points FROM scores WHERE group_id = ? AND period = ?"
+            " ORDER BY points DESC LIMIT 1 OFFSET ?",
+            (group, period, limit - 1),
+        ).fetchone()
         return self._rows(
-            "WITH ranked AS (SELECT learner_id, points, answered, correct,"
-            " RANK() OVER (ORDER BY points DESC) AS rank FROM scores WHERE group_id = ? AND period = ?)"
-            " SELECT r.*, l.platform, l.group_id, l.user, l.name FROM ranked r"
-            " JOIN learners l ON l.id = r.learner_id WHERE r.rank <= ? OR r.learner_id IS ?"
-            " ORDER BY r.rank, l.name, l.user",
-            (group, period, top, learner_id),
+            "SELECT s.learner_id, s.points, s.answered, s.correct, l.platform, l.group_id, l.user, l.name"
+            " FROM scores s JOIN learners l ON l.id = s.learner_id"
+            " WHERE s.group_id = ? AND s.period = ? AND s.points >= ?"
+            " ORDER BY s.points DESC, l.name, l.user",
+            (group, period, floor[0] if floor else -(2**62)),
         )
+
+    def count_above(self, group: str, period: str, points: int) -> int:
+        """How many learners have more points than ``points`` in the period (rank - 1)."""
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM scores WHERE group_id = ? AND period = ? AND points > ?",
+            (group, period, points),
+        ).fetchone()[0]
 
     def score_of(self, group: str, period: str, learner_id: int) -> dict[str, Any] | None:
         return self._row(
