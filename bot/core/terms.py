@@ -37,6 +37,7 @@ class Unit:
         return self.terms[0]
 
 
+@lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -72,6 +73,13 @@ CONCEPT_TERMS = frozenset(t for emitted in PHRASES.values() for t in emitted)
 _PHRASE_WORDS = sorted({w for key in PHRASES for w in key if len(w) >= 4})
 _PHRASE_WORD_SET = frozenset(_PHRASE_WORDS)
 PHRASE_WORDS = frozenset(w for key in PHRASES for w in key)
+_PHRASE_BY_LETTER: dict[str, list[str]] = {}
+for _w in _PHRASE_WORDS:
+    _PHRASE_BY_LETTER.setdefault(_w[0], []).append(_w)
+#: first word of a phrase -> the longest phrase starting with it
+_LONGEST: dict[str, int] = {}
+for _key in PHRASES:
+    _LONGEST[_key[0]] = max(_LONGEST.get(_key[0], 0), len(_key))
 STOP = frozenset(STOPWORDS) | frozenset(stem(w) for w in STOPWORDS)
 SERVICE_NAMES = frozenset(AWS_NAMES) | frozenset(stem(w) for w in AWS_NAMES)
 
@@ -105,7 +113,7 @@ def canonical(word: str) -> str:
     """The phrase-table word ``word`` misspells, or ``word`` itself."""
     if word in _PHRASE_WORD_SET:
         return word
-    best = near(word, _PHRASE_WORDS, limit=2)
+    best = near(word, _PHRASE_BY_LETTER.get(word[:1], ()), limit=2)
     return best[0][0] if best else word
 
 
@@ -131,27 +139,44 @@ def units(text: str, limit: int = MAX_WORDS, fix: Callable[[str], tuple[str, ...
 
 def terms(text: str) -> list[str]:
     """Every index term of ``text`` (concepts with their broader terms), in order."""
+    tokens = words(text)
+    fixed = [canonical(t) for t in tokens]
     out: list[str] = []
-    for found, concept in _scan(words(text)):
-        if concept or (found[0] not in STOP and len(found[0]) >= 2):
-            out.extend(found)
+    i = 0
+    while i < len(tokens):
+        found = _phrase_at(fixed, i) if fixed[i] in _LONGEST else None
+        if found:
+            out.extend(found[0])
+            i += found[1]
+            continue
+        if tokens[i] not in STOP and len(tokens[i]) >= 2:
+            out.append(tokens[i])
+        i += 1
     return out
 
 
-def _scan(tokens: list[str]):
-    """Yield (terms, is_concept), longest phrase first at each position."""
+def _scan(tokens: list[str]) -> list[tuple[tuple[str, ...], bool]]:
+    """(terms, is_concept) in order, the longest phrase first at each position."""
     fixed = [canonical(t) for t in tokens]
+    out = []
     i = 0
     while i < len(tokens):
-        for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
-            key = tuple(fixed[i:i + n])
-            emitted = PHRASES.get(key)
-            if emitted is not None:
-                # the spelled-out form is a term too: the passage that spells
-                # "elastic block store" out is the one defining EBS
-                yield (emitted + ("_".join(key),)) if n > 1 else emitted, True
-                i += n
-                break
+        found = _phrase_at(fixed, i) if fixed[i] in _LONGEST else None
+        if found:
+            out.append((found[0], True))
+            i += found[1]
         else:
-            yield (tokens[i],), False
+            out.append(((tokens[i],), False))
             i += 1
+    return out
+
+
+def _phrase_at(fixed: list[str], i: int) -> tuple[tuple[str, ...], int] | None:
+    for n in range(min(_LONGEST[fixed[i]], len(fixed) - i), 0, -1):
+        key = tuple(fixed[i:i + n])
+        emitted = PHRASES.get(key)
+        if emitted is not None:
+            # the spelled-out form is a term too: the passage that spells
+            # "elastic block store" out is the one defining EBS
+            return ((emitted + ("_".join(key),)) if n > 1 else emitted), n
+    return None

@@ -1,0 +1,202 @@
+"""The in-memory index behind the lookup: BM25 over terms, with fuzzy words.
+
+Three fields per passage (title x3, section, body) on the terms of
+``bot.core.terms``: concepts make acronyms and synonyms meet, and a query
+word also matches the index words it may misspell (rapidfuzz) or share a
+root with. Each passage's *coverage* is the share of the query it matches,
+every query word weighed by rarity: a word the notes never use counts (as
+the rarest word in a short query, a little in a long one), an AWS service
+name they never use counts three times. The lookup declines on low coverage.
+
+On a big corpus, once rarer words have found ``MAX_CANDIDATES`` passages,
+or for a term in more than ``OPEN_LIMIT`` passages, a word only re-scores
+passages already found: a query stays a few milliseconds at 200 times the
+bundled notes, and on the bundled notes nothing is ever cut.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from bot.core import notes
+from bot.core.terms import CONCEPT_TERMS, PHRASE_WORDS, SERVICE_NAMES, Unit, near, root, terms, units
+
+TITLE_WEIGHT = 3.0
+SECTION_WEIGHT = 1.0
+K1, B = 1.2, 0.5
+BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
+SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
+CLOSE = 0.9  # a word the notes use matches only near-identical spellings too
+SPELLED = 1.0  # the concept spelled as in the query, on top of the concept
+COVERAGE_FLOOR = 0.2  # how much a passage matching few of the query words still counts
+TITLE_BONUS = 0.5  # a passage whose whole title the query names is about it
+UNKNOWN_WORD = 0.7  # weight of a query word the notes never use, in a long query
+UNKNOWN_SERVICE = 3.0  # ... times the rarest word's weight, for an AWS name
+LONG = 7  # units: an exam stem, mostly setting
+OPEN_LIMIT = 2_000  # postings: beyond this a word only re-scores found passages
+MAX_CANDIDATES = 500
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: notes.Passage
+    score: float
+    coverage: float  # share of the query's weight this passage matches
+
+
+class Index:
+    def __init__(self, passages: list[notes.Passage]):
+        self.passages = passages
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self.section_terms: dict[str, set[str]] = {}
+        self._near_cache: dict[str, list[tuple[str, float]]] = {}
+        self._fixes: dict[str, tuple[str, ...]] = {}
+        self._build()
+
+    def _build(self) -> None:
+        fields = []
+        for p in self.passages:
+            title = Counter(terms(p.title if p.title != p.section else ""))
+            if p.section not in self.section_terms:
+                self.section_terms[p.section] = set(terms(p.section))
+            fields.append((title, self.section_terms[p.section], Counter(terms(p.text))))
+        count = max(1, len(fields))
+        avg = sum(sum(b.values()) for _, _, b in fields) / count or 1.0
+        for i, (title, section, body) in enumerate(fields):
+            if _stub(self.passages[i]):
+                continue
+            norm = K1 * (1 - B + B * sum(body.values()) / avg)
+            for term in set(title) | section | set(body):
+                tf = TITLE_WEIGHT * (term in title) + SECTION_WEIGHT * (term in section) + body[term]
+                self.postings[term][i] = tf * (K1 + 1) / (tf + norm)
+        self.idf = {t: math.log(1 + (count - len(ps) + 0.5) / (len(ps) + 0.5))
+                    for t, ps in self.postings.items()}
+        self.max_idf = max(self.idf.values(), default=1.0)
+        self.titles = [set(title) for title, _, _ in fields]
+        self._plain: dict[str, list[str]] = defaultdict(list)
+        self._roots: dict[str, list[str]] = defaultdict(list)
+        for term in self.postings:
+            if term not in CONCEPT_TERMS and "_" not in term and not term.isdigit():
+                self._plain[term[0]].append(term)
+                self._roots[root(term)].append(term)
+        self._known = frozenset(self.postings) | PHRASE_WORDS
+        self._spelling: dict[str, list[str]] = defaultdict(list)
+        for word in self._known:
+            if "_" not in word and not word.isdigit():
+                self._spelling[word[0]].append(word)
+
+    # --- query words -------------------------------------------------------------
+
+    def units(self, text: str) -> list[Unit]:
+        return units(text, fix=self._fix)
+
+    def _fix(self, word: str) -> tuple[str, ...]:
+        """A query word the notes do not know -> the word it misspells, or the
+        two words it runs together ("loadbalancer"); else itself."""
+        if word in self._fixes:
+            return self._fixes[word]
+        fixed: tuple[str, ...] = (word,)
+        if len(word) >= 4 and not word.isdigit() and word not in self._known \
+                and word not in SERVICE_NAMES:
+            close = near(word, self._spelling.get(word[0], []), limit=3)
+            if close:
+                fixed = (close[0][0],)
+            else:
+                fixed = next(((word[:i], word[i:]) for i in range(len(word) - 3, 1, -1)
+                              if word[:i] in self._known and word[i:] in self._known), fixed)
+        self._fixes[word] = fixed
+        return fixed
+
+    def alternatives(self, unit: Unit) -> dict[str, float]:
+        """Index terms that count as this unit, each with its weight.
+
+        A weight is rarity (idf) times likeness; a misspelling or another
+        form of a word the notes use is never worth more than the word.
+        """
+        alts: dict[str, float] = {}
+        for n, term in enumerate(unit.terms):
+            if term in self.postings:
+                alts[term] = self.idf[term] * (1.0 if n == 0 or "_" in term else BROADER)
+        if unit.concept:
+            return alts
+        head = unit.head
+        if head not in self._near_cache:
+            found = near(head, self._plain.get(head[0], []))
+            if head in self.postings:
+                found = [(t, sim) for t, sim in found if sim >= CLOSE]
+            found += [(t, SAME_ROOT) for t in self._roots.get(root(head), ()) if t != head]
+            cap = self.idf.get(head, self.max_idf)
+            self._near_cache[head] = [(t, sim * min(self.idf[t], cap)) for t, sim in found]
+        for term, weight in self._near_cache[head]:
+            alts[term] = max(alts.get(term, 0.0), weight)
+        return alts
+
+    def unknown_weight(self, unit: Unit, short: bool) -> float:
+        if unit.head in SERVICE_NAMES:
+            return UNKNOWN_SERVICE * self.max_idf
+        return self.max_idf if short else UNKNOWN_WORD
+
+    # --- ranking -----------------------------------------------------------------
+
+    def rank(self, query: list[Unit], limit: int = 10) -> list[Hit]:
+        """The best ``limit`` passages for ``query``, with their coverage."""
+        plan, named, total = [], set(), 0.0
+        for unit in query:
+            alts = self.alternatives(unit)
+            named.update(alts)
+            main = {t: a for t, a in alts.items() if "_" not in t}
+            if not main:
+                total += self.unknown_weight(unit, short=len(query) < LONG)
+                continue
+            weight = self.idf.get(unit.head) or max(main.values())
+            total += weight
+            plan.append((weight, main, {t: a for t, a in alts.items() if "_" in t}))
+        plan.sort(key=lambda step: -step[0])  # rarest first: they pick the candidates
+        score: dict[int, float] = {}
+        matched: dict[int, float] = {}
+        for weight, main, spelled in plan:
+            best = self._best(main, score, open_=len(score) < MAX_CANDIDATES)
+            for i, (value, share) in best.items():
+                score[i] = score.get(i, 0.0) + value
+                matched[i] = matched.get(i, 0.0) + min(share, weight)
+            for term, alt in spelled.items():  # spelled as in the query: a bonus
+                for i, w in self.postings[term].items():
+                    if i in score:
+                        score[i] += SPELLED * alt * w
+        ranked = []
+        for i, s in score.items():
+            coverage = matched[i] / total if total else 0.0
+            title = self.titles[i]
+            about = len(title & named) / len(title) if title else 0.0
+            final = s * (COVERAGE_FLOOR + coverage) * (1 + TITLE_BONUS * about)
+            ranked.append((final, -self.passages[i].position, i, coverage))
+        top = heapq.nlargest(limit, ranked)
+        return [Hit(self.passages[i], final, coverage) for final, _, i, coverage in top]
+
+    def _best(self, alts: dict[str, float], found: dict[int, float], open_: bool
+              ) -> dict[int, tuple[float, float]]:
+        """Per passage, the best-valued term of one query word: (value, its weight).
+
+        A term in more than ``OPEN_LIMIT`` passages (or any term, when not
+        ``open_``) only re-scores passages already found.
+        """
+        best: dict[int, tuple[float, float]] = {}
+        for term, alt in sorted(alts.items(), key=lambda item: -item[1]):
+            postings = self.postings[term]
+            if open_ and (len(postings) <= OPEN_LIMIT or not (found or best)):
+                pairs = postings.items()
+            else:
+                pool = found.keys() | best.keys()
+                pairs = ((i, postings[i]) for i in pool if i in postings)
+            for i, w in pairs:
+                if alt * w > best.get(i, (0.0, 0.0))[0]:
+                    best[i] = (alt * w, alt)
+        return best
+
+
+def _stub(p: notes.Passage) -> bool:
+    """A bare name in a list ("Global Services: 3. Cloudfront"): no answer to anything."""
+    return p.text == p.title and len(p.title.split()) <= 2
