@@ -1,0 +1,310 @@
+"""The daily post: a fake clock drives the real scheduler's jobs; posters are recording fakes.
+
+No sleeps: each test sets the clock and calls the job the trigger would have
+run at that moment (``fire`` for a schedule's cron job, ``sweep`` for the
+minute job, ``start`` for a process starting). The fire times come from the
+real ``CronTrigger``, so DST is APScheduler's as well as ours.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import db
+from bot.core.daily import DailyQuestions
+from bot.core.messages import DailySummary, Learner, Question, Reply, Setup
+from bot.core.practice import Practice
+from bot.scheduler import SWEEP, DailyScheduler, job_id, trigger_for
+from db.store import Store
+from quiz_kit import QUESTIONS, library
+
+UTC = timezone.utc
+TARGET = "discord:500"
+ADMIN = Learner("discord", "G1", "boss", "Boss")
+
+
+@dataclass
+class RecordingPoster:
+    """A poster that records what it was asked to send; ``fail_edit`` makes edits fail."""
+
+    platform: str = "discord"
+    posts: list[tuple[str, Reply]] = field(default_factory=list)
+    edits: list[tuple[str, str, Reply]] = field(default_factory=list)
+    fail_edit: bool = False
+
+    async def post(self, target: str, reply: Reply) -> str:
+        self.posts.append((target, reply))
+        return f"m{len(self.posts)}"
+
+    async def edit(self, target: str, ref: str, reply: Reply) -> None:
+        if self.fail_edit:
+            raise RuntimeError("message deleted")
+        self.edits.append((target, ref, reply))
+
+    def questions(self) -> list[Question]:
+        return [r for _, r in self.posts if isinstance(r, Question)]
+
+
+@dataclass
+class Clock:
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Process:
+    """One bot process: its own connection, core and scheduler, on a shared database file or not."""
+
+    daily: DailyQuestions
+    scheduler: DailyScheduler
+    poster: RecordingPoster
+    clock: Clock
+    store: Store
+
+
+def process(path: str | Path = ":memory:", now: datetime | None = None, posters=None) -> Process:
+    store = Store(db.connect(path))
+    practice = Practice(store, library(), list(QUESTIONS), rng=random.Random(1))
+    daily = DailyQuestions(store, practice)
+    poster = RecordingPoster()
+    clock = Clock(now or datetime(2026, 1, 1, tzinfo=UTC))
+    scheduler = DailyScheduler(daily, posters if posters is not None else {"discord": poster}, clock)
+    daily.on_change = scheduler.changed
+    return Process(daily, scheduler, poster, clock, store)
+
+
+def set_up(p: Process, time: str, tz: str, target: str = TARGET, who: Learner = ADMIN, **extra) -> None:
+    [reply] = p.daily.handle(Setup(who, target, "#study", time, tz, is_admin=True, **extra), p.clock.now)
+    assert not reply.error, reply
+
+
+async def fire(p: Process, at: datetime, target: str = TARGET) -> list[str]:
+    p.clock.now = at.astimezone(UTC)
+    return await p.scheduler.fire(target)
+
+
+async def drive(p: Process, until: datetime, target: str = TARGET) -> list[datetime]:
+    """Fire the schedule's job at every time its real CronTrigger names, until ``until``."""
+    trigger = trigger_for(p.daily.schedule(target))
+    fired, previous = [], None
+    while (at := trigger.get_next_fire_time(previous, p.clock.now)) <= until:
+        await fire(p, at, target)
+        fired.append(at.astimezone(UTC))
+        # step in UTC: adding to a local time would drop the autumn's fold and go back an hour
+        previous, p.clock.now = at, at.astimezone(UTC) + timedelta(seconds=1)
+    return fired
+
+
+def utc(*args) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+# --- day after day ------------------------------------------------------------------
+
+
+async def test_one_post_a_day_across_the_day_boundary_in_the_channels_timezone():
+    p = process(now=utc(2026, 11, 25, 12))
+    set_up(p, "00:15", "Asia/Tokyo")  # 00:15 in Tokyo is 15:15 UTC the day before
+    fired = await drive(p, until=utc(2026, 11, 28, 12))
+    assert fired == [utc(2026, 11, 25, 15, 15), utc(2026, 11, 26, 15, 15), utc(2026, 11, 27, 15, 15)]
+    questions = p.poster.questions()
+    assert len(questions) == 3 and all(q.daily for q in questions)
+    assert len({q.question_id for q in questions}) == 3  # no repeat
+    assert [row["slot"] for row in p.store.open_daily_posts(TARGET)] == ["2026-11-28 00:15"]
+    # each new post closed the previous one: its message was edited into the summary
+    assert [(ref, type(r)) for _, ref, r in p.poster.edits] == [("m1", DailySummary), ("m2", DailySummary)]
+    assert p.poster.edits[0][2].question_id == questions[0].question_id
+
+
+async def test_the_question_stays_open_until_the_next_post():
+    p = process(now=utc(2026, 11, 25, 12))
+    set_up(p, "09:00", "UTC")
+    await fire(p, utc(2026, 11, 26, 9))
+    [question] = p.poster.questions()
+    assert question.closes_at == utc(2026, 11, 27, 9)
+
+
+async def test_weekdays_only_post_on_those_days():
+    p = process(now=utc(2026, 11, 23, 0))  # a Monday
+    set_up(p, "09:00", "UTC", weekdays="mon,wed")
+    fired = await drive(p, until=utc(2026, 11, 30, 23))
+    assert [at.strftime("%a") for at in fired] == ["Mon", "Wed", "Mon"]
+    assert len(p.poster.questions()) == 3
+
+
+# --- DST (Europe/Berlin) ---------------------------------------------------------------
+
+
+async def test_spring_forward_a_time_that_does_not_exist_runs_once_at_the_next_valid_time():
+    p = process(now=utc(2026, 3, 27, 12))
+    set_up(p, "02:30", "Europe/Berlin")  # on 29 March 2026 the clocks jump from 02:00 to 03:00
+    trigger = trigger_for(p.daily.schedule(TARGET))
+    on_28th = trigger.get_next_fire_time(None, p.clock.now)
+    assert await fire(p, on_28th) == [f"{TARGET} 2026-03-28 02:30"]
+    p.clock.now = utc(2026, 3, 29, 0, 59)  # 01:59 CET
+    assert await p.scheduler.sweep() == []
+    p.clock.now = utc(2026, 3, 29, 1, 0)  # 03:00 CEST, the next valid time
+    assert await p.scheduler.sweep() == [f"{TARGET} 2026-03-29 02:30"]
+    on_29th = trigger.get_next_fire_time(on_28th, p.clock.now)
+    assert on_29th.astimezone(UTC) == utc(2026, 3, 29, 1, 30)  # APScheduler's own fire comes at 03:30 ...
+    assert await fire(p, on_29th) == []  # ... and finds the slot taken
+    await drive(p, until=utc(2026, 3, 31, 12))
+    slots = [row["slot"] for row in p.store.open_daily_posts(TARGET)]
+    assert len(p.poster.questions()) == 4 and slots == ["2026-03-31 02:30"]  # 28, 29, 30, 31 once each
+
+
+async def test_autumn_back_a_time_that_happens_twice_runs_once():
+    p = process(now=utc(2026, 10, 23, 12))
+    set_up(p, "02:30", "Europe/Berlin")  # on 25 October 2026 02:00-03:00 happens twice
+    fired = await drive(p, until=utc(2026, 10, 26, 12))
+    assert utc(2026, 10, 25, 0, 30) in fired and utc(2026, 10, 25, 1, 30) in fired  # the trigger fires twice
+    posted_at = [p.store.conn.execute("SELECT slot, posted_at FROM daily_posts").fetchall()]
+    assert len(p.poster.questions()) == 3  # 24, 25, 26: once each
+    assert ("2026-10-25 02:30", "2026-10-25T00:30:00.000000+00:00") in posted_at[0]  # the first 02:30
+
+
+async def test_a_fixed_local_time_moves_in_utc_with_summer_time():
+    p = process(now=utc(2026, 3, 27, 12))
+    set_up(p, "09:00", "Europe/Berlin")
+    fired = await drive(p, until=utc(2026, 3, 30, 12))
+    assert fired == [utc(2026, 3, 28, 8), utc(2026, 3, 29, 7), utc(2026, 3, 30, 7)]
+    assert len(p.poster.questions()) == 3
+
+
+# --- restarts ------------------------------------------------------------------------------
+
+
+async def test_a_restart_across_the_scheduled_time_posts_once_on_start(tmp_path):
+    path = tmp_path / "dva.db"
+    first = process(path, now=utc(2026, 11, 26, 8, 50))
+    set_up(first, "09:00", "UTC")
+    assert await first.scheduler.start() == []  # 08:50: nothing due yet
+    first.scheduler.stop()  # the process goes down at 08:55 ...
+    second = process(path, now=utc(2026, 11, 26, 9, 20))  # ... and is back at 09:20
+    try:
+        assert await second.scheduler.start() == [f"{TARGET} 2026-11-26 09:00"]
+        assert set(second.scheduler.jobs()) == {SWEEP, job_id(TARGET)}  # rebuilt from the table
+        assert await fire(second, utc(2026, 11, 26, 9, 21)) == []  # a late (coalesced) fire: nothing
+    finally:
+        second.scheduler.stop()
+    third = process(path, now=utc(2026, 11, 26, 9, 40))  # and another restart within the hour
+    assert await third.scheduler.start() == []
+    third.scheduler.stop()
+    assert len(first.poster.posts + second.poster.posts + third.poster.posts) == 1
+
+
+async def test_a_restart_after_the_grace_window_skips_that_day_and_posts_the_next(tmp_path):
+    path = tmp_path / "dva.db"
+    first = process(path, now=utc(2026, 11, 25, 12))
+    set_up(first, "09:00", "UTC")
+    second = process(path, now=utc(2026, 11, 26, 10, 1))  # down from before 09:00 until 10:01
+    assert await second.scheduler.start() == []
+    second.scheduler.stop()
+    assert second.poster.posts == []
+    assert await fire(second, utc(2026, 11, 27, 9)) == [f"{TARGET} 2026-11-27 09:00"]
+    assert await second.scheduler.run_due(utc(2026, 11, 27, 9, 30)) == []
+
+
+# --- two processes on one database ----------------------------------------------------------
+
+
+async def test_two_schedulers_sharing_one_database_post_once(tmp_path):
+    path = tmp_path / "dva.db"
+    a = process(path, now=utc(2026, 11, 26, 8))
+    b = process(path, now=utc(2026, 11, 26, 8))
+    set_up(a, "09:00", "UTC")
+    at = utc(2026, 11, 26, 9)
+    await asyncio.gather(fire(a, at), fire(b, at), a.scheduler.run_due(at), b.scheduler.run_due(at))
+    assert len(a.poster.posts) + len(b.poster.posts) == 1
+
+
+def test_two_processes_racing_on_one_database_file_post_each_slot_once(tmp_path):
+    """Each thread is a process: its own connection and loop; all start at the same instant."""
+    path = tmp_path / "dva.db"
+    admin = process(path, now=utc(2026, 11, 26, 8))
+    targets = [f"discord:{n}" for n in range(20)]
+    for target in targets:
+        set_up(admin, "09:00", "UTC", target=target)
+    barrier, counts, errors = threading.Barrier(2), [], []
+
+    def run() -> None:
+        try:
+            p = process(path, now=utc(2026, 11, 26, 9, 5))
+            barrier.wait()
+            asyncio.run(p.scheduler.run_due(p.clock.now))
+            counts.append(len(p.poster.posts))
+        except Exception as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert not errors
+    assert sum(counts) == len(targets)
+    rows = admin.store.conn.execute("SELECT COUNT(*), COUNT(DISTINCT target) FROM daily_posts").fetchone()
+    assert rows == (len(targets), len(targets))
+
+
+# --- live changes, other platforms, failures --------------------------------------------------
+
+
+async def test_setup_updates_the_running_scheduler_live():
+    p = process(now=utc(2026, 11, 26, 8))
+    await p.scheduler.start()
+    try:
+        set_up(p, "18:45", "America/New_York")
+        job = p.scheduler.aps.get_job(job_id(TARGET))
+        assert str(job.trigger.timezone) == "America/New_York"
+        assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 3600)
+        set_up(p, "07:00", "UTC")
+        assert p.scheduler.aps.get_job(job_id(TARGET)).trigger.fields[5].expressions[0].first == 7
+        set_up(p, "", None, off=True)
+        assert p.scheduler.aps.get_job(job_id(TARGET)) is None
+    finally:
+        p.scheduler.stop()
+
+
+async def test_a_channel_of_a_platform_this_process_does_not_run_is_left_for_one_that_does(tmp_path):
+    path = tmp_path / "dva.db"
+    discord_only = process(path, now=utc(2026, 11, 26, 8))
+    set_up(discord_only, "09:00", "UTC", target="slack:C1", who=Learner("slack", "T1", "boss"))
+    assert await discord_only.scheduler.run_due(utc(2026, 11, 26, 9)) == []
+    slack = RecordingPoster(platform="slack")
+    both = process(path, posters={"slack": slack})
+    assert await both.scheduler.run_due(utc(2026, 11, 26, 9, 1)) == ["slack:C1 2026-11-26 09:00"]
+    assert slack.posts[0][0] == "slack:C1"
+
+
+async def test_when_the_old_post_cannot_be_edited_its_summary_is_posted():
+    p = process(now=utc(2026, 11, 25, 12))
+    set_up(p, "09:00", "UTC")
+    await fire(p, utc(2026, 11, 26, 9))
+    p.poster.fail_edit = True
+    await fire(p, utc(2026, 11, 27, 9))
+    kinds = [type(r).__name__ for _, r in p.poster.posts]
+    assert kinds == ["Question", "DailySummary", "Question"]
+
+
+async def test_a_failing_channel_does_not_stop_the_others_and_is_not_posted_twice():
+    class Flaky(RecordingPoster):
+        async def post(self, target: str, reply: Reply) -> str:
+            if target == "discord:bad":
+                raise RuntimeError("missing access")
+            return await super().post(target, reply)
+
+    flaky = Flaky()
+    p = process(now=utc(2026, 11, 26, 8), posters={"discord": flaky})
+    set_up(p, "09:00", "UTC", target="discord:bad")
+    set_up(p, "09:00", "UTC", target="discord:good")
+    assert await p.scheduler.run_due(utc(2026, 11, 26, 9)) == ["discord:good 2026-11-26 09:00"]
+    assert await p.scheduler.run_due(utc(2026, 11, 26, 9, 1)) == []  # at most once, even after a failure
+    assert [t for t, _ in flaky.posts] == ["discord:good"]
