@@ -22,7 +22,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from bot.core import notes
-from bot.core.terms import CONCEPT_TERMS, PHRASE_WORDS, SERVICE_NAMES, Unit, near, root, terms, units
+from bot.core.terms import (
+    CONCEPT_TERMS, PHRASE_WORDS, SERVICE_NAMES, SPELLINGS, Unit, near, root, terms, units,
+)
 
 TITLE_WEIGHT = 3.0
 SECTION_WEIGHT = 1.0
@@ -121,6 +123,11 @@ class Index:
             if term in self.postings:
                 alts[term] = self.idf[term] * (1.0 if n == 0 or "_" in term else BROADER)
         if unit.concept:
+            # a passage spelling the concept out defines it: "EBS" finds
+            # "EBS : Elastic Block Store" before passages that only say EBS
+            for term in SPELLINGS.get(unit.head, ()):
+                if term in self.postings and term not in alts:
+                    alts[term] = self.idf[term] * BROADER
             return alts
         head = unit.head
         if head not in self._near_cache:

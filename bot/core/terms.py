@@ -68,6 +68,11 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 PHRASES = _phrases()
+#: concept -> its spelled-out forms as terms ("ebs" -> "elastic_block_store", ...)
+SPELLINGS: dict[str, frozenset[str]] = {}
+for _key, _emitted in PHRASES.items():
+    if len(_key) > 1:
+        SPELLINGS[_emitted[0]] = SPELLINGS.get(_emitted[0], frozenset()) | {"_".join(_key)}
 MAX_PHRASE = max(len(key) for key in PHRASES)
 CONCEPT_TERMS = frozenset(t for emitted in PHRASES.values() for t in emitted)
 _PHRASE_WORDS = sorted({w for key in PHRASES for w in key if len(w) >= 4})
