@@ -21,12 +21,15 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from bot.core import notes
 from bot.core.terms import (
     CONCEPT_TERMS, PHRASE_WORDS, SERVICE_NAMES, SPELLINGS, Unit, near, root, terms, units,
 )
 
 TITLE_WEIGHT = 3.0
+TITLE_WORDS = 5  # terms: a longer title counts less, down to a body word
 SECTION_WEIGHT = 1.0
 K1, B = 1.2, 0.5
 BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
@@ -36,6 +39,7 @@ SPELLED = 1.0  # the concept spelled as in the query, on top of the concept
 COVERAGE_FLOOR = 0.2  # how much a passage matching few of the query words still counts
 TITLE_BONUS = 0.5  # a passage whose whole title the query names is about it
 UNKNOWN_WORD = 0.7  # weight of a query word the notes never use, in a long query
+TERM_LENGTH = 8  # letters: a longer unknown word in a short query is a name (the topic)
 UNKNOWN_SERVICE = 3.0  # ... times the rarest word's weight, for an AWS name
 LONG = 7  # units: an exam stem, mostly setting
 OPEN_LIMIT = 2_000  # postings: beyond this a word only re-scores found passages
@@ -64,15 +68,17 @@ class Index:
             title = Counter(terms(p.title if p.title != p.section else ""))
             if p.section not in self.section_terms:
                 self.section_terms[p.section] = set(terms(p.section))
-            fields.append((title, self.section_terms[p.section], Counter(terms(p.text))))
+            fields.append((title, self.section_terms[p.section], Counter(terms(p.text, parts=True))))
         count = max(1, len(fields))
         avg = sum(sum(b.values()) for _, _, b in fields) / count or 1.0
         for i, (title, section, body) in enumerate(fields):
             if _stub(self.passages[i]):
                 continue
             norm = K1 * (1 - B + B * sum(body.values()) / avg)
+            # a title is a name; a sentence standing as a title weighs less
+            heading = 1 + (TITLE_WEIGHT - 1) * min(1.0, TITLE_WORDS / max(1, len(title)))
             for term in set(title) | section | set(body):
-                tf = TITLE_WEIGHT * (term in title) + SECTION_WEIGHT * (term in section) + body[term]
+                tf = heading * (term in title) + SECTION_WEIGHT * (term in section) + body[term]
                 self.postings[term][i] = tf * (K1 + 1) / (tf + norm)
         self.idf = {t: math.log(1 + (count - len(ps) + 0.5) / (len(ps) + 0.5))
                     for t, ps in self.postings.items()}
@@ -101,7 +107,11 @@ class Index:
         if word in self._fixes:
             return self._fixes[word]
         fixed: tuple[str, ...] = (word,)
-        if len(word) >= 4 and not word.isdigit() and word not in self._known \
+        if len(word) == 3 and word not in self._known and word not in SERVICE_NAMES:
+            # a short word missing a letter: "dat" -> "data"
+            fixed = next(((w,) for w in self._spelling.get(word[0], ())
+                          if len(w) == 4 and w.startswith(word[:2]) and OSA.distance(w, word) == 1), fixed)
+        elif len(word) >= 4 and not word.isdigit() and word not in self._known \
                 and word not in SERVICE_NAMES:
             close = near(word, self._spelling.get(word[0], []), limit=3)
             if close:
@@ -142,9 +152,12 @@ class Index:
         return alts
 
     def unknown_weight(self, unit: Unit, short: bool) -> float:
+        """How much a query word the notes never use counts against an answer."""
         if unit.head in SERVICE_NAMES:
             return UNKNOWN_SERVICE * self.max_idf
-        return self.max_idf if short else UNKNOWN_WORD
+        if not short:
+            return UNKNOWN_WORD
+        return self.max_idf if len(unit.head) >= TERM_LENGTH else self.max_idf / 2
 
     # --- ranking -----------------------------------------------------------------
 

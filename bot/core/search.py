@@ -22,7 +22,7 @@ from bot.core.index import LONG, Hit, Index
 from bot.core.snippet import excerpt
 from bot.core.terms import Unit, terms
 
-COVER_MIN = 0.5  # below this share of the query, the answer is "nothing"
+COVER_MIN = 0.56  # the best passage must match more than half of the query, or "nothing"
 COVER_MIN_LONG = 0.25  # ... for a long query
 QUERY_ECHO = 120
 USAGE = "Usage: ask <query>, e.g. 'ask rds proxy' or 'ask how long are deleted snapshots kept'"

@@ -1,8 +1,8 @@
 """The part of a passage that answers: what a chat user sees before "show more".
 
 A reply's first 600 characters must hold the answer, and some passages run to
-1,300 characters. The excerpt is the run of whole lines, at most ``BUDGET``
-characters, that holds the most of what the query asks (each query word once,
+1,300 characters. The excerpt is the run of whole lines that fits in those
+600 characters after the heading path, that holds the most of what the query asks (each query word once,
 weighted by rarity); the passage's start wins ties, short passages come whole.
 """
 
@@ -12,15 +12,18 @@ from typing import Callable
 
 from bot.core import notes
 
-BUDGET = 480
+VISIBLE = 600  # what a chat client shows before "show more"
+MARGIN = 16  # the newline after the heading path, ellipses
 ELLIPSIS = "…"
 
 
 def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
-            terms_of: Callable[[str], list[str]], budget: int = BUDGET) -> str:
+            terms_of: Callable[[str], list[str]], budget: int | None = None) -> str:
     """The best window of ``passage.text``; ``wanted`` holds, per query word,
     the index terms that match it with their weights."""
     text = passage.text
+    if budget is None:
+        budget = VISIBLE - len(passage.path) - MARGIN
     if len(text) <= budget:
         return text
     lines = text.split("\n")

@@ -142,8 +142,12 @@ def units(text: str, limit: int = MAX_WORDS, fix: Callable[[str], tuple[str, ...
     return out
 
 
-def terms(text: str) -> list[str]:
-    """Every index term of ``text`` (concepts with their broader terms), in order."""
+def terms(text: str, parts: bool = False) -> list[str]:
+    """Every index term of ``text`` (concepts with their broader terms), in order.
+
+    ``parts``: the words of a phrase stay findable too ("file" in "elastic
+    file system"); the lookup asks for them in a passage's body.
+    """
     tokens = words(text)
     fixed = [canonical(t) for t in tokens]
     out: list[str] = []
@@ -152,6 +156,8 @@ def terms(text: str) -> list[str]:
         found = _phrase_at(fixed, i) if fixed[i] in _LONGEST else None
         if found:
             out.extend(found[0])
+            if parts:
+                out.extend(t for t in tokens[i:i + found[1]] if t not in STOP and len(t) >= 3)
             i += found[1]
             continue
         if tokens[i] not in STOP and len(tokens[i]) >= 2:

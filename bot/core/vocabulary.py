@@ -44,7 +44,8 @@ _concept("multiaz", "multi az", "multiaz", "multi availability zone", "multiple 
 _concept("zonefile", "zone file", "zone files")
 _concept("region", "region", "regions", "aws region")
 _concept("crossregion", "cross region", "crossregion", "another region", "other region")
-_concept("sg", "sg", "sgs", "security group", "security groups", "firewall")
+_concept("sg", "sg", "sgs", "security group", "security groups", "firewall", "virtual firewall",
+         "instance firewall")
 _concept("vpc", "vpc", "virtual private cloud")
 _concept("ssh", "ssh", "secure shell")
 _concept("ip", "ip", "ip address", "ip addresses")
@@ -213,4 +214,10 @@ STOPWORDS: frozenset[str] = frozenset("""
     aws amazon service services feature features thing kind something anything
     notes note question answer example e.g eg ie i.e etc okay ok hi hello thanks thank
     do does did make makes made run runs running happen happens happened
+    behind across instead still even already really actually maybe likely probably
+    try tries tried keep keeps kept go goes going went come comes coming give gives given
+    put puts see sees seen show shows say says said think find finds found reach reaches
+    able unable possible possibly whenever wherever although though since usually often
+    something someone somebody anyone everyone everything nothing thing stuff lot lots
+    good bad better worse right wrong true false difference differences
     """.split())
