@@ -23,6 +23,7 @@ from bot.config import Settings
 
 log = logging.getLogger("bot.serve")
 DRAIN_SECONDS = 10.0  # how long in-flight handlers get to finish at shutdown
+READY_SECONDS = 60.0  # how long Discord gets to log in before the scheduler starts anyway
 REDACTED = "[redacted]"
 
 
@@ -148,7 +149,7 @@ async def run(settings: Settings) -> int:
             await scheduler.start()
         health.jobs = scheduler.jobs
         port, stop_health = await start_health(health, settings.health_port)
-        shut.listeners.append(stop_health)
+        shut.closers.append(stop_health)  # last: it says "stopping" (503) while handlers finish
         print(f"dva serve: running {', '.join(health.adapters)}; health on :{port}/healthz", flush=True)
         code = await _wait(stop, shut.watched)
     except Exception:
@@ -198,13 +199,21 @@ async def _start_discord(tutor: Any, settings: Settings, posters: dict[str, Any]
     client = adapter.build_client(tutor, settings, now)
     task = asyncio.create_task(client.start(settings.discord_token), name="discord")
     shut.watched[task] = "Discord"
-    posters["discord"] = adapter.DiscordPoster(client)
 
     async def close() -> None:
         await client.close()
         await asyncio.wait({task}, timeout=DRAIN_SECONDS)
 
     shut.closers.append(close)
+    posters["discord"] = adapter.DiscordPoster(client)
+    # the scheduler may post a missed daily question at once: log in and connect first
+    ready = asyncio.create_task(client.wait_until_ready())
+    done, _ = await asyncio.wait({ready, task}, timeout=READY_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+    if ready not in done:
+        ready.cancel()
+        if task in done:
+            task.result()  # a bad token or an unreachable API: raise it here
+        log.warning("Discord is not ready after %ss; starting the rest anyway", READY_SECONDS)
 
 
 async def _start_slack(tutor: Any, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
@@ -216,11 +225,31 @@ async def _start_slack(tutor: Any, settings: Settings, posters: dict[str, Any], 
     shut.listeners.append(running.stop)
 
 
+def in_flight(task: asyncio.Task) -> bool:
+    """A handler working on someone's request (or a daily post), not a connection's long-lived task.
+
+    Known by the names the libraries give them: discord.py's event, app-command
+    and component dispatch tasks, Bolt's listener runs, APScheduler's coroutine
+    jobs. If an upgrade renames them, shutdown just stops waiting for them.
+    """
+    coro = task.get_coro()
+    where = f"{task.get_name()} {getattr(coro, '__qualname__', '')}"
+    return any(mark in where for mark in HANDLER_MARKS)
+
+
+HANDLER_MARKS = ("discord.py: ", "CommandTree-invoker", "discord-ui-", "run_ack_function", "to_runnable_function",
+                 "run_coroutine_job", "DailyScheduler.")
+
+
 async def _drain(exclude: set) -> None:
-    """Let the handlers in flight (other tasks on the loop) finish, up to DRAIN_SECONDS."""
-    pending = {t for t in asyncio.all_tasks() if t not in exclude and not t.done()}
+    """Let the handlers in flight finish, up to DRAIN_SECONDS."""
+    pending = {t for t in asyncio.all_tasks() if t not in exclude and not t.done() and in_flight(t)}
     if pending:
-        await asyncio.wait(pending, timeout=DRAIN_SECONDS)
+        log.info("waiting for %d handler(s) in flight: %s", len(pending), sorted(_name(t) for t in pending))
+        _, late = await asyncio.wait(pending, timeout=DRAIN_SECONDS)
+        if late:
+            log.warning("%d handler(s) still running after %ss: %s", len(late), DRAIN_SECONDS,
+                        sorted(_name(t) for t in late))
 
 
 async def _quietly(work: Awaitable[None]) -> None:
@@ -228,3 +257,8 @@ async def _quietly(work: Awaitable[None]) -> None:
         await work
     except Exception:
         log.exception("error while stopping")
+
+
+def _name(task: asyncio.Task) -> str:
+    coro = task.get_coro()
+    return f"{task.get_name()}:{getattr(coro, '__qualname__', coro)}"
