@@ -24,11 +24,13 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
 from bot.core import questions as bank
+from bot.core.grounding import STOP_WORDS
 from bot.core.quantities import Quantity, nearby, quantities_in, render
 from bot.core.questions import BankQuestion
 
@@ -57,12 +59,16 @@ def generate(passages: Sequence[object]) -> list[BankQuestion]:
     passages = list(passages)
     lines = {p.id: _lines(p.text) for p in passages}
     quantities = [(p, q) for p in passages for line in lines[p.id] for q in quantities_in(line)]
+    units: dict[str, list[tuple[str, Quantity]]] = {}
+    for p, q in quantities:
+        units.setdefault(q.key, []).append((p.id, q))
     definitions = [d for p in passages for line in lines[p.id] if (d := _definition(line, p))]
+    terms = _TermIndex(definitions)
     kinds = _kinds(line for p in passages for line in lines[p.id])
     out: dict[str, BankQuestion] = {}
     for p in passages:
-        made = [*_number_clozes(p, lines[p.id], quantities),
-                *_which_of_these(p, definitions),
+        made = [*_number_clozes(p, lines[p.id], units),
+                *_which_of_these(p, terms),
                 *_term_clozes(p, lines[p.id], kinds)]
         by_id = {p.id: p}
         for q in made:
@@ -74,17 +80,19 @@ def generate(passages: Sequence[object]) -> list[BankQuestion]:
 # --- numbers -------------------------------------------------------------------
 
 
-def _number_clozes(p, lines: list[str], pool: list[tuple[object, Quantity]]) -> Iterable[BankQuestion]:
+def _number_clozes(p, lines: list[str], units: dict[str, list[tuple[str, Quantity]]]) -> Iterable[BankQuestion]:
     text = p.text.lower()
+    in_passage = quantities_in(p.text)
     for line in _sentences(lines):
         for q in quantities_in(line):
             if text.count(q.text.lower()) != 1 or q.text.lower() in p.path.lower():
                 continue  # ambiguous within the passage, or the heading gives it away
-            mentioned = {x.value for x in quantities_in(p.text) if x.key == q.key}
-            others = sorted({x.value for owner, x in pool if x.key == q.key and owner.id != p.id} - mentioned,
+            mentioned = {x.value for x in in_passage if x.key == q.key}
+            pool = units.get(q.key, [])
+            others = sorted({x.value for owner, x in pool if owner != p.id} - mentioned,
                             key=lambda v: (abs(math.log(v / q.value)) if v > 0 and q.value > 0 else 99, v))
             values = [v for v in dict.fromkeys([*others, *nearby(q)]) if v not in mentioned and v != q.value]
-            written = {x.value: x.number for _, x in pool if x.key == q.key}
+            written = {x.value: x.number for _, x in pool}
             options = [render(q, v, written.get(v)) for v in values]
             options = [o for o in dict.fromkeys(options) if o.lower() not in line.lower()][:3]
             if len(options) < 3:
@@ -104,19 +112,44 @@ def _definition(line: str, p) -> Definition | None:
     term, text = m.group("term").strip(" -•"), m.group("text").strip()
     words = term.lower().split()
     if (len(words) > 6 or "?" in term or "#" in term or not re.search("[A-Za-z]", term)
-            or term.lower() in _BAD_TERMS or any(w in bank.STOP_WORDS - {"and", "of"} for w in words)):
+            or term.lower() in _BAD_TERMS or any(w in STOP_WORDS - {"and", "of"} for w in words)):
         return None
     return Definition(term, text, line, p)
 
 
-def _which_of_these(p, definitions: list[Definition]) -> Iterable[BankQuestion]:
+class _TermIndex:
+    """Definitions by passage, by section and by word, so siblings are found without a full scan."""
+
+    def __init__(self, definitions: list[Definition]):
+        self.by_passage: dict[str, list[int]] = {}
+        self.by_section: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.definitions = definitions
+        for i, d in enumerate(definitions):
+            self.by_passage.setdefault(d.passage.id, []).append(i)
+            if d.full:
+                self.by_section.setdefault(d.passage.section, []).append(i)
+                for word in _significant(d.term):
+                    self.by_word.setdefault(word, []).append(i)
+
+    def of(self, passage_id: str) -> list[Definition]:
+        return [self.definitions[i] for i in self.by_passage.get(passage_id, [])]
+
+    def near(self, d: Definition) -> list[Definition]:
+        found = set(self.by_section.get(d.passage.section, []))
+        for word in _significant(d.term):
+            found.update(self.by_word.get(word, []))
+        return [self.definitions[i] for i in sorted(found)]
+
+
+def _which_of_these(p, terms: _TermIndex) -> Iterable[BankQuestion]:
     seen: set[str] = set()
-    for d in (d for d in definitions if d.passage.id == p.id):
+    for d in terms.of(p.id):
         key = d.term.lower()
         if key in seen or not d.full or "?" in d.text or _shares_word(d.term, d.text):
             continue
         seen.add(key)
-        siblings = _siblings(d, definitions)
+        siblings = _siblings(d, terms.near(d))
         if len(siblings) < 3:
             continue
         context = next((f" on {c}" for c in (p.path, p.section) if not _find(d.term, c)), "")
@@ -139,6 +172,8 @@ def _siblings(d: Definition, definitions: list[Definition]) -> list[str]:
                        abs(other.passage.position - p.position), other.term.lower(), other.term))
     chosen: list[str] = []
     for *_, term in sorted(ranked):
+        if len(chosen) == 3:
+            break
         if term.lower() in d.text.lower() or any(_alike(term, t) or _overlap(term, t) for t in [d.term, *chosen]):
             continue
         chosen.append(term)
@@ -178,21 +213,22 @@ def _list_items(line: str) -> list[str]:
     ok = [x for x in parts if re.fullmatch(r"[A-Za-z0-9][\w+ ]{0,24}", x) and len(x.split()) <= 3]
     if len(ok) != len(parts):
         return []
-    return [x for x in ok if x.lower() not in bank.STOP_WORDS]
+    return [x for x in ok if x.lower() not in STOP_WORDS]
 
 
 def _term_clozes(p, lines: list[str], kinds: dict[str, set[str]]) -> Iterable[BankQuestion]:
     for line in _sentences(lines):
+        words = set(_TOKEN.findall(line.lower()))
         for member, kind in sorted(kinds.items()):
-            if len(kind) < 4 or len(_find(member, line)) != 1 or _find(member, p.path):
+            if (len(kind) < 4 or not _tokens(member) <= words
+                    or len(_find(member, line)) != 1 or _find(member, p.path)):
                 continue
-            distractors = [k for k in sorted(kind, key=lambda k: _hash(member + "|" + k))
-                           if not _overlap(k, member) and not _find(k, p.text)]
-            kept: list[str] = []
-            for k in distractors:
-                if not any(_alike(k, t) or _overlap(k, t) for t in [member, *kept]):
-                    kept.append(k)
-            distractors = kept[:3]
+            distractors: list[str] = []
+            for k in sorted(kind, key=lambda k: _hash(member + "|" + k)):
+                if len(distractors) == 3:
+                    break
+                if not _find(k, p.text) and not any(_alike(k, t) or _overlap(k, t) for t in [member, *distractors]):
+                    distractors.append(k)
             if len(distractors) < 3:
                 continue
             [m] = _find(member, line)
@@ -239,16 +275,30 @@ def _blank(line: str, start: int, end: int) -> str:
 
 
 def _find(term: str, text: str) -> list[re.Match]:
-    return list(re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE))
+    return list(_pattern(term).finditer(text))
 
 
-def _significant(term: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", term.lower()) if w not in bank.STOP_WORDS and len(w) > 2}
+@lru_cache(maxsize=4096)
+def _pattern(term: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def _tokens(term: str) -> frozenset[str]:
+    return frozenset(_TOKEN.findall(term.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _significant(term: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", term.lower()) if w not in STOP_WORDS and len(w) > 2)
 
 
 def _shares_word(term: str, text: str) -> bool:
     words = set(re.findall(r"[a-z0-9]+", text.lower()))
-    own = {w for w in re.findall(r"[a-z0-9]+", term.lower()) if w not in bank.STOP_WORDS}
+    own = {w for w in re.findall(r"[a-z0-9]+", term.lower()) if w not in STOP_WORDS}
     return any(w in words or w.rstrip("s") in words or w + "s" in words for w in own)
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from bot.core.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
+
 LETTERS = "ABCDEFGH"
 KINDS = {"single": (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, answers
 TRUE_FALSE = ("True", "False")
@@ -243,67 +245,6 @@ def _check_sources(q: BankQuestion, passages_by_id: Mapping[str, object]) -> lis
         return [f"not grounded in the cited passages: {why}"] if why else []
     return [f"not grounded in the cited passages: {why}" for claim in q.correct
             if (why := ungrounded(claim, source))]
-
-
-# --- grounding ---------------------------------------------------------------
-
-#: words that carry no fact: they never count for or against grounding
-STOP_WORDS = frozenset("""
-a an and are as at be been but by can could do does for from had has have how i if in into is it its
-may might more most must no not of on one only or other our over per should so some such than that the
-their them then there these they this those through to too under up use used uses using very was we
-were what when where which while who will with within without would you your all any each both every
-same also just many much new own out via onto off upon about after before between again
-""".split())
-GENERIC_WORDS = frozenset("""
-create creates enable enables configure configures add adds set sets move moves point points make
-makes allow allows choose select change changes instead rather directly automatically manually
-application applications app apps company developer team solution option feature features need needs
-""".split())
-_WORD = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-_SPELLINGS = ((re.compile(r"availability zones?|\bazs\b"), "az"), (re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)"), " "))
-
-
-def words_of(text: str) -> list[str]:
-    """Lower-case words, '10gb' split as '10 gb', 'Availability Zones' spelt 'az'."""
-    text = text.lower()
-    for pattern, spelling in _SPELLINGS:
-        text = pattern.sub(spelling, text)
-    return _WORD.findall(text)
-
-
-def key_terms(text: str) -> list[str]:
-    """The words of a claim that must be in the notes: not stop or generic words."""
-    words = words_of(text)
-    return [w for w in dict.fromkeys(words) if w not in STOP_WORDS and w not in GENERIC_WORDS
-            and (len(w) > 1 or w.isdigit())]
-
-
-def ungrounded(claim: str, source: str, numbers: bool = True) -> str:
-    """'' when at least half of the claim's key terms (and all its numbers) are in ``source``."""
-    terms = key_terms(claim)
-    have = set(words_of(source))
-    have |= {part for w in have if "-" in w for part in (w.replace("-", ""), *w.split("-"))}
-    known = set(_NUMBER.findall(source))
-    lost = [n for n in _NUMBER.findall(claim) if n not in known] if numbers else []
-    if lost:
-        return f"number {', '.join(lost)} of {claim!r} is not in the notes"
-    missing = [t for t in terms if not _seen(t, have)]
-    if terms and len(missing) * 2 > len(terms):
-        return f"{claim!r}: {', '.join(missing)} not in the notes"
-    return ""
-
-
-def _seen(term: str, words: set[str]) -> bool:
-    if term in words:
-        return True
-    if len(term) < 4:
-        return any(w.replace("-", "") == term for w in words)
-    head = term[:5]
-    return any(w.startswith(head) for w in words if len(w) >= 4)
 
 
 def _norm(text: str) -> str:

@@ -1,0 +1,70 @@
+"""Is a question grounded in the notes? Its answer's key words must be in the cited passages.
+
+A written question must teach what the notes say, not outside knowledge the
+notes lack. The check is deliberately simple and explainable: at least half of
+the key words of each correct option (not stop words, not generic exam verbs)
+appear in the cited passages, matched on their first five letters so that
+"encrypted" finds "encryption", and every number in the option appears there too.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: words that carry no fact: they never count for or against grounding
+STOP_WORDS = frozenset("""
+a an and are as at be been but by can could do does for from had has have how i if in into is it its
+may might more most must no not of on one only or other our over per should so some such than that the
+their them then there these they this those through to too under up use used uses using very was we
+were what when where which while who will with within without would you your all any each both every
+same also just many much new own out via onto off upon about after before between again
+""".split())
+GENERIC_WORDS = frozenset("""
+create creates enable enables configure configures add adds set sets move moves point points make
+makes allow allows choose select change changes instead rather directly automatically manually
+application applications app apps company developer team solution option feature features need needs
+""".split())
+_WORD = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+_SPELLINGS = ((re.compile(r"availability zones?|\bazs\b"), "az"), (re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)"), " "))
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words, '10gb' split as '10 gb', 'Availability Zones' spelt 'az'."""
+    text = text.lower()
+    for pattern, spelling in _SPELLINGS:
+        text = pattern.sub(spelling, text)
+    return _WORD.findall(text)
+
+
+def key_terms(text: str) -> list[str]:
+    """The words of a claim that must be in the notes: not stop or generic words."""
+    words = words_of(text)
+    return [w for w in dict.fromkeys(words) if w not in STOP_WORDS and w not in GENERIC_WORDS
+            and (len(w) > 1 or w.isdigit())]
+
+
+def ungrounded(claim: str, source: str, numbers: bool = True) -> str:
+    """'' when at least half of the claim's key terms (and all its numbers) are in ``source``."""
+    terms = key_terms(claim)
+    have = set(words_of(source))
+    have |= {part for w in have if "-" in w for part in (w.replace("-", ""), *w.split("-"))}
+    known = set(_NUMBER.findall(source))
+    lost = [n for n in _NUMBER.findall(claim) if n not in known] if numbers else []
+    if lost:
+        return f"number {', '.join(lost)} of {claim!r} is not in the notes"
+    missing = [t for t in terms if not _seen(t, have)]
+    if terms and len(missing) * 2 > len(terms):
+        return f"{claim!r}: {', '.join(missing)} not in the notes"
+    return ""
+
+
+def _seen(term: str, words: set[str]) -> bool:
+    if term in words:
+        return True
+    if len(term) < 4:
+        return any(w.replace("-", "") == term for w in words)
+    head = term[:5]
+    return any(w.startswith(head) for w in words if len(w) >= 4)
