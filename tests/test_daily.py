@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.core.daily import DailyQuestions, pick_question
-from bot.core.messages import Answer, Daily, DailySummary, Learner, Question, Setup, Text
+from bot.core.messages import Answer, Daily, DailySummary, Learner, Question, Setup, ShowStats, Text
 from bot.core.slots import Slot, due_slot, parse_weekdays
 from bot.core.tutor import Tutor
 from quiz_kit import QUESTIONS, learner, q, right, world
@@ -241,3 +241,18 @@ def test_slots_before_a_schedule_was_set_are_never_due():
     assert due_slot(daily.schedule(TARGET), NOW + timedelta(minutes=5)) is None
     tomorrow = datetime(2026, 11, 27, 11, 30, tzinfo=timezone.utc)
     assert due_slot(daily.schedule(TARGET), tomorrow).at == tomorrow
+
+
+def test_daily_answers_make_a_streak_counted_in_the_groups_timezone():
+    _, practice, daily, _ = daily_world()
+    setup(daily, "08:00", tz="Asia/Tokyo")
+    ana = Learner("discord", "G1", "ana")
+    first = post(daily, at=datetime(2026, 11, 26, 23, 0, tzinfo=timezone.utc))  # 27th 08:00 in Tokyo
+    second = post(daily, at=datetime(2026, 11, 27, 23, 0, tzinfo=timezone.utc))  # 28th 08:00 in Tokyo
+    # both answered on the 27th in UTC, but on the 27th and the 28th in Tokyo
+    practice.handle(Answer(ana, first.instance, right(first.question_id)),
+                    datetime(2026, 11, 27, 14, 0, tzinfo=timezone.utc))
+    practice.handle(Answer(ana, second.instance, right(second.question_id)),
+                    datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc))
+    [stats] = practice.handle(ShowStats(ana), datetime(2026, 11, 27, 23, 45, tzinfo=timezone.utc))
+    assert stats.streak == 2
