@@ -33,6 +33,7 @@ from bot.core.messages import (
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
 PATH = "/slack/events"
+BACKLOG = 1024  # a burst of commands must not overflow the listen queue (SYN retry = 1 s)
 SORRY = "Sorry, something went wrong on our side. It has been logged; please try again."
 NOT_ADMIN = ("Only workspace admins and owners (or people the bot's operator has listed) "
              "can set up the daily question. Ask one of them to run it.")
@@ -244,7 +245,7 @@ async def start(app: AsyncApp, settings: Settings, host: str = "0.0.0.0") -> Run
         return Running(0, handler.close_async)
     runner = web.AppRunner(app.web_app(path=PATH, port=settings.slack_port))
     await runner.setup()
-    site = web.TCPSite(runner, host, settings.slack_port)
+    site = web.TCPSite(runner, host, settings.slack_port, backlog=BACKLOG)
     await site.start()
     port = runner.addresses[0][1] if runner.addresses else settings.slack_port
     log.info("Slack: listening on %s:%s%s", host, port, PATH)
