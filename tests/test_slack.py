@@ -369,7 +369,7 @@ def test_huge_replies_are_cut_to_slacks_limits():
 
 
 def test_long_text_is_split_into_sections_without_breaking_entities():
-    rendered = slack.render([Text("&" * 4_000)])
+    rendered = slack.render(Text("&" * 4_000))
     parts = [b["text"]["text"] for b in rendered["blocks"]]
     assert all(len(p) <= SECTION_LIMIT for p in parts)
     assert "".join(parts) == "&amp;" * 4_000

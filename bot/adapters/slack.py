@@ -123,8 +123,10 @@ async def is_admin(client: AsyncWebClient, user: str, settings: Settings) -> boo
 # --- replies -> Slack ---------------------------------------------------------------
 
 
-def render(replies: Sequence[Reply], share: str | None = None) -> dict[str, Any]:
-    """Replies -> ``{"blocks", "text"}``; ``share`` adds a "Share in channel" button."""
+def render(replies: Reply | Sequence[Reply], share: str | None = None) -> dict[str, Any]:
+    """A reply (or several, as one message) -> ``{"blocks", "text"}``; ``share`` adds a
+    "Share in channel" button carrying the query."""
+    replies = list(replies) if isinstance(replies, (list, tuple)) else [replies]
     extra = []
     if share is not None:
         extra = [{"type": "actions", "elements": [button("Share in channel", SHARE, share[:VALUE_LIMIT])]}]
