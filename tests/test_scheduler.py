@@ -9,6 +9,7 @@ real ``CronTrigger``, so DST is APScheduler's as well as ours.
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import threading
 from dataclasses import dataclass, field
@@ -308,3 +309,28 @@ async def test_a_failing_channel_does_not_stop_the_others_and_is_not_posted_twic
     assert await p.scheduler.run_due(utc(2026, 11, 26, 9)) == ["discord:good 2026-11-26 09:00"]
     assert await p.scheduler.run_due(utc(2026, 11, 26, 9, 1)) == []  # at most once, even after a failure
     assert [t for t, _ in flaky.posts] == ["discord:good"]
+
+
+async def test_through_the_real_slack_adapter_the_post_has_buttons_and_closes_into_its_summary():
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bot.adapters.slack import SlackPoster
+    from fakes.slack_api import FakeSlack
+
+    fake = await FakeSlack().start()
+    try:
+        poster = SlackPoster(AsyncWebClient(token="xoxb-test", base_url=fake.api_url))
+        p = process(now=utc(2026, 11, 25, 12), posters={"slack": poster})
+        set_up(p, "09:00", "UTC", target="slack:C0DAILY", who=Learner("slack", "T0DVA", "boss"))
+        await fire(p, utc(2026, 11, 26, 9), target="slack:C0DAILY")
+        [posted] = fake.of("chat.postMessage")
+        assert posted.args["channel"] == "C0DAILY"
+        buttons = [e for b in posted.args["blocks"] for e in b.get("elements", []) if e.get("type") == "button"]
+        assert buttons  # one per choice
+        await fire(p, utc(2026, 11, 27, 9), target="slack:C0DAILY")
+        [edited] = fake.of("chat.update")
+        assert edited.args["ts"] == "1700000000.000001"  # the first post's ts, as the fake issued it
+        assert "0 answered · nobody answered" in json.dumps(edited.args["blocks"], ensure_ascii=False)  # its summary
+        assert len(fake.of("chat.postMessage")) == 2
+    finally:
+        await fake.stop()
