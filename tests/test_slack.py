@@ -281,6 +281,14 @@ async def test_a_click_after_a_restart_still_counts(fake, tmp_path):
     after.db.close()
 
 
+async def test_a_forged_or_unknown_button_gets_a_clear_message_and_records_nothing(bot, study):
+    forged = {"type": "button", "action_id": "dva:answer:A", "value": "A|no-such-instance",
+              "text": {"type": "plain_text", "text": "A"}}
+    [reply] = await bot.click(forged)
+    assert reply["response_type"] == "ephemeral" and "not one I know" in texts(reply)
+    assert "Traceback" not in texts(reply) and recorded(study) == []
+
+
 # --- setup ------------------------------------------------------------------------------
 
 

@@ -171,20 +171,19 @@ class Listeners:
         retry = request.headers.get("x-slack-retry-num", [None])[0]
         if retry:
             log.info("Slack redelivered an interaction (retry %s)", retry)
-        command = to_command(body)
-        await self._guarded(respond, self._reply(command, respond))
+        await self._guarded(respond, self._reply(body, respond))
 
-    async def _reply(self, command: Command | Text, respond: Respond) -> None:
+    async def _reply(self, body: dict, respond: Respond) -> None:
+        command = to_command(body)  # carries the delivery's action_ts: a redelivery records once
         replies = [command] if isinstance(command, Text) else self.core.handle(command, self.clock())
         await send(respond, replies)
 
     async def share(self, ack, body, respond) -> None:
         """Post an ``ask`` answer for everyone: the button carries the query, not the text."""
         await ack()
-        learner = learner_of(body)
-        query = body["actions"][0].get("value", "")
 
         async def post() -> None:
+            learner, query = learner_of(body), body["actions"][0].get("value", "")
             replies = self.core.handle(Ask(learner, query), self.clock())
             note = context(f"Shared by {escape(learner.name or learner.user)} · `/dva ask {escape(query)}`")
             await respond(**message(replies, [note]), response_type="in_channel", replace_original=False)
