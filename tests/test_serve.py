@@ -188,3 +188,14 @@ async def test_dva_serve_runs_discord_slack_scheduler_and_health_then_stops_clea
     assert "DEBUG" in logs or "INFO" in logs  # it did log
     for secret in (DISCORD_TOKEN, SLACK_TOKEN, SLACK_SECRET):
         assert secret not in logs
+
+
+async def test_when_discord_cannot_log_in_dva_serve_exits_non_zero_without_leaking_the_token(tmp_path):
+    env = bare_env(DVA_DB=str(tmp_path / "dva.db"), DVA_HEALTH_PORT=str(free_port()),
+                   DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_URL=f"http://127.0.0.1:{free_port()}")
+    proc = await asyncio.create_subprocess_exec(DVA, "serve", env=env, stdout=asyncio.subprocess.PIPE,
+                                                stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 1
+    assert b"stopped (exit 1)" in out and b"could not start" in err
+    assert DISCORD_TOKEN.encode() not in out + err
