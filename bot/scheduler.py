@@ -122,8 +122,11 @@ class DailyScheduler:
         if not self.daily.claim(slot, now):
             return False  # another fire, restart or process has it
         poster = self.posters[slot.schedule.platform]
-        for ref, summary in self.daily.close_previous(slot.target, slot.key, now):
-            await self._close(poster, slot.target, ref, summary)
+        try:
+            for ref, summary in self.daily.close_previous(slot.target, slot.key, now):
+                await self._close(poster, slot.target, ref, summary)
+        except Exception:  # yesterday's summary failing must not cost today's question
+            log.exception("could not close the previous daily question in %s", slot.target)
         question = self.daily.open(slot, now)
         if question is None:
             log.warning("no question available for the daily post in %s", slot.target)

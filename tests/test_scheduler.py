@@ -70,9 +70,10 @@ class Process:
     store: Store
 
 
-def process(path: str | Path = ":memory:", now: datetime | None = None, posters=None) -> Process:
+def process(path: str | Path = ":memory:", now: datetime | None = None, posters=None,
+            questions=QUESTIONS) -> Process:
     store = Store(db.connect(path))
-    practice = Practice(store, library(), list(QUESTIONS), rng=random.Random(1))
+    practice = Practice(store, library(), list(questions), rng=random.Random(1))
     daily = DailyQuestions(store, practice)
     poster = RecordingPoster()
     clock = Clock(now or datetime(2026, 1, 1, tzinfo=UTC))
@@ -334,3 +335,30 @@ async def test_through_the_real_slack_adapter_the_post_has_buttons_and_closes_in
         assert len(fake.of("chat.postMessage")) == 2
     finally:
         await fake.stop()
+
+
+async def test_when_yesterdays_summary_cannot_be_sent_todays_question_still_goes_out():
+    class Broken(RecordingPoster):
+        async def post(self, target: str, reply: Reply) -> str:
+            if isinstance(reply, DailySummary):
+                raise RuntimeError("rate limited")
+            return await super().post(target, reply)
+
+    broken = Broken(fail_edit=True)
+    p = process(now=utc(2026, 11, 25, 12), posters={"discord": broken})
+    set_up(p, "09:00", "UTC")
+    await fire(p, utc(2026, 11, 26, 9))
+    assert await fire(p, utc(2026, 11, 27, 9)) == [f"{TARGET} 2026-11-27 09:00"]
+    assert len(broken.questions()) == 2
+
+
+async def test_a_question_removed_from_the_bank_closes_without_a_summary(tmp_path):
+    path = tmp_path / "dva.db"
+    before = process(path, now=utc(2026, 11, 25, 12))
+    set_up(before, "09:00", "UTC")
+    await fire(before, utc(2026, 11, 26, 9))
+    [posted] = before.poster.questions()
+    after = process(path, questions=[x for x in QUESTIONS if x.id != posted.question_id])  # the bank changed
+    assert await fire(after, utc(2026, 11, 27, 9)) == [f"{TARGET} 2026-11-27 09:00"]
+    assert after.poster.edits == [] and len(after.poster.questions()) == 1
+    assert after.poster.questions()[0].question_id != posted.question_id

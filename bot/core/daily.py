@@ -181,11 +181,15 @@ class DailyQuestions:
         self.store.set_slot_posted(slot.target, slot.key, ref, now)
 
     def close_previous(self, target: str, keep: str, now: datetime) -> list[tuple[str | None, DailySummary]]:
-        """Close every open post of ``target`` but slot ``keep``: (its ref, its summary)."""
+        """Close every open post of ``target`` but slot ``keep``: (its ref, its summary).
+
+        A question gone from the bank since closes without a summary.
+        """
         closed = []
         for post in self.store.open_daily_posts(target):
             if post["slot"] != keep and self.store.close_daily_post(target, post["slot"], now):
-                closed.append((post["ref"], self.summary(target, post["question_id"], post["instance_id"])))
+                if self.practice.question(post["question_id"]) is not None:
+                    closed.append((post["ref"], self.summary(target, post["question_id"], post["instance_id"])))
         return closed
 
     def summary(self, target: str, question_id: str, instance_id: str) -> DailySummary:
