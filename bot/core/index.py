@@ -25,7 +25,8 @@ from rapidfuzz.distance import OSA
 
 from bot.core import notes
 from bot.core.terms import (
-    CONCEPT_TERMS, PHRASE_WORDS, SERVICE_NAMES, SPELLINGS, Unit, near, root, terms, units,
+    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, SERVICE_NAMES, SPELLINGS, STOP, Unit, near, root,
+    terms, units, words,
 )
 
 TITLE_WEIGHT = 3.0
@@ -44,6 +45,9 @@ UNKNOWN_SERVICE = 3.0  # ... times the rarest word's weight, for an AWS name
 LONG = 7  # units: an exam stem, mostly setting
 OPEN_LIMIT = 2_000  # postings: beyond this a word only re-scores found passages
 MAX_CANDIDATES = 500
+PAIRS = 0.5  # bonus for a passage holding the query's word pairs ("one.example.com and two...")
+PAIRS_FULL = 4  # pairs in common for the whole bonus
+RERANK = 30  # the best passages that get the word-pair bonus
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ class Hit:
     passage: notes.Passage
     score: float
     coverage: float  # share of the query's weight this passage matches
+    # it holds the query's rarest name of a topic (a word of some title or
+    # section), and the notes know every query word
+    topic: bool = False
 
 
 class Index:
@@ -83,7 +90,9 @@ class Index:
         self.idf = {t: math.log(1 + (count - len(ps) + 0.5) / (len(ps) + 0.5))
                     for t, ps in self.postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
-        self.titles = [set(title) for title, _, _ in fields]
+        self.titles = [{t for t in title if "_" not in t} for title, _, _ in fields]
+        self._named = set().union(*self.titles, *self.section_terms.values())  # topic names
+        self._pair_sets: list[set | None] = [None] * len(fields)  # filled when first needed
         self._plain: dict[str, list[str]] = defaultdict(list)
         self._roots: dict[str, list[str]] = defaultdict(list)
         for term in self.postings:
@@ -92,8 +101,8 @@ class Index:
                 self._roots[root(term)].append(term)
         self._known = frozenset(self.postings) | PHRASE_WORDS
         self._spelling: dict[str, list[str]] = defaultdict(list)
-        for word in self._known:
-            if "_" not in word and not word.isdigit():
+        for word in self._known:  # what a misspelt query word may be: words, not concepts
+            if "_" not in word and not word.isdigit() and (word not in CONCEPT_TERMS or word in PHRASE_WORDS):
                 self._spelling[word[0]].append(word)
 
     # --- query words -------------------------------------------------------------
@@ -161,24 +170,27 @@ class Index:
 
     # --- ranking -----------------------------------------------------------------
 
-    def rank(self, query: list[Unit], limit: int = 10) -> list[Hit]:
-        """The best ``limit`` passages for ``query``, with their coverage."""
-        plan, named, total = [], set(), 0.0
+    def rank(self, query: list[Unit], limit: int = 10, text: str = "") -> list[Hit]:
+        """The best ``limit`` passages for ``query`` (the units of ``text``)."""
+        plan, named, known, unknown = [], set(), 0.0, 0.0
         for unit in query:
             alts = self.alternatives(unit)
-            named.update(alts)
             main = {t: a for t, a in alts.items() if "_" not in t}
+            named.update(t for t in main if t not in unit.terms[1:])  # not the broader terms
             if not main:
-                total += self.unknown_weight(unit, short=len(query) < LONG)
+                unknown += self.unknown_weight(unit, short=len(query) < LONG)
                 continue
             weight = self.idf.get(unit.head) or max(main.values())
-            total += weight
-            plan.append((weight, main, {t: a for t, a in alts.items() if "_" in t}))
+            known += weight
+            plan.append((weight, main, {t: a for t, a in alts.items() if "_" in t},
+                         not self._named.isdisjoint(main)))
         plan.sort(key=lambda step: -step[0])  # rarest first: they pick the candidates
         score: dict[int, float] = {}
         matched: dict[int, float] = {}
-        for weight, main, spelled in plan:
+        rarest: set[int] = set()
+        for weight, main, spelled, topic in plan:
             best = self._best(main, score, open_=len(score) < MAX_CANDIDATES)
+            rarest = rarest or (set(best) if topic else rarest)
             for i, (value, share) in best.items():
                 score[i] = score.get(i, 0.0) + value
                 matched[i] = matched.get(i, 0.0) + min(share, weight)
@@ -187,14 +199,31 @@ class Index:
                     if i in score:
                         score[i] += SPELLED * alt * w
         ranked = []
+        total = known + unknown
         for i, s in score.items():
             coverage = matched[i] / total if total else 0.0
             title = self.titles[i]
             about = len(title & named) / len(title) if title else 0.0
             final = s * (COVERAGE_FLOOR + coverage) * (1 + TITLE_BONUS * about)
             ranked.append((final, -self.passages[i].position, i, coverage))
-        top = heapq.nlargest(limit, ranked)
-        return [Hit(self.passages[i], final, coverage) for final, _, i, coverage in top]
+        top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]
+        return [Hit(self.passages[i], final, coverage, not unknown and i in rarest)
+                for final, _, i, coverage in top]
+
+    def _pairs_bonus(self, top: list[tuple], text: str) -> list[tuple]:
+        """Passages holding the query's consecutive word pairs rise: the words
+        the learner typed, in the notes' own order."""
+        wanted = _pairs(words(text)[:MAX_WORDS])
+        if not wanted:
+            return top
+        out = []
+        for final, position, i, coverage in top:
+            if self._pair_sets[i] is None:
+                p = self.passages[i]
+                self._pair_sets[i] = _pairs(words(f"{p.title}\n{p.text}"))
+            share = len(wanted & self._pair_sets[i]) / min(len(wanted), PAIRS_FULL)
+            out.append((final * (1 + PAIRS * share), position, i, coverage))
+        return sorted(out, reverse=True)
 
     def _best(self, alts: dict[str, float], found: dict[int, float], open_: bool
               ) -> dict[int, tuple[float, float]]:
@@ -217,6 +246,14 @@ class Index:
         return best
 
 
+def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a not in STOP or b not in STOP}
+
+
 def _stub(p: notes.Passage) -> bool:
-    """A bare name in a list ("Global Services: 3. Cloudfront"): no answer to anything."""
-    return p.text == p.title and len(p.title.split()) <= 2
+    """A bare name ("Global Services: 3. Cloudfront", "1. Relational database service"):
+    no answer to anything."""
+    if p.text != p.title:
+        return False
+    found = terms(p.title)
+    return all(t in CONCEPT_TERMS or "_" in t for t in found) or len(p.title.split()) <= 2

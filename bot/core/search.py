@@ -22,8 +22,9 @@ from bot.core.index import LONG, Hit, Index
 from bot.core.snippet import excerpt
 from bot.core.terms import Unit, terms
 
-COVER_MIN = 0.56  # the best passage must match more than half of the query, or "nothing"
+COVER_MIN = 0.55  # the best passage must match more than half of the query, or "nothing"
 COVER_MIN_LONG = 0.25  # ... for a long query
+COVER_MIN_TOPIC = 0.35  # ... for a question whose rarest word the passage holds
 QUERY_ECHO = 120
 USAGE = "Usage: ask <query>, e.g. 'ask rds proxy' or 'ask how long are deleted snapshots kept'"
 
@@ -42,15 +43,15 @@ class Library:
 
     def find(self, query: str, limit: int = 5) -> list[Hit]:
         """Passages matching ``query``, best first (may include weak matches)."""
-        return self._index.rank(self._index.units(query), limit)
+        return self._index.rank(self._index.units(query), limit, query)
 
     # --- answers ---------------------------------------------------------------
 
     def ask(self, query: str) -> messages.Passage | messages.NothingFound:
         echo = _echo(query)
         query_units = self._index.units(query)
-        hits = self._index.rank(query_units)
-        if not hits or hits[0].coverage < _cover_min(query_units):
+        hits = self._index.rank(query_units, text=query)
+        if not hits or not _answers(hits[0], query_units):
             return messages.NothingFound(echo, self._suggestions(hits))
         top = hits[0].passage
         related = [h.passage.title for h in hits[1:] if h.passage.title != top.title
@@ -59,7 +60,7 @@ class Library:
             query=echo,
             passage_id=top.id,
             heading=top.heading,
-            text=excerpt(top, self._wanted(query_units), terms),
+            text=excerpt(top, self._wanted(query_units), lambda line: terms(line, parts=True)),
             source=f"{top.file}:{top.line_start}-{top.line_end}",
             related=tuple(dict.fromkeys(related)),
             open_question=top.open_question,
@@ -82,7 +83,7 @@ class Library:
         sections = [s for s, ts in self._index.section_terms.items() if heads <= ts]
         if sections:
             return tuple(p.id for p in self.passages if p.section in sections)
-        hits = [h for h in self._index.rank(query) if h.coverage >= _cover_min(query)]
+        hits = [h for h in self._index.rank(query, text=text) if _answers(h, query)]
         if not hits:
             return ()
         return tuple(h.passage.id for h in hits if h.score >= 0.5 * hits[0].score)[:6]
@@ -115,6 +116,18 @@ def _as_passage(p) -> notes.Passage:
     if isinstance(p, notes.Passage):
         return p
     return notes.Passage(**{f.name: getattr(p, f.name) for f in fields(notes.Passage)})
+
+
+def _answers(hit: Hit, query: list[Unit]) -> bool:
+    """Does this passage answer the query, or are the notes silent on it?
+
+    It must cover more than half of the query; a question of three words or
+    more may do with less when the passage holds its rarest word and the
+    notes know all of its words ("is the rds proxy publicly accessible").
+    """
+    if hit.coverage >= _cover_min(query):
+        return True
+    return len(query) >= 3 and hit.topic and hit.coverage >= COVER_MIN_TOPIC
 
 
 def _cover_min(query: list[Unit]) -> float:

@@ -14,6 +14,7 @@ from bot.core import notes
 
 VISIBLE = 600  # what a chat client shows before "show more"
 MARGIN = 16  # the newline after the heading path, ellipses
+DENSE = 0.5  # weight of the best single line, on top of the window's words
 ELLIPSIS = "…"
 
 
@@ -28,6 +29,7 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
         return text
     lines = text.split("\n")
     found = [set(terms_of(line)) for line in lines]
+    dense = [_value(wanted, terms) for terms in found]  # a line naming several query words
     best, best_score = (0, 1), -1.0
     for start in range(len(lines)):
         end, size, seen = start, 0, set()
@@ -35,7 +37,7 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
             size += len(lines[end]) + 1
             seen |= found[end]
             end += 1
-        score = sum(max((w for t, w in unit.items() if t in seen), default=0.0) for unit in wanted)
+        score = _value(wanted, seen) + DENSE * max(dense[start:end])
         score += 0.01 if start == 0 else 0.0
         if score > best_score + 1e-9:
             best, best_score = (start, end), score
@@ -46,3 +48,8 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
     elif end < len(lines):
         window += "\n" + ELLIPSIS
     return (ELLIPSIS + "\n" + window) if start > 0 else window
+
+
+def _value(wanted: list[dict[str, float]], terms: set[str]) -> float:
+    """How much of the query ``terms`` hold: each query word once, at its best."""
+    return sum(max((w for t, w in unit.items() if t in terms), default=0.0) for unit in wanted)

@@ -99,8 +99,9 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
     """Words of ``choices`` that ``word`` may misspell, with a similarity in 0..1.
 
     Same first letter, then a close rapidfuzz ratio, or one edit or swap of
-    neighbours ("laod" -> "load"), or for long words two edits keeping the
-    length ("secutiry" -> "security", but not "registry" -> "registrar").
+    neighbours ("laod" -> "load"), or two edits keeping the length for long
+    words or swapped letters ("secutiry" -> "security", not "registry" ->
+    "register").
     """
     if len(word) < 4 or word.isdigit():
         return []
@@ -108,7 +109,8 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
         word, choices, scorer=fuzz.ratio, score_cutoff=cutoff(word), limit=limit)}
     edits = 2 if len(word) >= 8 else 1
     for c, d, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=edits, limit=limit):
-        if d <= 1 or len(c) == len(word):
+        # two edits: a long word, or letters swapped ("secutiry"), not "registry" -> "register"
+        if d <= 1 or len(c) == len(word) and (len(word) >= 10 or sorted(c) == sorted(word)):
             found.setdefault(c, 1 - d / max(len(word), len(c)))
     return sorted(((c, s) for c, s in found.items() if c[0] == word[0]), key=lambda x: -x[1])
 

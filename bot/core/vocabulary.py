@@ -86,7 +86,7 @@ _concept("xforwardedfor", "x forwarded for", "xff", "client ip")
 
 # --- databases and caches --------------------------------------------------------
 _concept("rds", "rds", "relational database service", "relational database",
-         "relational databases", "managed database", "managed sql database")
+         "relational databases")
 _concept("aurora", "aurora", "amazon aurora")
 _concept("readreplica", "read replica", "read replicas", "replica", "replicas", "read copy",
          "read only copy", "read only replica", "readreplica")
