@@ -64,7 +64,8 @@ class DailyScheduler:
         """Build the jobs from the table, start, and post what was missed within grace."""
         self.aps = AsyncIOScheduler(timezone=timezone.utc)
         for schedule in self.daily.schedules():
-            self._add(schedule)
+            if schedule.platform in self.posters:
+                self._add(schedule)
         self.aps.add_job(self.sweep, CronTrigger(minute="*", timezone=timezone.utc), id=SWEEP,
                          replace_existing=True, coalesce=True, max_instances=1,
                          misfire_grace_time=int(self.grace.total_seconds()))
@@ -86,11 +87,10 @@ class DailyScheduler:
         if self.aps is None:
             return
         schedule = self.daily.schedule(target)
-        if schedule is None:
-            if self.aps.get_job(job_id(target)):
-                self.aps.remove_job(job_id(target))
-        else:
+        if schedule is not None and schedule.platform in self.posters:
             self._add(schedule)
+        elif self.aps.get_job(job_id(target)):
+            self.aps.remove_job(job_id(target))  # stopped, or a platform another process serves
 
     def _add(self, schedule: Schedule) -> None:
         assert self.aps is not None
