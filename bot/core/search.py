@@ -70,8 +70,10 @@ class Library:
         return [self._index.alternatives(u) for u in query]
 
     def _suggestions(self, hits: list[Hit]) -> tuple[str, ...]:
+        """The passages that matched part of the query, else the biggest sections."""
         near_topics = [h.passage.path for h in hits if h.coverage > 0][:3]
-        return tuple(dict.fromkeys(near_topics + self.sections()))[:3 if near_topics else 5]
+        biggest = sorted(self._counts, key=lambda s: -self._counts[s])
+        return tuple(dict.fromkeys(near_topics + biggest))[:3 if near_topics else 5]
 
     def match_topic(self, text: str) -> tuple[str, ...]:
         """The passage ids a quiz topic means: a whole section, or the passages
