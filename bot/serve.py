@@ -131,7 +131,12 @@ async def run(settings: Settings) -> int:
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    app = build(settings)  # loads new or changed notes
+    try:
+        app = build(settings)  # loads new or changed notes
+    except Exception:
+        log.exception("dva serve could not open the database or load the content (DVA_DB=%s, DVA_CONTENT=%s)",
+                      settings.db, settings.content)
+        return 1
     health = Health(started=now())
     shut = Shutdown()
     posters: dict[str, Any] = {}
