@@ -26,9 +26,9 @@ KINDS = ("keyword", "acronym", "typo", "synonym", "natural", "scenario")
 VISIBLE = 600  # what a chat user sees before expanding
 
 # floors: the figures reached when the floors were set (see the README)
-MIN_RIGHT = 0.94
-MIN_VISIBLE = 0.94
-MIN_DECLINED = 27  # of 27
+MIN_RIGHT = 0.93
+MIN_VISIBLE = 0.92
+MIN_DECLINED = 29  # of 29
 
 
 def bundled_library() -> Library:

@@ -43,7 +43,8 @@ _concept("multiaz", "multi az", "multiaz", "multi availability zone", "multiple 
          "multiple azs", "multiple availability zones", "standby replica", "standby instance")
 _concept("zonefile", "zone file", "zone files")
 _concept("region", "region", "regions", "aws region")
-_concept("crossregion", "cross region", "crossregion", "another region", "other region")
+_concept("crossregion", "cross region", "crossregion", "another region", "other region",
+         "across regions", "across region", "different region", "second region")
 _concept("sg", "sg", "sgs", "security group", "security groups", "firewall", "virtual firewall",
          "instance firewall")
 _concept("vpc", "vpc", "virtual private cloud")
@@ -79,7 +80,8 @@ _concept("asg", "asg", "asgs", "auto scaling group", "autoscaling group", "auto 
          "autoscaling groups", "auto scaling groups", "scaling group", "scaling groups")
 _concept("cooldown", "cooldown", "cool down", "cooldown period", "warm up period")
 _concept("targettracking", "target tracking", "target tracking scaling")
-_concept("sslterm", "ssl termination", "tls termination", "ssl offload", "tls offload",
+_concept("sslterm", "ssl termination", "tls termination", "ssl offload", "tls offload", "ssl offloading",
+         "tls offloading", "offload ssl", "offload tls",
          "https termination")
 _concept("ssl tls", "ssl", "tls")
 _concept("xforwardedfor", "x forwarded for", "xff", "client ip")
@@ -98,7 +100,7 @@ _concept("rdsproxy", "rds proxy", "db proxy", "database proxy")
 _concept("pool", "connection pool", "connection pooling", "pooling", "pool")
 _concept("elasticache", "elasticache", "elastic cache", "elasti cache", "in memory cache",
          "caching layer", "cache cluster")
-_concept("memorydb", "memorydb", "memory db", "memory database", "in memory database")
+_concept("memorydb", "memorydb", "memory db", "amazon memorydb")
 _concept("memcached", "memcached", "memcache")
 _concept("aof", "aof", "append only file", "append only")
 _concept("sharding", "sharding", "shard", "shards", "partitioning", "partition", "partitions")
@@ -111,8 +113,6 @@ _concept("dr", "dr", "disaster recovery")
 _concept("ha availability", "ha", "high availability", "highly available")
 _concept("vertical scaling", "vertical scaling", "scale up", "scaling up", "scale vertically",
          "bigger instance", "larger instance")
-_concept("horizontal scaling", "horizontal scaling", "scale out", "scaling out",
-         "scale horizontally")
 
 # --- identity, security, billing ----------------------------------------------------
 _concept("iam", "iam", "identity and access management")
