@@ -68,6 +68,28 @@ def test_either_spelling_of_aurora_finds_the_aurora_passages(library):
         assert ask(library, query).passage_id == "rds/aurora-high-availability-and-read-scaling"
 
 
+@pytest.mark.parametrize("short, spelled", [
+    ("ASG", "auto scaling group"), ("NLB", "network load balancer"), ("FSR", "fast snapshot restore"),
+    ("AOF", "append only file"), ("PITR", "point in time recovery"), ("SG", "security group"),
+    ("KMS", "key management service"), ("GWLB", "gateway load balancer"), ("FQDN", "fully qualified domain name"),
+])
+def test_an_acronym_and_its_spelled_out_form_find_the_same_passage(library, short, spelled):
+    assert ask(library, short).passage_id == ask(library, spelled).passage_id
+
+
+def test_typos_in_every_word_still_find_the_passage(library):
+    assert ask(library, "read replca").passage_id == "rds/rds-read-replicas-and-multi-az-and-the-use-cases"
+    assert ask(library, "multy az failovr").passage_id == "rds/rds-multiaz"
+    assert ask(library, "memchached sharding").passage_id == "rds/redis-vs-memcached"
+    assert ask(library, "cross zone laod balancng").passage_id == "elb-asg/cross-zone-load-balancing"
+
+
+def test_words_the_notes_do_not_use_find_what_they_mean(library):
+    assert ask(library, "session affinity").passage_id == "elb-asg/elb-sticky-sessions"
+    assert ask(library, "layer 4 load balancer").passage_id == "elb-asg/network-load-balancer"
+    assert ask(library, "connection draining").passage_id == "elb-asg/de-registration-delay"
+
+
 def test_a_passage_the_author_was_unsure_about_is_flagged(library):
     assert ask(library, "instance types").open_question is True
     assert ask(library, "ebs snapshots").open_question is False
