@@ -7,6 +7,8 @@ root with. Each passage's *coverage* is the share of the query it matches,
 every query word weighed by rarity: a word the notes never use counts (as
 the rarest word in a short query, a little in a long one), an AWS service
 name they never use counts three times. The lookup declines on low coverage.
+Among the best passages, those holding the query's consecutive word pairs
+rise, and a title the query names in full ("CNAME") lifts its passage.
 
 On a big corpus, once rarer words have found ``MAX_CANDIDATES`` passages,
 or for a term in more than ``OPEN_LIMIT`` passages, a word only re-scores
@@ -172,11 +174,11 @@ class Index:
 
     def rank(self, query: list[Unit], limit: int = 10, text: str = "") -> list[Hit]:
         """The best ``limit`` passages for ``query`` (the units of ``text``)."""
-        plan, named, known, unknown = [], set(), 0.0, 0.0
+        plan, asked, known, unknown = [], set(), 0.0, 0.0
         for unit in query:
             alts = self.alternatives(unit)
             main = {t: a for t, a in alts.items() if "_" not in t}
-            named.update(t for t in main if t not in unit.terms[1:])  # not the broader terms
+            asked.update(t for t in main if t not in unit.terms[1:])  # not the broader terms
             if not main:
                 unknown += self.unknown_weight(unit, short=len(query) < LONG)
                 continue
@@ -187,10 +189,11 @@ class Index:
         plan.sort(key=lambda step: -step[0])  # rarest first: they pick the candidates
         score: dict[int, float] = {}
         matched: dict[int, float] = {}
-        rarest: set[int] = set()
+        rarest: set[int] | None = None  # passages holding the rarest topic word
         for weight, main, spelled, topic in plan:
             best = self._best(main, score, open_=len(score) < MAX_CANDIDATES)
-            rarest = rarest or (set(best) if topic else rarest)
+            if topic and rarest is None:
+                rarest = set(best)
             for i, (value, share) in best.items():
                 score[i] = score.get(i, 0.0) + value
                 matched[i] = matched.get(i, 0.0) + min(share, weight)
@@ -203,11 +206,11 @@ class Index:
         for i, s in score.items():
             coverage = matched[i] / total if total else 0.0
             title = self.titles[i]
-            about = len(title & named) / len(title) if title else 0.0
+            about = len(title & asked) / len(title) if title else 0.0
             final = s * (COVERAGE_FLOOR + coverage) * (1 + TITLE_BONUS * about)
             ranked.append((final, -self.passages[i].position, i, coverage))
         top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]
-        return [Hit(self.passages[i], final, coverage, not unknown and i in rarest)
+        return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()))
                 for final, _, i, coverage in top]
 
     def _pairs_bonus(self, top: list[tuple], text: str) -> list[tuple]:

@@ -4,10 +4,10 @@ One in-memory index (``bot.core.index``), built when the ``Library`` is made
 (a few milliseconds for the bundled notes), serves both ``ask`` and quiz
 topics, so "what the notes say about X" means the same thing everywhere.
 
-A query is declined when the best passage covers less than half of it
-(a quarter for an exam stem, which is mostly setting): "sqs visibility
-timeout" is not answered with a passage about timeouts, and the reply names
-the closest topics the notes do cover instead.
+A query is declined when the best passage covers too little of it (see
+``_answers``): "sqs visibility timeout" is not answered with a passage about
+timeouts, and the reply names the closest topics the notes do cover instead.
+The reply shows the part of a long passage that matches (``snippet``).
 """
 
 from __future__ import annotations
