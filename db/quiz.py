@@ -13,7 +13,7 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 _ANSWER_COLUMNS = (
     "instance_id, learner_id, group_id, question_id, topic, mode, chosen, correct, points, day,"
@@ -35,9 +35,6 @@ class QuizStore:
     conn: sqlite3.Connection
 
     # --- plumbing -------------------------------------------------------------
-
-    _schedule_flush: Callable[[Callable[[], None]], Any] | None = None
-    _flush_pending = False
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -63,29 +60,7 @@ class QuizStore:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        if self._schedule_flush is None:
-            self.conn.execute("COMMIT")
-        elif not self._flush_pending:
-            self._flush_pending = True
-            self._schedule_flush(self.flush)
-
-    def defer_commits(self, schedule: Callable[[Callable[[], None]], Any] | None) -> None:
-        """Group commit: transactions stay open until ``schedule`` runs ``flush``.
-
-        Pass ``asyncio.get_running_loop().call_soon``: every answer handled in
-        the same turn of the loop then shares one commit (each answer is still
-        all-or-nothing, as a savepoint), which is what lets a burst of clicks
-        go at SQLite's single-commit rate. ``None`` turns it off. Only for a
-        process where every write goes through ``transaction`` or autocommits.
-        """
-        self.flush()
-        self._schedule_flush = schedule
-
-    def flush(self) -> None:
-        """Commit what a deferred transaction holds (a no-op when none is open)."""
-        self._flush_pending = False
-        if self.conn.in_transaction:
-            self.conn.execute("COMMIT")
+        self.conn.execute("COMMIT")
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, tuple(params))

@@ -149,23 +149,6 @@ def test_a_failed_write_leaves_no_half_recorded_answer():
     assert store.conn.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == 0
 
 
-def test_with_group_commit_answers_of_one_turn_share_a_commit_and_a_failure_undoes_only_its_own():
-    store, practice = world()
-    flushes = []
-    store.defer_commits(flushes.append)  # the loop's call_soon, run by hand here
-    ana, ben = learner("ana"), learner("ben")
-    daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, NOW + days(1))
-    assert answer(practice, ana, daily, "A").counted
-    store.conn.execute("DROP TABLE cards")  # ben's answer fails half way
-    with pytest.raises(Exception, match="cards"):
-        answer(practice, ben, daily, "A")
-    assert len(flushes) == 1 and store.conn.in_transaction
-    flushes[0]()
-    assert not store.conn.in_transaction
-    assert store.conn.execute("SELECT learner_id FROM answers").fetchall() == [
-        (store.find_learner("test", "G1", "ana"),)]
-
-
 def test_two_processes_on_one_database_record_a_redelivered_click_once(tmp_path):
     import db
     from db.store import Store
