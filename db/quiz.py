@@ -93,14 +93,6 @@ class QuizStore:
             )
         return len(rows)
 
-    def stored_question(self, question_id: str) -> dict[str, Any] | None:
-        row = self._row("SELECT * FROM questions WHERE id = ?", (question_id,))
-        if row:
-            for key in ("options", "answers", "passages"):
-                row[key] = tuple(json.loads(row[key]))
-            row["generated"] = bool(row["generated"])
-        return row
-
     # --- learners and groups ----------------------------------------------------
 
     def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int:
