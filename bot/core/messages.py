@@ -9,7 +9,7 @@ notes; adapters escape it for their platform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -294,12 +294,3 @@ Reply = (
     Text | Passage | NothingFound | Question | Feedback | Explanation | TopicList
     | Leaderboard | Stats | HelpText | DailySummary
 )
-
-
-@dataclass(frozen=True)
-class Post:
-    """Something the scheduler wants shown in ``target`` (not a reply to anyone)."""
-
-    target: str
-    reply: Reply
-    meta: dict = field(default_factory=dict, hash=False, compare=False)

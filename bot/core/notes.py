@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bot.core.problems import Problem
+
 #: an item longer than this many lines is split at its bold sub-headings
 SPLIT_LINES = 20
 #: a passage's text is cut here (a whole notes file on one line, say)
@@ -53,18 +55,6 @@ class Passage:
     def digest(self) -> str:
         raw = "\x1f".join((self.path, self.text, f"{self.line_start}-{self.line_end}"))
         return hashlib.sha256(raw.encode()).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something in a notes file that could not be read as it is."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 @dataclass

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from bot.core.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
+from bot.core.problems import Problem
 
 LETTERS = "ABCDEFGH"
 KINDS = {"single": (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, answers
@@ -48,21 +49,6 @@ class BankQuestion:
     def correct(self) -> tuple[str, ...]:
         """The text of the correct option(s)."""
         return tuple(self.options[LETTERS.index(a)] for a in self.answers)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A question file entry that could not be loaded as it is."""
-
-    file: str
-    line: int  # 1-based; 0 when unknown
-    message: str
-    question: str = ""  # the question id, when it has one
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        who = f" [{self.question}]" if self.question else ""
-        return f"{where}{who}: {self.message}"
 
 
 # --- loading -----------------------------------------------------------------
