@@ -17,7 +17,8 @@ import db as database
 from bot.config import Settings
 from bot.core.daily import DailyQuestions
 from bot.core.practice import Practice
-from bot.core.questions import BankQuestion
+from bot.core.expansion import expansions
+from bot.core.questions import BankQuestion, load_bank
 from bot.core.search import Library
 from bot.core.tutor import Tutor
 from bot.ingest import IngestReport, ingest
@@ -47,7 +48,7 @@ def build(settings: Settings, *, refresh: bool = True, progress: bool = False) -
     report = None
     if refresh or not store.has_passages():
         report = ingest(store, settings.content / "notes", progress=progress)
-    library = Library(store.all_passages())
+    library = Library(store.all_passages(), expansions(load_bank(settings.content / "questions")[0]))
     practice = Practice.build(store, library, settings.content / "questions")
     daily = DailyQuestions(store, practice)
     tutor = Tutor(library, practice, daily)

@@ -81,6 +81,8 @@ def _library(settings: Settings):
     folder first, quietly; problems go to the log.
     """
     import db as database
+    from bot.core.expansion import expansions
+    from bot.core.questions import load_bank
     from bot.core.search import Library
     from bot.ingest import ingest
     from db.store import Store
@@ -90,7 +92,8 @@ def _library(settings: Settings):
         report = ingest(store, settings.content / "notes")
         for problem in report.problems:
             logging.getLogger("bot.ingest").warning("%s", problem)
-    return Library(store.all_passages())
+    questions, _ = load_bank(settings.content / "questions")  # their problems: `dva chat` reports them
+    return Library(store.all_passages(), expansions(questions))
 
 
 def _ingest(settings: Settings, args: argparse.Namespace) -> int:

@@ -1,9 +1,11 @@
 """The in-memory index behind the lookup: BM25 over terms, with fuzzy words.
 
 Three fields per passage (title x3, section, body) on the terms of
-``bot.core.terms``: concepts make acronyms and synonyms meet, and a query
-word also matches the index words it may misspell (rapidfuzz) or share a
-root with. Each passage's *coverage* is the share of the query it matches,
+``bot.core.terms``, and a fourth at a lower weight: the words of the written
+questions citing it (``bot.core.expansion``). Concepts make acronyms and
+synonyms meet; a query word also matches the index words it may misspell
+(rapidfuzz), share a root with, or stand for in other words
+(``vocabulary.RELATED``). Each passage's *coverage* is the share of the query it matches,
 every query word weighed by rarity: a word the notes never use counts (as
 the rarest word in a short query, a little in a long one), an AWS service
 name they never use counts three times. The lookup declines on low coverage.
@@ -22,18 +24,22 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Mapping, Sequence
 
 from rapidfuzz.distance import OSA
 
 from bot.core import notes
 from bot.core.terms import (
-    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, SERVICE_NAMES, SPELLINGS, STOP, Unit, near, root,
-    terms, units, words,
+    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, RELATED, SERVICE_NAMES, SPELLINGS, STOP, Unit, near,
+    root, terms, units, words,
 )
 
 TITLE_WEIGHT = 3.0
 TITLE_WORDS = 5  # terms: a longer title counts less, down to a body word
 SECTION_WEIGHT = 1.0
+EXPANSION_WEIGHT = 0.4  # a word of a question citing the passage, per question ...
+EXPANSION_CAP = 3  # ... counted up to this many questions
+RELATED_WEIGHT = 0.6  # a word standing for another ("disk" for "volume") counts this much
 K1, B = 1.2, 0.5
 BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
 SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
@@ -60,11 +66,13 @@ class Hit:
     # it holds the query's rarest name of a topic (a word of some title or
     # section), and the notes know every query word
     topic: bool = False
+    held: frozenset[str] = frozenset()  # heads of the query units it matches
 
 
 class Index:
-    def __init__(self, passages: list[notes.Passage]):
+    def __init__(self, passages: list[notes.Passage], expansions: Mapping[str, Sequence[str]] | None = None):
         self.passages = passages
+        self.expansions = expansions or {}
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.section_terms: dict[str, set[str]] = {}
         self._near_cache: dict[str, list[tuple[str, float]]] = {}
@@ -80,14 +88,17 @@ class Index:
             fields.append((title, self.section_terms[p.section], Counter(terms(p.text, parts=True))))
         count = max(1, len(fields))
         avg = sum(sum(b.values()) for _, _, b in fields) / count or 1.0
+        own = set().union(*(set(t) | s | set(b) for t, s, b in fields))
         for i, (title, section, body) in enumerate(fields):
             if _stub(self.passages[i]):
                 continue
             norm = K1 * (1 - B + B * sum(body.values()) / avg)
             # a title is a name; a sentence standing as a title weighs less
             heading = 1 + (TITLE_WEIGHT - 1) * min(1.0, TITLE_WORDS / max(1, len(title)))
-            for term in set(title) | section | set(body):
+            extra = self._asked(self.passages[i].id, own)
+            for term in set(title) | section | set(body) | set(extra):
                 tf = heading * (term in title) + SECTION_WEIGHT * (term in section) + body[term]
+                tf += EXPANSION_WEIGHT * extra[term]
                 self.postings[term][i] = tf * (K1 + 1) / (tf + norm)
         self.idf = {t: math.log(1 + (count - len(ps) + 0.5) / (len(ps) + 0.5))
                     for t, ps in self.postings.items()}
@@ -107,6 +118,14 @@ class Index:
             if "_" not in word and not word.isdigit() and (word not in CONCEPT_TERMS or word in PHRASE_WORDS):
                 self._spelling[word[0]].append(word)
 
+    def _asked(self, passage_id: str, own: set[str]) -> Counter:
+        """Per term, how many questions citing the passage use it (capped); an
+        AWS name the notes never use stays unknown, so "sqs" is still declined."""
+        found: Counter = Counter()
+        for text in self.expansions.get(passage_id, ()):
+            found.update({t for t in terms(text, parts=True) if t in own or t not in SERVICE_NAMES})
+        return Counter({t: min(n, EXPANSION_CAP) for t, n in found.items()})
+
     # --- query words -------------------------------------------------------------
 
     def units(self, text: str) -> list[Unit]:
@@ -118,12 +137,13 @@ class Index:
         if word in self._fixes:
             return self._fixes[word]
         fixed: tuple[str, ...] = (word,)
-        if len(word) == 3 and word not in self._known and word not in SERVICE_NAMES:
+        if len(word) == 3 and word not in self._known and word not in SERVICE_NAMES \
+                and word not in RELATED:
             # a short word missing a letter: "dat" -> "data"
             fixed = next(((w,) for w in self._spelling.get(word[0], ())
                           if len(w) == 4 and w.startswith(word[:2]) and OSA.distance(w, word) == 1), fixed)
         elif len(word) >= 4 and not word.isdigit() and word not in self._known \
-                and word not in SERVICE_NAMES:
+                and word not in SERVICE_NAMES and word not in RELATED:
             close = near(word, self._spelling.get(word[0], []), limit=3)
             if close:
                 fixed = (close[0][0],)
@@ -132,6 +152,14 @@ class Index:
                               if word[:i] in self._known and word[i:] in self._known), fixed)
         self._fixes[word] = fixed
         return fixed
+
+    def knows(self, word: str) -> bool:
+        """Do the notes use this word, or one it misspells or stands for?"""
+        return word in RELATED or all(w in self._known for w in self._fix(word))
+
+    def names_topic(self, term: str) -> bool:
+        """Is ``term`` a word of some title or section: a topic of the notes?"""
+        return term in self._named
 
     def alternatives(self, unit: Unit) -> dict[str, float]:
         """Index terms that count as this unit, each with its weight.
@@ -160,7 +188,22 @@ class Index:
             self._near_cache[head] = [(t, sim * min(self.idf[t], cap)) for t, sim in found]
         for term, weight in self._near_cache[head]:
             alts[term] = max(alts.get(term, 0.0), weight)
+        for term, weight in self._related(head):
+            if term not in alts:
+                alts[term] = weight
         return alts
+
+    def _related(self, head: str) -> list[tuple[str, float]]:
+        """Index terms a word stands for in other words, and their word forms."""
+        key = "~" + head
+        if key not in self._near_cache:
+            found = {}
+            for target in RELATED.get(head, ()):
+                for term in (target, *self._roots.get(root(target), ())):
+                    if term in self.postings:
+                        found[term] = RELATED_WEIGHT * self.idf[term]
+            self._near_cache[key] = list(found.items())
+        return self._near_cache[key]
 
     def unknown_weight(self, unit: Unit, short: bool) -> float:
         """How much a query word the notes never use counts against an answer."""
@@ -178,25 +221,29 @@ class Index:
         for unit in query:
             alts = self.alternatives(unit)
             main = {t: a for t, a in alts.items() if "_" not in t}
-            asked.update(t for t in main if t not in unit.terms[1:])  # not the broader terms
+            related = {t for t, _ in self._related(unit.head)}
+            # not the broader terms, not other words for it
+            asked.update(t for t in main if t not in unit.terms[1:] and t not in related)
             if not main:
                 unknown += self.unknown_weight(unit, short=len(query) < LONG)
                 continue
             weight = self.idf.get(unit.head) or max(main.values())
             known += weight
             plan.append((weight, main, {t: a for t, a in alts.items() if "_" in t},
-                         not self._named.isdisjoint(main)))
+                         not self._named.isdisjoint(main), unit.head))
         plan.sort(key=lambda step: -step[0])  # rarest first: they pick the candidates
         score: dict[int, float] = {}
         matched: dict[int, float] = {}
         rarest: set[int] | None = None  # passages holding the rarest topic word
-        for weight, main, spelled, topic in plan:
+        held: dict[int, set[str]] = defaultdict(set)
+        for weight, main, spelled, topic, head in plan:
             best = self._best(main, score, open_=len(score) < MAX_CANDIDATES)
             if topic and rarest is None:
                 rarest = set(best)
             for i, (value, share) in best.items():
                 score[i] = score.get(i, 0.0) + value
                 matched[i] = matched.get(i, 0.0) + min(share, weight)
+                held[i].add(head)
             for term, alt in spelled.items():  # spelled as in the query: a bonus
                 for i, w in self.postings[term].items():
                     if i in score:
@@ -210,8 +257,8 @@ class Index:
             final = s * (COVERAGE_FLOOR + coverage) * (1 + TITLE_BONUS * about)
             ranked.append((final, -self.passages[i].position, i, coverage))
         top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]
-        return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()))
-                for final, _, i, coverage in top]
+        return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),
+                    frozenset(held[i])) for final, _, i, coverage in top]
 
     def _pairs_bonus(self, top: list[tuple], text: str) -> list[tuple]:
         """Passages holding the query's consecutive word pairs rise: the words

@@ -4,9 +4,11 @@ One in-memory index (``bot.core.index``), built when the ``Library`` is made
 (a few milliseconds for the bundled notes), serves both ``ask`` and quiz
 topics, so "what the notes say about X" means the same thing everywhere.
 
-A query is declined when the best passage covers too little of it (see
-``_answers``): "sqs visibility timeout" is not answered with a passage about
-timeouts, and the reply names the closest topics the notes do cover instead.
+A query is declined when it names an AWS topic the notes do not treat, or
+when the best passage covers almost none of it (``bot.core.decline``): "sqs
+visibility timeout" is not answered with a passage about timeouts, and the
+reply names the closest topics the notes do cover instead. Written questions
+citing a passage add their wording to it (``bot.core.expansion``).
 The reply shows the part of a long passage that matches (``snippet``).
 """
 
@@ -15,16 +17,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import fields
 from datetime import datetime
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 from bot.core import messages, notes
-from bot.core.index import LONG, Hit, Index
+from bot.core.decline import answers
+from bot.core.index import Hit, Index
 from bot.core.snippet import excerpt
 from bot.core.terms import Unit, terms
 
-COVER_MIN = 0.55  # the best passage must match more than half of the query, or "nothing"
-COVER_MIN_LONG = 0.25  # ... for a long query
-COVER_MIN_TOPIC = 0.35  # ... for a question whose rarest word the passage holds
+RELATED_SHARE = 0.5  # a related passage must match this share of what the best one does
 QUERY_ECHO = 120
 USAGE = "Usage: ask <query>, e.g. 'ask rds proxy' or 'ask how long are deleted snapshots kept'"
 
@@ -32,12 +33,17 @@ __all__ = ["Hit", "Library"]
 
 
 class Library:
-    """The notes, indexed for lookup. Build one per process from the store."""
+    """The notes, indexed for lookup. Build one per process from the store.
 
-    def __init__(self, passages: Iterable[notes.Passage]):
+    ``expansions``: passage id -> texts that say what it is about in other
+    words (``expansion.expansions`` of the question bank); the caller loads them.
+    """
+
+    def __init__(self, passages: Iterable[notes.Passage],
+                 expansions: Mapping[str, Sequence[str]] | None = None):
         self.passages = [_as_passage(p) for p in passages]
         self._by_id = {p.id: p for p in self.passages}
-        self._index = Index(self.passages)
+        self._index = Index(self.passages, expansions)
         ordered = sorted(self.passages, key=lambda p: (p.file, p.position))
         self._counts = dict(Counter(p.section for p in ordered))
 
@@ -51,11 +57,11 @@ class Library:
         echo = _echo(query)
         query_units = self._index.units(query)
         hits = self._index.rank(query_units, text=query)
-        if not hits or not _answers(hits[0], query_units):
+        if not answers(hits[0] if hits else None, query_units, query, self._index):
             return messages.NothingFound(echo, self._suggestions(hits))
         top = hits[0].passage
         related = [h.passage.title for h in hits[1:] if h.passage.title != top.title
-                   and h.coverage >= _cover_min(query_units) / 2][:2]
+                   and h.coverage >= RELATED_SHARE * hits[0].coverage][:2]
         return messages.Passage(
             query=echo,
             passage_id=top.id,
@@ -85,7 +91,7 @@ class Library:
         sections = [s for s, ts in self._index.section_terms.items() if heads <= ts]
         if sections:
             return tuple(p.id for p in self.passages if p.section in sections)
-        hits = [h for h in self._index.rank(query, text=text) if _answers(h, query)]
+        hits = [h for h in self._index.rank(query, text=text) if answers(h, query, text, self._index)]
         if not hits:
             return ()
         return tuple(h.passage.id for h in hits if h.score >= 0.5 * hits[0].score)[:6]
@@ -118,22 +124,6 @@ def _as_passage(p) -> notes.Passage:
     if isinstance(p, notes.Passage):
         return p
     return notes.Passage(**{f.name: getattr(p, f.name) for f in fields(notes.Passage)})
-
-
-def _answers(hit: Hit, query: list[Unit]) -> bool:
-    """Does this passage answer the query, or are the notes silent on it?
-
-    It must cover more than half of the query; a question of three words or
-    more may do with less when the passage holds its rarest word and the
-    notes know all of its words ("is the rds proxy publicly accessible").
-    """
-    if hit.coverage >= _cover_min(query):
-        return True
-    return len(query) >= 3 and hit.topic and hit.coverage >= COVER_MIN_TOPIC
-
-
-def _cover_min(query: list[Unit]) -> float:
-    return COVER_MIN_LONG if len(query) >= LONG else COVER_MIN
 
 
 def _echo(query: str) -> str:

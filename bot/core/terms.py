@@ -18,7 +18,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.vocabulary import AWS_NAMES, CONCEPTS, STOPWORDS
+from bot.core.vocabulary import AWS_NAMES, CONCEPTS, RELATED_WORDS, STOPWORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
 #: a query is cut to this many words: enough for an exam stem, bounded work
@@ -87,6 +87,11 @@ for _key in PHRASES:
     _LONGEST[_key[0]] = max(_LONGEST.get(_key[0], 0), len(_key))
 STOP = frozenset(STOPWORDS) | frozenset(stem(w) for w in STOPWORDS)
 SERVICE_NAMES = frozenset(AWS_NAMES) | frozenset(stem(w) for w in AWS_NAMES)
+#: a query word -> words of the notes it may stand for ("disk" -> "volume")
+RELATED: dict[str, tuple[str, ...]] = {}
+for _source, _targets in RELATED_WORDS.items():
+    for _word in words(_source):
+        RELATED[_word] = tuple(dict.fromkeys(RELATED.get(_word, ()) + tuple(words(_targets))))
 
 
 def cutoff(word: str) -> float:

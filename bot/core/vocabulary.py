@@ -177,6 +177,16 @@ _concept("appsync", "appsync", "app sync", "graphql")
 _concept("opensearch", "opensearch", "open search", "elasticsearch")
 
 
+#: query word(s) -> words of the notes each may stand for (query side only)
+RELATED_WORDS: dict[str, str] = {}
+
+
+def _related(sources: str, targets: str) -> None:
+    """Each word of ``sources`` may mean any word of ``targets``."""
+    for word in sources.split():
+        RELATED_WORDS[word] = f"{RELATED_WORDS.get(word, '')} {targets}".strip()
+
+
 #: tokens naming AWS services and features: unknown to the notes = not covered
 AWS_NAMES: frozenset[str] = frozenset("""
     codedeploy codebuild codecommit codepipeline codeartifact codestar codeguru cloudformation

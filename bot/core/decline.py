@@ -1,0 +1,48 @@
+"""When the notes have nothing on a query: the lookup's decline rule.
+
+Topics the notes do not cover are nearly always named: an AWS service or
+feature ("sqs visibility timeout", "what is AWS Batch", "lambda cold start").
+A query describing a covered thing in other words ("scratch disk on the
+host") names none, and its words mostly miss the notes. So a query is
+declined when it names an AWS topic the notes do not treat (no title or
+section of theirs) and the best passage does not answer for that name, or
+when the best passage matches almost none of it; otherwise the best passage
+answers.
+"""
+
+from __future__ import annotations
+
+from bot.core.index import LONG, Hit, Index
+from bot.core.terms import SERVICE_NAMES, STOP, Unit, words
+
+COVER_NAMED = 0.55  # a short query naming an untreated AWS topic: the passage must hold it and this much
+COVER_NAMED_LONG = 0.25  # ... an exam stem naming one (its name weighs three times the rarest word)
+COVER_MIN = 0.1  # any query: the best passage must match at least this share of it
+BRANDS = ("aws", "amazon")  # "AWS Batch": a word after these the notes never use is a service name
+
+
+def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool:
+    """Does this passage answer the query, or are the notes silent on it?"""
+    if hit is None or hit.coverage < COVER_MIN:
+        return False
+    if branded_unknown(text, index):
+        return False
+    names = [u.head for u in query if untreated(u, index)]
+    if not names:
+        return True
+    if len(query) >= LONG:
+        return hit.coverage >= COVER_NAMED_LONG
+    return hit.coverage >= COVER_NAMED and all(name in hit.held for name in names)
+
+
+def untreated(unit: Unit, index: Index) -> bool:
+    """An AWS service or feature that no title or section of the notes names
+    (Lambda, S3 and CloudWatch are mentioned in passing, not treated)."""
+    return unit.head in SERVICE_NAMES and not index.names_topic(unit.head)
+
+
+def branded_unknown(text: str, index: Index) -> bool:
+    """The query says "AWS X" or "Amazon X" and the notes never use X."""
+    tokens = words(text)
+    return any(a in BRANDS and b not in STOP and not index.knows(b)
+               for a, b in zip(tokens, tokens[1:]))
