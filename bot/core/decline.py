@@ -4,10 +4,10 @@ Topics the notes do not cover are nearly always named: an AWS service or
 feature ("sqs visibility timeout", "what is AWS Batch", "lambda cold start").
 A query describing a covered thing in other words ("scratch disk on the
 host") names none, and its words mostly miss the notes. So a query is
-declined when it names an AWS topic the notes do not treat (no title or
-section of theirs) and the best passage does not answer for that name, or
-when the best passage matches almost none of it; otherwise the best passage
-answers.
+declined when it names an AWS service or feature the notes do not treat
+(no title or section of theirs) and the best passage does not answer for
+that name, or when the best passage matches almost none of the query;
+otherwise the best passage answers.
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
 CLOSE = 0.9  # a word the notes use matches only near-identical spellings too
 SPELLED = 1.0  # the concept spelled as in the query, on top of the concept
 COVERAGE_FLOOR = 0.2  # how much a passage matching few of the query words still counts
+COVERAGE_POWER = 1.5  # how much more a passage matching more of the query counts
 TITLE_BONUS = 0.5  # a passage whose whole title the query names is about it
 UNKNOWN_WORD = 0.7  # weight of a query word the notes never use, in a long query
 TERM_LENGTH = 8  # letters: a longer unknown word in a short query is a name (the topic)
@@ -180,7 +181,9 @@ class Index:
             return alts
         head = unit.head
         if head not in self._near_cache:
-            found = near(head, self._plain.get(head[0], []))
+            # a word of ``RELATED`` is a real word, not a misspelling ("backend" is not "backed")
+            found = [] if head in RELATED and head not in self.postings else \
+                near(head, self._plain.get(head[0], []))
             if head in self.postings:
                 found = [(t, sim) for t, sim in found if sim >= CLOSE]
             found += [(t, SAME_ROOT) for t in self._roots.get(root(head), ()) if t != head]
@@ -254,7 +257,7 @@ class Index:
             coverage = matched[i] / total if total else 0.0
             title = self.titles[i]
             about = len(title & asked) / len(title) if title else 0.0
-            final = s * (COVERAGE_FLOOR + coverage) * (1 + TITLE_BONUS * about)
+            final = s * (COVERAGE_FLOOR + coverage) ** COVERAGE_POWER * (1 + TITLE_BONUS * about)
             ranked.append((final, -self.passages[i].position, i, coverage))
         top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]
         return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),

@@ -18,7 +18,9 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.vocabulary import AWS_NAMES, CONCEPTS, RELATED_WORDS, STOPWORDS
+from bot.core.aws_topics import AWS_NAMES, NAMES
+from bot.core.related import RELATED_WORDS
+from bot.core.vocabulary import CONCEPTS, REAL_WORDS, STOPWORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
 #: a query is cut to this many words: enough for an exam stem, bounded work
@@ -64,7 +66,7 @@ def words(text: str) -> list[str]:
 
 
 def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
-    return {tuple(words(variant)): emitted for variant, emitted in CONCEPTS.items()}
+    return {tuple(words(variant)): emitted for variant, emitted in (NAMES | CONCEPTS).items()}
 
 
 PHRASES = _phrases()
@@ -123,7 +125,7 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
 @lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     """The phrase-table word ``word`` misspells, or ``word`` itself."""
-    if word in _PHRASE_WORD_SET:
+    if word in _PHRASE_WORD_SET or word in STOP or word in REAL_WORDS:
         return word
     best = near(word, _PHRASE_BY_LETTER.get(word[:1], ()), limit=2)
     return best[0][0] if best else word

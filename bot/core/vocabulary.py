@@ -6,10 +6,8 @@ it stands for, on both sides (notes and queries): "auto scaling group",
 the other. The first token is the concept itself; later ones are broader
 terms it implies ("application load balancer" is also a load balancer).
 
-``AWS_NAMES`` are services and features of the exam guide. A query naming
-one that the notes never mention is about a topic they do not cover: that is
-what lets the lookup decline honestly instead of answering with whatever
-shares a generic word ("timeout", "deploy").
+Services and features by name, for declining, are in ``aws_topics``; words
+a query may use for a word of the notes ("disk" for "volume") in ``related``.
 """
 
 from __future__ import annotations
@@ -145,60 +143,94 @@ _concept("registrar", "registrar", "domain registrar", "register a domain", "buy
 _concept("cloudfront", "cloudfront", "cloud front", "cdn", "content delivery network")
 _concept("cloudwatch", "cloudwatch", "cloud watch")
 
-# --- services the notes may not cover (so that "code deploy" is one name) -------------
-_concept("codedeploy", "codedeploy", "code deploy")
-_concept("codebuild", "codebuild", "code build")
-_concept("codecommit", "codecommit", "code commit")
-_concept("codepipeline", "codepipeline", "code pipeline")
-_concept("codeartifact", "codeartifact", "code artifact")
-_concept("codestar", "codestar", "code star")
-_concept("codeguru", "codeguru", "code guru")
-_concept("cloudformation", "cloudformation", "cloud formation", "cfn")
-_concept("cloudtrail", "cloudtrail", "cloud trail")
-_concept("apigateway", "api gateway", "apigateway", "api gw")
-_concept("stepfunctions", "step functions", "step function", "stepfunctions")
-_concept("xray", "x ray", "xray")
-_concept("beanstalk", "elastic beanstalk", "beanstalk", "eb")
-_concept("dynamodb", "dynamodb", "dynamo db", "dynamo", "dax")
-_concept("eventbridge", "eventbridge", "event bridge", "cloudwatch events")
-_concept("parameterstore", "parameter store", "ssm parameter store", "ssm")
-_concept("s3", "s3", "simple storage service")
-_concept("cognito", "cognito", "user pool", "user pools", "identity pool", "identity pools")
-_concept("sam", "sam", "serverless application model")
-_concept("cdk", "cdk", "cloud development kit")
-_concept("ecr", "ecr", "elastic container registry")
-_concept("ecs", "ecs", "elastic container service")
-_concept("eks", "eks", "elastic kubernetes service", "kubernetes")
-_concept("sqs", "sqs", "simple queue service")
-_concept("sns", "sns", "simple notification service")
-_concept("ses", "ses", "simple email service")
-_concept("kinesis", "kinesis", "data streams", "firehose")
-_concept("appsync", "appsync", "app sync", "graphql")
-_concept("opensearch", "opensearch", "open search", "elasticsearch")
+# --- what a learner may call them instead (phrases; single words are in ``related``) ---
+_concept("az", "data center", "data centers", "data centre", "data centres", "datacenter",
+         "datacenters", "datacentre", "isolated location", "isolated locations")
+_concept("crossregion", "another aws region", "different aws region", "remote region",
+         "another geography", "another continent", "another country")
+_concept("instancestore", "scratch disk", "scratch disks", "scratch space", "scratch storage",
+         "scratch volume", "temporary storage", "temp storage", "temporary disk", "physically attached",
+         "locally attached", "directly attached", "local storage", "host storage", "host disk",
+         "local drive", "local volume", "ephemeral disk", "ephemeral drive")
+_concept("ebs", "network drive", "network attached drive", "virtual drive", "virtual drives",
+         "virtual disk", "persistent disk", "persistent volume", "usb stick")
+_concept("efs nfs", "shared file storage", "shared storage", "shared drive", "shared folder",
+         "shared directory", "network share", "file share", "nfs share", "shared filesystem",
+         "shared file systems", "network file share")
+_concept("multiattach", "attach to multiple instances", "attached to multiple instances",
+         "attach to several instances")
+_concept("fsr", "fast restore", "instant restore", "prewarm", "pre warm", "pre warmed")
+_concept("snapshot", "volume backup", "volume backups", "disk backup", "disk backups",
+         "ebs backup", "ebs backups")
+_concept("archive", "archive tier", "snapshot archive", "cold storage", "cold tier",
+         "archive storage", "archival storage", "archival tier")
+_concept("retention", "retention period", "recycle bin", "retention rule")
+_concept("userdata", "cloud init", "init script", "bootstrap script", "first boot", "at boot",
+         "on boot", "provisioning script")
+_concept("keypair", "key file", "pem file", "ppk file", "ssh key pair")
+_concept("instanceconnect", "instance connect", "ec2 instance connect", "browser based ssh",
+         "browser ssh", "web based ssh", "ssh from the browser", "ssh in the browser",
+         "browser terminal", "web terminal", "terminal in the browser", "connect from the browser")
+_concept("sg", "firewall rule", "firewall rules", "inbound rule", "inbound rules", "outbound rule",
+         "outbound rules", "port rules", "instance level firewall", "allow rules")
+_concept("elasticip", "static address", "fixed address", "permanent ip", "static public ip",
+         "fixed public ip", "static ipv4")
+_concept("privateip", "internal ip", "internal address", "private address")
+_concept("publicip", "external ip", "external address", "public address")
+_concept("xforwardedfor", "client ip address", "client address", "caller ip", "caller address",
+         "source ip", "source address", "visitor ip", "visitor address", "user ip", "real ip",
+         "original ip", "originating ip", "end user ip", "remote ip", "remote address",
+         "forwarded header")
+_concept("sticky", "session persistence",
+         "persistent sessions", "sticky cookie")
+_concept("deregistration", "in flight requests", "inflight requests", "in flight", "inflight",
+         "graceful shutdown", "drain connections", "connection drain")
+_concept("crosszone", "cross zone balancing", "zone balancing")
+_concept("healthcheck", "health probe", "health probes", "liveness check", "heartbeat")
+_concept("sslterm", "decrypt https", "terminate ssl", "terminate tls", "terminate https",
+         "ssl decryption", "https offload")
+_concept("asg", "scaling policy", "scaling policies", "autoscale", "auto scale")
+_concept("stepscaling", "step scaling", "simple scaling", "step scaling policy")
+_concept("scheduledscaling", "scheduled scaling", "scheduled action", "scheduled actions",
+         "schedules actions", "schedule actions")
+_concept("predictive", "predictive scaling", "forecast scaling", "machine learning scaling")
+_concept("pathrouting alb", "path based routing", "host based routing", "url based routing",
+         "content based routing", "hostname based routing", "header based routing",
+         "query string routing", "routing based on path", "routing based on hostname",
+         "routing based on query string")
+_concept("gwlb elb", "third party appliances", "third party appliance", "virtual appliance",
+         "virtual appliances", "security appliance", "security appliances", "firewall appliance",
+         "firewall appliances", "network appliance", "network appliances", "traffic inspection",
+         "packet inspection", "deep packet inspection", "inspect traffic")
+_concept("vertical scaling", "more powerful instance", "more powerful machine",
+         "more powerful server", "bigger machine", "bigger server", "larger machine",
+         "larger server", "bigger database", "larger database", "more cpu", "more memory",
+         "more ram", "instance class", "instance size", "larger instance type",
+         "bigger instance type", "upgrade the instance", "resize the instance", "scale the instance")
+_concept("multiaz", "hot standby", "warm standby", "passive standby", "standby database",
+         "standby db", "standby copy", "synchronous standby", "synchronous replica",
+         "synchronous replication", "sync replica")
+_concept("pitr", "restore to a point", "earlier point", "specific time", "any point",
+         "go back in time", "roll back the database")
+_concept("pool", "too many connections", "connection limit", "max connections",
+         "maximum connections", "connection exhaustion", "connection storm", "reuse connections",
+         "connection reuse", "share connections", "pool connections", "connection pooler")
+_concept("sessiondata", "session data", "session state", "session store", "user session",
+         "user sessions", "shopping cart", "shopping carts", "cart data")
+_concept("sortedset", "sorted set", "sorted sets", "leaderboard", "leaderboards")
+_concept("ttl invalidate", "cache invalidation", "invalidate cache", "stale cache", "cache expiry",
+         "cache expiration")
+_concept("auditlog", "audit log", "audit logs", "audit logging", "query log", "query logs",
+         "query logging", "database logs", "db logs", "slow query log")
+_concept("memorydb", "redis compatible", "durable redis")
+_concept("rootuser", "main account", "account root")
+_concept("dns", "domain name resolution", "name resolution")
+_concept("fqdn", "full domain name", "complete domain name", "full hostname")
+_concept("zoneapex", "bare domain", "root of the domain", "apex record", "top of the zone", "top node")
+_concept("nameserver", "dns server", "dns servers", "authoritative server", "authoritative servers")
+_concept("registrar", "domain seller", "buy domain", "buy domains", "purchase a domain",
+         "register domain", "register domains", "domain purchase")
 
-
-#: query word(s) -> words of the notes each may stand for (query side only)
-RELATED_WORDS: dict[str, str] = {}
-
-
-def _related(sources: str, targets: str) -> None:
-    """Each word of ``sources`` may mean any word of ``targets``."""
-    for word in sources.split():
-        RELATED_WORDS[word] = f"{RELATED_WORDS.get(word, '')} {targets}".strip()
-
-
-#: tokens naming AWS services and features: unknown to the notes = not covered
-AWS_NAMES: frozenset[str] = frozenset("""
-    codedeploy codebuild codecommit codepipeline codeartifact codestar codeguru cloudformation
-    cloudtrail apigateway stepfunctions xray beanstalk dynamodb eventbridge parameterstore s3
-    cognito sam cdk ecr ecs eks fargate sqs sns ses kinesis appsync opensearch lambda athena
-    glue redshift emr sagemaker quicksight amplify cloud9 lightsail macie guardduty
-    shield waf acm sts systemsmanager ssm appconfig
-    secretsmanager cloudwatch cloudfront route53 vpc iam kms rds aurora elasticache memorydb
-    ec2 ebs efs elb alb nlb asg s3 glacier snowball outposts wavelength datasync
-    directconnect vpn privatelink neptune documentdb keyspaces timestream qldb msk mq swf
-    appflow appstream workspaces polly rekognition textract
-    """.split())
 
 #: words that carry no topic: question words, exam-stem filler, chat politeness
 STOPWORDS: frozenset[str] = frozenset("""
@@ -230,4 +262,12 @@ STOPWORDS: frozenset[str] = frozenset("""
     able unable possible possibly whenever wherever although though since usually often
     something someone somebody anyone everyone everything nothing thing stuff lot lots
     good bad better worse right wrong true false difference differences
+    """.split())
+
+#: real words one letter away from a word of a phrase: never read as its typo
+#: ("sharing" is not "sharding", "trading" not "tracing", "could start" not "cold start")
+REAL_WORDS: frozenset[str] = frozenset("""
+    sharing sharded trading could some save stop used show made move come like count their field
+    even interval remove removed stuck talk taken taking trait leader lagging cert called charge
+    spend plain fine fire fill post room reboot stay later busy both
     """.split())
