@@ -44,19 +44,19 @@ _name("codepipeline", "code pipeline", "ci cd", "cicd", "continuous integration"
       "continuous delivery", "continuous deployment", "release pipeline", "deployment pipeline")
 _name("codeartifact", "code artifact", "package repository", "artifact repository")
 _name("codestar", "code star")
-_name("codeguru", "code guru", "code review")
+_name("codeguru", "code guru")
 _name("codecatalyst", "code catalyst")
 _name("cloudformation", "cloud formation", "cfn", "infrastructure as code", "iac")
 _feature("cloudformation", "change set", "change sets", "stack set", "stack sets", "stackset",
          "stacksets", "intrinsic function", "intrinsic functions", "drift detection")
 _name("cloudtrail", "cloud trail", "api call history", "api activity")
-_name("apigateway", "api gateway", "api gw", "rest api", "websocket api")
+_name("apigateway", "api gateway", "api gw")
 _feature("apigateway", "usage plan", "usage plans", "stage variable", "stage variables",
          "mapping template", "mapping templates", "lambda authorizer", "lambda authorizers")
 _name("stepfunctions", "step functions", "step function", "state machine", "state machines",
       "workflow orchestration")
 _name("xray", "x ray", "distributed tracing")
-_feature("xray", "service map", "segment", "segments", "subsegment", "subsegments")
+_feature("xray", "service map", "subsegment", "subsegments", "xray daemon", "x ray daemon")
 _name("beanstalk", "elastic beanstalk", "eb cli", "ebextensions")
 _name("dynamodb", "dynamo db", "dynamo", "dax", "nosql")
 _feature("dynamodb", "partition key", "sort key", "gsi", "lsi", "global secondary index",
@@ -73,7 +73,7 @@ _name("s3", "simple storage service", "bucket", "buckets", "object storage", "ob
 _feature("s3", "presigned url", "pre signed url", "presigned urls", "static website hosting",
          "lifecycle rule", "lifecycle rules", "lifecycle policy", "lifecycle policies",
          "transfer acceleration", "s3 select", "object lock", "multipart upload", "bucket policy",
-         "bucket policies", "versioning", "cross region replication")
+         "bucket policies", "versioning")
 _name("glacier", "deep archive", "glacier deep archive")
 _name("cognito", "social login", "social sign in", "user sign up", "sign up", "signup")
 _feature("cognito", "user pool", "user pools", "identity pool", "identity pools")
@@ -109,8 +109,7 @@ _name("secretsmanager", "secrets manager", "secret manager")
 _feature("secretsmanager", "secret rotation", "rotate secrets", "rotating secrets")
 _name("acm", "certificate manager", "aws certificate manager")
 _name("sts", "security token service")
-_feature("sts", "assume role", "assumerole", "assume a role", "temporary credentials",
-         "web identity", "get session token", "getsessiontoken")
+_feature("sts", "assumerole", "web identity", "get session token", "getsessiontoken")
 _name("identitycenter", "identity center", "sso", "single sign on", "saml", "oidc",
       "identity federation", "federation", "federated")
 _name("organizations", "aws organizations", "scp", "scps", "service control policy",
@@ -121,7 +120,7 @@ _name("accessanalyzer", "access analyzer", "iam access analyzer", "policy simula
       "credential report", "credentials report", "access advisor")
 _name("trustedadvisor", "trusted advisor")
 _name("costexplorer", "cost explorer", "aws budgets", "cost and usage report")
-_name("systemsmanager", "systems manager", "session manager", "run command", "patch manager")
+_name("systemsmanager", "systems manager", "session manager", "patch manager")
 _name("appconfig", "app config", "feature flag", "feature flags")
 _name("waf", "web application firewall", "sql injection", "cross site scripting")
 _name("shield", "aws shield", "shield advanced", "ddos")

@@ -30,8 +30,8 @@ from rapidfuzz.distance import OSA
 
 from bot.core import notes
 from bot.core.terms import (
-    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, RELATED, SERVICE_NAMES, SPELLINGS, STOP, Unit, near,
-    root, terms, units, words,
+    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, PLAIN, RELATED, SERVICE_NAMES, SPELLINGS, STOP, Unit,
+    near, root, terms, units, words,
 )
 
 TITLE_WEIGHT = 3.0
@@ -40,6 +40,7 @@ SECTION_WEIGHT = 1.0
 EXPANSION_WEIGHT = 0.4  # a word of a question citing the passage, per question ...
 EXPANSION_CAP = 3  # ... counted up to this many questions
 RELATED_WEIGHT = 0.6  # a word standing for another ("disk" for "volume") counts this much
+PLAIN_WEIGHT = 0.5  # a plain word of any topic ("app", "support") counts this much
 K1, B = 1.2, 0.5
 BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
 SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
@@ -149,8 +150,9 @@ class Index:
             if close:
                 fixed = (close[0][0],)
             else:
-                fixed = next(((word[:i], word[i:]) for i in range(len(word) - 3, 1, -1)
-                              if word[:i] in self._known and word[i:] in self._known), fixed)
+                fixed = next(((word[:i], word[i:]) for i in range(len(word) - 3, 2, -1)
+                              if word[:i] in self._known and word[i:] in self._known
+                              and word[:i] not in STOP and word[i:] not in STOP), fixed)
         self._fixes[word] = fixed
         return fixed
 
@@ -194,6 +196,8 @@ class Index:
         for term, weight in self._related(head):
             if term not in alts:
                 alts[term] = weight
+        if head in PLAIN:
+            alts = {t: a * PLAIN_WEIGHT for t, a in alts.items()}
         return alts
 
     def _related(self, head: str) -> list[tuple[str, float]]:
@@ -230,7 +234,7 @@ class Index:
             if not main:
                 unknown += self.unknown_weight(unit, short=len(query) < LONG)
                 continue
-            weight = self.idf.get(unit.head) or max(main.values())
+            weight = (self.idf.get(unit.head) or max(main.values())) * (PLAIN_WEIGHT if unit.head in PLAIN else 1)
             known += weight
             plan.append((weight, main, {t: a for t, a in alts.items() if "_" in t},
                          not self._named.isdisjoint(main), unit.head))

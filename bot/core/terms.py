@@ -20,11 +20,12 @@ from rapidfuzz.distance import OSA
 
 from bot.core.aws_topics import AWS_NAMES, NAMES
 from bot.core.related import RELATED_WORDS
-from bot.core.vocabulary import CONCEPTS, REAL_WORDS, STOPWORDS
+from bot.core.vocabulary import CONCEPTS, GENERIC, REAL_WORDS, STOPWORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
 #: a query is cut to this many words: enough for an exam stem, bounded work
 MAX_WORDS = 120
+SHORT = 4  # letters: a word this short is misspelt by a missing, extra or swapped letter only
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ for _key in PHRASES:
     _LONGEST[_key[0]] = max(_LONGEST.get(_key[0], 0), len(_key))
 STOP = frozenset(STOPWORDS) | frozenset(stem(w) for w in STOPWORDS)
 SERVICE_NAMES = frozenset(AWS_NAMES) | frozenset(stem(w) for w in AWS_NAMES)
+PLAIN = frozenset(stem(w) for w in GENERIC)  # words that count half
 #: a query word -> words of the notes it may stand for ("disk" -> "volume")
 RELATED: dict[str, tuple[str, ...]] = {}
 for _source, _targets in RELATED_WORDS.items():
@@ -117,6 +119,8 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
     edits = 2 if len(word) >= 8 else 1
     for c, d, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=edits, limit=limit):
         # two edits: a long word, or letters swapped ("secutiry"), not "registry" -> "register"
+        if len(word) <= SHORT and len(c) == len(word) and sorted(c) != sorted(word):
+            continue  # a short word with one letter changed is another word: "shop" is not "stop"
         if d <= 1 or len(c) == len(word) and (len(word) >= 10 or sorted(c) == sorted(word)):
             found.setdefault(c, 1 - d / max(len(word), len(c)))
     return sorted(((c, s) for c, s in found.items() if c[0] == word[0]), key=lambda x: -x[1])

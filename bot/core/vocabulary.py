@@ -93,7 +93,10 @@ _concept("readreplica", "read replica", "read replicas", "replica", "replicas", 
 _concept("pitr", "pitr", "pit", "point in time", "point in time recovery",
          "point in time restore")
 _concept("storageautoscaling", "storage autoscaling", "storage auto scaling",
-         "maximum storage threshold", "storage threshold", "running out of storage")
+         "maximum storage threshold", "storage threshold", "running out of storage",
+         "runs out of storage", "run out of storage", "out of storage", "nearly full", "almost full",
+         "disk full", "storage full", "running out of space", "runs out of space",
+         "run out of space", "out of disk space", "free storage space")
 _concept("rdsproxy", "rds proxy", "db proxy", "database proxy")
 _concept("pool", "connection pool", "connection pooling", "pooling", "pool")
 _concept("elasticache", "elasticache", "elastic cache", "elasti cache", "in memory cache",
@@ -262,6 +265,18 @@ STOPWORDS: frozenset[str] = frozenset("""
     able unable possible possibly whenever wherever although though since usually often
     something someone somebody anyone everyone everything nothing thing stuff lot lots
     good bad better worse right wrong true false difference differences
+    """.split())
+
+#: plain words a query about any topic may use: they count half ("app", "support")
+GENERIC: frozenset[str] = frozenset("""
+    app apps project projects support supports supported stay stays become becomes fit fits
+    defined define accepted accept created creating create different specific particular handle
+    handles improve provide provides perform performs process issue issues idea goal part parts
+    place list total together trying took refer remember reply risk setting situation mentioned
+    explicitly normally individually intended helpful hence enough certain completely complete
+    along around afterward alternatively additional associated ask click displayed grand hand
+    interact less longer non outside passed post range receive received selecting specified
+    specify stand switch take takes talk update updated updates expect consist contain count fine
     """.split())
 
 #: real words one letter away from a word of a phrase: never read as its typo
