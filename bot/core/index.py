@@ -40,6 +40,7 @@ SECTION_WEIGHT = 1.0
 EXPANSION_WEIGHT = 0.4  # a word of a question citing the passage, per question ...
 EXPANSION_CAP = 3  # ... counted up to this many questions
 RELATED_WEIGHT = 0.6  # a word standing for another ("disk" for "volume") counts this much
+RELATED_ONLY = 0.8  # ... and a word the notes never use ("pin" for "sticky")
 PLAIN_WEIGHT = 0.5  # a plain word of any topic ("app", "support") counts this much
 K1, B = 1.2, 0.5
 BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
@@ -180,6 +181,8 @@ class Index:
             for term in SPELLINGS.get(unit.head, ()):
                 if term in self.postings and term not in alts:
                     alts[term] = self.idf[term] * BROADER
+            for term, weight in self._related(unit.head):
+                alts.setdefault(term, weight)
             return alts
         head = unit.head
         if head not in self._near_cache:
@@ -205,10 +208,12 @@ class Index:
         key = "~" + head
         if key not in self._near_cache:
             found = {}
+            # a word the notes never use can only mean what it stands for
+            like = RELATED_WEIGHT if head in self.postings else RELATED_ONLY
             for target in RELATED.get(head, ()):
                 for term in (target, *self._roots.get(root(target), ())):
                     if term in self.postings:
-                        found[term] = RELATED_WEIGHT * self.idf[term]
+                        found[term] = like * self.idf[term]
             self._near_cache[key] = list(found.items())
         return self._near_cache[key]
 

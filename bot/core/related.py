@@ -33,7 +33,8 @@ _related("remove removed removing", "deregistered terminated deleted")
 _related("die dies died dead crash crashes crashed broken outage down fails failing failed",
          "fail failure fails failover unhealthy hardware")
 _related("patch patching troubleshoot troubleshooting debug admin", "maintenance connect ssh")
-_related("login logon logged signin terminal shell remote remotely", "ssh connect login logged")
+_related("logon logged signin terminal shell remote remotely", "ssh connect login logged")
+_related("login", "authenticate authentication password username ssh connect")
 _related("passwordless keyless", "iam authentication role temporary")
 
 # --- storage ---------------------------------------------------------------------------
@@ -63,7 +64,7 @@ _related("invoice invoices finance accounting accountant", "billing bill")
 
 # --- networking and security ------------------------------------------------------------
 _related("whitelist whitelisting allowlist permit permitted", "allow rule sg")
-_related("blacklist blocklist block blocking forbid reject", "deny")
+_related("blacklist blocklist block blocking reject", "deny")
 _related("ingress inbound incoming", "inbound traffic rule")
 _related("egress outbound outgoing", "outbound outgoing traffic")
 _related("restrict restricted restricting lock lockdown", "control allow locked")
@@ -109,6 +110,9 @@ _related("primary leader writer", "master main writer")
 _related("standalone independent separate separately", "promoted own lifecycle")
 _related("promote promotion", "promoted")
 _related("lag lagging stale outdated behind", "asynchronous eventual latest")
+_related("ago yesterday earlier previous prior", "pitr restore point time")
+_related("corrupt corrupted corruption faulty", "restore recover pitr backup")
+_related("standby", "multiaz standby")
 _related("survive survives resilient resilience tolerant tolerance redundant redundancy",
          "failover disaster availability recovery copy")
 _related("upgrade upsize beefier stronger powerful", "vertical increasing instance type")
@@ -139,7 +143,7 @@ _related("rights privilege privileges entitlements", "permission policy")
 _related("statement statements document json", "policy effect")
 _related("field fields element elements anatomy syntax components component parts", "structure")
 _related("embedded embed oneoff", "inline")
-_related("programmatic programmatically script scripts", "cli sdk access_key")
+_related("programmatic programmatically script scripts program programs", "cli sdk access_key")
 _related("delegate delegation behalf", "behalf role")
 _related("hardcode hardcoded hardcoding", "access_key role")
 _related("resolution resolver resolves resolving lookup translate translates translation",

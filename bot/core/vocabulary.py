@@ -188,7 +188,10 @@ _concept("sticky", "session persistence",
          "persistent sessions", "sticky cookie")
 _concept("deregistration", "in flight requests", "inflight requests", "in flight", "inflight",
          "graceful shutdown", "drain connections", "connection drain")
-_concept("crosszone", "cross zone balancing", "zone balancing")
+_concept("crosszone", "cross zone balancing", "zone balancing", "inter az", "inter zone",
+         "inter availability zone", "between availability zones", "between azs", "between zones")
+_concept("login", "log in", "log into", "log on", "logged in", "logs into", "logged into",
+         "sign in", "signed in", "login", "logon")
 _concept("healthcheck", "health probe", "health probes", "liveness check", "heartbeat")
 _concept("sslterm", "decrypt https", "terminate ssl", "terminate tls", "terminate https",
          "ssl decryption", "https offload")
@@ -226,6 +229,8 @@ _concept("ttl invalidate", "cache invalidation", "invalidate cache", "stale cach
 _concept("auditlog", "audit log", "audit logs", "audit logging", "query log", "query logs",
          "query logging", "database logs", "db logs", "slow query log")
 _concept("memorydb", "redis compatible", "durable redis")
+_concept("aurora", "built by aws", "aws built", "aws own database", "amazon own database",
+         "cloud native database", "aws proprietary")
 _concept("rootuser", "main account", "account root")
 _concept("dns", "domain name resolution", "name resolution")
 _concept("fqdn", "full domain name", "complete domain name", "full hostname")
