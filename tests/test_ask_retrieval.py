@@ -2,8 +2,10 @@
 
 Each kind of query (exact keywords, acronyms, typos, other words for the same
 thing, natural questions, exam scenario stems) is scored, and topics the notes
-do not cover must be declined. The floors are what the lookup achieves today;
-run ``pytest tests/test_ask_retrieval.py -s`` to see the figures.
+do not cover must be declined. The lookup is built as ``dva ask`` builds it:
+the bundled notes, expanded with the wording of the bundled question bank.
+The floors are what the lookup achieves today; run
+``pytest tests/test_ask_retrieval.py -s`` to see the figures.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import pytest
 
 from bot.adapters.console import render
 from bot.core import messages
+from bot.core.expansion import expansions
 from bot.core.notes import parse
+from bot.core.questions import load_bank
 from bot.core.search import Library
 from db.baseline import FtsBaseline
 
@@ -31,10 +35,12 @@ MIN_VISIBLE = 0.92
 MIN_DECLINED = 29  # of 29
 
 
-def bundled_library() -> Library:
+def bundled_library(with_questions: bool = True) -> Library:
+    """The bundled notes, and the question bank's wording as ``dva ask`` adds it."""
     path = ROOT / "content" / "notes" / "dva-notes.md"
     passages, _ = parse(path.read_text(encoding="utf-8"), path.name)
-    return Library(passages)
+    questions = load_bank(ROOT / "content" / "questions")[0] if with_questions else []
+    return Library(passages, expansions(questions))
 
 
 def evaluate(library: Library) -> dict:
