@@ -3,7 +3,7 @@
     python bench/bench_ask.py            # bundled notes, 200x corpus, whole process
 
 1. In-process ``Library.ask`` p50/p99 over the retrieval cases' queries on the
-   bundled notes, beside a raw SQLite FTS5 ``MATCH ... ORDER BY bm25`` query.
+   bundled notes (with the question bank's wording, as ``dva ask`` builds it), beside a raw SQLite FTS5 ``MATCH ... ORDER BY bm25`` query.
 2. A generated corpus 200 times the notes' size (200 files, each a copy of
    the notes with sections renamed and one word in ten replaced by a made-up
    word, so the vocabulary grows as real notes would): ingest time into a
@@ -29,13 +29,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db as database  # noqa: E402
+from bot.core.expansion import expansions  # noqa: E402
 from bot.core.notes import parse  # noqa: E402
+from bot.core.questions import load_bank  # noqa: E402
 from bot.core.search import Library  # noqa: E402
 from bot.ingest import ingest  # noqa: E402
 from db.baseline import FtsBaseline  # noqa: E402
 from db.store import Store  # noqa: E402
 
 NOTES = ROOT / "content" / "notes" / "dva-notes.md"
+BANK = expansions(load_bank(ROOT / "content" / "questions")[0])  # as `dva ask` adds it
 QUERIES = [c["query"] for c in tomllib.loads((ROOT / "tests" / "retrieval_cases.toml").read_text())["case"]]
 TARGETS = {"p50": 1.0, "p99": 5.0, "p99_200x": 20.0, "ingest_200x": 10.0, "process": 0.5}
 
@@ -65,7 +68,7 @@ def line(label, ours, fts, target=None):
 def bundled() -> None:
     passages, _ = parse(NOTES.read_text(encoding="utf-8"), NOTES.name)
     started = time.perf_counter()
-    library = Library(passages)
+    library = Library(passages, BANK)
     build = (time.perf_counter() - started) * 1000
     fts = FtsBaseline(passages)
     cold = timings(library.ask, QUERIES, 1)  # first sight of each word: spelling caches empty
@@ -105,7 +108,7 @@ def large() -> None:
         report = ingest(store, folder)
         started = time.perf_counter()
         passages = store.all_passages()
-        library = Library(passages)
+        library = Library(passages, BANK)
         build = time.perf_counter() - started
         fts = FtsBaseline(passages)
         library.ask("warm up")
