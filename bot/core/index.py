@@ -91,7 +91,8 @@ class Index:
             fields.append((title, self.section_terms[p.section], Counter(terms(p.text, parts=True))))
         count = max(1, len(fields))
         avg = sum(sum(b.values()) for _, _, b in fields) / count or 1.0
-        own = set().union(*(set(t) | s | set(b) for t, s, b in fields))
+        own = set().union(*(set(t) | s | set(b) for p, (t, s, b) in zip(self.passages, fields)
+                            if not _stub(p)))
         for i, (title, section, body) in enumerate(fields):
             if _stub(self.passages[i]):
                 continue
@@ -162,8 +163,9 @@ class Index:
         return word in RELATED or all(w in self._known for w in self._fix(word))
 
     def names_topic(self, term: str) -> bool:
-        """Is ``term`` a word of some title or section: a topic of the notes?"""
-        return term in self._named
+        """Is ``term`` a word of some title or section that has passages: a topic
+        of the notes? (A bare name such as "Cloudfront" under "Global Services" is not.)"""
+        return term in self._named and term in self.postings
 
     def alternatives(self, unit: Unit) -> dict[str, float]:
         """Index terms that count as this unit, each with its weight.
@@ -211,7 +213,9 @@ class Index:
             # a word the notes never use can only mean what it stands for
             like = RELATED_WEIGHT if head in self.postings else RELATED_ONLY
             for target in RELATED.get(head, ()):
-                for term in (target, *self._roots.get(root(target), ())):
+                # its other forms ("promote" -> "promoted"), not a shorter word ("container" -> "contain")
+                forms = [t for t in self._roots.get(root(target), ()) if t.startswith(target[:-1])]
+                for term in (target, *forms):
                     if term in self.postings:
                         found[term] = like * self.idf[term]
             self._near_cache[key] = list(found.items())
