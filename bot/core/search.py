@@ -25,7 +25,8 @@ from bot.core.index import Hit, Index
 from bot.core.snippet import excerpt
 from bot.core.terms import Unit, terms
 
-RELATED_SHARE = 0.5  # a related passage must match and score this share of what the best one does
+RELATED_SHARE = 0.5  # a related passage must match this share of what the best one does ...
+RELATED_SCORE = 0.3  # ... and score this share of its score
 QUERY_ECHO = 120
 USAGE = "Usage: ask <query>, e.g. 'ask rds proxy' or 'ask how long are deleted snapshots kept'"
 
@@ -62,7 +63,7 @@ class Library:
         top = hits[0].passage
         related = [h.passage.title for h in hits[1:] if h.passage.title != top.title
                    and h.coverage >= RELATED_SHARE * hits[0].coverage
-                   and h.score >= RELATED_SHARE * hits[0].score][:2]
+                   and h.score >= RELATED_SCORE * hits[0].score][:2]
         return messages.Passage(
             query=echo,
             passage_id=top.id,
