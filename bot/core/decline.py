@@ -6,14 +6,14 @@ A query describing a covered thing in other words ("scratch disk on the
 host") names none, and its words mostly miss the notes. So a query is
 declined when it names an AWS service or feature the notes do not treat
 (no title or section of theirs) and the best passage does not answer for
-that name, or when a short query's long word is unknown to the notes and
-the best passage matches less than half of it, or when the best passage
-matches almost none of the query; otherwise the best passage answers.
+that name, or when the best passage matches almost none of the query;
+otherwise the best passage answers. A paraphrase often has a long word the
+notes never use ("ephemeral scratch space"), so that alone declines nothing.
 """
 
 from __future__ import annotations
 
-from bot.core.index import LONG, TERM_LENGTH, Hit, Index
+from bot.core.index import LONG, Hit, Index
 from bot.core.terms import SERVICE_NAMES, STOP, Unit, words
 
 COVER_NAMED = 0.55  # a short query naming an untreated AWS topic: the passage must hold it and this much
@@ -28,8 +28,6 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
         return False
     if branded_unknown(text, index):
         return False
-    if len(query) < LONG and hit.coverage < COVER_NAMED and any(unknown_name(u, index) for u in query):
-        return False  # "python list comprehension": its long unknown word is what it asks about
     names = [u.head for u in query if untreated(u, index)]
     if not names:
         return True
@@ -42,13 +40,6 @@ def untreated(unit: Unit, index: Index) -> bool:
     """An AWS service or feature that no title or section of the notes names
     (Lambda, S3 and CloudWatch are mentioned in passing, not treated)."""
     return unit.head in SERVICE_NAMES and not index.names_topic(unit.head)
-
-
-def unknown_name(unit: Unit, index: Index) -> bool:
-    """A long word the notes never use, nor anything it may stand for: in a
-    short query, the name of what it asks about."""
-    return not unit.concept and len(unit.head) >= TERM_LENGTH and not any(
-        "_" not in t for t in index.alternatives(unit))
 
 
 def branded_unknown(text: str, index: Index) -> bool:
