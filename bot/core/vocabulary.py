@@ -120,7 +120,10 @@ _concept("iam", "iam", "identity and access management")
 _concept("iamrole", "iam role", "iam roles", "instance role", "instance profile",
          "service role")
 _concept("mfa", "mfa", "multi factor authentication", "two factor authentication", "2fa")
-_concept("accesskey", "access key", "access keys", "access key id", "secret access key")
+_concept("accesskey", "access key", "access keys", "access key id", "secret access key",
+         "long term credentials", "long lived credentials", "static credentials",
+         "hardcoded credentials", "hard coded credentials", "credentials in code",
+         "embedded credentials")
 _concept("kms", "kms", "key management service")
 _concept("arn", "arn", "amazon resource name")
 _concept("rootuser", "root user", "root account", "account owner")
@@ -161,7 +164,8 @@ _concept("efs nfs", "shared file storage", "shared storage", "shared drive", "sh
          "shared directory", "network share", "file share", "nfs share", "shared filesystem",
          "shared file systems", "network file share")
 _concept("multiattach", "attach to multiple instances", "attached to multiple instances",
-         "attach to several instances")
+         "attach to several instances", "same volume", "same ebs volume", "same block storage",
+         "shared block storage", "shared volume", "shared ebs volume", "one volume to many instances")
 _concept("fsr", "fast restore", "instant restore", "prewarm", "pre warm", "pre warmed")
 _concept("snapshot", "volume backup", "volume backups", "disk backup", "disk backups",
          "ebs backup", "ebs backups")
@@ -183,7 +187,10 @@ _concept("publicip", "external ip", "external address", "public address")
 _concept("xforwardedfor", "client ip address", "client address", "caller ip", "caller address",
          "source ip", "source address", "visitor ip", "visitor address", "user ip", "real ip",
          "original ip", "originating ip", "end user ip", "remote ip", "remote address",
-         "forwarded header")
+         "forwarded header", "ip address of the client", "ip address of each client",
+         "ip addresses of the clients", "ip addresses of clients", "ip of the client",
+         "address of the client", "address of each client", "ip address of the user",
+         "ip address of the caller", "ip address of the visitor")
 _concept("sticky", "session persistence",
          "persistent sessions", "sticky cookie")
 _concept("deregistration", "in flight requests", "inflight requests", "in flight", "inflight",
@@ -203,7 +210,8 @@ _concept("predictive", "predictive scaling", "forecast scaling", "machine learni
 _concept("pathrouting alb", "path based routing", "host based routing", "url based routing",
          "content based routing", "hostname based routing", "header based routing",
          "query string routing", "routing based on path", "routing based on hostname",
-         "routing based on query string")
+         "routing based on query string", "host header", "host headers", "url path", "url paths",
+         "based on the path", "based on the host", "based on host", "based on path")
 _concept("gwlb elb", "third party appliances", "third party appliance", "virtual appliance",
          "virtual appliances", "security appliance", "security appliances", "firewall appliance",
          "firewall appliances", "network appliance", "network appliances", "traffic inspection",
@@ -223,6 +231,8 @@ _concept("pool", "too many connections", "connection limit", "max connections",
          "connection reuse", "share connections", "pool connections", "connection pooler")
 _concept("sessiondata", "session data", "session state", "session store", "user session",
          "user sessions", "shopping cart", "shopping carts", "cart data")
+_concept("elasticache", "hot data", "frequently accessed data", "frequently read data",
+         "repeated reads", "repeatedly read", "cache frequently")
 _concept("sortedset", "sorted set", "sorted sets", "leaderboard", "leaderboards")
 _concept("ttl invalidate", "cache invalidation", "invalidate cache", "stale cache", "cache expiry",
          "cache expiration")
@@ -270,6 +280,7 @@ STOPWORDS: frozenset[str] = frozenset("""
     able unable possible possibly whenever wherever although though since usually often
     something someone somebody anyone everyone everything nothing thing stuff lot lots
     good bad better worse right wrong true false difference differences
+    always never sometimes usually constantly regularly generally typically simply simplest easiest
     """.split())
 
 #: plain words a query about any topic may use: they count half ("app", "support")
