@@ -5,7 +5,7 @@ Three fields per passage (title x3, section, body) on the terms of
 questions citing it (``bot.core.expansion``). Concepts make acronyms and
 synonyms meet; a query word also matches the index words it may misspell
 (rapidfuzz), share a root with, or stand for in other words
-(``vocabulary.RELATED``). Each passage's *coverage* is the share of the query it matches,
+(``related.RELATED_WORDS``). Each passage's *coverage* is the share of the query it matches,
 every query word weighed by rarity: a word the notes never use counts (as
 the rarest word in a short query, a little in a long one), an AWS service
 name they never use counts three times. The lookup declines on low coverage.
@@ -30,8 +30,8 @@ from rapidfuzz.distance import OSA
 
 from bot.core import notes
 from bot.core.terms import (
-    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, PLAIN, RELATED, SERVICE_NAMES, SPELLINGS, STOP, Unit,
-    near, root, terms, units, words,
+    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, PLAIN, SERVICE_NAMES, SPELLINGS, STOP, Unit, near,
+    related_to, root, terms, units, words,
 )
 
 TITLE_WEIGHT = 3.0
@@ -142,12 +142,12 @@ class Index:
             return self._fixes[word]
         fixed: tuple[str, ...] = (word,)
         if len(word) == 3 and word not in self._known and word not in SERVICE_NAMES \
-                and word not in RELATED:
+                and not related_to(word):
             # a short word missing a letter: "dat" -> "data"
             fixed = next(((w,) for w in self._spelling.get(word[0], ())
                           if len(w) == 4 and w.startswith(word[:2]) and OSA.distance(w, word) == 1), fixed)
         elif len(word) >= 4 and not word.isdigit() and word not in self._known \
-                and word not in SERVICE_NAMES and word not in RELATED:
+                and word not in SERVICE_NAMES and not related_to(word):
             close = near(word, self._spelling.get(word[0], []), limit=3)
             if close:
                 fixed = (close[0][0],)
@@ -160,7 +160,7 @@ class Index:
 
     def knows(self, word: str) -> bool:
         """Do the notes use this word, or one it misspells or stands for?"""
-        return word in RELATED or all(w in self._known for w in self._fix(word))
+        return bool(related_to(word)) or all(w in self._known for w in self._fix(word))
 
     def names_topic(self, term: str) -> bool:
         """Is ``term`` a word of some title or section that has passages: a topic
@@ -189,7 +189,7 @@ class Index:
         head = unit.head
         if head not in self._near_cache:
             # a word of ``RELATED`` is a real word, not a misspelling ("backend" is not "backed")
-            found = [] if head in RELATED and head not in self.postings else \
+            found = [] if related_to(head) and head not in self.postings else \
                 near(head, self._plain.get(head[0], []))
             if head in self.postings:
                 found = [(t, sim) for t, sim in found if sim >= CLOSE]
@@ -212,7 +212,7 @@ class Index:
             found = {}
             # a word the notes never use can only mean what it stands for
             like = RELATED_WEIGHT if head in self.postings else RELATED_ONLY
-            for target in RELATED.get(head, ()):
+            for target in related_to(head):
                 # its other forms ("promote" -> "promoted"), not a shorter word ("container" -> "contain")
                 forms = [t for t in self._roots.get(root(target), ()) if t.startswith(target[:-1])]
                 for term in (target, *forms):

@@ -92,6 +92,9 @@ _related("pin pinned pinning affinity persistence stick same", "sticky stick coo
 _related("drain drains drained graceful gracefully finish finishing unfinished halfway "
          "pending ongoing", "inflight deregistration complete")
 _related("grace", "deregistration delay")
+_related("lengthen lengthened extend prolong", "delay period time longer")
+_related("pull", "deregistered removed")
+_related("error errors failing", "fail failure unhealthy timeout")
 _related("surge surges spike spikes peak peaks burst bursts rush busy", "demand users")
 _related("calendar cron recurring weekly daily nightly monday friday weekend holiday holidays",
          "schedule friday")
@@ -130,7 +133,7 @@ _related("cart carts basket", "session state")
 _related("evict eviction purge flush expire expiration expired", "invalidate ttl expiry")
 _related("persist persistent durable survive", "persistence durability persisted aof")
 _related("leaderboard leaderboards ranking rankings", "sorted set redis")
-_related("multithreaded multithreading thread threads cores", "threaded multi")
+_related("multithreaded multithreading thread threads cores", "threaded")
 _related("microsecond microseconds", "memorydb low latency")
 _related("millisecond milliseconds submillisecond", "latency low cache memory")
 _related("heavy", "intensive")

@@ -96,6 +96,17 @@ RELATED: dict[str, tuple[str, ...]] = {}
 for _source, _targets in RELATED_WORDS.items():
     for _word in words(_source):
         RELATED[_word] = tuple(dict.fromkeys(RELATED.get(_word, ()) + tuple(words(_targets))))
+_FORMS = ("ed", "d", "ing", "es", "ly")
+
+
+def related_to(word: str) -> tuple[str, ...]:
+    """Words of the notes ``word`` may stand for, as itself or as a form of a
+    listed word ("finished" as "finish"; not "served" as "server")."""
+    found = RELATED.get(word)
+    if found is None:
+        found = next((RELATED[word[:-len(e)]] for e in _FORMS
+                      if word.endswith(e) and word[:-len(e)] in RELATED), ())
+    return found
 
 
 def cutoff(word: str) -> float:
