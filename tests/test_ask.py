@@ -105,6 +105,19 @@ def test_a_topic_the_notes_do_not_cover_is_declined_with_covered_topics(library)
     assert render(ask(library, "CloudFormation")).startswith('Nothing in the notes about "CloudFormation"')
 
 
+def test_a_covered_thing_described_in_other_words_is_answered_not_declined(library):
+    assert ask(library, "scratch disk physically attached to the host").passage_id == "ec2/ec2-instance-store"
+    assert ask(library, "move the database to a bigger machine").passage_id == "rds/vertical-scaling"
+    assert ask(library, "turn a replica into a standalone database").passage_id == \
+        "rds/rds-read-replicas-and-multi-az-and-the-use-cases"
+
+
+def test_a_feature_of_a_service_the_notes_only_mention_is_declined(library):
+    assert ask(library, "can an alb route traffic to lambda").passage_id == "elb-asg/target-groups"
+    for query in ("lambda cold start", "s3 lifecycle rules", "what is AWS Batch", "cloudfront signed cookies"):
+        assert isinstance(ask(library, query), messages.NothingFound), query
+
+
 def test_an_empty_query_gets_usage_help(library):
     reply = ask(library, "   ")
     assert isinstance(reply, messages.Text) and reply.error and "ask <query>" in reply.text
