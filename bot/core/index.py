@@ -3,9 +3,9 @@
 Three fields per passage (title x3, section, body) on the terms of
 ``bot.core.terms``, and a fourth at a lower weight: the words of the written
 questions citing it (``bot.core.expansion``). Concepts make acronyms and
-synonyms meet; a query word also matches the index words it may misspell
-(rapidfuzz), share a root with, or stand for in other words
-(``related.RELATED_WORDS``). Each passage's *coverage* is the share of the query it matches,
+synonyms meet; a query word also matches the index words it may misspell,
+share a root with, or stand for in other words (``bot.core.query_words``).
+Each passage's *coverage* is the share of the query it matches,
 every query word weighed by rarity: a word the notes never use counts (as
 the rarest word in a short query, a little in a long one), an AWS service
 name they never use counts three times. The lookup declines on low coverage.
@@ -26,12 +26,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from rapidfuzz.distance import OSA
-
 from bot.core import notes
+from bot.core.query_words import QueryWords
 from bot.core.terms import (
-    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, PLAIN, SERVICE_NAMES, SPELLINGS, STOP, Unit, near,
-    related_to, root, terms, units, words,
+    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, SERVICE_NAMES, STOP, Unit, root, terms, words,
 )
 
 TITLE_WEIGHT = 3.0
@@ -39,20 +37,11 @@ TITLE_WORDS = 5  # terms: a longer title counts less, down to a body word
 SECTION_WEIGHT = 1.0
 EXPANSION_WEIGHT = 0.4  # a word of a question citing the passage, per question ...
 EXPANSION_CAP = 3  # ... counted up to this many questions
-RELATED_WEIGHT = 0.6  # a word standing for another ("disk" for "volume") counts this much
-RELATED_ONLY = 0.8  # ... and a word the notes never use ("pin" for "sticky")
-PLAIN_WEIGHT = 0.5  # a plain word of any topic ("app", "support") counts this much
 K1, B = 1.2, 0.5
-BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
-SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
-CLOSE = 0.9  # a word the notes use matches only near-identical spellings too
 SPELLED = 1.0  # the concept spelled as in the query, on top of the concept
 COVERAGE_FLOOR = 0.2  # how much a passage matching few of the query words still counts
 COVERAGE_POWER = 1.5  # how much more a passage matching more of the query counts
 TITLE_BONUS = 0.5  # a passage whose whole title the query names is about it
-UNKNOWN_WORD = 0.7  # weight of a query word the notes never use, in a long query
-TERM_LENGTH = 8  # letters: a longer unknown word in a short query is a name (the topic)
-UNKNOWN_SERVICE = 3.0  # ... times the rarest word's weight, for an AWS name
 LONG = 7  # units: an exam stem, mostly setting
 OPEN_LIMIT = 2_000  # postings: beyond this a word only re-scores found passages
 MAX_CANDIDATES = 500
@@ -72,7 +61,9 @@ class Hit:
     held: frozenset[str] = frozenset()  # heads of the query units it matches
 
 
-class Index:
+class Index(QueryWords):
+    """Postings, rarity and ranking; how query words meet index terms is ``QueryWords``."""
+
     def __init__(self, passages: list[notes.Passage], expansions: Mapping[str, Sequence[str]] | None = None):
         self.passages = passages
         self.expansions = expansions or {}
@@ -130,105 +121,6 @@ class Index:
             found.update({t for t in terms(text, parts=True) if t in own or t not in SERVICE_NAMES})
         return Counter({t: min(n, EXPANSION_CAP) for t, n in found.items()})
 
-    # --- query words -------------------------------------------------------------
-
-    def units(self, text: str) -> list[Unit]:
-        return units(text, fix=self._fix)
-
-    def _fix(self, word: str) -> tuple[str, ...]:
-        """A query word the notes do not know -> the word it misspells, or the
-        two words it runs together ("loadbalancer"); else itself."""
-        if word in self._fixes:
-            return self._fixes[word]
-        fixed: tuple[str, ...] = (word,)
-        if len(word) == 3 and word not in self._known and word not in SERVICE_NAMES \
-                and not related_to(word):
-            # a short word missing a letter: "dat" -> "data"
-            fixed = next(((w,) for w in self._spelling.get(word[0], ())
-                          if len(w) == 4 and w.startswith(word[:2]) and OSA.distance(w, word) == 1), fixed)
-        elif len(word) >= 4 and not word.isdigit() and word not in self._known \
-                and word not in SERVICE_NAMES and not related_to(word):
-            close = near(word, self._spelling.get(word[0], []), limit=3)
-            if close:
-                fixed = (close[0][0],)
-            else:
-                fixed = next(((word[:i], word[i:]) for i in range(len(word) - 3, 2, -1)
-                              if word[:i] in self._known and word[i:] in self._known
-                              and word[:i] not in STOP and word[i:] not in STOP), fixed)
-        self._fixes[word] = fixed
-        return fixed
-
-    def knows(self, word: str) -> bool:
-        """Do the notes use this word, or one it misspells or stands for?"""
-        return bool(related_to(word)) or all(w in self._known for w in self._fix(word))
-
-    def names_topic(self, term: str) -> bool:
-        """Is ``term`` a word of some title or section that has passages: a topic
-        of the notes? (A bare name such as "Cloudfront" under "Global Services" is not.)"""
-        return term in self._named and term in self.postings
-
-    def alternatives(self, unit: Unit) -> dict[str, float]:
-        """Index terms that count as this unit, each with its weight.
-
-        A weight is rarity (idf) times likeness; a misspelling or another
-        form of a word the notes use is never worth more than the word.
-        """
-        alts: dict[str, float] = {}
-        for n, term in enumerate(unit.terms):
-            if term in self.postings:
-                alts[term] = self.idf[term] * (1.0 if n == 0 or "_" in term else BROADER)
-        if unit.concept:
-            # a passage spelling the concept out defines it: "EBS" finds
-            # "EBS : Elastic Block Store" before passages that only say EBS
-            for term in SPELLINGS.get(unit.head, ()):
-                if term in self.postings and term not in alts:
-                    alts[term] = self.idf[term] * BROADER
-            for term, weight in self._related(unit.head):
-                alts.setdefault(term, weight)
-            return alts
-        head = unit.head
-        if head not in self._near_cache:
-            # a word of ``RELATED`` is a real word, not a misspelling ("backend" is not "backed")
-            found = [] if related_to(head) and head not in self.postings else \
-                near(head, self._plain.get(head[0], []))
-            if head in self.postings:
-                found = [(t, sim) for t, sim in found if sim >= CLOSE]
-            found += [(t, SAME_ROOT) for t in self._roots.get(root(head), ()) if t != head]
-            cap = self.idf.get(head, self.max_idf)
-            self._near_cache[head] = [(t, sim * min(self.idf[t], cap)) for t, sim in found]
-        for term, weight in self._near_cache[head]:
-            alts[term] = max(alts.get(term, 0.0), weight)
-        for term, weight in self._related(head):
-            if term not in alts:
-                alts[term] = weight
-        if head in PLAIN:
-            alts = {t: a * PLAIN_WEIGHT for t, a in alts.items()}
-        return alts
-
-    def _related(self, head: str) -> list[tuple[str, float]]:
-        """Index terms a word stands for in other words, and their word forms."""
-        key = "~" + head
-        if key not in self._near_cache:
-            found = {}
-            # a word the notes never use can only mean what it stands for
-            like = RELATED_WEIGHT if head in self.postings else RELATED_ONLY
-            for target in related_to(head):
-                # its other forms ("promote" -> "promoted"), not a shorter word ("container" -> "contain")
-                forms = [t for t in self._roots.get(root(target), ()) if t.startswith(target[:-1])]
-                for term in (target, *forms):
-                    if term in self.postings:
-                        found[term] = like * self.idf[term]
-            self._near_cache[key] = list(found.items())
-        return self._near_cache[key]
-
-    def unknown_weight(self, unit: Unit, short: bool) -> float:
-        """How much a query word the notes never use counts against an answer."""
-        if unit.head in SERVICE_NAMES:
-            return UNKNOWN_SERVICE * self.max_idf
-        if not short:
-            return UNKNOWN_WORD
-        return self.max_idf if len(unit.head) >= TERM_LENGTH else self.max_idf / 2
-
     # --- ranking -----------------------------------------------------------------
 
     def rank(self, query: list[Unit], limit: int = 10, text: str = "") -> list[Hit]:
@@ -243,7 +135,7 @@ class Index:
             if not main:
                 unknown += self.unknown_weight(unit, short=len(query) < LONG)
                 continue
-            weight = (self.idf.get(unit.head) or max(main.values())) * (PLAIN_WEIGHT if unit.head in PLAIN else 1)
+            weight = self.weight(unit, main)
             known += weight
             plan.append((weight, main, {t: a for t, a in alts.items() if "_" in t},
                          not self._named.isdisjoint(main), unit.head))
