@@ -60,7 +60,7 @@ _related("full room", "storage space filled")
 _related("cap ceiling max upper", "maximum limit threshhold")
 _related("auto automated automatic automatically itself", "automatically automatic auto")
 _related("price prices pricing priced charge charged charges fee fees spend spending cost costs "
-         "costly pricey expensive", "cost pay billed fee expensive cheaper costlier money")
+         "costly pricey expensive", "cost pay billed fee expensive cheaper costlier money billing")
 _related("invoice invoices finance accounting accountant", "billing bill")
 
 # --- networking and security ------------------------------------------------------------
@@ -107,7 +107,8 @@ _related("minimum fewest", "min minimmum")
 _related("elasticity horizontally", "scale asg")
 
 # --- databases and caches ------------------------------------------------------------------
-_related("engine engines flavor flavors flavour flavours vendor vendors", "type postgre mysql oracle")
+_related("engine engines flavor flavors flavour flavours vendor vendors", "type postgre mysql oracle redis memcached")
+_related("snapshot snapshots", "backup restore")
 _related("clone clones mirror mirrors secondary follower followers slave slaves duplicate",
          "replica readreplica standby copy")
 _related("primary leader writer", "master main writer")

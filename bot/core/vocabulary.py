@@ -37,7 +37,7 @@ _concept("gp2 gp3", "general purpose ssd", "general purpose volume")
 _concept("iops", "iops", "io per second", "input output operations per second", "io operations")
 _concept("ia", "infrequent access", "ia")
 _concept("az", "az", "azs", "availability zone", "availability zones", "zone", "zones")
-_concept("multiaz", "multi az", "multiaz", "multi availability zone", "multiple az",
+_concept("multiaz az", "multi az", "multiaz", "multi availability zone", "multiple az",
          "multiple azs", "multiple availability zones", "standby replica", "standby instance")
 _concept("zonefile", "zone file", "zone files")
 _concept("region", "region", "regions", "aws region")
@@ -151,7 +151,9 @@ _concept("cloudwatch", "cloudwatch", "cloud watch")
 
 # --- what a learner may call them instead (phrases; single words are in ``related``) ---
 _concept("az", "data center", "data centers", "data centre", "data centres", "datacenter",
-         "datacenters", "datacentre", "isolated location", "isolated locations")
+         "datacenters", "datacentre", "isolated location", "isolated locations", "second zone",
+         "second az", "another zone", "another az", "other az", "other zone", "different az",
+         "different zone", "separate zone", "separate az")
 _concept("crossregion", "another aws region", "different aws region", "remote region",
          "another geography", "another continent", "another country")
 _concept("instancestore", "scratch disk", "scratch disks", "scratch space", "scratch storage",
@@ -167,18 +169,20 @@ _concept("multiattach", "attach to multiple instances", "attached to multiple in
          "attach to several instances", "same volume", "same ebs volume", "same block storage",
          "shared block storage", "shared volume", "shared ebs volume", "one volume to many instances")
 _concept("fsr", "fast restore", "instant restore", "prewarm", "pre warm", "pre warmed")
-_concept("snapshot", "volume backup", "volume backups", "disk backup", "disk backups",
+_concept("snapshot", "point in time copy", "point in time copies", "volume backup", "volume backups", "disk backup", "disk backups",
          "ebs backup", "ebs backups")
 _concept("archive", "archive tier", "snapshot archive", "cold storage", "cold tier",
          "archive storage", "archival storage", "archival tier")
 _concept("retention", "retention period", "recycle bin", "retention rule")
 _concept("userdata", "cloud init", "init script", "bootstrap script", "first boot", "at boot",
          "on boot", "provisioning script")
-_concept("keypair", "key file", "pem file", "ppk file", "ssh key pair")
+_concept("keypair", "key file", "pem file", "ppk file", "ssh key pair", "ssh credentials",
+         "ssh credential", "key file format", "key file formats")
 _concept("instanceconnect", "instance connect", "ec2 instance connect", "browser based ssh",
          "browser ssh", "web based ssh", "ssh from the browser", "ssh in the browser",
          "browser terminal", "web terminal", "terminal in the browser", "connect from the browser")
-_concept("sg", "firewall rule", "firewall rules", "inbound rule", "inbound rules", "outbound rule",
+_concept("sg", "packet filter", "stateful firewall", "stateful filter", "traffic filter",
+         "firewall rule", "firewall rules", "inbound rule", "inbound rules", "outbound rule",
          "outbound rules", "port rules", "instance level firewall", "allow rules")
 _concept("elasticip", "static address", "fixed address", "permanent ip", "static public ip",
          "fixed public ip", "static ipv4")
@@ -221,7 +225,7 @@ _concept("vertical scaling", "more powerful instance", "more powerful machine",
          "larger server", "bigger database", "larger database", "more cpu", "more memory",
          "more ram", "instance class", "instance size", "larger instance type",
          "bigger instance type", "upgrade the instance", "resize the instance", "scale the instance")
-_concept("multiaz", "hot standby", "warm standby", "passive standby", "standby database",
+_concept("multiaz az", "hot standby", "warm standby", "passive standby", "standby database",
          "standby db", "standby copy", "synchronous standby", "synchronous replica",
          "synchronous replication", "sync replica")
 _concept("pitr", "restore to a point", "earlier point", "specific time", "any point",
