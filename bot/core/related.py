@@ -124,7 +124,8 @@ _related("upgrade upsize beefier stronger powerful", "vertical increasing instan
 _related("reporting analytics report reports dashboards bi", "reporting readreplica read")
 _related("audit auditing auditor", "audit log")
 _related("track tracking history", "log audit")
-_related("monitor metrics observability", "monitoring dashboard cloudwatch")
+_related("monitor metrics observability watch", "monitoring dashboard cloudwatch")
+_related("big biggest largest", "grow upto maximum size")
 _related("exhaust exhausted exhausting exhausts overwhelm overwhelmed overload overloaded",
          "connection pool stress timeout")
 _related("multiplex multiplexing reuse reusing", "pool share connection")

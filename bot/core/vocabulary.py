@@ -31,6 +31,8 @@ _concept("nfs", "nfs", "network file system", "network filesystem", "shared file
 _concept("instancestore", "instance store", "instance storage", "ephemeral storage",
          "ephemeral store", "local ssd", "local disk", "local nvme")
 _concept("ami", "ami", "amazon machine image", "machine image")
+_concept("functionality", "functionality", "functionalities", "building blocks", "building block",
+         "main functions", "main parts", "main components")
 _concept("multiattach", "multi attach", "multiattach", "multi attached")
 _concept("fsr", "fsr", "fast snapshot restore", "fast snapshot restores")
 _concept("gp2 gp3", "general purpose ssd", "general purpose volume")
@@ -39,7 +41,7 @@ _concept("ia", "infrequent access", "ia")
 _concept("az", "az", "azs", "availability zone", "availability zones", "zone", "zones")
 _concept("multiaz az", "multi az", "multiaz", "multi availability zone", "multiple az",
          "multiple azs", "multiple availability zones", "standby replica", "standby instance")
-_concept("zonefile", "zone file", "zone files")
+_concept("zonefile", "zone file", "zone files", "records file", "record file", "dns records file")
 _concept("region", "region", "regions", "aws region")
 _concept("crossregion", "cross region", "crossregion", "another region", "other region",
          "across regions", "across region", "different region", "second region")
@@ -86,7 +88,8 @@ _concept("xforwardedfor", "x forwarded for", "xff", "client ip")
 
 # --- databases and caches --------------------------------------------------------
 _concept("rds", "rds", "relational database service", "relational database",
-         "relational databases")
+         "relational databases", "managed database", "managed databases", "managed sql database",
+         "hosted database", "managed relational database")
 _concept("aurora", "aurora", "amazon aurora")
 _concept("readreplica", "read replica", "read replicas", "replica", "replicas", "read copy",
          "read only copy", "read only replica", "readreplica")
