@@ -126,6 +126,7 @@ _related("audit auditing auditor", "audit log")
 _related("track tracking history", "log audit")
 _related("monitor metrics observability watch", "monitoring dashboard cloudwatch")
 _related("big biggest largest", "grow upto maximum size")
+_related("under underneath beneath underlying", "backed underlying")
 _related("exhaust exhausted exhausting exhausts overwhelm overwhelmed overload overloaded",
          "connection pool stress timeout")
 _related("multiplex multiplexing reuse reusing", "pool share connection")

@@ -61,9 +61,14 @@ def root(word: str) -> str:
     return word
 
 
+#: numbers the notes write in digits ("six copies" is "6 copies"); one and two stay filler words
+NUMBERS = {w: str(n) for n, w in enumerate(
+    "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split(), 3)}
+
+
 def words(text: str) -> list[str]:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return [stem(w) for w in _WORD.findall(ascii_text.replace("'s", ""))]
+    return [NUMBERS.get(w) or stem(w) for w in _WORD.findall(ascii_text.replace("'s", ""))]
 
 
 def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
