@@ -88,8 +88,7 @@ _concept("xforwardedfor", "x forwarded for", "xff", "client ip")
 
 # --- databases and caches --------------------------------------------------------
 _concept("rds", "rds", "relational database service", "relational database",
-         "relational databases", "managed database", "managed databases", "managed sql database",
-         "hosted database", "managed relational database")
+         "relational databases", "managed sql database", "managed relational database")
 _concept("aurora", "aurora", "amazon aurora")
 _concept("readreplica", "read replica", "read replicas", "replica", "replicas", "read copy",
          "read only copy", "read only replica", "readreplica")
