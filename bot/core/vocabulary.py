@@ -1,4 +1,4 @@
-"""What words mean to the lookup: acronyms, synonyms, filler and AWS names.
+"""What words mean to the lookup: acronyms, synonyms, paraphrases and filler.
 
 Data, not logic. ``CONCEPTS`` maps each way of saying a thing to the tokens
 it stands for, on both sides (notes and queries): "auto scaling group",
