@@ -47,11 +47,11 @@ def bundled_library(with_questions: bool = True) -> Library:
     return Library(passages, expansions(questions))
 
 
-def evaluate(library: Library) -> dict:
+def evaluate(library: Library, cases: list[dict] = CASES) -> dict:
     """Per kind: cases, right passage, right with the answer visible; absent declined."""
     score: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses: list[str] = []
-    for case in CASES:
+    for case in cases:
         reply = library.ask(case["query"])
         row = score[case["kind"]]
         row[0] += 1
