@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_ask_retrieval import bundled_library, evaluate, figures, report
+from test_ask_retrieval import bundled_library, evaluate, figures, report
 
 HOLDOUT = tomllib.loads((Path(__file__).parent / "retrieval_holdout.toml").read_text())["case"]
 
