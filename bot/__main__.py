@@ -15,8 +15,6 @@ import sqlite_utils
 
 import db as database
 from bot.config import Settings
-from bot.core.daily import DailyQuestions
-from bot.core.practice import Practice
 from bot.core.expansion import expansions
 from bot.core.questions import BankQuestion, load_bank
 from bot.core.search import Library
@@ -37,22 +35,44 @@ class App:
     report: IngestReport | None = None
 
 
-def build(settings: Settings, *, refresh: bool = True, progress: bool = False) -> App:
-    """Open the database, load new or changed notes, and wire the core.
+@dataclass
+class Lookup:
+    """What ``ask`` needs: the notes from the database and the bank's wording."""
 
-    ``refresh=False`` skips the content check when the database already has
-    notes (``dva ask`` on a warm database stays a few milliseconds).
+    store: Store
+    library: Library
+    questions: list[BankQuestion]
+    report: IngestReport | None
+
+
+def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = False) -> Lookup:
+    """Open the database, load new or changed notes, and build the lookup.
+
+    ``refresh=False`` (``dva ask``, ``dva topics``) loads notes only into a
+    database that has none, so a warm lookup starts in milliseconds. Problems
+    in content files go to the log with file and line.
     """
-    db = database.connect(settings.db)
-    store = Store(db)
+    store = Store(database.connect(settings.db))
     report = None
     if refresh or not store.has_passages():
         report = ingest(store, settings.content / "notes", progress=progress)
-    library = Library(store.all_passages(), expansions(load_bank(settings.content / "questions")[0]))
-    practice = Practice.build(store, library, settings.content / "questions")
-    daily = DailyQuestions(store, practice)
-    tutor = Tutor(library, practice, daily)
-    return App(settings, db, store, library, tutor, report)
+        for problem in report.problems:
+            log.warning("notes: %s", problem)
+    questions, problems = load_bank(settings.content / "questions")
+    for problem in problems:
+        log.warning("question bank: %s", problem)
+    return Lookup(store, Library(store.all_passages(), expansions(questions)), questions, report)
+
+
+def build(settings: Settings, *, refresh: bool = True, progress: bool = False) -> App:
+    """Wire the whole core on the lookup: quiz engine, daily question, tutor."""
+    from bot.core.daily import DailyQuestions
+    from bot.core.practice import Practice
+
+    lookup = open_lookup(settings, refresh=refresh, progress=progress)
+    practice = Practice.build(lookup.store, lookup.library, lookup.questions)
+    tutor = Tutor(lookup.library, practice, DailyQuestions(lookup.store, practice))
+    return App(settings, lookup.store.db, lookup.store, lookup.library, tutor, lookup.report)
 
 
 def main() -> None:

@@ -75,25 +75,10 @@ def _topics(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _library(settings: Settings):
-    """The lookup alone, for ``ask`` and ``topics``: no quiz, no adapters, fast.
+    """The lookup alone, for ``ask`` and ``topics``: no quiz, no adapters, fast."""
+    from bot.__main__ import open_lookup
 
-    A database without notes (a fresh machine) is filled from the content
-    folder first, quietly; problems go to the log.
-    """
-    import db as database
-    from bot.core.expansion import expansions
-    from bot.core.questions import load_bank
-    from bot.core.search import Library
-    from bot.ingest import ingest
-    from db.store import Store
-
-    store = Store(database.connect(settings.db))
-    if not store.has_passages():
-        report = ingest(store, settings.content / "notes")
-        for problem in report.problems:
-            logging.getLogger("bot.ingest").warning("%s", problem)
-    questions, _ = load_bank(settings.content / "questions")  # their problems: `dva chat` reports them
-    return Library(store.all_passages(), expansions(questions))
+    return open_lookup(settings, refresh=False).library
 
 
 def _ingest(settings: Settings, args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ import db
 from bot.core.messages import Answer, Feedback, Learner, Question, Quiz
 from bot.core.notes import parse
 from bot.core.practice import Practice
-from bot.core.questions import LETTERS, STOP_WORDS, generate, validate
+from bot.core.questions import LETTERS, STOP_WORDS, generate, load_bank, validate
 from bot.core.search import Library
 from bot.ingest import ingest
 from db.store import Store
@@ -186,7 +186,8 @@ def test_a_user_who_adds_a_lambda_section_and_re_ingests_can_quiz_on_lambda_at_o
     ingest(store, notes, now=NOW)
     (notes / "dva-notes.md").write_text(BUNDLED + LAMBDA, encoding="utf-8")
     ingest(store, notes, now=NOW)
-    practice = Practice.build(store, Library(store.all_passages()), CONTENT / "questions", rng=random.Random(3))
+    practice = Practice.build(store, Library(store.all_passages()), load_bank(CONTENT / "questions")[0],
+                              rng=random.Random(3))
     ana = Learner("test", "G1", "ana")
     [question] = practice.handle(Quiz(ana, "lambda"), NOW)
     assert isinstance(question, Question) and question.topic == "Lambda" and question.generated

@@ -146,6 +146,7 @@ def real_practice(extra_notes: str = ""):
     import db
     from bot.core.notes import parse
     from bot.core.practice import Practice
+    from bot.core.questions import load_bank
     from bot.core.search import Library
     from db.store import Store
 
@@ -153,7 +154,8 @@ def real_practice(extra_notes: str = ""):
     text = (root / "content/notes/dva-notes.md").read_text(encoding="utf-8") + extra_notes
     passages, _ = parse(text, "dva-notes.md")
     store = Store(db.connect(":memory:"))
-    return Practice.build(store, Library(passages), root / "content/questions", rng=random.Random(3))
+    written = load_bank(root / "content/questions")[0]
+    return Practice.build(store, Library(passages), written, rng=random.Random(3))
 
 
 def test_build_loads_the_written_bank_for_every_section_of_the_notes():

@@ -26,7 +26,6 @@ import random
 import secrets
 from collections import Counter
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, Iterable, Protocol, Sequence
 
 from bot.core import questions as bank
@@ -89,11 +88,9 @@ class Practice:
         store.sync_questions(self.questions.values())
 
     @classmethod
-    def build(cls, store: Any, library: Library, folder: Path, rng: random.Random | None = None) -> "Practice":
-        """Written questions from ``folder`` plus generated ones for passages no written question cites."""
-        written, problems = bank.load_bank(folder)
-        for problem in problems:
-            log.warning("question bank: %s", problem)
+    def build(cls, store: Any, library: Library, written: Sequence[BankQuestion],
+              rng: random.Random | None = None) -> "Practice":
+        """The written questions plus generated ones for passages no written question cites."""
         covered = {pid for q in written for pid in q.passages}
         ids = {q.id for q in written}
         generated = [q for q in bank.generate(list(library.passages))
