@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 import aiohttp
-import pytest
 
 from bot.config import Settings
 from bot.serve import REDACTED, Health, Shutdown, in_flight, redact_logs, serve, start_health
