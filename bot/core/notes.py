@@ -226,12 +226,14 @@ def _clean_body(body: list[tuple[int, str]]) -> str:
         line = raw.expandtabs(4).rstrip()
         bullet = _BULLET.match(line)
         if bullet:
+            # a stack of the indents of open bullet levels: a bullet at or left
+            # of an open level closes the deeper ones; one further right opens one
             width = len(bullet.group(1))
-            while indents and indents[-1] >= width and len(indents) > 1 and indents[-1] > width:
+            while len(indents) > 1 and indents[-1] > width:
                 indents.pop()
             if not indents or width > indents[-1]:
                 indents.append(width)
-            depth = max(0, indents.index(width) if width in indents else len(indents) - 1)
+            depth = len(indents) - 1
             text = _clean_inline(bullet.group(2))
             if text:
                 out.append("  " * depth + "• " + text)
