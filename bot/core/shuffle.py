@@ -1,0 +1,67 @@
+"""The order a question instance shows its options in: a pure function of the instance id.
+
+Why: a learner who meets a question again (a review, practice, a daily post)
+should not be able to answer by remembering a letter's position. The order is
+derived from the instance id alone (a SHA-256 of it seeds the shuffle; never
+``hash()``, which changes per process), so a click after a restart maps the
+letter it carries back to the right option with nothing stored.
+
+Two kinds of letters, one convention:
+
+- *bank letters* index ``BankQuestion.options`` as the file lists them; the
+  answer key (``BankQuestion.answers``) and the answers stored in the database
+  (``answers.chosen``) are bank letters, so history and stats do not depend on
+  the order anyone saw;
+- *shown letters* are what a learner sees for one instance: ``Question.choices``,
+  the letters of a click, ``Feedback.chosen`` and ``Feedback.answer``, the daily
+  summary's answer.
+
+Without an instance (``explain <question id>``) the order is the bank's.
+True/false questions keep True, False.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from typing import Iterable
+
+from bot.core.messages import Choice
+from bot.core.questions import LETTERS, BankQuestion
+
+
+def order(instance: str | None, count: int, kind: str = "single") -> tuple[int, ...]:
+    """``order[i]`` is the bank index of the option shown at position ``i``."""
+    positions = list(range(count))
+    if instance and kind != "truefalse":
+        seed = int.from_bytes(hashlib.sha256(instance.encode()).digest()[:8], "big")
+        random.Random(seed).shuffle(positions)
+    return tuple(positions)
+
+
+def _order(question: BankQuestion, instance: str | None) -> tuple[int, ...]:
+    return order(instance, len(question.options), question.kind)
+
+
+def choices(question: BankQuestion, instance: str | None) -> tuple[Choice, ...]:
+    """The options as shown for ``instance``, lettered A, B, C... in shown order."""
+    return tuple(Choice(LETTERS[shown], question.options[at])
+                 for shown, at in enumerate(_order(question, instance)))
+
+
+def to_bank(letters: Iterable[str], question: BankQuestion, instance: str | None) -> tuple[str, ...]:
+    """Shown letters (valid ones) -> bank letters, sorted."""
+    at = _order(question, instance)
+    return tuple(sorted(LETTERS[at[LETTERS.index(s)]] for s in letters))
+
+
+def to_shown(letters: Iterable[str], question: BankQuestion, instance: str | None) -> tuple[str, ...]:
+    """Bank letters -> the letters ``instance`` showed them under, sorted."""
+    at = _order(question, instance)
+    return tuple(sorted(LETTERS[at.index(LETTERS.index(b))] for b in letters))
+
+
+def key(question: BankQuestion, instance: str | None) -> tuple[Choice, ...]:
+    """The right options with the letters ``instance`` showed them under, in shown order."""
+    right = set(to_shown(question.answers, question, instance))
+    return tuple(c for c in choices(question, instance) if c.letter in right)
