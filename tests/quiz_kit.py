@@ -84,8 +84,37 @@ def answer(practice: Practice, who: Learner, question: Question, *letters: str, 
     return reply
 
 
-def right(question_id: str) -> tuple[str, ...]:
-    return next(x.answers for x in QUESTIONS if x.id == question_id)
+def bank_question(question_id: str, questions=QUESTIONS) -> BankQuestion:
+    return next(x for x in questions if x.id == question_id)
+
+
+def right(question: Question, questions=QUESTIONS) -> tuple[str, ...]:
+    """The letters the right options were SHOWN under: each instance orders its options its own way."""
+    correct = bank_question(question.question_id, questions).correct
+    return tuple(c.letter for c in question.choices if c.text in correct)
+
+
+def wrong(question: Question, questions=QUESTIONS) -> str:
+    """A letter shown for a wrong option."""
+    correct = bank_question(question.question_id, questions).correct
+    return next(c.letter for c in question.choices if c.text not in correct)
+
+
+def answer_right(practice: Practice, who: Learner, question_id: str, now: datetime = NOW):
+    """Serve ``question_id`` to ``who`` and click the right option(s), wherever they were shown."""
+    question = serve(practice, who, question_id, now=now)
+    return answer(practice, who, question, *right(question, list(practice.questions.values())), now=now)
+
+
+def answer_wrong(practice: Practice, who: Learner, question_id: str, now: datetime = NOW):
+    """Serve ``question_id`` to ``who`` and click a wrong option."""
+    question = serve(practice, who, question_id, now=now)
+    return answer(practice, who, question, wrong(question, list(practice.questions.values())), now=now)
+
+
+def shown(question: Question, text: str) -> str:
+    """The letter an option was shown under."""
+    return next(c.letter for c in question.choices if c.text == text)
 
 
 def days(n: float) -> timedelta:

@@ -5,7 +5,7 @@ import pytest
 from bot.core import rules
 from bot.core.messages import Answer, Feedback, Text
 from bot.core.practice import Practice
-from quiz_kit import NOW, QUESTIONS, answer, days, learner, library, serve, world
+from quiz_kit import NOW, QUESTIONS, answer, days, learner, library, right, serve, shown, world, wrong
 
 
 def points_of(store, who, period="all"):
@@ -20,10 +20,11 @@ def answers_in(store):
 def test_a_right_answer_scores_and_shows_the_explanation_and_the_source_heading():
     store, practice = world()
     ana = learner()
-    reply = answer(practice, ana, serve(practice, ana, "rds-proxy"), "A")
+    question = serve(practice, ana, "rds-proxy")
+    reply = answer(practice, ana, question, *right(question))
     assert isinstance(reply, Feedback) and reply.correct and reply.counted
     assert reply.points == rules.PRACTICE_POINTS
-    assert [c.letter for c in reply.answer] == ["A"] and reply.answer[0].text == "first"
+    assert [c.letter for c in reply.answer] == [shown(question, "first")] and reply.answer[0].text == "first"
     assert reply.explanation == "Why rds-proxy: because."
     assert reply.heading == ("RDS", "Amazon RDS Proxy")
     assert points_of(store, ana) == rules.PRACTICE_POINTS
@@ -32,9 +33,12 @@ def test_a_right_answer_scores_and_shows_the_explanation_and_the_source_heading(
 def test_a_wrong_answer_shows_the_right_option_and_scores_nothing():
     store, practice = world()
     ana = learner()
-    reply = answer(practice, ana, serve(practice, ana, "ec2-store"), "a")
-    assert not reply.correct and reply.chosen == ("A",)
-    assert [c.letter for c in reply.answer] == ["C"] and reply.points == 0
+    question = serve(practice, ana, "ec2-store")
+    bad = wrong(question)
+    reply = answer(practice, ana, question, bad.lower())
+    assert not reply.correct and reply.chosen == (bad,)
+    assert [(c.letter, c.text) for c in reply.answer] == [(shown(question, "third"), "third")]
+    assert reply.points == 0
     assert points_of(store, ana) == 0
 
 
@@ -42,9 +46,9 @@ def test_second_click_does_not_change_the_score_and_describes_the_first_answer()
     store, practice = world()
     ana = learner()
     question = serve(practice, ana, "rds-proxy")
-    answer(practice, ana, question, "B")
-    again = answer(practice, ana, question, "A", now=NOW + days(0.01))
-    assert again.counted is False and again.correct is False and again.chosen == ("B",)
+    answer(practice, ana, question, wrong(question))
+    again = answer(practice, ana, question, *right(question), now=NOW + days(0.01))
+    assert again.counted is False and again.correct is False and again.chosen == (wrong(question),)
     assert points_of(store, ana) == 0 and answers_in(store) == 1
 
 
@@ -52,8 +56,8 @@ def test_the_same_event_delivered_twice_is_recorded_once_and_gets_the_same_reply
     store, practice = world()
     ana = learner()
     question = serve(practice, ana, "rds-proxy")
-    first = answer(practice, ana, question, "A", event="evt-1")
-    second = answer(practice, ana, question, "A", event="evt-1")
+    first = answer(practice, ana, question, *right(question), event="evt-1")
+    second = answer(practice, ana, question, *right(question), event="evt-1")
     assert first.points == second.points == rules.PRACTICE_POINTS and second.counted
     assert answers_in(store) == 1 and points_of(store, ana) == rules.PRACTICE_POINTS
 
@@ -66,15 +70,17 @@ def test_choose_two_needs_exactly_two_letters_and_records_nothing_otherwise():
         reply = answer(practice, ana, question, *letters)
         assert isinstance(reply, Text) and reply.error and "exactly 2 letters" in reply.text
     assert answers_in(store) == 0
-    assert answer(practice, ana, question, "C", "A").correct
+    assert answer(practice, ana, question, *reversed(right(question))).correct
 
 
 def test_choose_two_with_one_right_letter_is_wrong():
     store, practice = world()
     ana = learner()
-    reply = answer(practice, ana, serve(practice, ana, "rds-replicas"), "A", "B")
+    question = serve(practice, ana, "rds-replicas")
+    reply = answer(practice, ana, question, right(question)[0], wrong(question))
     assert not reply.correct and reply.points == 0
-    assert [c.letter for c in reply.answer] == ["A", "C"]
+    assert [c.letter for c in reply.answer] == list(right(question))
+    assert {c.text for c in reply.answer} == {"one", "three"}
 
 
 def test_a_letter_out_of_range_is_refused_and_nothing_recorded():
@@ -105,8 +111,9 @@ def test_a_daily_answer_is_worth_more_than_practice():
     store, practice = world()
     ana, ben = learner("ana"), learner("ben")
     daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, NOW + days(1))
-    answer(practice, ana, daily, "A")
-    answer(practice, ben, serve(practice, ben, "rds-proxy"), "A")
+    answer(practice, ana, daily, *right(daily))
+    practice_question = serve(practice, ben, "rds-proxy")
+    answer(practice, ben, practice_question, *right(practice_question))
     assert points_of(store, ana) == rules.DAILY_POINTS > points_of(store, ben)
 
 
@@ -114,7 +121,7 @@ def test_everyone_in_the_channel_can_answer_the_same_daily_once():
     store, practice = world()
     daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, NOW + days(1))
     for user in ("ana", "ben", "cy"):
-        assert answer(practice, learner(user), daily, "A").counted
+        assert answer(practice, learner(user), daily, *right(daily)).counted
     assert answers_in(store) == 3
     assert store.instance_results(daily.instance)["first_right"]["user"] == "ana"
 
@@ -122,10 +129,14 @@ def test_everyone_in_the_channel_can_answer_the_same_daily_once():
 def test_practice_cannot_be_farmed_the_same_day_but_scores_again_tomorrow():
     store, practice = world()
     ana = learner()
-    assert answer(practice, ana, serve(practice, ana, "rds-proxy"), "A").points == 10
-    repeat = answer(practice, ana, serve(practice, ana, "rds-proxy"), "A", now=NOW + days(0.1))
+    def right_answer(now):
+        question = serve(practice, ana, "rds-proxy", now=now)
+        return answer(practice, ana, question, *right(question), now=now)
+
+    assert right_answer(NOW).points == 10
+    repeat = right_answer(NOW + days(0.1))
     assert repeat.correct and repeat.points == 0
-    tomorrow = answer(practice, ana, serve(practice, ana, "rds-proxy"), "A", now=NOW + days(1))
+    tomorrow = right_answer(NOW + days(1))
     assert tomorrow.points == rules.PRACTICE_POINTS + rules.streak_bonus(2)
 
 
@@ -134,7 +145,7 @@ def test_a_click_after_a_restart_still_counts():
     ana = learner()
     question = serve(practice, ana, "rds-proxy")
     restarted = Practice(store, library(), list(QUESTIONS))
-    assert answer(restarted, ana, question, "A").counted
+    assert answer(restarted, ana, question, *right(question)).counted
     assert points_of(store, ana) == rules.PRACTICE_POINTS
 
 
@@ -144,7 +155,7 @@ def test_a_failed_write_leaves_no_half_recorded_answer():
     question = serve(practice, ana, "rds-proxy")
     store.conn.execute("DROP TABLE cards")  # the last write of the answer's transaction will fail
     with pytest.raises(Exception, match="cards"):
-        answer(practice, ana, question, "A")
+        answer(practice, ana, question, *right(question))
     assert answers_in(store) == 0
     assert store.conn.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == 0
 
@@ -158,7 +169,60 @@ def test_two_processes_on_one_database_record_a_redelivered_click_once(tmp_path)
     second = Practice(Store(db.connect(path)), library(), list(QUESTIONS))
     ana = learner()
     question = serve(first, ana, "rds-proxy")
-    assert answer(first, ana, question, "A", event="evt-9").counted
-    assert answer(second, ana, question, "A", event="evt-9").points == 10  # the same reply again
-    assert answer(second, ana, question, "B").counted is False
+    assert answer(first, ana, question, *right(question), event="evt-9").counted
+    assert answer(second, ana, question, *right(question), event="evt-9").points == 10  # the same reply again
+    assert answer(second, ana, question, wrong(question)).counted is False
     assert first.store.conn.execute("SELECT COUNT(*), SUM(points) FROM answers").fetchone() == (1, 10)
+
+
+# --- each instance shows the options in its own order -----------------------------------
+
+
+def test_two_instances_of_a_question_can_order_its_options_differently():
+    store, practice = world()
+    ana = learner()
+    orders = {tuple(c.text for c in serve(practice, ana, "rds-proxy").choices) for _ in range(20)}
+    assert len(orders) > 1
+    assert all(sorted(order) == ["first", "fourth", "second", "third"] for order in orders)
+    assert {c.letter for c in serve(practice, ana, "rds-proxy").choices} == {"A", "B", "C", "D"}
+
+
+def test_a_click_after_a_restart_grades_against_the_order_that_was_shown():
+    store, practice = world()
+    ana, ben = learner("ana"), learner("ben")
+    question = serve(practice, ana, "ec2-store")
+    restarted = Practice(store, library(), list(QUESTIONS))
+    again = restarted.show_instance(question.instance, NOW)
+    assert again.choices == question.choices  # the same order, with nothing stored for it
+    reply = answer(restarted, ana, question, shown(question, "third"))
+    assert reply.correct and reply.chosen == (shown(question, "third"),)
+    assert answer(restarted, ben, question, shown(question, "first")).correct is False
+
+
+def test_true_false_keeps_its_order():
+    store, practice = world()
+    ana = learner()
+    for _ in range(10):
+        question = serve(practice, ana, "ec2-ebs")
+        assert [(c.letter, c.text) for c in question.choices] == [("A", "True"), ("B", "False")]
+
+
+def test_the_database_keeps_the_banks_letters_whatever_order_was_shown():
+    store, practice = world()
+    ana = learner()
+    for day in range(6):
+        question = serve(practice, ana, "rds-replicas", now=NOW + days(day))
+        answer(practice, ana, question, *right(question), now=NOW + days(day))
+    stored = {row[0] for row in store.conn.execute("SELECT chosen FROM answers")}
+    assert stored == {"AC"}  # "one" and "three", as the bank letters them
+
+
+def test_a_second_click_names_the_first_answer_by_the_letter_it_was_shown_under():
+    store, practice = world()
+    ana = learner()
+    question = serve(practice, ana, "rds-multi-az")
+    first = wrong(question)
+    answer(practice, ana, question, first)
+    again = answer(practice, ana, question, *right(question), now=NOW + days(0.01))
+    assert again.counted is False and again.chosen == (first,)
+    assert [(c.letter, c.text) for c in again.answer] == [(shown(question, "second"), "second")]

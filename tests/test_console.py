@@ -1,6 +1,7 @@
 """``dva chat``: the console speaks the Slack grammar, and letters answer the last question."""
 
 import io
+import re
 
 from bot.adapters import console
 from bot.core.messages import (
@@ -11,11 +12,35 @@ from bot.core.tutor import Tutor
 from quiz_kit import NOW, library, world
 
 
-def chat(*lines: str, questions=None) -> str:
+class Typist:
+    """Types ``lines`` into the console; a callable line reads what was printed so far first
+    (options are shown in each question's own order, so answers are picked by their text)."""
+
+    def __init__(self, lines, out: io.StringIO):
+        self.lines, self.out = list(lines), out
+
+    def readline(self) -> str:
+        if not self.lines:
+            return ""
+        line = self.lines.pop(0)
+        return (line(self.out.getvalue()) if callable(line) else line) + "\n"
+
+
+def letter(printed: str, text: str) -> str:
+    """The letter the last question printed showed the option ``text`` under."""
+    return re.findall(rf"^  ([A-H]) · {re.escape(text)}$", printed, re.MULTILINE)[-1]
+
+
+def pick(*texts: str):
+    """Type the letters of these options, as the last question showed them."""
+    return lambda printed: " ".join(letter(printed, t) for t in texts).lower()
+
+
+def chat(*lines, questions=None) -> str:
     store, practice = world(questions) if questions is not None else world()
     tutor = Tutor(library(), practice)
     out = io.StringIO()
-    status = console.run(tutor, io.StringIO("".join(f"{line}\n" for line in lines)), out, lambda: NOW)
+    status = console.run(tutor, Typist(lines, out), out, lambda: NOW)
     assert status == 0
     return out.getvalue()
 
@@ -26,25 +51,28 @@ def test_ask_prints_the_heading_path_and_the_text():
 
 
 def test_quiz_then_a_letter_answers_the_question_shown():
-    out = chat("quiz security groups", "d")
-    assert "A · first" in out and "D · fourth" in out and "(id: ec2-sg" in out
+    out = chat("quiz security groups", pick("fourth"))
+    assert "  A · " in out and "  D · " in out and "(id: ec2-sg" in out
     feedback = out.split("> ")[-2]
-    assert feedback.startswith("✅ Right! D · +10 points") and "Source: EC2 › Security groups" in feedback
+    assert feedback.startswith(f"✅ Right! {letter(out, 'fourth')} · +10 points")
+    assert "Source: EC2 › Security groups" in feedback
 
 
 def test_a_wrong_letter_starts_with_a_cross_and_shows_the_answer():
-    out = chat("quiz security groups", "a")
-    assert "❌ Wrong: you chose A." in out and "Answer: D · fourth" in out
+    out = chat("quiz security groups", pick("first"))
+    assert f"❌ Wrong: you chose {letter(out, 'first')}." in out
+    assert f"Answer: {letter(out, 'fourth')} · fourth" in out
 
 
 def test_choose_two_is_answered_with_two_letters():
-    out = chat("quiz read replicas", "a c")
-    assert "Choose 2: type 2 letters" in out and "✅ Right! A C" in out
+    out = chat("quiz read replicas", pick("one", "three"))
+    both = " ".join(sorted([letter(out, "one"), letter(out, "three")]))
+    assert "Choose 2: type 2 letters" in out and f"✅ Right! {both}" in out
 
 
 def test_a_second_answer_to_the_same_question_does_not_count():
-    out = chat("quiz security groups", "d", "a")
-    assert "You already answered this with D (right); only your first answer counts." in out
+    out = chat("quiz security groups", pick("fourth"), pick("first"))
+    assert f"You already answered this with {letter(out, 'fourth')} (right); only your first answer counts." in out
 
 
 def test_a_letter_before_any_question_says_to_quiz_first():
@@ -52,7 +80,7 @@ def test_a_letter_before_any_question_says_to_quiz_first():
 
 
 def test_leaderboard_and_stats_show_the_local_learner():
-    out = chat("quiz security groups", "d", "leaderboard", "stats")
+    out = chat("quiz security groups", pick("fourth"), "leaderboard", "stats")
     assert "Leaderboard · this week (UTC)" in out and "1. " in out and "← you" in out
     assert "Answered 1, right 1 (100%), 10 points" in out and "Streak: 1 day (best 1)" in out
 

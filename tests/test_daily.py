@@ -14,7 +14,7 @@ from bot.core.daily import DailyQuestions, pick_question
 from bot.core.messages import Answer, Daily, DailySummary, Learner, Question, Setup, ShowStats, Text
 from bot.core.slots import Slot, due_slot, parse_weekdays
 from bot.core.tutor import Tutor
-from quiz_kit import QUESTIONS, learner, q, right, world
+from quiz_kit import QUESTIONS, bank_question, learner, q, right, world
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)  # a Thursday
 TARGET = "discord:500"
@@ -222,7 +222,7 @@ def test_a_closed_daily_question_is_summed_up_with_the_first_right_answer():
     _, practice, daily, _ = daily_world()
     setup(daily)
     question = post(daily)
-    good = right(question.question_id)
+    good = right(question)
     bad = tuple(c.letter for c in question.choices if c.letter not in good)[: len(good)]
     for minutes, who, letters in ((1, "ana", bad), (2, "ben", good), (3, "cy", good), (4, "ana", good)):
         practice.handle(Answer(learner(who), question.instance, letters), NOW + timedelta(minutes=minutes))
@@ -233,6 +233,18 @@ def test_a_closed_daily_question_is_summed_up_with_the_first_right_answer():
     assert summary.first_right.user == "ben"
     assert summary.answer and summary.explanation and summary.stem
     assert daily.close_previous(TARGET, keep="next", now=NOW + timedelta(days=1)) == []  # closed once
+
+
+def test_the_daily_summary_names_the_answer_as_it_was_shown():
+    _, practice, daily, _ = daily_world()
+    setup(daily)
+    posted = [post(daily, at=NOW + timedelta(days=i)) for i in range(len(QUESTIONS))]
+    for question in posted:
+        summary = daily.summary(TARGET, question.question_id, question.instance)
+        shown = {c.letter: c.text for c in question.choices}
+        assert tuple(c.letter for c in summary.answer) == right(question)
+        assert all(shown[c.letter] == c.text for c in summary.answer)
+    assert any(right(question) != bank_question(question.question_id).answers for question in posted)
 
 
 def test_slots_before_a_schedule_was_set_are_never_due():
@@ -250,9 +262,9 @@ def test_daily_answers_make_a_streak_counted_in_the_groups_timezone():
     first = post(daily, at=datetime(2026, 11, 26, 23, 0, tzinfo=timezone.utc))  # 27th 08:00 in Tokyo
     second = post(daily, at=datetime(2026, 11, 27, 23, 0, tzinfo=timezone.utc))  # 28th 08:00 in Tokyo
     # both answered on the 27th in UTC, but on the 27th and the 28th in Tokyo
-    practice.handle(Answer(ana, first.instance, right(first.question_id)),
+    practice.handle(Answer(ana, first.instance, right(first)),
                     datetime(2026, 11, 27, 14, 0, tzinfo=timezone.utc))
-    practice.handle(Answer(ana, second.instance, right(second.question_id)),
+    practice.handle(Answer(ana, second.instance, right(second)),
                     datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc))
     [stats] = practice.handle(ShowStats(ana), datetime(2026, 11, 27, 23, 45, tzinfo=timezone.utc))
     assert stats.streak == 2

@@ -5,7 +5,7 @@ import re
 
 from bot.core.messages import Explain, Explanation, Question, Quiz, Text
 from bot.core.practice import choose
-from quiz_kit import NOW, QUESTIONS, answer, days, learner, q, serve, world
+from quiz_kit import NOW, QUESTIONS, answer_wrong, days, learner, q, right, serve, world
 
 
 def test_quiz_on_a_topic_serves_a_question_on_that_topic():
@@ -54,7 +54,7 @@ def test_a_question_from_a_weak_topic_says_so():
     store, practice = world([x for x in QUESTIONS if x.topic == "EC2"])
     ana = learner()
     for i in range(3):
-        answer(practice, ana, serve(practice, ana, "ec2-store", now=NOW + days(i)), "A", now=NOW + days(i))
+        answer_wrong(practice, ana, "ec2-store", now=NOW + days(i))
     [reply] = practice.handle(Quiz(ana), NOW + days(3))
     assert "weak topic" in reply.note and "EC2" in reply.note
 
@@ -88,7 +88,7 @@ def test_explain_gives_the_answer_the_explanation_and_the_source():
     store, practice = world()
     [reply] = practice.handle(Explain(learner(), "rds-replicas"), NOW)
     assert isinstance(reply, Explanation)
-    assert [c.text for c in reply.answer] == ["one", "three"]
+    assert [(c.letter, c.text) for c in reply.answer] == [("A", "one"), ("C", "three")]  # the bank's order
     assert reply.explanation == "Why rds-replicas: because." and reply.heading == ("RDS", "Read replicas")
 
 
@@ -97,6 +97,15 @@ def test_explain_accepts_a_question_instance_id_too():
     shown = serve(practice, learner(), "ec2-sg")
     [reply] = practice.handle(Explain(learner(), shown.instance), NOW)
     assert reply.question_id == "ec2-sg"
+
+
+def test_explain_of_an_instance_letters_the_answer_as_that_instance_showed_it():
+    store, practice = world()
+    for _ in range(10):
+        shown = serve(practice, learner(), "rds-replicas")
+        [reply] = practice.handle(Explain(learner(), shown.instance), NOW)
+        assert tuple(c.letter for c in reply.answer) == right(shown)
+        assert {c.text for c in reply.answer} == {"one", "three"}
 
 
 def test_explain_of_an_unknown_id_says_so():
@@ -129,7 +138,10 @@ def test_the_daily_pool_and_topics_come_from_the_bank_and_the_notes():
     assert practice.match_topic("rds") == "RDS"
     assert practice.match_topic("kinesis shards") is None
     stem, key, explanation = practice.question_facts("ec2-store")
-    assert key[0].letter == "C" and explanation.startswith("Why")
+    assert key[0].letter == "C" and explanation.startswith("Why")  # no instance: the bank's letters
+    daily = practice.open_daily("ec2-store", "G1", "test:channel", NOW, NOW + days(1))
+    stem, key, explanation = practice.question_facts("ec2-store", daily.instance)
+    assert (key[0].letter, key[0].text) == (right(daily)[0], "third")
 
 
 LAMBDA = """

@@ -4,7 +4,7 @@ import fsrs
 
 from bot.core import review
 from bot.core.messages import Question, Review, Text
-from quiz_kit import NOW, answer, days, learner, serve, world
+from quiz_kit import NOW, answer, answer_right, answer_wrong, days, learner, right, world
 
 
 def do_review(practice, who, now):
@@ -21,15 +21,15 @@ def test_there_is_nothing_to_review_before_any_answer():
 def test_a_wrong_answer_comes_back_sooner_than_a_right_one():
     store, practice = world()
     ana = learner()
-    wrong = answer(practice, ana, serve(practice, ana, "rds-proxy"), "B")
-    right = answer(practice, ana, serve(practice, ana, "ec2-sg"), "D")
-    assert NOW < wrong.next_review < right.next_review
+    missed = answer_wrong(practice, ana, "rds-proxy")
+    known = answer_right(practice, ana, "ec2-sg")
+    assert NOW < missed.next_review < known.next_review
 
 
 def test_review_says_when_the_next_card_is_due_when_none_is_due_yet():
     store, practice = world()
     ana = learner()
-    answer(practice, ana, serve(practice, ana, "rds-proxy"), "A")
+    answer_right(practice, ana, "rds-proxy")
     reply = do_review(practice, ana, NOW)
     assert isinstance(reply, Text) and "Nothing is due" in reply.text and "in 10 minutes" in reply.text
 
@@ -37,8 +37,8 @@ def test_review_says_when_the_next_card_is_due_when_none_is_due_yet():
 def test_review_serves_the_most_overdue_card_as_a_review_question():
     store, practice = world()
     ana = learner()
-    answer(practice, ana, serve(practice, ana, "ec2-sg"), "D")  # right: due later
-    answer(practice, ana, serve(practice, ana, "rds-proxy"), "B")  # wrong: due sooner
+    answer_right(practice, ana, "ec2-sg")  # due later
+    answer_wrong(practice, ana, "rds-proxy")  # due sooner
     reply = do_review(practice, ana, NOW + days(30))
     assert isinstance(reply, Question) and reply.review and reply.question_id == "rds-proxy"
     assert "1 more due now" in reply.note
@@ -47,8 +47,8 @@ def test_review_serves_the_most_overdue_card_as_a_review_question():
 def test_the_review_note_says_when_the_next_card_is_due():
     store, practice = world()
     ana = learner()
-    answer(practice, ana, serve(practice, ana, "rds-proxy"), "B")
-    answer(practice, ana, serve(practice, ana, "ec2-sg"), "D", now=NOW + days(1))
+    answer_wrong(practice, ana, "rds-proxy")
+    answer_right(practice, ana, "ec2-sg", now=NOW + days(1))
     reply = do_review(practice, ana, NOW + days(0.5))
     assert reply.question_id == "rds-proxy" and "the next is due in" in reply.note
 
@@ -56,17 +56,17 @@ def test_the_review_note_says_when_the_next_card_is_due():
 def test_answering_a_review_reschedules_its_card_further_out():
     store, practice = world()
     ana = learner()
-    first = answer(practice, ana, serve(practice, ana, "rds-proxy"), "A")
+    first = answer_right(practice, ana, "rds-proxy")
     later = NOW + days(1)
     card = do_review(practice, ana, later)
-    again = answer(practice, ana, card, "A", now=later)
+    again = answer(practice, ana, card, *right(card), now=later)
     assert again.counted and again.next_review - later > first.next_review - NOW
 
 
 def test_card_state_lives_in_the_database_as_fsrs_json():
     store, practice = world()
     ana = learner()
-    answer(practice, ana, serve(practice, ana, "rds-proxy"), "A")
+    answer_right(practice, ana, "rds-proxy")
     learner_id = store.find_learner(ana.platform, ana.group, ana.user)
     card = fsrs.Card.from_dict(store.card(learner_id, "rds-proxy"))
     assert card.last_review == NOW and card.due > NOW

@@ -1,7 +1,7 @@
 """``stats``: answered, accuracy, points, streaks, per-topic accuracy, the weakest topics."""
 
 from bot.core.messages import ShowStats, Stats
-from quiz_kit import NOW, answer, days, learner, serve, world
+from quiz_kit import NOW, answer_right, answer_wrong, days, learner, world
 
 
 def stats(practice, who, now=NOW, subject=None) -> Stats:
@@ -19,8 +19,8 @@ def test_a_newcomer_has_all_zero_stats():
 def test_stats_count_answers_right_answers_and_points():
     store, practice = world()
     ana = learner()
-    answer(practice, ana, serve(practice, ana, "rds-proxy"), "A")
-    answer(practice, ana, serve(practice, ana, "ec2-store"), "A")
+    answer_right(practice, ana, "rds-proxy")
+    answer_wrong(practice, ana, "ec2-store")
     result = stats(practice, ana)
     assert (result.answered, result.correct, result.points) == (2, 1, 10)
 
@@ -30,7 +30,7 @@ def test_the_streak_counts_consecutive_days_and_the_best_is_kept_after_a_break()
     ana = learner()
     for day in (0, 1, 2, 5, 6):
         when = NOW + days(day)
-        answer(practice, ana, serve(practice, ana, "ec2-sg", now=when), "A", now=when)
+        answer_right(practice, ana, "ec2-sg", now=when)
     result = stats(practice, ana, now=NOW + days(6))
     assert (result.streak, result.best_streak) == (2, 3)
     assert stats(practice, ana, now=NOW + days(8)).streak == 0
@@ -39,9 +39,11 @@ def test_the_streak_counts_consecutive_days_and_the_best_is_kept_after_a_break()
 def test_per_topic_accuracy_and_the_weakest_topics_with_the_command_to_practise_them():
     store, practice = world()
     ana = learner()
-    for question_id, letter in (("rds-proxy", "A"), ("rds-multi-az", "A"), ("ec2-store", "A"),
-                                ("ec2-sg", "A"), ("ec2-ebs", "A")):
-        answer(practice, ana, serve(practice, ana, question_id), letter)
+    answer_right(practice, ana, "rds-proxy")
+    answer_wrong(practice, ana, "rds-multi-az")
+    answer_wrong(practice, ana, "ec2-store")
+    answer_wrong(practice, ana, "ec2-sg")
+    answer_right(practice, ana, "ec2-ebs")
     result = stats(practice, ana)
     by_topic = {t.topic: (t.answered, t.correct) for t in result.topics}
     assert by_topic == {"EC2": (3, 1), "RDS": (2, 1)}
@@ -51,14 +53,14 @@ def test_per_topic_accuracy_and_the_weakest_topics_with_the_command_to_practise_
 def test_a_topic_answered_all_right_is_not_among_the_weakest():
     store, practice = world()
     ana = learner()
-    answer(practice, ana, serve(practice, ana, "rds-proxy"), "A")
+    answer_right(practice, ana, "rds-proxy")
     assert stats(practice, ana).weakest == ()
 
 
 def test_someone_elses_stats_can_be_asked_for():
     store, practice = world()
     ana, ben = learner("ana"), learner("ben")
-    answer(practice, ben, serve(practice, ben, "rds-proxy"), "A")
+    answer_right(practice, ben, "rds-proxy")
     result = stats(practice, ana, subject=ben)
     assert result.learner == ben and result.points == 10
 
@@ -66,5 +68,5 @@ def test_someone_elses_stats_can_be_asked_for():
 def test_stats_count_reviews_due():
     store, practice = world()
     ana = learner()
-    answer(practice, ana, serve(practice, ana, "rds-proxy"), "B")
+    answer_wrong(practice, ana, "rds-proxy")
     assert stats(practice, ana, now=NOW + days(1)).reviews_due == 1

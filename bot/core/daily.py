@@ -48,7 +48,8 @@ class DailyPractice(Protocol):
     def open_daily(self, question_id: str, group: str, target: str, now: datetime,
                    closes_at: datetime | None) -> Question: ...
     def show_instance(self, instance_id: str, now: datetime) -> Question | None: ...
-    def question_facts(self, question_id: str) -> tuple[str, tuple[Choice, ...], str]: ...
+    def question_facts(self, question_id: str, instance_id: str | None = None
+                       ) -> tuple[str, tuple[Choice, ...], str]: ...
 
 
 class DailyQuestions:
@@ -193,8 +194,8 @@ class DailyQuestions:
         return closed
 
     def summary(self, target: str, question_id: str, instance_id: str) -> DailySummary:
-        """The answer, the explanation and how the channel did."""
-        stem, answer, explanation = self.practice.question_facts(question_id)
+        """The answer (lettered as the post showed it), the explanation and how the channel did."""
+        stem, answer, explanation = self.practice.question_facts(question_id, instance_id)
         results = self.store.instance_results(instance_id)
         first = results.get("first_right")
         learner = Learner(first["platform"], first["group_id"], first["user"], first["name"]) if first else None

@@ -2,9 +2,11 @@
 
 An *instance* is one showing of a question (to a learner in practice or
 review, or to a channel as the daily question); buttons carry its id, so a
-click works after a restart. Every answer goes through ``answer``: the first
-answer of a learner to an instance counts, a redelivered event is recorded
-once, and points, counters and the review card change in one transaction.
+click works after a restart. Each instance shows the options in its own order
+(``bot.core.shuffle``, a pure function of the instance id); the bank's letters
+are what is stored. Every answer goes through ``answer`` (``bot.core.answering``):
+the first answer of a learner to an instance counts, a redelivered event is
+recorded once, and points, counters and the review card change in one transaction.
 
 Public surface for the daily question (``bot.core.daily.DailyPractice``):
 
@@ -15,7 +17,8 @@ Public surface for the daily question (``bot.core.daily.DailyPractice``):
   come back as ``Answer`` commands through ``handle`` like any other, worth
   daily points, refused after ``closes_at``;
 - ``show_instance(instance_id, now)`` -> that instance's ``Question`` again;
-- ``question_facts(question_id)`` -> (stem, right choices, explanation);
+- ``question_facts(question_id, instance_id)`` -> (stem, right choices as that
+  instance showed them, explanation);
 - ``question(id)`` -> the ``BankQuestion``.
 """
 
@@ -25,11 +28,11 @@ import logging
 import random
 import secrets
 from collections import Counter
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Iterable, Protocol, Sequence
 
 from bot.core import questions as bank
-from bot.core import review, rules, standings
+from bot.core import answering, review, rules, shuffle, standings
 from bot.core.messages import (
     Answer, Choice, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply,
     Review, ShowLeaderboard, ShowStats, Text,
@@ -43,7 +46,7 @@ GENERATED_WEIGHT = 0.6  # written questions are served a little more often than 
 INSTANCE_CACHE = 10_000  # instance rows kept in memory (a burst of clicks reads one row)
 
 
-class PracticeStore(standings.StandingsStore, Protocol):
+class PracticeStore(answering.AnswerStore, standings.StandingsStore, Protocol):
     def transaction(self) -> Any: ...
     def sync_questions(self, questions: Iterable[BankQuestion]) -> int: ...
     def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int: ...
@@ -53,16 +56,6 @@ class PracticeStore(standings.StandingsStore, Protocol):
     def instance(self, instance_id: str) -> dict[str, Any] | None: ...
     def recent_questions(self, learner_id: int, limit: int) -> list[str]: ...
     def open_daily(self, question_id: str, now: datetime) -> bool: ...
-    def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None: ...
-    def answer_by_event(self, event: str) -> dict[str, Any] | None: ...
-    def scored_on_day(self, learner_id: int, topic: str, question_id: str, day: str) -> bool: ...
-    def add_answer(self, instance_id: str, learner_id: int, group: str, question_id: str, topic: str,
-                   mode: str, chosen: str, correct: bool, points: int, day: str,
-                   answered_at: datetime, event: str | None) -> bool: ...
-    def bump_scores(self, group: str, learner_id: int, periods: Iterable[str], points: int,
-                    correct: bool) -> None: ...
-    def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None: ...
-    def save_card(self, learner_id: int, question_id: str, card: dict[str, Any], due: datetime) -> None: ...
     def next_cards(self, learner_id: int, limit: int = 2) -> list[tuple[str, datetime]]: ...
 
 
@@ -144,75 +137,22 @@ class Practice:
         """
         try:
             with self.store.transaction():
-                return self._answer(command, now)
+                return answering.answer(self, command, now)
         except BaseException:
             self._learners.clear()  # a learner row created in the rolled-back transaction is gone
             raise
 
-    def _answer(self, command: Answer, now: datetime) -> Feedback | Text:
-        instance = self.instance(command.instance)
-        if instance is None:
-            return Text("That question is not one I know (it may be from before a reset). "
-                        "Type 'quiz' for a new one.", error=True)
-        question = self.question(instance["question_id"])
-        if question is None:
-            return Text("That question is no longer in the question bank. Type 'quiz' for a new one.",
-                        error=True)
-        learner_id = self.learner_id(command.learner)
-        closes_at = instance["closes_at"]
-        refusal = None
-        if closes_at is not None and now >= closes_at:
-            refusal = ("That question has closed: answers are no longer counted. "
-                       f"Type 'explain {question.id}' for the answer.")
-        result = rules.grade(command.choices, question.answers, len(question.options))
-        if refusal is None and result.error:
-            refusal = result.error + " Nothing was recorded; try again."
-        if refusal is not None:  # a second click still shows the answer that counted
-            first = self.store.answer_of(command.instance, learner_id)
-            return self._feedback(question, first, counted=False) if first else Text(refusal, error=True)
-        return self._record(command, question, instance, learner_id, result, now)
-
-    def _record(self, command: Answer, question: BankQuestion, instance: dict[str, Any], learner_id: int,
-                result: rules.Grade, now: datetime) -> Feedback:
-        """Insert the answer; only if it is new, add its points to the counters and rate its card.
-
-        The unique keys decide what is new: (instance, learner) makes the first
-        answer the one that counts, the delivery ``event`` makes a redelivery a
-        no-op that gets the first reply again.
-        """
-        mode, group = instance["mode"], command.learner.group
-        event = f"{command.learner.platform}:{command.event}" if command.event else None
-        tz = self.store.group_timezone(group)
-        today = rules.local_day(now, tz)
-        scored = mode != "daily" and self.store.scored_on_day(learner_id, question.topic, question.id,
-                                                            today.isoformat())
-        days = {date.fromisoformat(d) for d in self.store.active_days(learner_id)} | {today}
-        points = rules.points(mode, result.correct, scored, rules.streaks(days, today)[0])
-        chosen = "".join(result.chosen)
-        if not self.store.add_answer(instance["id"], learner_id, group, question.id, question.topic, mode,
-                                     chosen, result.correct, points, today.isoformat(), now, event):
-            same = self.store.answer_by_event(event) if event else None
-            if same is not None:
-                return self._feedback(question, same, counted=True)
-            return self._feedback(question, self.store.answer_of(instance["id"], learner_id), counted=False)
-        self.store.bump_scores(group, learner_id, rules.period_keys(today), points, result.correct)
-        card, due = review.rate(self.store.card(learner_id, question.id), result.correct, now, learner_id,
-                                question.id)
-        self.store.save_card(learner_id, question.id, card, due)
-        row = {"chosen": chosen, "correct": result.correct, "points": points}
-        return self._feedback(question, row, counted=True, next_review=due)
-
     def explain(self, ident: str, now: datetime) -> Explanation | Text:
-        """The answer and explanation of a question id (or of an instance id)."""
-        question = self.question(ident)
+        """The answer and explanation of a question id (bank order) or of an instance id (its order)."""
+        question, shown = self.question(ident), None
         if question is None and (instance := self.store.instance(ident)):
-            question = self.question(instance["question_id"])
+            question, shown = self.question(instance["question_id"]), ident
         if question is None:
             return Text(f"No question has the id \"{ident[:60]}\". The id is shown under each question.",
                         error=True)
         if self.store.open_daily(question.id, now):
             return Text("That is an open daily question: its explanation comes when it closes.", error=True)
-        return Explanation(question.id, question.stem, self._key(question), question.explanation,
+        return Explanation(question.id, question.stem, shuffle.key(question, shown), question.explanation,
                            self.heading(question))
 
     def review(self, learner: Learner, now: datetime) -> Question | Text:
@@ -274,10 +214,12 @@ class Practice:
             return None
         return self._question(question, instance_id, instance["mode"], instance["closes_at"], "")
 
-    def question_facts(self, question_id: str) -> tuple[str, tuple[Choice, ...], str]:
-        """(stem, right choices, explanation) of a question, for the daily summary."""
+    def question_facts(self, question_id: str, instance_id: str | None = None
+                       ) -> tuple[str, tuple[Choice, ...], str]:
+        """(stem, right choices, explanation) of a question, for the daily summary; the choices
+        carry the letters ``instance_id`` showed them under (the bank's without one)."""
         question = self.questions[question_id]
-        return question.stem, self._key(question), question.explanation
+        return question.stem, shuffle.key(question, instance_id), question.explanation
 
     def question(self, question_id: str) -> BankQuestion | None:
         return self.questions.get(question_id)
@@ -342,23 +284,9 @@ class Practice:
     def _question(self, question: BankQuestion, instance: str, mode: str, closes_at: datetime | None,
                   note: str) -> Question:
         return Question(instance=instance, question_id=question.id, topic=question.topic, stem=question.stem,
-                        choices=_choices(question), pick=question.pick, heading=self.heading(question),
+                        choices=shuffle.choices(question, instance), pick=question.pick, heading=self.heading(question),
                         generated=question.generated, daily=mode == "daily", review=mode == "review",
                         closes_at=closes_at, note=note)
-
-    def _key(self, question: BankQuestion) -> tuple[Choice, ...]:
-        return tuple(c for c in _choices(question) if c.letter in question.answers)
-
-    def _feedback(self, question: BankQuestion, row: dict[str, Any], counted: bool,
-                  next_review: datetime | None = None) -> Feedback:
-        return Feedback(question_id=question.id, correct=bool(row["correct"]), chosen=tuple(row["chosen"]),
-                        answer=self._key(question), explanation=question.explanation,
-                        heading=self.heading(question), points=row["points"], counted=counted,
-                        next_review=next_review)
-
-
-def _choices(question: BankQuestion) -> tuple[Choice, ...]:
-    return tuple(Choice(bank.LETTERS[i], text) for i, text in enumerate(question.options))
 
 
 def choose(candidates: Sequence[BankQuestion], recent: Sequence[str],
