@@ -31,7 +31,8 @@ def main(path: str, run: str, limit: int = 1_000_000) -> None:
         who = Learner("test", "G1", f"{run}-u{n % 500}")
         now = START + timedelta(milliseconds=n)
         question = practice.new_instance(QUESTIONS[n % len(QUESTIONS)].id, who, "G1", "practice", None, now, None)
-        letters = QUESTIONS[n % len(QUESTIONS)].answers
+        correct = QUESTIONS[n % len(QUESTIONS)].correct
+        letters = tuple(c.letter for c in question.choices if c.text in correct)  # as this instance shows them
         [reply] = practice.handle(Answer(who, question.instance, letters, event=f"{run}-e{n}"), now)
         if isinstance(reply, Feedback) and reply.counted:
             print(f"ack {question.instance} {who.user}", flush=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 from bot.__main__ import App, build
 from bot.adapters.discord import DiscordPoster
 from bot.adapters.discord_views import (
-    BUTTON_LABEL, CONTENT, CUSTOM_ID, DESCRIPTION, EMBED, FIELDS, PER_ROW, TITLE,
+    BUTTON_LABEL, CONTENT, CUSTOM_ID, DESCRIPTION, EMBED, FIELDS, PER_ROW, TITLE, plain,
 )
 from bot.config import Settings
 from bot.core.messages import (
@@ -93,13 +94,22 @@ def question_id(message: dict) -> str:
     return message["embeds"][0]["footer"]["text"].split(" · ")[0]
 
 
+def shown_options(message: dict) -> dict[str, str]:
+    """Letter -> option text, as the posted question lists them (each instance has its own order)."""
+    return dict(re.findall(r"^\*\*([A-H])\.\*\* (.*)$", message["embeds"][0]["description"], re.MULTILINE))
+
+
 def right_letters(app: App, message: dict) -> tuple[str, ...]:
-    return app.tutor.practice.questions[question_id(message)].answers
+    """The letters the right options were shown under in ``message``."""
+    correct = {plain(text) for text in app.tutor.practice.questions[question_id(message)].correct}
+    letters = tuple(letter for letter, text in shown_options(message).items() if text in correct)
+    assert len(letters) == len(correct)
+    return letters
 
 
 def wrong_letters(app: App, message: dict) -> tuple[str, ...]:
     right = right_letters(app, message)
-    return tuple(letter for letter in "ABCDE" if letter not in right)[: len(right)]
+    return tuple(letter for letter in shown_options(message) if letter not in right)[: len(right)]
 
 
 def daily_question(app: App, fake: FakeDiscord, pick: int = 1) -> Question:

@@ -23,7 +23,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.__main__ import build
 from bot.adapters import slack
-from bot.adapters.slack_blocks import BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, VALUE_LIMIT
+from bot.adapters.slack_blocks import BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, VALUE_LIMIT, escape
 from bot.config import Settings
 from bot.core.messages import Choice, Learner, Passage, Question, Text
 from fakes.slack_api import FakeSlack, SlackRequests, sign
@@ -172,6 +172,35 @@ def instance_of(button: dict) -> str:
     return button["value"].partition("|")[2]
 
 
+def shown_options(message: dict) -> dict[str, str]:
+    """Letter -> option text, as the posted question lists them (each instance has its own order)."""
+    return dict(re.findall(r"^\*([A-H])\.\* (.*)$", texts(message), re.MULTILINE))
+
+
+def question_of(study, message: dict):
+    """The bank question a posted question message shows."""
+    [first, *_] = elements(message, "button")
+    return answer_key(study, first["value"] if elements(message, "checkboxes") else instance_of(first))
+
+
+def right_letters(study, message: dict) -> tuple[str, ...]:
+    """The letters the right options were shown under in ``message``."""
+    correct = {escape(text) for text in question_of(study, message).correct}
+    letters = tuple(letter for letter, text in shown_options(message).items() if text in correct)
+    assert len(letters) == len(correct)
+    return letters
+
+
+def bank_letter(study, message: dict, letter: str) -> str:
+    """The bank's letter of the option shown under ``letter``: what the database stores."""
+    options = question_of(study, message).options
+    return "ABCDE"[[escape(text) for text in options].index(shown_options(message)[letter])]
+
+
+def button_for(message: dict, letter: str) -> dict:
+    return next(b for b in elements(message, "button") if b["value"].startswith(letter + "|"))
+
+
 # --- commands -------------------------------------------------------------------------
 
 
@@ -201,8 +230,8 @@ async def test_unknown_subcommand_gets_help(bot):
 
 async def test_leaderboard_shows_names_as_plain_text(bot, study):
     question = await quiz_until(bot, "button", user="U0BOB", name="<!channel> bob")
-    right = answer_key(study, instance_of(elements(question, "button")[0])).answers[0]
-    await bot.click(elements(question, "button")["ABCDE".index(right)], user="U0BOB", name="<!channel> bob")
+    right = right_letters(study, question)[0]
+    await bot.click(button_for(question, right), user="U0BOB", name="<!channel> bob")
     [reply] = await bot.command("leaderboard week")
     shown = texts(reply)
     assert "Leaderboard · this week" in shown and "1. &lt;!channel&gt; bob: 10 pts (1/1 right)" in shown
@@ -226,30 +255,30 @@ async def test_quiz_then_click_gives_private_feedback_and_a_second_click_keeps_t
     buttons = elements(question, "button")
     assert [b["text"]["text"][:4] for b in buttons] == [f"{c} · " for c in "ABCDE"[: len(buttons)]]
     key = answer_key(study, instance_of(buttons[0]))
-    right, wrong = [b for b in buttons if b["value"][0] in key.answers][0], buttons[
-        "ABCDE".index(next(c for c in "ABCDE" if c not in key.answers))]
+    good = right_letters(study, question)
+    right, wrong = button_for(question, good[0]), next(b for b in buttons if b["value"][0] not in good)
     [first] = await bot.click(wrong)
     assert first["response_type"] == "ephemeral"
     shown = texts(first)
-    assert shown.startswith("❌") and f"Right answer: *{key.answers[0]}.*" in shown
+    assert shown.startswith("❌") and f"Right answer: *{good[0]}.*" in shown
     assert key.explanation.strip().splitlines()[0].replace("&", "&amp;") in shown
     [second] = await bot.click(right)
     assert texts(second).startswith("❌") and "your first answer is the one that counted" in texts(second)
-    assert recorded(study) == [wrong["value"][0]]
+    assert recorded(study) == [bank_letter(study, question, wrong["value"][0])]
 
 
 async def test_choose_two_is_answered_with_checkboxes_and_submit(bot, study):
     question = await quiz_until(bot, "checkboxes")
     [boxes], [submit] = elements(question, "checkboxes"), elements(question, "button")
     key = answer_key(study, submit["value"])
-    picked = [o for o in boxes["options"] if o["value"] in key.answers]
+    picked = [o for o in boxes["options"] if o["value"] in right_letters(study, question)]
     state = {"b1": {"dva:pick": {"type": "checkboxes", "selected_options": picked}}}
     assert await bot.click(boxes | {"block_id": "b1"}, state=state) == []  # ticking is not answering
     [empty] = await bot.click(submit | {"block_id": "b1"})
     assert "Tick your answers first" in texts(empty) and recorded(study) == []
     [feedback] = await bot.click(submit | {"block_id": "b1"}, state=state)
     assert texts(feedback).startswith("✅ Correct")
-    assert recorded(study) == ["".join(key.answers)]
+    assert recorded(study) == ["".join(key.answers)]  # the bank's letters, whatever order was shown
 
 
 async def test_a_retried_click_is_recorded_once(bot, study):
@@ -258,7 +287,7 @@ async def test_a_retried_click_is_recorded_once(bot, study):
     assert (await bot.post(body))[0] == 200
     assert (await bot.post(body, {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}))[0] == 200
     first, again = bot.answers_to(body)
-    assert recorded(study) == ["A"]
+    assert recorded(study) == [bank_letter(study, question, "A")]
     assert texts(first).splitlines()[0] == texts(again).splitlines()[0]
 
 
@@ -274,10 +303,10 @@ async def test_a_click_after_a_restart_still_counts(fake, tmp_path):
         after = build(Settings(db=tmp_path / "t.db"))
         server = await running(after.tutor, fake, tmp_path)
         bot.url = f"http://127.0.0.1:{server.port}/slack/events"
-        right = answer_key(after, instance_of(elements(question, "button")[0])).answers[0]
-        [feedback] = await bot.click(elements(question, "button")["ABCDE".index(right)])
+        right = right_letters(after, question)[0]
+        [feedback] = await bot.click(button_for(question, right))
         await server.stop()
-    assert texts(feedback).startswith("✅") and recorded(after) == [right]
+    assert texts(feedback).startswith("✅") and recorded(after) == [bank_letter(after, question, right)]
     after.db.close()
 
 
