@@ -62,7 +62,8 @@ def answer(engine: Engine, command: Answer, now: datetime) -> Feedback | Text:
     if closes_at is not None and now >= closes_at:
         refusal = ("That question has closed: answers are no longer counted. "
                    f"Type 'explain {instance['id']}' for the answer.")
-    shown_key = shuffle.to_shown(question.answers, question, instance["id"])
+    order = shuffle.seed(instance)
+    shown_key = shuffle.to_shown(question.answers, question, order)
     result = rules.grade(command.choices, shown_key, len(question.options))
     if refusal is None and result.error:
         refusal = result.error + " Nothing was recorded; try again."
@@ -70,12 +71,12 @@ def answer(engine: Engine, command: Answer, now: datetime) -> Feedback | Text:
         first = engine.store.answer_of(command.instance, learner_id)
         if first is None:
             return Text(refusal, error=True)
-        return feedback(engine, question, instance["id"], first, counted=False)
-    return _record(engine, command, question, instance, learner_id, result, now)
+        return feedback(engine, question, order, first, counted=False)
+    return _record(engine, command, question, instance, order, learner_id, result, now)
 
 
 def _record(engine: Engine, command: Answer, question: BankQuestion, instance: dict[str, Any],
-            learner_id: int, result: rules.Grade, now: datetime) -> Feedback:
+            order: str | None, learner_id: int, result: rules.Grade, now: datetime) -> Feedback:
     """Insert the answer; only if it is new, add its points to the counters and rate its card.
 
     The unique keys decide what is new: (instance, learner) makes the first
@@ -90,27 +91,28 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
                                                      today.isoformat())
     days = {date.fromisoformat(d) for d in store.active_days(learner_id)} | {today}
     points = rules.points(mode, result.correct, scored, rules.streaks(days, today)[0])
-    chosen = "".join(shuffle.to_bank(result.chosen, question, instance_id))  # stored as bank letters
+    chosen = "".join(shuffle.to_bank(result.chosen, question, order))  # stored as bank letters
     if not store.add_answer(instance_id, learner_id, group, question.id, question.topic, mode,
                             chosen, result.correct, points, today.isoformat(), now, event):
         same = store.answer_by_event(event) if event else None
         if same is not None:
-            return feedback(engine, question, instance_id, same, counted=True)
-        return feedback(engine, question, instance_id, store.answer_of(instance_id, learner_id),
+            return feedback(engine, question, order, same, counted=True)
+        return feedback(engine, question, order, store.answer_of(instance_id, learner_id),
                         counted=False)
     store.bump_scores(group, learner_id, rules.period_keys(today), points, result.correct)
     card, due = review.rate(store.card(learner_id, question.id), result.correct, now, learner_id,
                             question.id)
     store.save_card(learner_id, question.id, card, due)
     row = {"chosen": chosen, "correct": result.correct, "points": points}
-    return feedback(engine, question, instance_id, row, counted=True, next_review=due)
+    return feedback(engine, question, order, row, counted=True, next_review=due)
 
 
-def feedback(engine: Engine, question: BankQuestion, instance_id: str, row: dict[str, Any],
+def feedback(engine: Engine, question: BankQuestion, order: str | None, row: dict[str, Any],
              counted: bool, next_review: datetime | None = None) -> Feedback:
-    """The reply for a stored answer ``row`` (bank letters), in the letters the instance showed."""
+    """The reply for a stored answer ``row`` (bank letters), in the letters the instance showed
+    (``order``: ``shuffle.seed`` of its row)."""
     return Feedback(question_id=question.id, correct=bool(row["correct"]),
-                    chosen=shuffle.to_shown(row["chosen"], question, instance_id),
-                    answer=shuffle.key(question, instance_id), explanation=question.explanation,
+                    chosen=shuffle.to_shown(row["chosen"], question, order),
+                    answer=shuffle.key(question, order), explanation=question.explanation,
                     heading=engine.heading(question), points=row["points"], counted=counted,
                     next_review=next_review)

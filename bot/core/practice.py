@@ -146,7 +146,7 @@ class Practice:
         """The answer and explanation of a question id (bank order) or of an instance id (its order)."""
         question, shown = self.question(ident), None
         if question is None and (instance := self.store.instance(ident)):
-            question, shown = self.question(instance["question_id"]), ident
+            question, shown = self.question(instance["question_id"]), shuffle.seed(instance)
         if question is None:
             return Text(f"No question has the id \"{ident[:60]}\". The id is shown under each question.",
                         error=True)
@@ -189,7 +189,7 @@ class Practice:
         learner_id = self.learner_id(learner) if learner else None
         instance = secrets.token_urlsafe(12)  # 16 URL-safe characters, 96 random bits
         self.store.add_instance(instance, question_id, learner_id, group, mode, target, now, closes_at)
-        return self._question(question, instance, mode, closes_at, note)
+        return self._question(question, instance, instance, mode, closes_at, note)
 
     def daily_pool(self) -> list[tuple[str, str]]:
         """Every question as (question id, topic), written ones first."""
@@ -212,14 +212,16 @@ class Practice:
         question = self.question(instance["question_id"]) if instance else None
         if question is None:
             return None
-        return self._question(question, instance_id, instance["mode"], instance["closes_at"], "")
+        return self._question(question, instance_id, shuffle.seed(instance), instance["mode"],
+                              instance["closes_at"], "")
 
     def question_facts(self, question_id: str, instance_id: str | None = None
                        ) -> tuple[str, tuple[Choice, ...], str]:
         """(stem, right choices, explanation) of a question, for the daily summary; the choices
         carry the letters ``instance_id`` showed them under (the bank's without one)."""
         question = self.questions[question_id]
-        return question.stem, shuffle.key(question, instance_id), question.explanation
+        row = self.instance(instance_id) if instance_id else None
+        return question.stem, shuffle.key(question, shuffle.seed(row) if row else None), question.explanation
 
     def question(self, question_id: str) -> BankQuestion | None:
         return self.questions.get(question_id)
@@ -281,10 +283,11 @@ class Practice:
                 return tuple(passage.heading)
         return (question.topic,)
 
-    def _question(self, question: BankQuestion, instance: str, mode: str, closes_at: datetime | None,
-                  note: str) -> Question:
+    def _question(self, question: BankQuestion, instance: str, order: str | None, mode: str,
+                  closes_at: datetime | None, note: str) -> Question:
+        """``order``: what orders its options (``shuffle.seed`` of the instance row)."""
         return Question(instance=instance, question_id=question.id, topic=question.topic, stem=question.stem,
-                        choices=shuffle.choices(question, instance), pick=question.pick, heading=self.heading(question),
+                        choices=shuffle.choices(question, order), pick=question.pick, heading=self.heading(question),
                         generated=question.generated, daily=mode == "daily", review=mode == "review",
                         closes_at=closes_at, note=note)
 

@@ -16,18 +16,26 @@ Two kinds of letters, one convention:
   the letters of a click, ``Feedback.chosen`` and ``Feedback.answer``, the daily
   summary's answer.
 
-Without an instance (``explain <question id>``) the order is the bank's.
-True/false questions keep True, False.
+Without an instance (``explain <question id>``) the order is the bank's, and so
+it is for instances created before shuffling existed (``shuffled`` 0 in their
+row): a button posted then still means what it showed. True/false questions
+keep True, False.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from bot.core.messages import Choice
 from bot.core.questions import LETTERS, BankQuestion
+
+
+def seed(row: Mapping[str, Any]) -> str | None:
+    """What orders an instance row's options: its id, or None (the bank's order) for an
+    instance created before shuffling."""
+    return row["id"] if row.get("shuffled", 1) else None
 
 
 def order(instance: str | None, count: int, kind: str = "single") -> tuple[int, ...]:
