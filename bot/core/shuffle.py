@@ -42,8 +42,8 @@ def order(instance: str | None, count: int, kind: str = "single") -> tuple[int, 
     """``order[i]`` is the bank index of the option shown at position ``i``."""
     positions = list(range(count))
     if instance and kind != "truefalse":
-        seed = int.from_bytes(hashlib.sha256(instance.encode()).digest()[:8], "big")
-        random.Random(seed).shuffle(positions)
+        number = int.from_bytes(hashlib.sha256(instance.encode()).digest()[:8], "big")
+        random.Random(number).shuffle(positions)
     return tuple(positions)
 
 
