@@ -127,3 +127,8 @@ def test_the_choices_shown_carry_every_option_once_lettered_in_order():
         choices = shuffle.choices(question, "inst-7")
         assert [c.letter for c in choices] == list("ABCDE"[: len(question.options)])
         assert sorted(c.text for c in choices) == sorted(question.options)
+
+
+def test_the_right_option_lands_in_every_position_about_equally_often():
+    positions = [shuffle.order(f"instance-{n}", 4).index(0) for n in range(4000)]
+    assert all(900 < positions.count(p) < 1100 for p in range(4))
