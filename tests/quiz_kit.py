@@ -11,7 +11,7 @@ import random
 from datetime import datetime, timedelta, timezone
 
 import db
-from bot.core.messages import Answer, Learner, Question, Quiz
+from bot.core.messages import Answer, Learner, Question
 from bot.core.notes import parse
 from bot.core.practice import Practice
 from bot.core.questions import BankQuestion

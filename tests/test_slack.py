@@ -13,7 +13,7 @@ import asyncio
 import json
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from urllib.parse import parse_qs
 
@@ -25,7 +25,7 @@ from bot.__main__ import build
 from bot.adapters import slack
 from bot.adapters.slack_blocks import BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, VALUE_LIMIT, escape
 from bot.config import Settings
-from bot.core.messages import Choice, Learner, Passage, Question, Text
+from bot.core.messages import Choice, Passage, Question, Text
 from fakes.slack_api import FakeSlack, SlackRequests, sign
 
 SECRET = "test-signing-secret"
