@@ -127,3 +127,12 @@ def test_every_reply_type_renders_as_plain_text():
         assert text and not text.startswith(type(reply).__name__ + "("), type(reply).__name__
     assert console.render(replies[5]).startswith("✅") and console.render(replies[6]).startswith("❌")
     assert "14." in console.render(replies[9]) and "type 'quiz rds'" in console.render(replies[10])
+
+
+def test_an_explanation_names_the_answer_by_its_text_not_a_letter_of_some_other_showing():
+    from bot.adapters.console import render
+    from bot.core.messages import Choice, Explanation
+
+    text = render(Explanation("rds-x", "Which one?", (Choice("C", "RDS Proxy"),), "It pools connections."))
+    assert "Answer: RDS Proxy" in text
+    assert "C ·" not in text

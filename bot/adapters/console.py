@@ -48,7 +48,9 @@ def render(reply: Reply) -> str:
         case Feedback():
             return _feedback(reply)
         case Explanation():
-            lines = [f"{reply.question_id}: {reply.stem.strip()}", _key(reply.answer), reply.explanation.strip()]
+            # no letters: an explanation stands apart from any one showing's order
+            answer = "Answer: " + "; ".join(c.text for c in reply.answer)
+            lines = [f"{reply.question_id}: {reply.stem.strip()}", answer, reply.explanation.strip()]
             if reply.heading:
                 lines.append("Source: " + " › ".join(reply.heading))
             return "\n".join(lines)

@@ -228,7 +228,9 @@ def _feedback(reply: Feedback) -> str:
 
 
 def _explanation(reply: Explanation) -> str:
-    parts = (prose(reply.stem), "Answer: " + _answer(reply.answer), prose(reply.explanation))
+    # no letters: an explanation stands apart from any one showing's order
+    answer = "Answer: " + "; ".join(plain(c.text) for c in reply.answer)
+    parts = (prose(reply.stem), answer, prose(reply.explanation))
     return "\n\n".join(part for part in parts if part)
 
 

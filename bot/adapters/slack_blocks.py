@@ -117,7 +117,7 @@ def blocks_for(reply: Reply) -> list[Block]:
         case Feedback():
             return _feedback(reply)
         case Explanation():
-            return [section(f"*{escape(prose(reply.stem))}*"), *_answer(reply.answer, reply.explanation),
+            return [section(f"*{escape(prose(reply.stem))}*"), *_answer(reply.answer, reply.explanation, letters=False),
                     context(f"{heading(reply.heading)} · question {escape(reply.question_id)}")]
         case TopicList():
             lines = [f"• *{escape(t.name)}*: {t.passages} passages" + (f", {t.questions} questions"
@@ -170,9 +170,11 @@ def _question(q: Question) -> list[Block]:
                    context(" · ".join(n for n in notes if n))]
 
 
-def _answer(answer: tuple[Choice, ...], explanation: str) -> list[Block]:
+def _answer(answer: tuple[Choice, ...], explanation: str, letters: bool = True) -> list[Block]:
+    """The right answer(s); ``letters=False`` for an explanation, which no showing's order fits."""
     word = "Right answer" if len(answer) == 1 else "Right answers"
-    return [section(f"{word}: " + "; ".join(choice_line(c) for c in answer)),
+    shown = (choice_line(c) if letters else escape(c.text) for c in answer)
+    return [section(f"{word}: " + "; ".join(shown)),
             *(sections(prose(explanation)) if explanation else [])]
 
 
