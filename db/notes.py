@@ -8,10 +8,11 @@ insert: a passage whose id survives an edit keeps its row, and nothing else
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterator, Sequence
+from typing import Any, Sequence
+
+from db.base import Connected
 
 _COLUMNS = ("id", "section", "heading", "title", "text", "file", "line_start", "line_end",
             "open_question", "position", "digest")
@@ -37,19 +38,7 @@ class StoredPassage:
         return " › ".join(self.heading)
 
 
-class NotesStore:
-    conn: Any  # sqlite3.Connection, set by Store
-
-    @contextmanager
-    def _notes_transaction(self) -> Iterator[None]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
-
+class NotesStore(Connected):
     def has_passages(self) -> bool:
         return self.conn.execute("SELECT 1 FROM passages LIMIT 1").fetchone() is not None
 
@@ -84,7 +73,7 @@ class NotesStore:
                  path, p.line_start, p.line_end, int(p.open_question), p.position, p.digest)
                 for p in passages]
         updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
-        with self._notes_transaction():
+        with self.transaction():
             self.conn.execute(
                 "INSERT INTO note_files (path, root, sha256, ingested_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(path) DO UPDATE SET root = excluded.root, sha256 = excluded.sha256,"
@@ -103,7 +92,7 @@ class NotesStore:
 
     def remove_file(self, path: str) -> int:
         """Forget a deleted file and its passages; returns how many passages went."""
-        with self._notes_transaction():
+        with self.transaction():
             gone = self.conn.execute("DELETE FROM passages WHERE file = ?", (path,)).rowcount
             self.conn.execute("DELETE FROM note_files WHERE path = ?", (path,))
         return gone

@@ -10,10 +10,10 @@ as UTC ISO 8601 text of one fixed shape, so they compare as strings.
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import contextmanager
-from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from datetime import datetime
+from typing import Any, Iterable
+
+from db.base import Connected, iso, parse_iso
 
 _ANSWER_COLUMNS = (
     "instance_id, learner_id, group_id, question_id, topic, mode, chosen, correct, points, day,"
@@ -21,56 +21,7 @@ _ANSWER_COLUMNS = (
 )
 
 
-def iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
-
-
-def parse_iso(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
-class QuizStore:
-    conn: sqlite3.Connection
-
-    # --- plumbing -------------------------------------------------------------
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One write transaction: all of it or none of it.
-
-        ``BEGIN IMMEDIATE`` takes the write lock first, so what is read inside
-        cannot change before the write, even with a second process. Inside an
-        open transaction it is a savepoint: a failure undoes only its own part.
-        """
-        if self.conn.in_transaction:
-            self.conn.execute("SAVEPOINT nested")
-            try:
-                yield
-            except BaseException:
-                self.conn.execute("ROLLBACK TO nested")
-                self.conn.execute("RELEASE nested")
-                raise
-            self.conn.execute("RELEASE nested")
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
-
-    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.conn.execute(sql, tuple(params))
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-    def _row(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
-        rows = self._rows(sql, params)
-        return rows[0] if rows else None
-
+class QuizStore(Connected):
     # --- questions ------------------------------------------------------------
 
     def sync_questions(self, questions: Iterable[Any]) -> int:

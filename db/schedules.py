@@ -10,17 +10,15 @@ the previous post is claimed the same way (``closed_at IS NULL`` in the WHERE).
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from typing import Any
 
-from db.quiz import iso, parse_iso
+from db.base import Connected, iso, parse_iso
 
 _SCHEDULE_COLUMNS = "target, platform, group_id, target_name, time, timezone, weekdays, topic, set_by, updated_at"
 
 
-class ScheduleStore:
-    conn: sqlite3.Connection
+class ScheduleStore(Connected):
 
     # --- schedules -------------------------------------------------------------
 
