@@ -68,3 +68,19 @@ def test_control_and_zero_width_characters_are_dropped():
 def test_very_long_input_is_cut_not_rejected():
     reply = parse("ask " + "x" * 10_000, ME)
     assert isinstance(reply, Ask) and len(reply.query) < 2_100
+
+
+@pytest.mark.parametrize(
+    "typed, timezone, weekdays",
+    [
+        ("setup #s 09:00 monday", None, "monday"),
+        ("setup #s 09:00 everyday", None, "everyday"),
+        ("setup #s 09:00 Japan weekends", "Japan", "weekends"),
+        ("setup #s 09:00 UTC", "UTC", None),
+        ("setup #s 09:00 Europe/Berlni", "Europe/Berlni", None),  # the daily question names it unknown
+    ],
+)
+def test_setup_reads_every_weekday_and_timezone_the_schedule_understands(typed, timezone, weekdays):
+    setup = parse(typed, ME)
+    assert isinstance(setup, Setup) and setup.topic is None
+    assert (setup.timezone, setup.weekdays) == (timezone, weekdays)

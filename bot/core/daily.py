@@ -74,11 +74,11 @@ class DailyQuestions:
 
     def _setup(self, cmd: Setup, now: datetime) -> Text:
         if not cmd.is_admin:
-            return Text("Only server admins can set up the daily question.", error=True)
+            return Text("Only the group's admins can set up the daily question.", error=True)
         if not cmd.target:
             return Text(f"Which channel? Usage: {SETUP_USAGE}", error=True)
         if cmd.learner.group.startswith("dm:"):
-            return Text("The daily question needs a channel in a server, not a direct message.", error=True)
+            return Text("The daily question needs a shared channel of the group, not a direct message.", error=True)
         name = cmd.target_name or "this channel"
         if cmd.off:
             stopped = self.store.delete_schedule(cmd.target)

@@ -10,20 +10,27 @@ from __future__ import annotations
 
 import re
 
+from bot.core.daily import SETUP_USAGE
 from bot.core.messages import (
-    Ask, Command, Daily, Explain, Help, Learner, Quiz, Review, Setup, ShowLeaderboard,
-    ShowStats, Text, Topics,
+    Ask,
+    Command,
+    Daily,
+    Explain,
+    Help,
+    Learner,
+    Quiz,
+    Review,
+    Setup,
+    ShowLeaderboard,
+    ShowStats,
+    Text,
+    Topics,
 )
+from bot.core.rules import PERIODS
+from bot.core.slots import parse_time, parse_timezone, parse_weekdays
 
-PERIODS = ("today", "week", "month", "all")
-_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)"
-WEEKDAYS = re.compile(
-    rf"^(?:daily|weekdays|weekends|{_DAY}(?:-{_DAY})?(?:,{_DAY}(?:-{_DAY})?)*)$", re.IGNORECASE
-)
-TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-TIMEZONE = re.compile(r"^(?:[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+|UTC|GMT)$")
+_ZONE_SHAPE = re.compile(r"^[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+$")  # "Europe/Berlni": daily says unknown
 MAX_TEXT = 2_000  # longer input is cut before it reaches the core
-SETUP_USAGE = "setup <channel> <HH:MM> [timezone] [weekdays] [topic]  or  setup <channel> off"
 
 
 def parse(text: str, learner: Learner, target: str = "") -> Command | Text:
@@ -72,16 +79,15 @@ def parse_setup(args: list[str], learner: Learner) -> Setup | Text:
     channel, when, extra = args[0], args[1], args[2:]
     if when.lower() == "off":
         return Setup(learner, target=channel, off=True) if not extra else _usage(SETUP_USAGE, "")
-    time = TIME.match(when)
-    if not time:
+    time = parse_time(when)
+    if time is None:
         return _usage(SETUP_USAGE, f"'{when[:20]}' is not a time: use 24-hour HH:MM, e.g. 09:00")
     timezone = weekdays = None
-    if extra and TIMEZONE.match(extra[0]) and not WEEKDAYS.match(extra[0]):
+    if extra and (parse_timezone(extra[0]) or _ZONE_SHAPE.match(extra[0])):
         timezone, extra = extra[0], extra[1:]
-    if extra and WEEKDAYS.match(extra[0]):
+    if extra and parse_weekdays(extra[0]) is not None:
         weekdays, extra = extra[0].lower(), extra[1:]
-    hour, minute = time.groups()
-    return Setup(learner, target=channel, time=f"{int(hour):02d}:{minute}", timezone=timezone,
+    return Setup(learner, target=channel, time=time, timezone=timezone,
                  weekdays=weekdays, topic=" ".join(extra) or None)
 
 
