@@ -20,13 +20,12 @@ LOCAL = ("console", "local", "me")
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=os.environ.get("DVA_LOG", "WARNING").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         settings = Settings.from_env(os.environ)
     except ValueError as err:
         print(f"dva: {err}", file=sys.stderr)
         return 2
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command is None:  # plain `dva`: the real bot when tokens are set, else the console
         run = _serve if settings.discord_enabled or settings.slack_enabled else _chat
         return run(settings, args)

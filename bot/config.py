@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content"
 DEFAULT_DB = ROOT / "db" / "dva.db"
 DEFAULT_HEALTH_PORT = 8080
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Settings:
     slack_api_url: str = "https://slack.com/api/"
     slack_admin_ids: tuple[str, ...] = ()
     health_port: int = DEFAULT_HEALTH_PORT
+    log_level: str = "WARNING"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> "Settings":
@@ -44,6 +46,7 @@ class Settings:
             slack_api_url=_slash(get("SLACK_API_URL") or cls.slack_api_url),
             slack_admin_ids=tuple(_split(get("SLACK_ADMIN_IDS"))),
             health_port=_int(get("DVA_HEALTH_PORT") or str(DEFAULT_HEALTH_PORT), "DVA_HEALTH_PORT"),
+            log_level=_level(get("DVA_LOG") or "WARNING"),
         )
 
     @property
@@ -64,6 +67,12 @@ def _int(value: str, name: str) -> int:
         return int(value)
     except ValueError:
         raise ValueError(f"{name} must be a whole number, got {value!r}") from None
+
+
+def _level(name: str) -> str:
+    if name.upper() not in LOG_LEVELS:
+        raise ValueError(f"DVA_LOG must be one of {', '.join(LOG_LEVELS)}, got {name!r}")
+    return name.upper()
 
 
 def _slash(url: str) -> str:

@@ -16,7 +16,7 @@ ENV_NAMES = {
     "discord_api_url": "DISCORD_API_URL", "discord_guild_ids": "DISCORD_GUILD_IDS",
     "slack_bot_token": "SLACK_BOT_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET",
     "slack_app_token": "SLACK_APP_TOKEN", "slack_port": "SLACK_PORT", "slack_api_url": "SLACK_API_URL",
-    "slack_admin_ids": "SLACK_ADMIN_IDS", "health_port": "DVA_HEALTH_PORT",
+    "slack_admin_ids": "SLACK_ADMIN_IDS", "health_port": "DVA_HEALTH_PORT", "log_level": "DVA_LOG",
 }
 
 
@@ -44,7 +44,7 @@ def test_lists_and_urls_are_normalised():
     assert settings.slack_admin_ids == ("U1", "U2")
 
 
-@pytest.mark.parametrize("name", ["SLACK_PORT", "DVA_HEALTH_PORT", "DISCORD_GUILD_IDS"])
+@pytest.mark.parametrize("name", ["SLACK_PORT", "DVA_HEALTH_PORT", "DISCORD_GUILD_IDS", "DVA_LOG"])
 def test_a_malformed_number_names_the_variable(name):
     with pytest.raises(ValueError, match=name):
         Settings.from_env({name: "abc"})
@@ -62,3 +62,7 @@ def test_every_setting_is_documented_in_the_readme():
     assert set(ENV_NAMES) == {f.name for f in fields(Settings)}, "a new setting needs its variable here"
     missing = [var for var in ENV_NAMES.values() if f"`{var}`" not in readme]
     assert not missing, f"README's configuration table lacks {missing}"
+
+
+def test_the_log_level_is_read_case_insensitively():
+    assert Settings.from_env({"DVA_LOG": "info"}).log_level == "INFO"
