@@ -73,3 +73,14 @@ def test_a_10000_character_query_is_answered_quickly():
     [reply] = LIBRARY.handle(messages.Ask(ME, "how does rds proxy pool connections " * 280), NOW)
     assert time.perf_counter() - started < 1.0
     assert isinstance(reply, messages.Passage) and reply.passage_id == "rds/amazon-rds-proxy"
+
+
+def test_a_long_running_bot_does_not_grow_its_word_caches_without_end():
+    from bot.core import query_words
+
+    library = Library(LIBRARY.passages)
+    for n in range(query_words.CACHE_WORDS // 40 + 10):
+        library.ask(" ".join(f"zq{n}x{i}word" for i in range(60)))
+    index = library._index  # the caches are private; their bound is the behaviour under test
+    assert 0 < len(index._fixes) <= query_words.CACHE_WORDS
+    assert 0 < len(index._near_cache) <= query_words.CACHE_WORDS

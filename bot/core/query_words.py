@@ -62,7 +62,7 @@ class QueryWords:
                 fixed = next(((word[:i], word[i:]) for i in range(len(word) - 3, 2, -1)
                               if word[:i] in self._known and word[i:] in self._known
                               and word[:i] not in STOP and word[i:] not in STOP), fixed)
-        self._fixes[word] = fixed
+        _remember(self._fixes, word, fixed)
         return fixed
 
     def knows(self, word: str) -> bool:
@@ -102,7 +102,7 @@ class QueryWords:
                 found = [(t, sim) for t, sim in found if sim >= CLOSE]
             found += [(t, SAME_ROOT) for t in self._roots.get(root(head), ()) if t != head]
             cap = self.idf.get(head, self.max_idf)
-            self._near_cache[head] = [(t, sim * min(self.idf[t], cap)) for t, sim in found]
+            _remember(self._near_cache, head, [(t, sim * min(self.idf[t], cap)) for t, sim in found])
         for term, weight in self._near_cache[head]:
             alts[term] = max(alts.get(term, 0.0), weight)
         for term, weight in self._related(head):
@@ -125,7 +125,7 @@ class QueryWords:
                 for term in (target, *forms):
                     if term in self.postings:
                         found[term] = like * self.idf[term]
-            self._near_cache[key] = list(found.items())
+            _remember(self._near_cache, key, list(found.items()))
         return self._near_cache[key]
 
     def weight(self, unit: Unit, alternatives: dict[str, float]) -> float:
@@ -140,3 +140,13 @@ class QueryWords:
         if not short:
             return UNKNOWN_WORD
         return self.max_idf if len(unit.head) >= TERM_LENGTH else self.max_idf / 2
+
+
+CACHE_WORDS = 20_000  # words typed by chat users: a long-running bot must not grow without end
+
+
+def _remember(cache: dict, key: str, value) -> None:  # noqa: ANN001
+    """Cache ``value``; a full cache starts over (cheap, and a miss only costs a recompute)."""
+    if len(cache) >= CACHE_WORDS:
+        cache.clear()
+    cache[key] = value
