@@ -378,7 +378,7 @@ async def test_with_guild_ids_the_commands_sync_to_those_guilds_only(fake, app):
 
 
 async def test_an_error_reply_to_a_public_command_is_shown_privately(fake, bot):
-    exchange = await fake.interact(fake.slash("explain", fake.user("alice"), question="no-such-question"))
+    exchange = await fake.interact(fake.slash("quiz", fake.user("alice"), topic="cloudformation"))
     [reply] = await fake.answered(exchange)
     assert ephemeral(reply)
     assert exchange.messages[0]["deleted"]  # the public 'thinking' placeholder is gone
@@ -397,3 +397,10 @@ async def test_the_daily_poster_posts_a_question_then_edits_it_into_the_summary(
     message = fake.messages[ref]
     assert message["embeds"][0]["title"] == "Daily question · answer"
     assert message["components"] == []  # no buttons on a closed question
+
+
+async def test_explain_is_shown_only_to_the_asker_so_it_spoils_no_open_question(fake, bot, app):
+    question_id = next(iter(app.tutor.practice.questions))
+    exchange = await fake.interact(fake.slash("explain", fake.user("alice"), question=question_id))
+    [reply] = await fake.answered(exchange)
+    assert ephemeral(reply)

@@ -34,7 +34,7 @@ __all__ = ["build_client", "to_command", "render", "send", "DiscordPoster"]
 
 log = logging.getLogger(__name__)
 
-PRIVATE = (Answer, ShowStats, Review, Setup, Help)  # replies only the asker sees
+PRIVATE = (Answer, Explain, ShowStats, Review, Setup, Help)  # replies only the asker sees (explain: no spoilers)
 BUTTON = re.compile(r"dva:a:(?P<instance>.+):(?P<letter>[A-Z])")  # the templates of discord_views
 SELECT = re.compile(r"dva:s:(?P<instance>.+)")
 REFUSED = "Only members with the Manage Server permission can set up the daily question."
@@ -93,6 +93,8 @@ class StudyClient(discord.AutoShardedClient):
 
     async def allowed(self, interaction: discord.Interaction) -> bool:
         """Setup needs a server: refused in DMs before discord.py tries to resolve its channel."""
+        if interaction.type is discord.InteractionType.autocomplete:
+            return True  # typing a topic is not running setup; an autocomplete cannot be answered with text
         options = (interaction.data or {}).get("options") or [{}]
         if interaction.guild_id is None and options[0].get("name") == "setup":
             await _tell(interaction, DM_SETUP)
