@@ -1,11 +1,22 @@
 """Load a folder of markdown notes into the store: incremental and forgiving.
 
-Each file's sha256 is kept, so a second run touches only new or changed
-files and removes the passages of files deleted from the folder. A file that
-cannot be read (empty, not UTF-8, binary, nothing but one huge line) is
-reported with its name and line and skipped; whatever was loaded from it
-before stays. Only the notes tables are written: learners' data is never
+Each file's sha256 is kept, so a second run parses only new or changed files.
+A file that cannot be read (empty, not UTF-8, binary, nothing but one huge
+line) is reported with its name and line and skipped; whatever was loaded from
+it before stays. Only the notes tables are written: learners' data is never
 touched.
+
+A file is kept by its path relative to the folder and with that folder as
+its root, which every run rewrites for each file it finds. A folder run
+removes a loaded file that is not here when its root is this folder or no
+longer holds it (a renamed checkout, a Docker path). So deletions are
+seen after the folder moves, and another folder that still holds its notes
+keeps them: ``dva ingest PATH`` adds, it does not replace.
+
+Ids survive renaming a file or moving a section: deleted files go before
+anything loads, and a clash of ids goes to the file that had the id and still
+has it, else to the first file in path order; the other takes its file's name
+as a suffix.
 """
 
 from __future__ import annotations
@@ -27,7 +38,8 @@ class NotesStore(Protocol):
     def has_passages(self) -> bool: ...
     def all_passages(self) -> Sequence[Any]: ...  # passages with notes.Passage's fields
     def file_digest(self, path: str) -> str | None: ...
-    def note_files(self, root: str | None = None) -> list[str]: ...
+    def note_roots(self) -> dict[str, str]: ...  # path -> the folder it was last loaded from
+    def set_root(self, paths: Sequence[str], root: str) -> None: ...
     def passage_files(self) -> dict[str, str]: ...
     def replace_file(self, path: str, sha: str, passages: Sequence[notes.Passage], now: datetime,
                      root: str = "") -> None: ...
@@ -64,36 +76,52 @@ def ingest(store: NotesStore, source: str | Path, progress: bool = False,
         files = sorted(p for p in root.rglob("*.md") if _wanted(p.relative_to(root)))
     else:
         root, files = source.resolve().parent, [source.resolve()]
-    owners = store.passage_files()
+    names = [p.relative_to(root).as_posix() for p in files]
+    if source.is_dir():
+        for gone in _gone(store.note_roots(), set(names), str(root)):
+            store.remove_file(gone)
+            report.removed.append(gone)
+    store.set_root(names, str(root))
     bar = _Bar(len(files), out or sys.stderr) if progress and len(files) >= PROGRESS_FROM else None
-    for number, path in enumerate(files, start=1):
-        _load(store, path, path.relative_to(root).as_posix(), str(root), now, owners, report)
+    fresh: list[_Parsed] = []
+    for number, (path, name) in enumerate(zip(files, names), start=1):
+        parsed = _read(store, path, name, report)
+        if parsed:
+            fresh.append(parsed)
         if bar:
             bar.show(number)
+    owners = _owners(store.passage_files(), fresh)
+    for item in fresh:
+        passages = _unique(item.passages, item.name, owners)
+        store.replace_file(item.name, item.sha, passages, now, str(root))
+        owners.update({p.id: item.name for p in passages})
+        report.loaded.append(item.name)
+        report.passages += len(passages)
     if bar:
         bar.done()
-    if source.is_dir():
-        present = {p.relative_to(root).as_posix() for p in files}
-        for gone in store.note_files(str(root)):
-            if gone not in present:
-                store.remove_file(gone)
-                report.removed.append(gone)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _load(store: NotesStore, path: Path, name: str, root: str, now: datetime,
-          owners: dict[str, str], report: IngestReport) -> None:
+@dataclass
+class _Parsed:
+    name: str
+    sha: str
+    passages: list[notes.Passage]
+
+
+def _read(store: NotesStore, path: Path, name: str, report: IngestReport) -> _Parsed | None:
+    """A new or changed file's passages; None when it is unchanged or unreadable."""
     try:
         data = path.read_bytes()
     except OSError as err:
         report.problems.append(notes.Problem(name, 1, f"cannot read: {err.strerror or err}"))
         report.skipped.append(name)
-        return
+        return None
     sha = hashlib.sha256(data).hexdigest()
     if store.file_digest(name) == sha:
         report.unchanged += 1
-        return
+        return None
     text, problems = notes.decode(data, name)
     passages: list[notes.Passage] = []
     if text is not None:
@@ -104,12 +132,28 @@ def _load(store: NotesStore, path: Path, name: str, root: str, now: datetime,
     report.problems.extend(problems)
     if not passages:
         report.skipped.append(name)
-        return
-    passages = _unique(passages, name, owners)
-    store.replace_file(name, sha, passages, now, root)
-    owners.update({p.id: name for p in passages})
-    report.loaded.append(name)
-    report.passages += len(passages)
+        return None
+    return _Parsed(name, sha, passages)
+
+
+def _gone(roots: dict[str, str], present: set[str], root: str) -> list[str]:
+    """Loaded files missing here if this is their folder, or missing from their own folder."""
+    return [path for path, home in roots.items()
+            if path not in present and (home == root or _vanished(home, path))]
+
+
+def _vanished(home: str, path: str) -> bool:
+    return Path(home).is_absolute() and not (Path(home) / path).is_file()
+
+
+def _owners(before: dict[str, str], fresh: list[_Parsed]) -> dict[str, str]:
+    """Who holds each id before this run writes: files not parsed again keep
+    theirs, and a file parsed again keeps the ids it had and still has."""
+    again = {item.name for item in fresh}
+    owners = {pid: file for pid, file in before.items() if file not in again}
+    for item in fresh:
+        owners.update({p.id: item.name for p in item.passages if before.get(p.id) == item.name})
+    return owners
 
 
 def _unique(passages: list[notes.Passage], name: str, owners: dict[str, str]) -> list[notes.Passage]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Sequence
 
-from db.base import Connected
+from db.base import Connected, iso
 
 _COLUMNS = ("id", "section", "heading", "title", "text", "file", "line_start", "line_end",
             "open_question", "position", "digest")
@@ -62,6 +62,16 @@ class NotesStore(Connected):
             rows = self.conn.execute("SELECT path FROM note_files WHERE root = ? ORDER BY path", (root,))
         return [r[0] for r in rows]
 
+    def note_roots(self) -> dict[str, str]:
+        """Path of each loaded file -> the folder it was last loaded from."""
+        return dict(self.conn.execute("SELECT path, root FROM note_files ORDER BY path"))
+
+    def set_root(self, paths: Sequence[str], root: str) -> None:
+        """Record that these loaded files (if loaded) were found in ``root``."""
+        with self.transaction():
+            self.conn.executemany("UPDATE note_files SET root = ? WHERE path = ? AND root != ?",
+                                  [(root, path, root) for path in paths])
+
     def passage_files(self) -> dict[str, str]:
         """Passage id -> the file it comes from (ids are unique across files)."""
         return dict(self.conn.execute("SELECT id, file FROM passages"))
@@ -78,7 +88,7 @@ class NotesStore(Connected):
                 "INSERT INTO note_files (path, root, sha256, ingested_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(path) DO UPDATE SET root = excluded.root, sha256 = excluded.sha256,"
                 " ingested_at = excluded.ingested_at",
-                (path, root, sha, now.isoformat()),
+                (path, root, sha, iso(now)),
             )
             self.conn.executemany(
                 f"INSERT INTO passages ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"

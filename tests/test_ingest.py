@@ -145,3 +145,79 @@ def test_a_large_folder_shows_a_progress_bar_on_the_given_stream(store, tmp_path
     report = ingest(store, tmp_path, progress=True, now=NOW, out=out)
     assert len(report.loaded) == 25
     assert "Loading notes [" in out.getvalue() and "25/25" in out.getvalue()
+
+
+def test_renaming_a_notes_file_keeps_its_passage_ids(store, folder):
+    (folder / "one.md").write_text("## S3\n1. Buckets\n   - hold objects\n2. Versioning\n   - keeps old copies\n")
+    ingest(store, folder, now=NOW)
+    before = ids(store)
+    (folder / "one.md").rename(folder / "renamed.md")
+    report = ingest(store, folder, now=NOW)
+    assert (report.loaded, report.removed) == (["renamed.md"], ["one.md"])
+    assert sorted(ids(store)) == sorted(before)
+    assert {p.file for p in store.all_passages() if p.id.startswith("s3/")} == {"renamed.md"}
+    ingest(store, folder, now=NOW)
+    assert sorted(ids(store)) == sorted(before)
+
+
+def test_moving_a_section_to_another_file_keeps_its_id(store, folder):
+    (folder / "one.md").write_text("## S3\n1. Buckets\n   - hold objects\n## SQS\n1. Queues\n   - hold messages\n")
+    (folder / "two.md").write_text("## SNS\n1. Topics\n   - fan out\n")
+    ingest(store, folder, now=NOW)
+    (folder / "one.md").write_text("## S3\n1. Buckets\n   - hold objects\n")
+    (folder / "two.md").write_text("## SNS\n1. Topics\n   - fan out\n## SQS\n1. Queues\n   - hold messages\n")
+    report = ingest(store, folder, now=NOW)
+    assert sorted(report.loaded) == ["one.md", "two.md"]
+    queue = [p for p in store.all_passages() if p.title == "Queues"]
+    assert [(p.id, p.file) for p in queue] == [("sqs/queues", "two.md")]
+
+
+def test_a_note_deleted_after_the_content_folder_moved_is_removed(store, tmp_path):
+    old = tmp_path / "checkout" / "notes"
+    old.mkdir(parents=True)
+    for name in ("ec2", "s3", "sqs"):
+        (old / f"{name}.md").write_text(f"## {name}\n1. Basics of {name}\n")
+    ingest(store, old, now=NOW)
+    new = (tmp_path / "checkout").rename(tmp_path / "moved") / "notes"
+    (new / "s3.md").unlink()
+    report = ingest(store, new, now=NOW)
+    assert (report.unchanged, report.removed) == (2, ["s3.md"])
+    (new / "sqs.md").unlink()
+    report = ingest(store, new, now=NOW)
+    assert report.removed == ["sqs.md"]
+    assert store.note_files() == ["ec2.md"] and ids(store) == ["ec2/basics-of-ec2"]
+
+
+def test_ingesting_another_folder_adds_to_the_notes_and_removes_none_of_them(store, folder, tmp_path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "lambda.md").write_text("## Lambda\n1. Layers\n   - shared code\n")
+    ingest(store, folder, now=NOW)
+    report = ingest(store, extra, now=NOW)
+    assert report.removed == [] and len(ids(store)) == 80
+    report = ingest(store, folder, now=NOW)
+    assert (report.unchanged, report.removed) == (1, [])
+    assert store.note_files() == ["dva-notes.md", "lambda.md"]
+
+
+def test_a_note_deleted_from_a_copy_of_the_content_folder_is_removed(store, tmp_path):
+    old = tmp_path / "local" / "notes"
+    old.mkdir(parents=True)
+    for name in ("ec2", "s3"):
+        (old / f"{name}.md").write_text(f"## {name}\n1. Basics of {name}\n")
+    ingest(store, old, now=NOW)
+    new = Path(shutil.copytree(old, tmp_path / "docker" / "notes"))
+    assert ingest(store, new, now=NOW).unchanged == 2
+    (new / "s3.md").unlink()
+    assert ingest(store, new, now=NOW).removed == ["s3.md"]
+    assert ids(store) == ["ec2/basics-of-ec2"]
+
+
+def test_a_copied_section_leaves_the_original_its_id_when_both_files_change(store, folder):
+    (folder / "two.md").write_text("## SQS\n1. Queues\n   - hold messages\n")
+    ingest(store, folder, now=NOW)
+    (folder / "one.md").write_text("## SQS\n1. Queues\n   - my copy\n")
+    (folder / "two.md").write_text("## SQS\n1. Queues\n   - hold messages for a while\n")
+    ingest(store, folder, now=NOW)
+    queues = {p.id: p.file for p in store.all_passages() if p.title == "Queues"}
+    assert queues == {"sqs/queues": "two.md", "sqs/queues--one": "one.md"}
