@@ -28,7 +28,7 @@ from bot.core.messages import (
     Choice, Learner, Passage, Question, Stats, Text, TopicAccuracy,
 )
 from fakes.discord_api import EPHEMERAL, FakeDiscord
-from fakes.discord_fixture import running_bot
+from fakes.discord_fixture import TOKEN, running_bot
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
 NO_MENTIONS = {"parse": []}
@@ -375,6 +375,54 @@ async def test_with_guild_ids_the_commands_sync_to_those_guilds_only(fake, app):
         pass
     assert list(fake.commands) == [fake.guild_id]
     assert [c["name"] for c in fake.commands[fake.guild_id]] == ["dva"]
+
+
+async def test_a_guild_refusing_the_command_sync_is_logged_and_the_bot_serves_the_other_guilds(fake, app, caplog):
+    gone = fake.snowflake()  # a mistyped id, or a guild the bot has left
+    fake.refused.add(gone)
+    async with running_bot(app.tutor, fake, lambda: NOW, guild_ids=(int(gone), int(fake.guild_id))):
+        [reply] = await slash(fake, "ask", fake.user("alice"), query="rds proxy")
+    assert reply["embeds"][0]["title"] == "RDS › Amazon RDS Proxy"
+    assert list(fake.commands) == [fake.guild_id]
+    [warning] = [r for r in caplog.records if r.levelname == "WARNING" and gone in r.getMessage()]
+    assert "403" in warning.getMessage()
+    assert TOKEN not in caplog.text
+
+
+async def test_a_refused_global_command_sync_does_not_stop_the_bot(fake, app, caplog):
+    fake.refused.add(None)
+    async with running_bot(app.tutor, fake, lambda: NOW) as client:  # it raises if the client stops
+        assert not client.is_closed()
+    assert len(fake.identified) == 1  # logged in and on the gateway
+    assert fake.commands == {}
+    assert any(r.levelname == "WARNING" and "global" in r.getMessage() for r in caplog.records)
+
+
+class Broken:
+    """A core that fails on every command (a fake collaborator)."""
+
+    def handle(self, command, now):
+        raise RuntimeError("the database is locked")
+
+
+async def test_a_public_command_that_fails_tells_only_the_asker(fake):
+    async with running_bot(Broken(), fake, lambda: NOW):
+        exchange = await fake.interact(fake.slash("ask", fake.user("alice"), query="rds proxy"))
+        [reply] = await fake.answered(exchange)
+    assert exchange.callback["type"] == 5 and not exchange.callback.get("data")  # deferred publicly
+    assert reply["content"].startswith("Sorry, something went wrong")
+    assert ephemeral(reply)  # not the first followup, which would take the public deferral's place
+    assert exchange.messages[0]["deleted"]  # the public 'thinking' placeholder is gone
+    assert "database is locked" not in reply["content"]
+
+
+async def test_a_private_command_that_fails_replaces_its_own_thinking_message(fake):
+    async with running_bot(Broken(), fake, lambda: NOW):
+        exchange = await fake.interact(fake.slash("help", fake.user("alice")))
+        [reply] = await fake.answered(exchange)
+    assert reply["content"].startswith("Sorry, something went wrong")
+    assert ephemeral(reply)
+    assert len(exchange.messages) == 1  # the private placeholder became the error
 
 
 async def test_an_error_reply_to_a_public_command_is_shown_privately(fake, bot):

@@ -40,6 +40,7 @@ SELECT = re.compile(r"dva:s:(?P<instance>.+)")
 REFUSED = "Only members with the Manage Server permission can set up the daily question."
 DM_SETUP = "Setup works in a server channel, not in a direct message."
 OOPS = "Sorry, something went wrong on our side. It has been logged; please try again."
+THINKING = "dva:thinking"  # interaction.extras key: who sees the 'thinking' placeholder still showing
 
 
 class BadInput(ValueError):
@@ -77,6 +78,7 @@ class StudyClient(discord.AutoShardedClient):
             command = to_command(interaction)
             private = isinstance(command, PRIVATE)
             await interaction.response.defer(ephemeral=private, thinking=True)
+            interaction.extras[THINKING] = private
             replies = self._replies(interaction, command)
             await send(interaction, replies, private=private)
         except BadInput as bad:
@@ -115,15 +117,24 @@ class StudyClient(discord.AutoShardedClient):
 
 
 async def sync_commands(tree: app_commands.CommandTree, guild_ids: Sequence[int]) -> None:
-    """Guild sync is instant (for the listed guilds only); a global sync reaches DMs too."""
-    if not guild_ids:
-        synced = await tree.sync()
-        log.info("synced %d global Discord commands", len(synced))
-    for guild_id in guild_ids:
-        guild = discord.Object(guild_id)
-        tree.copy_global_to(guild=guild)
-        synced = await tree.sync(guild=guild)
-        log.info("synced %d Discord commands to guild %s", len(synced), guild_id)
+    """Guild sync is instant (for the listed guilds only); a global sync reaches DMs too.
+
+    A refused sync (a mistyped guild id, a guild the bot left) is a warning, not
+    a failed start: the other guilds, and Slack in the same process, carry on.
+    """
+    for guild_id in guild_ids or [None]:
+        guild = None if guild_id is None else discord.Object(guild_id)
+        where = "globally" if guild is None else f"to guild {guild_id}"
+        try:
+            if guild is not None:
+                tree.copy_global_to(guild=guild)
+            synced = await tree.sync(guild=guild)
+        except discord.HTTPException as error:  # Forbidden (403 Missing Access) is one
+            log.warning("Discord refused to sync /dva %s (%s %s): check DISCORD_GUILD_IDS and that the bot is in "
+                        "that server with the applications.commands scope. Carrying on without it there.",
+                        where, error.status, error.text)
+            continue
+        log.info("synced %d Discord commands %s", len(synced), where)
 
 
 def _commands(client: StudyClient) -> app_commands.Group:
@@ -252,7 +263,8 @@ async def send(interaction: discord.Interaction, replies: Sequence[Reply], *, pr
     """Replace the deferred 'thinking' message with the first reply; the rest follow.
 
     A private reply (an error) to a public command can't reuse the public
-    placeholder: the placeholder is deleted and the reply sent ephemerally.
+    placeholder: the placeholder is deleted and the reply sent ephemerally (a
+    followup while it still shows would take its place and its visibility).
     """
     replies = list(replies) or [Text("Done.")]
     for i, reply in enumerate(replies):
@@ -260,16 +272,24 @@ async def send(interaction: discord.Interaction, replies: Sequence[Reply], *, pr
         ephemeral = kwargs.pop("ephemeral") or private
         if i == 0 and ephemeral == private:
             await interaction.edit_original_response(**kwargs)
+            interaction.extras.pop(THINKING, None)
             continue
         if i == 0:
             await interaction.delete_original_response()
+            interaction.extras.pop(THINKING, None)
         await interaction.followup.send(ephemeral=ephemeral, **kwargs)
 
 
 async def _tell(interaction: discord.Interaction, text: str) -> None:
-    """A private message to whoever triggered ``interaction``, however far it got."""
+    """A private message to whoever triggered ``interaction``, however far it got.
+
+    While a 'thinking' placeholder shows, the message goes the way of ``send``'s
+    error replies: a public placeholder would make it public.
+    """
     try:
-        if interaction.response.is_done():
+        if THINKING in interaction.extras:
+            await send(interaction, [Text(text, error=True)], private=interaction.extras[THINKING])
+        elif interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
         else:
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -9,6 +9,11 @@ gateway and answer interactions, and records everything it receives (with
   ``/applications/{app}/guilds/{guild}/commands``, ``POST
   /interactions/{id}/{token}/callback``, followups and ``@original`` under
   ``/webhooks/{app}/{token}``, and ``POST``/``PATCH /channels/{id}/messages``.
+  A command sync for a guild in ``refused`` (``None`` = the global sync) gets
+  403 Missing Access, as for a mistyped guild id or a guild the bot left.
+- As Discord does, the first followup after a deferred (type 5) callback, while
+  the 'thinking' message still shows, edits that message and keeps the
+  deferral's flags: an ephemeral flag on that followup is ignored.
 - The gateway websocket at ``/gateway``: HELLO, IDENTIFY -> READY then one
   GUILD_CREATE per guild, heartbeats acknowledged, ``zlib-stream`` (or
   ``zstd-stream``) transport compression as the client asks in the query string.
@@ -84,6 +89,7 @@ class FakeDiscord:
         self.frames: list[tuple[float, dict]] = []  # gateway frames received
         self.identified: list[dict] = []
         self.commands: dict[str | None, list[dict]] = {}  # guild id (None = global) -> synced
+        self.refused: set[str | None] = set()  # guild ids (None = global) whose command sync gets 403
         self.exchanges: dict[str, Exchange] = {}
         self.messages: dict[str, dict] = {}  # channel messages by id
         self._sockets: list[_Socket] = []
@@ -287,6 +293,8 @@ class FakeDiscord:
 
     async def _put_commands(self, request: web.Request) -> web.Response:
         guild = request.match_info.get("guild")
+        if guild in self.refused:
+            return _json({"message": "Missing Access", "code": 50001}, status=403)
         synced = [c | {"id": self.snowflake(), "application_id": self.app_id, "version": self.snowflake(),
                        **({"guild_id": guild} if guild else {})} for c in await _body(request)]
         self.commands[guild] = synced
@@ -316,8 +324,14 @@ class FakeDiscord:
     async def _followup(self, request: web.Request) -> web.Response:
         exchange = self._exchange(request.match_info["token"])
         body = await _body(request)
-        message = self.message(exchange.payload["channel_id"], body, flags=body.get("flags") or 0)
-        exchange.messages.append(message)
+        thinking = next((m for m in exchange.visible if m["flags"] & LOADING), None)
+        if thinking is not None:  # it replaces the loading message and keeps the deferral's flags
+            _apply(thinking, body)
+            thinking["flags"] &= ~LOADING
+            message = thinking
+        else:
+            message = self.message(exchange.payload["channel_id"], body, flags=body.get("flags") or 0)
+            exchange.messages.append(message)
         exchange.done_at = time.monotonic()
         return _json(message)
 
