@@ -38,6 +38,20 @@ async def running_bot(tutor, fake: FakeDiscord, clock: Callable[[], datetime], *
         await connected
         yield client
     finally:
+        await _settle()
         await client.close()
         await asyncio.wait({task}, timeout=5)
         discord.http.Route.BASE = base
+
+
+async def _settle() -> None:
+    """Let the bot finish the interactions it is still handling before it is closed.
+
+    The fake counts a reply when it receives it, a moment before discord.py has
+    read the response; closing then would fail those sends ('Session is closed').
+    discord.py names its command and component tasks; those are what we wait for.
+    """
+    names = ("CommandTree-invoker", "discord-ui-view-dispatch", "discord.py: interaction")
+    pending = {t for t in asyncio.all_tasks() if t.get_name().startswith(names) and t is not asyncio.current_task()}
+    if pending:
+        await asyncio.wait(pending, timeout=5)
