@@ -9,10 +9,7 @@ import sqlite_utils
 
 from db.migrations import MIGRATIONS
 
-DEFAULT_PATH = Path(__file__).resolve().parent / "dva.db"
-
-
-def connect(path: str | Path = DEFAULT_PATH) -> sqlite_utils.Database:
+def connect(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path``; ``":memory:"`` for tests.
 
     WAL lets a second process read while one writes; ``busy_timeout`` makes two
