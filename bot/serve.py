@@ -1,9 +1,12 @@
 """``dva serve``: Discord, Slack, the daily-question scheduler and ``/healthz`` on one loop.
 
 One ``asyncio.run``; the core and SQLite are sync and fast and are called straight
-from the handlers. SIGTERM or SIGINT: stop taking work (scheduler, listeners),
-let in-flight handlers finish (answers are recorded in one transaction each),
-close the database, exit 0. Log lines never carry the configured secrets.
+from the handlers. SIGTERM or SIGINT: the ``InFlight`` tracker shared by both
+adapters and the scheduler starts stopping (new requests are told to try again
+in a minute, no new daily run starts), the handlers in flight get up to
+DRAIN_SECONDS to finish, then Discord, Slack, the scheduler and the health
+endpoint close, and the database last; exit 0. Log lines never carry the
+configured secrets.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from typing import Any, Awaitable, Callable
 from aiohttp import web
 
 from bot.config import Settings
+from bot.inflight import InFlight
+from bot.scheduler import DailyScheduler
 
 log = logging.getLogger("bot.serve")
 DRAIN_SECONDS = 10.0  # how long in-flight handlers get to finish at shutdown
@@ -125,7 +130,6 @@ async def start_health(health: Health, port: int, host: str = "0.0.0.0") -> tupl
 
 async def run(settings: Settings) -> int:
     from bot.__main__ import build
-    from bot.scheduler import DailyScheduler
 
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -138,9 +142,8 @@ async def run(settings: Settings) -> int:
                       settings.db, settings.content)
         return 1
     health = Health(started=now())
-    shut = Shutdown()
+    shut = Shutdown(InFlight())
     posters: dict[str, Any] = {}
-    scheduler = None
     try:
         if settings.discord_enabled:
             await _start_discord(app.tutor, settings, posters, shut)
@@ -148,39 +151,63 @@ async def run(settings: Settings) -> int:
         if settings.slack_enabled:
             await _start_slack(app.tutor, settings, posters, shut)
             health.adapters.append("slack")
-        scheduler = DailyScheduler(app.tutor.schedule, posters, now)
+        scheduler = TrackedScheduler(app.tutor.schedule, posters, now, tracker=shut.tracker)
+        shut.closers.append(_async(scheduler.stop))
         if app.tutor.schedule is not None:
             app.tutor.schedule.on_change = scheduler.changed
             await scheduler.start()
         health.jobs = scheduler.jobs
         port, stop_health = await start_health(health, settings.health_port)
-        shut.closers.append(stop_health)  # last: it says "stopping" (503) while handlers finish
+        shut.closers.append(stop_health)  # after the adapters: it says "stopping" (503) while handlers finish
         print(f"dva serve: running {', '.join(health.adapters)}; health on :{port}/healthz", flush=True)
         code = await _wait(stop, shut.watched)
     except Exception:
         log.exception("dva serve could not start")
         code = 1
     health.stopping = True
-    if scheduler is not None:
-        scheduler.stop()
+    shut.closers.append(_async(app.db.close))  # last: nothing is in flight, nothing left to call it
     await shut.run()
-    app.db.close()
     print(f"dva serve: stopped (exit {code})", flush=True)
     return code
 
 
+class TrackedScheduler(DailyScheduler):
+    """The daily jobs count as in flight on ``tracker``; once it is stopping none starts.
+
+    What is missed is still due after the restart (``start`` posts it within grace).
+    """
+
+    def __init__(self, *args: Any, tracker: InFlight, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tracker = tracker
+
+    async def run_due(self, now: datetime, target: str | None = None) -> list[str]:
+        async with self.tracker.track():
+            if self.tracker.stopping:
+                return []
+            return await super().run_due(now, target)
+
+
 @dataclass
 class Shutdown:
-    """What to stop, in order: listeners (no new work), in-flight handlers, then connections."""
+    """Stop in order: refuse new work, wait for the work in flight, then close everything.
 
-    listeners: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    ``closers`` run in the order they were added (Discord, Slack, the scheduler,
+    the health endpoint, the database), each only after the drain.
+    """
+
+    tracker: InFlight
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     watched: dict[asyncio.Task, str] = field(default_factory=dict)  # adapter tasks: their end is a failure
+    drain_seconds: float = DRAIN_SECONDS
 
     async def run(self) -> None:
-        for stopper in self.listeners:
-            await _quietly(stopper())
-        await _drain(exclude={asyncio.current_task(), *self.watched})
+        self.tracker.stop()
+        if self.tracker.count:
+            log.info("waiting for %d handler(s) in flight", self.tracker.count)
+        if not await self.tracker.wait_idle(self.drain_seconds):
+            log.warning("%d handler(s) still running after %ss; closing anyway", self.tracker.count,
+                        self.drain_seconds)
         for closer in self.closers:
             await _quietly(closer())
 
@@ -201,7 +228,7 @@ async def _wait(stop: asyncio.Event, watched: dict[asyncio.Task, str]) -> int:
 async def _start_discord(tutor: Any, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
     from bot.adapters import discord as adapter
 
-    client = adapter.build_client(tutor, settings, now)
+    client = adapter.build_client(tutor, settings, now, tracker=shut.tracker)
     task = asyncio.create_task(client.start(settings.discord_token), name="discord")
     shut.watched[task] = "Discord"
 
@@ -224,37 +251,10 @@ async def _start_discord(tutor: Any, settings: Settings, posters: dict[str, Any]
 async def _start_slack(tutor: Any, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
     from bot.adapters import slack as adapter
 
-    app = adapter.build_app(tutor, settings, now)
+    app = adapter.build_app(tutor, settings, now, tracker=shut.tracker)
     running = await adapter.start(app, settings)
     posters["slack"] = adapter.SlackPoster(app.client)
-    shut.listeners.append(running.stop)
-
-
-def in_flight(task: asyncio.Task) -> bool:
-    """A handler working on someone's request (or a daily post), not a connection's long-lived task.
-
-    Known by the names the libraries give them: discord.py's event, app-command
-    and component dispatch tasks, Bolt's listener runs, APScheduler's coroutine
-    jobs. If an upgrade renames them, shutdown just stops waiting for them.
-    """
-    coro = task.get_coro()
-    where = f"{task.get_name()} {getattr(coro, '__qualname__', '')}"
-    return any(mark in where for mark in HANDLER_MARKS)
-
-
-HANDLER_MARKS = ("discord.py: ", "CommandTree-invoker", "discord-ui-", "run_ack_function", "to_runnable_function",
-                 "run_coroutine_job", "DailyScheduler.")
-
-
-async def _drain(exclude: set) -> None:
-    """Let the handlers in flight finish, up to DRAIN_SECONDS."""
-    pending = {t for t in asyncio.all_tasks() if t not in exclude and not t.done() and in_flight(t)}
-    if pending:
-        log.info("waiting for %d handler(s) in flight: %s", len(pending), sorted(_name(t) for t in pending))
-        _, late = await asyncio.wait(pending, timeout=DRAIN_SECONDS)
-        if late:
-            log.warning("%d handler(s) still running after %ss: %s", len(late), DRAIN_SECONDS,
-                        sorted(_name(t) for t in late))
+    shut.closers.append(running.stop)
 
 
 async def _quietly(work: Awaitable[None]) -> None:
@@ -264,6 +264,10 @@ async def _quietly(work: Awaitable[None]) -> None:
         log.exception("error while stopping")
 
 
-def _name(task: asyncio.Task) -> str:
-    coro = task.get_coro()
-    return f"{task.get_name()}:{getattr(coro, '__qualname__', coro)}"
+def _async(close: Callable[[], object]) -> Callable[[], Awaitable[None]]:
+    """A sync close (the scheduler's, the database's) as a closer."""
+
+    async def closer() -> None:
+        close()
+
+    return closer

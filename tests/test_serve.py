@@ -19,7 +19,9 @@ from pathlib import Path
 import aiohttp
 
 from bot.config import Settings
-from bot.serve import REDACTED, Health, Shutdown, in_flight, redact_logs, serve, start_health
+from bot.inflight import InFlight
+from bot.serve import REDACTED, Health, Shutdown, redact_logs, serve, start_health
+from db import connect
 from fakes.discord_api import FakeDiscord
 from fakes.slack_api import FakeSlack
 
@@ -108,27 +110,50 @@ def test_log_lines_never_carry_the_configured_secrets():
         assert secret not in text
 
 
-async def test_shutdown_lets_an_answer_in_flight_finish_but_not_a_connection_that_never_ends():
+async def _let_others_run(turns: int = 10) -> None:
+    """A few turns of the loop (no time passes): enough for a waiting task to reach its next await."""
+    for _ in range(turns):
+        await asyncio.sleep(0)
+
+
+async def test_shutdown_waits_for_an_answer_in_flight_before_closing_the_database():
+    tracker, database = InFlight(), connect(":memory:")
     events: list[str] = []
+    reply_sent = asyncio.Event()
 
-    async def answer_in_flight() -> None:
-        await asyncio.sleep(0.05)  # a reply being sent when SIGTERM arrives
-        events.append("answer recorded and sent")
+    async def slow_answer() -> None:  # a handler holding an answer when SIGTERM arrives
+        async with tracker.track():
+            await reply_sent.wait()
+            database["answers_seen"].insert({"answer": "B"})  # raises if the database is closed
+            events.append("answer recorded")
 
-    async def stop_listening() -> None:
-        events.append("listener stopped")
+    async def close_discord() -> None:
+        events.append("discord closed")
 
-    async def close_connection() -> None:
-        events.append("connection closed")
+    async def close_database() -> None:
+        database.close()
+        events.append("database closed")
 
-    answer = asyncio.create_task(answer_in_flight(), name="discord.py: on_interaction")
-    heartbeat = asyncio.create_task(asyncio.Event().wait(), name="a gateway worker")
-    started = asyncio.get_running_loop().time()
-    await Shutdown(listeners=[stop_listening], closers=[close_connection]).run()
-    assert answer.done() and events == ["listener stopped", "answer recorded and sent", "connection closed"]
-    assert asyncio.get_running_loop().time() - started < 1  # it did not wait for the worker
-    heartbeat.cancel()
-    assert in_flight(answer) and not in_flight(heartbeat)
+    answer = asyncio.create_task(slow_answer())
+    await _let_others_run()
+    shutdown = asyncio.create_task(Shutdown(tracker, closers=[close_discord, close_database]).run())
+    await _let_others_run()
+    assert tracker.stopping and tracker.count == 1 and events == []  # nothing closed under the answer
+    reply_sent.set()
+    await shutdown
+    assert answer.done() and answer.exception() is None
+    assert events == ["answer recorded", "discord closed", "database closed"]
+
+
+async def test_shutdown_closes_everything_when_the_drain_time_runs_out():
+    tracker, closed = InFlight(), []
+
+    async def close() -> None:
+        closed.append("database")
+
+    async with tracker.track():  # a handler that would never finish
+        await Shutdown(tracker, closers=[close], drain_seconds=0).run()
+        assert closed == ["database"] and tracker.count == 1
 
 
 # --- the real thing ---------------------------------------------------------------------

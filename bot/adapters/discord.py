@@ -3,7 +3,8 @@
 Every interaction takes one path: ``to_command`` turns it into a core command,
 the interaction is deferred at once (Discord wants an answer within 3 s), the
 sync core answers, and ``send`` shows the replies (``render`` lives in
-``discord_views``). Clicks carry the question instance in their custom_id, so
+``discord_views``). Each one counts as in flight on the ``InFlight`` tracker;
+once it is stopping, new ones are told privately to try again. Clicks carry the question instance in their custom_id, so
 nothing is held in memory between a question and its answers.
 
 The client is an ``AutoShardedClient`` because that is the discord.py client
@@ -25,6 +26,7 @@ from bot.adapters.discord_views import (
     NO_MENTIONS, ChoiceButton, ChoiceSelect, clip, render,
 )
 from bot.config import Settings
+from bot.inflight import RESTARTING, InFlight
 from bot.core.messages import (
     Answer, Ask, Command, Daily, Explain, Help, Learner, Quiz, Reply, Review, Setup, ShowLeaderboard,
     ShowStats, Text, TopicList, Topics,
@@ -49,19 +51,24 @@ class BadInput(ValueError):
 
 def build_client(
     tutor, settings: Settings, clock: Callable[[], datetime],  # noqa: ANN001 (any object with handle)
-    *, topics: Callable[[], Sequence[str]] | None = None,
+    *, topics: Callable[[], Sequence[str]] | None = None, tracker: InFlight | None = None,
 ) -> discord.Client:
-    """A client answering ``/dva`` with ``tutor``; start it with ``client.start(token)``."""
+    """A client answering ``/dva`` with ``tutor``; start it with ``client.start(token)``.
+
+    ``tracker`` counts the interactions being answered (``serve`` waits for them
+    at shutdown); by default a tracker of its own, which never stops.
+    """
     if settings.discord_api_url:
         discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
-    return StudyClient(tutor, settings, clock, topics)
+    return StudyClient(tutor, settings, clock, topics, tracker or InFlight())
 
 
 class StudyClient(discord.AutoShardedClient):
-    def __init__(self, tutor, settings: Settings, clock, topics) -> None:  # noqa: ANN001
+    def __init__(self, tutor, settings: Settings, clock, topics, tracker: InFlight) -> None:  # noqa: ANN001
         # Guilds is the one intent we need, and it is not privileged.
         super().__init__(intents=discord.Intents(guilds=True), allowed_mentions=NO_MENTIONS)
         self.tutor, self.settings, self.clock, self.topics = tutor, settings, clock, topics
+        self.tracker = tracker
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(_commands(self))
         self.tree.on_error = self.on_command_error
@@ -72,7 +79,15 @@ class StudyClient(discord.AutoShardedClient):
         await sync_commands(self.tree, self.settings.discord_guild_ids)
 
     async def respond(self, interaction: discord.Interaction) -> None:
-        """Answer one slash command or click: defer, ask the core, send the replies."""
+        """Answer one slash command or click, counted as in flight; refused once stopping."""
+        async with self.tracker.track():
+            if self.tracker.stopping:
+                await _tell(interaction, RESTARTING)  # within Discord's 3 s: no core, no database
+                return
+            await self._answer(interaction)
+
+    async def _answer(self, interaction: discord.Interaction) -> None:
+        """Defer, ask the core, send the replies; a failure is told privately."""
         command = None
         try:
             command = to_command(interaction)
@@ -104,6 +119,8 @@ class StudyClient(discord.AutoShardedClient):
         return True
 
     def topic_names(self, interaction: discord.Interaction) -> list[str]:
+        if self.tracker.stopping:
+            return []  # no new reads of the database once stopping
         if self.topics is not None:
             return list(self.topics())
         replies = self.tutor.handle(Topics(learner_of(interaction)), self.clock())
@@ -113,7 +130,8 @@ class StudyClient(discord.AutoShardedClient):
         log.error("discord command %r failed in guild %s for user %s: %s", getattr(interaction.command, "name", None),
                   interaction.guild_id, interaction.user.id, error, exc_info=error)
         stale = isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch))
-        await _tell(interaction, "This command changed; please try again in a minute." if stale else OOPS)
+        async with self.tracker.track():
+            await _tell(interaction, "This command changed; please try again in a minute." if stale else OOPS)
 
 
 async def sync_commands(tree: app_commands.CommandTree, guild_ids: Sequence[int]) -> None:

@@ -6,13 +6,15 @@ whatever the core or the Web API do). Buttons carry the question instance,
 so clicks work after a restart; each click's ``action_ts`` goes into
 ``Answer.event`` so a redelivered click is recorded once. Bolt verifies each
 request's signature and timestamp (a bad one gets 401 before any listener).
+The work after the ack counts as in flight on the ``InFlight`` tracker; once it
+is stopping, a new request is acked and told privately to try again.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Awaitable, Callable, Protocol, Sequence
 
@@ -29,6 +31,7 @@ from bot.core.grammar import parse
 from bot.core.messages import (
     Answer, Ask, Command, Learner, Passage, Reply, Setup, Text,
 )
+from bot.inflight import RESTARTING, InFlight
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
@@ -150,10 +153,11 @@ class Listeners:
     core: Core
     settings: Settings
     clock: Clock
+    tracker: InFlight = field(default_factory=InFlight)
 
     async def command(self, ack, body, respond, client) -> None:
         await ack()
-        await self._guarded(respond, self._command(body, respond, client))
+        await self._guarded(respond, lambda: self._command(body, respond, client))
 
     async def _command(self, body: dict, respond: Respond, client: AsyncWebClient) -> None:
         command = to_command(body)
@@ -171,7 +175,7 @@ class Listeners:
         retry = request.headers.get("x-slack-retry-num", [None])[0]
         if retry:
             log.info("Slack redelivered an interaction (retry %s)", retry)
-        await self._guarded(respond, self._reply(body, respond))
+        await self._guarded(respond, lambda: self._reply(body, respond))
 
     async def _reply(self, body: dict, respond: Respond) -> None:
         command = to_command(body)  # carries the delivery's action_ts: a redelivery records once
@@ -189,17 +193,22 @@ class Listeners:
             await respond(**message(replies, [note]), response_type="in_channel", replace_original=False)
             await respond(delete_original=True)
 
-        await self._guarded(respond, post())
+        await self._guarded(respond, post)
 
-    async def _guarded(self, respond: Respond, work: Awaitable[None]) -> None:
-        try:
-            await work
-        except Exception:
-            log.exception("Slack request failed")
+    async def _guarded(self, respond: Respond, work: Callable[[], Awaitable[None]]) -> None:
+        """Run ``work`` as in flight (or, once stopping, say to try again); never raises."""
+        async with self.tracker.track():
             try:
-                await send(respond, [Text(SORRY, error=True)])
+                if self.tracker.stopping:
+                    await send(respond, [Text(RESTARTING, error=True)])
+                    return
+                await work()
             except Exception:
-                log.exception("could not tell the user")
+                log.exception("Slack request failed")
+                try:
+                    await send(respond, [Text(SORRY, error=True)])
+                except Exception:
+                    log.exception("could not tell the user")
 
 
 async def _ack_only(ack) -> None:
@@ -208,14 +217,16 @@ async def _ack_only(ack) -> None:
 
 
 def build_app(core: Core, settings: Settings, clock: Clock, client: AsyncWebClient | None = None,
-              *, process_before_response: bool = False) -> AsyncApp:
+              *, process_before_response: bool = False, tracker: InFlight | None = None) -> AsyncApp:
     """The Bolt app; ``process_before_response=True`` finishes the work before the
-    HTTP response (deterministic tests), False answers Slack at ``ack()``."""
+    HTTP response (deterministic tests), False answers Slack at ``ack()``. ``tracker``
+    counts the requests being answered (``serve`` waits for them at shutdown); by
+    default one of its own, which never stops."""
     client = client or AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
     app = AsyncApp(client=client, signing_secret=settings.slack_signing_secret,
                    process_before_response=process_before_response,
                    logger=logging.getLogger("bot.adapters.slack.bolt"))
-    listeners = Listeners(core, settings, clock)
+    listeners = Listeners(core, settings, clock, tracker or InFlight())
     app.command(re.compile(r"^/dva"))(listeners.command)
     app.action(re.compile("^" + re.escape(ANSWER)))(listeners.answer)
     app.action(SUBMIT)(listeners.answer)
