@@ -3,9 +3,10 @@
 Every interaction takes one path: ``to_command`` turns it into a core command,
 the interaction is deferred at once (Discord wants an answer within 3 s), the
 sync core answers, and ``send`` shows the replies (``render`` lives in
-``discord_views``). Each one counts as in flight on the ``InFlight`` tracker;
-once it is stopping, new ones are told privately to try again. Clicks carry the question instance in their custom_id, so
-nothing is held in memory between a question and its answers.
+``discord_views``). Clicks carry the question instance in their custom_id, so
+nothing is held in memory between a question and its answers. Each interaction
+counts as in flight on the ``InFlight`` tracker; once it is stopping, new ones
+are told privately to try again.
 
 The client is an ``AutoShardedClient`` because that is the discord.py client
 that asks ``GET /gateway/bot`` where the gateway is: with ``DISCORD_API_URL``
@@ -26,11 +27,11 @@ from bot.adapters.discord_views import (
     NO_MENTIONS, ChoiceButton, ChoiceSelect, clip, render,
 )
 from bot.config import Settings
-from bot.inflight import RESTARTING, InFlight
 from bot.core.messages import (
     Answer, Ask, Command, Daily, Explain, Help, Learner, Quiz, Reply, Review, Setup, ShowLeaderboard,
     ShowStats, Text, TopicList, Topics,
 )
+from bot.inflight import RESTARTING, InFlight
 
 __all__ = ["build_client", "to_command", "render", "send", "DiscordPoster"]
 
