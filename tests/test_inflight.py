@@ -13,7 +13,6 @@ from datetime import datetime, timezone
 import aiohttp
 import pytest
 
-from bot.__main__ import build
 from bot.adapters import slack
 from bot.config import Settings
 from bot.inflight import RESTARTING, InFlight
@@ -70,17 +69,8 @@ async def test_waiting_for_idle_wakes_when_the_last_handler_ends():
 
 
 @pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    """slack_sdk sends even 127.0.0.1 through HTTPS_PROXY when one is set."""
-    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def study(tmp_path):
-    study = build(Settings(db=tmp_path / "t.db"))
-    yield study
-    study.db.close()
+def _loopback_without_proxy(no_proxy):
+    """Every test here talks to a local fake: no proxy in the way."""
 
 
 async def test_a_command_arriving_while_stopping_is_told_to_try_again(study, tmp_path):

@@ -89,18 +89,8 @@ async def fake():
 
 
 @pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    """slack_sdk sends even 127.0.0.1 through HTTPS_PROXY when one is set."""
-    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def study(tmp_path):
-    """The real core (bundled notes and question bank) on a temporary database."""
-    study = build(Settings(db=tmp_path / "t.db"))
-    yield study
-    study.db.close()
+def _loopback_without_proxy(no_proxy):
+    """Every test here talks to a local fake: no proxy in the way."""
 
 
 async def running(tutor, fake, tmp_path, *, before_response=True):
