@@ -264,6 +264,23 @@ async def test_setup_by_a_member_with_manage_server_schedules_the_daily_question
     assert ephemeral(reply)
     assert reply["content"].startswith("Daily question set for #daily")
     assert app.store.schedule_row(f"discord:{fake.channel_id}") is not None
+    [confirmation] = fake.messages.values()  # and everyone in the channel sees it
+    assert confirmation["channel_id"] == fake.channel_id and not confirmation["flags"] & EPHEMERAL
+    assert confirmation["content"] == reply["content"]
+
+
+async def test_setup_in_a_channel_the_bot_cannot_post_in_is_undone_and_explained(fake, bot, app, caplog):
+    fake.forbidden.add(fake.channel_id)  # no Send Messages (or View Channel, or Embed Links) for the bot there
+    exchange = await fake.interact(fake.slash("setup", fake.user("admin"), admin=True, channel=fake.channel_id,
+                                              time="09:00", timezone="Europe/Berlin"))
+    [reply] = await fake.answered(exchange)
+    assert ephemeral(reply)
+    assert reply["content"].startswith("I can't post in #daily")
+    assert "View Channel, Send Messages and Embed Links in #daily" in reply["content"]
+    assert app.store.schedule_row(f"discord:{fake.channel_id}") is None
+    assert fake.messages == {}
+    assert any("50013" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+    assert TOKEN not in caplog.text
 
 
 async def test_setup_without_manage_server_is_refused_and_changes_nothing(fake, bot, app):

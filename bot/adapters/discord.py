@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Callable, Sequence
 
@@ -44,6 +45,10 @@ REFUSED = "Only members with the Manage Server permission can set up the daily q
 DM_SETUP = "Setup works in a server channel, not in a direct message."
 OOPS = "Sorry, something went wrong on our side. It has been logged; please try again."
 THINKING = "dva:thinking"  # interaction.extras key: who sees the 'thinking' placeholder still showing
+CANNOT_POST = ("I can't post in {where}, so no daily question is scheduled there. Give me View Channel, "
+               "Send Messages and Embed Links in {where} (channel settings › Permissions), then run /dva setup again.")
+UNCONFIRMED = ("The daily question is set, but Discord refused the confirmation post in {where} just now "
+               "({status}). If the first question doesn't appear, check my permissions there.")
 
 
 class BadInput(ValueError):
@@ -95,7 +100,7 @@ class StudyClient(discord.AutoShardedClient):
             private = isinstance(command, PRIVATE)
             await interaction.response.defer(ephemeral=private, thinking=True)
             interaction.extras[THINKING] = private
-            replies = self._replies(interaction, command)
+            replies = await self._confirmed(command, self._replies(interaction, command))
             await send(interaction, replies, private=private)
         except BadInput as bad:
             await _tell(interaction, str(bad))
@@ -108,6 +113,27 @@ class StudyClient(discord.AutoShardedClient):
         if isinstance(command, Setup) and not interaction.permissions.manage_guild:
             return [Text(REFUSED, error=True)]  # checked here: the client's UI is only a hint
         return self.tutor.handle(command, self.clock())
+
+    async def _confirmed(self, command: Command, replies: list[Reply]) -> list[Reply]:
+        """Announce a new schedule in its channel; when the bot can't post there, undo it and say why.
+
+        Posting is the only sure test: the interaction carries the bot's
+        permissions in the channel it was typed in, not in the target.
+        """
+        if not isinstance(command, Setup) or command.off or _refused(replies):
+            return replies
+        where = command.target_name or "that channel"
+        try:
+            await DiscordPoster(self).post(command.target, replies[0])
+        except (discord.Forbidden, discord.NotFound) as error:  # 50001 Missing Access, 50013, 10003 Unknown Channel
+            log.warning("cannot post in %s (%s, code %s): undoing its daily question", command.target, error.status,
+                        error.code)
+            self.tutor.handle(replace(command, time="", off=True, is_admin=True), self.clock())
+            return [Text(CANNOT_POST.format(where=where), error=True)]
+        except discord.HTTPException as error:  # a hiccup, not a refusal: the schedule stays
+            log.warning("confirmation post in %s failed (%s, code %s)", command.target, error.status, error.code)
+            return [*replies, Text(UNCONFIRMED.format(where=where, status=error.status))]
+        return replies
 
     async def allowed(self, interaction: discord.Interaction) -> bool:
         """Setup needs a server: refused in DMs before discord.py tries to resolve its channel."""
@@ -229,6 +255,11 @@ def _commands(client: StudyClient) -> app_commands.Group:
 
     setup.autocomplete("topic")(topic_choices)
     return dva
+
+
+def _refused(replies: Sequence[Reply]) -> bool:
+    """The core said no (or said nothing): there is no new schedule to announce."""
+    return not replies or not isinstance(replies[0], Text) or any(isinstance(r, Text) and r.error for r in replies)
 
 
 def learner_of(interaction: discord.Interaction, user: discord.abc.User | None = None) -> Learner:

@@ -10,7 +10,9 @@ gateway and answer interactions, and records everything it receives (with
   /interactions/{id}/{token}/callback``, followups and ``@original`` under
   ``/webhooks/{app}/{token}``, and ``POST``/``PATCH /channels/{id}/messages``.
   A command sync for a guild in ``refused`` (``None`` = the global sync) gets
-  403 Missing Access, as for a mistyped guild id or a guild the bot left.
+  403 Missing Access, as for a mistyped guild id or a guild the bot left. A
+  message posted to a channel in ``forbidden`` gets 403 Missing Permissions, as
+  when the bot lacks View Channel, Send Messages or Embed Links there.
 - As Discord does, the first followup after a deferred (type 5) callback, while
   the 'thinking' message still shows, edits that message and keeps the
   deferral's flags: an ephemeral flag on that followup is ignored.
@@ -90,6 +92,7 @@ class FakeDiscord:
         self.identified: list[dict] = []
         self.commands: dict[str | None, list[dict]] = {}  # guild id (None = global) -> synced
         self.refused: set[str | None] = set()  # guild ids (None = global) whose command sync gets 403
+        self.forbidden: set[str] = set()  # channel ids where the bot may not post (403 Missing Permissions)
         self.exchanges: dict[str, Exchange] = {}
         self.messages: dict[str, dict] = {}  # channel messages by id
         self._sockets: list[_Socket] = []
@@ -349,6 +352,8 @@ class FakeDiscord:
         return web.Response(status=204)
 
     async def _post_message(self, request: web.Request) -> web.Response:
+        if request.match_info["channel"] in self.forbidden:
+            return _json({"message": "Missing Permissions", "code": 50013}, status=403)
         message = self.message(request.match_info["channel"], await _body(request))
         self.messages[message["id"]] = message
         return _json(message)
