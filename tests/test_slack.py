@@ -317,6 +317,19 @@ async def test_setup_by_a_workspace_admin_schedules_the_channel(bot, study):
     row = study.store.schedule_row("slack:C0DAILY")
     assert (row["time"], row["timezone"], row["target_name"]) == ("09:00", "Europe/Berlin", "#daily")
     assert [c.args["user"] for c in bot.fake.of("users.info")] == ["U0ADMIN"]
+    [confirmation] = bot.fake.of("chat.postMessage")  # and everyone in the channel sees it
+    assert confirmation.args["channel"] == "C0DAILY" and texts(confirmation.args).startswith("Daily question set")
+
+
+async def test_setup_in_a_channel_the_bot_cannot_post_in_is_undone_and_explained(bot, study, caplog):
+    bot.fake.refusing["G0SECRET"] = "not_in_channel"  # private, and the bot was never invited
+    [reply] = await bot.command("setup <#G0SECRET|secret> 09:00 Europe/Berlin", user="U0ADMIN", name="ada")
+    assert reply["response_type"] == "ephemeral"
+    assert texts(reply).startswith("I can't post in #secret")
+    assert "/invite @dva in #secret" in texts(reply)
+    assert study.store.schedule_row("slack:G0SECRET") is None
+    assert [c.args["channel"] for c in bot.fake.of("chat.postMessage")] == ["G0SECRET"]  # tried once, no more
+    assert "not_in_channel" in caplog.text and "xoxb-test" not in caplog.text
 
 
 @pytest.mark.parametrize("channel", ["here", "#study"])

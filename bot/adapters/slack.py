@@ -40,6 +40,12 @@ BACKLOG = 1024  # a burst of commands must not overflow the listen queue (SYN re
 SORRY = "Sorry, something went wrong on our side. It has been logged; please try again."
 NOT_ADMIN = ("Only workspace admins and owners (or people the bot's operator has listed) "
              "can set up the daily question. Ask one of them to run it.")
+CANNOT_POST = ("I can't post in {where}, so no daily question is scheduled there. Invite me with "
+               "/invite @{me} in {where} (or add me under the channel's Integrations), then run /dva setup again.")
+ARCHIVED = "{where} is archived, so no daily question is scheduled there. Pick a channel that is in use."
+UNCONFIRMED = ("The daily question is set, but posting the confirmation in {where} failed just now ({error}). "
+               "If the first question doesn't appear, check that I'm in that channel.")
+SHUT_OUT = ("not_in_channel", "channel_not_found", "is_archived")  # chat:write.public covers public channels only
 _CHANNEL_LINK = re.compile(r"^<#([CGD][A-Z0-9]+)(?:\|([^>]*))?>$")
 Clock = Callable[[], datetime]
 Respond = Callable[..., Awaitable[Any]]
@@ -155,11 +161,12 @@ class Listeners:
     clock: Clock
     tracker: InFlight = field(default_factory=InFlight)
 
-    async def command(self, ack, body, respond, client) -> None:
+    async def command(self, ack, body, respond, client, context) -> None:
         await ack()
-        await self._guarded(respond, lambda: self._command(body, respond, client))
+        me = getattr(context.authorize_result, "user", None) or "dva"  # the bot user's name, from auth.test
+        await self._guarded(respond, lambda: self._command(body, respond, client, me))
 
-    async def _command(self, body: dict, respond: Respond, client: AsyncWebClient) -> None:
+    async def _command(self, body: dict, respond: Respond, client: AsyncWebClient, me: str) -> None:
         command = to_command(body)
         if isinstance(command, Setup):
             if not await is_admin(client, command.learner.user, self.settings):
@@ -167,8 +174,33 @@ class Listeners:
                 return
             command = replace(command, is_admin=True)
         replies = [command] if isinstance(command, Text) else self.core.handle(command, self.clock())
+        if isinstance(command, Setup):
+            replies = await self._confirmed(command, replies, client, me)
         shareable = isinstance(command, Ask) and any(isinstance(r, Passage) for r in replies)
         await send(respond, replies, share=command.query if shareable else None)
+
+    async def _confirmed(self, command: Setup, replies: list[Reply], client: AsyncWebClient,
+                         me: str) -> list[Reply]:
+        """Announce a new schedule in its channel; when the bot can't post there, undo it and say why.
+
+        Posting is the only sure test: a private channel the bot was not invited
+        to answers ``not_in_channel`` (or ``channel_not_found``) whatever the scopes.
+        """
+        if command.off or _refused(replies):
+            return replies
+        where = command.target_name or "that channel"
+        try:
+            await SlackPoster(client).post(command.target, replies[0])
+        except SlackApiError as err:
+            error = err.response.get("error")
+            if error not in SHUT_OUT:  # a hiccup, not a refusal: the schedule stays
+                log.warning("confirmation post in %s failed: %s", command.target, error)
+                return [*replies, Text(UNCONFIRMED.format(where=where, error=error))]
+            log.warning("cannot post in %s (%s): undoing its daily question", command.target, error)
+            self.core.handle(replace(command, time="", off=True, is_admin=True), self.clock())
+            text = ARCHIVED if error == "is_archived" else CANNOT_POST
+            return [Text(text.format(where=where, me=me), error=True)]
+        return replies
 
     async def answer(self, ack, body, respond, request) -> None:
         await ack()
@@ -209,6 +241,11 @@ class Listeners:
                     await send(respond, [Text(SORRY, error=True)])
                 except Exception:
                     log.exception("could not tell the user")
+
+
+def _refused(replies: Sequence[Reply]) -> bool:
+    """The core said no (or said nothing): there is no new schedule to announce."""
+    return not replies or not isinstance(replies[0], Text) or any(isinstance(r, Text) and r.error for r in replies)
 
 
 async def _ack_only(ack) -> None:

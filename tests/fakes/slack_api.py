@@ -4,6 +4,8 @@
 methods the bot uses (auth.test, chat.postMessage, chat.postEphemeral,
 chat.update, users.info) in Slack's documented shapes, plus a
 ``/response/<n>`` endpoint per issued ``response_url``. It records every call.
+``chat.postMessage`` to a channel in ``refusing`` gets Slack's error for it
+(``not_in_channel`` for a private channel the bot was not invited to).
 
 ``SlackRequests`` builds what Slack sends the bot (slash commands,
 block_actions) and signs it the way Slack does: ``v0=`` + hex HMAC-SHA256 of
@@ -41,6 +43,7 @@ class FakeSlack:
     """Start with ``await fake.start()``; ``fake.api_url`` is the Web API base."""
 
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    refusing: dict[str, str] = field(default_factory=dict)  # channel -> the error chat.postMessage answers
     calls: list[Call] = field(default_factory=list)
     port: int = 0
     _runner: web.AppRunner | None = None
@@ -121,6 +124,8 @@ class FakeSlack:
                 "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0BOT", "is_enterprise_install": False}
 
     def _chat_postMessage(self, args: dict) -> dict:
+        if args.get("channel") in self.refusing:
+            return {"ok": False, "error": self.refusing[args["channel"]]}
         ts = f"1700000000.{next(self._ts):06d}"
         return {"ok": True, "channel": args.get("channel"), "ts": ts,
                 "message": {"text": args.get("text"), "ts": ts, "bot_id": "B0BOT"}}
