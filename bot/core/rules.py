@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Callable, Iterable, Sequence, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -122,22 +122,6 @@ def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
         previous = day
     current = run if previous is not None and (today - previous).days <= 1 else 0
     return current, best
-
-
-def period_start(period: str, now: datetime, tz: str) -> datetime | None:
-    """The local start of ``period`` (weeks start on Monday); None for ``all``."""
-    day = local_day(now, tz)
-    if period == "today":
-        start = day
-    elif period == "week":
-        start = day - timedelta(days=day.weekday())
-    elif period == "month":
-        start = day.replace(day=1)
-    elif period == "all":
-        return None
-    else:
-        raise ValueError(f"unknown period {period!r}")
-    return datetime.combine(start, time(0), zone(tz))
 
 
 def period_key(period: str, now: datetime, tz: str) -> str:

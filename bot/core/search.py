@@ -48,10 +48,6 @@ class Library:
         ordered = sorted(self.passages, key=lambda p: (p.file, p.position))
         self._counts = dict(Counter(p.section for p in ordered))
 
-    def find(self, query: str, limit: int = 5) -> list[Hit]:
-        """Passages matching ``query``, best first (may include weak matches)."""
-        return self._index.rank(self._index.units(query), limit, query)
-
     # --- answers ---------------------------------------------------------------
 
     def ask(self, query: str) -> messages.Passage | messages.NothingFound:
