@@ -107,13 +107,26 @@ def test_weekdays_are_validated():
     assert parse_weekdays("mon,wed,friday") == (0, 2, 4)
 
 
-def test_a_topic_must_match_the_notes():
-    _, _, daily, _ = daily_world()
+def test_a_topic_the_notes_do_not_cover_is_refused_as_quiz_refuses_it():
+    _, practice, daily, changes = daily_world()
     reply = setup(daily, topic="kubernetes operators")
-    assert reply.error and "topics" in reply.text
-    assert daily.schedules() == []
-    assert not setup(daily, topic="rds").error
-    assert daily.schedule(TARGET).topic == "RDS"  # the section the matcher found
+    assert reply == practice.quiz(learner(), "kubernetes operators", NOW)
+    assert reply.error and "kubernetes operators" in reply.text and "RDS" in reply.text
+    assert daily.schedules() == [] and changes == []
+
+
+def test_setup_with_a_topic_that_has_no_questions_is_refused():
+    _, _, daily, changes = daily_world([x for x in QUESTIONS if x.topic == "RDS"])
+    reply = setup(daily, topic="security groups")  # in the notes, but no question cites it
+    assert reply.error and "no questions on \"security groups\" yet" in reply.text
+    assert daily.schedules() == [] and changes == []
+
+
+def test_the_topic_is_kept_as_the_admin_typed_it():
+    _, _, daily, _ = daily_world()
+    reply = setup(daily, topic="rds  proxy")
+    assert not reply.error and "topic rds proxy" in reply.text
+    assert daily.schedule(TARGET).topic == "rds proxy"
 
 
 def test_setup_in_a_direct_message_is_refused():
@@ -205,6 +218,32 @@ def test_a_topic_filter_keeps_the_daily_on_that_topic():
     setup(daily, topic="rds")
     picked = {post(daily, at=NOW + timedelta(days=i)).topic for i in range(4)}
     assert picked == {"RDS"}
+
+
+@pytest.mark.parametrize("topic", ["rds proxy", "security groups", "read replicas", "rds", "ec2"])
+def test_a_daily_topic_means_what_the_same_words_mean_to_quiz(topic):
+    _, practice, daily, _ = daily_world()
+    setup(daily, topic=topic)
+    quizzed = {practice.quiz(learner(f"q{i}"), topic, NOW).question_id for i in range(30)}
+    posted = {post(daily, at=NOW + timedelta(days=i)).question_id for i in range(len(QUESTIONS))}
+    assert posted == quizzed
+
+
+def test_a_narrow_topic_serves_only_its_questions_not_its_whole_section():
+    _, _, daily, _ = daily_world()
+    setup(daily, topic="rds proxy")
+    posted = [post(daily, at=NOW + timedelta(days=i)).question_id for i in range(3)]
+    assert posted == ["rds-proxy"] * 3  # not read replicas or Multi-AZ
+
+
+def test_a_topic_left_without_questions_falls_back_to_the_whole_bank_with_a_warning(caplog):
+    store, _, daily, _ = daily_world()
+    # set up when the notes had questions on it; the bank no longer has any
+    store.save_schedule(TARGET, "discord", "G1", "09:00", "UTC", "*", "kinesis shards", "#study", "boss", NOW)
+    question = post(daily)
+    assert question.question_id in {x.id for x in QUESTIONS}
+    [warning] = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert TARGET in warning.getMessage() and "kinesis shards" in warning.getMessage()
 
 
 def test_written_questions_are_preferred_over_generated_ones():

@@ -135,8 +135,8 @@ def test_the_daily_question_is_an_instance_of_mode_daily_shown_again_by_its_id()
 def test_the_daily_pool_and_topics_come_from_the_bank_and_the_notes():
     store, practice = world()
     assert ("rds-proxy", "RDS") in practice.daily_pool()
-    assert practice.match_topic("rds") == "RDS"
-    assert practice.match_topic("kinesis shards") is None
+    assert practice.daily_pool("rds proxy") == [("rds-proxy", "RDS")]  # what 'quiz rds proxy' serves
+    assert practice.daily_pool("kinesis shards") == practice.quiz(learner(), "kinesis shards", NOW)
     stem, key, explanation = practice.question_facts("ec2-store")
     assert key[0].letter == "C" and explanation.startswith("Why")  # no instance: the bank's letters
     daily = practice.open_daily("ec2-store", "G1", "test:channel", NOW, NOW + days(1))

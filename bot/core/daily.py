@@ -9,6 +9,7 @@ through the quiz engine's normal answer path (an instance of mode "daily").
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
@@ -17,6 +18,8 @@ from bot.core import slots
 from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Reply, Setup, Text
 from bot.core.questions import BankQuestion
 from bot.core.slots import GRACE, Schedule, Slot
+
+log = logging.getLogger(__name__)
 
 SETUP_USAGE = "setup <channel> <HH:MM> [timezone] [weekdays] [topic]  or  setup <channel> off"
 
@@ -42,9 +45,8 @@ class ScheduleStore(Protocol):
 class DailyPractice(Protocol):
     """What the quiz engine (``bot.core.practice.Practice``) offers the daily question."""
 
-    def daily_pool(self) -> Sequence[tuple[str, str]]: ...  # (question id, topic)
+    def daily_pool(self, topic: str | None = None) -> Sequence[tuple[str, str]] | Text: ...
     def question(self, question_id: str) -> BankQuestion | None: ...
-    def match_topic(self, text: str) -> str | None: ...
     def open_daily(self, question_id: str, group: str, target: str, now: datetime,
                    closes_at: datetime | None) -> Question: ...
     def show_instance(self, instance_id: str, now: datetime) -> Question | None: ...
@@ -109,12 +111,9 @@ class DailyQuestions:
         if weekdays is None:
             return Text(f"'{cmd.weekdays[:30]}' is not a list of days: use e.g. mon-fri, "
                         "mon,wed,fri, weekdays or daily.", error=True)
-        topic = None
-        if cmd.topic:
-            topic = self.practice.match_topic(cmd.topic)
-            if topic is None:
-                return Text(f"No topic of the notes matches '{cmd.topic[:40]}'. Try 'topics' for the list.",
-                            error=True)
+        topic = " ".join((cmd.topic or "").split()) or None  # kept as typed; read at pick time like quiz
+        if topic and isinstance(refused := self.practice.daily_pool(topic), Text):
+            return refused  # quiz's own words for the same topic
         return Schedule(cmd.target, cmd.learner.platform, cmd.learner.group, time, tz, weekdays, topic,
                         cmd.target_name, since=now)
 
@@ -160,8 +159,8 @@ class DailyQuestions:
 
     def open(self, slot: Slot, now: datetime) -> Question | None:
         """The channel's next question as a daily instance, open until the next slot."""
-        question_id = pick_question(self.pool(slot.schedule.topic), self.store.daily_history(slot.target),
-                                    slot.target)
+        question_id = pick_question(self.pool(slot.schedule.topic, slot.target),
+                                    self.store.daily_history(slot.target), slot.target)
         if question_id is None:
             return None
         following = slots.next_slot(slot.schedule, max(now, slot.at))
@@ -170,13 +169,18 @@ class DailyQuestions:
         self.store.set_slot_question(slot.target, slot.key, question_id, question.instance)
         return question
 
-    def pool(self, topic: str | None) -> list[tuple[str, str]]:
-        """(question id, topic) the daily draws from: written questions first, on ``topic`` if set."""
-        pool = list(self.practice.daily_pool())
-        if topic:
-            pool = [(q, t) for q, t in pool if t == topic] or pool
-        written = [(q, t) for q, t in pool if not getattr(self.practice.question(q), "generated", False)]
-        return written or pool
+    def pool(self, topic: str | None, target: str = "") -> Sequence[tuple[str, str]]:
+        """(question id, topic) the daily draws from: what ``quiz <topic>`` would serve.
+
+        Setup refused a topic without questions; if the notes or the bank changed
+        since, the channel gets the whole bank rather than nothing, and a warning.
+        """
+        pool = self.practice.daily_pool(topic)
+        if isinstance(pool, Text):
+            log.warning("daily question for %s: no questions on its topic %r any more (%s); "
+                        "drawing from the whole bank", target, topic, pool.text)
+            pool = self.practice.daily_pool()
+        return [] if isinstance(pool, Text) else pool
 
     def posted(self, slot: Slot, ref: str | None, now: datetime) -> None:
         self.store.set_slot_posted(slot.target, slot.key, ref, now)

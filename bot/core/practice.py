@@ -10,8 +10,9 @@ recorded once, and points, counters and the review card change in one transactio
 
 Public surface for the daily question (``bot.core.daily.DailyPractice``):
 
-- ``daily_pool()`` -> (question id, topic) of every question;
-- ``match_topic(text)`` -> the topic (notes section) ``text`` names, or None;
+- ``daily_pool(topic)`` -> (question id, topic) of the questions the daily draws
+  from: those ``quiz <topic>`` would serve (``candidates``), written ones when
+  there are any; a ``Text`` saying why when there are none, as quiz says it;
 - ``open_daily(question_id, group, target, now, closes_at)`` -> the ``Question``
   to post: an instance of mode "daily" (``new_instance`` underneath); answers
   come back as ``Answer`` commands through ``handle`` like any other, worth
@@ -27,7 +28,6 @@ from __future__ import annotations
 import logging
 import random
 import secrets
-from collections import Counter
 from datetime import datetime
 from typing import Any, Iterable, Protocol, Sequence
 
@@ -191,16 +191,14 @@ class Practice:
         self.store.add_instance(instance, question_id, learner_id, group, mode, target, now, closes_at)
         return self._question(question, instance, instance, mode, closes_at, note)
 
-    def daily_pool(self) -> list[tuple[str, str]]:
-        """Every question as (question id, topic), written ones first."""
-        ordered = sorted(self.questions.values(), key=lambda q: (q.generated, q.id))
-        return [(q.id, q.topic) for q in ordered]
-
-    def match_topic(self, text: str) -> str | None:
-        """The section (a question topic) that ``text`` names, by the lookup's matcher."""
-        sections = Counter(p.section for pid in self.library.match_topic(text)
-                           if (p := self.library.passage(pid)) is not None)
-        return sections.most_common(1)[0][0] if sections else None
+    def daily_pool(self, topic: str | None = None) -> list[tuple[str, str]] | Text:
+        """(question id, topic) of what quiz would serve for ``topic`` (every question without one),
+        only the written ones when there are any; quiz's ``Text`` when there are none on ``topic``."""
+        found = self.candidates(topic) if topic else list(self.questions.values())
+        if isinstance(found, Text):
+            return found
+        written = [q for q in found if not q.generated]
+        return [(q.id, q.topic) for q in sorted(written or found, key=lambda q: q.id)]
 
     def open_daily(self, question_id: str, group: str, target: str, now: datetime,
                    closes_at: datetime | None) -> Question:
