@@ -13,13 +13,13 @@ import re
 from datetime import datetime
 from typing import Callable, TextIO
 
+from bot.adapters.wording import accuracy, period_name
 from bot.core.grammar import parse
 from bot.core.messages import (
     Answer, Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, Learner, NothingFound,
     Passage, Question, Reply, Standing, Stats, Text, TopicList,
 )
 
-PERIOD_NAMES = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
 LETTERS = re.compile(r"^[a-h](?:[\s,]*[a-h]){0,7}$", re.IGNORECASE)
 QUIT = {"quit", "exit", "q", ":q", "bye"}
 GREETING = ("DVA study bot: 'quiz' for a question, then type its letter ('b', or 'a c' for choose-two); "
@@ -107,9 +107,9 @@ def _key(answer: tuple[Choice, ...]) -> str:
 
 
 def _leaderboard(board: Leaderboard) -> str:
-    title = f"Leaderboard · {PERIOD_NAMES.get(board.period, board.period)} ({board.timezone})"
+    title = f"Leaderboard · {period_name(board.period)} ({board.timezone})"
     if not board.rows:
-        return f"{title}\nNo answers {PERIOD_NAMES.get(board.period, board.period)} yet: type 'quiz' to get on the board."
+        return f"{title}\nNo answers {period_name(board.period)} yet: type 'quiz' to get on the board."
     lines = [title] + [_standing(s) for s in board.rows]
     if board.asker:
         lines += ["  …", _standing(board.asker)]
@@ -122,9 +122,8 @@ def _standing(s: Standing) -> str:
 
 
 def _stats(s: Stats) -> str:
-    accuracy = f"{round(100 * s.correct / s.answered)}%" if s.answered else "-"
     lines = [f"Stats for {_name(s.learner)}",
-             f"Answered {s.answered}, right {s.correct} ({accuracy}), {s.points} points",
+             f"Answered {s.answered}, right {s.correct} ({accuracy(s.correct, s.answered)}), {s.points} points",
              f"Streak: {s.streak} day{'s' if s.streak != 1 else ''} (best {s.best_streak})"]
     if s.reviews_due:
         lines.append(f"Reviews due: {s.reviews_due} (type 'review')")
@@ -133,7 +132,7 @@ def _stats(s: Stats) -> str:
         lines += [f"  {t.topic}: {t.correct}/{t.answered} right" for t in s.topics]
     if s.weakest:
         lines.append("Weakest topics:")
-        lines += [f"  {t.topic} ({round(100 * t.correct / t.answered)}%): type '{t.practice}'" for t in s.weakest]
+        lines += [f"  {t.topic} ({accuracy(t.correct, t.answered)}): type '{t.practice}'" for t in s.weakest]
     if not s.answered:
         lines.append("No answers yet: type 'quiz' to start.")
     return "\n".join(lines)

@@ -16,7 +16,6 @@ pointed at a REST proxy or a local fake, the gateway comes from there too.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import replace
 from datetime import datetime
 from typing import Callable, Sequence
@@ -26,8 +25,9 @@ from discord import app_commands
 
 from bot.adapters.discord_commands import commands_for
 from bot.adapters.discord_views import (
-    NO_MENTIONS, ChoiceButton, ChoiceSelect, render,
+    BUTTON, NO_MENTIONS, SELECT, ChoiceButton, ChoiceSelect, render,
 )
+from bot.adapters.wording import SORRY
 from bot.config import Settings
 from bot.core.messages import (
     Answer, Ask, Command, Daily, Explain, Help, Learner, Quiz, Reply, Review, Setup, ShowLeaderboard,
@@ -40,11 +40,8 @@ __all__ = ["build_client", "to_command", "render", "send", "DiscordPoster"]
 log = logging.getLogger(__name__)
 
 PRIVATE = (Answer, Explain, ShowStats, Review, Setup, Help)  # replies only the asker sees (explain: no spoilers)
-BUTTON = re.compile(r"dva:a:(?P<instance>.+):(?P<letter>[A-Z])")  # the templates of discord_views
-SELECT = re.compile(r"dva:s:(?P<instance>.+)")
 REFUSED = "Only members with the Manage Server permission can set up the daily question."
 DM_SETUP = "Setup works in a server channel, not in a direct message."
-OOPS = "Sorry, something went wrong on our side. It has been logged; please try again."
 THINKING = "dva:thinking"  # interaction.extras key: who sees the 'thinking' placeholder still showing
 CANNOT_POST = ("I can't post in {where}, so no daily question is scheduled there. Give me View Channel, "
                "Send Messages and Embed Links in {where} (channel settings › Permissions), then run /dva setup again.")
@@ -108,7 +105,7 @@ class StudyClient(discord.AutoShardedClient):
         except Exception:
             log.exception("discord interaction %s failed: command=%r guild=%s user=%s",
                           interaction.id, command, interaction.guild_id, interaction.user.id)
-            await _tell(interaction, OOPS)
+            await _tell(interaction, SORRY)
 
     def _replies(self, interaction: discord.Interaction, command: Command) -> list[Reply]:
         if isinstance(command, Setup) and not interaction.permissions.manage_guild:
@@ -159,7 +156,7 @@ class StudyClient(discord.AutoShardedClient):
                   interaction.guild_id, interaction.user.id, error, exc_info=error)
         stale = isinstance(error, (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch))
         async with self.tracker.track():
-            await _tell(interaction, "This command changed; please try again in a minute." if stale else OOPS)
+            await _tell(interaction, "This command changed; please try again in a minute." if stale else SORRY)
 
 
 async def sync_commands(tree: app_commands.CommandTree, guild_ids: Sequence[int]) -> None:

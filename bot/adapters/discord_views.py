@@ -17,6 +17,7 @@ from datetime import datetime
 import discord
 from discord.utils import escape_markdown
 
+from bot.adapters.wording import accuracy, period_name, prose as _prose
 from bot.core.messages import (
     Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound, Passage,
     Question, Reply, Stats, Text, TopicList,
@@ -39,10 +40,11 @@ CUSTOM_ID = 100
 PER_ROW = 5
 COMPONENTS = 25
 
-_WRAPPED = re.compile(r"(?<=\S)[ \t]*\n(?![\n\s•*\-]|\d+[.)] )")  # a line break inside a sentence
+# The custom_ids of the answer components: each DynamicItem's template, and what to_command reads.
+BUTTON = re.compile(r"dva:a:(?P<instance>.+):(?P<letter>[A-Z])")
+SELECT = re.compile(r"dva:s:(?P<instance>.+)")
 NO_MENTIONS = discord.AllowedMentions.none()
 COLOUR = discord.Colour.blurple()
-PERIODS = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
 
 
 def clip(text: str, limit: int) -> str:
@@ -57,7 +59,7 @@ def plain(text: str) -> str:
 
 def prose(text: str) -> str:
     """Bank text shown literally, hard-wrapped lines joined (lists and paragraphs kept)."""
-    return plain(_WRAPPED.sub(" ", text.strip()))
+    return plain(_prose(text))
 
 
 def when(moment: datetime, style: str = "R") -> str:
@@ -72,7 +74,7 @@ def select_id(instance: str) -> str:
     return f"dva:s:{instance}"
 
 
-class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button], template=r"dva:a:(?P<instance>.+):(?P<letter>[A-Z])"):
+class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button], template=BUTTON):
     """One choice of a question; the click is answered by the client's ``respond``."""
 
     def __init__(self, instance: str, letter: str, label: str = "") -> None:
@@ -89,7 +91,7 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button], template=r"dva:a:(
         await interaction.client.respond(interaction)  # type: ignore[attr-defined]
 
 
-class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"dva:s:(?P<instance>.+)"):
+class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select], template=SELECT):
     """A choose-TWO question: a select menu taking exactly ``pick`` letters."""
 
     def __init__(self, instance: str, choices: tuple[Choice, ...] = (), pick: int = 2) -> None:
@@ -242,16 +244,16 @@ def _leaderboard(reply: Leaderboard) -> discord.Embed:
     lines = [row(s) for s in reply.rows] or ["No answers yet. Try `/dva quiz`."]
     if reply.asker is not None:
         lines += ["…", row(reply.asker)]
-    embed = _embed(f"Leaderboard · {PERIODS.get(reply.period, reply.period)}", "\n".join(lines))
+    embed = _embed(f"Leaderboard · {period_name(reply.period)}", "\n".join(lines))
     embed.set_footer(text=clip(f"Days in {reply.timezone}", FOOTER))
     return embed
 
 
 def _stats(reply: Stats) -> discord.Embed:
-    accuracy = f"{round(100 * reply.correct / reply.answered)}%" if reply.answered else "-"
+    share = accuracy(reply.correct, reply.answered)
     lines = [f"{plain(t.topic)}: {t.correct}/{t.answered}" for t in reply.topics]
     embed = _embed(f"Stats · {plain(reply.learner.name or reply.learner.user)}", "\n".join(lines) or "No answers yet.")
-    for name, value in (("Answered", reply.answered), ("Correct", f"{reply.correct} ({accuracy})"),
+    for name, value in (("Answered", reply.answered), ("Correct", f"{reply.correct} ({share})"),
                         ("Points", reply.points), ("Streak", reply.streak), ("Best streak", reply.best_streak),
                         ("Reviews due", reply.reviews_due)):
         embed.add_field(name=name, value=str(value))

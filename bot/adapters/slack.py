@@ -26,6 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack_blocks import (
     ANSWER, PICK, SHARE, SUBMIT, VALUE_LIMIT, button, context, escape, message,
 )
+from bot.adapters.wording import SORRY
 from bot.config import Settings
 from bot.core.grammar import parse
 from bot.core.messages import (
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 PATH = "/slack/events"
 BACKLOG = 1024  # a burst of commands must not overflow the listen queue (SYN retry = 1 s)
-SORRY = "Sorry, something went wrong on our side. It has been logged; please try again."
 NOT_ADMIN = ("Only workspace admins and owners (or people the bot's operator has listed) "
              "can set up the daily question. Ask one of them to run it.")
 CANNOT_POST = ("I can't post in {where}, so no daily question is scheduled there. Invite me with "

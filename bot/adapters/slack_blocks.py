@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 from typing import Any, Iterable
 
+from bot.adapters.wording import accuracy, period_name, prose
 from bot.core.messages import (
     Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound,
     Passage, Question, Reply, Standing, Stats, Text, TopicList,
@@ -27,8 +28,6 @@ ANSWER = "dva:answer:"  # + letter: one button per choice
 PICK, SUBMIT, SHARE = "dva:pick", "dva:submit", "dva:share"
 Block = dict[str, Any]
 _BROADCAST = re.compile(r"@(everyone|channel|here)\b", re.IGNORECASE)
-_WRAPPED = re.compile(r"(?<=\S)[ \t]*\n(?![\n\s•*\-]|\d+[.)] )")
-_PERIODS = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
 
 
 def escape(text: str) -> str:
@@ -67,11 +66,6 @@ def chunks(escaped: str, limit: int) -> list[str]:
         rest = rest[cut:].lstrip()
     out.append(rest)
     return [chunk for chunk in out if chunk]
-
-
-def prose(text: str) -> str:
-    """Join hard-wrapped lines (question banks wrap at ~100 columns); keep lists and paragraphs."""
-    return _WRAPPED.sub(" ", text.strip())
 
 
 def label(text: str, limit: int = BUTTON_LIMIT) -> str:
@@ -201,7 +195,7 @@ def _standing(s: Standing) -> str:
 
 
 def _leaderboard(board: Leaderboard) -> list[Block]:
-    period = _PERIODS.get(board.period, escape(board.period))
+    period = escape(period_name(board.period))
     lines = [_standing(s) for s in board.rows] or [f"No answers {period} yet: try `/dva quiz`."]
     if board.asker:
         lines += ["…", _standing(board.asker)]
@@ -210,7 +204,7 @@ def _leaderboard(board: Leaderboard) -> list[Block]:
 
 
 def _stats(s: Stats) -> list[Block]:
-    share = f"{round(100 * s.correct / s.answered)}%" if s.answered else "no answers yet"
+    share = accuracy(s.correct, s.answered, none="no answers yet")
     lines = [f"Answered {s.answered}, right {s.correct} ({share}), {s.points} points",
              f"Streak: {_days(s.streak)} (best {_days(s.best_streak)})",
              f"Reviews due: {s.reviews_due}"]
@@ -227,7 +221,7 @@ def _days(n: int) -> str:
 
 
 def _summary(d: DailySummary) -> list[Block]:
-    share = f"{round(100 * d.correct / d.answered)}% right" if d.answered else "nobody answered"
+    share = f"{accuracy(d.correct, d.answered)} right" if d.answered else "nobody answered"
     first = f" · first right: {escape(d.first_right.name or d.first_right.user)}" if d.first_right else ""
     return [section("*Question of the day: the answer*"), *sections(prose(d.stem)),
             *_answer(d.answer, d.explanation),

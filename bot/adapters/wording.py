@@ -1,0 +1,33 @@
+"""Plain-text wording shared by every renderer (console, Discord, Slack).
+
+Platform-neutral on purpose: no markup and no platform library here, so each
+adapter escapes and decorates these strings its own way, and a label or a
+sentence changes in one place for all of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: what an adapter says when answering failed on our side (the core's Tutor says the same)
+SORRY = "Sorry, something went wrong on our side. It has been logged; please try again."
+
+#: leaderboard periods (``bot.core.rules.PERIODS``) as people say them
+PERIODS = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
+
+_WRAPPED = re.compile(r"(?<=\S)[ \t]*\n(?![\n\s•*\-]|\d+[.)] )")  # a line break inside a sentence
+
+
+def period_name(period: str) -> str:
+    """``"week"`` -> ``"this week"``; an unknown period is shown as given."""
+    return PERIODS.get(period, period)
+
+
+def prose(text: str) -> str:
+    """Join hard-wrapped lines (question banks wrap at ~100 columns); keep lists and paragraphs."""
+    return _WRAPPED.sub(" ", text.strip())
+
+
+def accuracy(correct: int, answered: int, none: str = "-") -> str:
+    """``"75%"`` of answers right, or ``none`` when there are no answers."""
+    return f"{round(100 * correct / answered)}%" if answered else none
