@@ -23,6 +23,7 @@ from typing import Callable, Sequence
 import discord
 from discord import app_commands
 
+from bot.adapters import refused
 from bot.adapters.discord_commands import commands_for
 from bot.adapters.discord_views import (
     BUTTON, NO_MENTIONS, SELECT, ChoiceButton, ChoiceSelect, render,
@@ -118,7 +119,7 @@ class StudyClient(discord.AutoShardedClient):
         Posting is the only sure test: the interaction carries the bot's
         permissions in the channel it was typed in, not in the target.
         """
-        if not isinstance(command, Setup) or command.off or _refused(replies):
+        if not isinstance(command, Setup) or command.off or refused(replies):
             return replies
         where = command.target_name or "that channel"
         try:
@@ -178,11 +179,6 @@ async def sync_commands(tree: app_commands.CommandTree, guild_ids: Sequence[int]
                         where, error.status, error.text)
             continue
         log.info("synced %d Discord commands %s", len(synced), where)
-
-
-def _refused(replies: Sequence[Reply]) -> bool:
-    """The core said no (or said nothing): there is no new schedule to announce."""
-    return not replies or not isinstance(replies[0], Text) or any(isinstance(r, Text) and r.error for r in replies)
 
 
 def learner_of(interaction: discord.Interaction, user: discord.abc.User | None = None) -> Learner:

@@ -23,6 +23,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.adapters import refused
 from bot.adapters.slack_blocks import (
     ANSWER, PICK, SHARE, SUBMIT, VALUE_LIMIT, button, context, escape, message,
 )
@@ -186,7 +187,7 @@ class Listeners:
         Posting is the only sure test: a private channel the bot was not invited
         to answers ``not_in_channel`` (or ``channel_not_found``) whatever the scopes.
         """
-        if command.off or _refused(replies):
+        if command.off or refused(replies):
             return replies
         where = command.target_name or "that channel"
         try:
@@ -241,11 +242,6 @@ class Listeners:
                     await send(respond, [Text(SORRY, error=True)])
                 except Exception:
                     log.exception("could not tell the user")
-
-
-def _refused(replies: Sequence[Reply]) -> bool:
-    """The core said no (or said nothing): there is no new schedule to announce."""
-    return not replies or not isinstance(replies[0], Text) or any(isinstance(r, Text) and r.error for r in replies)
 
 
 async def _ack_only(ack) -> None:
