@@ -35,8 +35,8 @@ MIN_RIGHT = 0.93
 MIN_VISIBLE = 0.92
 MIN_DECLINED = 29  # of 29
 # the notes alone, with no question bank to add its wording
-MIN_RIGHT_NOTES_ALONE = 0.90
-MIN_VISIBLE_NOTES_ALONE = 0.89
+MIN_RIGHT_NOTES_ALONE = 0.88  # the file-specific vocabulary that lifted it is gone
+MIN_VISIBLE_NOTES_ALONE = 0.87
 
 
 def bundled_library(with_questions: bool = True) -> Library:

@@ -1,20 +1,21 @@
-"""When the notes have nothing on a query: the lookup's decline rule.
+"""When the notes have nothing on a query: the lookup's decline rule, apart from ranking.
 
-Topics the notes do not cover are nearly always named: an AWS service or
-feature ("sqs visibility timeout", "what is AWS Batch", "lambda cold start").
-A query describing a covered thing in other words ("scratch disk on the
-host") names none, and its words mostly miss the notes. So a query is
-declined when it names an AWS service or feature the notes do not treat
-(no title or section of theirs) and the best passage does not answer for
-that name, or when the best passage matches almost none of the query;
-otherwise the best passage answers. A paraphrase often has a long word the
-notes never use ("ephemeral scratch space"), so that alone declines nothing.
+Ranking finds the best passage; this decides whether it answers. Topics the
+notes do not cover are nearly always named ("sqs visibility timeout", "what
+is AWS Batch", "lambda cold start"). A query describing a covered thing in
+other words ("scratch disk on the host") names none, and its words mostly
+miss the notes. So a query is declined when the best passage does not hold a
+distinctive name it asks about (a name of the lexicon that no heading of the
+notes treats, or "AWS X" with X unknown to the notes), or when the best passage
+matches almost none of it. A name the notes treat (a word of a heading)
+is answered wherever the best passage is; a paraphrase often has a long word
+the notes never use ("ephemeral scratch space"), so that alone declines nothing.
 """
 
 from __future__ import annotations
 
 from bot.core.index import LONG, Hit, Index
-from bot.core.terms import SERVICE_NAMES, STOP, Unit, words
+from bot.core.terms import Unit, words
 
 COVER_NAMED = 0.55  # a short query naming an untreated AWS topic: the passage must hold it and this much
 COVER_NAMED_LONG = 0.25  # ... an exam stem naming one (its name weighs three times the rarest word)
@@ -37,13 +38,13 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
 
 
 def untreated(unit: Unit, index: Index) -> bool:
-    """An AWS service or feature that no title or section of the notes names
-    (Lambda, S3 and CloudWatch are mentioned in passing, not treated)."""
-    return unit.head in SERVICE_NAMES and not index.names_topic(unit.head)
+    """A distinctive name (of the lexicon) that no heading of the notes names
+    (Lambda, S3 and CloudWatch may be mentioned in passing, not treated)."""
+    return unit.head in index.vocab.names and not index.names_topic(unit.head)
 
 
 def branded_unknown(text: str, index: Index) -> bool:
     """The query says "AWS X" or "Amazon X" and the notes never use X."""
     tokens = words(text)
-    return any(a in BRANDS and b not in STOP and not index.knows(b)
+    return any(a in BRANDS and b not in index.vocab.stop and not index.knows(b)
                for a, b in zip(tokens, tokens[1:]))

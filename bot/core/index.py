@@ -27,10 +27,9 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from bot.core import notes
+from bot.core.learn import lead_ins
 from bot.core.query_words import QueryWords
-from bot.core.terms import (
-    CONCEPT_TERMS, MAX_WORDS, PHRASE_WORDS, SERVICE_NAMES, STOP, Unit, root, terms, words,
-)
+from bot.core.terms import MAX_WORDS, Unit, Vocabulary, root, words
 
 TITLE_WEIGHT = 3.0
 TITLE_WORDS = 5  # terms: a longer title counts less, down to a body word
@@ -48,6 +47,9 @@ MAX_CANDIDATES = 500
 PAIRS = 0.5  # bonus for a passage holding the query's word pairs ("one.example.com and two...")
 PAIRS_FULL = 4  # pairs in common for the whole bonus
 RERANK = 30  # the best passages that get the word-pair bonus
+NAME_WEIGHT = 1.5  # a line's lead-in name ("Visibility timeout – ...") counts as this many words
+SHORT_QUERY = 3  # units: a query this short names a topic ...
+HEADING_BONUS = 0.6  # ... and a passage whose headings hold its words is about it
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,9 @@ class Hit:
 class Index(QueryWords):
     """Postings, rarity and ranking; how query words meet index terms is ``QueryWords``."""
 
-    def __init__(self, passages: list[notes.Passage], expansions: Mapping[str, Sequence[str]] | None = None):
+    def __init__(self, passages: list[notes.Passage], vocab: Vocabulary,
+                 expansions: Mapping[str, Sequence[str]] | None = None):
+        self.vocab = vocab
         self.passages = passages
         self.expansions = expansions or {}
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -74,43 +78,49 @@ class Index(QueryWords):
         self._build()
 
     def _build(self) -> None:
+        terms = self.vocab.terms
         fields = []
+        names = []
         for p in self.passages:
             title = Counter(terms(p.title if p.title != p.section else ""))
             if p.section not in self.section_terms:
-                self.section_terms[p.section] = set(terms(p.section))
+                self.section_terms[p.section] = set(terms(" ".join(p.heading[:-1]) or p.section)) | set(
+                    terms(p.section))
             fields.append((title, self.section_terms[p.section], Counter(terms(p.text, parts=True))))
+            names.append({t for name in lead_ins(p.text) for t in terms(name)})
         count = max(1, len(fields))
         avg = sum(sum(b.values()) for _, _, b in fields) / count or 1.0
         own = set().union(*(set(t) | s | set(b) for p, (t, s, b) in zip(self.passages, fields)
-                            if not _stub(p)))
+                            if not self._stub(p)))
         for i, (title, section, body) in enumerate(fields):
-            if _stub(self.passages[i]):
+            if self._stub(self.passages[i]):
                 continue
             norm = K1 * (1 - B + B * sum(body.values()) / avg)
             # a title is a name; a sentence standing as a title weighs less
             heading = 1 + (TITLE_WEIGHT - 1) * min(1.0, TITLE_WORDS / max(1, len(title)))
             extra = self._asked(self.passages[i].id, own)
-            for term in set(title) | section | set(body) | set(extra):
+            for term in set(title) | section | set(body) | set(extra) | names[i]:
                 tf = heading * (term in title) + SECTION_WEIGHT * (term in section) + body[term]
+                tf += NAME_WEIGHT * (term in names[i])
                 tf += EXPANSION_WEIGHT * extra[term]
                 self.postings[term][i] = tf * (K1 + 1) / (tf + norm)
         self.idf = {t: math.log(1 + (count - len(ps) + 0.5) / (len(ps) + 0.5))
                     for t, ps in self.postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
         self.titles = [{t for t in title if "_" not in t} for title, _, _ in fields]
+        self.headings = [set(title) | section | names[i] for i, (title, section, _) in enumerate(fields)]
         self._named = set().union(*self.titles, *self.section_terms.values())  # topic names
         self._pair_sets: list[set | None] = [None] * len(fields)  # filled when first needed
         self._plain: dict[str, list[str]] = defaultdict(list)
         self._roots: dict[str, list[str]] = defaultdict(list)
         for term in self.postings:
-            if term not in CONCEPT_TERMS and "_" not in term and not term.isdigit():
+            if term not in self.vocab.concept_terms and "_" not in term and not term.isdigit():
                 self._plain[term[0]].append(term)
                 self._roots[root(term)].append(term)
-        self._known = frozenset(self.postings) | PHRASE_WORDS
+        self._known = frozenset(self.postings) | self.vocab.phrase_words
         self._spelling: dict[str, list[str]] = defaultdict(list)
         for word in self._known:  # what a misspelt query word may be: words, not concepts
-            if "_" not in word and not word.isdigit() and (word not in CONCEPT_TERMS or word in PHRASE_WORDS):
+            if "_" not in word and not word.isdigit() and (word not in self.vocab.concept_terms or word in self.vocab.phrase_words):
                 self._spelling[word[0]].append(word)
 
     def _asked(self, passage_id: str, own: set[str]) -> Counter:
@@ -118,7 +128,7 @@ class Index(QueryWords):
         AWS name the notes never use stays unknown, so "sqs" is still declined."""
         found: Counter = Counter()
         for text in self.expansions.get(passage_id, ()):
-            found.update({t for t in terms(text, parts=True) if t in own or t not in SERVICE_NAMES})
+            found.update({t for t in self.vocab.terms(text, parts=True) if t in own or t not in self.vocab.names})
         return Counter({t: min(n, EXPANSION_CAP) for t, n in found.items()})
 
     # --- ranking -----------------------------------------------------------------
@@ -158,12 +168,22 @@ class Index(QueryWords):
                         score[i] += SPELLED * alt * w
         ranked = []
         total = known + unknown
+        short = 0 < len(plan) <= SHORT_QUERY
+        heads_in: dict[int, set[str]] = defaultdict(set)
+        if short:
+            for weight, main, _, _, head in plan:
+                for i in score:
+                    if not self.headings[i].isdisjoint(main):
+                        heads_in[i].add(head)
         for i, s in score.items():
             coverage = matched[i] / total if total else 0.0
             title = self.titles[i]
             about = len(title & asked) / len(title) if title else 0.0
             final = s * (COVERAGE_FLOOR + coverage) ** COVERAGE_POWER * (1 + TITLE_BONUS * about)
-            ranked.append((final, -self.passages[i].position, i, coverage))
+            if short:
+                final *= 1 + HEADING_BONUS * len(held[i] & heads_in[i]) / len(plan)
+            # equal scores: the shorter passage, whose answer is likelier in view
+            ranked.append((final, -len(self.passages[i].text), i, coverage))
         top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]
         return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),
                     frozenset(held[i])) for final, _, i, coverage in top]
@@ -171,14 +191,14 @@ class Index(QueryWords):
     def _pairs_bonus(self, top: list[tuple], text: str) -> list[tuple]:
         """Passages holding the query's consecutive word pairs rise: the words
         the learner typed, in the notes' own order."""
-        wanted = _pairs(words(text)[:MAX_WORDS])
+        wanted = _pairs(words(text)[:MAX_WORDS], self.vocab.stop)
         if not wanted:
             return top
         out = []
         for final, position, i, coverage in top:
             if self._pair_sets[i] is None:
                 p = self.passages[i]
-                self._pair_sets[i] = _pairs(words(f"{p.title}\n{p.text}"))
+                self._pair_sets[i] = _pairs(words(f"{p.title}\n{p.text}"), self.vocab.stop)
             share = len(wanted & self._pair_sets[i]) / min(len(wanted), PAIRS_FULL)
             out.append((final * (1 + PAIRS * share), position, i, coverage))
         return sorted(out, reverse=True)
@@ -204,14 +224,14 @@ class Index(QueryWords):
         return best
 
 
-def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
-    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a not in STOP or b not in STOP}
+    def _stub(self, p: notes.Passage) -> bool:
+        """A bare name ("Global Services: 3. Cloudfront", "1. Relational database service"):
+        no answer to anything."""
+        if p.text != p.title:
+            return False
+        found = self.vocab.terms(p.title)
+        return all(t in self.vocab.concept_terms or "_" in t for t in found) or len(p.title.split()) <= 2
 
 
-def _stub(p: notes.Passage) -> bool:
-    """A bare name ("Global Services: 3. Cloudfront", "1. Relational database service"):
-    no answer to anything."""
-    if p.text != p.title:
-        return False
-    found = terms(p.title)
-    return all(t in CONCEPT_TERMS or "_" in t for t in found) or len(p.title.split()) <= 2
+def _pairs(tokens: list[str], stop: frozenset[str]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a not in stop or b not in stop}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import OSA
 
-from bot.core.terms import PLAIN, SERVICE_NAMES, SPELLINGS, STOP, Unit, near, related_to, root, units
+from bot.core.terms import Unit, Vocabulary, near, root
 
 RELATED_WEIGHT = 0.6  # a word standing for another ("disk" for "volume") counts this much
 RELATED_ONLY = 0.8  # ... and a word the notes never use ("pin" for "sticky")
@@ -23,11 +23,12 @@ BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
 SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
 CLOSE = 0.9  # a word the notes use matches only near-identical spellings too
 UNKNOWN_WORD = 0.7  # weight of a query word the notes never use, in a long query
+UNKNOWN_NAME = 3.0  # ... times the rarest word's weight, for a distinctive name
 TERM_LENGTH = 8  # letters: a longer unknown word in a short query is a name (the topic)
-UNKNOWN_SERVICE = 3.0  # ... times the rarest word's weight, for an AWS name
 
 
 class QueryWords:
+    vocab: Vocabulary
     postings: dict[str, dict[int, float]]
     idf: dict[str, float]
     max_idf: float
@@ -40,7 +41,20 @@ class QueryWords:
     _fixes: dict[str, tuple[str, ...]]
 
     def units(self, text: str) -> list[Unit]:
-        return units(text, fix=self._fix)
+        """The query's units; a phrase the notes never write falls back to its words
+        (a name stays whole: "step functions" is not "step" and "function")."""
+        out: list[Unit] = []
+        for unit in self.vocab.units(text, fix=self._fix):
+            if unit.concept and unit.words and unit.head not in self.vocab.names and not self._found(unit):
+                out.extend(Unit((w,)) for w in unit.words
+                           if w not in self.vocab.stop and len(w) >= 2 and Unit((w,)) not in out)
+            elif unit not in out:
+                out.append(unit)
+        return out
+
+    def _found(self, unit: Unit) -> bool:
+        return any(t in self.postings for t in unit.terms[:1]) or any(
+            t in self.postings for t in self.vocab.spellings.get(unit.head, ())) or bool(self._related(unit.head))
 
     def _fix(self, word: str) -> tuple[str, ...]:
         """A query word the notes do not know -> the word it misspells, or the
@@ -48,26 +62,26 @@ class QueryWords:
         if word in self._fixes:
             return self._fixes[word]
         fixed: tuple[str, ...] = (word,)
-        if len(word) == 3 and word not in self._known and word not in SERVICE_NAMES \
-                and not related_to(word):
+        if len(word) == 3 and word not in self._known and word not in self.vocab.names \
+                and not self.vocab.related_to(word):
             # a short word missing a letter: "dat" -> "data"
             fixed = next(((w,) for w in self._spelling.get(word[0], ())
                           if len(w) == 4 and w.startswith(word[:2]) and OSA.distance(w, word) == 1), fixed)
         elif len(word) >= 4 and not word.isdigit() and word not in self._known \
-                and word not in SERVICE_NAMES and not related_to(word):
+                and word not in self.vocab.names and not self.vocab.related_to(word):
             close = near(word, self._spelling.get(word[0], []), limit=3)
             if close:
                 fixed = (close[0][0],)
             else:
                 fixed = next(((word[:i], word[i:]) for i in range(len(word) - 3, 2, -1)
                               if word[:i] in self._known and word[i:] in self._known
-                              and word[:i] not in STOP and word[i:] not in STOP), fixed)
+                              and word[:i] not in self.vocab.stop and word[i:] not in self.vocab.stop), fixed)
         _remember(self._fixes, word, fixed)
         return fixed
 
     def knows(self, word: str) -> bool:
         """Do the notes use this word, or one it misspells or stands for?"""
-        return bool(related_to(word)) or all(w in self._known for w in self._fix(word))
+        return bool(self.vocab.related_to(word)) or all(w in self._known for w in self._fix(word))
 
     def names_topic(self, term: str) -> bool:
         """Is ``term`` a word of some title or section that has passages: a topic
@@ -87,7 +101,7 @@ class QueryWords:
         if unit.concept:
             # a passage spelling the concept out defines it: "EBS" finds
             # "EBS : Elastic Block Store" before passages that only say EBS
-            for term in SPELLINGS.get(unit.head, ()):
+            for term in self.vocab.spellings.get(unit.head, ()):
                 if term in self.postings and term not in alts:
                     alts[term] = self.idf[term] * BROADER
             for term, weight in self._related(unit.head):
@@ -96,7 +110,7 @@ class QueryWords:
         head = unit.head
         if head not in self._near_cache:
             # a word of ``RELATED`` is a real word, not a misspelling ("backend" is not "backed")
-            found = [] if related_to(head) and head not in self.postings else \
+            found = [] if self.vocab.related_to(head) and head not in self.postings else \
                 near(head, self._plain.get(head[0], []))
             if head in self.postings:
                 found = [(t, sim) for t, sim in found if sim >= CLOSE]
@@ -108,7 +122,7 @@ class QueryWords:
         for term, weight in self._related(head):
             if term not in alts:
                 alts[term] = weight
-        if head in PLAIN:
+        if head in self.vocab.plain:
             alts = {t: a * PLAIN_WEIGHT for t, a in alts.items()}
         return alts
 
@@ -119,7 +133,7 @@ class QueryWords:
             found = {}
             # a word the notes never use can only mean what it stands for
             like = RELATED_WEIGHT if head in self.postings else RELATED_ONLY
-            for target in related_to(head):
+            for target in self.vocab.related_to(head):
                 # its other forms ("promote" -> "promoted"), not a shorter word ("container" -> "contain")
                 forms = [t for t in self._roots.get(root(target), ()) if t.startswith(target[:-1])]
                 for term in (target, *forms):
@@ -131,12 +145,14 @@ class QueryWords:
     def weight(self, unit: Unit, alternatives: dict[str, float]) -> float:
         """How much a unit the notes know counts: its rarity, halved for a plain word."""
         rarity = self.idf.get(unit.head) or max(alternatives.values())
-        return rarity * (PLAIN_WEIGHT if unit.head in PLAIN else 1.0)
+        return rarity * (PLAIN_WEIGHT if unit.head in self.vocab.plain else 1.0)
 
     def unknown_weight(self, unit: Unit, short: bool) -> float:
         """How much a query word the notes never use counts against an answer."""
-        if unit.head in SERVICE_NAMES:
-            return UNKNOWN_SERVICE * self.max_idf
+        if unit.head in self.vocab.names:
+            # a name the notes never use: it weighs on coverage (whether to
+            # decline), never on the order of passages, which all lack it
+            return UNKNOWN_NAME * self.max_idf
         if not short:
             return UNKNOWN_WORD
         return self.max_idf if len(unit.head) >= TERM_LENGTH else self.max_idf / 2

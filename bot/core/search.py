@@ -23,7 +23,9 @@ from bot.core import messages, notes
 from bot.core.decline import answers
 from bot.core.index import Hit, Index
 from bot.core.snippet import excerpt
-from bot.core.terms import Unit, terms
+from bot.core.learn import lexicon as learned_lexicon
+from bot.core.lexicon import Lexicon, shipped
+from bot.core.terms import Unit, Vocabulary
 
 RELATED_SHARE = 0.5  # a related passage must match this share of what the best one does ...
 RELATED_SCORE = 0.3  # ... and score this share of its score
@@ -38,13 +40,17 @@ class Library:
 
     ``expansions``: passage id -> texts that say what it is about in other
     words (``expansion.expansions`` of the question bank); the caller loads them.
+    ``lexicon``: the words the lookup knows (the shipped one when None); the
+    notes' own acronyms are learned on top of it.
     """
 
     def __init__(self, passages: Iterable[notes.Passage],
-                 expansions: Mapping[str, Sequence[str]] | None = None):
+                 expansions: Mapping[str, Sequence[str]] | None = None, lexicon: Lexicon | None = None):
         self.passages = [_as_passage(p) for p in passages]
         self._by_id = {p.id: p for p in self.passages}
-        self._index = Index(self.passages, expansions)
+        base = shipped() if lexicon is None else lexicon
+        self.vocab = Vocabulary(base.merged(learned_lexicon(self.passages, base)))
+        self._index = Index(self.passages, self.vocab, expansions)
         ordered = sorted(self.passages, key=lambda p: (p.file, p.position))
         self._counts = dict(Counter(p.section for p in ordered))
 
@@ -64,7 +70,7 @@ class Library:
             query=echo,
             passage_id=top.id,
             heading=top.heading,
-            text=excerpt(top, self._wanted(query_units), lambda line: terms(line, parts=True)),
+            text=excerpt(top, self._wanted(query_units), lambda line: self.vocab.terms(line, parts=True)),
             source=f"{top.file}:{top.line_start}-{top.line_end}",
             related=tuple(dict.fromkeys(related)),
             open_question=top.open_question,

@@ -1,0 +1,124 @@
+"""What a group's notes teach the lookup: their acronyms and the names of their passages.
+
+Notes define their own abbreviations ("Relational Database Service (RDS)",
+"GSI = global secondary index", "RCU : read capacity unit", "TTL (time to
+live)"); a query using either form must find the other, on notes the shipped
+lexicon has never seen. A definition counts when the acronym's letters are the
+initials of the phrase's words ("of", "and", "to" may be skipped; "EC2" is
+E, C, C). Lines that open with a short name and a separator ("Visibility
+timeout – hides a message...", "Liveness probe: restarts...") name what the
+passage is about, as its heading does.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from bot.core import notes
+from bot.core.lexicon import Lexicon
+from bot.core.terms import words
+
+_ACRONYM = r"([A-Za-z][A-Za-z0-9]{1,9})"
+_AFTER = re.compile(r"\(\s*" + _ACRONYM + r"\s*\)")  # phrase (ACR)
+_BEFORE = re.compile(r"\b" + _ACRONYM + r"\s*\(([^()]{3,80})\)")  # ACR (phrase)
+_LEADS = re.compile(r"^[\s•*\-]*" + _ACRONYM + r"\s*(?:=|:|–|—|-|\bis\b|\bstands for\b|\bmeans\b)\s*(.+)")
+_LEAD_IN = re.compile(r"^[\s•*\-]*([A-Za-z][\w./'’() -]{1,48}?)\s*(?::|=|–|—|\s-)\s+\S")
+_SKIPPABLE = frozenset("of and for the to a an in on with by".split())
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+MAX_PHRASE = 7
+MAX_NAME_WORDS = 5
+
+
+def acronyms(passages: Iterable[notes.Passage]) -> list[tuple[str, tuple[str, ...]]]:
+    """(acronym, phrase words) for every abbreviation the notes define."""
+    found: dict[tuple[str, tuple[str, ...]], None] = {}
+    for p in passages:
+        for line in (p.title, *p.text.splitlines()):
+            for acronym, phrase in _definitions(line):
+                found[(acronym, phrase)] = None
+    return list(found)
+
+
+def lexicon(passages: Iterable[notes.Passage], base: Lexicon) -> Lexicon:
+    """The notes' own acronyms as concepts, in the terms of ``base`` where it knows them."""
+    concepts: dict[str, tuple[str, ...]] = {}
+    for acronym, phrase in acronyms(passages):
+        spelled = " ".join(phrase)
+        emitted = base.concepts.get(acronym) or base.concepts.get(spelled) or (acronym,)
+        concepts.setdefault(acronym, emitted)
+        concepts.setdefault(spelled, emitted)
+    return Lexicon(concepts=concepts)
+
+
+def lead_ins(text: str) -> list[str]:
+    """The names that open a passage's lines ("Visibility timeout – ..."): what it is about."""
+    out = []
+    for line in text.splitlines():
+        match = _LEAD_IN.match(line)
+        if match and len(match.group(1).split()) <= MAX_NAME_WORDS and not match.group(1).isdigit():
+            out.append(match.group(1))
+    return out
+
+
+def _definitions(line: str) -> list[tuple[str, tuple[str, ...]]]:
+    out = []
+    for match in _AFTER.finditer(line):
+        acronym = match.group(1)
+        before = _WORDS.findall(line[:match.start()])[-MAX_PHRASE:]
+        for n in range(2, len(before) + 1):
+            if _abbreviates(acronym, before[-n:]):
+                out.append((acronym.lower(), _phrase(before[-n:])))
+                break
+    for match in _BEFORE.finditer(line):
+        out += _prefix(match.group(1), match.group(2))
+    lead = _LEADS.match(line)
+    if lead:
+        out += _prefix(lead.group(1), lead.group(2))
+    return out
+
+
+def _prefix(acronym: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The acronym spelled out by the first words of ``text``."""
+    after = _WORDS.findall(text)[:MAX_PHRASE]
+    for n in range(2, len(after) + 1):
+        if _abbreviates(acronym, after[:n]):
+            return [(acronym.lower(), _phrase(after[:n]))]
+    return []
+
+
+def _phrase(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(w for t in tokens for w in words(t))
+
+
+def _letters(acronym: str) -> str | None:
+    """ "EC2" -> "ecc", "S3" -> "sss"; None when it is no acronym (a plain word)."""
+    if sum(c.isupper() for c in acronym) < 2 and not (acronym.isupper() and len(acronym) >= 2):
+        return None
+    out = ""
+    for c in acronym.lower():
+        if c.isdigit():
+            if not out:
+                return None
+            out += out[-1] * (int(c) - 1)
+        else:
+            out += c
+    return out
+
+
+def _abbreviates(acronym: str, phrase: list[str]) -> bool:
+    """Are the acronym's letters the initials of ``phrase`` (skippable words aside)?"""
+    letters = _letters(acronym)
+    if not letters or phrase[0].lower() in _SKIPPABLE or phrase[0].lower() == acronym.lower():
+        return False
+    candidates = [letters, letters[:-1]] if letters.endswith("s") and len(letters) > 2 else [letters]
+    return any(_initials(target, [w.lower() for w in phrase]) for target in candidates)
+
+
+def _initials(letters: str, phrase: list[str]) -> bool:
+    if not phrase:
+        return not letters
+    word = phrase[0]
+    if letters and word[0] == letters[0] and _initials(letters[1:], phrase[1:]):
+        return True
+    return word in _SKIPPABLE and _initials(letters, phrase[1:])

@@ -1,0 +1,160 @@
+"""What words mean to the lookup, as data: the lexicon files under ``content/lexicon``.
+
+Vocabulary is data and the lookup is mechanism: stopwords, acronyms, synonyms,
+paraphrases and the names of AWS services live in TOML files that a study
+group can extend by dropping its own file next to its notes. The shipped files
+hold general knowledge only; what a group's notes teach (their acronyms,
+definitions) is learned from the notes themselves (``bot.core.learn``).
+
+A file may hold any of these keys (every one optional)::
+
+    stopwords = "words that carry no topic"      # whitespace-separated, or a list
+    generic = "words of any topic that count half"
+    real_words = "real words never read as a typo of a term"
+    names = "distinctive names: a query naming one must find it in the passage"
+    [concepts]   # term = every way of writing it
+    asg = ["asg", "auto scaling group"]
+    [broader]    # term = broader terms it also means
+    alb = ["elb"]
+    [related]    # query word = words of the notes it may stand for
+    disk = "volume ebs storage"
+
+Errors name the file and line; a file with errors adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from bot.core.problems import Problem
+
+SHIPPED = Path(__file__).resolve().parents[2] / "content" / "lexicon"
+_WORD_LISTS = ("stopwords", "generic", "real_words", "names")
+_TABLES = ("concepts", "broader", "related")
+_TERM = re.compile(r"^[a-z0-9_]+$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the lookup uses; build with ``parse`` or ``load``."""
+
+    stopwords: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
+    real_words: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> terms
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # query word -> notes words
+
+    def merged(self, other: Lexicon) -> Lexicon:
+        """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
+        related = dict(self.related)
+        for word, targets in other.related.items():
+            related[word] = tuple(dict.fromkeys(related.get(word, ()) + targets))
+        return Lexicon(
+            self.stopwords | other.stopwords, self.generic | other.generic,
+            self.real_words | other.real_words, self.names | other.names,
+            {**other.concepts, **self.concepts}, related,
+        )
+
+
+def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
+    """One lexicon file's text -> its Lexicon, or an empty one and the problems."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(err))) else 0
+        return Lexicon(), [Problem(file, line, f"not valid TOML: {err}")]
+    lines = text.splitlines()
+    problems: list[Problem] = []
+
+    def where(key: str) -> int:
+        pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
+        return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 0)
+
+    def word_list(key: str, value: object) -> frozenset[str]:
+        if isinstance(value, str):
+            return frozenset(value.lower().split())
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return frozenset(v.lower() for v in value)
+        problems.append(Problem(file, where(key), f"{key} must be a string of words or a list of strings"))
+        return frozenset()
+
+    for key in data:
+        if key not in _WORD_LISTS + _TABLES:
+            problems.append(Problem(file, where(key), f"unknown key {key!r}: expected one of "
+                                    + ", ".join(_WORD_LISTS + _TABLES)))
+    lists = {key: word_list(key, data[key]) for key in _WORD_LISTS if key in data}
+    tables = {}
+    for key in _TABLES:
+        table = data.get(key, {})
+        if not isinstance(table, dict):
+            problems.append(Problem(file, where(key), f"{key} must be a table ([{key}])"))
+            table = {}
+        tables[key] = table
+    concepts: dict[str, tuple[str, ...]] = {}
+    broader = {}
+    for term, targets in tables["broader"].items():
+        if not _TERM.match(term) or not isinstance(targets, list) or not all(
+                isinstance(t, str) and _TERM.match(t) for t in targets):
+            problems.append(Problem(file, where(term), f"broader: {term!r} must map to a list of terms"
+                                    " (lower-case letters, digits, _)"))
+            continue
+        broader[term] = tuple(targets)
+    for term, variants in tables["concepts"].items():
+        if isinstance(variants, str):
+            variants = [variants]
+        if not _TERM.match(term) or not isinstance(variants, list) or not variants or not all(
+                isinstance(v, str) and v.strip() for v in variants):
+            problems.append(Problem(file, where(term), f"concepts: {term!r} must be a term (lower-case"
+                                    " letters, digits, _) mapping to a list of non-empty strings"))
+            continue
+        for variant in variants:
+            concepts.setdefault(variant.lower(), (term, *broader.get(term, ())))
+    related: dict[str, tuple[str, ...]] = {}
+    for words, targets in tables["related"].items():
+        if isinstance(targets, list) and all(isinstance(t, str) for t in targets):
+            targets = " ".join(targets)
+        if not isinstance(targets, str) or not targets.split():
+            problems.append(Problem(file, where(words), f"related: {words!r} must map to words"))
+            continue
+        for word in words.lower().split():
+            related[word] = tuple(dict.fromkeys(related.get(word, ()) + tuple(targets.lower().split())))
+    if problems:
+        return Lexicon(), problems
+    return Lexicon(lists.get("stopwords", frozenset()), lists.get("generic", frozenset()),
+                   lists.get("real_words", frozenset()), lists.get("names", frozenset()),
+                   concepts, related), []
+
+
+def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
+    """Several lexicon files, merged in order (an earlier file's meaning wins)."""
+    lexicon, problems = Lexicon(), []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(Problem(str(path), 0, f"cannot read: {err}"))
+            continue
+        found, wrong = parse(text, str(path))
+        problems.extend(wrong)
+        lexicon = lexicon.merged(found)
+    return lexicon, problems
+
+
+def files_in(*folders: Path) -> list[Path]:
+    """The lexicon files of these folders, shipped ones first, each folder sorted."""
+    return [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.toml"))]
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Lexicon:
+    """The lexicon that comes with the bot (``content/lexicon``); loaded once."""
+    lexicon, problems = load(files_in(SHIPPED))
+    if problems:
+        raise ValueError("; ".join(str(p) for p in problems))
+    return lexicon
