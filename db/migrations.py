@@ -145,4 +145,10 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE instances ADD COLUMN shuffled INTEGER NOT NULL DEFAULT 1;
     UPDATE instances SET shuffled = 0;
     """,
+    # 5: a notes file's own title ("# Kubernetes notes") names its passages;
+    # loaded files are read again so their passages get it
+    """
+    ALTER TABLE passages ADD COLUMN document TEXT NOT NULL DEFAULT '';
+    UPDATE note_files SET sha256 = '';
+    """,
 )

@@ -91,7 +91,7 @@ def test_words_the_notes_do_not_use_find_what_they_mean(library):
 
 
 def test_a_passage_the_author_was_unsure_about_is_flagged(library):
-    assert ask(library, "instance types").open_question is True
+    assert ask(library, "instance store persistence").open_question is True  # "ephemeral storage ??"
     assert ask(library, "ebs snapshots").open_question is False
 
 

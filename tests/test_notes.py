@@ -63,7 +63,6 @@ def test_text_is_clean_for_chat_with_list_structure_kept():
 
 def test_passages_where_the_author_was_unsure_are_flagged():
     passages, _ = bundled()
-    assert passages["ec2/instance-types"].open_question  # "Do we have to read"
     assert passages["elb-asg/why-a-load-balancer"].open_question  # "??"
     assert passages["ec2/ec2-instance-store"].open_question
     assert not passages["ec2/ebs-snapshots"].open_question

@@ -84,8 +84,7 @@ class Index(QueryWords):
         for p in self.passages:
             title = Counter(terms(p.title if p.title != p.section else ""))
             if p.section not in self.section_terms:
-                self.section_terms[p.section] = set(terms(" ".join(p.heading[:-1]) or p.section)) | set(
-                    terms(p.section))
+                self.section_terms[p.section] = set(terms(f"{p.document} {p.section}"))
             fields.append((title, self.section_terms[p.section], Counter(terms(p.text, parts=True))))
             names.append({t for name in lead_ins(p.text) for t in terms(name)})
         count = max(1, len(fields))

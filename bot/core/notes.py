@@ -30,7 +30,9 @@ _ITEM = re.compile(r"^( {0,3})(\d{1,3})[.)]\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]\s+)+(.*)$")
 _WHOLE_BOLD = re.compile(r"^\*\*\s*(.+?)\s*\*\*[\s:.]*$")
 _INLINE_HEADING = re.compile(r"^#{1,6}\s+")
-_OPEN_QUESTION = re.compile(r"\?\?|do we have to read", re.IGNORECASE)
+_OPEN_QUESTION = re.compile(r"\?\?")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _KNOWN_CAPS = {"AMAZON": "Amazon", "LINUX": "Linux"}
 
 
@@ -46,6 +48,7 @@ class Passage:
     line_end: int
     open_question: bool
     position: int  # order in the file, for display only
+    document: str = ""  # the file's own title ("# Kubernetes notes"): what every passage is about
 
     @property
     def path(self) -> str:
@@ -95,12 +98,12 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
     if levels.count(top) == 1 and len(levels) > 1:
         top += 1
     fallback = _stem(file)
-    blocks = _blocks(lines, top, fallback)
+    blocks, document = _blocks(lines, top, fallback)
     passages: list[Passage] = []
     seen: dict[str, int] = {}
     for block in blocks:
         for title, body in _split(block):
-            passage = _passage(block.section, title, body, file, len(passages), problems)
+            passage = _passage(block.section, title, body, file, len(passages), problems, document)
             if passage is None:
                 continue
             pid = passage.id
@@ -133,16 +136,22 @@ def _stem(file: str) -> str:
     return name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip() or "Notes"
 
 
-def _blocks(lines: list[str], top: int, fallback: str) -> list[_Block]:
-    """Group lines into sections and numbered items (the unit of a passage)."""
+def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], str]:
+    """Group lines into sections and numbered items (the unit of a passage);
+    also the document's title (a lone top-level heading), or ""."""
     section = fallback
+    document = ""
     blocks: list[_Block] = []
     current: _Block | None = None
+    fenced = False
     for number, line in enumerate(lines, start=1):
-        heading = _HEADING.match(line)
+        if _FENCE.match(line):
+            fenced = not fenced
+        heading = None if fenced else _HEADING.match(line)
         if heading:
             level, title = len(heading.group(1)), _clean_inline(heading.group(2))
             if level < top:
+                document = document or title
                 current = None
                 continue
             if level == top or not blocks:
@@ -152,7 +161,7 @@ def _blocks(lines: list[str], top: int, fallback: str) -> list[_Block]:
                 current = _Block(section, title, number)
             blocks.append(current)
             continue
-        item = _ITEM.match(line)
+        item = None if fenced else _ITEM.match(line)
         if item:
             current = _Block(section, "", number, [(number, item.group(3))], item=True)
             blocks.append(current)
@@ -161,7 +170,7 @@ def _blocks(lines: list[str], top: int, fallback: str) -> list[_Block]:
             current = _Block(section, "", number)
             blocks.append(current)
         current.lines.append((number, line))
-    return [b for b in blocks if any(text.strip() for _, text in b.lines) or b.title]
+    return [b for b in blocks if any(text.strip() for _, text in b.lines) or b.title], document
 
 
 def _split(block: _Block) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -221,9 +230,11 @@ def _clean_body(body: list[tuple[int, str]]) -> str:
     out: list[str] = []
     indents: list[int] = []
     for _, raw in body:
-        if not raw.strip():
+        if not raw.strip() or _FENCE.match(raw) or _TABLE_RULE.match(raw):
             continue
         line = raw.expandtabs(4).rstrip()
+        if line.lstrip().startswith("|"):  # a table row: its cells, once
+            line = " | ".join(c.strip() for c in line.strip().strip("|").split("|"))
         bullet = _BULLET.match(line)
         if bullet:
             # a stack of the indents of open bullet levels: a bullet at or left
@@ -246,7 +257,7 @@ def _clean_body(body: list[tuple[int, str]]) -> str:
 
 
 def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
-             position: int, problems: list[Problem]) -> Passage | None:
+             position: int, problems: list[Problem], document: str = "") -> Passage | None:
     text = _clean_body(body)
     if title and text:  # the title repeated as the first line says nothing new
         first, _, rest = text.partition("\n")
@@ -276,6 +287,7 @@ def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
         line_end=body[-1][0] if body else start,
         open_question=bool(_OPEN_QUESTION.search(raw) or _OPEN_QUESTION.search(title)),
         position=position,
+        document=document,
     )
 
 
