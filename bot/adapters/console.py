@@ -34,6 +34,8 @@ def render(reply: Reply) -> str:
             if reply.related:
                 lines.append("Related: " + "; ".join(reply.related))
             lines.append(f"(source: {reply.source})")
+            if reply.more is not None:
+                lines.append("(type 'more' for the rest)")
             return "\n".join(lines)
         case NothingFound():
             tail = f" It covers: {', '.join(reply.suggestions)}." if reply.suggestions else ""
@@ -159,6 +161,7 @@ def run(tutor, stdin: TextIO, stdout: TextIO, now: Callable[[], datetime] | date
     clock = now if callable(now) else (lambda: now)
     learner = learner or local_learner()
     last: Question | None = None
+    shown: Passage | None = None  # the last lookup answer, for 'more'
     print(GREETING, file=stdout)
     while True:
         stdout.write("> ")
@@ -172,9 +175,13 @@ def run(tutor, stdin: TextIO, stdout: TextIO, now: Callable[[], datetime] | date
             continue
         if text.lower() in QUIT:
             return 0
+        if text.lower() == "more" and shown is not None and shown.more is not None:
+            text = f"more {shown.passage_id} {shown.more}"
         for reply in _replies(tutor, text, learner, last, clock()):
             if isinstance(reply, Question):
                 last = reply
+            if isinstance(reply, Passage):
+                shown = reply
             out = render(reply)
             if isinstance(reply, HelpText):
                 out += f"\n{ANSWER_HELP[0]:<50} {ANSWER_HELP[1]}\n{'quit':<50} leave"

@@ -18,6 +18,7 @@ from bot.core.messages import (
     Explain,
     Help,
     Learner,
+    More,
     Quiz,
     Review,
     Setup,
@@ -46,6 +47,12 @@ def parse(text: str, learner: Learner, target: str = "") -> Command | Text:
     match verb:
         case "ask":
             return Ask(learner, rest) if rest else _usage("ask <query>", "e.g. 'ask rds proxy'")
+        case "more":
+            # the console and the platforms' "More" buttons carry the passage and offset
+            if len(args) == 2 and args[1].isdigit():
+                return More(learner, args[0], int(args[1]))
+            return Text("Nothing to continue: 'more' shows the rest of the last long 'ask' answer.",
+                        error=True)
         case "quiz":
             return Quiz(learner, rest or None)
         case "explain":

@@ -41,6 +41,16 @@ class Ask:
 
 
 @dataclass(frozen=True)
+class More:
+    """The next part of a long lookup answer: ``start`` is the character offset
+    in the passage where it continues (carried by the reply's "more" button)."""
+
+    learner: Learner
+    passage_id: str
+    start: int
+
+
+@dataclass(frozen=True)
 class Quiz:
     learner: Learner
     topic: str | None = None
@@ -125,7 +135,7 @@ class Setup:
 
 
 Command = (
-    Ask | Quiz | Answer | Explain | Topics | ShowLeaderboard | ShowStats | Daily
+    Ask | More | Quiz | Answer | Explain | Topics | ShowLeaderboard | ShowStats | Daily
     | Review | Help | Setup
 )
 
@@ -152,6 +162,7 @@ class Passage:
     source: str  # "dva-notes.md:212-230"
     related: tuple[str, ...] = ()  # titles of up to two related passages
     open_question: bool = False  # the author marked it "??"
+    more: int | None = None  # where the rest continues (``More.start``); None: nothing more
 
 
 @dataclass(frozen=True)

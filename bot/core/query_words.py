@@ -41,16 +41,22 @@ class QueryWords:
     _fixes: dict[str, tuple[str, ...]]
 
     def units(self, text: str) -> list[Unit]:
-        """The query's units; a phrase the notes never write falls back to its words
-        (a name stays whole: "step functions" is not "step" and "function")."""
+        """The query's units; a phrase the notes never write falls back to its words."""
         out: list[Unit] = []
         for unit in self.vocab.units(text, fix=self._fix):
-            if unit.concept and unit.words and unit.head not in self.vocab.names and not self._found(unit):
+            if unit.concept and unit.words and not self._found(unit) and self._parts_count(unit):
                 out.extend(Unit((w,)) for w in unit.words
                            if w not in self.vocab.stop and len(w) >= 2 and Unit((w,)) not in out)
             elif unit not in out:
                 out.append(unit)
         return out
+
+    def _parts_count(self, unit: Unit) -> bool:
+        """May a phrase the notes never write stand for its words? Yes, unless it is
+        a name ("step functions" is not "step" and "function") whose words name no
+        topic of the notes ("dynamodb streams" in notes titled DynamoDB is "streams")."""
+        return unit.head not in self.vocab.names or any(
+            w in self.vocab.names and self.names_topic(w) for w in unit.words)
 
     def _found(self, unit: Unit) -> bool:
         return any(t in self.postings for t in unit.terms[:1]) or any(

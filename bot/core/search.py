@@ -22,7 +22,7 @@ from typing import Iterable, Mapping, Sequence
 from bot.core import messages, notes
 from bot.core.decline import answers
 from bot.core.index import Hit, Index
-from bot.core.snippet import excerpt
+from bot.core.snippet import excerpt, part
 from bot.core.learn import lexicon as learned_lexicon
 from bot.core.lexicon import Lexicon, shipped
 from bot.core.terms import Unit, Vocabulary
@@ -66,15 +66,27 @@ class Library:
         related = [h.passage.title for h in hits[1:] if h.passage.title != top.title
                    and h.coverage >= RELATED_SHARE * hits[0].coverage
                    and h.score >= RELATED_SCORE * hits[0].score][:2]
+        shown = excerpt(top, self._wanted(query_units), lambda line: self.vocab.terms(line, parts=True))
         return messages.Passage(
             query=echo,
             passage_id=top.id,
             heading=top.heading,
-            text=excerpt(top, self._wanted(query_units), lambda line: self.vocab.terms(line, parts=True)),
+            text=shown.text,
             source=f"{top.file}:{top.line_start}-{top.line_end}",
             related=tuple(dict.fromkeys(related)),
             open_question=top.open_question,
+            more=shown.more,
         )
+
+    def more(self, passage_id: str, start: int) -> messages.Passage | messages.Text:
+        """The next part of a long passage, with the same heading path."""
+        p = self._by_id.get(passage_id)
+        if p is None:
+            return messages.Text("That passage is no longer in the notes: ask again.", error=True)
+        shown = part(p, start)
+        return messages.Passage(query="", passage_id=p.id, heading=p.heading, text=shown.text,
+                                source=f"{p.file}:{p.line_start}-{p.line_end}",
+                                open_question=p.open_question, more=shown.more)
 
     def _wanted(self, query: list[Unit]) -> list[dict[str, float]]:
         return [self._index.alternatives(u) for u in query]
@@ -100,8 +112,11 @@ class Library:
             return ()
         return tuple(h.passage.id for h in hits if h.score >= 0.5 * hits[0].score)[:6]
 
-    def handle(self, command: messages.Ask | messages.Topics, now: datetime) -> list[messages.Reply]:
+    def handle(self, command: messages.Ask | messages.More | messages.Topics, now: datetime
+               ) -> list[messages.Reply]:
         match command:
+            case messages.More(passage_id=passage_id, start=start):
+                return [self.more(passage_id, start)]
             case messages.Ask(query=query) if query.strip():
                 return [self.ask(query)]
             case messages.Ask():

@@ -1,13 +1,15 @@
-"""The part of a passage that answers: what a chat user sees before "show more".
+"""The part of a passage that answers: what a chat user sees before "more".
 
 A reply's first 600 characters must hold the answer, and some passages run to
 1,300 characters. The excerpt is the run of whole lines that fits in those
 600 characters after the heading path, that holds the most of what the query asks (each query word once,
 weighted by rarity); the passage's start wins ties, short passages come whole.
+``more`` then shows the rest a part at a time (``part``), same heading path.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from bot.core import notes
@@ -18,15 +20,44 @@ DENSE = 0.5  # weight of the best single line, on top of the window's words
 ELLIPSIS = "…"
 
 
+@dataclass(frozen=True)
+class Excerpt:
+    """The text shown, and where the rest continues (a character offset into
+    the passage's text), None when nothing more is left to show."""
+
+    text: str
+    more: int | None = None
+
+
+def budget_of(passage: notes.Passage) -> int:
+    return max(200, VISIBLE - len(passage.path) - MARGIN)
+
+
+def part(passage: notes.Passage, start: int) -> Excerpt:
+    """The part of a long passage from ``start``: whole lines that fit, then where the rest begins."""
+    text, budget = passage.text, budget_of(passage)
+    start = max(0, min(start, len(text)))
+    rest = text[start:]
+    if len(rest) <= budget:
+        return Excerpt((ELLIPSIS + "\n" if start else "") + rest)
+    cut = rest.rfind("\n", 0, budget)
+    if cut <= 0:
+        cut = rest.rfind(" ", 0, budget)
+    cut = cut if cut > 0 else budget
+    shown = rest[:cut].rstrip()
+    return Excerpt((ELLIPSIS + "\n" if start else "") + shown + " " + ELLIPSIS,
+                   start + cut + (rest[cut:cut + 1] in "\n "))
+
+
 def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
-            terms_of: Callable[[str], list[str]], budget: int | None = None) -> str:
+            terms_of: Callable[[str], list[str]], budget: int | None = None) -> Excerpt:
     """The best window of ``passage.text``; ``wanted`` holds, per query word,
     the index terms that match it with their weights."""
     text = passage.text
     if budget is None:
-        budget = VISIBLE - len(passage.path) - MARGIN
+        budget = budget_of(passage)
     if len(text) <= budget:
-        return text
+        return Excerpt(text)
     lines = text.split("\n")
     found = [set(terms_of(line)) for line in lines]
     dense = [_value(wanted, terms) for terms in found]  # a line naming several query words
@@ -42,12 +73,18 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
         if score > best_score + 1e-9:
             best, best_score = (start, end), score
     start, end = best
+    offset = sum(len(line) + 1 for line in lines[:start])
     window = "\n".join(lines[start:end])
     if len(window) > budget:
-        window = window[:budget].rsplit(" ", 1)[0] + " " + ELLIPSIS
+        window = window[:budget].rsplit(" ", 1)[0]
+        more: int | None = offset + len(window) + 1
+        window += " " + ELLIPSIS
     elif end < len(lines):
+        more = offset + len(window) + 1
         window += "\n" + ELLIPSIS
-    return (ELLIPSIS + "\n" + window) if start > 0 else window
+    else:
+        more = 0 if start > 0 else None  # the rest is before the window: from the top
+    return Excerpt((ELLIPSIS + "\n" + window) if start > 0 else window, more)
 
 
 def _value(wanted: list[dict[str, float]], terms: set[str]) -> float:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Protocol, Sequence
 
 from bot.core.messages import (
-    Answer, Ask, Command, Daily, Explain, Help, HelpText, Quiz, Reply, Review,
+    Answer, Ask, Command, Daily, Explain, Help, HelpText, More, Quiz, Reply, Review,
     Setup, ShowLeaderboard, ShowStats, Text, Topics,
 )
 
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 USAGE: tuple[tuple[str, str], ...] = (
     ("ask <query>", "look something up in the notes"),
+    ("more", "the next part of the last long answer"),
     ("quiz [topic]", "a practice question, on a topic if you name one"),
     ("explain <question id>", "the answer and explanation of a question"),
     ("topics", "what the notes cover"),
@@ -34,7 +35,7 @@ USAGE: tuple[tuple[str, str], ...] = (
 
 
 class Lookup(Protocol):
-    def handle(self, command: Ask | Topics, now: datetime) -> Sequence[Reply]: ...
+    def handle(self, command: Ask | More | Topics, now: datetime) -> Sequence[Reply]: ...
 
 
 class Practice(Protocol):
@@ -65,7 +66,7 @@ class Tutor:
 
     def _route(self, command: Command, now: datetime) -> Sequence[Reply]:
         match command:
-            case Ask() | Topics():
+            case Ask() | More() | Topics():
                 return self.lookup.handle(command, now)
             case Quiz() | Answer() | Explain() | ShowLeaderboard() | ShowStats() | Review():
                 return self.practice.handle(command, now)

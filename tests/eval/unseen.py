@@ -1,0 +1,156 @@
+"""The lookup on notes it was never tuned on: tests/eval/notes/*.md and their cases.
+
+Each notes file's cases (tests/eval/cases/<file>.toml) were written by someone
+who never read the lookup's code. They are split in two halves, per kind, by a
+hash of the query: the tuning half may be looked at case by case while the
+lookup is improved (``python -m tests.eval.unseen --tune``); the test half is
+only ever reported as figures, and only its figures are published.
+
+A case is right when the passage the lookup answers with holds the case's
+answer (a verbatim phrase of the notes that occurs once), and visible when the
+answer is in the first 600 characters of the reply as a chat user sees it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.adapters.console import render
+from bot.core import messages
+from bot.core.notes import parse
+from bot.core.search import Library
+from db.baseline import FtsBaseline
+
+HERE = Path(__file__).resolve().parent
+KINDS = ("keyword", "acronym", "typo", "question", "scenario")
+VISIBLE = 600
+
+
+@dataclass
+class Score:
+    """Per kind: [cases, right, right and visible]; misses as lines."""
+
+    kinds: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    misses: list[str] = field(default_factory=list)
+    declined_answerable: int = 0
+
+    def figures(self) -> tuple[float, float, int, int]:
+        rows = [self.kinds[k] for k in KINDS if k in self.kinds]
+        total = sum(r[0] for r in rows) or 1
+        absent = self.kinds.get("absent", [0, 0, 0])
+        return (sum(r[1] for r in rows) / total, sum(r[2] for r in rows) / total, absent[1], absent[0])
+
+    def report(self, title: str, misses: bool = False) -> str:
+        lines = [title, f"{'kind':<10}{'cases':>6}{'right':>8}{'in 600':>8}"]
+        for kind in (*KINDS, "absent"):
+            if kind in self.kinds:
+                n, right, visible = self.kinds[kind]
+                lines.append(f"{kind:<10}{n:>6}{right / n:>8.0%}{visible / n:>8.0%}")
+        right, visible, declined, absent = self.figures()
+        lines.append(f"right {right:.0%}, answer in first {VISIBLE} chars {visible:.0%}, "
+                     f"absent declined {declined}/{absent}, answerable declined {self.declined_answerable}")
+        return "\n".join(lines + ([f"  miss: {m}" for m in self.misses] if misses else []))
+
+
+def notes_files() -> list[Path]:
+    return sorted((HERE / "notes").glob("*.md"))
+
+
+def cases_of(notes: Path) -> list[dict]:
+    return tomllib.loads((HERE / "cases" / f"{notes.stem}.toml").read_text())["case"]
+
+
+def halves(cases: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(tuning, test): per kind, alternate cases in the order of a hash of the query."""
+    tune, test = [], []
+    by_kind: dict[str, list[dict]] = defaultdict(list)
+    for case in cases:
+        by_kind[case["kind"]].append(case)
+    for kind_cases in by_kind.values():
+        kind_cases.sort(key=lambda c: hashlib.sha256(c["query"].encode()).hexdigest())
+        tune += kind_cases[0::2]
+        test += kind_cases[1::2]
+    return tune, test
+
+
+def library_of(notes: Path) -> Library:
+    passages, _ = parse(notes.read_text(encoding="utf-8"), notes.name)
+    return Library(passages)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[*`_|•›#]", " ", text.lower()).split())
+
+
+def evaluate(library: Library, cases: list[dict]) -> Score:
+    score = Score()
+    for case in cases:
+        reply = library.ask(case["query"])
+        row = score.kinds[case["kind"]]
+        row[0] += 1
+        found = isinstance(reply, messages.Passage)
+        if case["kind"] == "absent":
+            row[1] += not found
+            row[2] += not found
+            if found:
+                score.misses.append(f"absent: {case['query']!r} -> {reply.passage_id}")
+            continue
+        answer = _norm(case["answer"])
+        passage = library.passage(reply.passage_id) if found else None
+        right = passage is not None and answer in _norm(f"{passage.path}\n{passage.text}")
+        visible = right and answer in _norm(render(reply)[:VISIBLE])
+        row[1] += right
+        row[2] += visible
+        score.declined_answerable += not found
+        if not visible:
+            got = reply.passage_id if found else "declined"
+            why = "not in view" if right else "wrong passage"
+            score.misses.append(f"{case['kind']}: {case['query']!r} -> {got} ({why})")
+    return score
+
+
+def evaluate_fts(library: Library, cases: list[dict]) -> Score:
+    """Plain SQLite FTS5 with bm25 on the same passages, the whole passage shown."""
+    fts = FtsBaseline(library.passages)
+    score = Score()
+    for case in cases:
+        found = fts.search(case["query"], 1)
+        row = score.kinds[case["kind"]]
+        row[0] += 1
+        if case["kind"] == "absent":
+            row[1] += not found
+            row[2] += not found
+            continue
+        if found:
+            passage = library.passage(found[0])
+            whole = _norm(f"{passage.path}\n{passage.text}")
+            answer = _norm(case["answer"])
+            row[1] += answer in whole
+            row[2] += answer in _norm(f"{passage.path}\n{passage.text}"[:VISIBLE])
+        else:
+            score.declined_answerable += 1
+    return score
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tune", action="store_true", help="the tuning halves, with their misses")
+    args = parser.parse_args()
+    for notes in notes_files():
+        library = library_of(notes)
+        tune, test = halves(cases_of(notes))
+        cases = tune if args.tune else test
+        half = "tuning half" if args.tune else "test half"
+        print(evaluate(library, cases).report(f"\n{notes.name}, {half} ({len(cases)} cases): the lookup",
+                                              misses=args.tune))
+        print(evaluate_fts(library, cases).report(f"{notes.name}, {half}: plain FTS5/bm25"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""The lookup on any group's notes: what it learns from them and how it decides.
+
+Each test builds a small notes file of a kind the bot was never tuned on and
+asks what a learner would ask.
+"""
+
+from __future__ import annotations
+
+from bot.adapters.console import render
+from bot.core import messages
+from bot.core.learn import acronyms
+from bot.core.lexicon import Lexicon, parse as parse_lexicon, shipped
+from bot.core.notes import parse
+from bot.core.search import Library
+
+DYNAMO = """# DynamoDB study notes
+
+## Capacity
+RCU : read capacity unit. One strongly consistent read per second of an item up to 4 KB.
+WCU = write capacity unit, one write per second of up to 1 KB.
+
+## Indexes
+A Global Secondary Index (GSI) has its own partition key and can be added at any time.
+An LSI (local secondary index) must be created with the table.
+
+## Streams
+Streams keep item changes for 24 hours; a Lambda trigger reads them in order.
+
+## Limits
+| thing | limit |
+|---|---|
+| item size | 400 KB |
+| partitions per table | 10,000 |
+"""
+
+K8S = """# Kubernetes CKAD notes
+
+## Services
+Service discovery: every Service gets a DNS name like my-svc.my-ns.svc.cluster.local.
+ClusterIP is the default type, reachable only inside the cluster.
+
+## Probes
+Liveness probe: restarts the container when it fails.
+Readiness probe: removes the pod from the service endpoints until it passes.
+
+```bash
+# not a heading, a shell comment
+kubectl get pods
+```
+"""
+
+
+def lookup(text: str, name: str = "notes.md", lexicon: Lexicon | None = None) -> Library:
+    return Library(parse(text, name)[0], lexicon=lexicon)
+
+
+def test_acronyms_the_notes_define_are_learned_in_every_usual_form():
+    found = dict(acronyms(parse(DYNAMO, "dynamo.md")[0]))
+    assert found["rcu"] == ("read", "capacity", "unit")
+    assert found["wcu"] == ("write", "capacity", "unit")
+    assert found["gsi"] == ("global", "secondary", "index")
+    assert found["lsi"] == ("local", "secondary", "index")
+
+
+def test_an_acronym_the_notes_define_finds_its_spelled_out_passage_and_back():
+    # an empty lexicon: nothing known in advance, everything learned from the notes
+    library = lookup(DYNAMO, lexicon=Lexicon())
+    assert library.ask("what is an lsi").passage_id == library.ask("local secondary index").passage_id
+    reply = library.ask("read capacity unit")
+    assert isinstance(reply, messages.Passage) and "RCU" in reply.text
+
+
+def test_a_question_about_one_feature_finds_that_feature_not_another_of_the_service():
+    library = lookup(DYNAMO)
+    assert library.ask("dynamodb gsi").heading[0] == "Indexes"
+    assert library.ask("dynamodb rcu").heading[0] == "Capacity"
+
+
+def test_numbers_with_thousands_separators_stay_whole():
+    reply = lookup(DYNAMO).ask("10000 partitions")
+    assert isinstance(reply, messages.Passage) and "10,000" in reply.text
+
+
+def test_the_files_own_title_names_every_passage():
+    library = lookup(K8S, "k8s.md")
+    reply = library.ask("kubernetes readiness probe")
+    assert isinstance(reply, messages.Passage) and "service endpoints" in reply.text
+
+
+def test_notes_about_another_subject_are_answered_not_declined_as_aws_topics():
+    library = lookup(K8S, "k8s.md")
+    reply = library.ask("how does service discovery work in k8s")
+    assert isinstance(reply, messages.Passage) and "DNS name" in reply.text
+
+
+def test_a_comment_in_a_code_block_is_not_a_heading():
+    headings = {p.heading for p in parse(K8S, "k8s.md")[0]}
+    assert not any("not a heading" in " ".join(h) for h in headings)
+
+
+def test_a_table_row_keeps_its_cells_and_drops_the_rule():
+    passage = next(p for p in parse(DYNAMO, "d.md")[0] if p.section == "Limits")
+    assert "item size | 400 KB" in passage.text and "---" not in passage.text
+
+
+def test_a_topic_the_notes_never_name_is_declined_with_topics_they_cover():
+    reply = lookup(DYNAMO).ask("sqs visibility timeout")
+    assert isinstance(reply, messages.NothingFound)
+    assert reply.suggestions and all(len(s) < 60 for s in reply.suggestions)
+
+
+def test_two_things_the_notes_treat_together_are_answered_with_that_passage():
+    reply = lookup(DYNAMO).ask("how does lambda read dynamodb streams")
+    assert isinstance(reply, messages.Passage) and reply.heading[0] == "Streams"
+
+
+def test_a_phrase_the_notes_never_write_falls_back_to_its_words():
+    notes = "# Cache notes\n\n## Eviction\nWhen memory is full the least recently used keys are evicted.\n"
+    reply = lookup(notes).ask("connection pool eviction")  # a lexicon phrase these notes never write
+    assert isinstance(reply, messages.Passage) and reply.heading[0] == "Eviction"
+
+
+def test_a_long_passage_offers_more_and_more_shows_the_rest_under_the_same_heading():
+    body = "\n".join(f"- fact number {n} about retries and backoff in the client" for n in range(40))
+    library = lookup(f"# Notes\n\n## Retries\n{body}\n")
+    first = library.ask("retries")
+    assert first.more is not None and "(type 'more' for the rest)" in render(first)
+    seen = first.text
+    reply = first
+    while reply.more:
+        reply = library.more(reply.passage_id, reply.more)
+        assert reply.heading == first.heading
+        seen += reply.text
+    assert "fact number 39" in seen
+
+
+def test_more_on_a_passage_that_is_gone_says_so():
+    reply = lookup(DYNAMO).more("no/such-passage", 0)
+    assert isinstance(reply, messages.Text) and reply.error
+
+
+def test_a_groups_own_lexicon_file_adds_its_words():
+    own, problems = parse_lexicon('[concepts]\nhpa = ["hpa", "pod autoscaler"]\n', "group.toml")
+    assert problems == []
+    notes = "# K8s\n\n## Scaling\nThe HPA scales replicas on CPU.\n\n## Storage\nVolumes hold data.\n"
+    reply = lookup(notes, lexicon=shipped().merged(own)).ask("pod autoscaler")
+    assert isinstance(reply, messages.Passage) and reply.heading[0] == "Scaling"
+
+
+def test_a_broken_lexicon_file_is_named_by_file_and_line_and_adds_nothing():
+    lexicon, problems = parse_lexicon('stopwords = "a b"\n[concepts]\n"Bad Key" = ["x"]\n', "mine.toml")
+    assert lexicon == Lexicon()
+    assert [(p.file, p.line) for p in problems] == [("mine.toml", 3)]
+    _, problems = parse_lexicon("[concepts\n", "broken.toml")
+    assert problems[0].file == "broken.toml" and problems[0].line == 1
+    _, problems = parse_lexicon('colours = "red"\n', "typo.toml")
+    assert "unknown key 'colours'" in problems[0].message
+
+
+def test_the_shipped_lexicon_loads_without_problems_and_holds_no_module_sized_word_lists():
+    assert len(shipped().concepts) > 100 and "sqs" in shipped().names
