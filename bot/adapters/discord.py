@@ -3,8 +3,9 @@
 Every interaction takes one path: ``to_command`` turns it into a core command,
 the interaction is deferred at once (Discord wants an answer within 3 s), the
 sync core answers, and ``send`` shows the replies (``render`` lives in
-``discord_views``). Clicks carry the question instance in their custom_id, so
-nothing is held in memory between a question and its answers. Each interaction
+``discord_views``). Clicks carry what they need in their custom_id (the
+question instance; the passage and offset of a More), so nothing is held in
+memory between a reply and its clicks. Each interaction
 counts as in flight on the ``InFlight`` tracker; once it is stopping, new ones
 are told privately to try again.
 
@@ -26,12 +27,12 @@ from discord import app_commands
 from bot.adapters import refused
 from bot.adapters.discord_commands import commands_for
 from bot.adapters.discord_views import (
-    BUTTON, NO_MENTIONS, SELECT, ChoiceButton, ChoiceSelect, render,
+    BUTTON, MORE, NO_MENTIONS, SELECT, ChoiceButton, ChoiceSelect, MoreButton, render,
 )
 from bot.adapters.wording import SORRY
 from bot.config import Settings
 from bot.core.messages import (
-    Answer, Ask, Command, Daily, Explain, Help, Learner, Quiz, Reply, Review, Setup, ShowLeaderboard,
+    Answer, Ask, Command, Daily, Explain, Help, Learner, More, Quiz, Reply, Review, Setup, ShowLeaderboard,
     ShowStats, Text, TopicList, Topics,
 )
 from bot.inflight import RESTARTING, InFlight
@@ -40,7 +41,7 @@ __all__ = ["build_client", "to_command", "render", "send", "DiscordPoster"]
 
 log = logging.getLogger(__name__)
 
-PRIVATE = (Answer, Explain, ShowStats, Review, Setup, Help)  # replies only the asker sees (explain: no spoilers)
+PRIVATE = (Answer, More, Explain, ShowStats, Review, Setup, Help)  # replies only the asker sees (explain: no spoilers)
 REFUSED = "Only members with the Manage Server permission can set up the daily question."
 DM_SETUP = "Setup works in a server channel, not in a direct message."
 THINKING = "dva:thinking"  # interaction.extras key: who sees the 'thinking' placeholder still showing
@@ -80,7 +81,7 @@ class StudyClient(discord.AutoShardedClient):
         self.tree.interaction_check = self.allowed
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(ChoiceButton, ChoiceSelect)
+        self.add_dynamic_items(ChoiceButton, ChoiceSelect, MoreButton)
         await sync_commands(self.tree, self.settings.discord_guild_ids)
 
     async def respond(self, interaction: discord.Interaction) -> None:
@@ -191,15 +192,7 @@ def to_command(interaction: discord.Interaction) -> Command:
     """The core command an interaction stands for; ``BadInput`` when it stands for none."""
     learner = learner_of(interaction)
     if interaction.type is discord.InteractionType.component:
-        data = interaction.data or {}
-        custom_id = str(data.get("custom_id", ""))
-        if match := BUTTON.fullmatch(custom_id):
-            letters: tuple[str, ...] = (match["letter"],)
-        elif match := SELECT.fullmatch(custom_id):
-            letters = tuple(sorted(str(v) for v in data.get("values") or ()))
-        if not match or not letters:
-            raise BadInput("That button is not one of mine any more.")
-        return Answer(learner, match["instance"], letters, event=str(interaction.id))
+        return _clicked(interaction, learner)
     ns = interaction.namespace
     name = interaction.command.name if interaction.command else ""
     match name:
@@ -226,6 +219,21 @@ def to_command(interaction: discord.Interaction) -> Command:
             return Setup(learner, f"discord:{ns.channel.id}", f"#{ns.channel.name}", "" if off else ns.time.strip(),
                          ns.timezone, ns.weekdays, ns.topic, off=off, is_admin=interaction.permissions.manage_guild)
     raise BadInput(f"Unknown command {name!r}. Try /dva help.")
+
+
+def _clicked(interaction: discord.Interaction, learner: Learner) -> Answer | More:
+    """A click on a choice or a More button (or a pick in a choose-two menu)."""
+    data = interaction.data or {}
+    custom_id = str(data.get("custom_id", ""))
+    if match := MORE.fullmatch(custom_id):
+        return More(learner, match["passage"], int(match["start"]))
+    if match := BUTTON.fullmatch(custom_id):
+        letters: tuple[str, ...] = (match["letter"],)
+    elif match := SELECT.fullmatch(custom_id):
+        letters = tuple(sorted(str(v) for v in data.get("values") or ()))
+    if not match or not letters:
+        raise BadInput("That button is not one of mine any more.")
+    return Answer(learner, match["instance"], letters, event=str(interaction.id))
 
 
 async def send(interaction: discord.Interaction, replies: Sequence[Reply], *, private: bool) -> None:

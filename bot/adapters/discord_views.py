@@ -1,10 +1,10 @@
-"""How replies look on Discord: embeds, answer buttons, and Discord's size limits.
+"""How replies look on Discord: embeds, answer and More buttons, and Discord's size limits.
 
 ``render(reply)`` turns one core reply into keyword arguments for a send
-(``content``/``embed``/``view``/``ephemeral``/``allowed_mentions``). Answer
-buttons are ``DynamicItem``s whose custom_id carries the question instance and
-the letter, so a click on a message posted before a restart still works: no
-view is kept in memory. Every text is clipped to Discord's limits here, and
+(``content``/``embed``/``view``/``ephemeral``/``allowed_mentions``). Buttons
+are ``DynamicItem``s whose custom_id carries what the click needs (the question
+instance and the letter; the passage and where its rest starts), so a click on
+a message posted before a restart still works: no view is kept in memory. Every text is clipped to Discord's limits here, and
 mentions are never parsed, so text typed by people can't ping anyone.
 """
 
@@ -40,9 +40,10 @@ CUSTOM_ID = 100
 PER_ROW = 5
 COMPONENTS = 25
 
-# The custom_ids of the answer components: each DynamicItem's template, and what to_command reads.
+# The custom_ids of the buttons and menus: each DynamicItem's template, and what to_command reads.
 BUTTON = re.compile(r"dva:a:(?P<instance>.+):(?P<letter>[A-Z])")
 SELECT = re.compile(r"dva:s:(?P<instance>.+)")
+MORE = re.compile(r"dva:more:(?P<start>[0-9]+):(?P<passage>.+)")
 NO_MENTIONS = discord.AllowedMentions.none()
 COLOUR = discord.Colour.blurple()
 
@@ -72,6 +73,10 @@ def answer_id(instance: str, letter: str) -> str:
 
 def select_id(instance: str) -> str:
     return f"dva:s:{instance}"
+
+
+def more_id(passage_id: str, start: int) -> str:
+    return f"dva:more:{start}:{passage_id}"
 
 
 class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button], template=BUTTON):
@@ -111,6 +116,22 @@ class ChoiceSelect(discord.ui.DynamicItem[discord.ui.Select], template=SELECT):
         await interaction.client.respond(interaction)  # type: ignore[attr-defined]
 
 
+class MoreButton(discord.ui.DynamicItem[discord.ui.Button], template=MORE):
+    """The rest of a long lookup answer, from ``start``; shown to the clicker alone."""
+
+    def __init__(self, passage_id: str, start: int) -> None:
+        super().__init__(discord.ui.Button(
+            label="More", style=discord.ButtonStyle.secondary, custom_id=more_id(passage_id, start),
+        ))
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):  # noqa: ANN001, ANN206
+        return cls(match["passage"], int(match["start"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.respond(interaction)  # type: ignore[attr-defined]
+
+
 def render(reply: Reply) -> dict:
     """Keyword arguments for a send of ``reply``; ``ephemeral`` says it is private."""
     kwargs: dict = {"ephemeral": False, "allowed_mentions": NO_MENTIONS}
@@ -121,6 +142,9 @@ def render(reply: Reply) -> dict:
             kwargs["content"] = clip(_nothing(reply), CONTENT)
         case Passage():
             kwargs["embed"] = _passage(reply)
+            view = _more(reply)
+            if view is not None:
+                kwargs["view"] = view
         case Question():
             kwargs["embed"] = _question(reply)
             view = _buttons(reply)
@@ -178,6 +202,18 @@ def _passage(reply: Passage) -> discord.Embed:
         embed.add_field(name="Related", value=clip(plain("\n".join(reply.related)), FIELD_VALUE), inline=False)
     embed.set_footer(text=clip(reply.source, FOOTER))
     return embed
+
+
+def _more(reply: Passage) -> discord.ui.View | None:
+    """A More button when the passage goes on (and its id fits a custom_id)."""
+    if reply.more is None:
+        return None
+    if len(more_id(reply.passage_id, reply.more)) > CUSTOM_ID:
+        log.warning("passage id %r is too long for a Discord custom_id; no More button", reply.passage_id)
+        return None
+    view = discord.ui.View(timeout=None)
+    view.add_item(MoreButton(reply.passage_id, reply.more))
+    return view
 
 
 def _question(reply: Question) -> discord.Embed:

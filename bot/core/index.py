@@ -48,7 +48,7 @@ PAIRS = 0.5  # bonus for a passage holding the query's word pairs ("one.example.
 PAIRS_FULL = 4  # pairs in common for the whole bonus
 RERANK = 30  # the best passages that get the word-pair bonus
 NAME_WEIGHT = 1.5  # a line's lead-in name ("Visibility timeout – ...") counts as this many words
-SHORT_QUERY = 3  # units: a query this short names a topic ...
+SHORT_QUERY = 4  # units: a query this short names a topic ...
 HEADING_BONUS = 0.6  # ... and a passage whose headings hold its words is about it
 
 

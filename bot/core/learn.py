@@ -17,12 +17,13 @@ from typing import Iterable
 
 from bot.core import notes
 from bot.core.lexicon import Lexicon
-from bot.core.terms import words
+from bot.core.terms import CAMEL, words
 
 _ACRONYM = r"([A-Za-z][A-Za-z0-9]{1,9})"
 _AFTER = re.compile(r"\(\s*" + _ACRONYM + r"\s*\)")  # phrase (ACR)
 _BEFORE = re.compile(r"\b" + _ACRONYM + r"\s*\(([^()]{3,80})\)")  # ACR (phrase)
 _LEADS = re.compile(r"^[\s•*\-]*" + _ACRONYM + r"\s*(?:=|:|–|—|-|\bis\b|\bstands for\b|\bmeans\b)\s*(.+)")
+_EQUALS = re.compile(r"\b" + _ACRONYM + r"\s*=\s*(.+)")  # "... k8s = Kubernetes" anywhere
 _LEAD_IN = re.compile(r"^[\s•*\-]*([A-Za-z][\w./'’() -]{1,48}?)\s*(?::|=|–|—|\s-)\s+\S")
 _SKIPPABLE = frozenset("of and for the to a an in on with by".split())
 _WORDS = re.compile(r"[A-Za-z0-9]+")
@@ -65,7 +66,7 @@ def _definitions(line: str) -> list[tuple[str, tuple[str, ...]]]:
     out = []
     for match in _AFTER.finditer(line):
         acronym = match.group(1)
-        before = _WORDS.findall(line[:match.start()])[-MAX_PHRASE:]
+        before = _WORDS.findall(CAMEL.sub(" ", line[:match.start()]))[-MAX_PHRASE:]
         for n in range(2, len(before) + 1):
             if _abbreviates(acronym, before[-n:]):
                 out.append((acronym.lower(), _phrase(before[-n:])))
@@ -75,13 +76,15 @@ def _definitions(line: str) -> list[tuple[str, tuple[str, ...]]]:
     lead = _LEADS.match(line)
     if lead:
         out += _prefix(lead.group(1), lead.group(2))
-    return out
+    for match in _EQUALS.finditer(line):
+        out += _prefix(match.group(1), match.group(2))
+    return list(dict.fromkeys(out))
 
 
 def _prefix(acronym: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The acronym spelled out by the first words of ``text``."""
-    after = _WORDS.findall(text)[:MAX_PHRASE]
-    for n in range(2, len(after) + 1):
+    after = _WORDS.findall(CAMEL.sub(" ", text))[:MAX_PHRASE]
+    for n in range(1, len(after) + 1):
         if _abbreviates(acronym, after[:n]):
             return [(acronym.lower(), _phrase(after[:n]))]
     return []
@@ -91,10 +94,23 @@ def _phrase(tokens: list[str]) -> tuple[str, ...]:
     return tuple(w for t in tokens for w in words(t))
 
 
+_NUMERONYM = re.compile(r"^([a-z])(\d{1,2})([a-z])$")
+
+
+def _numeronym(acronym: str, phrase: list[str]) -> bool:
+    """ "k8s" is "kubernetes": first and last letter, and the count of those between."""
+    match = _NUMERONYM.match(acronym.lower())
+    if not match or len(phrase) != 1:
+        return False
+    word = phrase[0].lower()
+    return (len(word) == int(match.group(2)) + 2 and word[0] == match.group(1)
+            and word[-1] == match.group(3))
+
+
 def _letters(acronym: str) -> str | None:
     """ "EC2" -> "ecc", "S3" -> "sss"; None when it is no acronym (a plain word)."""
     if sum(c.isupper() for c in acronym) < 2 and not (acronym.isupper() and len(acronym) >= 2):
-        return None
+        return None  # a plain word, not an acronym
     out = ""
     for c in acronym.lower():
         if c.isdigit():
@@ -108,8 +124,10 @@ def _letters(acronym: str) -> str | None:
 
 def _abbreviates(acronym: str, phrase: list[str]) -> bool:
     """Are the acronym's letters the initials of ``phrase`` (skippable words aside)?"""
+    if _numeronym(acronym, phrase[:1]) and len(phrase) == 1:
+        return True
     letters = _letters(acronym)
-    if not letters or phrase[0].lower() in _SKIPPABLE or phrase[0].lower() == acronym.lower():
+    if not letters or len(phrase) < 2 or phrase[0].lower() in _SKIPPABLE:
         return False
     candidates = [letters, letters[:-1]] if letters.endswith("s") and len(letters) > 2 else [letters]
     return any(_initials(target, [w.lower() for w in phrase]) for target in candidates)

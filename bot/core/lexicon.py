@@ -12,6 +12,7 @@ A file may hold any of these keys (every one optional)::
     generic = "words of any topic that count half"
     real_words = "real words never read as a typo of a term"
     names = "distinctive names: a query naming one must find it in the passage"
+    english = "plain English words: a word the notes never use is a topic's name unless here"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -34,7 +35,7 @@ from typing import Iterable
 from bot.core.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "lexicon"
-_WORD_LISTS = ("stopwords", "generic", "real_words", "names")
+_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english")
 _TABLES = ("concepts", "broader", "related")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -47,6 +48,7 @@ class Lexicon:
     generic: frozenset[str] = frozenset()
     real_words: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    english: frozenset[str] = frozenset()  # plain English words: not a topic's name
     concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> terms
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # query word -> notes words
 
@@ -58,7 +60,7 @@ class Lexicon:
         return Lexicon(
             self.stopwords | other.stopwords, self.generic | other.generic,
             self.real_words | other.real_words, self.names | other.names,
-            {**other.concepts, **self.concepts}, related,
+            self.english | other.english, {**other.concepts, **self.concepts}, related,
         )
 
 
@@ -128,7 +130,7 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
         return Lexicon(), problems
     return Lexicon(lists.get("stopwords", frozenset()), lists.get("generic", frozenset()),
                    lists.get("real_words", frozenset()), lists.get("names", frozenset()),
-                   concepts, related), []
+                   lists.get("english", frozenset()), concepts, related), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:

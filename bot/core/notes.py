@@ -90,7 +90,7 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
         if len(line) > MAX_LINE:
             problems.append(Problem(file, number, f"line of {len(line):,} characters: skipped"))
             lines[number - 1] = ""
-    levels = [len(m.group(1)) for line in lines if (m := _HEADING.match(line))]
+    levels = [len(m.group(1)) for line in _unfenced(lines) if (m := _HEADING.match(line))]
     if not levels:
         problems.append(Problem(file, 1, "no markdown headings: the file is one section"))
     # a lone top-level title ("# DVA") names the document, not a section
@@ -112,6 +112,17 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
                 passage = _with_id(passage, f"{pid}-{seen[pid]}")
             passages.append(passage)
     return passages, problems
+
+
+def _unfenced(lines: list[str]) -> list[str]:
+    """The lines outside fenced code blocks (a "# comment" in a shell block is no heading)."""
+    out, fenced = [], False
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            out.append(line)
+    return out
 
 
 def slug(text: str, limit: int = 48) -> str:

@@ -44,19 +44,14 @@ class QueryWords:
         """The query's units; a phrase the notes never write falls back to its words."""
         out: list[Unit] = []
         for unit in self.vocab.units(text, fix=self._fix):
-            if unit.concept and unit.words and not self._found(unit) and self._parts_count(unit):
-                out.extend(Unit((w,)) for w in unit.words
-                           if w not in self.vocab.stop and len(w) >= 2 and Unit((w,)) not in out)
+            if unit.concept and unit.words and not self._found(unit):
+                # a name's words must then all be found together (decline.answers)
+                name = unit.head if unit.head in self.vocab.names else ""
+                out.extend(Unit((w,), part_of=name) for w in unit.words
+                           if w not in self.vocab.stop and len(w) >= 2 and all(u.head != w for u in out))
             elif unit not in out:
                 out.append(unit)
         return out
-
-    def _parts_count(self, unit: Unit) -> bool:
-        """May a phrase the notes never write stand for its words? Yes, unless it is
-        a name ("step functions" is not "step" and "function") whose words name no
-        topic of the notes ("dynamodb streams" in notes titled DynamoDB is "streams")."""
-        return unit.head not in self.vocab.names or any(
-            w in self.vocab.names and self.names_topic(w) for w in unit.words)
 
     def _found(self, unit: Unit) -> bool:
         return any(t in self.postings for t in unit.terms[:1]) or any(
@@ -64,7 +59,7 @@ class QueryWords:
 
     def _fix(self, word: str) -> tuple[str, ...]:
         """A query word the notes do not know -> the word it misspells, or the
-        two words it runs together ("loadbalancer"); else itself."""
+        words it runs together ("loadbalancer"); else itself."""
         if word in self._fixes:
             return self._fixes[word]
         fixed: tuple[str, ...] = (word,)
@@ -79,11 +74,24 @@ class QueryWords:
             if close:
                 fixed = (close[0][0],)
             else:
-                fixed = next(((word[:i], word[i:]) for i in range(len(word) - 3, 2, -1)
-                              if word[:i] in self._known and word[i:] in self._known
-                              and word[:i] not in self.vocab.stop and word[i:] not in self.vocab.stop), fixed)
+                fixed = self._split(word, parts=3) or fixed
         _remember(self._fixes, word, fixed)
         return fixed
+
+    def _split(self, word: str, parts: int) -> tuple[str, ...] | None:
+        """Words of the notes that ``word`` runs together ("loadbalancer",
+        "batchwriteitem"), longest first word first; None when there are none."""
+        if word in self._known and word not in self.vocab.stop:
+            return (word,)
+        if parts == 1:
+            return None
+        for i in range(len(word) - 3, 2, -1):
+            head = word[:i]
+            if head in self._known and head not in self.vocab.stop:
+                rest = self._split(word[i:], parts - 1)
+                if rest:
+                    return (head, *rest)
+        return None
 
     def knows(self, word: str) -> bool:
         """Do the notes use this word, or one it misspells or stands for?"""

@@ -49,7 +49,8 @@ class Library:
         self.passages = [_as_passage(p) for p in passages]
         self._by_id = {p.id: p for p in self.passages}
         base = shipped() if lexicon is None else lexicon
-        self.vocab = Vocabulary(base.merged(learned_lexicon(self.passages, base)))
+        vocab = Vocabulary(base.merged(learned_lexicon(self.passages, base)))
+        self.vocab = vocab.in_their_own_sense(f"{p.document}\n{p.path}\n{p.text}" for p in self.passages)
         self._index = Index(self.passages, self.vocab, expansions)
         ordered = sorted(self.passages, key=lambda p: (p.file, p.position))
         self._counts = dict(Counter(p.section for p in ordered))

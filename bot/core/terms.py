@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -36,6 +36,7 @@ class Unit:
     terms: tuple[str, ...]  # first is the unit itself; the rest are broader
     concept: bool = False
     words: tuple[str, ...] = ()  # a concept's words as typed, to fall back on
+    part_of: str = ""  # a word standing in for a name the notes never write ("subscription filter policy")
 
     @property
     def head(self) -> str:
@@ -68,9 +69,13 @@ NUMBERS = {w: str(n) for n, w in enumerate(
     "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split(), 3)}
 
 
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # where "PersistentVolumeClaim" splits
+
+
 def words(text: str) -> list[str]:
-    """Lower-case ascii words, plurals folded; "1,000" stays one number."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """Lower-case ascii words, plurals folded; "1,000" stays one number and
+    "PersistentVolumeClaim" is three words (not "DynamoDB" or "MySQL")."""
+    ascii_text = unicodedata.normalize("NFKD", CAMEL.sub(" ", text)).encode("ascii", "ignore").decode().lower()
     ascii_text = _THOUSANDS.sub("", ascii_text.replace("'s", ""))
     return [NUMBERS.get(w) or stem(w) for w in _WORD.findall(ascii_text)]
 
@@ -120,6 +125,20 @@ class Vocabulary:
         for key, emitted in self.phrases.items():
             if len(key) > 1:
                 self.spellings[emitted[0]] = self.spellings.get(emitted[0], frozenset()) | {"_".join(key)}
+        #: per concept, the spellings that name it outright: the term itself ("ebs"), its
+        #: spelled-out form ("elastic block store"), the lexicon's first way of writing it,
+        #: or that one's acronym
+        self.anchors: dict[str, set[tuple[str, ...]]] = {}
+        initials: dict[str, str] = {}
+        for key, emitted in self.phrases.items():
+            term = emitted[0]
+            first = term not in self.anchors
+            anchors = self.anchors.setdefault(term, set())
+            if first:
+                initials[term] = "".join(w[0] for w in key)
+            # the acronym of its first spelling names it too ("kcl", "kinesis client library")
+            if first or "".join(key) in (term, initials[term]) or "".join(w[0] for w in key) == term:
+                anchors.add(key)
         self.concept_terms = frozenset(t for emitted in self.phrases.values() for t in emitted)
         self.phrase_words = frozenset(w for key in self.phrases for w in key)
         self._phrase_by_letter: dict[str, list[str]] = {}
@@ -132,12 +151,49 @@ class Vocabulary:
         self.names = frozenset(lexicon.names) | frozenset(stem(w) for w in lexicon.names)
         self.plain = frozenset(stem(w) for w in lexicon.generic)
         self._real = frozenset(lexicon.real_words)
+        self.english = frozenset(lexicon.english) | frozenset(stem(w) for w in lexicon.english)
+        self._english_by_letter: dict[str, list[str]] = {}
+        for w in sorted(self.english):
+            self._english_by_letter.setdefault(w[0], []).append(w)
         self.related: dict[str, tuple[str, ...]] = {}
         for source, targets in lexicon.related.items():
             for word in words(source):
                 found = tuple(t for target in targets for t in words(target))
                 self.related[word] = tuple(dict.fromkeys(self.related.get(word, ()) + found))
         self._canonical: dict[str, str] = {}
+
+    def in_their_own_sense(self, texts: Iterable[str]) -> Vocabulary:
+        """This vocabulary for notes that use some of its phrases in their own sense.
+
+        A phrase of a concept the notes use while never naming the concept
+        itself ("persistent volume" in Kubernetes notes that never say EBS,
+        "service discovery" without Cloud Map) means what the notes mean by it,
+        so it is read as its words there, in the notes and in queries alike.
+        """
+        seen: dict[str, set[tuple[str, ...]]] = {}
+        for text in texts:
+            tokens = words(text)
+            fixed = [self.canonical(t) for t in tokens]
+            i = 0
+            while i < len(tokens):
+                found = self._phrase_at(fixed, i) if fixed[i] in self._longest else None
+                if found:
+                    key = tuple(fixed[i:i + found[1]])
+                    seen.setdefault(self.phrases[key][0], set()).add(key)
+                    i += found[1]
+                else:
+                    i += 1
+        own = {key for term, keys in seen.items() if not keys & self.anchors.get(term, set()) for key in keys}
+        if not own:
+            return self
+        concepts = {v: t for v, t in self.lexicon.concepts.items() if tuple(words(v)) not in own}
+        return Vocabulary(replace(self.lexicon, concepts=concepts))
+
+    def jargon(self, word: str) -> bool:
+        """No English word, nor a misspelling of one ("etcd", "kubeadm"; not "diffrence")."""
+        if word in self.english or word in self.stop or word.isdigit() or not self.english:
+            return False
+        return not near(word, self._english_by_letter.get(word[:1], ()), limit=1)
 
     def related_to(self, word: str) -> tuple[str, ...]:
         """Words of the notes ``word`` may stand for, as itself or as a form of a

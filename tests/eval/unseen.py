@@ -59,7 +59,7 @@ class Score:
 
 
 def notes_files() -> list[Path]:
-    return sorted((HERE / "notes").glob("*.md"))
+    return sorted(p for p in (HERE / "notes").glob("*.md") if (HERE / "cases" / f"{p.stem}.toml").exists())
 
 
 def cases_of(notes: Path) -> list[dict]:
