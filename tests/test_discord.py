@@ -254,6 +254,68 @@ async def test_the_leaderboard_ranks_the_group_by_points(fake, bot, app):
     assert any("Bob" in line for line in lines[1:])
 
 
+# --- the rest of a long answer ---------------------------------------------------------------
+
+
+async def more(fake: FakeDiscord, message: dict, user: dict, **kwargs) -> dict:
+    """Click the More button under ``message``; what the clicker gets back."""
+    exchange = await fake.interact(fake.click(message, fake.button(message, "More"), user, **kwargs))
+    [reply] = await fake.answered(exchange)
+    return reply
+
+
+def buttons(message: dict) -> list[str]:
+    return [c.get("label", "") for row in message.get("components") or [] for c in row["components"]]
+
+
+async def test_a_long_answer_has_a_more_button_that_shows_the_clicker_the_rest_privately(fake, bot):
+    [answer] = await slash(fake, "ask", fake.user("alice"), query="aurora high availability")
+    heading = "RDS › Aurora High Availability and Read scaling"
+    assert answer["embeds"][0]["title"] == heading
+    assert buttons(answer) == ["More"]
+
+    rest = await more(fake, answer, fake.user("bob"))  # anyone in the channel may read on
+    assert ephemeral(rest)
+    assert rest["embeds"][0]["title"] == heading
+    first, then = answer["embeds"][0]["description"], rest["embeds"][0]["description"]
+    assert then.lstrip("…").strip() and then.lstrip("…").strip() not in first
+    assert buttons(rest) == []  # that was the end of the passage
+
+
+async def test_each_part_of_a_very_long_answer_has_its_own_more_button_until_the_end(fake, bot):
+    alice = fake.user("alice")
+    [message] = await slash(fake, "ask", alice, query="rds proxy")
+    parts = [message["embeds"][0]["description"]]
+    while "More" in buttons(message) and len(parts) < 10:
+        message = await more(fake, message, alice)
+        assert ephemeral(message) and message["embeds"][0]["title"] == "RDS › Amazon RDS Proxy"
+        parts.append(message["embeds"][0]["description"])
+    assert len(parts) >= 3 and buttons(message) == []
+    assert len(set(parts)) == len(parts)
+
+
+async def test_a_more_button_from_before_a_restart_still_works(fake, app, tmp_path):
+    alice = fake.user("alice")
+    async with running_bot(app.tutor, fake, lambda: NOW):
+        [answer] = await slash(fake, "ask", alice, query="aurora high availability")
+    app.db.conn.close()
+    app = open_app(tmp_path / "t.db")
+    async with running_bot(app.tutor, fake, lambda: NOW):
+        rest = await more(fake, answer, alice)
+    assert ephemeral(rest) and rest["embeds"][0]["title"] == answer["embeds"][0]["title"]
+
+
+async def test_a_more_button_for_a_passage_gone_from_the_notes_says_so_privately(fake, bot):
+    alice = fake.user("alice")
+    gone = "dva:more:40:rds/a-section-since-deleted"  # an old answer's button; its section was removed since
+    old = fake.message(fake.channel_id, {"embeds": [{"title": "RDS › A section since deleted"}], "components": [
+        {"type": 1, "components": [{"type": 2, "style": 2, "label": "More", "custom_id": gone}]}]})
+    exchange = await fake.interact(fake.click(old, gone, alice))
+    [reply] = await fake.answered(exchange)
+    assert ephemeral(reply)
+    assert "no longer in the notes" in reply["content"]
+
+
 # --- setup ---------------------------------------------------------------------------------
 
 

@@ -115,8 +115,10 @@ def test_two_things_the_notes_treat_together_are_answered_with_that_passage():
 
 
 def test_a_phrase_the_notes_never_write_falls_back_to_its_words():
-    notes = "# Cache notes\n\n## Eviction\nWhen memory is full the least recently used keys are evicted.\n"
-    reply = lookup(notes).ask("connection pool eviction")  # a lexicon phrase these notes never write
+    lexicon, _ = parse_lexicon('[concepts]\ncacheeviction = ["cache eviction"]\n', "group.toml")
+    notes = ("# Cache notes\n\n## Eviction\nWhen the cache is full the least recently used keys are evicted.\n"
+             "\n## Sizing\nPick a node type with twice the memory of the data set.\n")
+    reply = lookup(notes, lexicon=lexicon).ask("cache eviction")
     assert isinstance(reply, messages.Passage) and reply.heading[0] == "Eviction"
 
 

@@ -129,6 +129,20 @@ def elements(message: dict, kind: str) -> list[dict]:
     return [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"] if e["type"] == kind]
 
 
+def labelled(message: dict, label: str, missing: object = AssertionError) -> dict | None:
+    """The button labelled ``label`` under ``message``."""
+    found = [e for e in elements(message, "button") if e["text"]["text"] == label]
+    if not found and missing is AssertionError:
+        raise AssertionError(f"no {label!r} button in {message['blocks']}")
+    return found[0] if found else None
+
+
+def passage_text(message: dict) -> str:
+    """The passage's own text: the sections after the heading."""
+    sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]
+    return "\n".join(sections[1:])
+
+
 def assert_within_limits(message: dict) -> None:
     assert len(message["blocks"]) <= MAX_BLOCKS
     for block in message["blocks"]:
@@ -198,17 +212,63 @@ async def test_ask_answers_only_the_asker_with_a_share_button(bot):
     [reply] = await bot.command("ask rds proxy")
     assert reply["response_type"] == "ephemeral"
     assert texts(reply).startswith("RDS › Amazon RDS Proxy") and "*RDS › Amazon RDS Proxy*" in texts(reply)
-    [share] = elements(reply, "button")
-    assert share["text"]["text"] == "Share in channel"
+    assert labelled(reply, "Share in channel")
 
 
 async def test_share_in_channel_posts_the_answer_for_everyone(bot):
     [reply] = await bot.command("ask rds proxy")
-    [share] = elements(reply, "button")
-    public, delete = await bot.click(share)
+    public, delete = await bot.click(labelled(reply, "Share in channel"))
     assert public["response_type"] == "in_channel"
     assert "Amazon RDS Proxy" in texts(public) and "Shared by anna" in texts(public)
+    assert labelled(public, "More")  # anyone in the channel may read on, privately
     assert delete["delete_original"] is True
+
+
+# --- the rest of a long answer -------------------------------------------------------------
+
+
+async def test_a_long_answer_has_a_more_button_beside_share_that_shows_the_rest_privately(bot):
+    [answer] = await bot.command("ask aurora high availability")
+    heading = "*RDS › Aurora High Availability and Read scaling*"
+    assert heading in texts(answer)
+    [row] = [b for b in answer["blocks"] if b["type"] == "actions"]
+    assert [e["text"]["text"] for e in row["elements"]] == ["Share in channel", "More"]
+
+    [rest] = await bot.click(labelled(answer, "More"), user="U0BOB", name="bob")
+    assert rest["response_type"] == "ephemeral"
+    assert heading in texts(rest)
+    then = passage_text(rest).lstrip("…").strip()
+    assert then and then not in passage_text(answer)
+    assert elements(rest, "button") == []  # the end of the passage; nothing to share from the middle
+
+
+async def test_each_part_of_a_very_long_answer_has_its_own_more_button_until_the_end(bot):
+    [message] = await bot.command("ask rds proxy")
+    parts = [passage_text(message)]
+    while labelled(message, "More", missing=None) and len(parts) < 10:
+        [message] = await bot.click(labelled(message, "More"))
+        assert message["response_type"] == "ephemeral" and "*RDS › Amazon RDS Proxy*" in texts(message)
+        parts.append(passage_text(message))
+    assert len(parts) >= 3 and elements(message, "button") == []
+    assert len(set(parts)) == len(parts)
+
+
+@pytest.mark.parametrize("value", ["", "rds/amazon-rds-proxy", "next:rds/amazon-rds-proxy", "451"])
+async def test_a_malformed_more_button_gets_one_clear_line(bot, value):
+    forged = {"type": "button", "action_id": "dva:more", "value": value,
+              "text": {"type": "plain_text", "text": "More"}}
+    [reply] = await bot.click(forged)  # acked with 200, never a 5xx
+    assert reply["response_type"] == "ephemeral"
+    [line] = reply["blocks"]
+    assert line["text"]["text"] == "⚠️ That More button can't be read. Ask again (/dva ask ...) to see the answer."
+    assert "Traceback" not in texts(reply)
+
+
+async def test_a_more_button_for_a_passage_gone_from_the_notes_says_so(bot):
+    gone = {"type": "button", "action_id": "dva:more", "value": "40:rds/a-section-since-deleted",
+            "text": {"type": "plain_text", "text": "More"}}
+    [reply] = await bot.click(gone)
+    assert reply["response_type"] == "ephemeral" and "no longer in the notes" in texts(reply)
 
 
 async def test_unknown_subcommand_gets_help(bot):

@@ -2,12 +2,13 @@
 
 Every listener acks first, then asks the core and answers through the
 request's ``response_url`` (so Slack always sees the ack well within its 3 s,
-whatever the core or the Web API do). Buttons carry the question instance,
-so clicks work after a restart; each click's ``action_ts`` goes into
-``Answer.event`` so a redelivered click is recorded once. Bolt verifies each
-request's signature and timestamp (a bad one gets 401 before any listener).
-The work after the ack counts as in flight on the ``InFlight`` tracker; once it
-is stopping, a new request is acked and told privately to try again.
+whatever the core or the Web API do). Buttons carry the question instance (a
+More button: the passage and where its rest starts), so clicks work after a
+restart; each click's ``action_ts`` goes into ``Answer.event`` so a
+redelivered click is recorded once. Bolt verifies each request's signature and
+timestamp (a bad one gets 401 before any listener). The work after the ack
+counts as in flight on the ``InFlight`` tracker; once it is stopping, a new
+request is acked and told privately to try again.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters import refused
 from bot.adapters.slack_blocks import (
-    ANSWER, PICK, SHARE, SUBMIT, VALUE_LIMIT, button, context, escape, message,
+    ANSWER, MORE, MORE_VALUE, PICK, SHARE, SUBMIT, actions, context, escape, message,
 )
 from bot.adapters.wording import SORRY
 from bot.config import Settings
 from bot.core.grammar import parse
 from bot.core.messages import (
-    Answer, Ask, Command, Learner, Passage, Reply, Setup, Text,
+    Answer, Ask, Command, Learner, More, Passage, Reply, Setup, Text,
 )
 from bot.inflight import RESTARTING, InFlight
 
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 PATH = "/slack/events"
 BACKLOG = 1024  # a burst of commands must not overflow the listen queue (SYN retry = 1 s)
+UNREADABLE = "That More button can't be read. Ask again (/dva ask ...) to see the answer."
 NOT_ADMIN = ("Only workspace admins and owners (or people the bot's operator has listed) "
              "can set up the daily question. Ask one of them to run it.")
 CANNOT_POST = ("I can't post in {where}, so no daily question is scheduled there. Invite me with "
@@ -80,6 +82,8 @@ def to_command(body: dict) -> Command | Text:
     """
     learner = learner_of(body)
     if body.get("type") == "block_actions":
+        if body["actions"][0].get("action_id") == MORE:
+            return _more(body["actions"][0], learner)
         return _answer(body, learner)
     parsed = parse(body.get("text", ""), learner, target=f"slack:{channel_of(body)}")
     if isinstance(parsed, Setup):
@@ -101,6 +105,14 @@ def _answer(body: dict, learner: Learner) -> Answer | Text:
         letters = (letter,)
     event = f"{action.get('action_ts', '')}:{learner.user}:{instance}"
     return Answer(learner, instance, letters, event=event)
+
+
+def _more(action: dict, learner: Learner) -> More | Text:
+    """A More click: its value is ``start:passage_id``."""
+    read = MORE_VALUE.fullmatch(action.get("value", ""))
+    if read is None:
+        return Text(UNREADABLE, error=True)
+    return More(learner, read["passage"], int(read["start"]))
 
 
 def _resolve_channel(setup: Setup, body: dict) -> Setup | Text:
@@ -135,12 +147,9 @@ async def is_admin(client: AsyncWebClient, user: str, settings: Settings) -> boo
 
 def render(replies: Reply | Sequence[Reply], share: str | None = None) -> dict[str, Any]:
     """A reply (or several, as one message) -> ``{"blocks", "text"}``; ``share`` adds a
-    "Share in channel" button carrying the query."""
+    "Share in channel" button carrying the query, a passage that goes on a "More" button."""
     replies = list(replies) if isinstance(replies, (list, tuple)) else [replies]
-    extra = []
-    if share is not None:
-        extra = [{"type": "actions", "elements": [button("Share in channel", SHARE, share[:VALUE_LIMIT])]}]
-    return message(replies, extra)
+    return message(replies, actions(replies, share))
 
 
 async def send(respond: Respond, replies: Sequence[Reply], *, share: str | None = None,
@@ -203,7 +212,8 @@ class Listeners:
             return [Text(text.format(where=where, me=me), error=True)]
         return replies
 
-    async def answer(self, ack, body, respond, request) -> None:
+    async def click(self, ack, body, respond, request) -> None:
+        """A choice, a choose-two Submit, or More: answered privately."""
         await ack()
         retry = request.headers.get("x-slack-retry-num", [None])[0]
         if retry:
@@ -223,7 +233,8 @@ class Listeners:
             learner, query = learner_of(body), body["actions"][0].get("value", "")
             replies = self.core.handle(Ask(learner, query), self.clock())
             note = context(f"Shared by {escape(learner.name or learner.user)} · `/dva ask {escape(query)}`")
-            await respond(**message(replies, [note]), response_type="in_channel", replace_original=False)
+            await respond(**message(replies, [*actions(replies), note]), response_type="in_channel",
+                          replace_original=False)
             await respond(delete_original=True)
 
         await self._guarded(respond, post)
@@ -261,8 +272,9 @@ def build_app(core: Core, settings: Settings, clock: Clock, client: AsyncWebClie
                    logger=logging.getLogger("bot.adapters.slack.bolt"))
     listeners = Listeners(core, settings, clock, tracker or InFlight())
     app.command(re.compile(r"^/dva"))(listeners.command)
-    app.action(re.compile("^" + re.escape(ANSWER)))(listeners.answer)
-    app.action(SUBMIT)(listeners.answer)
+    app.action(re.compile("^" + re.escape(ANSWER)))(listeners.click)
+    app.action(SUBMIT)(listeners.click)
+    app.action(MORE)(listeners.click)
     app.action(PICK)(_ack_only)
     app.action(SHARE)(listeners.share)
     return app

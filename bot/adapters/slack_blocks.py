@@ -4,7 +4,8 @@ Everything people typed or the notes contain goes through ``escape``: ``&``,
 ``<`` and ``>`` become entities (so ``<!everyone>`` or ``<@U1>`` in a query
 shows as text and pings nobody), and ``@here``-style words get a zero-width
 space. Text objects are ``verbatim`` so Slack auto-parses nothing either.
-Buttons carry what a click needs (``LETTER|instance``), never server state.
+Buttons carry what a click needs (``LETTER|instance``; ``start:passage`` for
+More), never server state.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ BUTTON_LIMIT = 75  # characters of a button's or option's label
 VALUE_LIMIT = 2_000  # characters of an action's value
 FALLBACK_LIMIT = 3_000  # the notification text; Slack allows more, nobody reads it
 ANSWER = "dva:answer:"  # + letter: one button per choice
-PICK, SUBMIT, SHARE = "dva:pick", "dva:submit", "dva:share"
+PICK, SUBMIT, SHARE, MORE = "dva:pick", "dva:submit", "dva:share", "dva:more"
+MORE_VALUE = re.compile(r"(?P<start>[0-9]+):(?P<passage>.+)")  # what a More button carries
 Block = dict[str, Any]
 _BROADCAST = re.compile(r"@(everyone|channel|here)\b", re.IGNORECASE)
 
@@ -76,6 +78,21 @@ def button(text: str, action_id: str, value: str, style: str | None = None) -> B
     element = {"type": "button", "text": {"type": "plain_text", "text": label(text), "emoji": True},
                "action_id": action_id, "value": value[:VALUE_LIMIT]}
     return element | ({"style": style} if style else {})
+
+
+def more_button(reply: Passage) -> Block | None:
+    """A More button for a passage that goes on, carrying where; None when it ends here (or won't fit)."""
+    value = f"{reply.more}:{reply.passage_id}"
+    return None if reply.more is None or len(value) > VALUE_LIMIT else button("More", MORE, value)
+
+
+def actions(replies: Iterable[Reply], share: str | None = None) -> list[Block]:
+    """The buttons under a message, as one actions block (or none): "Share in channel"
+    carrying ``share`` (the query), and "More" for the first passage that goes on."""
+    elements = [button("Share in channel", SHARE, share)] if share is not None else []
+    more = next((b for r in replies if isinstance(r, Passage) and (b := more_button(r))), None)
+    elements += [more] if more else []
+    return [{"type": "actions", "elements": elements}] if elements else []
 
 
 def heading(path: Iterable[str]) -> str:

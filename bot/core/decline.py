@@ -20,8 +20,6 @@ from bot.core.terms import Unit, words
 COVER_NAMED = 0.55  # a short query naming an untreated AWS topic: the passage must hold it and this much
 COVER_NAMED_LONG = 0.25  # ... an exam stem naming one (its name weighs three times the rarest word)
 COVER_MIN = 0.1  # any query: the best passage must match at least this share of it
-FEW = 4  # units: a few keywords, not a question, name the topic in every word
-QUESTION = frozenset("what whats how why when where which who can could is are do does did should will would".split())
 BRANDS = ("aws", "amazon")  # "AWS Batch": a word after these the notes never use is a service name
 
 
@@ -34,8 +32,12 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
     if not all(_name_held(hit, [u.head for u in query if u.part_of == name])
                for name in {u.part_of for u in query if u.part_of}):
         return False  # a name the notes never write, and the passage lacks it in other words
-    if any(unknown(u, index) for u in query) and keywords(text, query):
-        return False  # a few keywords name the topic in every word: one the notes never use is not covered
+    missing = [u for u in query if unheard(u, index)]
+    if len(query) < LONG and missing and (2 * len(missing) > len(query)
+                                          or any(index.vocab.jargon(u.head) for u in missing)):
+        # a short query whose words the notes mostly never use, or one that names
+        # something no English word ("etcd", "kubeadm"): they do not cover it
+        return False
     names = [u.head for u in query if untreated(u, index)]
     if not names:
         return True
@@ -46,25 +48,22 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
 
 def _name_held(hit: Hit, parts: list[str]) -> bool:
     """All the words of a name, two of them side by side ("filter policy" for
-    "subscription filter policy"), not scattered ("step" and "functions")."""
+    "subscription filter policy") or one in the passage's headings, not
+    scattered ("step" and "functions")."""
     if not set(parts) <= hit.held:
         return False
-    tokens = words(f"{hit.passage.title}\n{hit.passage.text}")
+    p = hit.passage
+    tokens = words(f"{p.title}\n{p.text}")
     side_by_side = set(zip(tokens, tokens[1:]))
-    return len(parts) < 2 or any(pair in side_by_side for pair in zip(parts, parts[1:]))
+    headings = set(words(f"{p.document} {p.path}"))  # "Streams" under a "DynamoDB" title
+    return len(parts) < 2 or any(pair in side_by_side for pair in zip(parts, parts[1:])) \
+        or not headings.isdisjoint(parts)
 
 
-def keywords(text: str, query: list[Unit]) -> bool:
-    """A few keywords ("istio sidecar injection"), not a question in words."""
-    first = words(text)[:1]
-    return len(query) <= FEW and "?" not in text and not (first and first[0] in QUESTION)
-
-
-def unknown(unit: Unit, index: Index) -> bool:
-    """A name the notes never use, nor any misspelling, form or other word for it:
-    no English word ("etcd", "istio"), which a paraphrase would be."""
-    return (not unit.concept and len(unit.head) >= 3 and not index.alternatives(unit)
-            and index.vocab.jargon(unit.head))
+def unheard(unit: Unit, index: Index) -> bool:
+    """A word the notes never use, nor any misspelling, form or other word for it."""
+    return (not unit.concept and len(unit.head) >= 3 and unit.head not in index.vocab.plain
+            and not unit.head.isdigit() and not index.alternatives(unit))
 
 
 def untreated(unit: Unit, index: Index) -> bool:

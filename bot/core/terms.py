@@ -165,8 +165,8 @@ class Vocabulary:
     def in_their_own_sense(self, texts: Iterable[str]) -> Vocabulary:
         """This vocabulary for notes that use some of its phrases in their own sense.
 
-        A phrase of a concept the notes use while never naming the concept
-        itself ("persistent volume" in Kubernetes notes that never say EBS,
+        A way of writing an AWS name that the notes use while never naming it
+        outright ("persistent volume" in Kubernetes notes that never say EBS,
         "service discovery" without Cloud Map) means what the notes mean by it,
         so it is read as its words there, in the notes and in queries alike.
         """
@@ -183,7 +183,8 @@ class Vocabulary:
                     i += found[1]
                 else:
                     i += 1
-        own = {key for term, keys in seen.items() if not keys & self.anchors.get(term, set()) for key in keys}
+        own = {key for term, keys in seen.items() if term in self.names
+               and not keys & self.anchors.get(term, set()) for key in keys}
         if not own:
             return self
         concepts = {v: t for v, t in self.lexicon.concepts.items() if tuple(words(v)) not in own}

@@ -3,7 +3,8 @@
 Each notes file's cases (tests/eval/cases/<file>.toml) were written by someone
 who never read the lookup's code. They are split in two halves, per kind, by a
 hash of the query: the tuning half may be looked at case by case while the
-lookup is improved (``python -m tests.eval.unseen --tune``); the test half is
+lookup is improved (``python tests/eval/unseen.py --tune``, with the cases of
+``<file>.extra.toml``, written later by another writer for tuning); the test half is
 only ever reported as figures, and only its figures are published.
 
 A case is right when the passage the lookup answers with holds the case's
@@ -64,6 +65,12 @@ def notes_files() -> list[Path]:
 
 def cases_of(notes: Path) -> list[dict]:
     return tomllib.loads((HERE / "cases" / f"{notes.stem}.toml").read_text())["case"]
+
+
+def extra_cases_of(notes: Path) -> list[dict]:
+    """More cases by another writer, for tuning only (``<file>.extra.toml``)."""
+    path = HERE / "cases" / f"{notes.stem}.extra.toml"
+    return tomllib.loads(path.read_text())["case"] if path.exists() else []
 
 
 def halves(cases: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -145,7 +152,7 @@ def main() -> None:
     for notes in notes_files():
         library = library_of(notes)
         tune, test = halves(cases_of(notes))
-        cases = tune if args.tune else test
+        cases = tune + extra_cases_of(notes) if args.tune else test
         half = "tuning half" if args.tune else "test half"
         print(evaluate(library, cases).report(f"\n{notes.name}, {half} ({len(cases)} cases): the lookup",
                                               misses=args.tune))
