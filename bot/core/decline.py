@@ -15,7 +15,7 @@ the notes never use ("ephemeral scratch space"), so that alone declines nothing.
 from __future__ import annotations
 
 from bot.core.index import LONG, Hit, Index
-from bot.core.terms import Unit, words
+from bot.core.terms import Unit, root, words
 
 COVER_NAMED = 0.55  # a short query naming an untreated AWS topic: the passage must hold it and this much
 COVER_NAMED_LONG = 0.25  # ... an exam stem naming one (its name weighs three times the rarest word)
@@ -29,8 +29,8 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
         return False
     if branded_unknown(text, index):
         return False
-    if not all(_name_held(hit, [u.head for u in query if u.part_of == name])
-               for name in {u.part_of for u in query if u.part_of}):
+    if len(query) < LONG and not all(_name_held(hit, [u.head for u in query if u.part_of == name])
+                                     for name in {u.part_of for u in query if u.part_of}):
         return False  # a name the notes never write, and the passage lacks it in other words
     missing = [u for u in query if unheard(u, index)]
     if len(query) < LONG and missing and (2 * len(missing) > len(query)
@@ -55,9 +55,9 @@ def _name_held(hit: Hit, parts: list[str]) -> bool:
     p = hit.passage
     tokens = words(f"{p.title}\n{p.text}")
     side_by_side = set(zip(tokens, tokens[1:]))
-    headings = set(words(f"{p.document} {p.path}"))  # "Streams" under a "DynamoDB" title
+    headings = {root(w) for w in words(f"{p.document} {p.path}")}  # "Streams" under a "DynamoDB" title
     return len(parts) < 2 or any(pair in side_by_side for pair in zip(parts, parts[1:])) \
-        or not headings.isdisjoint(parts)
+        or not headings.isdisjoint(root(w) for w in parts)
 
 
 def unheard(unit: Unit, index: Index) -> bool:

@@ -50,6 +50,7 @@ RERANK = 30  # the best passages that get the word-pair bonus
 NAME_WEIGHT = 1.5  # a line's lead-in name ("Visibility timeout – ...") counts as this many words
 SHORT_QUERY = 4  # units: a query this short names a topic ...
 HEADING_BONUS = 0.6  # ... and a passage whose headings hold its words is about it
+HEADING_BONUS_LONG = 0.0  # a longer query, less so
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,8 @@ class Index(QueryWords):
                         score[i] += SPELLED * alt * w
         ranked = []
         total = known + unknown
-        short = 0 < len(plan) <= SHORT_QUERY
+        short = 0 < len(plan)
+        bonus = HEADING_BONUS if len(plan) <= SHORT_QUERY else HEADING_BONUS_LONG
         heads_in: dict[int, set[str]] = defaultdict(set)
         if short:
             for weight, main, _, _, head in plan:
@@ -180,7 +182,7 @@ class Index(QueryWords):
             about = len(title & asked) / len(title) if title else 0.0
             final = s * (COVERAGE_FLOOR + coverage) ** COVERAGE_POWER * (1 + TITLE_BONUS * about)
             if short:
-                final *= 1 + HEADING_BONUS * len(held[i] & heads_in[i]) / len(plan)
+                final *= 1 + bonus * len(held[i] & heads_in[i]) / len(plan)
             # equal scores: the shorter passage, whose answer is likelier in view
             ranked.append((final, -len(self.passages[i].text), i, coverage))
         top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]

@@ -240,8 +240,16 @@ def _clean_body(body: list[tuple[int, str]]) -> str:
     """Markdown noise out, list structure in: bullets become '• ', nesting kept."""
     out: list[str] = []
     indents: list[int] = []
+    fenced = False
     for _, raw in body:
-        if not raw.strip() or _FENCE.match(raw) or _TABLE_RULE.match(raw):
+        if _FENCE.match(raw):
+            fenced = not fenced
+            continue
+        if fenced:  # code stays as written: indentation is its structure
+            if raw.strip():
+                out.append("  " + raw.expandtabs(4).rstrip())
+            continue
+        if not raw.strip() or _TABLE_RULE.match(raw):
             continue
         line = raw.expandtabs(4).rstrip()
         if line.lstrip().startswith("|"):  # a table row: its cells, once

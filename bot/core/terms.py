@@ -72,10 +72,18 @@ NUMBERS = {w: str(n) for n, w in enumerate(
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # where "PersistentVolumeClaim" splits
 
 
+_CAMEL_WORD = re.compile(r"\b[A-Za-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")
+
+
+def _camel(match: re.Match) -> str:
+    return f"{match.group(0)} {CAMEL.sub(' ', match.group(0))}"
+
+
 def words(text: str) -> list[str]:
     """Lower-case ascii words, plurals folded; "1,000" stays one number and
-    "PersistentVolumeClaim" is three words (not "DynamoDB" or "MySQL")."""
-    ascii_text = unicodedata.normalize("NFKD", CAMEL.sub(" ", text)).encode("ascii", "ignore").decode().lower()
+    "ConfigMap" is itself and its words, "configmap config map" (not "DynamoDB")."""
+    text = _CAMEL_WORD.sub(_camel, text) if any(c.isupper() for c in text) else text
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     ascii_text = _THOUSANDS.sub("", ascii_text.replace("'s", ""))
     return [NUMBERS.get(w) or stem(w) for w in _WORD.findall(ascii_text)]
 
