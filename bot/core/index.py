@@ -119,8 +119,10 @@ class Index(QueryWords):
                 self._roots[root(term)].append(term)
         self._known = frozenset(self.postings) | self.vocab.phrase_words
         self._spelling: dict[str, list[str]] = defaultdict(list)
-        for word in self._known:  # what a misspelt query word may be: words, not concepts
-            if "_" not in word and not word.isdigit() and (word not in self.vocab.concept_terms or word in self.vocab.phrase_words):
+        # what a misspelt query word may be: words of these notes, not concepts or stopwords
+        for word in sorted(self.postings):
+            if "_" not in word and not word.isdigit() and word not in self.vocab.stop and (
+                    word not in self.vocab.concept_terms or word in self.vocab.phrase_words):
                 self._spelling[word[0]].append(word)
 
     def _asked(self, passage_id: str, own: set[str]) -> Counter:
