@@ -81,13 +81,13 @@ class QueryWords:
     def _split(self, word: str, parts: int) -> tuple[str, ...] | None:
         """Words of the notes that ``word`` runs together ("loadbalancer",
         "batchwriteitem"), longest first word first; None when there are none."""
-        if word in self._known and word not in self.vocab.stop:
+        if word in self.postings and word not in self.vocab.stop:
             return (word,)
         if parts == 1:
             return None
         for i in range(len(word) - 3, 2, -1):
             head = word[:i]
-            if head in self._known and head not in self.vocab.stop:
+            if head in self.postings and head not in self.vocab.stop:
                 rest = self._split(word[i:], parts - 1)
                 if rest:
                     return (head, *rest)

@@ -26,6 +26,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 #: a query is cut to this many words: enough for an exam stem, bounded work
 MAX_WORDS = 120
 SHORT = 4  # letters: a word this short is misspelt by a missing, extra or swapped letter only
+LIKE_ENGLISH = 80  # rapidfuzz ratio: "schedual" is English misspelt, "kubeadm" is no English
 CACHE_WORDS = 20_000  # words typed by chat users: a long-running bot must not grow without end
 
 
@@ -145,7 +146,7 @@ class Vocabulary:
             if first:
                 initials[term] = "".join(w[0] for w in key)
             # the acronym of its first spelling names it too ("kcl", "kinesis client library")
-            if first or "".join(key) in (term, initials[term]) or "".join(w[0] for w in key) == term:
+            if first or "".join(key) in (term, stem(term), initials[term]) or "".join(w[0] for w in key) == term:
                 anchors.add(key)
         self.concept_terms = frozenset(t for emitted in self.phrases.values() for t in emitted)
         self.phrase_words = frozenset(w for key in self.phrases for w in key)
@@ -202,7 +203,10 @@ class Vocabulary:
         """No English word, nor a misspelling of one ("etcd", "kubeadm"; not "diffrence")."""
         if word in self.english or word in self.stop or word.isdigit() or not self.english:
             return False
-        return not near(word, self._english_by_letter.get(word[:1], ()), limit=1)
+        if len(word) <= SHORT + 1:  # too short to tell a misspelling from another word
+            return True
+        return process.extractOne(word, self._english_by_letter.get(word[:1], ()), scorer=fuzz.ratio,
+                                  score_cutoff=LIKE_ENGLISH) is None
 
     def related_to(self, word: str) -> tuple[str, ...]:
         """Words of the notes ``word`` may stand for, as itself or as a form of a
