@@ -1,15 +1,18 @@
-"""Questions generated from the notes: cloze on numbers and terms, "which of these" from definitions."""
+"""Questions generated from a group's notes: exam shapes, and a gate no bad question passes."""
 
 import random
-import re
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import db
-from bot.core.messages import Answer, Feedback, Learner, Question, Quiz
+from bot.core.gate import check
+from bot.core.generate import candidates
+from bot.core.lexicon import shipped
+from bot.core.messages import Answer, Feedback, Learner, Question, Quiz, Text
 from bot.core.notes import parse
 from bot.core.practice import Practice
-from bot.core.questions import LETTERS, STOP_WORDS, generate, load_bank, validate
+from bot.core.questions import CHOOSE_TWO, generate, load_bank
 from bot.core.search import Library
 from bot.ingest import ingest
 from db.store import Store
@@ -19,179 +22,196 @@ BUNDLED = (CONTENT / "notes" / "dva-notes.md").read_text(encoding="utf-8")
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
 
 NOTES = """\
-# DVA
+# Serverless notes
 
-## EC2
-1. Multi attach : one io2 volume can be attached to not more than 16 instances at a time.
-2. Spread placement : a spread placement group holds up to 7 instances per AZ.
-3. Snapshot archive : the archive tier is 75% cheaper, with 24 - 72 hours to restore.
-4. Recycle bin : deleted snapshots can be recovered for up to 1 year after deletion.
-5. Burst credits : a T3 instance earns credits while CPU stays below 20% of a vCPU.
+## Queues
+### Settings
+- **Visibility timeout** – a received message stays hidden for 30 seconds by default (this one's on the exam!!)
+- **Message retention** – messages are kept for 4 days unless you change it.
+- **Delivery delay** – new messages stay invisible for up to 15 minutes.
+- **Long polling** – a receive call waits up to 20 seconds for a message to arrive.
 
-## ELB
-1. Types of load balancers
-   - Classic load balancer : HTTP, HTTPS, TCP, SSL.
-   - Application load balancer : HTTP, HTTPS, Websocket.
-   - Network load balancer : TCP, TLS, UDP.
-   - Gateway load balancer : Layer 3 IP packets for firewalls.
-2. Scaling
-   - Vertical scaling : moving the database to a bigger instance type.
-   - Horizontal scaling : adding read replicas to spread the reads.
-   - Predictive scaling : forecasts the load from the daily patterns.
-   - Scheduled scaling : changes the capacity at a time you choose in advance.
-"""
+### Which one?
+Use SQS when you need to buffer work for a pool of workers. Use SNS when one event must reach many subscribers.
+Use Kinesis when several apps must read the same records in order. Use EventBridge when you route events by content.
 
-LAMBDA = """
-## Lambda
-1. Timeout : a function can run for at most 15 minutes per invocation.
-2. Memory : you can allocate from 128 MB to 10,240 MB of memory to a function.
-3. Concurrency : by default an account can run 1000 concurrent executions per region.
-4. Deployment package : up to 50 MB zipped when uploaded directly.
+### Queue types
+- Standard queue – at-least-once delivery, best-effort ordering
+- FIFO queue – exactly-once processing and strict ordering
+- Delay queue – postpones the delivery of new messages
+- Dead-letter queue – keeps messages that failed too many times
+
+## Functions
+### Invocation types
+- Synchronous – the caller waits for the result
+- Asynchronous – the event is queued and retried twice
+- Event source mapping – Lambda polls the stream or queue for you
+
+A function can run for at most 15 minutes, and the deployment package is up to 50 MB zipped.
 """
 
 
 def passages(text: str = NOTES):
-    found, _ = parse(text, "notes.md")
-    return found
+    return parse(text, "notes.md")[0]
 
 
-def by_answer(questions, answer: str):
-    return [q for q in questions if q.correct == (answer,)]
+def served(text: str = NOTES):
+    return generate(passages(text))
 
 
-def cloze(q) -> bool:
-    return "completes the sentence" in q.stem
+def of_shape(shape: str, text: str = NOTES):
+    return [q for q in served(text) if q.shape == shape]
 
 
-def test_a_number_is_blanked_with_its_unit_and_distractors_of_the_same_unit():
-    [q] = by_answer(generate(passages()), "16 instances")
-    assert 'one io2 volume can be attached to not more than _____ at a time."' in q.stem
-    assert "16" not in q.stem
-    assert all(o.endswith(" instances") for o in q.options)
-    assert "7 instances" in q.options  # drawn from elsewhere in the notes
+def context_of(text: str = NOTES):
+    from bot.core.generate import _Maker
+
+    return _Maker(passages(text), shipped()).context
 
 
-def test_percentages_get_percentages_from_the_notes_as_distractors():
-    [q] = by_answer(generate(passages()), "75%")
-    assert all(re.fullmatch(r"\d+%", o) for o in q.options)
-    assert "20%" in q.options
+# --- shapes ------------------------------------------------------------------------
 
 
-def test_one_year_gets_plural_years_as_distractors():
-    [q] = by_answer(generate(passages()), "1 year")
-    assert sorted(o.split()[1] for o in q.options) == ["year", "years", "years", "years"]
+def test_a_use_x_when_y_rule_becomes_a_scenario_with_the_other_rules_as_options():
+    [q] = [q for q in of_shape("scenario") if q.correct == ("Kinesis",)]
+    assert "several apps must read the same records in order" in q.stem
+    assert set(q.options) >= {"SQS", "SNS"} and len(q.options) == 4
+    assert 'say: "Use Kinesis when' in q.explanation
 
 
-def test_ranges_are_never_blanked():
-    qs = generate(passages())
-    assert not [q for q in qs if any("72 hours" in o or o.startswith("24") for o in q.correct)]
+def test_a_list_becomes_a_choose_two_with_items_of_a_list_of_the_same_kind():
+    qs = [q for q in of_shape("choose-two") if "invocation types" in q.stem]
+    assert qs, "the invocation types list gives a choose-two"
+    q = qs[0]
+    assert q.kind == "multi" and q.stem.endswith(CHOOSE_TWO) and len(q.options) == 5
+    assert set(q.correct) <= {"Synchronous", "Asynchronous", "Event source mapping"}
+    assert set(q.options) - set(q.correct) <= {"Standard queue", "FIFO queue", "Delay queue", "Dead-letter queue"}
 
 
-def test_which_of_these_asks_for_a_term_from_its_definition_with_sibling_terms():
-    [q] = by_answer(generate(passages()), "Network load balancer")
-    assert '"TCP, TLS, UDP."' in q.stem
-    assert sorted(q.options) == ["Application load balancer", "Classic load balancer",
-                                 "Gateway load balancer", "Network load balancer"]
+def test_definitions_side_by_side_give_which_term_and_which_statement_questions():
+    [term] = [q for q in of_shape("definition") if q.correct == ("Message retention",)]
+    assert "messages are kept for 4 days" in term.stem and "Message retention" not in term.stem
+    statements = of_shape("true-statement")
+    assert statements and all(len(q.options) == 4 and q.stem.endswith("which statement is true?")
+                              for q in statements)
 
 
-def test_siblings_sharing_a_word_come_first():
-    [q] = by_answer(generate(passages()), "Vertical scaling")
-    assert "Horizontal scaling" in q.options and all(o.endswith("scaling") for o in q.options)
+def test_a_number_is_asked_with_options_in_its_unit_and_good_grammar():
+    q = next(q for q in of_shape("number") if q.correct == ("15 minutes",))
+    assert all(o.endswith((" minute", " minutes")) for o in q.options)
+    assert all(not o.startswith("1 minutes") for o in q.options)
 
 
-def test_a_list_item_is_blanked_with_other_items_of_lists_the_passage_never_mentions():
-    notes = NOTES + "\n## Health\n1. Network checks : the NLB health check runs over TCP against the target port.\n"
-    [q] = [q for q in by_answer(generate(passages(notes)), "TCP") if q.topic == "Health"]
-    assert '"Network checks : the NLB health check runs over _____ against the target port."' in q.stem
-    assert set(q.options) - {"TCP"} <= {"HTTP", "HTTPS", "SSL", "Websocket", "TLS", "UDP"}
+def test_the_stem_drops_the_note_takers_asides_and_the_notes_stay_as_written():
+    stems = " ".join(q.stem for q in served())
+    assert "exam!!" not in stems and "??" not in stems
+    assert "(this one's on the exam!!)" in NOTES
 
 
-def test_generated_questions_are_marked_and_use_the_written_question_shape():
-    for q in generate(passages()):
-        assert q.generated and q.source == "generated"
-        assert q.kind == "single" and len(q.options) == 4 and len(q.answers) == 1
-        assert q.answers[0] in LETTERS[:4] and q.explanation and q.passages
+def test_every_served_question_passes_the_gate_and_cites_its_passage():
+    ps = passages()
+    ids = {p.id for p in ps}
+    for q, problems in candidates(ps):
+        assert q.generated and q.source == "generated" and set(q.passages) <= ids
+    assert served() and all(not problems for q, problems in candidates(ps) if q in served())
 
 
-def test_no_blank_is_a_stop_word_and_options_are_distinct():
-    ps = passages(BUNDLED)
-    for q in generate(ps):
-        assert q.correct[0].lower() not in STOP_WORDS, q
-        assert len({o.lower() for o in q.options}) == 4, q
+def test_generation_is_deterministic_and_ids_survive_edits_elsewhere():
+    first = served()
+    assert first == served()
+    edited = NOTES.replace("for up to 15 minutes", "for up to 10 minutes")
+    kept = {q.id for q in first if q.topic == "Functions"}
+    assert kept <= {q.id for q in served(edited)}
 
 
-def test_a_cloze_answer_is_the_only_option_its_passage_supports():
-    ps = passages(BUNDLED + LAMBDA)
-    text = {p.id: p.text.lower() for p in ps}
-    for q in filter(cloze, generate(ps)):
-        source = text[q.passages[0]]
-        assert q.correct[0].lower() in source
-        wrong = [o for i, o in enumerate(q.options) if LETTERS[i] not in q.answers]
-        assert not [o for o in wrong if re.search(rf"(?<![\w-]){re.escape(o.lower())}(?![\w-])", source)], q
+# --- the gate: what is never served ------------------------------------------------
 
 
-def test_the_heading_never_gives_the_answer_away():
-    ps = passages(BUNDLED)
-    for q in generate(ps):
-        shown = q.stem.split("\n")[0]
-        assert not re.search(rf"(?<![\w-]){re.escape(q.correct[0])}(?![\w-])", shown, re.IGNORECASE), q
+def a_question():
+    return next(q for q in of_shape("definition"))
 
 
-def test_every_generated_question_is_grounded_in_its_passage():
-    ps = passages(BUNDLED)
-    by_id = {p.id: p for p in ps}
-    assert [(q.id, validate(q, by_id)) for q in generate(ps) if validate(q, by_id)] == []
+def test_a_question_with_a_label_for_an_option_is_never_served():
+    q = a_question()
+    bad = replace(q, options=tuple("Ex 1" if o not in q.correct else o for o in q.options))
+    assert any("label" in p for p in check(bad, context_of()))
 
 
-def test_ids_come_from_the_passage_and_the_fact_not_from_order():
-    before = {q.id: q.correct for q in generate(passages())}
-    edited = NOTES.replace("## EC2\n", "## EC2\n1. Instance store : ephemeral disks lost when the instance stops.\n")
-    edited = edited.replace("per AZ.", "per Availability Zone.")
-    after = {q.id: q.correct for q in generate(list(reversed(passages(edited))))}
-    kept = {i: c for i, c in before.items() if c != ("7 instances",)}
-    assert kept.items() <= after.items()
-    assert all(qid.startswith("g-") and len(qid) == 12 for qid in after)
+def test_a_question_with_markdown_in_an_option_is_never_served():
+    q = a_question()
+    bad = replace(q, options=tuple("**Steps**" if o not in q.correct else o for o in q.options))
+    assert any("markdown" in p for p in check(bad, context_of()))
 
 
-def test_generation_is_deterministic():
-    ps = passages(BUNDLED)
-    first, second = generate(ps), generate(list(ps))
-    assert first == second
-    assert sorted(generate(list(reversed(ps))), key=lambda q: q.id) == sorted(first, key=lambda q: q.id)
+def test_a_question_whose_answer_is_by_far_the_longest_option_is_never_served():
+    q = a_question()
+    long = q.correct[0] + " which is the option that says much more than any other option does"
+    bad = replace(q, options=tuple(long if o in q.correct else o for o in q.options))
+    assert any("longest" in p for p in check(bad, context_of()))
 
 
-def test_the_bundled_notes_yield_questions_for_every_section_with_facts():
-    counts = {}
-    for q in generate(passages(BUNDLED)):
-        counts[q.topic] = counts.get(q.topic, 0) + 1
-    assert len([q for q in generate(passages(BUNDLED))]) >= 60
-    assert {"RDS", "ELB + ASG", "EC2", "DNS", "IAM"} <= set(counts)
+def test_a_question_whose_stem_holds_its_answer_is_never_served():
+    q = a_question()
+    bad = replace(q, stem=q.stem + f" (hint: {q.correct[0]})")
+    assert any("gives away" in p for p in check(bad, context_of()))
 
 
-def test_a_lambda_section_added_to_the_notes_yields_questions():
-    qs = [q for q in generate(passages(BUNDLED + LAMBDA)) if q.topic == "Lambda"]
-    answers = {q.correct[0] for q in qs}
-    assert {"15 minutes", "128 MB", "10,240 MB", "1000 concurrent executions", "50 MB"} <= answers
-    assert {"Timeout", "Concurrency", "Deployment package"} <= answers
-    assert "Memory" not in answers  # its definition says "memory": the stem would give it away
-    [timeout] = by_answer(qs, "15 minutes")
-    assert all(o.endswith(" minutes") for o in timeout.options)
+def test_a_question_with_an_invented_number_is_never_served():
+    q = a_question()
+    bad = replace(q, options=tuple("Error 7421" if o not in q.correct else o for o in q.options[:4]))
+    assert any("never give" in p for p in check(bad, context_of()))
 
 
-def test_a_user_who_adds_a_lambda_section_and_re_ingests_can_quiz_on_lambda_at_once(tmp_path):
+def test_a_question_with_one_of_a_plural_is_never_served():
+    q = next(q for q in of_shape("number"))
+    bad = replace(q, options=tuple("1 minutes" if o not in q.correct else o for o in q.options))
+    assert any("one of a plural" in p for p in check(bad, context_of()))
+
+
+def test_a_question_with_options_of_two_forms_is_never_served():
+    q = next(q for q in of_shape("number"))
+    bad = replace(q, options=tuple("never" if o not in q.correct else o for o in q.options))
+    assert any("one form" in p for p in check(bad, context_of()))
+
+
+def test_a_question_with_two_look_alike_options_is_never_served():
+    q = a_question()
+    twin = q.correct[0] + "s"
+    bad = replace(q, options=tuple(twin if o not in q.correct else o for o in q.options))
+    assert any("look the same" in p or "not distinct" in p for p in check(bad, context_of()))
+
+
+def test_a_question_with_asides_in_its_stem_is_never_served():
+    q = a_question()
+    bad = replace(q, stem=q.stem + " ?? lol")
+    assert any("asides" in p for p in check(bad, context_of()))
+
+
+# --- in the product ------------------------------------------------------------------
+
+
+def test_quiz_on_a_topic_the_notes_do_not_treat_says_so_and_offers_topics():
+    store = Store(db.connect(":memory:"))
+    library = Library(passages(BUNDLED))
+    practice = Practice.build(store, library, load_bank(CONTENT / "questions")[0], rng=random.Random(3))
+    [reply] = practice.handle(Quiz(Learner("test", "G1", "ana"), "lambda"), NOW)
+    assert isinstance(reply, Text) and "lambda" in reply.text.lower() and "RDS" in reply.text
+
+
+def test_a_section_added_to_the_notes_is_quizzable_at_once_with_generated_questions(tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "dva-notes.md").write_text(BUNDLED, encoding="utf-8")
     store = Store(db.connect(":memory:"))
     ingest(store, notes, now=NOW)
-    (notes / "dva-notes.md").write_text(BUNDLED + LAMBDA, encoding="utf-8")
+    (notes / "dva-notes.md").write_text(BUNDLED + "\n" + NOTES.replace("# Serverless notes\n", ""), encoding="utf-8")
     ingest(store, notes, now=NOW)
     practice = Practice.build(store, Library(store.all_passages()), load_bank(CONTENT / "questions")[0],
                               rng=random.Random(3))
     ana = Learner("test", "G1", "ana")
-    [question] = practice.handle(Quiz(ana, "lambda"), NOW)
-    assert isinstance(question, Question) and question.topic == "Lambda" and question.generated
+    [question] = practice.handle(Quiz(ana, "invocation types"), NOW)
+    assert isinstance(question, Question) and question.generated
     correct = practice.question(question.question_id).correct
-    right = tuple(c.letter for c in question.choices if c.text in correct)  # as this instance shows them
+    right = tuple(c.letter for c in question.choices if c.text in correct)
     [feedback] = practice.handle(Answer(ana, question.instance, right), NOW)
     assert isinstance(feedback, Feedback) and feedback.correct

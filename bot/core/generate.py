@@ -1,309 +1,435 @@
-"""Questions generated from the notes, for sections nobody has written questions for.
+"""Questions generated from a group's own notes, in the shapes the exam uses.
 
-Three shapes, all single-answer with four options:
+Five shapes, each from a structure the notes already have:
 
-- a number cloze: "Not more than _____ at a time." -> "16 instances", with
-  distractors carrying the same unit taken from elsewhere in the notes (or, when
-  the notes have too few, nearby values of the same unit);
-- a "which of these" question from a "term : definition" line, the distractors
-  being sibling terms (the other load balancer types, the other scaling policies);
-- a term cloze on an item of a list in the notes ("HTTP, HTTPS, TCP, SSL"), the
-  distractors being the other items of such lists that this passage never mentions.
+- ``scenario``: a rule "use X when Y" / "X for Y" / "X – use it when Y" becomes
+  "Which should a developer use when Y?", the options being the other things
+  the notes give rules for beside it;
+- ``choose-two``: a list ("Invocation types: sync, async, event source mapping")
+  becomes "Which TWO of these are invocation types?", the wrong options being
+  items of the notes' other lists of the same section;
+- ``true-statement``: "Term: definition" lines of one section become "Which
+  statement is true?", the false ones pairing the term with a sibling's definition;
+- ``definition``: "Which term is described as …?" over the same lines;
+- ``number``: an amount with a unit the notes use ("15 minutes", "256 KB")
+  blanked, the other options being amounts of that unit from the notes, or
+  round values of it; never an invented status code or id.
 
-Filters keep out bad ones: nothing blanked is a stop word, the options are
-distinct (also to the eye: "Performance" vs "Performace"), the answer is the only
-option the passage supports, and the answer is not given away by the heading.
-Ids hash the passage id and the blanked fact, never an order, so a question keeps
-its id (and its learners' history) when the notes around it change. Everything
-is deterministic: the same notes give the same questions.
+Every candidate then passes the quality gate (``bot.core.gate``); only those
+that pass are served. Ids hash the passage id, the shape and the fact, so a
+question keeps its id (and its learners' history) when the notes around it
+change; the same notes always give the same questions.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Sequence
 
-from rapidfuzz import fuzz
-
 from bot.core import questions as bank
-from bot.core.grounding import STOP_WORDS
-from bot.core.quantities import Quantity, nearby, quantities_in, render
-from bot.core.questions import BankQuestion
+from bot.core.gate import check
+from bot.core.lexicon import Lexicon, shipped
+from bot.core.questions import CHOOSE_TWO, BankQuestion
+from bot.core.stems import Cleaner
 
 BLANK = "_____"
-MAX_LINE = 240
-_DEFINITION = re.compile(r"^(?P<term>[^:]{2,60}?)\s*:\s+(?P<text>.+)$")
-_BAD_TERMS = {"ex", "eg", "e.g", "note", "why", "good", "bad", "example", "another use", "type", "so", "but", "also"}
-MIN_WORDS = 4  # a cloze needs a sentence around its blank
+MAX_LINE = 260
+_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ ()`-]{0,50}?)\s*(?::|=|–|—|\s-)\s+(?P<text>\S.{6,})$")
+_RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2,40}?)\s+"
+                   r"(?P<when>when|if|for|to)\s+(?P<y>.{8,})$", re.IGNORECASE)
+_RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\s-|→|->)\s*(?:use (?:it |this )?)?"
+                         r"(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
+                     r"don't|set|use|add|run|make|get|if|when|then|so)\b)|\b[a-z]+[A-Z]")
+_VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
+_AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
+_ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
+          100, 120, 128, 200, 250, 256, 300, 365, 400, 500, 512, 600, 900, 1000, 1024, 2000, 3000,
+          3600, 5000, 10000, 10240)
 
 
 @dataclass(frozen=True)
-class Definition:
-    term: str
-    text: str
-    line: str
+class Line:
     passage: object  # notes.Passage
-
-    @property
-    def full(self) -> bool:
-        """A definition worth asking about: a few words, not an id or a single name."""
-        return len(self.text.split()) >= 2 and len(self.text) >= 8
+    text: str  # as in the notes, bullet gone
+    number: int  # its index in the passage, for "the line before"
 
 
-def generate(passages: Sequence[object]) -> list[BankQuestion]:
-    """Questions for every passage; the caller keeps those its written bank lacks."""
+def generate(passages: Sequence[object], lexicon: Lexicon | None = None) -> list[BankQuestion]:
+    """The generated questions that pass the quality gate, in passage order."""
+    return [q for q, problems in candidates(passages, lexicon) if not problems]
+
+
+def candidates(passages: Sequence[object], lexicon: Lexicon | None = None
+               ) -> list[tuple[BankQuestion, list[str]]]:
+    """Every question the notes could give, each with what the gate finds wrong with it."""
+    lexicon = shipped() if lexicon is None else lexicon
     passages = list(passages)
-    lines = {p.id: _lines(p.text) for p in passages}
-    quantities = [(p, q) for p in passages for line in lines[p.id] for q in quantities_in(line)]
-    units: dict[str, list[tuple[str, Quantity]]] = {}
-    for p, q in quantities:
-        units.setdefault(q.key, []).append((p.id, q))
-    definitions = [d for p in passages for line in lines[p.id] if (d := _definition(line, p))]
-    terms = _TermIndex(definitions)
-    kinds = _kinds(line for p in passages for line in lines[p.id])
-    out: dict[str, BankQuestion] = {}
+    maker = _Maker(passages, lexicon)
+    out: dict[str, tuple[BankQuestion, list[str]]] = {}
     for p in passages:
-        made = [*_number_clozes(p, lines[p.id], units),
-                *_which_of_these(p, terms),
-                *_term_clozes(p, lines[p.id], kinds)]
-        by_id = {p.id: p}
-        for q in made:
-            if q.id not in out and not bank.validate(q, by_id):
-                out[q.id] = q
+        for q in maker.questions(p):
+            if q.id not in out:
+                out[q.id] = (q, check(q, maker.context))
     return list(out.values())
 
 
-# --- numbers -------------------------------------------------------------------
+@dataclass
+class Context:
+    """What the gate needs to know of the notes: their headings, numbers and labels."""
+
+    headings: set[str]
+    numbers: set[str]
+    labels: frozenset[str]
+    passages: dict[str, object]
 
 
-def _number_clozes(p, lines: list[str], units: dict[str, list[tuple[str, Quantity]]]) -> Iterable[BankQuestion]:
-    text = p.text.lower()
-    in_passage = quantities_in(p.text)
-    for line in _sentences(lines):
-        for q in quantities_in(line):
-            if text.count(q.text.lower()) != 1 or q.text.lower() in p.path.lower():
-                continue  # ambiguous within the passage, or the heading gives it away
-            mentioned = {x.value for x in in_passage if x.key == q.key}
-            pool = units.get(q.key, [])
-            others = sorted({x.value for owner, x in pool if owner != p.id} - mentioned,
-                            key=lambda v: (abs(math.log(v / q.value)) if v > 0 and q.value > 0 else 99, v))
-            values = [v for v in dict.fromkeys([*others, *nearby(q)]) if v not in mentioned and v != q.value]
-            written = {x.value: x.number for _, x in pool}
-            options = [render(q, v, written.get(v)) for v in values]
-            options = [o for o in dict.fromkeys(options) if o.lower() not in line.lower()][:3]
-            if len(options) < 3:
+class _Maker:
+    def __init__(self, passages: list, lexicon: Lexicon):
+        text = "\n".join(p.text for p in passages)
+        self.clean = Cleaner(lexicon, text)
+        self.labels = lexicon.labels
+        self.values = lexicon.values
+        self.lines = {p.id: [Line(p, t, i) for i, t in enumerate(_lines(p.text))] for p in passages}
+        self.sentences = {p.id: [Line(p, s, line.number) for line in self.lines[p.id] for s in _sentences(line.text)]
+                          for p in passages}
+        self.context = Context(
+            headings={h.lower() for p in passages for h in (*p.heading, p.section)},
+            numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
+            labels=lexicon.labels, passages={p.id: p for p in passages})
+        counted = Counter(m.group(2).lower() for m in _AMOUNT.finditer(text))
+        self.units = {u.lower() for u in lexicon.units} | {
+            u for u, n in counted.items() if n >= 2 and u.endswith("s") and len(u) > 3 and u.isalpha()}
+        self.amounts: dict[str, list[tuple[str, float, str]]] = defaultdict(list)  # unit -> (pid, value, text)
+        self.defs: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # section -> (term, text, line)
+        self.rules: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)  # section -> (x, when, y, line)
+        self.lists: dict[str, list[tuple[str, list[str], Line]]] = defaultdict(list)  # section -> (label, items)
+        for p in passages:
+            for line in self.lines[p.id]:
+                self._harvest(p, line)
+            for sentence in self.sentences[p.id]:
+                rule = _RULE.match(sentence.text)
+                if rule and self._term_ok(rule.group("x")):
+                    self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
+                                                  rule.group("y").strip().rstrip("."), sentence))
+            for label, items, line in _bullet_lists(p, self.lines[p.id]):
+                if self._term_ok(label):
+                    self.lists[p.section].append((label, items, line))
+        for p in passages:  # "### Integration types" over three defined terms is a list too
+            terms = [(t, line) for t, _, line in self.defs.get(p.section, []) if line.passage.id == p.id]
+            title = self.clean.clean(p.heading[-1])
+            if len(terms) >= 3 and title.lower().endswith("s") and len(title.split()) <= 4 and self._term_ok(title):
+                self.lists[p.section].append((title, _distinct([t for t, _ in terms]), terms[0][1]))
+
+    # --- what the notes hold ----------------------------------------------------
+
+    def _harvest(self, p, line: Line) -> None:
+        for value, unit, _ in self._amounts(line.text):
+            self.amounts[_unit_key(unit)].append((p.id, value, unit))
+        rule = _RULE_AFTER.match(line.text)
+        if rule and self._term_ok(rule.group("x")):
+            self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
+                                          rule.group("y").strip().rstrip("."), line))
+            return
+        lead = _LEAD.match(line.text)
+        if lead and self._term_ok(_bare(lead.group("term"))):
+            items = _items(lead.group("text"))
+            if items:
+                self.lists[p.section].append((_bare(lead.group("term")), items, line))
+            elif len(lead.group("text").split()) >= 4 and not _VALUE_START.match(lead.group("text")):
+                first = _sentences(lead.group("text").strip())[0]
+                self.defs[p.section].append((_bare(lead.group("term")), first, line))
+
+    def _term_ok(self, term: str) -> bool:
+        """A name of something: a few words, no label, no clause ("Not everything is namespaced")."""
+        words = re.findall(r"[a-z0-9]+", term.lower())
+        return (0 < len(words) <= 5 and not set(words) <= self.labels and re.search("[A-Za-z]{2}", term)
+                is not None and "?" not in term and not term.strip().isdigit()
+                and _CLAUSE.search(term) is None)
+
+    def _amounts(self, text: str) -> list[tuple[float, str, re.Match]]:
+        out = []
+        for m in _AMOUNT.finditer(text):
+            unit = m.group(2)
+            before = text[:m.start()].rstrip()
+            if unit.lower() not in self.units or before.endswith(("-", "–", "$", "v")) or \
+                    re.match(r"\s*[-–/]\s*\d", text[m.end():]):
+                continue  # not a unit; a range "24-72 hours"; a price or a version
+            out.append((float(m.group(1).replace(",", "")), unit, m))
+        return out
+
+    # --- the questions --------------------------------------------------------------
+
+    def questions(self, p) -> Iterable[BankQuestion]:
+        yield from self._scenarios(p)
+        yield from self._choose_two(p)
+        yield from self._statements(p)
+        yield from self._numbers(p)
+
+    def _where(self, p) -> str:
+        """The passage's headings, without a title that is only its first line."""
+        parts = list(p.heading)
+        if len(parts) > 1 and (len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
+            parts = parts[:-1]
+        return self.clean.heading(" › ".join(parts))
+
+    def _scenarios(self, p) -> Iterable[BankQuestion]:
+        rules = self.rules.get(p.section, [])
+        elsewhere = [r for section, rs in sorted(self.rules.items()) if section != p.section for r in rs]
+        for x, when, y, line in rules:
+            if line.passage.id != p.id:
                 continue
-            stem = f"In the notes on {p.path}, which value completes the sentence?\n\"{_blank(line, q.start, q.end)}\""
-            why = f"The notes on {p.path} say: \"{line}\". The other values are not what this passage states."
-            yield _question(p, "number", q.text, stem, q.text, options, why)
+            # the other things the notes say to use: this section's first
+            named = [(t, "", "", line) for t, _, line in self.defs.get(p.section, [])]
+            pool = rules + named + sorted(elsewhere, key=lambda r: _hash(x + r[0]))
+            others = [o for o, _, oy, _ in pool if _key(o) != _key(x) and _overlap(oy, y) < 0.5
+                      and not _mentions(y, o)]
+            others = _distinct([x, *others])[1:4]
+            if len(others) < 3:
+                continue
+            condition = self.clean.clean(y)
+            stem = f"According to your notes on {self._where(p)}, which should a developer use {when} {condition}?"
+            why = (f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\". "
+                   + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
+                              for o, w, oy, _ in _distinct_rules(pool) if o in others and w))
+            yield _single(p, "scenario", x, stem, x, others, why)
 
+    def _choose_two(self, p) -> Iterable[BankQuestion]:
+        lists = self.lists.get(p.section, [])
+        for label, items, line in lists:
+            if line.passage.id != p.id or len(items) < 2 or not label.lower().endswith("s"):
+                continue
+            mine = {_key(i) for i in items}
+            kind = label.lower().split()[-1]
+            elsewhere = [i for section, ls in sorted(self.lists.items()) if section != p.section
+                         for other_label, other, _ in ls if other_label.lower().split()[-1] == kind for i in other]
+            pool = _distinct([i for _, other, _ in lists for i in other] + sorted(elsewhere, key=lambda i: _hash(label + i)))
+            pool = [i for i in pool if _key(i) not in mine and not _mentions(p.text, i)]
+            if len(pool) < 3:
+                continue
+            right = items[:2] if len(items) == 2 else [items[n] for n in _pick(line.text, len(items), 2)]
+            wrong = [pool[n] for n in _pick(label + line.text, len(pool), 3)]
+            name = self.clean.clean(label)
+            stem = (f"According to your notes on {self._where(p)}, which TWO of these are {_lower(name)}? "
+                    f"{CHOOSE_TWO}")
+            why = (f"The notes on {self._where(p)} list {_lower(name)}: \"{', '.join(items)}\". "
+                   f"{', '.join(wrong)} are not among them.")
+            qid = _id(p.id, "choose-two", label)
+            options, answers = _place(qid, right, wrong)
+            yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
+                               answers=answers, explanation=why, passages=(p.id,), generated=True,
+                               source="generated", shape="choose-two")
 
-# --- terms -----------------------------------------------------------------------
-
-
-def _definition(line: str, p) -> Definition | None:
-    m = _DEFINITION.match(line)
-    if not m:
-        return None
-    term, text = m.group("term").strip(" -•"), m.group("text").strip()
-    words = term.lower().split()
-    if (len(words) > 6 or "?" in term or "#" in term or not re.search("[A-Za-z]", term)
-            or term.lower() in _BAD_TERMS or any(w in STOP_WORDS - {"and", "of"} for w in words)):
-        return None
-    return Definition(term, text, line, p)
-
-
-class _TermIndex:
-    """Definitions by passage, by section and by word, so siblings are found without a full scan."""
-
-    def __init__(self, definitions: list[Definition]):
-        self.by_passage: dict[str, list[int]] = {}
-        self.by_section: dict[str, list[int]] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.definitions = definitions
-        for i, d in enumerate(definitions):
-            self.by_passage.setdefault(d.passage.id, []).append(i)
-            if d.full:
-                self.by_section.setdefault(d.passage.section, []).append(i)
-                for word in _significant(d.term):
-                    self.by_word.setdefault(word, []).append(i)
-
-    def of(self, passage_id: str) -> list[Definition]:
-        return [self.definitions[i] for i in self.by_passage.get(passage_id, [])]
-
-    def near(self, d: Definition) -> list[Definition]:
-        found = set(self.by_section.get(d.passage.section, []))
-        for word in _significant(d.term):
-            found.update(self.by_word.get(word, []))
-        return [self.definitions[i] for i in sorted(found)]
-
-
-def _which_of_these(p, terms: _TermIndex) -> Iterable[BankQuestion]:
-    seen: set[str] = set()
-    for d in terms.of(p.id):
-        key = d.term.lower()
-        if key in seen or not d.full or "?" in d.text or _shares_word(d.term, d.text):
-            continue
-        seen.add(key)
-        siblings = _siblings(d, terms.near(d))
-        if len(siblings) < 3:
-            continue
-        context = next((f" on {c}" for c in (p.path, p.section) if not _find(d.term, c)), "")
-        stem = f"In the notes{context}, which of these is described as: \"{d.text}\"?"
-        why = (f"The notes on {p.path} say: \"{d.line}\". "
-               f"{', '.join(siblings[:3])} are described differently in the notes.")
-        yield _question(p, "term", d.term, stem, d.term, siblings[:3], why)
-
-
-def _siblings(d: Definition, definitions: list[Definition]) -> list[str]:
-    """Other terms of the same kind: sharing a word first, then the same passage, section."""
-    p = d.passage
-    ranked = []
-    for other in definitions:
-        shared = len(_significant(other.term) & _significant(d.term))
-        same_section = other.passage.section == p.section
-        if not (shared or same_section) or other.text == d.text or not other.full:
-            continue
-        ranked.append((-shared, other.passage.id != p.id, not same_section,
-                       abs(other.passage.position - p.position), other.term.lower(), other.term))
-    chosen: list[str] = []
-    for *_, term in sorted(ranked):
-        if len(chosen) == 3:
+    def _statements(self, p) -> Iterable[BankQuestion]:
+        """Terms defined side by side in one passage are of one kind: they make
+        each other's wrong options."""
+        section = self.defs.get(p.section, [])
+        defs = [(t, d, line) for t, d, line in section if line.passage.id == p.id]
+        # items of one numbered list ("1. Timeout : ...", "2. Memory : ...") are siblings too
+        items = [(t, d, line) for t, d, line in section if line.number == 0 and line.passage.id != p.id]
+        for term, text, line in list(defs):
+            if line.passage.id != p.id:
+                continue
+            defs = defs + items if line.number == 0 and len(defs) < 4 else defs
             break
-        if term.lower() in d.text.lower() or any(_alike(term, t) or _overlap(term, t) for t in [d.term, *chosen]):
-            continue
-        chosen.append(term)
-    return chosen
-
-
-def _kinds(lines: Iterable[str]) -> dict[str, set[str]]:
-    """Items that appear together in lists ("HTTP, HTTPS, TCP") are of one kind."""
-    parent: dict[str, str] = {}
-    spelling: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    for line in lines:
-        items = _list_items(line)
-        for item in items:
-            spelling.setdefault(item.lower(), item)
-            parent[find(item.lower())] = find(items[0].lower())
-    groups: dict[str, set[str]] = {}
-    for key in spelling:
-        groups.setdefault(find(key), set()).add(spelling[key])
-    return {spelling[k]: groups[find(k)] for k in spelling}
-
-
-def _list_items(line: str) -> list[str]:
-    m = _DEFINITION.match(line)
-    body = m.group("text") if m else line
-    parts = [x.strip(" []().") for x in re.split(r",|/| OR ", body)]
-    if len(parts) < 3:
-        return []
-    if len(parts[0].split()) > 3:
-        parts[0] = parts[0].split()[-1]
-    parts = [re.sub(r"\s+(etc|protocol|protocols)$", "", x, flags=re.IGNORECASE) for x in parts]
-    ok = [x for x in parts if re.fullmatch(r"[A-Za-z0-9][\w+ ]{0,24}", x) and len(x.split()) <= 3]
-    if len(ok) != len(parts):
-        return []
-    return [x for x in ok if x.lower() not in STOP_WORDS]
-
-
-def _term_clozes(p, lines: list[str], kinds: dict[str, set[str]]) -> Iterable[BankQuestion]:
-    for line in _sentences(lines):
-        words = set(_TOKEN.findall(line.lower()))
-        for member, kind in sorted(kinds.items()):
-            if (len(kind) < 4 or not _tokens(member) <= words
-                    or len(_find(member, line)) != 1 or _find(member, p.path)):
+        for n, (term, text, line) in enumerate(defs):
+            if line.passage.id != p.id:
                 continue
-            distractors: list[str] = []
-            for k in sorted(kind, key=lambda k: _hash(member + "|" + k)):
-                if len(distractors) == 3:
-                    break
-                if not _find(k, p.text) and not any(_alike(k, t) or _overlap(k, t) for t in [member, *distractors]):
-                    distractors.append(k)
-            if len(distractors) < 3:
+            if _mentions(text, term):
                 continue
-            [m] = _find(member, line)
-            stem = f"In the notes on {p.path}, which term completes the sentence?\n\"{_blank(line, m.start(), m.end())}\""
-            why = f"The notes on {p.path} say: \"{line}\". {', '.join(distractors)} do not appear in this passage."
-            yield _question(p, "cloze", member, stem, member, distractors, why)
+            siblings = [(t, d) for t, d, _ in defs if _key(t) != _key(term) and _overlap(d, text) < 0.4
+                        and not _mentions(d, term)]
+            siblings = [s for i, s in enumerate(siblings) if _key(s[0]) not in {_key(x[0]) for x in siblings[:i]}]
+            if len(siblings) < 3:
+                continue
+            chosen = [siblings[i] for i in _pick(term, len(siblings), 3)]
+            description = self.clean.clean(text).rstrip(".")
+            where = self._where(p)
+            said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
+            stem = f"According to your notes on {where}, which term is described as: \"{description}\"?"
+            why = f"The notes on {where} say: \"{self.clean.clean(line.text)}\". The others, as the notes put them: {said}"
+            yield _single(p, "definition", term, stem, term, [t for t, _ in chosen], why)
+            # the same four terms, each given a description: only one pairing is right
+            group = [(term, text), *chosen]
+            false = [f"{group[i][0]}: {self.clean.clean(group[(i % 3) + 1 if i < 3 else 1][1]).rstrip('.')}"
+                     for i in (1, 2, 3)]
+            false = [f"{group[1][0]}: {self.clean.clean(group[2][1]).rstrip('.')}",
+                     f"{group[2][0]}: {self.clean.clean(group[3][1]).rstrip('.')}",
+                     f"{group[3][0]}: {self.clean.clean(group[1][1]).rstrip('.')}"]
+            true = f"{term}: {description}"
+            stem = f"According to your notes on {where}, which statement is true?"
+            yield _single(p, "true-statement", term, stem, true, false, why)
+
+    def _numbers(self, p) -> Iterable[BankQuestion]:
+        for line in self.sentences[p.id]:
+            if "|" in line.text or len(line.text.split()) < 5 or re.match(r"^(?:Q|A)\s*:", line.text) \
+                    or line.text.rstrip().endswith("?"):
+                continue  # a table row is no sentence; a Q/A pair is a question already
+            for value, unit, m in self._amounts(line.text):
+                shown = m.group(0)
+                if p.text.lower().count(shown.lower()) != 1 or shown.lower() in p.path.lower():
+                    continue
+                key = _unit_key(unit)
+                mentioned = {v for v, u, _ in self._amounts(p.text) if _unit_key(u) == key}
+                elsewhere = sorted({v for pid, v, _ in self.amounts[key] if pid != p.id} - mentioned,
+                                   key=lambda v: (abs(_ratio(v, value)), v))
+                plausible = self.values.get(unit.lower()) or _ROUND
+                values = [v for v in dict.fromkeys([*elsewhere, *_round_near(value, plausible)])
+                          if v not in mentioned and v != value][:3]
+                if len(values) < 3:
+                    continue
+                options = [_amount(v, unit, m.group(0)) for v in values]
+                sentence = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
+                if BLANK not in sentence:
+                    continue
+                stem = f"According to your notes on {self._where(p)}, what completes this statement?\n\"{sentence}\""
+                why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
+                yield _single(p, "number", shown, stem, _amount(value, unit, shown), options, why)
 
 
-# --- helpers -------------------------------------------------------------------
+# --- helpers ---------------------------------------------------------------------
 
 
-def _question(p, shape: str, fact: str, stem: str, answer: str, distractors: Sequence[str],
-              why: str) -> BankQuestion:
-    qid = "g-" + _hash(f"{p.id}|{shape}|{fact.lower()}")[:10]
-    at = int(_hash(qid), 16) % 4
-    options = [*distractors[:at], answer, *distractors[at:3]]
+def _single(p, shape: str, fact: str, stem: str, answer: str, distractors: Sequence[str],
+            why: str) -> BankQuestion:
+    qid = _id(p.id, shape, fact)
+    options, answers = _place(qid, [answer], list(distractors[:3]))
     return BankQuestion(id=qid, topic=p.section, kind="single", stem=stem, options=tuple(options),
-                        answers=(bank.LETTERS[at],), explanation=why, passages=(p.id,),
-                        generated=True, source="generated")
+                        answers=answers, explanation=why, passages=(p.id,), generated=True,
+                        source="generated", shape=shape)
+
+
+def _id(passage_id: str, shape: str, fact: str) -> str:
+    return "g-" + _hash(f"{passage_id}|{shape}|{fact.lower()}")[:10]
+
+
+def _place(qid: str, right: list[str], wrong: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """Options in an order fixed by the id; the letters of the right ones."""
+    options = sorted([*right, *wrong], key=lambda o: _hash(qid + o))
+    return options, tuple(sorted(bank.LETTERS[options.index(r)] for r in right))
+
+
+def _pick(seed: str, n: int, k: int) -> list[int]:
+    return sorted(range(n), key=lambda i: _hash(f"{seed}|{i}"))[:k]
 
 
 def _lines(text: str) -> list[str]:
     out = []
     for raw in text.splitlines():
         line = raw.strip().lstrip("•").strip()
-        if line and len(line) <= MAX_LINE and "??" not in line:
+        if line and len(line) <= MAX_LINE and not raw.startswith("    "):
             out.append(line)
     return out
 
 
-def _sentences(lines: list[str]) -> list[str]:
-    """Lines fit for a cloze: a few words, and not an open question of the note-taker."""
-    return [line for line in lines if len(line.split()) >= MIN_WORDS and "?" not in line]
+def _bare(term: str) -> str:
+    """ "Lambda proxy (`AWS_PROXY`)" -> "Lambda proxy": the name without its aside."""
+    return re.sub(r"\s*\(.*?\)|`", "", term).strip()
 
 
-def _overlap(a: str, b: str) -> bool:
-    """'EC2' and 'EC2 Autoscaling groups' would both look right."""
-    a, b = a.lower(), b.lower()
-    return a == b or bool(_find(a, b) or _find(b, a))
+def _distinct_rules(rules: list) -> list:
+    seen, out = set(), []
+    for rule in rules:
+        if _key(rule[0]) not in seen:
+            seen.add(_key(rule[0]))
+            out.append(rule)
+    return out
 
 
-def _blank(line: str, start: int, end: int) -> str:
-    return f"{line[:start]}{BLANK}{line[end:]}"
+def _sentences(text: str) -> list[str]:
+    """A line's sentences: "Use Kinesis when ... Use SQS when ..." are two rules."""
+    return [x.strip() for x in re.split(r"(?<=[.!;])\s+(?=[A-Z])", text) if x.strip()]
 
 
-def _find(term: str, text: str) -> list[re.Match]:
-    return list(_pattern(term).finditer(text))
+_BULLET_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ -]{0,30}?)\s*(?::|–|—|\s-|=)\s+\S")
 
 
-@lru_cache(maxsize=4096)
-def _pattern(term: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
+def _bullet_lists(p, lines: list[Line]) -> Iterable[tuple[str, list[str], Line]]:
+    """A line ending in ":" and the three or more short bullets under it: a list."""
+    raw = p.text.splitlines()
+    for i, line in enumerate(raw):
+        text = line.strip().lstrip("•").strip()
+        if not text.endswith(":") or len(text.split()) > 6:
+            continue
+        depth = len(line) - len(line.lstrip())
+        items = []
+        for below in raw[i + 1:]:
+            if not below.strip().startswith("•") or len(below) - len(below.lstrip()) < depth:
+                break
+            if len(below) - len(below.lstrip()) > depth + 2:
+                continue  # a sub-point of an item
+            body = below.strip().lstrip("•").strip()
+            lead = _BULLET_LEAD.match(body)
+            item = lead.group("term") if lead else body
+            if len(item.split()) > 4 or not re.fullmatch(r"[A-Za-z][\w+.'’ /-]{0,40}", item):
+                items = []
+                break
+            items.append(item.strip())
+        if len(items) >= 3:
+            anchor = next((x for x in lines if x.text == text), lines[0] if lines else None)
+            if anchor is not None:
+                yield text.rstrip(":").strip(), items, anchor
 
 
-_TOKEN = re.compile(r"[a-z0-9]+")
+def _items(text: str) -> list[str]:
+    """A list written on one line: "sync, async, event source mapping" (three or more short items)."""
+    body = re.sub(r"\s*\(.*?\)", "", text).strip().rstrip(".")
+    parts = [re.sub(r"^(?:and|or)\s+", "", x.strip(" .")) for x in re.split(r",\s*|\s*/\s*|\s+or\s+|\s+and\s+", body)]
+    if len(parts) < 3 or any(not re.fullmatch(r"[A-Za-z][\w+.' -]{0,30}", x) or len(x.split()) > 4
+                             for x in parts):
+        return []
+    return parts
 
 
-@lru_cache(maxsize=4096)
-def _tokens(term: str) -> frozenset[str]:
-    return frozenset(_TOKEN.findall(term.lower()))
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    return u[:-1] if u.endswith("s") and len(u) > 3 else u
 
 
-@lru_cache(maxsize=4096)
-def _significant(term: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", term.lower()) if w not in STOP_WORDS and len(w) > 2)
+def _amount(value: float, unit: str, written: str) -> str:
+    number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or "," in written) else f"{value:g}"
+    if unit.isalpha() and unit.islower() and len(unit) > 3:  # a word: one minute, two minutes
+        unit = _unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
+    attached = unit == "%" or not written[len(written) - len(unit) - 1:].startswith(" ")
+    return f"{number}{'' if attached else ' '}{unit}"
 
 
-def _shares_word(term: str, text: str) -> bool:
-    words = set(re.findall(r"[a-z0-9]+", text.lower()))
-    own = {w for w in re.findall(r"[a-z0-9]+", term.lower()) if w not in STOP_WORDS}
-    return any(w in words or w.rstrip("s") in words or w + "s" in words for w in own)
+def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
+    return sorted((v for v in plausible if v != value), key=lambda v: (abs(_ratio(v, value)), v))[:6]
 
 
-def _alike(a: str, b: str) -> bool:
-    return a.lower() == b.lower() or fuzz.ratio(a.lower(), b.lower()) >= 85
+def _ratio(a: float, b: float) -> float:
+    import math
+    return math.log(a / b) if a > 0 and b > 0 else 99.0
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _distinct(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        if _key(item) and _key(item) not in seen:
+            seen.add(_key(item))
+            out.append(item)
+    return out
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"[a-z0-9]{3,}", a.lower())), set(re.findall(r"[a-z0-9]{3,}", b.lower()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def _mentions(text: str, term: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def _lower(name: str) -> str:
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _hash(text: str) -> str:

@@ -227,6 +227,10 @@ class Index(QueryWords):
         return best
 
 
+    def about(self, i: int, query: list[Unit]) -> bool:
+        """Do passage ``i``'s headings (title, section, lead-in names) name the query?"""
+        return any(not self.headings[i].isdisjoint(self.alternatives(u)) for u in query)
+
     def _stub(self, p: notes.Passage) -> bool:
         """A bare name ("Global Services: 3. Cloudfront", "1. Relational database service"):
         no answer to anything."""

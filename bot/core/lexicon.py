@@ -13,12 +13,17 @@ A file may hold any of these keys (every one optional)::
     real_words = "real words never read as a typo of a term"
     names = "distinctive names: a query naming one must find it in the passage"
     english = "plain English words: a word the notes never use is a topic's name unless here"
+    units = "units a generated question may ask an amount in"
+    labels = "words that label a part of the notes and are never an answer"
+    asides = "words that mark a note-taker's aside, dropped from a question's stem"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
     alb = ["elb"]
     [related]    # query word = words of the notes it may stand for
     disk = "volume ebs storage"
+    [values]     # unit(s) = amounts a question may offer in that unit
+    "minute minutes" = [1, 5, 10, 15, 30, 60]
 
 Errors name the file and line; a file with errors adds nothing.
 """
@@ -35,8 +40,8 @@ from typing import Iterable
 from bot.core.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "lexicon"
-_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english")
-_TABLES = ("concepts", "broader", "related")
+_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides")
+_TABLES = ("concepts", "broader", "related", "values")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -49,6 +54,10 @@ class Lexicon:
     real_words: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()  # plain English words: not a topic's name
+    units: frozenset[str] = frozenset()  # units of amounts a question may ask ("minutes", "MB")
+    labels: frozenset[str] = frozenset()  # words that label, never answer ("ex", "steps", "sources")
+    asides: frozenset[str] = frozenset()  # words of a note-taker's aside ("exam", "lol", "remember")
+    values: dict[str, tuple[float, ...]] = field(default_factory=dict)  # unit -> plausible amounts
     concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> terms
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # query word -> notes words
 
@@ -60,7 +69,9 @@ class Lexicon:
         return Lexicon(
             self.stopwords | other.stopwords, self.generic | other.generic,
             self.real_words | other.real_words, self.names | other.names,
-            self.english | other.english, {**other.concepts, **self.concepts}, related,
+            self.english | other.english, self.units | other.units, self.labels | other.labels,
+            self.asides | other.asides, {**other.values, **self.values}, {**other.concepts, **self.concepts},
+            related,
         )
 
 
@@ -117,6 +128,13 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
             continue
         for variant in variants:
             concepts.setdefault(variant.lower(), (term, *broader.get(term, ())))
+    values: dict[str, tuple[float, ...]] = {}
+    for unit, amounts in tables["values"].items():
+        if not isinstance(amounts, list) or not all(isinstance(a, (int, float)) and a > 0 for a in amounts):
+            problems.append(Problem(file, where(unit), f"values: {unit!r} must map to a list of positive numbers"))
+            continue
+        for name in unit.lower().split():
+            values[name] = tuple(float(a) for a in amounts)
     related: dict[str, tuple[str, ...]] = {}
     for words, targets in tables["related"].items():
         if isinstance(targets, list) and all(isinstance(t, str) for t in targets):
@@ -130,7 +148,9 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
         return Lexicon(), problems
     return Lexicon(lists.get("stopwords", frozenset()), lists.get("generic", frozenset()),
                    lists.get("real_words", frozenset()), lists.get("names", frozenset()),
-                   lists.get("english", frozenset()), concepts, related), []
+                   lists.get("english", frozenset()), lists.get("units", frozenset()),
+                   lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
+                   related), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:

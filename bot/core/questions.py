@@ -40,6 +40,12 @@ class BankQuestion:
     passages: tuple[str, ...]  # ids of the passages it comes from
     generated: bool = False
     source: str = ""  # "rds.toml:12" or "generated"
+    shape: str = ""  # what it asks: scenario, choose-two, true-statement, definition, number; written: its kind
+
+    @property
+    def form(self) -> str:
+        """The question's shape as ``dva questions --json`` names it."""
+        return self.shape or {"multi": "choose-two", "truefalse": "true-false"}.get(self.kind, self.kind)
 
     @property
     def pick(self) -> int:
@@ -237,8 +243,8 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
 
 
-def generate(passages) -> list[BankQuestion]:
+def generate(passages, lexicon=None) -> list[BankQuestion]:
     """Generated questions for the notes' passages; see ``bot.core.generate``."""
     from bot.core.generate import generate as from_notes  # it imports this module
 
-    return from_notes(passages)
+    return from_notes(passages, lexicon)

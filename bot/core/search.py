@@ -48,6 +48,7 @@ class Library:
                  expansions: Mapping[str, Sequence[str]] | None = None, lexicon: Lexicon | None = None):
         self.passages = [_as_passage(p) for p in passages]
         self._by_id = {p.id: p for p in self.passages}
+        self._position = {p.id: i for i, p in enumerate(self.passages)}
         base = shipped() if lexicon is None else lexicon
         vocab = Vocabulary(base.merged(learned_lexicon(self.passages, base)))
         self.vocab = vocab.in_their_own_sense(f"{p.document}\n{p.path}\n{p.text}" for p in self.passages)
@@ -108,7 +109,9 @@ class Library:
         sections = [s for s, ts in self._index.section_terms.items() if heads <= ts]
         if sections:
             return tuple(p.id for p in self.passages if p.section in sections)
-        hits = [h for h in self._index.rank(query, text=text) if answers(h, query, text, self._index)]
+        # a topic is what a passage is about (its headings), not a word it mentions in passing
+        hits = [h for h in self._index.rank(query, text=text) if answers(h, query, text, self._index)
+                and self._index.about(self._position[h.passage.id], query)]
         if not hits:
             return ()
         return tuple(h.passage.id for h in hits if h.score >= 0.5 * hits[0].score)[:6]

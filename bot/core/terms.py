@@ -119,6 +119,16 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
 _FORMS = ("ed", "d", "ing", "es", "ly")
 
 
+@lru_cache(maxsize=4)
+def english_words(words: frozenset[str]) -> tuple[frozenset[str], dict[str, list[str]]]:
+    """English words with their stems, and by first letter: built once per lexicon."""
+    every = frozenset(words) | frozenset(stem(w) for w in words)
+    by_letter: dict[str, list[str]] = {}
+    for w in sorted(every):
+        by_letter.setdefault(w[0], []).append(w)
+    return every, by_letter
+
+
 class Vocabulary:
     """A lexicon ready for matching: phrase tables, stopwords, names, related words."""
 
@@ -160,10 +170,7 @@ class Vocabulary:
         self.names = frozenset(lexicon.names) | frozenset(stem(w) for w in lexicon.names)
         self.plain = frozenset(stem(w) for w in lexicon.generic)
         self._real = frozenset(lexicon.real_words)
-        self.english = frozenset(lexicon.english) | frozenset(stem(w) for w in lexicon.english)
-        self._english_by_letter: dict[str, list[str]] = {}
-        for w in sorted(self.english):
-            self._english_by_letter.setdefault(w[0], []).append(w)
+        self.english, self._english_by_letter = english_words(lexicon.english)
         self.related: dict[str, tuple[str, ...]] = {}
         for source, targets in lexicon.related.items():
             for word in words(source):

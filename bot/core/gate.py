@@ -1,0 +1,92 @@
+"""The quality gate every generated question passes before it can be served.
+
+A question a reviewer would not keep is worse than none: it teaches the wrong
+reflex ("pick the longest option") or nothing at all ("Ex 1"). ``check`` names
+every rule a question breaks; ``generate`` keeps only questions that break
+none, ``dva questions check`` prints the reasons, and ``score`` ranks the kept
+ones for the daily post (scenarios first, as in the exam).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from rapidfuzz import fuzz
+
+from bot.core import questions as bank
+from bot.core.questions import BankQuestion
+
+MAX_STEM = 420
+MAX_OPTION = 140
+LONGEST = 1.6  # the key this many times longer than every other option gives itself away ...
+LONGEST_MARGIN = 15  # ... when it is also this many characters longer
+ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
+_MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|]|:$")
+_NOISE = re.compile(r"\?\?|!!|\blol\b")
+_ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
+
+
+class Notes(Protocol):
+    """What the gate knows of the notes (``generate.Context``)."""
+
+    numbers: set[str]
+    labels: frozenset[str]
+    passages: dict[str, object]
+
+
+def check(q: BankQuestion, notes: Notes) -> list[str]:
+    """Every reason not to serve ``q``; [] when it may be served."""
+    problems = list(bank.validate(q, notes.passages))
+    right = set(q.correct)
+    wrong = [o for o in q.options if o not in right]
+    for option in q.options:
+        words = {w for w in re.findall(r"[a-z0-9.]+", option.lower()) if not w.isdigit()}
+        if not words or words <= notes.labels:
+            problems.append(f"option {option!r} is a label of the notes, not an answer")
+        if _MARKUP.search(option):
+            problems.append(f"option {option!r} carries markdown or a list marker")
+        if len(option) > MAX_OPTION:
+            problems.append(f"option {option!r} is longer than {MAX_OPTION} characters")
+        if _ONE_PLURAL.search(option):
+            problems.append(f"option {option!r}: one of a plural")
+        lost = [n for n in _NUMBER.findall(option.replace(",", "")) if n not in notes.numbers]
+        if lost and q.shape != "number":
+            problems.append(f"option {option!r} has a number the notes never give: {', '.join(lost)}")
+    for i, a in enumerate(q.options):
+        for b in q.options[i + 1:]:
+            if fuzz.ratio(a.lower(), b.lower()) >= ALIKE and a.lower() != b.lower() \
+                    and _NUMBER.findall(a) == _NUMBER.findall(b):  # "30 seconds" is not "60 seconds"
+                problems.append(f"options {a!r} and {b!r} look the same")
+    stem = _plain(q.stem)
+    for option in right:
+        if q.shape != "true-statement" and _plain(option) and f" {_plain(option)} " in f" {stem} ":
+            problems.append(f"the stem gives away its answer {option!r}")
+    if wrong and right:
+        longest_wrong = max(len(o) for o in wrong)
+        if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):
+            problems.append("the answer is by far the longest option")
+        if all(len(o.split()) <= 5 for o in q.options) and len({_has_digit(o) for o in q.options}) > 1:
+            problems.append("the options are not of one form: some are numbers, some not")
+    if len(q.stem) > MAX_STEM:
+        problems.append(f"the stem is longer than {MAX_STEM} characters")
+    if _NOISE.search(q.stem) or any(_NOISE.search(o) for o in q.options):
+        problems.append("the stem or an option carries the note-taker's asides")
+    if q.explanation.count('"') < 2:
+        problems.append("the explanation does not quote the notes")
+    return problems
+
+
+def score(q: BankQuestion) -> float:
+    """How good a daily question this is likely to be: exam-like shapes, short stems."""
+    return SHAPE_SCORE.get(q.shape, 6 if not q.generated else 1) - len(q.stem) / 1000
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)

@@ -1,0 +1,63 @@
+"""A line of the notes made fit to show in a question: asides out, obvious typos fixed.
+
+Notes are written for their author: "(this one's on the exam!!)", "??", "lol",
+"recieve". A question shows the fact, not the aside; the notes themselves are
+never changed, only the stem built from them. A typo is fixed only when it is
+obvious: a word that is no English word, is not used elsewhere in the notes,
+and is one or two letters from exactly one English word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.core.lexicon import Lexicon
+from bot.core.terms import english_words
+
+_PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
+_NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
+
+
+class Cleaner:
+    """Cleans lines for stems with what the lexicon knows of asides and English."""
+
+    def __init__(self, lexicon: Lexicon, notes_text: str = ""):
+        self.asides = lexicon.asides
+        self.english, self._by_letter = english_words(lexicon.english)
+        self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
+        self._fixes: dict[str, str] = {}
+
+    def clean(self, text: str) -> str:
+        """The line without asides, emphasis marks or obvious typos, one line."""
+        text = _PAREN.sub(lambda m: "" if self._aside(m.group(1)) else m.group(0), text)
+        text = _NOISE.sub("", text)
+        text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
+        text = _SPACES.sub(" ", text).strip()
+        return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+    def heading(self, path: str) -> str:
+        """A heading path without its asides ("Capacity unit math (exam!!)" -> "Capacity unit math")."""
+        return " › ".join(self.clean(part) for part in path.split(" › "))
+
+    def _aside(self, inside: str) -> bool:
+        words = set(re.findall(r"[a-z]+", inside.lower()))
+        return bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside
+
+    def _fix(self, word: str) -> str:
+        lower = word.lower()
+        if not self.english or lower in self.english or self._uses[lower] > 1 or not word.islower():
+            return word
+        if lower not in self._fixes:
+            found = process.extract(lower, self._by_letter.get(lower[:1], ()), scorer=fuzz.ratio,
+                                    score_cutoff=TYPO_LIKENESS, limit=5)
+            edits = 2 if len(lower) >= 9 else 1
+            close = [w for w, _, _ in found if OSA.distance(w, lower) <= edits]
+            self._fixes[lower] = close[0] if len(close) == 1 else lower
+        return self._fixes[lower]
