@@ -1,4 +1,4 @@
-"""``dva`` subcommands: ask, topics, ingest, chat, serve.
+"""``dva`` subcommands: ask, topics, ingest, chat, serve, questions.
 
 Only this module and ``bot.__main__`` see everything; the adapters for Discord
 and Slack are imported by ``serve`` alone, so ``dva ask`` starts fast.
@@ -28,8 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command is None:  # plain `dva`: the real bot when tokens are set, else the console
         run = _serve if settings.discord_enabled or settings.slack_enabled else _chat
+    else:
+        run = args.run
+    try:
         return run(settings, args)
-    return args.run(settings, args)
+    except BrokenPipeError:  # `dva ask rds proxy | head -1`: the reader left, nothing is wrong here
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("dva: output closed before the end (a pipe's reader stopped reading)", file=sys.stderr)
+        return 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest.set_defaults(run=_ingest)
     sub.add_parser("chat", help="the local console: the same commands as in Slack").set_defaults(run=_chat)
     sub.add_parser("serve", help="run Discord, Slack and the daily question").set_defaults(run=_serve)
+    from bot import question_bank
+
+    question_bank.add_parser(sub)
     return parser
 
 
@@ -91,10 +100,17 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
     if not folder.exists():
         print(f"dva ingest: no such folder or file: {folder}", file=sys.stderr)
         return 2
-    report = ingest(Store(database.connect(settings.db)), folder, progress=sys.stderr.isatty())
+    store = Store(database.connect(settings.db))
+    report = ingest(store, folder, progress=sys.stderr.isatty())
     print(report.summary())
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
+    from bot import question_bank
+    from bot.core.generate import candidates
+
+    lines = question_bank.report(candidates(store.all_passages()))
+    if lines:
+        print("questions generated from the notes, kept by the quality gate:\n" + "\n".join(lines))
     return 0
 
 

@@ -36,6 +36,7 @@ from bot.core.questions import CHOOSE_TWO, BankQuestion
 from bot.core.stems import Cleaner
 
 BLANK = "_____"
+LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
 MAX_LINE = 260
 _LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ ()`-]{0,50}?)\s*(?::|=|–|—|\s-)\s+(?P<text>\S.{6,})$")
 _RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2,40}?)\s+"
@@ -43,7 +44,7 @@ _RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2
 _RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\s-|→|->)\s*(?:use (?:it |this )?)?"
                          r"(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
-                     r"don't|set|use|add|run|make|get|if|when|then|so)\b)|\b[a-z]+[A-Z]")
+                     r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those)\b)|\b[a-z]+[A-Z]")
 _VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
 _AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
@@ -92,6 +93,7 @@ class _Maker:
         text = "\n".join(p.text for p in passages)
         self.clean = Cleaner(lexicon, text)
         self.labels = lexicon.labels
+        self.sizes = Counter(p.section for p in passages)
         self.values = lexicon.values
         self.lines = {p.id: [Line(p, t, i) for i, t in enumerate(_lines(p.text))] for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number) for line in self.lines[p.id] for s in _sentences(line.text)]
@@ -156,7 +158,7 @@ class _Maker:
             unit = m.group(2)
             before = text[:m.start()].rstrip()
             if unit.lower() not in self.units or before.endswith(("-", "–", "$", "v")) or \
-                    re.match(r"\s*[-–/]\s*\d", text[m.end():]):
+                    re.match(r"\s*[-–/]\s*\d", text[m.end():]) or re.match(r"\s+of\b", text[m.end():]):
                 continue  # not a unit; a range "24-72 hours"; a price or a version
             out.append((float(m.group(1).replace(",", "")), unit, m))
         return out
@@ -230,6 +232,8 @@ class _Maker:
         defs = [(t, d, line) for t, d, line in section if line.passage.id == p.id]
         # items of one numbered list ("1. Timeout : ...", "2. Memory : ...") are siblings too
         items = [(t, d, line) for t, d, line in section if line.number == 0 and line.passage.id != p.id]
+        if len(items) + 1 < LIST_SHARE * self.sizes[p.section]:
+            items = []  # a section of assorted items, not a list of definitions
         for term, text, line in list(defs):
             if line.passage.id != p.id:
                 continue
@@ -288,6 +292,7 @@ class _Maker:
                 stem = f"According to your notes on {self._where(p)}, what completes this statement?\n\"{sentence}\""
                 why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
                 yield _single(p, "number", shown, stem, _amount(value, unit, shown), options, why)
+                return  # one number question a passage: the exam asks about more than figures
 
 
 # --- helpers ---------------------------------------------------------------------
@@ -393,7 +398,7 @@ def _amount(value: float, unit: str, written: str) -> str:
     number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or "," in written) else f"{value:g}"
     if unit.isalpha() and unit.islower() and len(unit) > 3:  # a word: one minute, two minutes
         unit = _unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
-    attached = unit == "%" or not written[len(written) - len(unit) - 1:].startswith(" ")
+    attached = re.search(r"\d\s", written) is None  # "75%", "128TB" as the notes write them
     return f"{number}{'' if attached else ' '}{unit}"
 
 

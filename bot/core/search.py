@@ -50,6 +50,7 @@ class Library:
         self._by_id = {p.id: p for p in self.passages}
         self._position = {p.id: i for i, p in enumerate(self.passages)}
         base = shipped() if lexicon is None else lexicon
+        self.lexicon = base
         vocab = Vocabulary(base.merged(learned_lexicon(self.passages, base)))
         self.vocab = vocab.in_their_own_sense(f"{p.document}\n{p.path}\n{p.text}" for p in self.passages)
         self._index = Index(self.passages, self.vocab, expansions)

@@ -21,6 +21,7 @@ from bot.core.terms import english_words
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
 _SPACES = re.compile(r"\s+")
+_LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
 
@@ -39,7 +40,7 @@ class Cleaner:
         text = _PAREN.sub(lambda m: "" if self._aside(m.group(1)) else m.group(0), text)
         text = _NOISE.sub("", text)
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
-        text = _SPACES.sub(" ", text).strip()
+        text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         return re.sub(r"\s+([,.;:!?])", r"\1", text)
 
     def heading(self, path: str) -> str:
@@ -48,7 +49,7 @@ class Cleaner:
 
     def _aside(self, inside: str) -> bool:
         words = set(re.findall(r"[a-z]+", inside.lower()))
-        return bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside
+        return bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside or "?" in inside
 
     def _fix(self, word: str) -> str:
         lower = word.lower()
