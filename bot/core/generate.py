@@ -95,6 +95,7 @@ class _Maker:
         self.labels = lexicon.labels
         self.sizes = Counter(p.section for p in passages)
         self.values = lexicon.values
+        self.asides = lexicon.asides
         self.lines = {p.id: [Line(p, t, i) for i, t in enumerate(_lines(p.text))] for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number) for line in self.lines[p.id] for s in _sentences(line.text)]
                           for p in passages}
@@ -142,13 +143,14 @@ class _Maker:
             if items:
                 self.lists[p.section].append((_bare(lead.group("term")), items, line))
             elif len(lead.group("text").split()) >= 4 and not _VALUE_START.match(lead.group("text")):
-                first = _sentences(lead.group("text").strip())[0]
-                self.defs[p.section].append((_bare(lead.group("term")), first, line))
+                first = _sentences(lead.group("text").strip())[0].rstrip(";,: ")
+                if len(first.split()) >= 3:
+                    self.defs[p.section].append((_bare(lead.group("term")), first, line))
 
     def _term_ok(self, term: str) -> bool:
         """A name of something: a few words, no label, no clause ("Not everything is namespaced")."""
         words = re.findall(r"[a-z0-9]+", term.lower())
-        return (0 < len(words) <= 5 and not set(words) <= self.labels and re.search("[A-Za-z]{2}", term)
+        return (0 < len(words) <= 5 and not set(words) <= self.labels | self.asides and re.search("[A-Za-z]{2}", term)
                 is not None and "?" not in term and not term.strip().isdigit()
                 and _CLAUSE.search(term) is None)
 
@@ -174,7 +176,8 @@ class _Maker:
     def _where(self, p) -> str:
         """The passage's headings, without a title that is only its first line."""
         parts = list(p.heading)
-        if len(parts) > 1 and (len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
+        derived = p.text.lstrip("• ").startswith(parts[-1].rstrip("…"))  # a first line, not a heading
+        if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
             parts = parts[:-1]
         return self.clean.heading(" › ".join(parts))
 
@@ -185,8 +188,7 @@ class _Maker:
             if line.passage.id != p.id:
                 continue
             # the other things the notes say to use: this section's first
-            named = [(t, "", "", line) for t, _, line in self.defs.get(p.section, [])]
-            pool = rules + named + sorted(elsewhere, key=lambda r: _hash(x + r[0]))
+            pool = rules + sorted(elsewhere, key=lambda r: _hash(x + r[0]))
             others = [o for o, _, oy, _ in pool if _key(o) != _key(x) and _overlap(oy, y) < 0.5
                       and not _mentions(y, o)]
             others = _distinct([x, *others])[1:4]
@@ -346,7 +348,7 @@ def _distinct_rules(rules: list) -> list:
 
 def _sentences(text: str) -> list[str]:
     """A line's sentences: "Use Kinesis when ... Use SQS when ..." are two rules."""
-    return [x.strip() for x in re.split(r"(?<=[.!;])\s+(?=[A-Z])", text) if x.strip()]
+    return [x.strip() for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x.strip()]
 
 
 _BULLET_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ -]{0,30}?)\s*(?::|–|—|\s-|=)\s+\S")

@@ -41,7 +41,7 @@ class Cleaner:
         text = _NOISE.sub("", text)
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
-        return re.sub(r"\s+([,.;:!?])", r"\1", text)
+        return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
 
     def heading(self, path: str) -> str:
         """A heading path without its asides ("Capacity unit math (exam!!)" -> "Capacity unit math")."""

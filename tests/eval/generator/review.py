@@ -1,0 +1,57 @@
+"""The independent review of generated questions (RUBRIC.md beside this file).
+
+``sample``: for each notes file in ``notes/``, 40 generated questions that pass
+the gate, drawn at random with a fixed seed, written for a reviewer to
+``review/<file>.questions.md``. ``score``: keepable / reviewed and wrong keys
+from the reviewer's ``review/<file>.verdicts.toml``.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tomllib
+from pathlib import Path
+
+from bot.core.notes import parse
+from bot.core.questions import LETTERS, generate
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = 40
+SEED = 2026
+
+
+def sample() -> None:
+    for notes in sorted((HERE / "notes").glob("*.md")):
+        passages, _ = parse(notes.read_text(encoding="utf-8"), notes.name)
+        by_id = {p.id: p for p in passages}
+        questions = generate(passages)
+        chosen = random.Random(SEED).sample(questions, min(SAMPLE, len(questions)))
+        lines = [f"# {len(chosen)} generated questions from {notes.name}", "",
+                 f"Made by the bot from `tests/eval/generator/notes/{notes.name}`; review them with RUBRIC.md.", ""]
+        for n, q in enumerate(chosen, 1):
+            lines += [f"## {n}. `{q.id}` ({q.form})", "", q.stem, ""]
+            lines += [f"- {LETTERS[i]}. {o}" + ("  ← marked answer" if LETTERS[i] in q.answers else "")
+                      for i, o in enumerate(q.options)]
+            source = by_id[q.passages[0]]
+            lines += ["", f"Explanation: {q.explanation}", "",
+                      f"Source passage: {source.path} (lines {source.line_start}-{source.line_end})", ""]
+        (HERE / "review" / f"{notes.stem}.questions.md").write_text("\n".join(lines), encoding="utf-8")
+        print(f"{notes.name}: {len(questions)} generated, {len(chosen)} sampled")
+
+
+def score() -> None:
+    for path in sorted((HERE / "review").glob("*.verdicts.toml")):
+        verdicts = tomllib.loads(path.read_text(encoding="utf-8"))["q"]
+        keep = sum(bool(v["keep"]) for v in verdicts)
+        wrong = sum(bool(v["wrong_key"]) for v in verdicts)
+        fails: dict[str, int] = {}
+        for v in verdicts:
+            for item in v.get("fails", []):
+                fails[item] = fails.get(item, 0) + 1
+        print(f"{path.name.removesuffix('.verdicts.toml')}: keepable {keep}/{len(verdicts)}, wrong keys {wrong}; "
+              f"failed items: {fails or 'none'}")
+
+
+if __name__ == "__main__":
+    {"sample": sample, "score": score}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
