@@ -215,3 +215,14 @@ def test_a_section_added_to_the_notes_is_quizzable_at_once_with_generated_questi
     right = tuple(c.letter for c in question.choices if c.text in correct)
     [feedback] = practice.handle(Answer(ana, question.instance, right), NOW)
     assert isinstance(feedback, Feedback) and feedback.correct
+
+
+def test_the_daily_question_prefers_written_then_the_most_exam_like_generated_ones():
+    store = Store(db.connect(":memory:"))
+    practice = Practice.build(store, Library(passages()), [], rng=random.Random(3))
+    pool = practice.daily_pool()
+    shapes = {practice.question(qid).shape for qid, _ in pool}
+    assert shapes and shapes <= {"scenario", "choose-two", "true-statement"}
+    written = load_bank(CONTENT / "questions")[0]
+    practice = Practice.build(Store(db.connect(":memory:")), Library(passages(BUNDLED)), written)
+    assert all(not practice.question(qid).generated for qid, _ in practice.daily_pool())

@@ -32,7 +32,7 @@ from datetime import datetime
 from typing import Any, Iterable, Protocol, Sequence
 
 from bot.core import questions as bank
-from bot.core import answering, review, rules, shuffle, standings
+from bot.core import answering, gate, review, rules, shuffle, standings
 from bot.core.messages import (
     Answer, Choice, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply,
     Review, ShowLeaderboard, ShowStats, Text,
@@ -193,12 +193,18 @@ class Practice:
 
     def daily_pool(self, topic: str | None = None) -> list[tuple[str, str]] | Text:
         """(question id, topic) of what quiz would serve for ``topic`` (every question without one),
-        only the written ones when there are any; quiz's ``Text`` when there are none on ``topic``."""
+        only the written ones when there are any, else generated ones best first (``gate.score``);
+        quiz's ``Text`` when there are none on ``topic``."""
         found = self.candidates(topic) if topic else list(self.questions.values())
         if isinstance(found, Text):
             return found
         written = [q for q in found if not q.generated]
-        return [(q.id, q.topic) for q in sorted(written or found, key=lambda q: q.id)]
+        if written:
+            return [(q.id, q.topic) for q in sorted(written, key=lambda q: q.id)]
+        # generated ones only passed the gate to be here; the daily draws from the most
+        # exam-like shapes the topic has (scenarios, choose-two, statements before numbers)
+        best = max(int(gate.score(q)) for q in found)
+        return [(q.id, q.topic) for q in sorted(found, key=lambda q: q.id) if int(gate.score(q)) >= min(best, gate.GOOD)]
 
     def open_daily(self, question_id: str, group: str, target: str, now: datetime,
                    closes_at: datetime | None) -> Question:
