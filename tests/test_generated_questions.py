@@ -48,6 +48,7 @@ Use Kinesis when several apps must read the same records in order. Use EventBrid
 - Event source mapping – Lambda polls the stream or queue for you
 
 A function can run for at most 15 minutes, and the deployment package is up to 50 MB zipped.
+The payload of a synchronous call is limited to 6 MB per request.
 """
 
 
@@ -88,12 +89,10 @@ def test_a_list_becomes_a_choose_two_with_items_of_a_list_of_the_same_kind():
     assert set(q.options) - set(q.correct) <= {"Standard queue", "FIFO queue", "Delay queue", "Dead-letter queue"}
 
 
-def test_definitions_side_by_side_give_which_term_and_which_statement_questions():
-    [term] = [q for q in of_shape("definition") if q.correct == ("Message retention",)]
-    assert "messages are kept for 4 days" in term.stem and "Message retention" not in term.stem
-    statements = of_shape("true-statement")
-    assert statements and all(len(q.options) == 4 and q.stem.endswith("which statement is true?")
-                              for q in statements)
+def test_terms_defined_in_one_list_give_which_term_questions_with_each_other_as_options():
+    [term] = [q for q in of_shape("definition") if q.correct == ("Delivery delay",)]
+    assert "new messages stay invisible" in term.stem and "Delivery delay" not in term.stem
+    assert set(term.options) <= {"Visibility timeout", "Message retention", "Delivery delay", "Long polling"}
 
 
 def test_a_number_is_asked_with_options_in_its_unit_and_good_grammar():

@@ -62,9 +62,22 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                     and _NUMBER.findall(a) == _NUMBER.findall(b):  # "30 seconds" is not "60 seconds"
                 problems.append(f"options {a!r} and {b!r} look the same")
     stem = _plain(q.stem)
+    said = set(_words(q.stem))
     for option in right:
         if q.shape != "true-statement" and _plain(option) and f" {_plain(option)} " in f" {stem} ":
             problems.append(f"the stem gives away its answer {option!r}")
+        elif q.shape != "true-statement":
+            # a word of the answer in the stem that no wrong option has: "build" for CodeBuild
+            shown = {w for w in _words(option) if w in said} - {w for o in wrong for w in _words(o)}
+            if shown:
+                problems.append(f"the stem gives away its answer {option!r} by the word {sorted(shown)[0]!r}")
+    if q.shape == "true-statement":
+        names = [o.split(":", 1)[0] for o in q.options]
+        for option, name in zip(q.options, names):
+            text = _words(option.split(":", 1)[-1])
+            others = {w for n in names if n != name for w in _words(n)} - set(_words(name))
+            if not others.isdisjoint(text):
+                problems.append(f"statement {option!r} names another option's term: its mismatch shows")
     if wrong and right:
         longest_wrong = max(len(o) for o in wrong)
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):
@@ -83,6 +96,17 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
 def score(q: BankQuestion) -> float:
     """How good a daily question this is likely to be: exam-like shapes, short stems."""
     return SHAPE_SCORE.get(q.shape, 6 if not q.generated else 1) - len(q.stem) / 1000
+
+
+def _words(text: str) -> list[str]:
+    """The words that carry meaning: four letters or more, singular."""
+    return [w[:-1] if w.endswith("s") and len(w) > 4 else w
+            for w in re.findall(r"[a-z][a-z0-9]{3,}", text.lower()) if w not in _COMMON]
+
+
+_COMMON = frozenset("""according your notes which what should developer with from that this these those
+they them their there when where have will would could into than then also only more most used uses using
+other statement true described completes following term terms""".split())
 
 
 def _plain(text: str) -> str:

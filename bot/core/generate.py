@@ -44,7 +44,10 @@ _RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2
 _RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\s-|→|->)\s*(?:use (?:it |this )?)?"
                          r"(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
-                     r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those)\b)|\b[a-z]+[A-Z]")
+                     r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
+                     r"of|for|with|by|from|and|or)\b)|\b[a-z]+[A-Z]")
+_PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
+_PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
 _VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
 _AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
@@ -57,6 +60,7 @@ class Line:
     passage: object  # notes.Passage
     text: str  # as in the notes, bullet gone
     number: int  # its index in the passage, for "the line before"
+    group: str = ""  # its indentation and bullet: lines of one list share it
 
 
 def generate(passages: Sequence[object], lexicon: Lexicon | None = None) -> list[BankQuestion]:
@@ -96,7 +100,7 @@ class _Maker:
         self.sizes = Counter(p.section for p in passages)
         self.values = lexicon.values
         self.asides = lexicon.asides
-        self.lines = {p.id: [Line(p, t, i) for i, t in enumerate(_lines(p.text))] for p in passages}
+        self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(_lines(p.text))] for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number) for line in self.lines[p.id] for s in _sentences(line.text)]
                           for p in passages}
         self.context = Context(
@@ -148,11 +152,13 @@ class _Maker:
                     self.defs[p.section].append((_bare(lead.group("term")), first, line))
 
     def _term_ok(self, term: str) -> bool:
-        """A name of something: a few words, no label, no clause ("Not everything is namespaced")."""
+        """A name of something: a few words, no label, no clause ("Not everything is namespaced"),
+        no comparison ("In-place vs blue/green"), no phrase ("Fully managed build service")."""
         words = re.findall(r"[a-z0-9]+", term.lower())
-        return (0 < len(words) <= 5 and not set(words) <= self.labels | self.asides and re.search("[A-Za-z]{2}", term)
-                is not None and "?" not in term and not term.strip().isdigit()
-                and _CLAUSE.search(term) is None)
+        named = not words or not words[0].endswith("ly")  # "Fully managed build service" is a phrase
+        return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides
+                and re.search("[A-Za-z]{2}", term) is not None and "?" not in term
+                and not term.strip().isdigit() and _CLAUSE.search(term) is None)
 
     def _amounts(self, text: str) -> list[tuple[float, str, re.Match]]:
         out = []
@@ -172,6 +178,16 @@ class _Maker:
         yield from self._choose_two(p)
         yield from self._statements(p)
         yield from self._numbers(p)
+
+    def _statement(self, text: str) -> bool:
+        """A fact stated in full: a sentence with its own subject, not a table row, a question,
+        a fragment, a calculation, the learner's own talk ("I thought…", "the exam fav") or a
+        figure given twice ("900 s (15 min)")."""
+        words = set(re.findall(r"[a-z']+", text.lower()))
+        return (len(text.split()) >= 6 and "|" not in text and not text.rstrip().endswith(("?", ":", ",", "("))
+                and re.match(r"^(?:Q|A)\s*:", text) is None and text[:1].isupper() and "=" not in text
+                and text.split()[0].lower() not in _PRONOUNS
+                and words.isdisjoint(self.asides | _PERSONAL) and re.search(r"\([^)]*\d", text) is None)
 
     def _where(self, p) -> str:
         """The passage's headings, without a title that is only its first line."""
@@ -194,7 +210,7 @@ class _Maker:
             others = _distinct([x, *others])[1:4]
             if len(others) < 3:
                 continue
-            condition = self.clean.clean(y)
+            condition = _third_person(self.clean.clean(y))
             stem = f"According to your notes on {self._where(p)}, which should a developer use {when} {condition}?"
             why = (f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
@@ -232,6 +248,7 @@ class _Maker:
         each other's wrong options."""
         section = self.defs.get(p.section, [])
         defs = [(t, d, line) for t, d, line in section if line.passage.id == p.id]
+        groups = Counter(line.group for _, _, line in defs)
         # items of one numbered list ("1. Timeout : ...", "2. Memory : ...") are siblings too
         items = [(t, d, line) for t, d, line in section if line.number == 0 and line.passage.id != p.id]
         if len(items) + 1 < LIST_SHARE * self.sizes[p.section]:
@@ -246,8 +263,9 @@ class _Maker:
                 continue
             if _mentions(text, term):
                 continue
-            siblings = [(t, d) for t, d, _ in defs if _key(t) != _key(term) and _overlap(d, text) < 0.4
-                        and not _mentions(d, term)]
+            siblings = [(t, d) for t, d, other in defs if _key(t) != _key(term) and _overlap(d, text) < 0.4
+                        and not _mentions(d, term)
+                        and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
             siblings = [s for i, s in enumerate(siblings) if _key(s[0]) not in {_key(x[0]) for x in siblings[:i]}]
             if len(siblings) < 3:
                 continue
@@ -258,22 +276,11 @@ class _Maker:
             stem = f"According to your notes on {where}, which term is described as: \"{description}\"?"
             why = f"The notes on {where} say: \"{self.clean.clean(line.text)}\". The others, as the notes put them: {said}"
             yield _single(p, "definition", term, stem, term, [t for t, _ in chosen], why)
-            # the same four terms, each given a description: only one pairing is right
-            group = [(term, text), *chosen]
-            false = [f"{group[i][0]}: {self.clean.clean(group[(i % 3) + 1 if i < 3 else 1][1]).rstrip('.')}"
-                     for i in (1, 2, 3)]
-            false = [f"{group[1][0]}: {self.clean.clean(group[2][1]).rstrip('.')}",
-                     f"{group[2][0]}: {self.clean.clean(group[3][1]).rstrip('.')}",
-                     f"{group[3][0]}: {self.clean.clean(group[1][1]).rstrip('.')}"]
-            true = f"{term}: {description}"
-            stem = f"According to your notes on {where}, which statement is true?"
-            yield _single(p, "true-statement", term, stem, true, false, why)
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
         for line in self.sentences[p.id]:
-            if "|" in line.text or len(line.text.split()) < 5 or re.match(r"^(?:Q|A)\s*:", line.text) \
-                    or line.text.rstrip().endswith("?"):
-                continue  # a table row is no sentence; a Q/A pair is a question already
+            if not self._statement(line.text):
+                continue
             for value, unit, m in self._amounts(line.text):
                 shown = m.group(0)
                 if p.text.lower().count(shown.lower()) != 1 or shown.lower() in p.path.lower():
@@ -323,13 +330,22 @@ def _pick(seed: str, n: int, k: int) -> list[int]:
     return sorted(range(n), key=lambda i: _hash(f"{seed}|{i}"))[:k]
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str) -> list[tuple[str, str]]:
+    """(line, its group): indentation and bullet, so the items of one list are siblings."""
     out = []
     for raw in text.splitlines():
         line = raw.strip().lstrip("•").strip()
         if line and len(line) <= MAX_LINE and not raw.startswith("    "):
-            out.append(line)
+            depth = len(raw) - len(raw.lstrip())
+            out.append((line, f"{depth}{'•' if raw.lstrip().startswith('•') else ''}"))
     return out
+
+
+def _third_person(text: str) -> str:
+    """ "when you need X" -> "when they need X": the stem speaks of a developer throughout."""
+    swaps = {"you": "they", "your": "their", "yours": "theirs", "yourself": "themselves", "you're": "they're"}
+    return re.sub(r"\b(you|your|yours|yourself|you're)\b", lambda m: swaps[m.group(1).lower()], text,
+                  flags=re.IGNORECASE)
 
 
 def _bare(term: str) -> str:
@@ -385,20 +401,22 @@ def _items(text: str) -> list[str]:
     """A list written on one line: "sync, async, event source mapping" (three or more short items)."""
     body = re.sub(r"\s*\(.*?\)", "", text).strip().rstrip(".")
     parts = [re.sub(r"^(?:and|or)\s+", "", x.strip(" .")) for x in re.split(r",\s*|\s*/\s*|\s+or\s+|\s+and\s+", body)]
-    if len(parts) < 3 or any(not re.fullmatch(r"[A-Za-z][\w+.' -]{0,30}", x) or len(x.split()) > 4
+    if len(parts) < 3 or any(not re.fullmatch(r"[A-Za-z][\w+.' -]{0,30}", x) or len(x.split()) > 3
                              for x in parts):
         return []
+    if not all(any(c.isupper() or c.isdigit() or c == "_" for c in x) for x in parts):
+        return []  # "optional, combos of parameters": words of a sentence, not names of things
     return parts
 
 
 def _unit_key(unit: str) -> str:
     u = unit.lower()
-    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+    return u[:-1] if u.endswith("s") and len(u) > 3 and not u.endswith("ss") else u
 
 
 def _amount(value: float, unit: str, written: str) -> str:
     number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or "," in written) else f"{value:g}"
-    if unit.isalpha() and unit.islower() and len(unit) > 3:  # a word: one minute, two minutes
+    if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps"):
         unit = _unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
     attached = re.search(r"\d\s", written) is None  # "75%", "128TB" as the notes write them
     return f"{number}{'' if attached else ' '}{unit}"

@@ -13,6 +13,7 @@ A file may hold any of these keys (every one optional)::
     real_words = "real words never read as a typo of a term"
     names = "distinctive names: a query naming one must find it in the passage"
     english = "plain English words: a word the notes never use is a topic's name unless here"
+                 # (a big list goes in a ``*.txt`` file beside, one word a line, read when needed)
     units = "units a generated question may ask an amount in"
     labels = "words that label a part of the notes and are never an answer"
     asides = "words that mark a note-taker's aside, dropped from a question's stem"
@@ -54,6 +55,7 @@ class Lexicon:
     real_words: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()  # plain English words: not a topic's name
+    english_files: tuple[str, ...] = ()  # big word lists (``*.txt``), read when first needed
     units: frozenset[str] = frozenset()  # units of amounts a question may ask ("minutes", "MB")
     labels: frozenset[str] = frozenset()  # words that label, never answer ("ex", "steps", "sources")
     asides: frozenset[str] = frozenset()  # words of a note-taker's aside ("exam", "lol", "remember")
@@ -69,7 +71,8 @@ class Lexicon:
         return Lexicon(
             self.stopwords | other.stopwords, self.generic | other.generic,
             self.real_words | other.real_words, self.names | other.names,
-            self.english | other.english, self.units | other.units, self.labels | other.labels,
+            self.english | other.english, self.english_files + other.english_files,
+            self.units | other.units, self.labels | other.labels,
             self.asides | other.asides, {**other.values, **self.values}, {**other.concepts, **self.concepts},
             related,
         )
@@ -148,7 +151,7 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
         return Lexicon(), problems
     return Lexicon(lists.get("stopwords", frozenset()), lists.get("generic", frozenset()),
                    lists.get("real_words", frozenset()), lists.get("names", frozenset()),
-                   lists.get("english", frozenset()), lists.get("units", frozenset()),
+                   lists.get("english", frozenset()), (), lists.get("units", frozenset()),
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
                    related), []
 
@@ -157,6 +160,9 @@ def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
     """Several lexicon files, merged in order (an earlier file's meaning wins)."""
     lexicon, problems = Lexicon(), []
     for path in files:
+        if path.suffix == ".txt":  # a plain word list of English, one word a line
+            lexicon = lexicon.merged(Lexicon(english_files=(str(path),)))
+            continue
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
@@ -170,7 +176,22 @@ def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
 
 def files_in(*folders: Path) -> list[Path]:
     """The lexicon files of these folders, shipped ones first, each folder sorted."""
-    return [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.toml"))]
+    return [p for folder in folders if folder.is_dir()
+            for p in sorted([*folder.glob("*.toml"), *folder.glob("*.txt")])]
+
+
+@lru_cache(maxsize=8)
+def english_of(lexicon_words: frozenset[str], files: tuple[str, ...]) -> frozenset[str]:
+    """The lexicon's English words, its big word lists read once, when first needed
+    (a lookup that never meets a word the notes lack never reads them)."""
+    found = set(lexicon_words)
+    for name in files:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by ``load`` callers as a missing list: the words are a nicety
+        found.update(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
 _SPACES = re.compile(r"\s+")
 _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
 
 
@@ -31,7 +32,7 @@ class Cleaner:
 
     def __init__(self, lexicon: Lexicon, notes_text: str = ""):
         self.asides = lexicon.asides
-        self.english, self._by_letter = english_words(lexicon.english)
+        self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._fixes: dict[str, str] = {}
 
@@ -53,8 +54,9 @@ class Cleaner:
 
     def _fix(self, word: str) -> str:
         lower = word.lower()
-        if not self.english or lower in self.english or self._uses[lower] > 1 or not word.islower():
-            return word
+        if (not self.english or lower in self.english or self._uses[lower] > 1 or not word.islower()
+                or len(word) < TYPO_LENGTH):
+            return word  # a short word may be a name ("toml"), not a typo
         if lower not in self._fixes:
             found = process.extract(lower, self._by_letter.get(lower[:1], ()), scorer=fuzz.ratio,
                                     score_cutoff=TYPO_LIKENESS, limit=5)

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.lexicon import Lexicon
+from bot.core.lexicon import Lexicon, english_of
 
 _WORD = re.compile(r"[a-z0-9]+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -89,6 +89,12 @@ def words(text: str) -> list[str]:
     return [NUMBERS.get(w) or stem(w) for w in _WORD.findall(ascii_text)]
 
 
+@lru_cache(maxsize=65536)
+def phrase_key(text: str) -> tuple[str, ...]:
+    """``words`` of a lexicon phrase, remembered: every lookup built reads the same lexicon."""
+    return tuple(words(text))
+
+
 def cutoff(word: str) -> float:
     """How alike (rapidfuzz ratio) a misspelling must be: short words less slack."""
     n = len(word)
@@ -120,8 +126,10 @@ _FORMS = ("ed", "d", "ing", "es", "ly")
 
 
 @lru_cache(maxsize=4)
-def english_words(words: frozenset[str]) -> tuple[frozenset[str], dict[str, list[str]]]:
+def english_words(words: frozenset[str], files: tuple[str, ...] = ()
+                  ) -> tuple[frozenset[str], dict[str, list[str]]]:
     """English words with their stems, and by first letter: built once per lexicon."""
+    words = english_of(words, files)
     every = frozenset(words) | frozenset(stem(w) for w in words)
     by_letter: dict[str, list[str]] = {}
     for w in sorted(every):
@@ -136,7 +144,7 @@ class Vocabulary:
         self.lexicon = lexicon
         self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         for variant, emitted in lexicon.concepts.items():
-            key = tuple(words(variant))
+            key = phrase_key(variant)
             if key:
                 self.phrases.setdefault(key, emitted)
         #: concept -> its spelled-out forms as terms ("ebs" -> "elastic_block_store", ...)
@@ -170,7 +178,7 @@ class Vocabulary:
         self.names = frozenset(lexicon.names) | frozenset(stem(w) for w in lexicon.names)
         self.plain = frozenset(stem(w) for w in lexicon.generic)
         self._real = frozenset(lexicon.real_words)
-        self.english, self._english_by_letter = english_words(lexicon.english)
+        self._jargon: dict[str, bool] = {}
         self.related: dict[str, tuple[str, ...]] = {}
         for source, targets in lexicon.related.items():
             for word in words(source):
@@ -203,17 +211,26 @@ class Vocabulary:
                and not keys & self.anchors.get(term, set()) for key in keys}
         if not own:
             return self
-        concepts = {v: t for v, t in self.lexicon.concepts.items() if tuple(words(v)) not in own}
+        concepts = {v: t for v, t in self.lexicon.concepts.items() if phrase_key(v) not in own}
         return Vocabulary(replace(self.lexicon, concepts=concepts))
 
     def jargon(self, word: str) -> bool:
         """No English word, nor a misspelling of one ("etcd", "kubeadm"; not "diffrence")."""
-        if word in self.english or word in self.stop or word.isdigit() or not self.english:
+        if word in self.stop or word.isdigit():
             return False
-        if len(word) <= SHORT + 1:  # too short to tell a misspelling from another word
-            return True
-        return process.extractOne(word, self._english_by_letter.get(word[:1], ()), scorer=fuzz.ratio,
-                                  score_cutoff=LIKE_ENGLISH) is None
+        if word not in self._jargon:
+            english, by_letter = english_words(self.lexicon.english, self.lexicon.english_files)
+            if not english or word in english:
+                found = False
+            elif len(word) <= SHORT + 1:  # too short to tell a misspelling from another word
+                found = True
+            else:
+                found = process.extractOne(word, by_letter.get(word[:1], ()), scorer=fuzz.ratio,
+                                           score_cutoff=LIKE_ENGLISH) is None
+            if len(self._jargon) >= CACHE_WORDS:
+                self._jargon.clear()
+            self._jargon[word] = found
+        return self._jargon[word]
 
     def related_to(self, word: str) -> tuple[str, ...]:
         """Words of the notes ``word`` may stand for, as itself or as a form of a

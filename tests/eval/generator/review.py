@@ -1,9 +1,11 @@
 """The independent review of generated questions (RUBRIC.md beside this file).
 
-``sample``: for each notes file in ``notes/``, 40 generated questions that pass
-the gate, drawn at random with a fixed seed, written for a reviewer to
-``review/<file>.questions.md``. ``score``: keepable / reviewed and wrong keys
-from the reviewer's ``review/<file>.verdicts.toml``.
+``sample ROUND``: for each notes file in ``notes/``, 40 generated questions that
+pass the gate (all of them when fewer), drawn at random with the round's seed,
+written for a reviewer to ``review/<file>[.roundN].questions.md``. ``score``:
+keepable / reviewed and wrong keys from each ``review/*.verdicts.toml``. Round 1
+was reviewed before the generator was reworked on the reviewers' general
+findings; round 2 is a new sample, reviewed by new reviewers.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ SAMPLE = 40
 SEED = 2026
 
 
-def sample() -> None:
+def sample(round_: int = 1) -> None:
+    suffix = "" if round_ == 1 else f".round{round_}"
     for notes in sorted((HERE / "notes").glob("*.md")):
         passages, _ = parse(notes.read_text(encoding="utf-8"), notes.name)
         by_id = {p.id: p for p in passages}
         questions = generate(passages)
-        chosen = random.Random(SEED).sample(questions, min(SAMPLE, len(questions)))
+        chosen = random.Random(SEED + round_ - 1).sample(questions, min(SAMPLE, len(questions)))
         lines = [f"# {len(chosen)} generated questions from {notes.name}", "",
                  f"Made by the bot from `tests/eval/generator/notes/{notes.name}`; review them with RUBRIC.md.", ""]
         for n, q in enumerate(chosen, 1):
@@ -36,7 +39,7 @@ def sample() -> None:
             source = by_id[q.passages[0]]
             lines += ["", f"Explanation: {q.explanation}", "",
                       f"Source passage: {source.path} (lines {source.line_start}-{source.line_end})", ""]
-        (HERE / "review" / f"{notes.stem}.questions.md").write_text("\n".join(lines), encoding="utf-8")
+        (HERE / "review" / f"{notes.stem}{suffix}.questions.md").write_text("\n".join(lines), encoding="utf-8")
         print(f"{notes.name}: {len(questions)} generated, {len(chosen)} sampled")
 
 
@@ -54,4 +57,7 @@ def score() -> None:
 
 
 if __name__ == "__main__":
-    {"sample": sample, "score": score}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
+    if len(sys.argv) > 1 and sys.argv[1] == "sample":
+        sample(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    else:
+        score()
