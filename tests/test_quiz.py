@@ -147,8 +147,8 @@ def test_the_daily_pool_and_topics_come_from_the_bank_and_the_notes():
 LAMBDA = """
 ## Lambda
 
-1. Lambda timeout : a function can run for up to 900 seconds (15 minutes)
-2. Lambda layers : up to 5 layers per function
+1. Lambda timeout : A function can run for up to 900 seconds per invocation.
+2. Lambda layers : A function can use up to 5 layers at the same time.
 """
 
 
