@@ -45,8 +45,9 @@ _RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\
                          r"(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
                      r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
-                     r"of|for|with|by|from|and|or)\b)|\b[a-z]+[A-Z]")
+                     r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]")
 _PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
+_DANGLING = re.compile(r"\b(?:to|of|from|and|or|with|for|by|up|no|the|a|an|than|between)\W*$", re.IGNORECASE)
 _PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
 _VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
 _AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
@@ -296,8 +297,9 @@ class _Maker:
                     continue
                 options = [_amount(v, unit, m.group(0)) for v in values]
                 sentence = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
-                if BLANK not in sentence:
-                    continue
+                if BLANK not in sentence or _DANGLING.search(sentence) or _listed(line.text, m) \
+                        or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d.,])", line.text)) > 1:
+                    continue  # cut short; one of a list of values; the figure given twice
                 stem = f"According to your notes on {self._where(p)}, what completes this statement?\n\"{sentence}\""
                 why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
                 yield _single(p, "number", shown, stem, _amount(value, unit, shown), options, why)
@@ -339,6 +341,13 @@ def _lines(text: str) -> list[tuple[str, str]]:
             depth = len(raw) - len(raw.lstrip())
             out.append((line, f"{depth}{'•' if raw.lstrip().startswith('•') else ''}"))
     return out
+
+
+def _listed(text: str, m: re.Match) -> bool:
+    """ "10, 20 or 30 seconds": blanking one of a list of values leaves several right answers."""
+    before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 12]
+    return re.search(r"\d\s*(?:,|or|and)\s*$", before) is not None or \
+        re.match(r"\s*(?:,|or|and)\s*\d", after) is not None
 
 
 def _third_person(text: str) -> str:

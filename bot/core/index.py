@@ -50,7 +50,7 @@ RERANK = 30  # the best passages that get the word-pair bonus
 NAME_WEIGHT = 1.5  # a line's lead-in name ("Visibility timeout – ...") counts as this many words
 SHORT_QUERY = 4  # units: a query this short names a topic ...
 HEADING_BONUS = 0.6  # ... and a passage whose headings hold its words is about it
-HEADING_BONUS_LONG = 0.0  # a longer query, less so
+HEADING_POOL = 200  # the best passages a heading can lift
 
 
 @dataclass(frozen=True)
@@ -170,26 +170,27 @@ class Index(QueryWords):
                         score[i] += SPELLED * alt * w
         ranked = []
         total = known + unknown
-        short = 0 < len(plan)
-        bonus = HEADING_BONUS if len(plan) <= SHORT_QUERY else HEADING_BONUS_LONG
-        heads_in: dict[int, set[str]] = defaultdict(set)
-        if short:
-            for weight, main, _, _, head in plan:
-                for i in score:
-                    if not self.headings[i].isdisjoint(main):
-                        heads_in[i].add(head)
         for i, s in score.items():
             coverage = matched[i] / total if total else 0.0
             title = self.titles[i]
             about = len(title & asked) / len(title) if title else 0.0
             final = s * (COVERAGE_FLOOR + coverage) ** COVERAGE_POWER * (1 + TITLE_BONUS * about)
-            if short:
-                final *= 1 + bonus * len(held[i] & heads_in[i]) / len(plan)
             # equal scores: the shorter passage, whose answer is likelier in view
             ranked.append((final, -len(self.passages[i].text), i, coverage))
+        if 0 < len(plan) <= SHORT_QUERY:  # a short query names a topic: its headings count
+            ranked = self._heading_bonus(heapq.nlargest(HEADING_POOL, ranked), plan, held)
         top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]
         return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),
                     frozenset(held[i])) for final, _, i, coverage in top]
+
+    def _heading_bonus(self, top: list[tuple], plan: list[tuple], held: dict[int, set[str]]) -> list[tuple]:
+        """Among the best passages, those whose headings name the query's words rise."""
+        out = []
+        for final, position, i, coverage in top:
+            named = sum(1 for _, main, _, _, head in plan
+                        if head in held[i] and not self.headings[i].isdisjoint(main))
+            out.append((final * (1 + HEADING_BONUS * named / len(plan)), position, i, coverage))
+        return out
 
     def _pairs_bonus(self, top: list[tuple], text: str) -> list[tuple]:
         """Passages holding the query's consecutive word pairs rise: the words

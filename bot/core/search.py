@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import fields
+from functools import lru_cache
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
@@ -30,6 +31,7 @@ from bot.core.terms import Unit, Vocabulary
 RELATED_SHARE = 0.5  # a related passage must match this share of what the best one does ...
 RELATED_SCORE = 0.3  # ... and score this share of its score
 QUERY_ECHO = 120
+LINE_CACHE = 50_000  # lines of passages whose terms are remembered (bounded: memory stays flat)
 USAGE = "Usage: ask <query>, e.g. 'ask rds proxy' or 'ask how long are deleted snapshots kept'"
 
 __all__ = ["Hit", "Library"]
@@ -54,6 +56,8 @@ class Library:
         vocab = Vocabulary(base.merged(learned_lexicon(self.passages, base)))
         self.vocab = vocab.in_their_own_sense(f"{p.document}\n{p.path}\n{p.text}" for p in self.passages)
         self._index = Index(self.passages, self.vocab, expansions)
+        # a passage's lines are read again by every query that lands on it: remember their terms
+        self._line_terms = lru_cache(maxsize=LINE_CACHE)(lambda line: frozenset(self.vocab.terms(line, parts=True)))
         ordered = sorted(self.passages, key=lambda p: (p.file, p.position))
         self._counts = dict(Counter(p.section for p in ordered))
 
@@ -69,7 +73,7 @@ class Library:
         related = [h.passage.title for h in hits[1:] if h.passage.title != top.title
                    and h.coverage >= RELATED_SHARE * hits[0].coverage
                    and h.score >= RELATED_SCORE * hits[0].score][:2]
-        shown = excerpt(top, self._wanted(query_units), lambda line: self.vocab.terms(line, parts=True))
+        shown = excerpt(top, self._wanted(query_units), self._line_terms)
         return messages.Passage(
             query=echo,
             passage_id=top.id,

@@ -60,7 +60,8 @@ class Cleaner:
         if lower not in self._fixes:
             found = process.extract(lower, self._by_letter.get(lower[:1], ()), scorer=fuzz.ratio,
                                     score_cutoff=TYPO_LIKENESS, limit=5)
-            edits = 2 if len(lower) >= 9 else 1
-            close = [w for w, _, _ in found if OSA.distance(w, lower) <= edits]
+            # only the slips nobody mistakes for another word: swapped letters, a letter left out
+            close = [w for w, _, _ in found if OSA.distance(w, lower) == 1
+                     and (len(w) == len(lower) + 1 or len(w) == len(lower) and sorted(w) == sorted(lower))]
             self._fixes[lower] = close[0] if len(close) == 1 else lower
         return self._fixes[lower]
