@@ -33,7 +33,8 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
                                      for name in {u.part_of for u in query if u.part_of}):
         return False  # a name the notes never write, and the passage lacks it in other words
     missing = [u for u in query if unheard(u, index)]
-    if any(index.vocab.jargon(u.head) for u in missing) or len(query) < LONG and missing and (
+    if any(index.vocab.jargon(u.head) and not index.resembles(u.head) for u in missing) \
+            or len(query) < LONG and missing and (
             len(missing) >= 2 or 2 * len(missing) > len(query)):
         # a short query whose words the notes mostly never use, or one that names
         # something no English word ("etcd", "kubeadm"): they do not cover it

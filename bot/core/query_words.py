@@ -12,6 +12,7 @@ words of any topic ("app", "support") half.
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core.terms import Unit, Vocabulary, near, root
@@ -21,6 +22,7 @@ RELATED_ONLY = 0.8  # ... and a word the notes never use ("pin" for "sticky")
 PLAIN_WEIGHT = 0.5  # a plain word of any topic ("app", "support") counts this much
 BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
 SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
+RESEMBLES = 72  # rapidfuzz ratio: a rough typo of a word of the notes, not a name they lack
 CLOSE = 0.9  # a word the notes use matches only near-identical spellings too
 UNKNOWN_WORD = 0.7  # weight of a query word the notes never use, in a long query
 UNKNOWN_NAME = 3.0  # ... times the rarest word's weight, for a distinctive name
@@ -92,6 +94,11 @@ class QueryWords:
                 if rest:
                     return (head, *rest)
         return None
+
+    def resembles(self, word: str) -> bool:
+        """Is ``word`` loosely like a word of the notes (a typo too rough to correct)?"""
+        return process.extractOne(word, self._spelling.get(word[:1], ()), scorer=fuzz.ratio,
+                                  score_cutoff=RESEMBLES) is not None
 
     def knows(self, word: str) -> bool:
         """Do the notes use this word, or one it misspells or stands for?"""
