@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).parent / "eval"))
 from unseen import cases_of, evaluate, evaluate_fts, halves, library_of, notes_files  # noqa: E402
 
 FLOORS = {  # right, right and in the first 600 characters, absent declined, answerable declined at most
-    "aws-serverless.md": (0.83, 0.83, 6, 0),
-    "kubernetes.md": (0.77, 0.72, 1, 1),
+    "aws-serverless.md": (0.83, 0.83, 6, 0),  # 25/30, 25/30
+    "kubernetes.md": (0.76, 0.73, 1, 1),  # 23/30, 22/30
 }
 
 
