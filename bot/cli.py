@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 from datetime import datetime, timezone
 
@@ -36,6 +37,25 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         print("dva: output closed before the end (a pipe's reader stopped reading)", file=sys.stderr)
         return 141
+    except (sqlite3.DatabaseError, OSError) as err:
+        # a corrupt, partly overwritten or read-only database, or a DVA_DB path through a file
+        logging.getLogger("bot").debug("database or file trouble", exc_info=True)
+        name = getattr(err, "filename", None)
+        if name and not str(settings.db).startswith(str(name)):
+            print(f"dva: cannot use {name}: {_reason(err)}", file=sys.stderr)
+            return 1
+        print(f"dva: cannot use the database {settings.db}: {_reason(err)}. Point DVA_DB at a writable "
+              "file (or move the broken one away: the notes are loaded again on the next run).",
+              file=sys.stderr)
+        return 1
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, (FileExistsError, NotADirectoryError)):
+        return "part of its path is a file, not a folder"
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror.lower()
+    return str(err) or type(err).__name__
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import getpass
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Callable, TextIO
 
-from bot.adapters.wording import accuracy, period_name
+from bot.adapters.wording import accuracy, period_name, relative
 from bot.core.grammar import parse
 from bot.core.messages import (
     Answer, Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, Learner, NothingFound,
@@ -44,7 +44,8 @@ def render(reply: Reply) -> str:
             return "\n".join(f"{t.name}: {t.passages} passages"
                              + (f", {t.questions} questions" if t.questions else "") for t in reply.topics)
         case HelpText():
-            return "\n".join(f"{usage:<50} {what}" for usage, what in reply.commands)
+            width = max(len(usage) for usage, _ in reply.commands) + 2
+            return "\n".join(f"{usage:<{width}}{what}" for usage, what in reply.commands)
         case Question():
             return _question(reply)
         case Feedback():
@@ -100,7 +101,7 @@ def _feedback(f: Feedback) -> str:
     if f.heading:
         lines.append("Source: " + " › ".join(f.heading))
     if f.next_review:
-        lines.append(f"Next review: {f.next_review:%Y-%m-%d %H:%M} UTC")
+        lines.append(f"Next review: {relative(f.next_review, datetime.now(timezone.utc))}")
     return "\n".join(lines)
 
 
@@ -184,7 +185,8 @@ def run(tutor, stdin: TextIO, stdout: TextIO, now: Callable[[], datetime] | date
                 shown = reply
             out = render(reply)
             if isinstance(reply, HelpText):
-                out += f"\n{ANSWER_HELP[0]:<50} {ANSWER_HELP[1]}\n{'quit':<50} leave"
+                width = max(len(usage) for usage, _ in reply.commands) + 2
+                out += f"\n{ANSWER_HELP[0]:<{width}}{ANSWER_HELP[1]}\n{'quit':<{width}}leave"
             print(out, file=stdout)
         stdout.flush()
 

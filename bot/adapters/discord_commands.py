@@ -28,7 +28,7 @@ def commands_for(client: StudyClient) -> app_commands.Group:
     respond = client.respond
 
     @dva.command(name="ask", description="Look something up in the notes")
-    @app_commands.describe(query="What to look up, e.g. 'RDS proxy' or 'SQS visibility timeout'")
+    @app_commands.describe(query="What to look up in your notes, e.g. 'rds proxy' or 'how long are deleted snapshots kept'")
     async def ask(interaction: discord.Interaction, query: app_commands.Range[str, 1, 300]) -> None:
         await respond(interaction)
 

@@ -8,6 +8,7 @@ sentence changes in one place for all of them.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 #: what an adapter says when answering failed on our side (the core's Tutor says the same)
 SORRY = "Sorry, something went wrong on our side. It has been logged; please try again."
@@ -31,3 +32,15 @@ def prose(text: str) -> str:
 def accuracy(correct: int, answered: int, none: str = "-") -> str:
     """``"75%"`` of answers right, or ``none`` when there are no answers."""
     return f"{round(100 * correct / answered)}%" if answered else none
+
+
+def relative(moment: datetime, now: datetime) -> str:
+    """ "in 2 days", "in 3 hours", "now": what a person reads, not a UTC timestamp."""
+    seconds = (moment - now).total_seconds()
+    if seconds <= 60:
+        return "now"
+    for size, unit in ((86_400, "day"), (3_600, "hour"), (60, "minute")):
+        if seconds >= size:
+            n = round(seconds / size)
+            return f"in {n} {unit}{'s' if n != 1 else ''}"
+    return "now"

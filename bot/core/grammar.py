@@ -9,6 +9,7 @@ is returned as the raw token: only the adapter knows what a channel looks like
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 
 from bot.core.daily import SETUP_USAGE
 from bot.core.messages import (
@@ -76,7 +77,22 @@ def parse(text: str, learner: Learner, target: str = "") -> Command | Text:
             return Help(learner)
         case "setup":
             return parse_setup(args, learner)
-    return Text(f"Unknown command '{verb[:40]}'. Try 'help' for the list.", error=True)
+    return Text(unknown(verb, args), error=True)
+
+
+VERBS = ("ask", "more", "quiz", "explain", "topics", "leaderboard", "stats", "daily", "review", "help", "setup")
+QUESTION_WORDS = frozenset("what whats what's how why when where which who is are can does do should".split())
+
+
+def unknown(verb: str, args: list[str]) -> str:
+    """One line for a command we do not know, with what was probably meant."""
+    close = get_close_matches(verb, VERBS, n=1, cutoff=0.7)
+    if close:
+        return f"Unknown command '{verb[:40]}'. Did you mean '{close[0]}'? Try 'help' for the list."
+    if verb in QUESTION_WORDS or args:
+        text = " ".join([verb, *args])[:80]
+        return f"Unknown command '{verb[:40]}'. To look it up in the notes, type 'ask {text}'."
+    return f"Unknown command '{verb[:40]}'. Try 'help' for the list."
 
 
 def parse_setup(args: list[str], learner: Learner) -> Setup | Text:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import random
+from difflib import get_close_matches
 import secrets
 from datetime import datetime
 from typing import Any, Iterable, Protocol, Sequence
@@ -148,8 +149,9 @@ class Practice:
         if question is None and (instance := self.store.instance(ident)):
             question, shown = self.question(instance["question_id"]), shuffle.seed(instance)
         if question is None:
-            return Text(f"No question has the id \"{ident[:60]}\". The id is shown under each question.",
-                        error=True)
+            close = get_close_matches(ident, list(self.questions), n=1, cutoff=0.75)
+            hint = f" Did you mean '{close[0]}'?" if close else " The id is shown under each question."
+            return Text(f"No question has the id \"{ident[:60]}\".{hint}", error=True)
         if self.store.open_daily(question.id, now):
             return Text("That is an open daily question: its explanation comes when it closes.", error=True)
         return Explanation(question.id, question.stem, shuffle.key(question, shown), question.explanation,
