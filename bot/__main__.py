@@ -58,7 +58,7 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
         report = ingest(store, settings.content / "notes", progress=progress)
         for problem in report.problems:
             log.warning("notes: %s", problem)
-    questions, problems = load_bank(settings.content / "questions")
+    questions, problems = load_bank(settings.content / "questions", store.question_sources())
     for problem in problems:
         log.warning("question bank: %s", problem)
     return Lookup(store, Library(store.all_passages(), expansions(questions)), questions, report)

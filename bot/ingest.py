@@ -76,14 +76,22 @@ def ingest(store: NotesStore, source: str | Path, progress: bool = False,
         files = sorted(p for p in root.rglob("*.md") if _wanted(p.relative_to(root)))
     else:
         root, files = source.resolve().parent, [source.resolve()]
-    names = [p.relative_to(root).as_posix() for p in files]
+    # a file already loaded through another folder ("dva ingest content" then the console's
+    # content/notes) keeps the name and folder it was loaded with: one file, one set of passages
+    roots = store.note_roots()
+    loaded = {(Path(home) / path).resolve(): (path, home) for path, home in roots.items()
+              if Path(home).is_absolute()}
+    homes = [loaded.get(p, (p.relative_to(root).as_posix(), str(root))) for p in files]
+    names = [name for name, _ in homes]
     if source.is_dir():
-        for gone in _gone(store.note_roots(), set(names), str(root)):
+        here = {name for name, home in homes if home == str(root)}
+        for gone in _gone(roots, here, str(root)):
             store.remove_file(gone)
             report.removed.append(gone)
-    store.set_root(names, str(root))
+    store.set_root([name for name, home in homes if home == str(root)], str(root))
     bar = _Bar(len(files), out or sys.stderr) if progress and len(files) >= PROGRESS_FROM else None
     fresh: list[_Parsed] = []
+    home_of = dict(homes)
     for number, (path, name) in enumerate(zip(files, names), start=1):
         parsed = _read(store, path, name, report)
         if parsed:
@@ -93,7 +101,7 @@ def ingest(store: NotesStore, source: str | Path, progress: bool = False,
     owners = _owners(store.passage_files(), fresh)
     for item in fresh:
         passages = _unique(item.passages, item.name, owners)
-        store.replace_file(item.name, item.sha, passages, now, str(root))
+        store.replace_file(item.name, item.sha, passages, now, home_of.get(item.name, str(root)))
         owners.update({p.id: item.name for p in passages})
         report.loaded.append(item.name)
         report.passages += len(passages)

@@ -24,6 +24,10 @@ _ANSWER_COLUMNS = (
 class QuizStore(Connected):
     # --- questions ------------------------------------------------------------
 
+    def question_sources(self) -> dict[str, str]:
+        """Question id -> the file (and line) it was last loaded from: who owns each id."""
+        return dict(self.conn.execute("SELECT id, source FROM questions WHERE generated = 0"))
+
     def sync_questions(self, questions: Iterable[Any]) -> int:
         """Upsert the bank (objects with BankQuestion's fields); the rest become inactive."""
         rows = [

@@ -221,3 +221,14 @@ def test_a_copied_section_leaves_the_original_its_id_when_both_files_change(stor
     ingest(store, folder, now=NOW)
     queues = {p.id: p.file for p in store.all_passages() if p.title == "Queues"}
     assert queues == {"sqs/queues": "two.md", "sqs/queues--one": "one.md"}
+
+
+def test_the_same_file_reached_through_two_folders_is_loaded_once(tmp_path):
+    content = tmp_path / "content"
+    (content / "notes").mkdir(parents=True)
+    (content / "notes" / "dva-notes.md").write_text("# DVA\n\n## RDS\n1. RDS Proxy : pools connections\n")
+    store = Store(database.connect(":memory:"))
+    ingest(store, content)  # `dva ingest content`
+    report = ingest(store, content / "notes")  # what `dva chat` loads at start
+    assert report.loaded == [] and report.removed == []
+    assert len(store.all_passages()) == 1 and len(store.note_files()) == 1

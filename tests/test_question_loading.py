@@ -154,3 +154,12 @@ def test_keys_outside_question_tables_are_reported(tmp_path):
 def test_a_missing_folder_is_one_problem_not_a_crash(tmp_path):
     questions, problems = load_bank(tmp_path / "nowhere")
     assert questions == [] and len(problems) == 1 and "no such question folder" in problems[0].message
+
+
+def test_a_new_file_reusing_an_id_never_takes_it_from_the_question_that_owns_it(tmp_path):
+    write(tmp_path, "b.toml", question("q-same", stem="The original?"))
+    write(tmp_path, "a.toml", question("q-same", stem="A newcomer sorting first?"))
+    questions, problems = load_bank(tmp_path, owners={"q-same": "b.toml:1"})
+    assert [(q.id, q.stem) for q in questions] == [("q-same", "The original?")]
+    [problem] = problems
+    assert (problem.file, problem.question) == ("a.toml", "q-same") and "b.toml:1" in problem.message

@@ -60,14 +60,16 @@ class BankQuestion:
 # --- loading -----------------------------------------------------------------
 
 
-def load_bank(folder: Path | str) -> tuple[list[BankQuestion], list[Problem]]:
-    """Every ``*.toml`` in ``folder``; a duplicate id keeps the first one seen."""
+def load_bank(folder: Path | str, owners: Mapping[str, str] | None = None
+              ) -> tuple[list[BankQuestion], list[Problem]]:
+    """Every ``*.toml`` in ``folder``. An id used twice stays with the question that
+    owns it (``owners``: id -> the file it was loaded from before, e.g. "rds.toml:12");
+    a new one, else the first in file order, keeps it; the other is refused."""
     folder = Path(folder)
     if not folder.is_dir():
         return [], [Problem(str(folder), 0, "no such question folder")]
-    questions: list[BankQuestion] = []
     problems: list[Problem] = []
-    first: dict[str, str] = {}
+    found_all: list[BankQuestion] = []
     for path in sorted(folder.glob("*.toml")):
         try:
             text = path.read_bytes().decode("utf-8-sig")
@@ -76,13 +78,19 @@ def load_bank(folder: Path | str) -> tuple[list[BankQuestion], list[Problem]]:
             continue
         found, trouble = parse_bank(text, path.name)
         problems += trouble
-        for q in found:
-            if q.id in first:
-                problems.append(Problem(path.name, _line(q), f"duplicate id, already used at {first[q.id]}: skipped", q.id))
-                continue
-            first[q.id] = q.source
-            questions.append(q)
-    return questions, problems
+        found_all += found
+    by_id: dict[str, list[BankQuestion]] = {}
+    for q in found_all:
+        by_id.setdefault(q.id, []).append(q)
+    keep: dict[str, BankQuestion] = {}
+    for qid, same in by_id.items():
+        owner_file = (owners or {}).get(qid, "").split(":", 1)[0]
+        keep[qid] = next((q for q in same if q.source.split(":", 1)[0] == owner_file), same[0])
+        for q in same:
+            if q is not keep[qid]:
+                problems.append(Problem(q.source.split(":", 1)[0], _line(q),
+                                        f"duplicate id, already used at {keep[qid].source}: skipped", qid))
+    return [q for q in found_all if keep[q.id] is q], problems
 
 
 def parse_bank(text: str, file: str) -> tuple[list[BankQuestion], list[Problem]]:
