@@ -136,3 +136,9 @@ def test_an_explanation_names_the_answer_by_its_text_not_a_letter_of_some_other_
     text = render(Explanation("rds-x", "Which one?", (Choice("C", "RDS Proxy"),), "It pools connections."))
     assert "Answer: RDS Proxy" in text
     assert "C ·" not in text
+
+
+def test_daily_and_setup_in_the_console_say_where_the_question_of_the_day_lives():
+    out = chat("daily", "setup here 09:00")
+    assert out.count("posted in Discord and Slack channels by 'dva serve'") == 2
+    assert "Only the group's admins" not in out

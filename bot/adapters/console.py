@@ -16,14 +16,17 @@ from typing import Callable, TextIO
 from bot.adapters.wording import accuracy, period_name, relative
 from bot.core.grammar import parse
 from bot.core.messages import (
-    Answer, Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, Learner, NothingFound,
-    Passage, Question, Reply, Standing, Stats, Text, TopicList,
+    Answer, Choice, Daily, DailySummary, Explanation, Feedback, HelpText, Leaderboard, Learner, NothingFound,
+    Passage, Question, Reply, Setup, Standing, Stats, Text, TopicList,
 )
 
 LETTERS = re.compile(r"^[a-h](?:[\s,]*[a-h]){0,7}$", re.IGNORECASE)
 QUIT = {"quit", "exit", "q", ":q", "bye"}
 GREETING = ("DVA study bot: 'quiz' for a question, then type its letter ('b', or 'a c' for choose-two); "
             "'help' for everything; 'quit' to leave.")
+NO_CHANNEL = ("The question of the day is posted in Discord and Slack channels by 'dva serve' (an admin "
+              "types 'setup #channel 09:00' there). Here, 'quiz' gives you a question now and 'review' "
+              "your due ones.")
 ANSWER_HELP = ("b  |  a c", "answer the last question shown (two letters for 'Choose TWO')")
 
 
@@ -200,4 +203,6 @@ def _replies(tutor, text: str, learner: Learner, last: Question | None, now: dat
     command = parse(text, learner, target="console")
     if isinstance(command, Text):
         return [command]
+    if isinstance(command, (Daily, Setup)):  # the console is nobody's channel: say what to do instead
+        return [Text(NO_CHANNEL)]
     return tutor.handle(command, now)
