@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Mapping
 
 import sqlite_utils
 
 import db as database
 from bot.config import Settings
 from bot.core.expansion import expansions
+from bot.core.messages import Ask, More, Reply, TopicList, Topics
 from bot.core.questions import BankQuestion, load_bank
 from bot.core.search import Library
 from bot.core.tutor import Tutor
@@ -71,8 +75,31 @@ def build(settings: Settings, *, refresh: bool = True, progress: bool = False) -
 
     lookup = open_lookup(settings, refresh=refresh, progress=progress)
     practice = Practice.build(lookup.store, lookup.library, lookup.questions)
-    tutor = Tutor(lookup.library, practice, DailyQuestions(lookup.store, practice))
+    tutor = Tutor(TopicsWithQuestions(lookup.library, practice.questions), practice,
+                  DailyQuestions(lookup.store, practice))
     return App(settings, lookup.store.db, lookup.store, lookup.library, tutor, lookup.report)
+
+
+class TopicsWithQuestions:
+    """The lookup, with how many questions each topic has filled into ``topics``.
+
+    The lookup knows the notes and the quiz engine knows the questions; the
+    composition root is where both are at hand. A topic's count is what
+    ``quiz <topic>`` draws from: the questions whose topic is that section.
+    """
+
+    def __init__(self, library: Library, questions: Mapping[str, BankQuestion]):
+        self.library = library
+        self.questions = questions  # the quiz engine's own, so a count is never stale
+
+    def handle(self, command: Ask | More | Topics, now: datetime) -> list[Reply]:
+        return [self._counted(reply) for reply in self.library.handle(command, now)]
+
+    def _counted(self, reply: Reply) -> Reply:
+        if not isinstance(reply, TopicList):
+            return reply
+        counts = Counter(q.topic for q in self.questions.values())
+        return replace(reply, topics=tuple(replace(t, questions=counts[t.name]) for t in reply.topics))
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ import asyncio
 import random
 import re
 import shutil
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -186,6 +187,15 @@ async def test_ask_shows_the_heading_path_and_the_matching_text(fake, bot):
 async def test_ask_about_something_not_in_the_notes_says_so(fake, bot):
     [reply] = await slash(fake, "ask", fake.user("alice"), query="kubernetes helm charts")
     assert reply["content"].startswith("Nothing in the notes about")
+
+
+async def test_topics_shows_how_many_questions_each_topic_has(fake, bot, app):
+    [reply] = await slash(fake, "topics", fake.user("alice"))
+    shown = dict(re.findall(r"^\*\*(.+)\*\* · \d+ passages?, (\d+) questions?$", reply["embeds"][0]["description"],
+                            re.MULTILINE))
+    on_topic = Counter(plain(q.topic) for q in app.tutor.practice.questions.values())  # what quiz <topic> draws from
+    assert shown == {topic: str(n) for topic, n in on_topic.items()}
+    assert len(shown) == 8 and "0" not in shown.values()  # the bundled bank covers all eight sections
 
 
 async def test_topic_autocompletes_from_the_notes(fake, bot):

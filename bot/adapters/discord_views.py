@@ -17,7 +17,7 @@ from datetime import datetime
 import discord
 from discord.utils import escape_markdown
 
-from bot.adapters.wording import accuracy, period_name, prose as _prose
+from bot.adapters.wording import accuracy, count, period_name, prose as _prose
 from bot.core.messages import (
     Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound, Passage,
     Question, Reply, Stats, Text, TopicList,
@@ -155,7 +155,8 @@ def render(reply: Reply) -> dict:
         case Explanation():
             kwargs["embed"] = _embed(f"Question {plain(reply.question_id)}", _explanation(reply), reply.heading)
         case TopicList():
-            lines = [f"**{plain(t.name)}** · {t.passages} passages, {t.questions} questions" for t in reply.topics]
+            lines = [f"**{plain(t.name)}** · {count(t.passages, 'passage')}, {count(t.questions, 'question')}"
+                     for t in reply.topics]
             kwargs["embed"] = _embed("Topics in the notes", "\n".join(lines) or "The notes are empty.")
         case Leaderboard():
             kwargs["embed"] = _leaderboard(reply)

@@ -29,6 +29,11 @@ def prose(text: str) -> str:
     return _WRAPPED.sub(" ", text.strip())
 
 
+def count(n: int, noun: str) -> str:
+    """``"1 question"``, ``"3 questions"``."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
 def accuracy(correct: int, answered: int, none: str = "-") -> str:
     """``"75%"`` of answers right, or ``none`` when there are no answers."""
     return f"{round(100 * correct / answered)}%" if answered else none

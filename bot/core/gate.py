@@ -84,6 +84,12 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append("the answer is by far the longest option")
         if all(len(o.split()) <= 5 for o in q.options) and len({_has_digit(o) for o in q.options}) > 1:
             problems.append("the options are not of one form: some are numbers, some not")
+        if all(len(o.split()) <= 4 for o in q.options):
+            forms = [_form(o) for o in q.options]
+            if any(forms.count(_form(o)) == 1 for o in right):
+                problems.append("the answer is the only option written its way (a name among words, or the reverse)")
+            elif q.shape == "definition" and len(set(forms)) > 1:
+                problems.append("the terms are written different ways: likely not one kind of thing")
     if len(q.stem) > MAX_STEM:
         problems.append(f"the stem is longer than {MAX_STEM} characters")
     if _NOISE.search(q.stem) or any(_NOISE.search(o) for o in q.options):
@@ -99,18 +105,26 @@ def score(q: BankQuestion) -> float:
 
 
 def _words(text: str) -> list[str]:
-    """The words that carry meaning: four letters or more, singular."""
+    """The words that carry meaning: three letters or more, singular, CamelCase split
+    ("OneAtATime" is "one", "time" too)."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
     return [w[:-1] if w.endswith("s") and len(w) > 4 else w
-            for w in re.findall(r"[a-z][a-z0-9]{3,}", text.lower()) if w not in _COMMON]
+            for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
 
 
 _COMMON = frozenset("""according your notes which what should developer with from that this these those
 they them their there when where have will would could into than then also only more most used uses using
-other statement true described completes following term terms""".split())
+other statement true described completes following term terms the and for are you use can not its but
+all any one per way""".split())
 
 
 def _plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
+
+
+def _form(option: str) -> str:
+    """How a short option is written: a name (capitals, CamelCase, code) or plain lower case."""
+    return "lower" if option == option.lower() and not re.search(r"_|::|\d", option) else "name"
 
 
 def _has_digit(text: str) -> bool:

@@ -120,7 +120,7 @@ class _Maker:
                 self._harvest(p, line)
             for sentence in self.sentences[p.id]:
                 rule = _RULE.match(sentence.text)
-                if rule and self._term_ok(rule.group("x")):
+                if rule and self._term_ok(rule.group("x"), named_only=False):
                     self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                                   rule.group("y").strip().rstrip("."), sentence))
             for label, items, line in _bullet_lists(p, self.lines[p.id]):
@@ -138,7 +138,7 @@ class _Maker:
         for value, unit, _ in self._amounts(line.text):
             self.amounts[_unit_key(unit)].append((p.id, value, unit))
         rule = _RULE_AFTER.match(line.text)
-        if rule and self._term_ok(rule.group("x")):
+        if rule and self._term_ok(rule.group("x"), named_only=False):
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                           rule.group("y").strip().rstrip("."), line))
             return
@@ -149,14 +149,17 @@ class _Maker:
                 self.lists[p.section].append((_bare(lead.group("term")), items, line))
             elif len(lead.group("text").split()) >= 4 and not _VALUE_START.match(lead.group("text")):
                 first = _sentences(lead.group("text").strip())[0].rstrip(";,: ")
-                if len(first.split()) >= 3:
+                if len(first.split()) >= 3 and not _DANGLING.search(first) and first.count("(") == first.count(")"):
                     self.defs[p.section].append((_bare(lead.group("term")), first, line))
 
-    def _term_ok(self, term: str) -> bool:
+    def _term_ok(self, term: str, named_only: bool = True) -> bool:
         """A name of something: a few words, no label, no clause ("Not everything is namespaced"),
         no comparison ("In-place vs blue/green"), no phrase ("Fully managed build service")."""
         words = re.findall(r"[a-z0-9]+", term.lower())
         named = not words or not words[0].endswith("ly")  # "Fully managed build service" is a phrase
+        # a name has a capital, a digit or a word of its own ("secrets", "batch size" label a line)
+        named = named and (not named_only or any(c.isupper() or c.isdigit() or c == "_" for c in term)
+                           or any(w not in self.clean.english for w in words))
         return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides
                 and re.search("[A-Za-z]{2}", term) is not None and "?" not in term
                 and not term.strip().isdigit() and _CLAUSE.search(term) is None)
@@ -190,29 +193,35 @@ class _Maker:
                 and text.split()[0].lower() not in _PRONOUNS
                 and words.isdisjoint(self.asides | _PERSONAL) and re.search(r"\([^)]*\d", text) is None)
 
+    def _according(self, p) -> str:
+        where = self._where(p)
+        return f"According to your notes on {where}" if where else "According to your notes"
+
     def _where(self, p) -> str:
         """The passage's headings, without a title that is only its first line."""
         parts = list(p.heading)
-        derived = p.text.lstrip("• ").startswith(parts[-1].rstrip("…"))  # a first line, not a heading
+        derived = parts[-1].rstrip("…") in p.text  # a line of the passage, not a heading
         if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
             parts = parts[:-1]
+        # a heading about the notes themselves ("Use X when Y" cheat list) names no topic
+        parts = [h for h in parts if not re.search(r"[\"“”]", h)
+                 and set(re.findall(r"[a-z]+", h.lower())).isdisjoint(self.labels | self.asides)]
         return self.clean.heading(" › ".join(parts))
 
     def _scenarios(self, p) -> Iterable[BankQuestion]:
         rules = self.rules.get(p.section, [])
-        elsewhere = [r for section, rs in sorted(self.rules.items()) if section != p.section for r in rs]
         for x, when, y, line in rules:
             if line.passage.id != p.id:
                 continue
-            # the other things the notes say to use: this section's first
-            pool = rules + sorted(elsewhere, key=lambda r: _hash(x + r[0]))
+            # the other things this section of the notes says to use: of one kind with it
+            pool = rules
             others = [o for o, _, oy, _ in pool if _key(o) != _key(x) and _overlap(oy, y) < 0.5
                       and not _mentions(y, o)]
             others = _distinct([x, *others])[1:4]
             if len(others) < 3:
                 continue
             condition = _third_person(self.clean.clean(y))
-            stem = f"According to your notes on {self._where(p)}, which should a developer use {when} {condition}?"
+            stem = f"{self._according(p)}, which should a developer use {when} {condition}?"
             why = (f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
                               for o, w, oy, _ in _distinct_rules(pool) if o in others and w))
@@ -234,7 +243,7 @@ class _Maker:
             right = items[:2] if len(items) == 2 else [items[n] for n in _pick(line.text, len(items), 2)]
             wrong = [pool[n] for n in _pick(label + line.text, len(pool), 3)]
             name = self.clean.clean(label)
-            stem = (f"According to your notes on {self._where(p)}, which TWO of these are {_lower(name)}? "
+            stem = (f"{self._according(p)}, which TWO of these are {_lower(name)}? "
                     f"{CHOOSE_TWO}")
             why = (f"The notes on {self._where(p)} list {_lower(name)}: \"{', '.join(items)}\". "
                    f"{', '.join(wrong)} are not among them.")
@@ -274,7 +283,7 @@ class _Maker:
             description = self.clean.clean(text).rstrip(".")
             where = self._where(p)
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
-            stem = f"According to your notes on {where}, which term is described as: \"{description}\"?"
+            stem = f"{self._according(p)}, which term is described as: \"{description}\"?"
             why = f"The notes on {where} say: \"{self.clean.clean(line.text)}\". The others, as the notes put them: {said}"
             yield _single(p, "definition", term, stem, term, [t for t, _ in chosen], why)
 
@@ -300,7 +309,7 @@ class _Maker:
                 if BLANK not in sentence or _DANGLING.search(sentence) or _listed(line.text, m) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d.,])", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
-                stem = f"According to your notes on {self._where(p)}, what completes this statement?\n\"{sentence}\""
+                stem = f"{self._according(p)}, what completes this statement?\n\"{sentence}\""
                 why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
                 yield _single(p, "number", shown, stem, _amount(value, unit, shown), options, why)
                 return  # one number question a passage: the exam asks about more than figures
