@@ -161,3 +161,11 @@ def test_a_broken_lexicon_file_is_named_by_file_and_line_and_adds_nothing():
 
 def test_the_shipped_lexicon_loads_without_problems_and_holds_no_module_sized_word_lists():
     assert len(shipped().concepts) > 100 and "sqs" in shipped().names
+
+
+def test_a_decline_suggests_topics_by_their_headings_not_by_quoting_the_notes():
+    notes = ("# Notes\n\n## Queues\nMessages wait in the queue until a consumer deletes them after work.\n\n"
+             "## Functions\n### Timeouts\nA function stops after its timeout, at most fifteen minutes.\n")
+    reply = lookup(notes).ask("queue kafka consumer groups")
+    assert isinstance(reply, messages.NothingFound)
+    assert "Queues" in reply.suggestions and not any("Messages wait" in s for s in reply.suggestions)

@@ -100,7 +100,7 @@ class Library:
 
     def _suggestions(self, hits: list[Hit]) -> tuple[str, ...]:
         """The passages that matched part of the query, else the biggest sections."""
-        near_topics = [h.passage.path for h in hits if h.coverage > 0][:3]
+        near_topics = [_topic_name(h.passage) for h in hits if h.coverage > 0][:3]
         biggest = sorted(self._counts, key=lambda s: -self._counts[s])
         return tuple(dict.fromkeys(near_topics + biggest))[:3 if near_topics else 5]
 
@@ -145,6 +145,14 @@ class Library:
 
     def passage(self, passage_id: str) -> notes.Passage | None:
         return self._by_id.get(passage_id)
+
+
+def _topic_name(p: notes.Passage) -> str:
+    """What to call a passage when suggesting it: its headings, not words of its text
+    (a passage titled by its own first line is named by its section)."""
+    if len(p.heading) > 1 and (p.title.rstrip("…") in p.text or len(p.title) > 40):
+        return p.section
+    return p.path
 
 
 def _as_passage(p) -> notes.Passage:
