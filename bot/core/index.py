@@ -51,6 +51,7 @@ NAME_WEIGHT = 1.5  # a line's lead-in name ("Visibility timeout – ...") counts
 SHORT_QUERY = 4  # units: a query this short names a topic ...
 HEADING_BONUS = 0.6  # ... and a passage whose headings hold its words is about it
 HEADING_POOL = 200  # the best passages a heading can lift
+SECTION_BONUS = 0.7  # a longer query naming a section: how much its passages rise
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class Index(QueryWords):
         self.titles = [{t for t in title if "_" not in t} for title, _, _ in fields]
         self.headings = [set(title) | section | names[i] for i, (title, section, _) in enumerate(fields)]
         self._named = set().union(*self.titles, *self.section_terms.values())  # topic names
+        self._named_sections = set().union(*self.section_terms.values())
         self._pair_sets: list[set | None] = [None] * len(fields)  # filled when first needed
         self._plain: dict[str, list[str]] = defaultdict(list)
         self._roots: dict[str, list[str]] = defaultdict(list)
@@ -179,6 +181,8 @@ class Index(QueryWords):
             ranked.append((final, -len(self.passages[i].text), i, coverage))
         if 0 < len(plan) <= SHORT_QUERY:  # a short query names a topic: its headings count
             ranked = self._heading_bonus(heapq.nlargest(HEADING_POOL, ranked), plan, held)
+        elif plan:  # a longer one may name a section ("... sqs accepts?"): its passages come first
+            ranked = self._section_bonus(heapq.nlargest(HEADING_POOL, ranked), plan)
         top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]
         return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),
                     frozenset(held[i])) for final, _, i, coverage in top]
@@ -190,6 +194,18 @@ class Index(QueryWords):
             named = sum(1 for _, main, _, _, head in plan
                         if head in held[i] and not self.headings[i].isdisjoint(main))
             out.append((final * (1 + HEADING_BONUS * named / len(plan)), position, i, coverage))
+        return out
+
+    def _section_bonus(self, top: list[tuple], plan: list[tuple]) -> list[tuple]:
+        """Passages of a section the query names by a name of the lexicon or the notes rise."""
+        names = [main for _, main, _, _, head in plan if head in self.vocab.names or head in self._named_sections]
+        if not names:
+            return top
+        out = []
+        for final, position, i, coverage in top:
+            section = self.section_terms[self.passages[i].section]
+            hit = any(not section.isdisjoint(main) for main in names)
+            out.append((final * (1 + SECTION_BONUS * hit), position, i, coverage))
         return out
 
     def _pairs_bonus(self, top: list[tuple], text: str) -> list[tuple]:
