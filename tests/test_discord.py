@@ -184,9 +184,12 @@ async def test_ask_shows_the_heading_path_and_the_matching_text(fake, bot):
     assert not ephemeral(reply)
 
 
-async def test_ask_about_something_not_in_the_notes_says_so(fake, bot):
-    [reply] = await slash(fake, "ask", fake.user("alice"), query="kubernetes helm charts")
+async def test_ask_about_something_not_in_the_notes_says_so_to_the_asker_alone(fake, bot):
+    exchange = await fake.interact(fake.slash("ask", fake.user("alice"), query="kubernetes helm charts"))
+    [reply] = await fake.answered(exchange)
     assert reply["content"].startswith("Nothing in the notes about")
+    assert ephemeral(reply)
+    assert exchange.messages[0]["deleted"]  # nothing of it stays in the channel
 
 
 async def test_topics_shows_how_many_questions_each_topic_has(fake, bot, app):
@@ -372,8 +375,8 @@ async def test_mentions_typed_into_a_query_ping_nobody(fake, bot):
     [reply] = await slash(fake, "ask", fake.user("mallory"), query=query)
     assert "@everyone" in reply["content"]  # echoed as text...
     assert reply["allowed_mentions"] == NO_MENTIONS  # ...but nothing is parsed into a ping
-    edits = [r for r in fake.received if r.method == "PATCH" and r.path.endswith("/@original")]
-    assert edits and all(r.body["allowed_mentions"] == NO_MENTIONS for r in edits)
+    sends = [r for r in fake.received if isinstance(r.body, dict) and "@everyone" in (r.body.get("content") or "")]
+    assert sends and all(r.body["allowed_mentions"] == NO_MENTIONS for r in sends)
 
 
 async def test_fifty_concurrent_interactions_are_each_answered_within_three_seconds(fake, bot):

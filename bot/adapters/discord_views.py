@@ -138,8 +138,8 @@ def render(reply: Reply) -> dict:
     match reply:
         case Text():
             kwargs.update(content=clip(reply.text, CONTENT), ephemeral=reply.error)
-        case NothingFound():
-            kwargs["content"] = clip(_nothing(reply), CONTENT)
+        case NothingFound():  # only the asker sees a miss; a found answer is posted for the channel
+            kwargs.update(content=clip(_nothing(reply), CONTENT), ephemeral=True)
         case Passage():
             kwargs["embed"] = _passage(reply)
             view = _more(reply)
