@@ -3,7 +3,7 @@
 import pytest
 
 from bot.core import rules
-from bot.core.messages import Answer, Feedback, Text
+from bot.core.messages import Answer, Explain, Feedback, Text
 from bot.core.practice import Practice
 from quiz_kit import NOW, QUESTIONS, answer, days, learner, library, right, serve, shown, world, wrong
 
@@ -174,3 +174,26 @@ def test_two_processes_on_one_database_record_a_redelivered_click_once(tmp_path)
     assert answer(second, ana, question, wrong(question)).counted is False
     assert first.store.conn.execute("SELECT COUNT(*), SUM(points) FROM answers").fetchone() == (1, 10)
 
+
+
+def test_the_points_of_an_answer_say_what_they_were_for():
+    from bot.adapters.console import render
+
+    store, practice = world()
+    ana = learner()
+
+    def right_answer(now):
+        question = serve(practice, ana, "rds-proxy", now=now)
+        return answer(practice, ana, question, *right(question), now=now)
+
+    right_answer(NOW)
+    tomorrow = right_answer(NOW + days(1))
+    assert (tomorrow.mode, tomorrow.streak_bonus) == ("practice", rules.streak_bonus(2))
+    bonus = rules.streak_bonus(2)
+    assert f"+{10 + bonus} points (10 practice + {bonus} streak bonus)" in render(tomorrow)
+
+
+def test_explain_with_a_mistyped_id_offers_the_close_one():
+    store, practice = world()
+    [reply] = practice.handle(Explain(learner(), "rds-proxx"), NOW)
+    assert isinstance(reply, Text) and "Did you mean 'rds-proxy'?" in reply.text

@@ -13,7 +13,7 @@ import re
 from datetime import datetime, timezone
 from typing import Callable, TextIO
 
-from bot.adapters.wording import accuracy, period_name, relative
+from bot.adapters.wording import accuracy, period_name, points_breakdown, relative
 from bot.core.grammar import parse
 from bot.core.messages import (
     Answer, Choice, Daily, DailySummary, Explanation, Feedback, HelpText, Leaderboard, Learner, NothingFound,
@@ -97,7 +97,8 @@ def _feedback(f: Feedback) -> str:
         first = f"{mark} You already answered this with {chosen} ({'right' if f.correct else 'wrong'}); " \
                 "only your first answer counts."
     elif f.correct:
-        first = f"{mark} Right! {chosen}" + (f" · +{f.points} points" if f.points else " · no points (already scored today)")
+        first = f"{mark} Right! {chosen}" + (f" · +{f.points} points{points_breakdown(f)}" if f.points
+                                              else " · no points (already scored today)")
     else:
         first = f"{mark} Wrong: you chose {chosen}."
     lines = [first, _key(f.answer), f.explanation.strip()]

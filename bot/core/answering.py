@@ -12,6 +12,7 @@ not depend on the order shown. Replies map them back to shown letters.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Iterable, Protocol
 
@@ -90,7 +91,8 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
     scored = mode != "daily" and store.scored_on_day(learner_id, question.topic, question.id,
                                                      today.isoformat())
     days = {date.fromisoformat(d) for d in store.active_days(learner_id)} | {today}
-    points = rules.points(mode, result.correct, scored, rules.streaks(days, today)[0])
+    streak = rules.streaks(days, today)[0]
+    points = rules.points(mode, result.correct, scored, streak)
     chosen = "".join(shuffle.to_bank(result.chosen, question, order))  # stored as bank letters
     if not store.add_answer(instance_id, learner_id, group, question.id, question.topic, mode,
                             chosen, result.correct, points, today.isoformat(), now, event):
@@ -104,7 +106,9 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
                             question.id)
     store.save_card(learner_id, question.id, card, due)
     row = {"chosen": chosen, "correct": result.correct, "points": points}
-    return feedback(engine, question, order, row, counted=True, next_review=due)
+    bonus = min(points, rules.streak_bonus(streak)) if points else 0
+    return replace(feedback(engine, question, order, row, counted=True, next_review=due),
+                   mode=mode, streak_bonus=bonus)
 
 
 def feedback(engine: Engine, question: BankQuestion, order: str | None, row: dict[str, Any],

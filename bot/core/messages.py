@@ -220,6 +220,8 @@ class Feedback:
     points: int = 0
     counted: bool = True
     next_review: datetime | None = None
+    mode: str = ""  # "practice", "daily", "review": what the points were for (fresh answers only)
+    streak_bonus: int = 0  # the part of ``points`` the learner's streak earned
 
 
 @dataclass(frozen=True)
