@@ -49,3 +49,11 @@ def relative(moment: datetime, now: datetime) -> str:
             n = round(seconds / size)
             return f"in {n} {unit}{'s' if n != 1 else ''}"
     return "now"
+
+
+def points_breakdown(feedback) -> str:  # noqa: ANN001 (a messages.Feedback)
+    """ " (10 practice + 4 streak bonus)": what the points were for; "" when there is no split."""
+    if not feedback.streak_bonus or not feedback.mode:
+        return ""
+    base = feedback.points - feedback.streak_bonus
+    return f" ({base} {feedback.mode} + {feedback.streak_bonus} streak bonus)"
