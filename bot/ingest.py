@@ -32,6 +32,7 @@ from typing import Any, Protocol, Sequence, TextIO
 from bot.core import notes
 
 PROGRESS_FROM = 20  # files: below this a progress bar is noise
+MAX_FILE_BYTES = 2_000_000  # one notes file: a bigger one is refused (every lookup would pay for it)
 
 
 class NotesStore(Protocol):
@@ -124,6 +125,12 @@ def _read(store: NotesStore, path: Path, name: str, report: IngestReport) -> _Pa
         data = path.read_bytes()
     except OSError as err:
         report.problems.append(notes.Problem(name, 1, f"cannot read: {err.strerror or err}"))
+        report.skipped.append(name)
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        report.problems.append(notes.Problem(
+            name, 0, f"{len(data) / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB limit for one notes "
+                     "file: split it into several files; what was loaded from it before is kept"))
         report.skipped.append(name)
         return None
     sha = hashlib.sha256(data).hexdigest()

@@ -232,3 +232,18 @@ def test_the_same_file_reached_through_two_folders_is_loaded_once(tmp_path):
     report = ingest(store, content / "notes")  # what `dva chat` loads at start
     assert report.loaded == [] and report.removed == []
     assert len(store.all_passages()) == 1 and len(store.note_files()) == 1
+
+
+def test_a_notes_file_over_the_size_limit_is_refused_and_what_was_loaded_stays(tmp_path):
+    from bot.ingest import MAX_FILE_BYTES
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "big.md").write_text("# Big\n\n## RDS\n1. RDS Proxy : pools connections\n")
+    store = Store(database.connect(":memory:"))
+    ingest(store, folder)
+    (folder / "big.md").write_text("# Big\n\n## RDS\n" + "1. filler line of notes\n" * (MAX_FILE_BYTES // 20))
+    report = ingest(store, folder)
+    assert report.skipped == ["big.md"]
+    assert "over the 2 MB limit" in str(report.problems[0]) and str(report.problems[0]).startswith("big.md")
+    assert [p.title for p in store.all_passages()] == ["RDS Proxy"]
