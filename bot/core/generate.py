@@ -34,34 +34,38 @@ from bot.core.gate import check
 from bot.core.lexicon import Lexicon, shipped
 from bot.core.questions import CHOOSE_TWO, BankQuestion
 from bot.core.stems import Cleaner
+from bot.core.lines import (
+    Line,
+    AMOUNT,
+    CLAUSE,
+    DANGLING,
+    LEAD,
+    PERSONAL,
+    PRONOUNS,
+    RULE,
+    RULE_AFTER,
+    VALUE_START,
+    amount,
+    bare,
+    bullet_lists,
+    distinct,
+    inline_items,
+    key,
+    lines,
+    listed,
+    lower,
+    mentions,
+    overlap,
+    sentences,
+    third_person,
+    unit_key,
+)
 
 BLANK = "_____"
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
-MAX_LINE = 260
-_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ ()`-]{0,50}?)\s*(?::|=|–|—|\s-)\s+(?P<text>\S.{6,})$")
-_RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2,40}?)\s+"
-                   r"(?P<when>when|if|for|to)\s+(?P<y>.{8,})$", re.IGNORECASE)
-_RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\s-|→|->)\s*(?:use (?:it |this )?)?"
-                         r"(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
-_CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
-                     r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
-                     r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]")
-_PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
-_DANGLING = re.compile(r"\b(?:to|of|from|and|or|with|for|by|up|no|the|a|an|than|between)\W*$", re.IGNORECASE)
-_PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
-_VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
-_AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
           100, 120, 128, 200, 250, 256, 300, 365, 400, 500, 512, 600, 900, 1000, 1024, 2000, 3000,
           3600, 5000, 10000, 10240)
-
-
-@dataclass(frozen=True)
-class Line:
-    passage: object  # notes.Passage
-    text: str  # as in the notes, bullet gone
-    number: int  # its index in the passage, for "the line before"
-    group: str = ""  # its indentation and bullet: lines of one list share it
 
 
 def generate(passages: Sequence[object], lexicon: Lexicon | None = None) -> list[BankQuestion]:
@@ -101,14 +105,14 @@ class _Maker:
         self.sizes = Counter(p.section for p in passages)
         self.values = lexicon.values
         self.asides = lexicon.asides
-        self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(_lines(p.text))] for p in passages}
-        self.sentences = {p.id: [Line(p, s, line.number) for line in self.lines[p.id] for s in _sentences(line.text)]
+        self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(lines(p.text))] for p in passages}
+        self.sentences = {p.id: [Line(p, s, line.number) for line in self.lines[p.id] for s in sentences(line.text)]
                           for p in passages}
         self.context = Context(
             headings={h.lower() for p in passages for h in (*p.heading, p.section)},
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
             labels=lexicon.labels, passages={p.id: p for p in passages})
-        counted = Counter(m.group(2).lower() for m in _AMOUNT.finditer(text))
+        counted = Counter(m.group(2).lower() for m in AMOUNT.finditer(text))
         self.units = {u.lower() for u in lexicon.units} | {
             u for u, n in counted.items() if n >= 2 and u.endswith("s") and len(u) > 3 and u.isalpha()}
         self.amounts: dict[str, list[tuple[str, float, str]]] = defaultdict(list)  # unit -> (pid, value, text)
@@ -119,38 +123,38 @@ class _Maker:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
             for sentence in self.sentences[p.id]:
-                rule = _RULE.match(sentence.text)
+                rule = RULE.match(sentence.text)
                 if rule and self._term_ok(rule.group("x"), named_only=False):
                     self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                                   rule.group("y").strip().rstrip("."), sentence))
-            for label, items, line in _bullet_lists(p, self.lines[p.id]):
+            for label, items, line in bullet_lists(p, self.lines[p.id]):
                 if self._term_ok(label):
                     self.lists[p.section].append((label, items, line))
         for p in passages:  # "### Integration types" over three defined terms is a list too
             terms = [(t, line) for t, _, line in self.defs.get(p.section, []) if line.passage.id == p.id]
             title = self.clean.clean(p.heading[-1])
             if len(terms) >= 3 and title.lower().endswith("s") and len(title.split()) <= 4 and self._term_ok(title):
-                self.lists[p.section].append((title, _distinct([t for t, _ in terms]), terms[0][1]))
+                self.lists[p.section].append((title, distinct([t for t, _ in terms]), terms[0][1]))
 
     # --- what the notes hold ----------------------------------------------------
 
     def _harvest(self, p, line: Line) -> None:
         for value, unit, _ in self._amounts(line.text):
-            self.amounts[_unit_key(unit)].append((p.id, value, unit))
-        rule = _RULE_AFTER.match(line.text)
+            self.amounts[unit_key(unit)].append((p.id, value, unit))
+        rule = RULE_AFTER.match(line.text)
         if rule and self._term_ok(rule.group("x"), named_only=False):
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                           rule.group("y").strip().rstrip("."), line))
             return
-        lead = _LEAD.match(line.text)
-        if lead and self._term_ok(_bare(lead.group("term"))):
-            items = _items(lead.group("text"))
+        lead = LEAD.match(line.text)
+        if lead and self._term_ok(bare(lead.group("term"))):
+            items = inline_items(lead.group("text"))
             if items:
-                self.lists[p.section].append((_bare(lead.group("term")), items, line))
-            elif len(lead.group("text").split()) >= 4 and not _VALUE_START.match(lead.group("text")):
-                first = _sentences(lead.group("text").strip())[0].rstrip(";,: ")
-                if len(first.split()) >= 3 and not _DANGLING.search(first) and first.count("(") == first.count(")"):
-                    self.defs[p.section].append((_bare(lead.group("term")), first, line))
+                self.lists[p.section].append((bare(lead.group("term")), items, line))
+            elif len(lead.group("text").split()) >= 4 and not VALUE_START.match(lead.group("text")):
+                first = sentences(lead.group("text").strip())[0].rstrip(";,: ")
+                if len(first.split()) >= 3 and not DANGLING.search(first) and first.count("(") == first.count(")"):
+                    self.defs[p.section].append((bare(lead.group("term")), first, line))
 
     def _term_ok(self, term: str, named_only: bool = True) -> bool:
         """A name of something: a few words, no label, no clause ("Not everything is namespaced"),
@@ -162,11 +166,11 @@ class _Maker:
                            or any(w not in self.clean.english for w in words))
         return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides
                 and re.search("[A-Za-z]{2}", term) is not None and "?" not in term
-                and not term.strip().isdigit() and _CLAUSE.search(term) is None)
+                and not term.strip().isdigit() and CLAUSE.search(term) is None)
 
     def _amounts(self, text: str) -> list[tuple[float, str, re.Match]]:
         out = []
-        for m in _AMOUNT.finditer(text):
+        for m in AMOUNT.finditer(text):
             unit = m.group(2)
             before = text[:m.start()].rstrip()
             if unit.lower() not in self.units or before.endswith(("-", "–", "$", "v")) or \
@@ -190,8 +194,8 @@ class _Maker:
         words = set(re.findall(r"[a-z']+", text.lower()))
         return (len(text.split()) >= 6 and "|" not in text and not text.rstrip().endswith(("?", ":", ",", "("))
                 and re.match(r"^(?:Q|A)\s*:", text) is None and text[:1].isupper() and "=" not in text
-                and text.split()[0].lower() not in _PRONOUNS
-                and words.isdisjoint(self.asides | _PERSONAL) and re.search(r"\([^)]*\d", text) is None)
+                and text.split()[0].lower() not in PRONOUNS
+                and words.isdisjoint(self.asides | PERSONAL) and re.search(r"\([^)]*\d", text) is None)
 
     def _according(self, p) -> str:
         where = self._where(p)
@@ -215,12 +219,12 @@ class _Maker:
                 continue
             # the other things this section of the notes says to use: of one kind with it
             pool = rules
-            others = [o for o, _, oy, _ in pool if _key(o) != _key(x) and _overlap(oy, y) < 0.5
-                      and not _mentions(y, o)]
-            others = _distinct([x, *others])[1:4]
+            others = [o for o, _, oy, _ in pool if key(o) != key(x) and overlap(oy, y) < 0.5
+                      and not mentions(y, o)]
+            others = distinct([x, *others])[1:4]
             if len(others) < 3:
                 continue
-            condition = _third_person(self.clean.clean(y))
+            condition = third_person(self.clean.clean(y))
             stem = f"{self._according(p)}, which should a developer use {when} {condition}?"
             why = (f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
@@ -232,20 +236,20 @@ class _Maker:
         for label, items, line in lists:
             if line.passage.id != p.id or len(items) < 2 or not label.lower().endswith("s"):
                 continue
-            mine = {_key(i) for i in items}
+            mine = {key(i) for i in items}
             kind = label.lower().split()[-1]
             elsewhere = [i for section, ls in sorted(self.lists.items()) if section != p.section
                          for other_label, other, _ in ls if other_label.lower().split()[-1] == kind for i in other]
-            pool = _distinct([i for _, other, _ in lists for i in other] + sorted(elsewhere, key=lambda i: _hash(label + i)))
-            pool = [i for i in pool if _key(i) not in mine and not _mentions(p.text, i)]
+            pool = distinct([i for _, other, _ in lists for i in other] + sorted(elsewhere, key=lambda i: _hash(label + i)))
+            pool = [i for i in pool if key(i) not in mine and not mentions(p.text, i)]
             if len(pool) < 3:
                 continue
             right = items[:2] if len(items) == 2 else [items[n] for n in _pick(line.text, len(items), 2)]
             wrong = [pool[n] for n in _pick(label + line.text, len(pool), 3)]
             name = self.clean.clean(label)
-            stem = (f"{self._according(p)}, which TWO of these are {_lower(name)}? "
+            stem = (f"{self._according(p)}, which TWO of these are {lower(name)}? "
                     f"{CHOOSE_TWO}")
-            why = (f"The notes on {self._where(p)} list {_lower(name)}: \"{', '.join(items)}\". "
+            why = (f"The notes on {self._where(p)} list {lower(name)}: \"{', '.join(items)}\". "
                    f"{', '.join(wrong)} are not among them.")
             qid = _id(p.id, "choose-two", label)
             options, answers = _place(qid, right, wrong)
@@ -271,12 +275,12 @@ class _Maker:
         for n, (term, text, line) in enumerate(defs):
             if line.passage.id != p.id:
                 continue
-            if _mentions(text, term):
+            if mentions(text, term):
                 continue
-            siblings = [(t, d) for t, d, other in defs if _key(t) != _key(term) and _overlap(d, text) < 0.4
-                        and not _mentions(d, term)
+            siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
+                        and not mentions(d, term)
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
-            siblings = [s for i, s in enumerate(siblings) if _key(s[0]) not in {_key(x[0]) for x in siblings[:i]}]
+            siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]
             if len(siblings) < 3:
                 continue
             chosen = [siblings[i] for i in _pick(term, len(siblings), 3)]
@@ -295,8 +299,8 @@ class _Maker:
                 shown = m.group(0)
                 if p.text.lower().count(shown.lower()) != 1 or shown.lower() in p.path.lower():
                     continue
-                key = _unit_key(unit)
-                mentioned = {v for v, u, _ in self._amounts(p.text) if _unit_key(u) == key}
+                key = unit_key(unit)
+                mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == key}
                 elsewhere = sorted({v for pid, v, _ in self.amounts[key] if pid != p.id} - mentioned,
                                    key=lambda v: (abs(_ratio(v, value)), v))
                 plausible = self.values.get(unit.lower()) or _ROUND
@@ -304,14 +308,14 @@ class _Maker:
                           if v not in mentioned and v != value][:3]
                 if len(values) < 3:
                     continue
-                options = [_amount(v, unit, m.group(0)) for v in values]
+                options = [amount(v, unit, m.group(0)) for v in values]
                 sentence = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
-                if BLANK not in sentence or _DANGLING.search(sentence) or _listed(line.text, m) \
+                if BLANK not in sentence or DANGLING.search(sentence) or listed(line.text, m) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d.,])", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
                 stem = f"{self._according(p)}, what completes this statement?\n\"{sentence}\""
                 why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
-                yield _single(p, "number", shown, stem, _amount(value, unit, shown), options, why)
+                yield _single(p, "number", shown, stem, amount(value, unit, shown), options, why)
                 return  # one number question a passage: the exam asks about more than figures
 
 
@@ -341,103 +345,13 @@ def _pick(seed: str, n: int, k: int) -> list[int]:
     return sorted(range(n), key=lambda i: _hash(f"{seed}|{i}"))[:k]
 
 
-def _lines(text: str) -> list[tuple[str, str]]:
-    """(line, its group): indentation and bullet, so the items of one list are siblings."""
-    out = []
-    for raw in text.splitlines():
-        line = raw.strip().lstrip("•").strip()
-        if line and len(line) <= MAX_LINE and not raw.startswith("    "):
-            depth = len(raw) - len(raw.lstrip())
-            out.append((line, f"{depth}{'•' if raw.lstrip().startswith('•') else ''}"))
-    return out
-
-
-def _listed(text: str, m: re.Match) -> bool:
-    """ "10, 20 or 30 seconds": blanking one of a list of values leaves several right answers."""
-    before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 12]
-    return re.search(r"\d\s*(?:,|or|and)\s*$", before) is not None or \
-        re.match(r"\s*(?:,|or|and)\s*\d", after) is not None
-
-
-def _third_person(text: str) -> str:
-    """ "when you need X" -> "when they need X": the stem speaks of a developer throughout."""
-    swaps = {"you": "they", "your": "their", "yours": "theirs", "yourself": "themselves", "you're": "they're"}
-    return re.sub(r"\b(you|your|yours|yourself|you're)\b", lambda m: swaps[m.group(1).lower()], text,
-                  flags=re.IGNORECASE)
-
-
-def _bare(term: str) -> str:
-    """ "Lambda proxy (`AWS_PROXY`)" -> "Lambda proxy": the name without its aside."""
-    return re.sub(r"\s*\(.*?\)|`", "", term).strip()
-
-
 def _distinct_rules(rules: list) -> list:
     seen, out = set(), []
     for rule in rules:
-        if _key(rule[0]) not in seen:
-            seen.add(_key(rule[0]))
+        if key(rule[0]) not in seen:
+            seen.add(key(rule[0]))
             out.append(rule)
     return out
-
-
-def _sentences(text: str) -> list[str]:
-    """A line's sentences: "Use Kinesis when ... Use SQS when ..." are two rules."""
-    return [x.strip() for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x.strip()]
-
-
-_BULLET_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ -]{0,30}?)\s*(?::|–|—|\s-|=)\s+\S")
-
-
-def _bullet_lists(p, lines: list[Line]) -> Iterable[tuple[str, list[str], Line]]:
-    """A line ending in ":" and the three or more short bullets under it: a list."""
-    raw = p.text.splitlines()
-    for i, line in enumerate(raw):
-        text = line.strip().lstrip("•").strip()
-        if not text.endswith(":") or len(text.split()) > 6:
-            continue
-        depth = len(line) - len(line.lstrip())
-        items = []
-        for below in raw[i + 1:]:
-            if not below.strip().startswith("•") or len(below) - len(below.lstrip()) < depth:
-                break
-            if len(below) - len(below.lstrip()) > depth + 2:
-                continue  # a sub-point of an item
-            body = below.strip().lstrip("•").strip()
-            lead = _BULLET_LEAD.match(body)
-            item = lead.group("term") if lead else body
-            if len(item.split()) > 4 or not re.fullmatch(r"[A-Za-z][\w+.'’ /-]{0,40}", item):
-                items = []
-                break
-            items.append(item.strip())
-        if len(items) >= 3:
-            anchor = next((x for x in lines if x.text == text), lines[0] if lines else None)
-            if anchor is not None:
-                yield text.rstrip(":").strip(), items, anchor
-
-
-def _items(text: str) -> list[str]:
-    """A list written on one line: "sync, async, event source mapping" (three or more short items)."""
-    body = re.sub(r"\s*\(.*?\)", "", text).strip().rstrip(".")
-    parts = [re.sub(r"^(?:and|or)\s+", "", x.strip(" .")) for x in re.split(r",\s*|\s*/\s*|\s+or\s+|\s+and\s+", body)]
-    if len(parts) < 3 or any(not re.fullmatch(r"[A-Za-z][\w+.' -]{0,30}", x) or len(x.split()) > 3
-                             for x in parts):
-        return []
-    if not all(any(c.isupper() or c.isdigit() or c == "_" for c in x) for x in parts):
-        return []  # "optional, combos of parameters": words of a sentence, not names of things
-    return parts
-
-
-def _unit_key(unit: str) -> str:
-    u = unit.lower()
-    return u[:-1] if u.endswith("s") and len(u) > 3 and not u.endswith("ss") else u
-
-
-def _amount(value: float, unit: str, written: str) -> str:
-    number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or "," in written) else f"{value:g}"
-    if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps"):
-        unit = _unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
-    attached = re.search(r"\d\s", written) is None  # "75%", "128TB" as the notes write them
-    return f"{number}{'' if attached else ' '}{unit}"
 
 
 def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
@@ -447,32 +361,6 @@ def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
 def _ratio(a: float, b: float) -> float:
     import math
     return math.log(a / b) if a > 0 and b > 0 else 99.0
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def _distinct(items: list[str]) -> list[str]:
-    seen, out = set(), []
-    for item in items:
-        if _key(item) and _key(item) not in seen:
-            seen.add(_key(item))
-            out.append(item)
-    return out
-
-
-def _overlap(a: str, b: str) -> float:
-    wa, wb = set(re.findall(r"[a-z0-9]{3,}", a.lower())), set(re.findall(r"[a-z0-9]{3,}", b.lower()))
-    return len(wa & wb) / max(1, min(len(wa), len(wb)))
-
-
-def _mentions(text: str, term: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
-
-
-def _lower(name: str) -> str:
-    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _hash(text: str) -> str:

@@ -1,0 +1,151 @@
+"""Lines of notes as the question generator reads them: rules, definitions, lists, amounts.
+
+The shapes of a notes line that carry a question ("use X when Y", "Term – what
+it is", "Label: a, b, c", "up to 15 minutes") and the small text helpers the
+generator shares, kept apart from the questions so each module says one thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+MAX_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
+LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ ()`-]{0,50}?)\s*(?::|=|–|—|\s-)\s+(?P<text>\S.{6,})$")
+RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2,40}?)\s+"
+                   r"(?P<when>when|if|for|to)\s+(?P<y>.{8,})$", re.IGNORECASE)
+RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\s-|→|->)\s*(?:use (?:it |this )?)?"
+                         r"(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
+CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
+                     r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
+                     r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]")
+PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
+DANGLING = re.compile(r"\b(?:to|of|from|and|or|with|for|by|up|no|the|a|an|than|between)\W*$", re.IGNORECASE)
+PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
+VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
+AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
+
+
+@dataclass(frozen=True)
+class Line:
+    passage: object  # notes.Passage
+    text: str  # as in the notes, bullet gone
+    number: int  # its index in the passage, for "the line before"
+    group: str = ""  # its indentation and bullet: lines of one list share it
+
+
+def lines(text: str) -> list[tuple[str, str]]:
+    """(line, its group): indentation and bullet, so the items of one list are siblings."""
+    out = []
+    for raw in text.splitlines():
+        line = raw.strip().lstrip("•").strip()
+        if line and len(line) <= MAX_LINE and not raw.startswith("    "):
+            depth = len(raw) - len(raw.lstrip())
+            out.append((line, f"{depth}{'•' if raw.lstrip().startswith('•') else ''}"))
+    return out
+
+
+def listed(text: str, m: re.Match) -> bool:
+    """ "10, 20 or 30 seconds": blanking one of a list of values leaves several right answers."""
+    before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 12]
+    return re.search(r"\d\s*(?:,|or|and)\s*$", before) is not None or \
+        re.match(r"\s*(?:,|or|and)\s*\d", after) is not None
+
+
+def third_person(text: str) -> str:
+    """ "when you need X" -> "when they need X": the stem speaks of a developer throughout."""
+    swaps = {"you": "they", "your": "their", "yours": "theirs", "yourself": "themselves", "you're": "they're"}
+    return re.sub(r"\b(you|your|yours|yourself|you're)\b", lambda m: swaps[m.group(1).lower()], text,
+                  flags=re.IGNORECASE)
+
+
+def bare(term: str) -> str:
+    """ "Lambda proxy (`AWS_PROXY`)" -> "Lambda proxy": the name without its aside."""
+    return re.sub(r"\s*\(.*?\)|`", "", term).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """A line's sentences: "Use Kinesis when ... Use SQS when ..." are two rules."""
+    return [x.strip() for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x.strip()]
+
+
+BULLET_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ -]{0,30}?)\s*(?::|–|—|\s-|=)\s+\S")
+
+
+def bullet_lists(p, lines: list[Line]) -> Iterable[tuple[str, list[str], Line]]:
+    """A line ending in ":" and the three or more short bullets under it: a list."""
+    raw = p.text.splitlines()
+    for i, line in enumerate(raw):
+        text = line.strip().lstrip("•").strip()
+        if not text.endswith(":") or len(text.split()) > 6:
+            continue
+        depth = len(line) - len(line.lstrip())
+        items = []
+        for below in raw[i + 1:]:
+            if not below.strip().startswith("•") or len(below) - len(below.lstrip()) < depth:
+                break
+            if len(below) - len(below.lstrip()) > depth + 2:
+                continue  # a sub-point of an item
+            body = below.strip().lstrip("•").strip()
+            lead = BULLET_LEAD.match(body)
+            item = lead.group("term") if lead else body
+            if len(item.split()) > 4 or not re.fullmatch(r"[A-Za-z][\w+.'’ /-]{0,40}", item):
+                items = []
+                break
+            items.append(item.strip())
+        if len(items) >= 3:
+            anchor = next((x for x in lines if x.text == text), lines[0] if lines else None)
+            if anchor is not None:
+                yield text.rstrip(":").strip(), items, anchor
+
+
+def inline_items(text: str) -> list[str]:
+    """A list written on one line: "sync, async, event source mapping" (three or more short items)."""
+    body = re.sub(r"\s*\(.*?\)", "", text).strip().rstrip(".")
+    parts = [re.sub(r"^(?:and|or)\s+", "", x.strip(" .")) for x in re.split(r",\s*|\s*/\s*|\s+or\s+|\s+and\s+", body)]
+    if len(parts) < 3 or any(not re.fullmatch(r"[A-Za-z][\w+.' -]{0,30}", x) or len(x.split()) > 3
+                             for x in parts):
+        return []
+    if not all(any(c.isupper() or c.isdigit() or c == "_" for c in x) for x in parts):
+        return []  # "optional, combos of parameters": words of a sentence, not names of things
+    return parts
+
+
+def unit_key(unit: str) -> str:
+    u = unit.lower()
+    return u[:-1] if u.endswith("s") and len(u) > 3 and not u.endswith("ss") else u
+
+
+def amount(value: float, unit: str, written: str) -> str:
+    number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or "," in written) else f"{value:g}"
+    if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps"):
+        unit = unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
+    attached = re.search(r"\d\s", written) is None  # "75%", "128TB" as the notes write them
+    return f"{number}{'' if attached else ' '}{unit}"
+
+
+def key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def distinct(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        if key(item) and key(item) not in seen:
+            seen.add(key(item))
+            out.append(item)
+    return out
+
+
+def overlap(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"[a-z0-9]{3,}", a.lower())), set(re.findall(r"[a-z0-9]{3,}", b.lower()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def mentions(text: str, term: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def lower(name: str) -> str:
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
