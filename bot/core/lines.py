@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-MAX_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
+MAX_FACT_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
 LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ ()`-]{0,50}?)\s*(?::|=|–|—|\s-)\s+(?P<text>\S.{6,})$")
 RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2,40}?)\s+"
                    r"(?P<when>when|if|for|to)\s+(?P<y>.{8,})$", re.IGNORECASE)
@@ -40,7 +40,7 @@ def lines(text: str) -> list[tuple[str, str]]:
     out = []
     for raw in text.splitlines():
         line = raw.strip().lstrip("•").strip()
-        if line and len(line) <= MAX_LINE and not raw.startswith("    "):
+        if line and len(line) <= MAX_FACT_LINE and not raw.startswith("    "):
             depth = len(raw) - len(raw.lstrip())
             out.append((line, f"{depth}{'•' if raw.lstrip().startswith('•') else ''}"))
     return out
