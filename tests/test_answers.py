@@ -126,17 +126,19 @@ def test_everyone_in_the_channel_can_answer_the_same_daily_once():
     assert store.instance_results(daily.instance)["first_right"]["user"] == "ana"
 
 
+def right_answer(practice, who, now):
+    """Serve ``who`` the rds-proxy question at ``now`` and answer it right."""
+    question = serve(practice, who, "rds-proxy", now=now)
+    return answer(practice, who, question, *right(question), now=now)
+
+
 def test_practice_cannot_be_farmed_the_same_day_but_scores_again_tomorrow():
     store, practice = world()
     ana = learner()
-    def right_answer(now):
-        question = serve(practice, ana, "rds-proxy", now=now)
-        return answer(practice, ana, question, *right(question), now=now)
-
-    assert right_answer(NOW).points == 10
-    repeat = right_answer(NOW + days(0.1))
+    assert right_answer(practice, ana, NOW).points == 10
+    repeat = right_answer(practice, ana, NOW + days(0.1))
     assert repeat.correct and repeat.points == 0
-    tomorrow = right_answer(NOW + days(1))
+    tomorrow = right_answer(practice, ana, NOW + days(1))
     assert tomorrow.points == rules.PRACTICE_POINTS + rules.streak_bonus(2)
 
 
@@ -181,13 +183,8 @@ def test_the_points_of_an_answer_say_what_they_were_for():
 
     store, practice = world()
     ana = learner()
-
-    def right_answer(now):
-        question = serve(practice, ana, "rds-proxy", now=now)
-        return answer(practice, ana, question, *right(question), now=now)
-
-    right_answer(NOW)
-    tomorrow = right_answer(NOW + days(1))
+    right_answer(practice, ana, NOW)
+    tomorrow = right_answer(practice, ana, NOW + days(1))
     assert (tomorrow.mode, tomorrow.streak_bonus) == ("practice", rules.streak_bonus(2))
     bonus = rules.streak_bonus(2)
     assert f"+{10 + bonus} points (10 practice + {bonus} streak bonus)" in render(tomorrow)
