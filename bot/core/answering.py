@@ -115,8 +115,9 @@ def feedback(engine: Engine, question: BankQuestion, order: str | None, row: dic
              counted: bool, next_review: datetime | None = None) -> Feedback:
     """The reply for a stored answer ``row`` (bank letters), in the letters the instance showed
     (``order``: ``shuffle.seed`` of its row)."""
-    return Feedback(question_id=question.id, correct=bool(row["correct"]),
-                    chosen=shuffle.to_shown(row["chosen"], question, order),
+    chosen = shuffle.to_shown(row["chosen"], question, order)
+    picked = tuple(c for c in shuffle.choices(question, order) if c.letter in chosen)
+    return Feedback(question_id=question.id, correct=bool(row["correct"]), chosen=chosen,
                     answer=shuffle.key(question, order), explanation=question.explanation,
                     heading=engine.heading(question), points=row["points"], counted=counted,
-                    next_review=next_review)
+                    next_review=next_review, picked=picked)

@@ -222,6 +222,7 @@ class Feedback:
     next_review: datetime | None = None
     mode: str = ""  # "practice", "daily", "review": what the points were for (fresh answers only)
     streak_bonus: int = 0  # the part of ``points`` the learner's streak earned
+    picked: tuple[Choice, ...] = ()  # the options ``chosen`` names, with their text
 
 
 @dataclass(frozen=True)
