@@ -236,8 +236,43 @@ async def test_a_wrong_click_starts_with_a_cross_then_the_right_answer_and_sourc
     reply = await answer(fake, message, wrong_letters(app, message), bob)
     lines = reply["content"].splitlines()
     assert lines[0].startswith("❌")
-    assert lines[1].startswith("Answer: ")
+    assert "; the answer is **" in lines[0]
     assert lines[-2].startswith("Source: RDS") or lines[-1].startswith("Source: RDS")
+
+
+async def test_a_wrong_click_says_which_option_was_picked_and_which_is_right(fake, bot, app):
+    bob = fake.user("bob")
+    [message] = await slash(fake, "quiz", bob, topic="RDS")
+    options = shown_options(message)
+    [picked], [right] = wrong_letters(app, message), right_letters(app, message)
+    reply = await answer(fake, message, (picked,), bob)
+    assert reply["content"].splitlines()[0] == (
+        f"❌ You picked **{picked}** · {options[picked]}; the answer is **{right}** · {options[right]}.")
+
+
+async def test_a_second_click_after_a_wrong_answer_names_the_first_pick_which_counted(fake, bot, app):
+    bob = fake.user("bob")
+    [message] = await slash(fake, "quiz", bob, topic="RDS")
+    options = shown_options(message)
+    [picked], [right] = wrong_letters(app, message), right_letters(app, message)
+    await answer(fake, message, (picked,), bob)
+    again = await answer(fake, message, (right,), bob)
+    assert ephemeral(again)
+    assert again["content"].splitlines()[0] == (
+        f"❌ You first picked **{picked}** · {options[picked]}; the answer is **{right}** · {options[right]}. "
+        "Your first answer is the one that counted.")
+
+
+async def test_a_wrong_choose_two_answer_names_both_options_picked(fake, bot, app):
+    alice = fake.user("alice")
+    ref = await DiscordPoster(bot).post(f"discord:{fake.channel_id}", daily_question(app, fake, pick=2))
+    message = fake.messages[ref]
+    options = shown_options(message)
+    picked, right = wrong_letters(app, message), right_letters(app, message)
+    reply = await answer(fake, message, picked, alice)
+    first = reply["content"].splitlines()[0]
+    assert first == ("❌ You picked " + " and ".join(f"**{p}** · {options[p]}" for p in picked)
+                     + "; the answer is " + " and ".join(f"**{r}** · {options[r]}" for r in right) + ".")
 
 
 async def test_a_choose_two_question_is_a_select_menu_taking_exactly_two(fake, bot, app):

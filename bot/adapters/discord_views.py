@@ -250,13 +250,25 @@ def _answer(choices: tuple[Choice, ...]) -> str:
     return "; ".join(f"**{c.letter}** · {plain(c.text)}" for c in choices)
 
 
+def _options(choices: tuple[Choice, ...]) -> str:
+    """``**B** · text and **D** · text``: options named in a sentence."""
+    return " and ".join(f"**{c.letter}** · {plain(c.text)}" if c.text else f"**{c.letter}**" for c in choices)
+
+
 def _feedback(reply: Feedback) -> str:
-    lines = ["✅ Right!" if reply.correct else "❌ Not quite."]
-    if not reply.counted:
-        lines[0] += f" You had already answered ({', '.join(reply.chosen)}): your first answer is the one that counted."
-    elif reply.points:
-        lines[0] += f" +{reply.points} points."
-    lines.append("Answer: " + _answer(reply.answer))
+    if reply.correct:
+        lines = ["✅ Right!"]
+        if not reply.counted:
+            lines[0] += f" You had already answered ({', '.join(reply.chosen)}): your first answer is the one that counted."
+        elif reply.points:
+            lines[0] += f" +{reply.points} points."
+        lines.append("Answer: " + _answer(reply.answer))
+    else:
+        picked = reply.picked or tuple(Choice(letter, "") for letter in reply.chosen)
+        lines = [f"❌ You {'picked' if reply.counted else 'first picked'} {_options(picked)}; "
+                 f"the answer is {_options(reply.answer)}."]
+        if not reply.counted:
+            lines[0] += " Your first answer is the one that counted."
     if reply.explanation:
         lines.append(prose(reply.explanation))
     if reply.heading:
