@@ -5,7 +5,9 @@ pass the gate (all of them when fewer), drawn at random with the round's seed,
 written for a reviewer to ``review/<file>[.roundN].questions.md``. ``score``:
 keepable / reviewed and wrong keys from each ``review/*.verdicts.toml``. Round 1
 was reviewed before the generator was reworked on the reviewers' general
-findings; round 2 is a new sample, reviewed by new reviewers.
+findings; round 2 is a new sample, reviewed by new reviewers. Round 3 is on two
+notes files written after both rounds (``tests/eval/generator3``), never seen
+by anyone tuning the generator, reviewed by new reviewers.
 """
 
 from __future__ import annotations
@@ -23,15 +25,17 @@ SAMPLE = 40
 SEED = 2026
 
 
-def sample(round_: int = 1) -> None:
+def sample(round_: int = 1, base: Path = HERE) -> None:
     suffix = "" if round_ == 1 else f".round{round_}"
-    for notes in sorted((HERE / "notes").glob("*.md")):
+    (base / "review").mkdir(exist_ok=True)
+    for notes in sorted((base.resolve() / "notes").glob("*.md")):
         passages, _ = parse(notes.read_text(encoding="utf-8"), notes.name)
         by_id = {p.id: p for p in passages}
         questions = generate(passages)
         chosen = random.Random(SEED + round_ - 1).sample(questions, min(SAMPLE, len(questions)))
         lines = [f"# {len(chosen)} generated questions from {notes.name}", "",
-                 f"Made by the bot from `tests/eval/generator/notes/{notes.name}`; review them with RUBRIC.md.", ""]
+                 f"Made by the bot from `{notes.relative_to(HERE.parents[2])}`; review them with "
+                 "tests/eval/generator/RUBRIC.md.", ""]
         for n, q in enumerate(chosen, 1):
             lines += [f"## {n}. `{q.id}` ({q.form})", "", q.stem, ""]
             lines += [f"- {LETTERS[i]}. {o}" + ("  ← marked answer" if LETTERS[i] in q.answers else "")
@@ -39,12 +43,12 @@ def sample(round_: int = 1) -> None:
             source = by_id[q.passages[0]]
             lines += ["", f"Explanation: {q.explanation}", "",
                       f"Source passage: {source.path} (lines {source.line_start}-{source.line_end})", ""]
-        (HERE / "review" / f"{notes.stem}{suffix}.questions.md").write_text("\n".join(lines), encoding="utf-8")
+        (base / "review" / f"{notes.stem}{suffix}.questions.md").write_text("\n".join(lines), encoding="utf-8")
         print(f"{notes.name}: {len(questions)} generated, {len(chosen)} sampled")
 
 
-def score() -> None:
-    for path in sorted((HERE / "review").glob("*.verdicts.toml")):
+def score(base: Path = HERE) -> None:
+    for path in sorted((base / "review").glob("*.verdicts.toml")):
         verdicts = tomllib.loads(path.read_text(encoding="utf-8"))["q"]
         keep = sum(bool(v["keep"]) for v in verdicts)
         wrong = sum(bool(v["wrong_key"]) for v in verdicts)
@@ -57,7 +61,9 @@ def score() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "sample":
-        sample(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    # review.py sample ROUND [FOLDER] | review.py score [FOLDER]; FOLDER holds notes/ and review/
+    args = sys.argv[1:] or ["score"]
+    if args[0] == "sample":
+        sample(int(args[1]) if len(args) > 1 else 1, Path(args[2]) if len(args) > 2 else HERE)
     else:
-        score()
+        score(Path(args[1]) if len(args) > 1 else HERE)
