@@ -58,9 +58,9 @@ def test_quiz_then_a_letter_answers_the_question_shown():
     assert "Source: EC2 › Security groups" in feedback
 
 
-def test_a_wrong_letter_starts_with_a_cross_and_shows_the_answer():
+def test_a_wrong_letter_starts_with_a_cross_names_the_option_picked_and_shows_the_answer():
     out = chat("quiz security groups", pick("first"))
-    assert f"❌ Wrong: you chose {letter(out, 'first')}." in out
+    assert f"❌ Wrong: you picked {letter(out, 'first')} · first." in out
     assert f"Answer: {letter(out, 'fourth')} · fourth" in out
 
 

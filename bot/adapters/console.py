@@ -100,7 +100,8 @@ def _feedback(f: Feedback) -> str:
         first = f"{mark} Right! {chosen}" + (f" · +{f.points} points{points_breakdown(f)}" if f.points
                                               else " · no points (already scored today)")
     else:
-        first = f"{mark} Wrong: you chose {chosen}."
+        picked = " and ".join(f"{c.letter} · {c.text}" for c in f.picked) or chosen
+        first = f"{mark} Wrong: you picked {picked}."
     lines = [first, _key(f.answer), f.explanation.strip()]
     if f.heading:
         lines.append("Source: " + " › ".join(f.heading))
