@@ -142,3 +142,11 @@ def test_daily_and_setup_in_the_console_say_where_the_question_of_the_day_lives(
     out = chat("daily", "setup here 09:00")
     assert out.count("posted in Discord and Slack channels by 'dva serve'") == 2
     assert "Only the group's admins" not in out
+
+
+def test_a_daily_question_says_its_explanation_comes_when_it_closes():
+    from dataclasses import replace as with_
+
+    daily = with_(Question("i1", "q1", "RDS", "What?", (Choice("A", "a"), Choice("B", "b"))), daily=True)
+    text = console.render(daily)
+    assert "'explain q1' once this daily question closes" in text and "after answering" not in text

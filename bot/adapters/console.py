@@ -86,7 +86,8 @@ def _question(q: Question) -> str:
         lines.append(q.note)
     if q.closes_at:
         lines.append(f"Open until {q.closes_at:%Y-%m-%d %H:%M %Z}.")
-    lines.append(f"(id: {q.question_id} · 'explain {q.question_id}' after answering)")
+    after = "once this daily question closes" if q.daily else "after answering"
+    lines.append(f"(id: {q.question_id} · 'explain {q.question_id}' {after})")
     return "\n".join(lines)
 
 
