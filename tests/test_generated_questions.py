@@ -47,6 +47,16 @@ Use Kinesis when several apps must read the same records in order. Use EventBrid
 - Asynchronous – the event is queued and retried twice
 - Event source mapping – Lambda polls the stream or queue for you
 
+### Poll-based sources
+- SQS – Lambda polls the queue in batches
+- Kinesis – Lambda reads each shard in order
+- DynamoDB Streams – item changes, in order per partition
+
+### Push-based sources
+- SNS – the topic invokes the function
+- EventBridge – a rule targets the function
+- S3 – an upload event invokes it
+
 A function can run for at most 15 minutes, and the deployment package is up to 50 MB zipped.
 The payload of a synchronous call is limited to 6 MB per request.
 """
@@ -80,13 +90,15 @@ def test_a_use_x_when_y_rule_becomes_a_scenario_with_the_other_rules_as_options(
     assert 'say: "Use Kinesis when' in q.explanation
 
 
-def test_a_list_becomes_a_choose_two_with_items_of_a_list_of_the_same_kind():
-    qs = [q for q in of_shape("choose-two") if "invocation types" in q.stem]
-    assert qs, "the invocation types list gives a choose-two"
-    q = qs[0]
+def test_a_list_of_named_things_becomes_a_choose_two_with_items_of_a_list_of_the_same_kind():
+    [q] = [q for q in of_shape("choose-two") if "poll-based sources" in q.stem]
     assert q.kind == "multi" and q.stem.endswith(CHOOSE_TWO) and len(q.options) == 5
-    assert set(q.correct) <= {"Synchronous", "Asynchronous", "Event source mapping"}
-    assert set(q.options) - set(q.correct) <= {"Standard queue", "FIFO queue", "Delay queue", "Dead-letter queue"}
+    assert set(q.correct) <= {"SQS", "Kinesis", "DynamoDB Streams"}
+    assert set(q.options) - set(q.correct) <= {"SNS", "EventBridge", "S3"}
+
+
+def test_a_list_of_plain_words_gives_no_choose_two_it_could_get_wrong():
+    assert not [q for q in of_shape("choose-two") if "invocation types" in q.stem]
 
 
 def test_terms_defined_in_one_list_give_which_term_questions_with_each_other_as_options():

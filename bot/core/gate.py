@@ -128,4 +128,5 @@ def _form(option: str) -> str:
 
 
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    """An amount ("15 minutes", "75%"), not a name with a digit in it ("S3", "EC2")."""
+    return text[:1].isdigit()

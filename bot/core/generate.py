@@ -146,7 +146,7 @@ class _Maker:
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                           rule.group("y").strip().rstrip("."), line))
             return
-        lead = LEAD.match(line.text)
+        lead = None if " | " in line.text else LEAD.match(line.text)
         if lead and self._term_ok(bare(lead.group("term"))):
             items = inline_items(lead.group("text"))
             if items:
@@ -165,7 +165,7 @@ class _Maker:
         named = named and (not named_only or any(c.isupper() or c.isdigit() or c == "_" for c in term)
                            or any(w not in self.clean.english for w in words))
         return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides
-                and re.search("[A-Za-z]{2}", term) is not None and "?" not in term
+                and re.search("[A-Za-z]", term) is not None and len(term.strip()) >= 2 and "?" not in term
                 and not term.strip().isdigit() and CLAUSE.search(term) is None)
 
     def _amounts(self, text: str) -> list[tuple[float, str, re.Match]]:
@@ -186,6 +186,11 @@ class _Maker:
         yield from self._choose_two(p)
         yield from self._statements(p)
         yield from self._numbers(p)
+
+    def _named(self, item: str) -> bool:
+        """The name of a thing: a capital inside it, a digit, code, or a word that is no English."""
+        return (re.search(r"\w[A-Z]|\d|_", item) is not None
+                or any(w not in self.clean.english for w in re.findall(r"[a-z]{3,}", item.lower())))
 
     def _statement(self, text: str) -> bool:
         """A fact stated in full: a sentence with its own subject, not a table row, a question,
@@ -208,8 +213,9 @@ class _Maker:
         if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
             parts = parts[:-1]
         # a heading about the notes themselves ("Use X when Y" cheat list) names no topic
-        parts = [h for h in parts if not re.search(r"[\"“”]", h)
-                 and set(re.findall(r"[a-z]+", h.lower())).isdisjoint(self.labels | self.asides)]
+        if any(re.search(r"[\"“”]", h) or not set(re.findall(r"[a-z]+", h.lower())).isdisjoint(self.asides)
+               or set(re.findall(r"[a-z]+", h.lower())) <= self.labels for h in parts):
+            return ""  # what sits under it may be about anything: say "your notes", not a wrong topic
         return self.clean.heading(" › ".join(parts))
 
     def _scenarios(self, p) -> Iterable[BankQuestion]:
@@ -234,14 +240,15 @@ class _Maker:
     def _choose_two(self, p) -> Iterable[BankQuestion]:
         lists = self.lists.get(p.section, [])
         for label, items, line in lists:
-            if line.passage.id != p.id or len(items) < 2 or not label.lower().endswith("s"):
-                continue
+            if line.passage.id != p.id or len(items) < 2 or not label.lower().endswith("s") \
+                    or not all(self._named(i) for i in items):
+                continue  # "Reuse", "Upload gotcha": labels of bullets, not things the list names
             mine = {key(i) for i in items}
             kind = label.lower().split()[-1]
             elsewhere = [i for section, ls in sorted(self.lists.items()) if section != p.section
                          for other_label, other, _ in ls if other_label.lower().split()[-1] == kind for i in other]
             pool = distinct([i for _, other, _ in lists for i in other] + sorted(elsewhere, key=lambda i: _hash(label + i)))
-            pool = [i for i in pool if key(i) not in mine and not mentions(p.text, i)]
+            pool = [i for i in pool if key(i) not in mine and not mentions(p.text, i) and self._named(i)]
             if len(pool) < 3:
                 continue
             right = items[:2] if len(items) == 2 else [items[n] for n in _pick(line.text, len(items), 2)]

@@ -36,13 +36,21 @@ class Line:
 
 
 def lines(text: str) -> list[tuple[str, str]]:
-    """(line, its group): indentation and bullet, so the items of one list are siblings."""
+    """(line, its group): the items of one list share a group; a line that is not an
+    item of it, or one that opens a new list ("Encryption:"), starts the next group."""
     out = []
+    block, last = 0, None
     for raw in text.splitlines():
         line = raw.strip().lstrip("•").strip()
-        if line and len(line) <= MAX_FACT_LINE and not raw.startswith("    "):
-            depth = len(raw) - len(raw.lstrip())
-            out.append((line, f"{depth}{'•' if raw.lstrip().startswith('•') else ''}"))
+        if not line or raw.startswith("    "):
+            continue
+        bullet = raw.lstrip().startswith("•")
+        depth = len(raw) - len(raw.lstrip())
+        if last is not None and (bullet != last[0] or last[1].endswith(":") or " | " in line):
+            block += 1
+        last = (bullet, line)
+        if len(line) <= MAX_FACT_LINE:
+            out.append((line, f"{block}:{depth}{'•' if bullet else ''}"))
     return out
 
 
