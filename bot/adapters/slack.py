@@ -6,7 +6,8 @@ whatever the core or the Web API do). Buttons carry the question instance (a
 More button: the passage and where its rest starts), so clicks work after a
 restart; each click's ``action_ts`` goes into ``Answer.event`` so a
 redelivered click is recorded once. Bolt verifies each request's signature and
-timestamp (a bad one gets 401 before any listener). The work after the ack
+timestamp (a bad one gets 401 before any listener); a signed body Slack would
+never send gets 400 at the door (``slack_door``). The work after the ack
 counts as in flight on the ``InFlight`` tracker; once it is stopping, a new
 request is acked and told privately to try again.
 """
@@ -24,23 +25,17 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters import refused
-from bot.adapters.slack_blocks import (
-    ANSWER, MORE, MORE_VALUE, PICK, SHARE, SUBMIT, actions, context, escape, message,
-)
+from bot.adapters import refused, slack_door
+from bot.adapters.slack_blocks import ANSWER, MORE, PICK, SHARE, SUBMIT, actions, context, escape, message
+from bot.adapters.slack_events import NOBODY, PLATFORM, learner_of, to_command
 from bot.adapters.wording import SORRY
 from bot.config import Settings
-from bot.core.grammar import parse
-from bot.core.messages import (
-    Answer, Ask, Command, Learner, More, Passage, Reply, Setup, Text,
-)
+from bot.core.messages import Ask, Command, Passage, Reply, Setup, Text
 from bot.inflight import RESTARTING, InFlight
 
 log = logging.getLogger(__name__)
-PLATFORM = "slack"
 PATH = "/slack/events"
 BACKLOG = 1024  # a burst of commands must not overflow the listen queue (SYN retry = 1 s)
-UNREADABLE = "That More button can't be read. Ask again (/dva ask ...) to see the answer."
 NOT_ADMIN = ("Only workspace admins and owners (or people the bot's operator has listed) "
              "can set up the daily question. Ask one of them to run it.")
 CANNOT_POST = ("I can't post in {where}, so no daily question is scheduled there. Invite me with "
@@ -49,85 +44,12 @@ ARCHIVED = "{where} is archived, so no daily question is scheduled there. Pick a
 UNCONFIRMED = ("The daily question is set, but posting the confirmation in {where} failed just now ({error}). "
                "If the first question doesn't appear, check that I'm in that channel.")
 SHUT_OUT = ("not_in_channel", "channel_not_found", "is_archived")  # chat:write.public covers public channels only
-_CHANNEL_LINK = re.compile(r"^<#([CGD][A-Z0-9]+)(?:\|([^>]*))?>$")
 Clock = Callable[[], datetime]
 Respond = Callable[..., Awaitable[Any]]
 
 
 class Core(Protocol):
     def handle(self, command: Command, now: datetime) -> list[Reply]: ...
-
-
-# --- events -> commands ---------------------------------------------------------
-
-
-def learner_of(body: dict) -> Learner:
-    """The person behind a slash command (flat form) or an interaction (nested)."""
-    user = body.get("user") or {}
-    if isinstance(user, dict) and user:
-        team = (body.get("team") or {}).get("id") or user.get("team_id", "")
-        return Learner(PLATFORM, team, user["id"], user.get("name") or user.get("username") or "")
-    return Learner(PLATFORM, body.get("team_id", ""), body.get("user_id", ""), body.get("user_name", ""))
-
-
-def channel_of(body: dict) -> str:
-    return body.get("channel_id") or (body.get("channel") or {}).get("id") or ""
-
-
-def to_command(body: dict) -> Command | Text:
-    """A slash command or a button click -> a core command (or a Text saying why not).
-
-    ``Setup.is_admin`` stays False here: deciding it needs the Web API
-    (see ``is_admin``).
-    """
-    learner = learner_of(body)
-    if body.get("type") == "block_actions":
-        if body["actions"][0].get("action_id") == MORE:
-            return _more(body["actions"][0], learner)
-        return _answer(body, learner)
-    parsed = parse(body.get("text", ""), learner, target=f"slack:{channel_of(body)}")
-    if isinstance(parsed, Setup):
-        return _resolve_channel(parsed, body)
-    return parsed
-
-
-def _answer(body: dict, learner: Learner) -> Answer | Text:
-    action = body["actions"][0]
-    if action.get("action_id") == SUBMIT:
-        instance = action.get("value", "")
-        state = body.get("state", {}).get("values", {}).get(action.get("block_id"), {})
-        picked = state.get(PICK, {}).get("selected_options") or []
-        letters = tuple(sorted(option["value"] for option in picked))
-        if not letters:
-            return Text("Tick your answers first, then press Submit.", error=True)
-    else:
-        letter, _, instance = action.get("value", "").partition("|")
-        letters = (letter,)
-    event = f"{action.get('action_ts', '')}:{learner.user}:{instance}"
-    return Answer(learner, instance, letters, event=event)
-
-
-def _more(action: dict, learner: Learner) -> More | Text:
-    """A More click: its value is ``start:passage_id``."""
-    read = MORE_VALUE.fullmatch(action.get("value", ""))
-    if read is None:
-        return Text(UNREADABLE, error=True)
-    return More(learner, read["passage"], int(read["start"]))
-
-
-def _resolve_channel(setup: Setup, body: dict) -> Setup | Text:
-    """``<#C123|name>`` (or ``#name`` / ``here`` for the channel typed in) -> target."""
-    raw = setup.target
-    link = _CHANNEL_LINK.match(raw)
-    if link:
-        channel, name = link.group(1), link.group(2) or link.group(1)
-    elif raw.lower() in ("here", "this") or raw.lstrip("#") == body.get("channel_name"):
-        channel, name = channel_of(body), body.get("channel_name") or channel_of(body)
-    else:
-        return Text(f"I can't tell which channel '{raw[:80]}' is. Type # and pick the channel from "
-                    "Slack's list so it becomes a link, or run setup in that channel with 'here'.",
-                    error=True)
-    return replace(setup, target=f"slack:{channel}", target_name=f"#{name}")
 
 
 async def is_admin(client: AsyncWebClient, user: str, settings: Settings) -> bool:
@@ -231,6 +153,9 @@ class Listeners:
 
         async def post() -> None:
             learner, query = learner_of(body), body["actions"][0].get("value", "")
+            if learner is None:
+                await send(respond, [Text(NOBODY, error=True)])
+                return
             replies = self.core.handle(Ask(learner, query), self.clock())
             note = context(f"Shared by {escape(learner.name or learner.user)} · `/dva ask {escape(query)}`")
             await respond(**message(replies, [*actions(replies), note]), response_type="in_channel",
@@ -300,7 +225,7 @@ async def start(app: AsyncApp, settings: Settings, host: str = "0.0.0.0") -> Run
         await handler.connect_async()
         log.info("Slack: connected in Socket Mode")
         return Running(0, handler.close_async)
-    runner = web.AppRunner(app.web_app(path=PATH, port=settings.slack_port))
+    runner = web.AppRunner(slack_door.web_app(app, settings.slack_signing_secret, PATH))
     await runner.setup()
     site = web.TCPSite(runner, host, settings.slack_port, backlog=BACKLOG)
     await site.start()

@@ -211,9 +211,10 @@ class SlackRequests:
             "trigger_id": f"{n}.1.abc{n}",
         }
 
-    def click(self, action: dict[str, Any], user: str = "U0ANNA", name: str = "anna",
+    def click(self, action: dict[str, Any], user: str | None = "U0ANNA", name: str = "anna",
               state: dict | None = None, action_ts: str | None = None) -> str:
-        """A block_actions payload for ``action`` (an element of the message's blocks)."""
+        """A block_actions payload for ``action`` (an element of the message's blocks);
+        ``user=None`` leaves out who clicked (Slack always says)."""
         n = next(self._ids)
         pressed = {"type": action["type"], "action_id": action["action_id"],
                    "block_id": action.get("block_id", "b1"),
@@ -223,11 +224,12 @@ class SlackRequests:
         payload = {
             "type": "block_actions", "api_app_id": "A0DVA", "token": "verification-token-unused",
             "team": {"id": TEAM, "domain": "dva"},
-            "user": {"id": user, "username": name, "name": name, "team_id": TEAM},
             "container": {"type": "message", "message_ts": "1700000000.000001",
                           "channel_id": self.channel, "is_ephemeral": True},
             "channel": {"id": self.channel, "name": self.channel_name},
             "trigger_id": f"{n}.1.def{n}", "response_url": self.fake.response_url(),
             "state": {"values": state or {}}, "actions": [pressed],
         }
+        if user is not None:
+            payload["user"] = {"id": user, "username": name, "name": name, "team_id": TEAM}
         return urlencode({"payload": json.dumps(payload)})
