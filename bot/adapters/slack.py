@@ -10,6 +10,11 @@ timestamp (a bad one gets 401 before any listener); a signed body Slack would
 never send gets 400 at the door (``slack_door``). The work after the ack
 counts as in flight on the ``InFlight`` tracker; once it is stopping, a new
 request is acked and told privately to try again.
+
+Replies are private (ephemeral) except a ``leaderboard``, which is posted in the
+channel unless the text says ``private``. Names are display names from
+``users.info`` (``slack_people``), looked up only for commands that record or
+show who asked.
 """
 
 from __future__ import annotations
@@ -27,10 +32,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters import refused, slack_door
 from bot.adapters.slack_blocks import ANSWER, MORE, PICK, SHARE, SUBMIT, actions, context, escape, message
-from bot.adapters.slack_events import NOBODY, PLATFORM, learner_of, to_command
-from bot.adapters.wording import SORRY
+from bot.adapters.slack_events import NOBODY, PLATFORM, PRIVATE, asks_private, learner_of, to_command
+from bot.adapters.slack_people import People, user_info
+from bot.adapters.wording import SORRY, period_name
 from bot.config import Settings
-from bot.core.messages import Ask, Command, Passage, Reply, Setup, Text
+from bot.core.messages import (
+    Answer, Ask, Command, HelpText, Leaderboard, Passage, Quiz, Reply, Review, Setup, ShowLeaderboard,
+    ShowStats, Text,
+)
 from bot.inflight import RESTARTING, InFlight
 
 log = logging.getLogger(__name__)
@@ -44,6 +53,7 @@ ARCHIVED = "{where} is archived, so no daily question is scheduled there. Pick a
 UNCONFIRMED = ("The daily question is set, but posting the confirmation in {where} failed just now ({error}). "
                "If the first question doesn't appear, check that I'm in that channel.")
 SHUT_OUT = ("not_in_channel", "channel_not_found", "is_archived")  # chat:write.public covers public channels only
+NAMED = (Quiz, Answer, Review, ShowStats, ShowLeaderboard)  # commands that record or show who asked
 Clock = Callable[[], datetime]
 Respond = Callable[..., Awaitable[Any]]
 
@@ -53,15 +63,26 @@ class Core(Protocol):
 
 
 async def is_admin(client: AsyncWebClient, user: str, settings: Settings) -> bool:
-    """Workspace admins and owners (users.info), or ids in ``SLACK_ADMIN_IDS``."""
+    """Workspace admins and owners (a fresh users.info), or ids in ``SLACK_ADMIN_IDS``."""
     if user in settings.slack_admin_ids:
         return True
-    try:
-        info = (await client.users_info(user=user)).get("user") or {}
-    except SlackApiError as err:
-        log.warning("users.info failed for %s: %s", user, err.response.get("error"))
-        return False
+    info = await user_info(client, user) or {}
     return bool(info.get("is_admin") or info.get("is_owner") or info.get("is_primary_owner"))
+
+
+def for_everyone(board: Leaderboard) -> Leaderboard:
+    """A leaderboard for the channel: nobody is "you", and the asker's own place (when
+    outside the top) is not posted."""
+    return replace(board, rows=tuple(replace(s, is_asker=False) for s in board.rows), asker=None)
+
+
+def slack_help(reply: Reply) -> Reply:
+    """The core's help, with Slack's own word: a leaderboard is posted unless ``private``."""
+    if not isinstance(reply, HelpText):
+        return reply
+    return replace(reply, commands=tuple(
+        (f"{usage} [{PRIVATE}]", f"{what}, posted in the channel ('{PRIVATE}': only you see it)")
+        if usage.startswith("leaderboard") else (usage, what) for usage, what in reply.commands))
 
 
 # --- replies -> Slack ---------------------------------------------------------------
@@ -92,6 +113,7 @@ class Listeners:
     settings: Settings
     clock: Clock
     tracker: InFlight = field(default_factory=InFlight)
+    people: People = field(default_factory=People)
 
     async def command(self, ack, body, respond, client, context) -> None:
         await ack()
@@ -99,7 +121,7 @@ class Listeners:
         await self._guarded(respond, lambda: self._command(body, respond, client, me))
 
     async def _command(self, body: dict, respond: Respond, client: AsyncWebClient, me: str) -> None:
-        command = to_command(body)
+        command = await self._named(to_command(body), client)
         if isinstance(command, Setup):
             if not await is_admin(client, command.learner.user, self.settings):
                 await send(respond, [Text(NOT_ADMIN, error=True)])
@@ -108,8 +130,35 @@ class Listeners:
         replies = [command] if isinstance(command, Text) else self.core.handle(command, self.clock())
         if isinstance(command, Setup):
             replies = await self._confirmed(command, replies, client, me)
+        if isinstance(command, ShowLeaderboard) and not asks_private(body):
+            await self._post_leaderboard(respond, command, replies)
+            return
         shareable = isinstance(command, Ask) and any(isinstance(r, Passage) for r in replies)
-        await send(respond, replies, share=command.query if shareable else None)
+        await send(respond, [slack_help(r) for r in replies], share=command.query if shareable else None)
+
+    async def _named(self, command: Command | Text, client: AsyncWebClient) -> Command | Text:
+        """``command`` with its learner's display name, when the command records or shows it."""
+        if not isinstance(command, NAMED):
+            return command
+        name = await self.people.name(client, command.learner, self.clock())
+        return replace(command, learner=replace(command.learner, name=name))
+
+    async def _post_leaderboard(self, respond: Respond, command: ShowLeaderboard,
+                                replies: Sequence[Reply]) -> None:
+        """The board for the whole channel; the asker's own place, when not on it, to them alone.
+        A refusal or an empty board stays private: nothing worth a channel message."""
+        board = replies[0] if len(replies) == 1 else None
+        if not isinstance(board, Leaderboard) or not board.rows:
+            await send(respond, replies)
+            return
+        who = escape(command.learner.name or command.learner.user)
+        note = context(f"Posted by {who} · `/dva leaderboard {board.period} {PRIVATE}` shows it to you alone")
+        await respond(**message([for_everyone(board)], [note]), response_type="in_channel",
+                      replace_original=False)
+        if board.asker:
+            own = board.asker
+            await send(respond, [Text(f"Your place {period_name(board.period)}: {own.rank}, with "
+                                      f"{own.points} pts ({own.correct}/{own.answered} right).")])
 
     async def _confirmed(self, command: Setup, replies: list[Reply], client: AsyncWebClient,
                          me: str) -> list[Reply]:
@@ -134,20 +183,20 @@ class Listeners:
             return [Text(text.format(where=where, me=me), error=True)]
         return replies
 
-    async def click(self, ack, body, respond, request) -> None:
+    async def click(self, ack, body, respond, request, client) -> None:
         """A choice, a choose-two Submit, or More: answered privately."""
         await ack()
         retry = request.headers.get("x-slack-retry-num", [None])[0]
         if retry:
             log.info("Slack redelivered an interaction (retry %s)", retry)
-        await self._guarded(respond, lambda: self._reply(body, respond))
+        await self._guarded(respond, lambda: self._reply(body, respond, client))
 
-    async def _reply(self, body: dict, respond: Respond) -> None:
-        command = to_command(body)  # carries the delivery's action_ts: a redelivery records once
+    async def _reply(self, body: dict, respond: Respond, client: AsyncWebClient) -> None:
+        command = await self._named(to_command(body), client)  # with action_ts: a redelivery records once
         replies = [command] if isinstance(command, Text) else self.core.handle(command, self.clock())
         await send(respond, replies)
 
-    async def share(self, ack, body, respond) -> None:
+    async def share(self, ack, body, respond, client) -> None:
         """Post an ``ask`` answer for everyone: the button carries the query, not the text."""
         await ack()
 
@@ -157,7 +206,8 @@ class Listeners:
                 await send(respond, [Text(NOBODY, error=True)])
                 return
             replies = self.core.handle(Ask(learner, query), self.clock())
-            note = context(f"Shared by {escape(learner.name or learner.user)} · `/dva ask {escape(query)}`")
+            name = await self.people.name(client, learner, self.clock())
+            note = context(f"Shared by {escape(name or learner.user)} · `/dva ask {escape(query)}`")
             await respond(**message(replies, [*actions(replies), note]), response_type="in_channel",
                           replace_original=False)
             await respond(delete_original=True)

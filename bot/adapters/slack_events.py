@@ -3,6 +3,8 @@
 A slash command arrives as a flat form (``user_id``, ``team_id``, ``text``), a
 click as a nested ``block_actions`` payload. A request that does not say who
 sent it is no one's: it becomes a refusal, never a learner with an empty id.
+``leaderboard ... private`` is Slack's own word for "show it to me alone"; it is
+taken out before the shared grammar (``bot.core.grammar``) reads the text.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ PLATFORM = "slack"
 UNREADABLE = "That More button can't be read. Ask again (/dva ask ...) to see the answer."
 NOBODY = "Slack did not say who sent this, so nothing was recorded. Please try again."
 UNREADABLE_CLICK = "That button can't be read. Run the command again to get a fresh one."
+PRIVATE = "private"  # `leaderboard week private`: shown to the asker alone
 _CHANNEL_LINK = re.compile(r"^<#([CGD][A-Z0-9]+)(?:\|([^>]*))?>$")
 
 
@@ -44,7 +47,7 @@ def to_command(body: dict) -> Command | Text:
     """A slash command or a button click -> a core command (or a Text saying why not).
 
     ``Setup.is_admin`` stays False here: deciding it needs the Web API
-    (see ``slack.is_admin``).
+    (see ``slack.is_admin``); so does the display name (``slack_people``).
     """
     learner = learner_of(body)
     if learner is None:
@@ -56,10 +59,27 @@ def to_command(body: dict) -> Command | Text:
         if action.get("action_id") == MORE:
             return _more(action, learner)
         return _answer(body, learner)
-    parsed = parse(body.get("text", ""), learner, target=f"slack:{channel_of(body)}")
+    parsed = parse(without_private(body.get("text", "")), learner, target=f"slack:{channel_of(body)}")
     if isinstance(parsed, Setup):
         return _resolve_channel(parsed, body)
     return parsed
+
+
+def _leaderboard_words(text: str) -> list[str] | None:
+    """The words of a ``leaderboard`` (or ``lb``) command; None for any other command."""
+    words = text.split()
+    return words if words and words[0].lower() in ("leaderboard", "lb") else None
+
+
+def without_private(text: str) -> str:
+    """``leaderboard week private`` -> ``leaderboard week``: the core knows no audiences."""
+    words = _leaderboard_words(text)
+    return text if words is None else " ".join(w for w in words if w.lower() != PRIVATE)
+
+
+def asks_private(body: dict) -> bool:
+    words = _leaderboard_words(body.get("text", ""))
+    return words is not None and PRIVATE in (w.lower() for w in words[1:])
 
 
 def _answer(body: dict, learner: Learner) -> Answer | Text:

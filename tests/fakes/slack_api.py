@@ -140,11 +140,21 @@ class FakeSlack:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}
 
     def _users_info(self, args: dict) -> dict:
-        user = self.users.get(args.get("user", ""))
-        if user is None:
+        """A user object as Slack's users.info documents it: the legacy ``name``, ``real_name``,
+        admin flags, and a ``profile`` whose ``display_name`` (may be "") is what people see.
+        ``users[id]`` overrides any field; its ``display_name`` and ``real_name`` go in the profile."""
+        found = self.users.get(args.get("user", ""))
+        if found is None:
             return {"ok": False, "error": "user_not_found"}
-        return {"ok": True, "user": {"id": args["user"], "team_id": TEAM, "is_admin": False,
-                                     "is_owner": False, "is_primary_owner": False} | user}
+        found = dict(found)
+        display, real = found.pop("display_name", ""), found.pop("real_name", "")
+        profile = {"display_name": display, "display_name_normalized": display, "real_name": real,
+                   "real_name_normalized": real, "team": TEAM, "avatar_hash": "g000000000000"}
+        user = {"id": args["user"], "team_id": TEAM, "name": args["user"].lower(), "deleted": False,
+                "real_name": real, "tz": "Europe/Berlin", "is_admin": False, "is_owner": False,
+                "is_primary_owner": False, "is_restricted": False, "is_ultra_restricted": False,
+                "is_bot": False, "is_app_user": False, "updated": 1700000000, "profile": profile}
+        return {"ok": True, "user": user | found}
 
     # --- Socket Mode -------------------------------------------------------------------
 
