@@ -22,7 +22,7 @@ import aiohttp
 import pytest
 
 from bot.adapters import slack
-from bot.adapters.slack_blocks import BUTTON_LIMIT, MAX_BLOCKS, SECTION_LIMIT, VALUE_LIMIT, escape
+from bot.adapters.slack_blocks import BUTTON_LIMIT, HEADER_LIMIT, MAX_BLOCKS, SECTION_LIMIT, VALUE_LIMIT, escape
 from bot.config import Settings
 from fakes.slack_api import FakeSlack, SlackRequests, sign
 
@@ -146,11 +146,14 @@ def assert_within_limits(message: dict) -> None:
     for block in message["blocks"]:
         if block["type"] == "section":
             assert len(block["text"]["text"]) <= SECTION_LIMIT
+        if block["type"] == "header":
+            assert block["text"]["type"] == "plain_text" and len(block["text"]["text"]) <= HEADER_LIMIT
         for element in block.get("elements", []):
             if element.get("type") == "button":
                 assert len(element["text"]["text"]) <= BUTTON_LIMIT
                 assert len(element["value"]) <= VALUE_LIMIT
-
+            for option in element.get("options", []):
+                assert len(option["text"]["text"]) <= BUTTON_LIMIT
 
 
 async def quiz_until(bot: Bot, kind: str, **who) -> dict:

@@ -129,7 +129,7 @@ async def test_mention_injection_in_a_query_is_rendered_inert(bot):
 async def test_quiz_then_click_gives_private_feedback_and_a_second_click_keeps_the_first(bot, study):
     question = await quiz_until(bot, "button")
     buttons = elements(question, "button")
-    assert [b["text"]["text"][:4] for b in buttons] == [f"{c} · " for c in "ABCDE"[: len(buttons)]]
+    assert [b["text"]["text"] for b in buttons] == list("ABCDE"[: len(buttons)])
     key = answer_key(study, instance_of(buttons[0]))
     good = right_letters(study, question)
     right, wrong = button_for(question, good[0]), next(b for b in buttons if b["value"][0] not in good)

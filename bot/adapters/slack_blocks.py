@@ -6,6 +6,10 @@ shows as text and pings nobody), and ``@here``-style words get a zero-width
 space. Text objects are ``verbatim`` so Slack auto-parses nothing either.
 Buttons carry what a click needs (``LETTER|instance``; ``start:passage`` for
 More), never server state.
+
+A question lists its options once, in full, as lettered lines in its body; its
+buttons (or checkboxes) are the letters alone, so no option is cut at Slack's
+75-character label limit. A reply with a title opens with a header block.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from bot.core.messages import (
 )
 
 SECTION_LIMIT = 3_000  # characters of a section's text
+HEADER_LIMIT = 150  # characters of a header block's text
 MAX_BLOCKS = 50
 BUTTON_LIMIT = 75  # characters of a button's or option's label
 VALUE_LIMIT = 2_000  # characters of an action's value
@@ -36,6 +41,11 @@ def escape(text: str) -> str:
     """Plain text -> inert mrkdwn: no entity, link or mention survives."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _BROADCAST.sub("@\u200b\\1", text)
+
+
+def header(plain: str) -> Block:
+    """A title in Slack's large bold type: plain text (never parsed for mentions), cut to fit."""
+    return {"type": "header", "text": {"type": "plain_text", "text": label(plain, HEADER_LIMIT), "emoji": True}}
 
 
 def section(mrkdwn: str) -> Block:
@@ -133,7 +143,7 @@ def blocks_for(reply: Reply) -> list[Block]:
         case TopicList():
             lines = [f"• *{escape(t.name)}*: {t.passages} passages" + (f", {t.questions} questions"
                      if t.questions else "") for t in reply.topics] or ["The notes are empty."]
-            return [section("*Topics in the notes*"), *_lines(lines),
+            return [header("Topics in the notes"), *_lines(lines),
                     context("Practise one: `/dva quiz &lt;topic&gt;`")]
         case Leaderboard():
             return _leaderboard(reply)
@@ -141,7 +151,7 @@ def blocks_for(reply: Reply) -> list[Block]:
             return _stats(reply)
         case HelpText():
             lines = [f"`/dva {escape(usage)}`  {escape(what)}" for usage, what in reply.commands]
-            return [section("*Study bot commands*"), *_lines(lines)]
+            return [header("Study bot commands"), *_lines(lines)]
         case DailySummary():
             return _summary(reply)
     return sections(str(reply))
@@ -163,15 +173,14 @@ def _passage(reply: Passage) -> list[Block]:
 
 
 def _question(q: Question) -> list[Block]:
+    """Title, stem, every option once as a lettered line, then one button (or checkbox) per letter."""
     kind = "Question of the day" if q.daily else "Review" if q.review else "Question"
-    title = f"*{kind}* · {escape(q.topic)}" if q.topic else f"*{kind}*"
-    body = [section(title), *sections(prose(q.stem)), *_lines([choice_line(c) for c in q.choices])]
+    body = [header(f"{kind} · {q.topic}" if q.topic else kind), *sections(prose(q.stem)),
+            *_lines([choice_line(c) for c in q.choices])]
     if q.pick == 1:
-        elements = [button(f"{c.letter} · {c.text}", ANSWER + c.letter, f"{c.letter}|{q.instance}")
-                    for c in q.choices[:25]]
+        elements = [button(c.letter, ANSWER + c.letter, f"{c.letter}|{q.instance}") for c in q.choices[:25]]
     else:
-        options = [{"text": {"type": "plain_text", "text": label(f"{c.letter} · {c.text}")},
-                    "value": c.letter} for c in q.choices[:10]]
+        options = [{"text": {"type": "plain_text", "text": c.letter}, "value": c.letter} for c in q.choices[:10]]
         elements = [{"type": "checkboxes", "action_id": PICK, "options": options},
                     button(f"Submit {q.pick} answers", SUBMIT, q.instance, "primary")]
     notes = [f"Choose {q.pick}" if q.pick > 1 else "", escape(q.note),
@@ -216,7 +225,7 @@ def _leaderboard(board: Leaderboard) -> list[Block]:
     lines = [_standing(s) for s in board.rows] or [f"No answers {period} yet: try `/dva quiz`."]
     if board.asker:
         lines += ["…", _standing(board.asker)]
-    return [section(f"*Leaderboard · {period}*"), *_lines(lines),
+    return [header(f"Leaderboard · {period_name(board.period)}"), *_lines(lines),
             context(f"Days counted in {escape(board.timezone)}")]
 
 
@@ -229,8 +238,7 @@ def _stats(s: Stats) -> list[Block]:
     if s.weakest:
         lines.append("Weakest: " + ", ".join(
             f"{escape(t.topic)} (`/dva {escape(t.practice)}`)" for t in s.weakest))
-    name = escape(s.learner.name or s.learner.user)
-    return [section(f"*Stats · {name}*"), *_lines(lines)]
+    return [header("Stats"), context(escape(s.learner.name or s.learner.user)), *_lines(lines)]
 
 
 def _days(n: int) -> str:
@@ -240,7 +248,7 @@ def _days(n: int) -> str:
 def _summary(d: DailySummary) -> list[Block]:
     share = f"{accuracy(d.correct, d.answered)} right" if d.answered else "nobody answered"
     first = f" · first right: {escape(d.first_right.name or d.first_right.user)}" if d.first_right else ""
-    return [section("*Question of the day: the answer*"), *sections(prose(d.stem)),
+    return [header("Question of the day: the answer"), *sections(prose(d.stem)),
             *_answer(d.answer, d.explanation),
             context(f"{d.answered} answered · {share}{first} · question {escape(d.question_id)}")]
 
@@ -259,8 +267,11 @@ def fallback(reply: Reply, blocks: list[Block]) -> str:
             return escape(prose(reply.stem))
         case Feedback():
             return escape(("✅ Correct. " if reply.correct else "❌ Not quite. ") + prose(reply.explanation))
-    first = next((b["text"]["text"] for b in blocks if b["type"] == "section"), "")
-    return first.replace("*", "")
+    first = next((b for b in blocks if b["type"] in ("header", "section")), None)
+    if first is None:
+        return ""
+    text = first["text"]["text"]  # a header's is plain text, a section's already escaped
+    return escape(text) if first["type"] == "header" else text.replace("*", "")
 
 
 def message(replies: Iterable[Reply], extra: Iterable[Block] = ()) -> dict[str, Any]:
