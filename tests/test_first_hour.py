@@ -68,3 +68,20 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr
+
+
+def test_the_examples_in_the_discord_ask_hint_are_answered_by_the_bundled_notes():
+    import re
+    from types import SimpleNamespace
+
+    from bot.adapters.discord_commands import commands_for
+    from bot.core.messages import Passage
+    from bot.core.notes import parse
+    from bot.core.search import Library
+
+    group = commands_for(SimpleNamespace(respond=None))
+    hint = next(c for c in group.commands if c.name == "ask").parameters[0].description
+    examples = re.findall(r"'([^']+)'", hint)
+    notes = ROOT / "content" / "notes" / "dva-notes.md"
+    library = Library(parse(notes.read_text(encoding="utf-8"), notes.name)[0])
+    assert examples and all(isinstance(library.ask(e), Passage) for e in examples)
