@@ -89,9 +89,8 @@ def candidates(passages: Sequence[object], lexicon: Lexicon | None = None
 
 @dataclass
 class Context:
-    """What the gate needs to know of the notes: their headings, numbers and labels."""
+    """What the gate needs to know of the notes: their numbers, labels and passages."""
 
-    headings: set[str]
     numbers: set[str]
     labels: frozenset[str]
     passages: dict[str, object]
@@ -109,7 +108,6 @@ class _Maker:
         self.sentences = {p.id: [Line(p, s, line.number) for line in self.lines[p.id] for s in sentences(line.text)]
                           for p in passages}
         self.context = Context(
-            headings={h.lower() for p in passages for h in (*p.heading, p.section)},
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
             labels=lexicon.labels, passages={p.id: p for p in passages})
         counted = Counter(m.group(2).lower() for m in AMOUNT.finditer(text))
@@ -234,7 +232,7 @@ class _Maker:
             stem = f"{self._according(p)}, which should a developer use {when} {condition}?"
             why = (f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
-                              for o, w, oy, _ in _distinct_rules(pool) if o in others and w))
+                              for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
             yield _single(p, "scenario", x, stem, x, others, why)
 
     def _choose_two(self, p) -> Iterable[BankQuestion]:
@@ -350,15 +348,6 @@ def _place(qid: str, right: list[str], wrong: list[str]) -> tuple[list[str], tup
 
 def _pick(seed: str, n: int, k: int) -> list[int]:
     return sorted(range(n), key=lambda i: _hash(f"{seed}|{i}"))[:k]
-
-
-def _distinct_rules(rules: list) -> list:
-    seen, out = set(), []
-    for rule in rules:
-        if key(rule[0]) not in seen:
-            seen.add(key(rule[0]))
-            out.append(rule)
-    return out
 
 
 def _round_near(value: float, plausible: Sequence[float]) -> list[float]:

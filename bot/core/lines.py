@@ -137,11 +137,13 @@ def key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def distinct(items: list[str]) -> list[str]:
+def distinct(items: list, of=lambda item: item) -> list:  # noqa: ANN001
+    """``items`` without repeats by the words of their names (``of`` gives the name)."""
     seen, out = set(), []
     for item in items:
-        if key(item) and key(item) not in seen:
-            seen.add(key(item))
+        name = key(of(item))
+        if name and name not in seen:
+            seen.add(name)
             out.append(item)
     return out
 
