@@ -20,6 +20,8 @@ import db as database
 from bot.config import Settings
 from bot.core.expansion import expansions
 from bot.core.messages import Ask, More, Reply, TopicList, Topics
+from bot.core.lexicon import SHIPPED, files_in
+from bot.core.lexicon import load as load_lexicon
 from bot.core.questions import BankQuestion, load_bank
 from bot.core.search import Library
 from bot.core.tutor import Tutor
@@ -62,10 +64,13 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
         report = ingest(store, settings.content / "notes", progress=progress)
         for problem in report.problems:
             log.warning("notes: %s", problem)
+    lexicon, trouble = load_lexicon(files_in(SHIPPED, settings.content / "lexicon"))
+    for problem in trouble:
+        log.warning("lexicon: %s", problem)
     questions, problems = load_bank(settings.content / "questions", store.question_sources())
     for problem in problems:
         log.warning("question bank: %s", problem)
-    return Lookup(store, Library(store.all_passages(), expansions(questions)), questions, report)
+    return Lookup(store, Library(store.all_passages(), expansions(questions), lexicon), questions, report)
 
 
 def build(settings: Settings, *, refresh: bool = True, progress: bool = False) -> App:

@@ -169,3 +169,17 @@ def test_a_decline_suggests_topics_by_their_headings_not_by_quoting_the_notes():
     reply = lookup(notes).ask("queue kafka consumer groups")
     assert isinstance(reply, messages.NothingFound)
     assert "Queues" in reply.suggestions and not any("Messages wait" in s for s in reply.suggestions)
+
+
+def test_a_lexicon_file_in_the_content_folder_is_used_by_the_bot(tmp_path):
+    from bot.__main__ import open_lookup
+    from bot.config import Settings
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "k8s.md").write_text("# K8s\n\n## Scaling\nThe HPA scales replicas on CPU.\n\n"
+                                                 "## Storage\nVolumes hold data.\n")
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "group.toml").write_text('[concepts]\nhpa = ["hpa", "pod autoscaler"]\n')
+    settings = Settings.from_env({"DVA_CONTENT": str(tmp_path), "DVA_DB": str(tmp_path / "dva.db")})
+    reply = open_lookup(settings).library.ask("pod autoscaler")
+    assert isinstance(reply, messages.Passage) and reply.heading[0] == "Scaling"

@@ -38,6 +38,7 @@ from bot.core.messages import (
     Answer, Choice, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply,
     Review, ShowLeaderboard, ShowStats, Text,
 )
+from bot.core.lexicon import Lexicon
 from bot.core.questions import BankQuestion
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class PracticeStore(answering.AnswerStore, standings.StandingsStore, Protocol):
 
 class Library(Protocol):
     passages: Sequence[Any]
+    lexicon: Lexicon  # the words the notes were read with: questions are made with them too
 
     def match_topic(self, text: str) -> tuple[str, ...]: ...
     def passage(self, passage_id: str) -> Any: ...
@@ -87,7 +89,7 @@ class Practice:
         """The written questions plus generated ones for passages no written question cites."""
         covered = {pid for q in written for pid in q.passages}
         ids = {q.id for q in written}
-        generated = [q for q in bank.generate(list(library.passages))
+        generated = [q for q in bank.generate(list(library.passages), library.lexicon)
                      if q.id not in ids and not covered.intersection(q.passages)]
         log.info("question bank: %d written, %d generated", len(written), len(generated))
         return cls(store, library, [*written, *generated], rng)
