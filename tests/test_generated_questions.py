@@ -192,6 +192,57 @@ def test_a_question_with_two_look_alike_options_is_never_served():
     assert any("look the same" in p or "not distinct" in p for p in check(bad, context_of()))
 
 
+def test_a_number_question_whose_answer_alone_is_not_round_is_never_served():
+    q = next(q for q in of_shape("number"))
+    unit = q.correct[0].split()[-1]
+    odd = replace(q, options=(f"6,144 {unit}", f"100 {unit}", f"5,000 {unit}", f"10,000 {unit}"), answers=("A",))
+    assert any("roundness" in p for p in check(odd, context_of()))
+
+
+def test_a_question_whose_stem_holds_a_form_of_the_answers_word_is_never_served():
+    q = a_question()
+    bad = replace(q, options=tuple("Local cache" if o in q.correct else o for o in q.options),
+                  stem=q.stem.replace("?", " (values are cached there)?"))
+    assert any("gives away" in p for p in check(bad, context_of()))
+
+
+LABELLED = """\
+## AppConfig agent
+- **Per environment** – every execution environment holds its own private copy
+- **Local copy** – values live in memory, session tokens renewed automatically
+- **Refresh period** – how often it polls AppConfig for a newer version
+- **Early load** – listed configurations are fetched during function init
+"""
+
+
+def test_bullet_labels_the_notes_never_use_again_are_never_asked_or_offered():
+    labels = LABELLED.replace("Refresh period", "PollInterval").replace("Early load", "PrefetchList")
+    assert not [q for q in served(labels) if q.shape == "definition"]
+    terms = labels + "\nPer environment and Local copy come up again here: terms of the notes, not labels.\n"
+    assert [q for q in served(terms) if q.shape == "definition"]
+
+
+def test_a_definition_wrapped_over_two_lines_is_quoted_whole():
+    wrapped = NOTES.replace("- **Delivery delay** – new messages stay invisible for up to 15 minutes.",
+                            "- **Delivery delay** – new messages stay invisible for up\n  to 15 minutes.")
+    [q] = [q for q in of_shape("definition", wrapped) if q.correct == ("Delivery delay",)]
+    assert "stay invisible for up to 15 minutes" in q.stem
+
+
+def test_the_stem_names_a_numbered_heading_without_its_outline_number():
+    numbered = NOTES.replace("## Queues", "## 4. Queues")
+    assert all("4." not in q.stem for q in served(numbered))
+    assert any("notes on Queues" in q.stem for q in served(numbered))
+
+
+def test_a_figure_the_notes_also_use_as_a_code_is_never_a_wrong_amount():
+    timings = ("\n## Timings\n### Batching\nThe batch window waits up to 300 s before the function is invoked.\n"
+               "### Retries\nA client that is throttled backs off for 60 s before it tries again.\n")
+    coded = NOTES + timings + "\n## Errors\nToo many requests come back as HTTP 429: the logs show 429s.\n"
+    asked = [q for q in served(coded) if q.shape == "number" and q.correct[0].endswith(" s")]
+    assert asked and all("429" not in o for q in asked for o in q.options)
+
+
 def test_a_question_with_asides_in_its_stem_is_never_served():
     q = a_question()
     bad = replace(q, stem=q.stem + " ?? lol")

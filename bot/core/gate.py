@@ -21,6 +21,7 @@ MAX_STEM = 420
 MAX_OPTION = 140
 LONGEST = 1.6  # the key this many times longer than every other option gives itself away ...
 LONGEST_MARGIN = 15  # ... when it is also this many characters longer
+ROOT = 5  # letters: words alike this far are one word to the eye ("cached", "cache")
 ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
 _MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|]|:$")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
@@ -82,6 +83,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         longest_wrong = max(len(o) for o in wrong)
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):
             problems.append("the answer is by far the longest option")
+        if q.shape == "number" and any(sum(_round(o) == _round(r) for o in wrong) < 2 for r in right):
+            problems.append("the answer is the only option of its roundness (6,144 among 100, 5,000, 10,000)")
         if all(len(o.split()) <= 5 for o in q.options) and len({_has_digit(o) for o in q.options}) > 1:
             problems.append("the options are not of one form: some are numbers, some not")
         if all(len(o.split()) <= 4 for o in q.options):
@@ -105,10 +108,10 @@ def score(q: BankQuestion) -> float:
 
 
 def _words(text: str) -> list[str]:
-    """The words that carry meaning: three letters or more, singular, CamelCase split
-    ("OneAtATime" is "one", "time" too)."""
+    """The words that carry meaning, by their first five letters so that "cached" is
+    "cache": three letters or more, CamelCase split ("OneAtATime" is "one", "time" too)."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
-    return [w[:-1] if w.endswith("s") and len(w) > 4 else w
+    return [(w[:-1] if w.endswith("s") and len(w) > 4 else w)[:ROOT]
             for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
 
 
@@ -125,6 +128,12 @@ def _plain(text: str) -> str:
 def _form(option: str) -> str:
     """How a short option is written: a name (capitals, CamelCase, code) or plain lower case."""
     return "lower" if option == option.lower() and not re.search(r"_|::|\d", option) else "name"
+
+
+def _round(option: str) -> bool:
+    """ "5,000", "300" and "45" are round (two figures at most); "6,144" and "256" are not."""
+    digits = "".join(_NUMBER.findall(option.replace(",", ""))[:1]).replace(".", "").strip("0")
+    return len(digits) <= 2
 
 
 def _has_digit(text: str) -> bool:

@@ -110,9 +110,13 @@ class _Maker:
         self.context = Context(
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
             labels=lexicon.labels, passages={p.id: p for p in passages})
-        counted = Counter(m.group(2).lower() for m in AMOUNT.finditer(text))
-        self.units = {u.lower() for u in lexicon.units} | {
-            u for u, n in counted.items() if n >= 2 and u.endswith("s") and len(u) > 3 and u.isalpha()}
+        # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
+        # the learner to count what the stem lists
+        self.units = {u.lower() for u in lexicon.units}
+        self.known = frozenset(lexicon.concepts) | lexicon.names
+        self._things: dict[str, bool] = {}
+        self.text = text
+        self.numbers_used = Counter(re.findall(r"(?<![\w.,])\d+(?:\.\d+)?(?![\d.,])", text.replace(",", "")))
         self.amounts: dict[str, list[tuple[str, float, str]]] = defaultdict(list)  # unit -> (pid, value, text)
         self.defs: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # section -> (term, text, line)
         self.rules: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)  # section -> (x, when, y, line)
@@ -166,6 +170,19 @@ class _Maker:
                 and re.search("[A-Za-z]", term) is not None and len(term.strip()) >= 2 and "?" not in term
                 and not term.strip().isdigit() and CLAUSE.search(term) is None)
 
+    def _thing(self, term: str) -> bool:
+        """A term worth an option: something the exam could name, not a label the note-taker
+        gave a bullet ("Local cache", "Upload gotcha"). It is one when the lexicon knows it,
+        it is written as a name (code, CamelCase, an acronym, a digit), or the notes use it
+        again beyond the line that introduces it."""
+        if term not in self._things:
+            words = key(term)
+            self._things[term] = (
+                words in self.known or words.replace(" ", "") in self.known
+                or re.search(r"\w[A-Z]|[A-Z]{2}|\d|_|::|\.\w|--", term) is not None
+                or len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w-])", self.text, re.IGNORECASE)) >= 2)
+        return self._things[term]
+
     def _amounts(self, text: str) -> list[tuple[float, str, re.Match]]:
         out = []
         for m in AMOUNT.finditer(text):
@@ -176,6 +193,13 @@ class _Maker:
                 continue  # not a unit; a range "24-72 hours"; a price or a version
             out.append((float(m.group(1).replace(",", "")), unit, m))
         return out
+
+    def _one_use(self, value: float) -> bool:
+        """A figure the notes write with one meaning: "429s" (HTTP 429 responses) beside
+        "HTTP 429" is no duration to offer as a wrong option."""
+        number = f"{value:g}"
+        bare = len(re.findall(rf"(?<![\w.,]){re.escape(number)}(?![\d.,]|\s?[A-Za-z%])", self.text.replace(",", "")))
+        return bare == 0
 
     # --- the questions --------------------------------------------------------------
 
@@ -221,10 +245,13 @@ class _Maker:
         for x, when, y, line in rules:
             if line.passage.id != p.id:
                 continue
-            # the other things this section of the notes says to use: of one kind with it
-            pool = rules
+            if not self._thing(x):
+                continue
+            # the other things one list of rules says to use: of one kind with it (rules from
+            # elsewhere in the section compare storage classes with encryption modes)
+            pool = [r for r in rules if r[3].passage.id == p.id and r[3].group == line.group]
             others = [o for o, _, oy, _ in pool if key(o) != key(x) and overlap(oy, y) < 0.5
-                      and not mentions(y, o)]
+                      and not mentions(y, o) and self._thing(o)]
             others = distinct([x, *others])[1:4]
             if len(others) < 3:
                 continue
@@ -239,14 +266,15 @@ class _Maker:
         lists = self.lists.get(p.section, [])
         for label, items, line in lists:
             if line.passage.id != p.id or len(items) < 2 or not label.lower().endswith("s") \
-                    or not all(self._named(i) for i in items):
+                    or not all(self._named(i) and self._thing(i) for i in items):
                 continue  # "Reuse", "Upload gotcha": labels of bullets, not things the list names
             mine = {key(i) for i in items}
             kind = label.lower().split()[-1]
             elsewhere = [i for section, ls in sorted(self.lists.items()) if section != p.section
                          for other_label, other, _ in ls if other_label.lower().split()[-1] == kind for i in other]
             pool = distinct([i for _, other, _ in lists for i in other] + sorted(elsewhere, key=lambda i: _hash(label + i)))
-            pool = [i for i in pool if key(i) not in mine and not mentions(p.text, i) and self._named(i)]
+            pool = [i for i in pool if key(i) not in mine and not mentions(p.text, i) and self._named(i)
+                    and self._thing(i)]
             if len(pool) < 3:
                 continue
             right = items[:2] if len(items) == 2 else [items[n] for n in _pick(line.text, len(items), 2)]
@@ -280,16 +308,16 @@ class _Maker:
         for n, (term, text, line) in enumerate(defs):
             if line.passage.id != p.id:
                 continue
-            if mentions(text, term):
+            if mentions(text, term) or not self._thing(term):
                 continue
             siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
-                        and not mentions(d, term)
+                        and not mentions(d, term) and self._thing(t)
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
             siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]
             if len(siblings) < 3:
                 continue
             chosen = [siblings[i] for i in _pick(term, len(siblings), 3)]
-            description = self.clean.clean(text).rstrip(".")
+            description = self.clean.clean(text).rstrip(".").replace('"', "'")
             where = self._where(p)
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
             stem = f"{self._according(p)}, which term is described as: \"{description}\"?"
@@ -297,7 +325,11 @@ class _Maker:
             yield _single(p, "definition", term, stem, term, [t for t, _ in chosen], why)
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
-        for line in self.sentences[p.id]:
+        for sentence in self.sentences[p.id]:
+            # "Timeout: A function can run for up to 900 seconds" asks its sentence; "Labels: max
+            # 10 per version, up to ___" is a fragment under a label, no statement
+            lead = LEAD.match(sentence.text)
+            line = Line(p, lead.group("text"), sentence.number) if lead else sentence
             if not self._statement(line.text):
                 continue
             for value, unit, m in self._amounts(line.text):
@@ -306,21 +338,22 @@ class _Maker:
                     continue
                 key = unit_key(unit)
                 mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == key}
-                elsewhere = sorted({v for pid, v, _ in self.amounts[key] if pid != p.id} - mentioned,
+                elsewhere = sorted({v for pid, v, _ in self.amounts[key] if pid != p.id and self._one_use(v)} - mentioned,
                                    key=lambda v: (abs(_ratio(v, value)), v))
                 plausible = self.values.get(unit.lower()) or _ROUND
                 values = [v for v in dict.fromkeys([*elsewhere, *_round_near(value, plausible)])
                           if v not in mentioned and v != value][:3]
                 if len(values) < 3:
                     continue
-                options = [amount(v, unit, m.group(0)) for v in values]
+                grouped = max([*values, value]) >= 1000
+                options = [amount(v, unit, shown, grouped) for v in values]
                 sentence = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
                 if BLANK not in sentence or DANGLING.search(sentence) or listed(line.text, m) \
-                        or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d.,])", line.text)) > 1:
+                        or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
                 stem = f"{self._according(p)}, what completes this statement?\n\"{sentence}\""
                 why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
-                yield _single(p, "number", shown, stem, amount(value, unit, shown), options, why)
+                yield _single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
                 return  # one number question a passage: the exam asks about more than figures
 
 

@@ -40,7 +40,7 @@ def lines(text: str) -> list[tuple[str, str]]:
     item of it, or one that opens a new list ("Encryption:"), starts the next group."""
     out = []
     block, last = 0, None
-    for raw in text.splitlines():
+    for raw in _unwrapped(text):
         line = raw.strip().lstrip("•").strip()
         if not line or raw.startswith("    "):
             continue
@@ -51,6 +51,22 @@ def lines(text: str) -> list[tuple[str, str]]:
         last = (bullet, line)
         if len(line) <= MAX_FACT_LINE:
             out.append((line, f"{block}:{depth}{'•' if bullet else ''}"))
+    return out
+
+
+def _unwrapped(text: str) -> list[str]:
+    """The notes' lines with a bullet's wrapped continuation joined back to it: "creates a
+    temporary Auto" / "  Scaling group" is one line, so no question quotes half of it."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        body = raw.strip()
+        if (out and body and not body.startswith(("•", "|", "#")) and raw[:1] == " "
+                and out[-1].lstrip().startswith("•") and len(raw) - len(raw.lstrip()) < 4
+                and (body[:1].islower() or not re.search(r"[.!?:;]$", out[-1].rstrip())
+                     and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body))):  # not code under the bullet
+            out[-1] = f"{out[-1].rstrip()} {body}"
+        else:
+            out.append(raw)
     return out
 
 
@@ -125,8 +141,11 @@ def unit_key(unit: str) -> str:
     return u[:-1] if u.endswith("s") and len(u) > 3 and not u.endswith("ss") else u
 
 
-def amount(value: float, unit: str, written: str) -> str:
-    number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or "," in written) else f"{value:g}"
+def amount(value: float, unit: str, written: str, grouped: bool = False) -> str:
+    """The amount as the notes write it; ``grouped`` writes thousands with commas, so that
+    the options of one question are all written one way ("6,144" beside "10,240")."""
+    grouped = grouped or "," in written
+    number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or grouped) else f"{value:g}"
     if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps"):
         unit = unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
     attached = re.search(r"\d\s", written) is None  # "75%", "128TB" as the notes write them

@@ -22,6 +22,7 @@ _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
 _SPACES = re.compile(r"\s+")
 _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
+_OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[IVX]+)[.)]\s+")  # "4. SQS", "b) Limits"
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
@@ -46,7 +47,7 @@ class Cleaner:
 
     def heading(self, path: str) -> str:
         """A heading path without its asides ("Capacity unit math (exam!!)" -> "Capacity unit math")."""
-        return " › ".join(self.clean(part) for part in path.split(" › "))
+        return " › ".join(self.clean(_OUTLINE.sub("", part)) for part in path.split(" › "))
 
     def _aside(self, inside: str) -> bool:
         words = set(re.findall(r"[a-z]+", inside.lower()))
