@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db as database  # noqa: E402
-from bot.core.expansion import expansions  # noqa: E402
-from bot.core.notes import parse  # noqa: E402
-from bot.core.questions import load_bank  # noqa: E402
-from bot.core.search import Library  # noqa: E402
+from bot.core.bank.expansion import expansions  # noqa: E402
+from bot.core.lookup.notes import parse  # noqa: E402
+from bot.core.bank.questions import load_bank  # noqa: E402
+from bot.core.lookup.search import Library  # noqa: E402
 from bot.ingest import ingest  # noqa: E402
 from db.baseline import FtsBaseline  # noqa: E402
 from db.store import Store  # noqa: E402

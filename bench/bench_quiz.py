@@ -42,10 +42,10 @@ sys.path.insert(0, str(ROOT))
 
 import db  # noqa: E402
 from bot.core.messages import Answer, Learner, Quiz, ShowLeaderboard  # noqa: E402
-from bot.core.notes import parse  # noqa: E402
-from bot.core.practice import Practice  # noqa: E402
-from bot.core.questions import load_bank  # noqa: E402
-from bot.core.search import Library  # noqa: E402
+from bot.core.lookup.notes import parse  # noqa: E402
+from bot.core.quiz.practice import Practice  # noqa: E402
+from bot.core.bank.questions import load_bank  # noqa: E402
+from bot.core.lookup.search import Library  # noqa: E402
 from db.store import Store  # noqa: E402
 
 START = datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc)

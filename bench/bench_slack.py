@@ -32,7 +32,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bot.__main__ import build  # noqa: E402
+from bot.app import build  # noqa: E402
 from bot.adapters import slack  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from fakes.slack_api import FakeSlack, SlackRequests, sign  # noqa: E402

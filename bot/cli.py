@@ -1,6 +1,6 @@
 """``dva`` subcommands: ask, topics, ingest, chat, serve, questions.
 
-Only this module and ``bot.__main__`` see everything; the adapters for Discord
+Only this module and ``bot.app`` see everything; the adapters for Discord
 and Slack are imported by ``serve`` alone, so ``dva ask`` starts fast.
 """
 
@@ -104,7 +104,7 @@ def _topics(settings: Settings, args: argparse.Namespace) -> int:
 
 def _library(settings: Settings):
     """The lookup alone, for ``ask`` and ``topics``: no quiz, no adapters, fast."""
-    from bot.__main__ import open_lookup
+    from bot.app import open_lookup
 
     return open_lookup(settings, refresh=False).library
 
@@ -126,7 +126,7 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
     from bot import question_bank
-    from bot.core.generate import candidates
+    from bot.core.bank.generate import candidates
 
     lines = question_bank.report(candidates(store.all_passages()))
     if lines:
@@ -135,7 +135,7 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _chat(settings: Settings, args: argparse.Namespace | None = None) -> int:
-    from bot.__main__ import build
+    from bot.app import build
     from bot.adapters import console
 
     app = build(settings)

@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol, Sequence, TextIO
 
-from bot.core import notes
+from bot.core.lookup import notes
 
 PROGRESS_FROM = 20  # files: below this a progress bar is noise
 MAX_FILE_BYTES = 2_000_000  # one notes file: a bigger one is refused (every lookup would pay for it)

@@ -17,9 +17,9 @@ from collections import Counter
 from pathlib import Path
 
 from bot.config import Settings
-from bot.core import questions as bank
-from bot.core.generate import candidates
-from bot.core.questions import BankQuestion
+from bot.core.bank import questions as bank
+from bot.core.bank.generate import candidates
+from bot.core.bank.questions import BankQuestion
 
 ANKI_MODEL_ID = 1_607_392_319  # fixed: Anki merges re-exported notes by model and guid
 
@@ -43,7 +43,7 @@ def add_parser(sub) -> None:  # noqa: ANN001 (argparse's private subparsers type
 def served(settings: Settings) -> tuple[list[BankQuestion], list[tuple[BankQuestion, list[str]]], list, object]:
     """(the bank: written and gate-passing generated questions; every generated candidate with
     its problems; the written questions with theirs; the lookup's library)."""
-    from bot.__main__ import open_lookup
+    from bot.app import open_lookup
 
     lookup = open_lookup(settings, refresh=True)
     passages = lookup.library.passages

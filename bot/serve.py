@@ -129,7 +129,7 @@ async def start_health(health: Health, port: int, host: str = "0.0.0.0") -> tupl
 
 
 async def run(settings: Settings) -> int:
-    from bot.__main__ import build
+    from bot.app import build
 
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()

@@ -139,7 +139,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX daily_posts_target ON daily_posts(target, id);
     """,
-    # 4: options shown in each instance's own order (bot.core.shuffle) ---------------
+    # 4: options shown in each instance's own order (bot.core.quiz.shuffle) ---------------
     # instances created before keep the bank's order: their posted buttons still mean what they showed
     """
     ALTER TABLE instances ADD COLUMN shuffled INTEGER NOT NULL DEFAULT 1;

@@ -20,7 +20,7 @@ _COLUMNS = ("id", "section", "heading", "title", "text", "file", "line_start", "
 
 @dataclass(frozen=True)
 class StoredPassage:
-    """A passage as stored; the same fields as ``bot.core.notes.Passage``."""
+    """A passage as stored; the same fields as ``bot.core.lookup.notes.Passage``."""
 
     id: str
     section: str

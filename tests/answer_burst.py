@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import db  # noqa: E402
 from bot.core.messages import Answer, Feedback, Learner  # noqa: E402
-from bot.core.practice import Practice  # noqa: E402
+from bot.core.quiz.practice import Practice  # noqa: E402
 from db.store import Store  # noqa: E402
 from quiz_kit import QUESTIONS, library  # noqa: E402
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.__main__ import build
+from bot.app import build
 from bot.config import Settings
 
 

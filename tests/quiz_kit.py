@@ -12,10 +12,10 @@ from datetime import datetime, timedelta, timezone
 
 import db
 from bot.core.messages import Answer, Learner, Question
-from bot.core.notes import parse
-from bot.core.practice import Practice
-from bot.core.questions import BankQuestion
-from bot.core.search import Library
+from bot.core.lookup.notes import parse
+from bot.core.quiz.practice import Practice
+from bot.core.bank.questions import BankQuestion
+from bot.core.lookup.search import Library
 from db.store import Store
 
 NOTES = """\

@@ -2,9 +2,9 @@
 
 import pytest
 
-from bot.core import rules
+from bot.core.quiz import rules
 from bot.core.messages import Answer, Explain, Feedback, Text
-from bot.core.practice import Practice
+from bot.core.quiz.practice import Practice
 from quiz_kit import NOW, QUESTIONS, answer, days, learner, library, right, serve, shown, world, wrong
 
 

@@ -14,8 +14,8 @@ import db as database
 from bot.adapters.console import render
 from bot.cli import main
 from bot.core import messages
-from bot.core.notes import parse
-from bot.core.search import Library
+from bot.core.lookup.notes import parse
+from bot.core.lookup.search import Library
 from bot.ingest import ingest
 from db.store import Store
 

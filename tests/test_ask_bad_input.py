@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bot.core import messages
-from bot.core.notes import parse
-from bot.core.search import Library
+from bot.core.lookup.notes import parse
+from bot.core.lookup.search import Library
 
 NOTES = Path(__file__).resolve().parent.parent / "content" / "notes" / "dva-notes.md"
 LIBRARY = Library(parse(NOTES.read_text(encoding="utf-8"), "dva-notes.md")[0])
@@ -76,7 +76,7 @@ def test_a_10000_character_query_is_answered_quickly():
 
 
 def test_a_long_running_bot_does_not_grow_its_word_caches_without_end():
-    from bot.core import query_words
+    from bot.core.lookup import query_words
 
     library = Library(LIBRARY.passages)
     for n in range(query_words.CACHE_WORDS // 40 + 10):

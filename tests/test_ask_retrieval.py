@@ -18,10 +18,10 @@ import pytest
 
 from bot.adapters.console import render
 from bot.core import messages
-from bot.core.expansion import expansions
-from bot.core.notes import parse
-from bot.core.questions import load_bank
-from bot.core.search import Library
+from bot.core.bank.expansion import expansions
+from bot.core.lookup.notes import parse
+from bot.core.bank.questions import load_bank
+from bot.core.lookup.search import Library
 from db.baseline import FtsBaseline
 
 ROOT = Path(__file__).resolve().parent.parent

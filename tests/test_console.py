@@ -8,7 +8,7 @@ from bot.core.messages import (
     Choice, DailySummary, Explanation, Feedback, Leaderboard, Learner, NothingFound, Passage, Question,
     Standing, Stats, Text, TopicAccuracy, TopicList, Topic, HelpText,
 )
-from bot.core.tutor import Tutor
+from bot.core.quiz.tutor import Tutor
 from quiz_kit import NOW, library, world
 
 

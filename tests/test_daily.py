@@ -10,10 +10,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.core.daily import DailyQuestions, pick_question
+from bot.core.daily.posts import DailyQuestions, pick_question
 from bot.core.messages import Answer, Daily, DailySummary, Learner, Question, Setup, ShowStats, Text
-from bot.core.slots import Slot, due_slot, parse_weekdays
-from bot.core.tutor import Tutor
+from bot.core.daily.slots import Slot, due_slot, parse_weekdays
+from bot.core.quiz.tutor import Tutor
 from quiz_kit import QUESTIONS, bank_question, learner, q, right, world
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)  # a Thursday

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.__main__ import App, build
+from bot.app import App, build
 from bot.adapters.discord import DiscordPoster
 from bot.adapters.discord_views import (
     BUTTON_LABEL, CONTENT, CUSTOM_ID, DESCRIPTION, EMBED, FIELDS, PER_ROW, TITLE, plain,

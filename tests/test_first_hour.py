@@ -10,7 +10,7 @@ from bot.adapters.console import render
 from bot.adapters.wording import relative
 from bot.core.messages import HelpText, Learner, Text
 from bot.core.grammar import parse
-from bot.core.tutor import USAGE
+from bot.core.quiz.tutor import USAGE
 
 ROOT = Path(__file__).resolve().parents[1]
 ME = Learner("console", "local", "me")
@@ -76,8 +76,8 @@ def test_the_examples_in_the_discord_ask_hint_are_answered_by_the_bundled_notes(
 
     from bot.adapters.discord_commands import commands_for
     from bot.core.messages import Passage
-    from bot.core.notes import parse
-    from bot.core.search import Library
+    from bot.core.lookup.notes import parse
+    from bot.core.lookup.search import Library
 
     group = commands_for(SimpleNamespace(respond=None))
     hint = next(c for c in group.commands if c.name == "ask").parameters[0].description

@@ -6,14 +6,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import db
-from bot.core.gate import check
-from bot.core.generate import candidates
-from bot.core.lexicon import shipped
+from bot.core.bank.gate import check
+from bot.core.bank.generate import candidates
+from bot.core.lookup.lexicon import shipped
 from bot.core.messages import Answer, Feedback, Learner, Question, Quiz, Text
-from bot.core.notes import parse
-from bot.core.practice import Practice
-from bot.core.questions import CHOOSE_TWO, generate, load_bank
-from bot.core.search import Library
+from bot.core.lookup.notes import parse
+from bot.core.quiz.practice import Practice
+from bot.core.bank import CHOOSE_TWO, generate, load_bank
+from bot.core.lookup.search import Library
 from bot.ingest import ingest
 from db.store import Store
 
@@ -75,7 +75,7 @@ def of_shape(shape: str, text: str = NOTES):
 
 
 def context_of(text: str = NOTES):
-    from bot.core.generate import _Maker
+    from bot.core.bank.generate import _Maker
 
     return _Maker(passages(text), shipped()).context
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import db as database
-from bot.core.notes import parse
+from bot.core.lookup.notes import parse
 from bot.ingest import ingest
 from db.store import Store
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from bot.adapters.console import render
 from bot.core import messages
-from bot.core.learn import acronyms
-from bot.core.lexicon import Lexicon, parse as parse_lexicon, shipped
-from bot.core.notes import parse
-from bot.core.search import Library
+from bot.core.lookup.learn import acronyms
+from bot.core.lookup.lexicon import Lexicon, parse as parse_lexicon, shipped
+from bot.core.lookup.notes import parse
+from bot.core.lookup.search import Library
 
 DYNAMO = """# DynamoDB study notes
 
@@ -172,7 +172,7 @@ def test_a_decline_suggests_topics_by_their_headings_not_by_quoting_the_notes():
 
 
 def test_a_lexicon_file_in_the_content_folder_is_used_by_the_bot(tmp_path):
-    from bot.__main__ import open_lookup
+    from bot.app import open_lookup
     from bot.config import Settings
 
     (tmp_path / "notes").mkdir()

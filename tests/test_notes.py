@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.core.notes import decode, parse
+from bot.core.lookup.notes import decode, parse
 
 NOTES = Path(__file__).resolve().parent.parent / "content" / "notes" / "dva-notes.md"
 TEXT = NOTES.read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ instance id; the database keeps the bank's letters."""
 import sqlite3
 
 import db
-from bot.core import shuffle
-from bot.core.practice import Practice
+from bot.core.quiz import shuffle
+from bot.core.quiz.practice import Practice
 from db.migrations import MIGRATIONS
 from quiz_kit import NOW, QUESTIONS, answer, bank_question, days, learner, library, right, serve, shown, world, wrong
 
@@ -89,7 +89,7 @@ def test_upgrading_marks_the_instances_already_shown_as_in_the_banks_order():
     assert dict(conn.execute("SELECT id, shuffled FROM instances")) == {"old": 0, "new": 1}
 
 
-# --- the order itself (bot.core.shuffle) ---------------------------------------------------
+# --- the order itself (bot.core.quiz.shuffle) ---------------------------------------------------
 
 
 def test_the_order_depends_only_on_the_instance_id():

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.notes import parse
-from bot.core.questions import load_bank, parse_bank, validate
+from bot.core.lookup.notes import parse
+from bot.core.bank.questions import load_bank, parse_bank, validate
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 QUESTIONS = CONTENT / "questions"

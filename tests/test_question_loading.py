@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from bot.core.questions import load_bank, parse_bank
+from bot.core.bank.questions import load_bank, parse_bank
 
 
 def question(qid: str, *, kind: str = "single", answer: str = '["B"]', options: str | None = None,

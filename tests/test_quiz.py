@@ -4,7 +4,7 @@ import random
 import re
 
 from bot.core.messages import Explain, Explanation, Question, Quiz, Text
-from bot.core.practice import choose
+from bot.core.quiz.practice import choose
 from quiz_kit import NOW, QUESTIONS, answer_wrong, days, learner, q, right, serve, world
 
 
@@ -156,10 +156,10 @@ def real_practice(extra_notes: str = ""):
     from pathlib import Path
 
     import db
-    from bot.core.notes import parse
-    from bot.core.practice import Practice
-    from bot.core.questions import load_bank
-    from bot.core.search import Library
+    from bot.core.lookup.notes import parse
+    from bot.core.quiz.practice import Practice
+    from bot.core.bank.questions import load_bank
+    from bot.core.lookup.search import Library
     from db.store import Store
 
     root = Path(__file__).resolve().parent.parent
@@ -191,7 +191,7 @@ def test_every_section_of_the_real_notes_can_be_quizzed_by_its_name():
 
 
 def test_the_command_stats_suggests_for_a_weak_topic_quizzes_on_that_topic():
-    from bot.core.standings import practice_command
+    from bot.core.quiz.standings import practice_command
 
     practice = real_practice()
     for section in practice.library.sections():

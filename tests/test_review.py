@@ -2,7 +2,7 @@
 
 import fsrs
 
-from bot.core import review
+from bot.core.quiz import review
 from bot.core.messages import Question, Review, Text
 from quiz_kit import NOW, answer, answer_right, answer_wrong, days, learner, right, world
 

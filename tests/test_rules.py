@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, timezone
 
-from bot.core import rules
+from bot.core.quiz import rules
 
 
 def test_a_single_answer_is_right_only_with_the_keyed_letter():

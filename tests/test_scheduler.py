@@ -17,9 +17,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import db
-from bot.core.daily import DailyQuestions
+from bot.core.daily.posts import DailyQuestions
 from bot.core.messages import DailySummary, Learner, Question, Reply, Setup
-from bot.core.practice import Practice
+from bot.core.quiz.practice import Practice
 from bot.scheduler import SWEEP, DailyScheduler, job_id, trigger_for
 from db.store import Store
 from quiz_kit import QUESTIONS, library

@@ -19,7 +19,7 @@ import aiohttp
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.__main__ import build
+from bot.app import build
 from bot.adapters import slack
 from bot.config import Settings
 from bot.core.messages import Choice, Passage, Question, Text

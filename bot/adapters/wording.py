@@ -13,7 +13,7 @@ from datetime import datetime
 #: what an adapter says when answering failed on our side (the core's Tutor says the same)
 SORRY = "Sorry, something went wrong on our side. It has been logged; please try again."
 
-#: leaderboard periods (``bot.core.rules.PERIODS``) as people say them
+#: leaderboard periods (``bot.core.quiz.rules.PERIODS``) as people say them
 PERIODS = {"today": "today", "week": "this week", "month": "this month", "all": "all time"}
 
 _WRAPPED = re.compile(r"(?<=\S)[ \t]*\n(?![\n\s•*\-]|\d+[.)] )")  # a line break inside a sentence

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
-from bot.core.daily import SETUP_USAGE
+from bot.core.daily import SETUP_USAGE, parse_time, parse_timezone, parse_weekdays
 from bot.core.messages import (
     Ask,
     Command,
@@ -28,8 +28,7 @@ from bot.core.messages import (
     Text,
     Topics,
 )
-from bot.core.rules import PERIODS
-from bot.core.slots import parse_time, parse_timezone, parse_weekdays
+from bot.core.quiz import PERIODS
 
 _ZONE_SHAPE = re.compile(r"^[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+$")  # "Europe/Berlni": daily says unknown
 MAX_TEXT = 2_000  # longer input is cut before it reaches the core

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from bot.adapters.console import render
 from bot.core import messages
-from bot.core.notes import parse
-from bot.core.search import Library
+from bot.core.lookup.notes import parse
+from bot.core.lookup.search import Library
 from db.baseline import FtsBaseline
 
 HERE = Path(__file__).resolve().parent

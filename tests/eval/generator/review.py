@@ -17,8 +17,8 @@ import sys
 import tomllib
 from pathlib import Path
 
-from bot.core.notes import parse
-from bot.core.questions import LETTERS, generate
+from bot.core.lookup.notes import parse
+from bot.core.bank import LETTERS, generate
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = 40

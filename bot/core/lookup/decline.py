@@ -14,8 +14,8 @@ the notes never use ("ephemeral scratch space"), so that alone declines nothing.
 
 from __future__ import annotations
 
-from bot.core.index import LONG, Hit, Index
-from bot.core.terms import Unit, root, words
+from bot.core.lookup.index import LONG, Hit, Index
+from bot.core.lookup.terms import Unit, root, words
 
 COVER_NAMED = 0.55  # a short query naming an untreated AWS topic: the passage must hold it and this much
 COVER_NAMED_LONG = 0.25  # ... an exam stem naming one (its name weighs three times the rarest word)

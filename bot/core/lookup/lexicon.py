@@ -4,7 +4,7 @@ Vocabulary is data and the lookup is mechanism: stopwords, acronyms, synonyms,
 paraphrases and the names of AWS services live in TOML files that a study
 group can extend by dropping its own file next to its notes. The shipped files
 hold general knowledge only; what a group's notes teach (their acronyms,
-definitions) is learned from the notes themselves (``bot.core.learn``).
+definitions) is learned from the notes themselves (``bot.core.lookup.learn``).
 
 A file may hold any of these keys (every one optional)::
 
@@ -38,9 +38,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from bot.core.problems import Problem
+from bot.core.lookup.problems import Problem
 
-SHIPPED = Path(__file__).resolve().parents[2] / "content" / "lexicon"
+SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides")
 _TABLES = ("concepts", "broader", "related", "values")
 _TERM = re.compile(r"^[a-z0-9_]+$")

@@ -29,7 +29,7 @@ import random
 from typing import Any, Iterable, Mapping
 
 from bot.core.messages import Choice
-from bot.core.questions import LETTERS, BankQuestion
+from bot.core.bank import LETTERS, BankQuestion
 
 
 def seed(row: Mapping[str, Any]) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from bot.core import notes
+from bot.core.lookup import notes
 
 VISIBLE = 600  # what a chat client shows before "show more"
 MARGIN = 16  # the newline after the heading path, ellipses

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from bot.core import notes
-from bot.core.lexicon import Lexicon
-from bot.core.terms import CAMEL, words
+from bot.core.lookup import notes
+from bot.core.lookup.lexicon import Lexicon
+from bot.core.lookup.terms import CAMEL, words
 
 _ACRONYM = r"([A-Za-z][A-Za-z0-9]{1,9})"
 _AFTER = re.compile(r"\(\s*" + _ACRONYM + r"\s*\)")  # phrase (ACR)

@@ -1,14 +1,14 @@
 """The lookup: which passage of the notes answers a query, or that none does.
 
-One in-memory index (``bot.core.index``), built when the ``Library`` is made
+One in-memory index (``bot.core.lookup.index``), built when the ``Library`` is made
 (a few milliseconds for the bundled notes), serves both ``ask`` and quiz
 topics, so "what the notes say about X" means the same thing everywhere.
 
 A query is declined when it names an AWS topic the notes do not treat, or
-when the best passage covers almost none of it (``bot.core.decline``): "sqs
+when the best passage covers almost none of it (``bot.core.lookup.decline``): "sqs
 visibility timeout" is not answered with a passage about timeouts, and the
 reply names the closest topics the notes do cover instead. Written questions
-citing a passage add their wording to it (``bot.core.expansion``).
+citing a passage add their wording to it (``bot.core.bank.expansion``).
 The reply shows the part of a long passage that matches (``snippet``).
 """
 
@@ -20,13 +20,15 @@ from functools import lru_cache
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
 
-from bot.core import messages, notes
-from bot.core.decline import answers
-from bot.core.index import Hit, Index
-from bot.core.snippet import excerpt, part
-from bot.core.learn import lexicon as learned_lexicon
-from bot.core.lexicon import Lexicon, shipped
-from bot.core.terms import Unit, Vocabulary
+from bot.core import messages
+
+from bot.core.lookup import notes
+from bot.core.lookup.decline import answers
+from bot.core.lookup.index import Hit, Index
+from bot.core.lookup.snippet import excerpt, part
+from bot.core.lookup.learn import lexicon as learned_lexicon
+from bot.core.lookup.lexicon import Lexicon, shipped
+from bot.core.lookup.terms import Unit, Vocabulary
 
 RELATED_SHARE = 0.5  # a related passage must match this share of what the best one does ...
 RELATED_SCORE = 0.3  # ... and score this share of its score

@@ -15,7 +15,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.terms import Unit, Vocabulary, near, root
+from bot.core.lookup.terms import Unit, Vocabulary, near, root
 
 RELATED_WEIGHT = 0.6  # a word standing for another ("disk" for "volume") counts this much
 RELATED_ONLY = 0.8  # ... and a word the notes never use ("pin" for "sticky")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.grounding import STOP_WORDS
+from bot.core.bank.grounding import STOP_WORDS
 
 _SIZE = {"tb", "gb", "mb", "kb"}
 _ATTACHED = {"%", "x", "ms", "k"} | _SIZE

@@ -1,7 +1,7 @@
 """The question of the day: ``setup`` and ``daily``, and what the scheduler asks of the core.
 
 The scheduler (``bot.scheduler``) decides *when*; this module decides *what*:
-which slots are due (a query plus ``bot.core.slots``), which question a channel
+which slots are due (a query plus ``bot.core.daily.slots``), which question a channel
 gets next, and how a closed one is summed up. Answers to a daily question go
 through the quiz engine's normal answer path (an instance of mode "daily").
 """
@@ -14,10 +14,10 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
 
-from bot.core import slots
+from bot.core.daily import slots
 from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Reply, Setup, Text
-from bot.core.questions import BankQuestion
-from bot.core.slots import GRACE, Schedule, Slot
+from bot.core.bank import BankQuestion
+from bot.core.daily.slots import GRACE, Schedule, Slot
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class ScheduleStore(Protocol):
 
 
 class DailyPractice(Protocol):
-    """What the quiz engine (``bot.core.practice.Practice``) offers the daily question."""
+    """What the quiz engine (``bot.core.quiz.practice.Practice``) offers the daily question."""
 
     def daily_pool(self, topic: str | None = None) -> Sequence[tuple[str, str]] | Text: ...
     def question(self, question_id: str) -> BankQuestion | None: ...

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from bot.core.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
-from bot.core.problems import Problem
+from bot.core.bank.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
+from bot.core.lookup import Problem
 
 LETTERS = "ABCDEFGH"
 KINDS = {"single": (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, answers
@@ -250,9 +250,3 @@ def _check_sources(q: BankQuestion, passages_by_id: Mapping[str, object]) -> lis
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
 
-
-def generate(passages, lexicon=None) -> list[BankQuestion]:
-    """Generated questions for the notes' passages; see ``bot.core.generate``."""
-    from bot.core.generate import generate as from_notes  # it imports this module
-
-    return from_notes(passages, lexicon)

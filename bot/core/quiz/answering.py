@@ -5,7 +5,7 @@ recorded once and gets the first reply again; points, counters and the review
 card change together (the caller, ``Practice.answer``, holds the transaction).
 
 Letters: a click carries *shown* letters (the instance's order, see
-``bot.core.shuffle``); they are mapped to *bank* letters before grading, and
+``bot.core.quiz.shuffle``); they are mapped to *bank* letters before grading, and
 the database stores bank letters (``answers.chosen``), so history and stats do
 not depend on the order shown. Replies map them back to shown letters.
 """
@@ -16,9 +16,9 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Iterable, Protocol
 
-from bot.core import review, rules, shuffle
+from bot.core.quiz import review, rules, shuffle
 from bot.core.messages import Answer, Feedback, Learner, Text
-from bot.core.questions import BankQuestion
+from bot.core.bank import BankQuestion
 
 
 class AnswerStore(Protocol):

@@ -14,8 +14,8 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from bot.core import questions as bank
-from bot.core.questions import BankQuestion
+from bot.core.bank import questions as bank
+from bot.core.bank.questions import BankQuestion
 
 MAX_STEM = 420
 MAX_OPTION = 140

@@ -15,8 +15,8 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.lexicon import Lexicon
-from bot.core.terms import english_words
+from bot.core.lookup import english_words
+from bot.core.lookup import lexicon as lexicons
 
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
@@ -31,7 +31,7 @@ TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from e
 class Cleaner:
     """Cleans lines for stems with what the lexicon knows of asides and English."""
 
-    def __init__(self, lexicon: Lexicon, notes_text: str = ""):
+    def __init__(self, lexicon: lexicons.Lexicon, notes_text: str = ""):
         self.asides = lexicon.asides
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.lexicon import Lexicon, english_of
+from bot.core.lookup.lexicon import Lexicon, english_of
 
 _WORD = re.compile(r"[a-z0-9]+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")

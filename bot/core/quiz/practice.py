@@ -3,12 +3,12 @@
 An *instance* is one showing of a question (to a learner in practice or
 review, or to a channel as the daily question); buttons carry its id, so a
 click works after a restart. Each instance shows the options in its own order
-(``bot.core.shuffle``, a pure function of the instance id); the bank's letters
-are what is stored. Every answer goes through ``answer`` (``bot.core.answering``):
+(``bot.core.quiz.shuffle``, a pure function of the instance id); the bank's letters
+are what is stored. Every answer goes through ``answer`` (``bot.core.quiz.answering``):
 the first answer of a learner to an instance counts, a redelivered event is
 recorded once, and points, counters and the review card change in one transaction.
 
-Public surface for the daily question (``bot.core.daily.DailyPractice``):
+Public surface for the daily question (``bot.core.daily.posts.DailyPractice``):
 
 - ``daily_pool(topic)`` -> (question id, topic) of the questions the daily draws
   from: those ``quiz <topic>`` would serve (``candidates``), written ones when
@@ -32,14 +32,14 @@ import secrets
 from datetime import datetime
 from typing import Any, Iterable, Protocol, Sequence
 
-from bot.core import questions as bank
-from bot.core import answering, gate, review, rules, shuffle, standings
+from bot.core import bank
+from bot.core.quiz import answering, review, rules, shuffle, standings
 from bot.core.messages import (
     Answer, Choice, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply,
     Review, ShowLeaderboard, ShowStats, Text,
 )
-from bot.core.lexicon import Lexicon
-from bot.core.questions import BankQuestion
+from bot.core.bank import BankQuestion
+from bot.core.lookup import lexicon as lexicons
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class PracticeStore(answering.AnswerStore, standings.StandingsStore, Protocol):
 
 class Library(Protocol):
     passages: Sequence[Any]
-    lexicon: Lexicon  # the words the notes were read with: questions are made with them too
+    lexicon: lexicons.Lexicon  # the words the notes were read with: questions are made with them too
 
     def match_topic(self, text: str) -> tuple[str, ...]: ...
     def passage(self, passage_id: str) -> Any: ...
@@ -207,8 +207,8 @@ class Practice:
             return [(q.id, q.topic) for q in sorted(written, key=lambda q: q.id)]
         # generated ones only passed the gate to be here; the daily draws from the most
         # exam-like shapes the topic has (scenarios, choose-two, statements before numbers)
-        best = max(int(gate.score(q)) for q in found)
-        return [(q.id, q.topic) for q in sorted(found, key=lambda q: q.id) if int(gate.score(q)) >= min(best, gate.GOOD)]
+        best = max(int(bank.score(q)) for q in found)
+        return [(q.id, q.topic) for q in sorted(found, key=lambda q: q.id) if int(bank.score(q)) >= min(best, bank.GOOD)]
 
     def open_daily(self, question_id: str, group: str, target: str, now: datetime,
                    closes_at: datetime | None) -> Question:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from bot.core.questions import CHOOSE_TWO, TRUE_FALSE, BankQuestion
+from bot.core.bank.questions import CHOOSE_TWO, TRUE_FALSE, BankQuestion
 
 
 def expansions(questions: Iterable[BankQuestion]) -> dict[str, list[str]]:

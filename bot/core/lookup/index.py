@@ -1,10 +1,10 @@
 """The in-memory index behind the lookup: BM25 over terms, with fuzzy words.
 
 Three fields per passage (title x3, section, body) on the terms of
-``bot.core.terms``, and a fourth at a lower weight: the words of the written
-questions citing it (``bot.core.expansion``). Concepts make acronyms and
+``bot.core.lookup.terms``, and a fourth at a lower weight: the words of the written
+questions citing it (``bot.core.bank.expansion``). Concepts make acronyms and
 synonyms meet; a query word also matches the index words it may misspell,
-share a root with, or stand for in other words (``bot.core.query_words``).
+share a root with, or stand for in other words (``bot.core.lookup.query_words``).
 Each passage's *coverage* is the share of the query it matches,
 every query word weighed by rarity: a word the notes never use counts (as
 the rarest word in a short query, a little in a long one), an AWS service
@@ -26,10 +26,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from bot.core import notes
-from bot.core.learn import lead_ins
-from bot.core.query_words import QueryWords
-from bot.core.terms import MAX_WORDS, Unit, Vocabulary, root, words
+from bot.core.lookup import notes
+from bot.core.lookup.learn import lead_ins
+from bot.core.lookup.query_words import QueryWords
+from bot.core.lookup.terms import MAX_WORDS, Unit, Vocabulary, root, words
 
 TITLE_WEIGHT = 3.0
 TITLE_WORDS = 5  # terms: a longer title counts less, down to a body word

@@ -49,7 +49,7 @@ class Schedule(Protocol):
 
 
 class Tutor:
-    """Routes commands; the parts are passed in (see ``bot.__main__``)."""
+    """Routes commands; the parts are passed in (see ``bot.app``)."""
 
     def __init__(self, lookup: Lookup, practice: Practice, schedule: Schedule | None = None):
         self.lookup = lookup

@@ -15,7 +15,7 @@ Five shapes, each from a structure the notes already have:
   blanked, the other options being amounts of that unit from the notes, or
   round values of it; never an invented status code or id.
 
-Every candidate then passes the quality gate (``bot.core.gate``); only those
+Every candidate then passes the quality gate (``bot.core.bank.gate``); only those
 that pass are served. Ids hash the passage id, the shape and the fact, so a
 question keeps its id (and its learners' history) when the notes around it
 change; the same notes always give the same questions.
@@ -29,12 +29,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from bot.core import questions as bank
-from bot.core.gate import check
-from bot.core.lexicon import Lexicon, shipped
-from bot.core.questions import CHOOSE_TWO, BankQuestion
-from bot.core.stems import Cleaner
-from bot.core.lines import (
+from bot.core.bank import questions as bank
+from bot.core.bank.gate import check
+from bot.core.lookup import lexicon as lexicons
+from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
+from bot.core.bank.stems import Cleaner
+from bot.core.bank.lines import (
     Line,
     AMOUNT,
     CLAUSE,
@@ -68,15 +68,15 @@ _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45
           3600, 5000, 10000, 10240)
 
 
-def generate(passages: Sequence[object], lexicon: Lexicon | None = None) -> list[BankQuestion]:
+def generate(passages: Sequence[object], lexicon: lexicons.Lexicon | None = None) -> list[BankQuestion]:
     """The generated questions that pass the quality gate, in passage order."""
     return [q for q, problems in candidates(passages, lexicon) if not problems]
 
 
-def candidates(passages: Sequence[object], lexicon: Lexicon | None = None
+def candidates(passages: Sequence[object], lexicon: lexicons.Lexicon | None = None
                ) -> list[tuple[BankQuestion, list[str]]]:
     """Every question the notes could give, each with what the gate finds wrong with it."""
-    lexicon = shipped() if lexicon is None else lexicon
+    lexicon = lexicons.shipped() if lexicon is None else lexicon
     passages = list(passages)
     maker = _Maker(passages, lexicon)
     out: dict[str, tuple[BankQuestion, list[str]]] = {}
@@ -97,7 +97,7 @@ class Context:
 
 
 class _Maker:
-    def __init__(self, passages: list, lexicon: Lexicon):
+    def __init__(self, passages: list, lexicon: lexicons.Lexicon):
         text = "\n".join(p.text for p in passages)
         self.clean = Cleaner(lexicon, text)
         self.labels = lexicon.labels

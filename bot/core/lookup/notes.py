@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from bot.core.problems import Problem
+from bot.core.lookup.problems import Problem
 
 #: an item longer than this many lines is split at its bold sub-headings
 SPLIT_LINES = 20

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from bot.core import rules
+from bot.core.quiz import rules
 from bot.core.messages import Leaderboard, Learner, Standing, Stats, TopicAccuracy
 
 TOP = 10

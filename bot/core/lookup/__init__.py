@@ -1,0 +1,13 @@
+"""The lookup: a group's notes read into passages, the vocabulary, and ``ask``.
+
+What other packages may use: ``notes`` (parse a notes file into passages),
+``lexicon`` (the vocabulary files), ``Library`` (the lookup itself),
+``Problem`` (a line a notes or content file got wrong) and ``english_words``.
+"""
+
+from bot.core.lookup import lexicon, notes
+from bot.core.lookup.problems import Problem
+from bot.core.lookup.search import Library
+from bot.core.lookup.terms import english_words
+
+__all__ = ["Library", "Problem", "english_words", "lexicon", "notes"]
