@@ -126,7 +126,7 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
     from bot import question_bank
-    from bot.core.bank.generate import candidates
+    from bot.core.bank import candidates
 
     lines = question_bank.report(candidates(store.all_passages()))
     if lines:

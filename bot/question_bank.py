@@ -17,9 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 from bot.config import Settings
-from bot.core.bank import questions as bank
-from bot.core.bank.generate import candidates
-from bot.core.bank.questions import BankQuestion
+from bot.core import bank
+from bot.core.bank import BankQuestion, candidates
 
 ANKI_MODEL_ID = 1_607_392_319  # fixed: Anki merges re-exported notes by model and guid
 

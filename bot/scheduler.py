@@ -23,9 +23,8 @@ from typing import Callable, Mapping, Protocol
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.core.daily.posts import DailyQuestions
+from bot.core.daily import GRACE, DailyQuestions, Schedule, Slot
 from bot.core.messages import Reply
-from bot.core.daily.slots import GRACE, Schedule, Slot
 
 log = logging.getLogger(__name__)
 SWEEP = "daily:sweep"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import db
 from bot.core.bank.gate import check
-from bot.core.bank.generate import candidates
+from bot.core.bank.generator import candidates
 from bot.core.lookup.lexicon import shipped
 from bot.core.messages import Answer, Feedback, Learner, Question, Quiz, Text
 from bot.core.lookup.notes import parse
@@ -75,7 +75,7 @@ def of_shape(shape: str, text: str = NOTES):
 
 
 def context_of(text: str = NOTES):
-    from bot.core.bank.generate import _Maker
+    from bot.core.bank.generator import _Maker
 
     return _Maker(passages(text), shipped()).context
 

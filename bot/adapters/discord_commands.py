@@ -1,24 +1,29 @@
 """The ``/dva`` slash-command group: names, options and descriptions Discord shows.
 
-Each subcommand only hands the interaction to ``StudyClient.respond``, which
+Each subcommand only hands the interaction to the client's ``respond``, which
 turns it into a core command (``discord.to_command``); what the options mean
 lives there and in the core.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import discord
 from discord import app_commands
 
 from bot.adapters.discord_views import clip
 
-if TYPE_CHECKING:
-    from bot.adapters.discord import StudyClient
+
+class Responder(Protocol):
+    """What the commands need of the client (``discord.StudyClient``)."""
+
+    async def respond(self, interaction: discord.Interaction) -> None: ...
+
+    def topic_names(self, interaction: discord.Interaction) -> list[str]: ...
 
 
-def commands_for(client: StudyClient) -> app_commands.Group:
+def commands_for(client: Responder) -> app_commands.Group:
     """``/dva`` and its subcommands; each one only hands the interaction to ``respond``."""
     dva = app_commands.Group(
         name="dva", description="Study for AWS Developer Associate with the group's notes",

@@ -8,7 +8,7 @@ questions add to the passages they cite (``expansions``).
 
 from bot.core.bank.expansion import expansions
 from bot.core.bank.gate import GOOD, check, score
-from bot.core.bank.generate import candidates, generate
+from bot.core.bank.generator import candidates, generate
 from bot.core.bank.questions import (
     CHOOSE_TWO,
     LETTERS,

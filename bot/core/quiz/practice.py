@@ -84,7 +84,7 @@ class Practice:
         store.sync_questions(self.questions.values())
 
     @classmethod
-    def build(cls, store: Any, library: Library, written: Sequence[BankQuestion],
+    def build(cls, store: PracticeStore, library: Library, written: Sequence[BankQuestion],
               rng: random.Random | None = None) -> "Practice":
         """The written questions plus generated ones for passages no written question cites."""
         covered = {pid for q in written for pid in q.passages}
