@@ -11,7 +11,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Mapping
+from typing import Callable, Mapping
 
 import sqlite_utils
 
@@ -21,6 +21,7 @@ from bot.core.bank import BankQuestion, expansions, load_bank
 from bot.core.daily import DailyQuestions
 from bot.core.lookup import Library
 from bot.core.lookup import lexicon as lexicons
+from bot.core.lookup import notes
 from bot.core.messages import Ask, More, Reply, TopicList, Topics
 from bot.core.quiz import Practice, Tutor
 from bot.ingest import IngestReport, ingest
@@ -35,6 +36,7 @@ class App:
     db: sqlite_utils.Database
     store: Store
     library: Library
+    daily: DailyQuestions
     tutor: Tutor
     report: IngestReport | None = None
 
@@ -68,16 +70,25 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
     questions, problems = load_bank(settings.content / "questions", store.question_sources())
     for problem in problems:
         log.warning("question bank: %s", problem)
-    return Lookup(store, Library(store.all_passages(), expansions(questions), lexicon), questions, report)
+    return Lookup(store, Library(passages_of(store), expansions(questions), lexicon), questions, report)
 
 
-def build(settings: Settings, *, refresh: bool = True, progress: bool = False) -> App:
-    """Wire the whole core on the lookup: quiz engine, daily question, tutor."""
+def passages_of(store: Store) -> list[notes.Passage]:
+    """The notes' passages as the store holds them, as the core's ``Passage``."""
+    return [notes.Passage(**vars(p)) for p in store.all_passages()]
+
+
+def build(settings: Settings, *, refresh: bool = True, progress: bool = False,
+          on_schedule_change: Callable[[str], None] | None = None) -> App:
+    """Wire the whole core on the lookup: quiz engine, daily question, tutor.
+
+    ``on_schedule_change`` hears the target whose daily schedule ``setup`` changed
+    (``dva serve`` passes its scheduler's)."""
     lookup = open_lookup(settings, refresh=refresh, progress=progress)
     practice = Practice.build(lookup.store, lookup.library, lookup.questions)
-    tutor = Tutor(TopicsWithQuestions(lookup.library, practice.questions), practice,
-                  DailyQuestions(lookup.store, practice))
-    return App(settings, lookup.store.db, lookup.store, lookup.library, tutor, lookup.report)
+    daily = DailyQuestions(lookup.store, practice, on_change=on_schedule_change)
+    tutor = Tutor(TopicsWithQuestions(lookup.library, practice.questions), practice, daily)
+    return App(settings, lookup.store.db, lookup.store, lookup.library, daily, tutor, lookup.report)
 
 
 class TopicsWithQuestions:

@@ -126,9 +126,10 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
     from bot import question_bank
+    from bot.app import passages_of
     from bot.core.bank import candidates
 
-    lines = question_bank.report(candidates(store.all_passages()))
+    lines = question_bank.report(candidates(passages_of(store)))
     if lines:
         print("questions generated from the notes, kept by the quality gate:\n" + "\n".join(lines))
     return 0

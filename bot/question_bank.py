@@ -19,6 +19,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.core import bank
 from bot.core.bank import BankQuestion, candidates
+from bot.core.lookup import Library
 
 ANKI_MODEL_ID = 1_607_392_319  # fixed: Anki merges re-exported notes by model and guid
 
@@ -39,7 +40,7 @@ def add_parser(sub) -> None:  # noqa: ANN001 (argparse's private subparsers type
     export.set_defaults(run=_export)
 
 
-def served(settings: Settings) -> tuple[list[BankQuestion], list[tuple[BankQuestion, list[str]]], list, object]:
+def served(settings: Settings) -> tuple[list[BankQuestion], list[tuple[BankQuestion, list[str]]], list, Library]:
     """(the bank: written and gate-passing generated questions; every generated candidate with
     its problems; the written questions with theirs; the lookup's library)."""
     from bot.app import open_lookup

@@ -25,6 +25,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from bot.core.daily import GRACE, DailyQuestions, Schedule, Slot
 from bot.core.messages import Reply
+from bot.inflight import InFlight
 
 log = logging.getLogger(__name__)
 SWEEP = "daily:sweep"
@@ -50,11 +51,14 @@ class DailyScheduler:
     """Posts each channel's daily question once per slot; closes the previous one."""
 
     def __init__(self, daily: DailyQuestions, posters: Mapping[str, Poster],
-                 clock: Callable[[], datetime], grace: timedelta = GRACE):
+                 clock: Callable[[], datetime], grace: timedelta = GRACE, tracker: InFlight | None = None):
         self.daily = daily
         self.posters = dict(posters)
         self.clock = clock
         self.grace = grace
+        # the daily jobs count as in flight; once stopping, none starts (what is missed is still
+        # due after the restart: ``start`` posts it within grace)
+        self.tracker = tracker or InFlight()
         self.aps: AsyncIOScheduler | None = None
 
     # --- lifecycle (needs the running loop) -------------------------------------
@@ -107,6 +111,12 @@ class DailyScheduler:
 
     async def run_due(self, now: datetime, target: str | None = None) -> list[str]:
         """Post every due slot (of ``target``, or all); returns the slot keys this process posted."""
+        async with self.tracker.track():
+            if self.tracker.stopping:
+                return []
+            return await self._post_due(now, target)
+
+    async def _post_due(self, now: datetime, target: str | None) -> list[str]:
         posted = []
         for slot in self.daily.due(now, platforms=self.posters.keys(), target=target):
             try:

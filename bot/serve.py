@@ -136,7 +136,14 @@ async def run(settings: Settings) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     try:
-        app = build(settings)  # loads new or changed notes
+        # the scheduler, once started, hears of every schedule change the core makes
+        listeners: list[Callable[[str], None]] = []
+
+        def changed(target: str) -> None:
+            for hear in listeners:
+                hear(target)
+
+        app = build(settings, on_schedule_change=changed)
     except Exception:
         log.exception("dva serve could not open the database or load the content (DVA_DB=%s, DVA_CONTENT=%s)",
                       settings.db, settings.content)
@@ -151,11 +158,10 @@ async def run(settings: Settings) -> int:
         if settings.slack_enabled:
             await _start_slack(app.tutor, settings, posters, shut)
             health.adapters.append("slack")
-        scheduler = TrackedScheduler(app.tutor.schedule, posters, now, tracker=shut.tracker)
+        scheduler = DailyScheduler(app.daily, posters, now, tracker=shut.tracker)
         shut.closers.append(_async(scheduler.stop))
-        if app.tutor.schedule is not None:
-            app.tutor.schedule.on_change = scheduler.changed
-            await scheduler.start()
+        listeners.append(scheduler.changed)
+        await scheduler.start()
         health.jobs = scheduler.jobs
         port, stop_health = await start_health(health, settings.health_port)
         shut.closers.append(stop_health)  # after the adapters: it says "stopping" (503) while handlers finish
@@ -169,23 +175,6 @@ async def run(settings: Settings) -> int:
     await shut.run()
     print(f"dva serve: stopped (exit {code})", flush=True)
     return code
-
-
-class TrackedScheduler(DailyScheduler):
-    """The daily jobs count as in flight on ``tracker``; once it is stopping none starts.
-
-    What is missed is still due after the restart (``start`` posts it within grace).
-    """
-
-    def __init__(self, *args: Any, tracker: InFlight, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.tracker = tracker
-
-    async def run_due(self, now: datetime, target: str | None = None) -> list[str]:
-        async with self.tracker.track():
-            if self.tracker.stopping:
-                return []
-            return await super().run_due(now, target)
 
 
 @dataclass
@@ -229,7 +218,7 @@ async def _start_discord(tutor: Any, settings: Settings, posters: dict[str, Any]
     from bot.adapters import discord as adapter
 
     client = adapter.build_client(tutor, settings, now, tracker=shut.tracker)
-    task = asyncio.create_task(client.start(settings.discord_token), name="discord")
+    task = asyncio.create_task(client.start(settings.discord_token or ""), name="discord")
     shut.watched[task] = "Discord"
 
     async def close() -> None:

@@ -250,7 +250,7 @@ class QuizStore(Connected):
             " WHERE c.learner_id = ? AND q.active = 1 ORDER BY c.due, c.question_id LIMIT ?",
             (learner_id, limit),
         ).fetchall()
-        return [(r[0], parse_iso(r[1])) for r in rows]
+        return [(r[0], due) for r in rows if (due := parse_iso(r[1])) is not None]
 
     def cards_due(self, learner_id: int, now: datetime) -> int:
         return self.conn.execute(

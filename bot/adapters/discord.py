@@ -19,10 +19,11 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import datetime
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import discord
 from discord import app_commands
+from discord.http import Route
 
 from bot.adapters import refused
 from bot.adapters.discord_commands import commands_for
@@ -65,7 +66,7 @@ def build_client(
     at shutdown); by default a tracker of its own, which never stops.
     """
     if settings.discord_api_url:
-        discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
+        Route.BASE = settings.discord_api_url.rstrip("/")
     return StudyClient(tutor, settings, clock, topics, tracker or InFlight())
 
 
@@ -289,7 +290,7 @@ class DiscordPoster:
         return str(message.id)
 
     async def edit(self, target: str, ref: str, reply: Reply) -> None:
-        kwargs = {"content": None, "embed": None, "view": None} | render(reply)
+        kwargs: dict[str, Any] = {"content": None, "embed": None, "view": None} | render(reply)
         kwargs.pop("ephemeral")
         await self._channel(target).get_partial_message(int(ref)).edit(**kwargs)
 

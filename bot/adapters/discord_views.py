@@ -63,7 +63,7 @@ def prose(text: str) -> str:
     return plain(_prose(text))
 
 
-def when(moment: datetime, style: str = "R") -> str:
+def when(moment: datetime, style: discord.utils.TimestampStyle = "R") -> str:
     return discord.utils.format_dt(moment, style)
 
 

@@ -23,7 +23,7 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Awaitable, Callable, Protocol, Sequence
+from typing import Any, Awaitable, Callable, Protocol, Sequence, cast
 
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
@@ -91,8 +91,8 @@ def slack_help(reply: Reply) -> Reply:
 def render(replies: Reply | Sequence[Reply], share: str | None = None) -> dict[str, Any]:
     """A reply (or several, as one message) -> ``{"blocks", "text"}``; ``share`` adds a
     "Share in channel" button carrying the query, a passage that goes on a "More" button."""
-    replies = list(replies) if isinstance(replies, (list, tuple)) else [replies]
-    return message(replies, actions(replies, share))
+    shown: list[Reply] = list(replies) if isinstance(replies, (list, tuple)) else [cast(Reply, replies)]
+    return message(shown, actions(shown, share))
 
 
 async def send(respond: Respond, replies: Sequence[Reply], *, share: str | None = None,
@@ -127,14 +127,14 @@ class Listeners:
                 await send(respond, [Text(NOT_ADMIN, error=True)])
                 return
             command = replace(command, is_admin=True)
-        replies = [command] if isinstance(command, Text) else self.core.handle(command, self.clock())
+        replies: list[Reply] = [command] if isinstance(command, Text) else list(self.core.handle(command, self.clock()))
         if isinstance(command, Setup):
             replies = await self._confirmed(command, replies, client, me)
         if isinstance(command, ShowLeaderboard) and not asks_private(body):
             await self._post_leaderboard(respond, command, replies)
             return
-        shareable = isinstance(command, Ask) and any(isinstance(r, Passage) for r in replies)
-        await send(respond, [slack_help(r) for r in replies], share=command.query if shareable else None)
+        shared = command.query if isinstance(command, Ask) and any(isinstance(r, Passage) for r in replies) else None
+        await send(respond, [slack_help(r) for r in replies], share=shared)
 
     async def _named(self, command: Command | Text, client: AsyncWebClient) -> Command | Text:
         """``command`` with its learner's display name, when the command records or shows it."""
@@ -275,7 +275,7 @@ async def start(app: AsyncApp, settings: Settings, host: str = "0.0.0.0") -> Run
         await handler.connect_async()
         log.info("Slack: connected in Socket Mode")
         return Running(0, handler.close_async)
-    runner = web.AppRunner(slack_door.web_app(app, settings.slack_signing_secret, PATH))
+    runner = web.AppRunner(slack_door.web_app(app, settings.slack_signing_secret or "", PATH))
     await runner.setup()
     site = web.TCPSite(runner, host, settings.slack_port, backlog=BACKLOG)
     await site.start()
@@ -295,7 +295,7 @@ class SlackPoster:
     async def post(self, target: str, reply: Reply) -> str:
         """Post ``reply`` in ``target`` ("slack:C123"); returns the message ts."""
         response = await self.client.chat_postMessage(channel=_channel(target), **message([reply]))
-        return response["ts"]
+        return str(response["ts"])
 
     async def edit(self, target: str, ref: str, reply: Reply) -> None:
         await self.client.chat_update(channel=_channel(target), ts=ref, **message([reply]))

@@ -100,7 +100,7 @@ def web_app(app: AsyncApp, signing_secret: str, path: str) -> web.Application:
                 return web.Response(status=401)
             log.warning("refused a signed Slack request: %s", problem)
             return web.Response(status=400, text=f"Bad request: {problem}.")
-        request_for_bolt = AsyncBoltRequest(body=raw, query=request.query_string, headers=request.headers)
+        request_for_bolt = AsyncBoltRequest(body=raw, query=request.query_string, headers=dict(request.headers))
         if request_for_bolt.body != body:  # Bolt misread it ("payload" in a slash command's text)
             request_for_bolt.body = body
             request_for_bolt.context = build_async_context(AsyncBoltContext({}), body)

@@ -30,7 +30,7 @@ MAX_KEPT = 10_000  # names kept at most; the whole cache is dropped when full
 
 def display_name(info: dict[str, Any]) -> str:
     """The name Slack shows for a ``users.info`` user: display name, else real name ("" if none)."""
-    profile = info.get("profile") if isinstance(info.get("profile"), dict) else {}
+    profile: dict[str, Any] = info["profile"] if isinstance(info.get("profile"), dict) else {}
     for name in (profile.get("display_name"), profile.get("real_name"), info.get("real_name")):
         if isinstance(name, str) and name.strip():
             return name.strip()

@@ -32,6 +32,7 @@ from typing import Iterable, Sequence
 from bot.core.bank import questions as bank
 from bot.core.bank.gate import check
 from bot.core.lookup import lexicon as lexicons
+from bot.core.lookup import notes
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
 from bot.core.bank.stems import Cleaner
 from bot.core.bank.lines import (
@@ -68,12 +69,12 @@ _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45
           3600, 5000, 10000, 10240)
 
 
-def generate(passages: Sequence[object], lexicon: lexicons.Lexicon | None = None) -> list[BankQuestion]:
+def generate(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | None = None) -> list[BankQuestion]:
     """The generated questions that pass the quality gate, in passage order."""
     return [q for q, problems in candidates(passages, lexicon) if not problems]
 
 
-def candidates(passages: Sequence[object], lexicon: lexicons.Lexicon | None = None
+def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | None = None
                ) -> list[tuple[BankQuestion, list[str]]]:
     """Every question the notes could give, each with what the gate finds wrong with it."""
     lexicon = lexicons.shipped() if lexicon is None else lexicon

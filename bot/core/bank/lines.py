@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from bot.core.lookup import notes
+
 MAX_FACT_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
 LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ ()`-]{0,50}?)\s*(?::|=|–|—|\s-)\s+(?P<text>\S.{6,})$")
 RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2,40}?)\s+"
@@ -29,7 +31,7 @@ AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A
 
 @dataclass(frozen=True)
 class Line:
-    passage: object  # notes.Passage
+    passage: notes.Passage
     text: str  # as in the notes, bullet gone
     number: int  # its index in the passage, for "the line before"
     group: str = ""  # its indentation and bullet: lines of one list share it

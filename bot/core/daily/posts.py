@@ -105,11 +105,11 @@ class DailyQuestions:
                         f"Usage: {SETUP_USAGE}", error=True)
         tz = slots.parse_timezone(cmd.timezone) if cmd.timezone else self._group_zone(cmd.learner.group)
         if tz is None:
-            return Text(f"'{cmd.timezone[:40]}' is not a timezone: use an IANA name such as "
+            return Text(f"'{(cmd.timezone or '')[:40]}' is not a timezone: use an IANA name such as "
                         "Europe/Berlin, America/New_York or UTC.", error=True)
         weekdays = slots.parse_weekdays(cmd.weekdays)
         if weekdays is None:
-            return Text(f"'{cmd.weekdays[:30]}' is not a list of days: use e.g. mon-fri, "
+            return Text(f"'{(cmd.weekdays or '')[:30]}' is not a list of days: use e.g. mon-fri, "
                         "mon,wed,fri, weekdays or daily.", error=True)
         topic = " ".join((cmd.topic or "").split()) or None  # kept as typed; read at pick time like quiz
         if topic and isinstance(refused := self.practice.daily_pool(topic), Text):

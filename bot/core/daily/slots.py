@@ -100,8 +100,9 @@ def parse_weekdays(text: str | None) -> tuple[int, ...] | None:
     text = _ALIASES.get(text.strip().lower(), text.strip().lower())
     days: set[int] = set()
     for part in text.split(","):
-        ends = [_DAY_NAMES.get(end.strip()) for end in part.split("-")]
-        if len(ends) > 2 or None in ends:
+        found = [_DAY_NAMES.get(end.strip()) for end in part.split("-")]
+        ends = [day for day in found if day is not None]
+        if len(found) > 2 or len(ends) < len(found):
             return None
         first, last = ends[0], ends[-1]
         days.update((first + i) % 7 for i in range((last - first) % 7 + 1))

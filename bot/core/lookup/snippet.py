@@ -10,7 +10,7 @@ weighted by rarity); the passage's start wins ties, short passages come whole.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Collection
 
 from bot.core.lookup import notes
 
@@ -50,7 +50,7 @@ def part(passage: notes.Passage, start: int) -> Excerpt:
 
 
 def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
-            terms_of: Callable[[str], list[str]], budget: int | None = None) -> Excerpt:
+            terms_of: Callable[[str], Collection[str]], budget: int | None = None) -> Excerpt:
     """The best window of ``passage.text``; ``wanted`` holds, per query word,
     the index terms that match it with their weights."""
     text = passage.text

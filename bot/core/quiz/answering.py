@@ -39,7 +39,8 @@ class AnswerStore(Protocol):
 class Engine(Protocol):
     """What the answer path needs from the quiz engine (``Practice``)."""
 
-    store: AnswerStore
+    @property
+    def store(self) -> AnswerStore: ...
 
     def instance(self, instance_id: str) -> dict[str, Any] | None: ...
     def question(self, question_id: str) -> BankQuestion | None: ...
@@ -99,8 +100,10 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
         same = store.answer_by_event(event) if event else None
         if same is not None:
             return feedback(engine, question, order, same, counted=True)
-        return feedback(engine, question, order, store.answer_of(instance_id, learner_id),
-                        counted=False)
+        first = store.answer_of(instance_id, learner_id)
+        if first is None:  # the store refused the answer yet holds none: it broke its own rule
+            raise RuntimeError(f"answer to {instance_id} refused but not found")
+        return feedback(engine, question, order, first, counted=False)
     store.bump_scores(group, learner_id, rules.period_keys(today), points, result.correct)
     card, due = review.rate(store.card(learner_id, question.id), result.correct, now, learner_id,
                             question.id)

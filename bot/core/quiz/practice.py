@@ -62,8 +62,10 @@ class PracticeStore(answering.AnswerStore, standings.StandingsStore, Protocol):
 
 
 class Library(Protocol):
-    passages: Sequence[Any]
-    lexicon: lexicons.Lexicon  # the words the notes were read with: questions are made with them too
+    @property
+    def passages(self) -> Sequence[Any]: ...
+    @property
+    def lexicon(self) -> lexicons.Lexicon: ...  # the words the notes were read with: questions too
 
     def match_topic(self, text: str) -> tuple[str, ...]: ...
     def passage(self, passage_id: str) -> Any: ...
@@ -217,8 +219,8 @@ class Practice:
     def show_instance(self, instance_id: str, now: datetime) -> Question | None:
         """An instance's question again (e.g. the open daily for ``daily``); None if unknown."""
         instance = self.store.instance(instance_id)
-        question = self.question(instance["question_id"]) if instance else None
-        if question is None:
+        question = self.question(instance["question_id"]) if instance is not None else None
+        if instance is None or question is None:
             return None
         return self._question(question, instance_id, shuffle.seed(instance), instance["mode"],
                               instance["closes_at"], "")

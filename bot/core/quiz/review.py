@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import zlib
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, cast
 
 import fsrs
 
@@ -29,14 +29,14 @@ def rate(card: dict[str, Any] | None, correct: bool, now: datetime, learner_id: 
 
     ``card`` is None for a question the learner has never answered: a new card.
     """
-    current = (fsrs.Card.from_dict(card) if card
+    current = (fsrs.Card.from_dict(cast(Any, card)) if card
                else fsrs.Card(card_id=card_id(learner_id, question_id), due=now))
     rating = fsrs.Rating.Good if correct else fsrs.Rating.Again
     # fsrs wants an aware UTC datetime and refuses to go back in time
     moment = now.astimezone(timezone.utc)
     moment = max(moment, current.last_review or moment)
     updated, _ = SCHEDULER.review_card(current, rating, moment)
-    return updated.to_dict(), updated.due
+    return dict(updated.to_dict()), updated.due
 
 
 def when(due: datetime, now: datetime) -> str:
