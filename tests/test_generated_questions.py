@@ -236,11 +236,64 @@ def test_the_stem_names_a_numbered_heading_without_its_outline_number():
 
 
 def test_a_figure_the_notes_also_use_as_a_code_is_never_a_wrong_amount():
-    timings = ("\n## Timings\n### Batching\nThe batch window waits up to 300 s before the function is invoked.\n"
-               "### Retries\nA client that is throttled backs off for 60 s before it tries again.\n")
+    timings = ("\n## Timings\n### Batching\nThe SQS batch window waits up to 300 s before Lambda is invoked.\n"
+               "### Retries\nA client that DynamoDB throttles backs off for 60 s before it tries again.\n")
     coded = NOTES + timings + "\n## Errors\nToo many requests come back as HTTP 429: the logs show 429s.\n"
     asked = [q for q in served(coded) if q.shape == "number" and q.correct[0].endswith(" s")]
     assert asked and all("429" not in o for q in asked for o in q.options)
+
+
+GLOSSARY = """\
+## Abbreviations
+- **ESM** – Lambda event source mapping, which polls the stream for you
+- **ASL** – Amazon States Language, the JSON that defines a state machine
+- **EB** – EventBridge, the serverless event bus
+- **KCL** – Kinesis Client Library, which balances shards across workers
+"""
+
+
+def test_an_abbreviation_is_never_asked_from_its_own_spelled_out_name():
+    assert not [q for q in served(GLOSSARY) if q.shape == "definition"]
+
+
+def test_a_figure_in_a_sentence_that_names_nothing_is_never_asked():
+    vague = NOTES + "\n## Keys\n### Expiry\nThe default is 7 days from creation, and you can renew it later.\n"
+    assert not [q for q in served(vague) if "from creation" in q.stem]
+    named = vague.replace("The default is", "An AppSync API key lasts")
+    assert [q for q in served(named) if "from creation" in q.stem]
+
+
+def test_one_of_two_figures_side_by_side_is_never_blanked():
+    paired = NOTES + "\n## Edge\n### Timeouts\nThe Lambda@Edge timeout is 5 s for viewer events / 30 s for origin events.\n"
+    assert not [q for q in served(paired) if "viewer events" in q.stem]
+
+
+def test_the_stem_drops_the_note_takers_emphasis_marks():
+    stressed = NOTES.replace("new messages stay invisible", "new messages stay *invisible*")
+    [q] = [q for q in of_shape("definition", stressed) if q.correct == ("Delivery delay",)]
+    assert "stay invisible for up to 15 minutes" in q.stem and "*" not in q.stem
+
+
+RECAP = """\
+## Secrets Manager
+Secrets Manager rotates secrets with a Lambda function.
+
+## Elastic Beanstalk deployments
+Elastic Beanstalk offers several deployment policies.
+
+## CloudFront
+CloudFront caches content at edge locations.
+
+## Rapid-fire review
+- **Secrets Manager** – rotation down to every 4 hours, deletion window of 7 to 30 days
+- **Elastic Beanstalk** – immutable means a new ASG, traffic splitting means a canary
+- **CloudFront** – an invalidation forces objects out of edge caches early
+- **Signed URL** – one file, one link, for clients that cannot take cookies
+"""
+
+
+def test_a_recap_list_of_the_notes_topics_gives_no_which_term_question():
+    assert not [q for q in served(RECAP) if q.shape == "definition"]
 
 
 def test_a_question_with_asides_in_its_stem_is_never_served():

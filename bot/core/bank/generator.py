@@ -24,6 +24,7 @@ change; the same notes always give the same questions.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ from bot.core.bank.lines import (
     inline_items,
     key,
     lines,
+    spells_out,
     listed,
     lower,
     mentions,
@@ -63,6 +65,7 @@ from bot.core.bank.lines import (
 )
 
 BLANK = "_____"
+NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
           100, 120, 128, 200, 250, 256, 300, 365, 400, 500, 512, 600, 900, 1000, 1024, 2000, 3000,
@@ -116,6 +119,9 @@ class _Maker:
         self.units = {u.lower() for u in lexicon.units}
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self._things: dict[str, bool] = {}
+        self.headings: dict[str, set[str]] = defaultdict(set)  # section -> its headings' words
+        for p in passages:
+            self.headings[p.section].update(key(h) for h in p.heading)
         self.text = text
         self.numbers_used = Counter(re.findall(r"(?<![\w.,])\d+(?:\.\d+)?(?![\d.,])", text.replace(",", "")))
         self.amounts: dict[str, list[tuple[str, float, str]]] = defaultdict(list)  # unit -> (pid, value, text)
@@ -183,6 +189,26 @@ class _Maker:
                 or re.search(r"\w[A-Z]|[A-Z]{2}|\d|_|::|\.\w|--", term) is not None
                 or len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w-])", self.text, re.IGNORECASE)) >= 2)
         return self._things[term]
+
+    def _heads_elsewhere(self, term: str, section: str) -> bool:
+        """``term`` opens a heading of another section ("Secrets Manager" of "Secrets Manager vs
+        SSM Parameter Store"): the notes treat it as a topic of its own. A plain English word
+        ("Policy") opens headings by chance."""
+        name = key(term)
+        if not name or " " not in name and name in self.clean.english:
+            return False
+        return any(h.startswith(name) for s, hs in self.headings.items() if s != section for h in hs)
+
+    def _names_something(self, text: str) -> bool:
+        """The sentence names what its figure is about: a term the lexicon knows or a name
+        written as one (code, CamelCase, an acronym), not only "Default is 7 days"."""
+        words = re.findall(r"[A-Za-z0-9@._:-]+", text)
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                phrase = key(" ".join(words[i:i + n]))
+                if phrase in self.known or phrase.replace(" ", "") in self.known:
+                    return True
+        return any(re.search(r"\w[A-Z]|^[A-Z]{2,}|[A-Za-z]\d|_|::|@", w) for w in words)
 
     def _amounts(self, text: str) -> list[tuple[float, str, re.Match]]:
         out = []
@@ -307,10 +333,11 @@ class _Maker:
             defs = defs + items if line.number == 0 and len(defs) < 4 else defs
             break
         for n, (term, text, line) in enumerate(defs):
-            if line.passage.id != p.id:
-                continue
-            if mentions(text, term) or not self._thing(term):
-                continue
+            if line.passage.id != p.id or sum(self._heads_elsewhere(t, p.section) for t, _, other in defs
+                                                  if other.group == line.group) >= 2:
+                continue  # "Rapid-fire review": one line per topic of the notes, no list of one kind
+            if mentions(text, term) or not self._thing(term) or spells_out(term, text):
+                continue  # "ESM – event source mapping": the initials answer it
             siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
                         and not mentions(d, term) and self._thing(t)
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
@@ -331,15 +358,16 @@ class _Maker:
             # 10 per version, up to ___" is a fragment under a label, no statement
             lead = LEAD.match(sentence.text)
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
-            if not self._statement(line.text):
-                continue
+            if not self._statement(line.text) or not self._names_something(sentence.text):
+                continue  # "Default is ___ from creation": what is it about?
             for value, unit, m in self._amounts(line.text):
                 shown = m.group(0)
                 if p.text.lower().count(shown.lower()) != 1 or shown.lower() in p.path.lower():
                     continue
                 key = unit_key(unit)
                 mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == key}
-                elsewhere = sorted({v for pid, v, _ in self.amounts[key] if pid != p.id and self._one_use(v)} - mentioned,
+                elsewhere = sorted({v for pid, v, _ in self.amounts[key] if pid != p.id and self._one_use(v)
+                                    and abs(_ratio(v, value)) <= NEAR} - mentioned,
                                    key=lambda v: (abs(_ratio(v, value)), v))
                 plausible = self.values.get(unit.lower()) or _ROUND
                 values = [v for v in dict.fromkeys([*elsewhere, *_round_near(value, plausible)])
@@ -389,7 +417,6 @@ def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
 
 
 def _ratio(a: float, b: float) -> float:
-    import math
     return math.log(a / b) if a > 0 and b > 0 else 99.0
 
 

@@ -73,10 +73,14 @@ def _unwrapped(text: str) -> list[str]:
 
 
 def listed(text: str, m: re.Match) -> bool:
-    """ "10, 20 or 30 seconds": blanking one of a list of values leaves several right answers."""
-    before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 12]
-    return re.search(r"\d\s*(?:,|or|and)\s*$", before) is not None or \
-        re.match(r"\s*(?:,|or|and)\s*\d", after) is not None
+    """ "10, 20 or 30 seconds", "5 s viewer / 30 s origin", "8 KB → 4 KB": blanking one of
+    several values side by side leaves the learner to guess which one is meant."""
+    before, after = text[max(0, m.start() - 32):m.start()], text[m.end():m.end() + 32]
+    joined, paired = r"(?:,|or|and|/|→|->)", r"(?:/|→|->)"
+    return re.search(rf"\d\s*{joined}\s*$", before) is not None or \
+        re.match(rf"\s*{joined}\s*\d", after) is not None or \
+        re.search(rf"\d\s*(?:\w+\s*){{0,4}}{paired}\s*(?:\w+\s*)?$", before) is not None or \
+        re.match(rf"\s*(?:\w+\s*){{0,4}}{paired}\s*\d", after) is not None
 
 
 def third_person(text: str) -> str:
@@ -136,6 +140,21 @@ def inline_items(text: str) -> list[str]:
     if not all(any(c.isupper() or c.isdigit() or c == "_" for c in x) for x in parts):
         return []  # "optional, combos of parameters": words of a sentence, not names of things
     return parts
+
+
+def spells_out(term: str, text: str) -> bool:
+    """ "ASL" and "Amazon States Language", "EB" and "EventBridge": an abbreviation whose
+    letters are the initials of the text's first words gives itself away."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", text)[:10]).lower()
+    for part in re.split(r"\s*/\s*", term):
+        if re.fullmatch(r"[A-Z][A-Z0-9]{1,6}s?", part.strip()):
+            letters, at = part.strip().rstrip("s").lower(), 0
+            for c in initials:
+                if at < len(letters) and c == letters[at]:
+                    at += 1
+            if at == len(letters):
+                return True
+    return False
 
 
 def unit_key(unit: str) -> str:

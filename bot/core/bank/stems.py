@@ -20,6 +20,7 @@ from bot.core.lookup import lexicon as lexicons
 
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}([^*_\n]+?)[*_]{1,2}(?![\w*])")
 _SPACES = re.compile(r"\s+")
 _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[IVX]+)[.)]\s+")  # "4. SQS", "b) Limits"
@@ -41,6 +42,7 @@ class Cleaner:
         """The line without asides, emphasis marks or obvious typos, one line."""
         text = _PAREN.sub(lambda m: "" if self._aside(m.group(1)) else m.group(0), text)
         text = _NOISE.sub("", text)
+        text = _EMPHASIS.sub(r"\1", text)  # "*without*", "**never**", "_once_"
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
