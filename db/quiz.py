@@ -111,7 +111,8 @@ class QuizStore(Connected):
     def open_daily(self, question_id: str, now: datetime) -> bool:
         """Whether a daily showing of this question is still open somewhere."""
         return self.conn.execute(
-            "SELECT 1 FROM instances WHERE question_id = ? AND mode = 'daily' AND closes_at > ? LIMIT 1",
+            "SELECT 1 FROM instances WHERE question_id = ? AND mode = 'daily'"
+            " AND (closes_at IS NULL OR closes_at > ?) LIMIT 1",  # NULL: it never closes
             (question_id, iso(now)),
         ).fetchone() is not None
 
@@ -149,6 +150,8 @@ class QuizStore(Connected):
                     correct: bool) -> None:
         """Add one answer to each period's counter row, in one statement."""
         periods = tuple(periods)
+        if not periods:
+            return
         values = ",".join("(?,?,?,?,1,?)" for _ in periods)
         params: list[Any] = []
         for period in periods:

@@ -235,10 +235,6 @@ def test_a_daily_showing_is_open_until_its_closing_time_and_only_for_its_questio
     assert store.open_daily("ec2-ebs", NOW) is False
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open_daily compares closes_at > now, and a NULL closes_at (the schema's 'never closes', what "
-    "Practice.open_daily(..., closes_at=None) stores) is never greater: a daily that never closes "
-    "reads as not open, so 'explain' gives its answer away while it can still be answered"))
 def test_a_daily_showing_that_never_closes_stays_open(store):
     ready(store)
     serve(store, "daily-forever", "rds-proxy", None, mode="daily", target=CHANNEL, created_at=NOW,
@@ -510,10 +506,6 @@ def test_instance_results_of_an_instance_nobody_answered_right_name_nobody(store
     assert (results["answered"], results["correct"], results["first_right"]) == (1, 0, None)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bump_scores builds 'VALUES ' with one tuple per period: with no periods the statement is "
-    "'VALUES  ON CONFLICT ...' and SQLite raises a syntax error instead of changing nothing "
-    "(the core always passes four periods today, so this is latent)"))
 def test_bumping_no_periods_changes_nothing(store):
     ana = learner(store)
     store.bump_scores(TEAM, ana, (), 10, True)
