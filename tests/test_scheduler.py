@@ -1,9 +1,11 @@
 """The daily post: a fake clock drives the real scheduler's jobs; posters are recording fakes.
 
-No sleeps: each test sets the clock and calls the job the trigger would have
-run at that moment (``fire`` for a schedule's cron job, ``sweep`` for the
-minute job, ``start`` for a process starting). The fire times come from the
-real ``CronTrigger``, so DST is APScheduler's as well as ours.
+No sleeps: each test sets the clock and calls the job that would run at that
+moment (``fire`` for a schedule's cron job, ``sweep`` for the minute job,
+``start`` for a process starting). ``run_until`` runs the once-a-minute sweep
+at every minute of a stretch of days, as a running bot does, and reports what
+was posted at which minute: the tests check what goes out when, not
+APScheduler's triggers or jobs.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import db
 from bot.core.daily.posts import DailyQuestions
-from bot.core.messages import DailySummary, Learner, Question, Reply, Setup
+from bot.core.messages import Daily, DailySummary, Learner, Question, Reply, Setup
 from bot.core.quiz.practice import Practice
-from bot.scheduler import SWEEP, DailyScheduler, job_id, trigger_for
+from bot.scheduler import SWEEP, DailyScheduler, job_id
 from db.store import Store
 from quiz_kit import QUESTIONS, library
 
@@ -92,16 +95,16 @@ async def fire(p: Process, at: datetime, target: str = TARGET) -> list[str]:
     return await p.scheduler.fire(target)
 
 
-async def drive(p: Process, until: datetime, target: str = TARGET) -> list[datetime]:
-    """Fire the schedule's job at every time its real CronTrigger names, until ``until``."""
-    trigger = trigger_for(p.daily.schedule(target))
-    fired, previous = [], None
-    while (at := trigger.get_next_fire_time(previous, p.clock.now)) <= until:
-        await fire(p, at, target)
-        fired.append(at.astimezone(UTC))
-        # step in UTC: adding to a local time would drop the autumn's fold and go back an hour
-        previous, p.clock.now = at, at.astimezone(UTC) + timedelta(seconds=1)
-    return fired
+async def run_until(p: Process, until: datetime) -> list[tuple[datetime, str]]:
+    """Run the minute sweep at every whole minute after the clock's time, up to ``until``:
+    (the minute in UTC, "<target> <slot>") for each post that went out. Steps in UTC, so
+    the autumn's repeated hour is lived through twice, as a running bot lives it."""
+    posted = []
+    at = p.clock.now.astimezone(UTC).replace(second=0, microsecond=0)
+    while (at := at + timedelta(minutes=1)) <= until:
+        p.clock.now = at
+        posted += [(at, key) for key in await p.scheduler.sweep()]
+    return posted
 
 
 def utc(*args) -> datetime:
@@ -114,8 +117,10 @@ def utc(*args) -> datetime:
 async def test_one_post_a_day_across_the_day_boundary_in_the_channels_timezone():
     p = process(now=utc(2026, 11, 25, 12))
     set_up(p, "00:15", "Asia/Tokyo")  # 00:15 in Tokyo is 15:15 UTC the day before
-    fired = await drive(p, until=utc(2026, 11, 28, 12))
-    assert fired == [utc(2026, 11, 25, 15, 15), utc(2026, 11, 26, 15, 15), utc(2026, 11, 27, 15, 15)]
+    posted = await run_until(p, until=utc(2026, 11, 28, 12))
+    assert posted == [(utc(2026, 11, 25, 15, 15), f"{TARGET} 2026-11-26 00:15"),
+                      (utc(2026, 11, 26, 15, 15), f"{TARGET} 2026-11-27 00:15"),
+                      (utc(2026, 11, 27, 15, 15), f"{TARGET} 2026-11-28 00:15")]
     questions = p.poster.questions()
     assert len(questions) == 3 and all(q.daily for q in questions)
     assert len({q.question_id for q in questions}) == 3  # no repeat
@@ -136,47 +141,55 @@ async def test_the_question_stays_open_until_the_next_post():
 async def test_weekdays_only_post_on_those_days():
     p = process(now=utc(2026, 11, 23, 0))  # a Monday
     set_up(p, "09:00", "UTC", weekdays="mon,wed")
-    fired = await drive(p, until=utc(2026, 11, 30, 23))
-    assert [at.strftime("%a") for at in fired] == ["Mon", "Wed", "Mon"]
+    posted = await run_until(p, until=utc(2026, 11, 30, 23))
+    assert [(at.strftime("%a %H:%M"), key) for at, key in posted] == [
+        ("Mon 09:00", f"{TARGET} 2026-11-23 09:00"), ("Wed 09:00", f"{TARGET} 2026-11-25 09:00"),
+        ("Mon 09:00", f"{TARGET} 2026-11-30 09:00")]
     assert len(p.poster.questions()) == 3
 
 
 # --- DST (Europe/Berlin) ---------------------------------------------------------------
 
 
-async def test_spring_forward_a_time_that_does_not_exist_runs_once_at_the_next_valid_time():
+async def test_spring_forward_a_time_that_does_not_exist_is_posted_once_when_the_clocks_jump():
     p = process(now=utc(2026, 3, 27, 12))
     set_up(p, "02:30", "Europe/Berlin")  # on 29 March 2026 the clocks jump from 02:00 to 03:00
-    trigger = trigger_for(p.daily.schedule(TARGET))
-    on_28th = trigger.get_next_fire_time(None, p.clock.now)
-    assert await fire(p, on_28th) == [f"{TARGET} 2026-03-28 02:30"]
-    p.clock.now = utc(2026, 3, 29, 0, 59)  # 01:59 CET
-    assert await p.scheduler.sweep() == []
-    p.clock.now = utc(2026, 3, 29, 1, 0)  # 03:00 CEST, the next valid time
-    assert await p.scheduler.sweep() == [f"{TARGET} 2026-03-29 02:30"]
-    on_29th = trigger.get_next_fire_time(on_28th, p.clock.now)
-    assert on_29th.astimezone(UTC) == utc(2026, 3, 29, 1, 30)  # APScheduler's own fire comes at 03:30 ...
-    assert await fire(p, on_29th) == []  # ... and finds the slot taken
-    await drive(p, until=utc(2026, 3, 31, 12))
-    slots = [row["slot"] for row in p.store.open_daily_posts(TARGET)]
-    assert len(p.poster.questions()) == 4 and slots == ["2026-03-31 02:30"]  # 28, 29, 30, 31 once each
+    assert await run_until(p, utc(2026, 3, 29, 1, 0)) == [
+        (utc(2026, 3, 28, 1, 30), f"{TARGET} 2026-03-28 02:30"),  # 02:30 CET
+        (utc(2026, 3, 29, 1, 0), f"{TARGET} 2026-03-29 02:30"),  # 03:00 CEST, the first minute after the jump
+    ]
+    assert await fire(p, utc(2026, 3, 29, 1, 30)) == []  # a cron fire at 03:30 CEST finds it posted
+    assert await run_until(p, utc(2026, 3, 31, 12)) == [
+        (utc(2026, 3, 30, 0, 30), f"{TARGET} 2026-03-30 02:30"),  # 02:30 CEST from now on
+        (utc(2026, 3, 31, 0, 30), f"{TARGET} 2026-03-31 02:30"),
+    ]
+    questions = p.poster.questions()
+    assert len(questions) == 4 and [t for t, _ in p.poster.posts] == [TARGET] * 4
+    [shown] = p.daily.handle(Daily(Learner("discord", "G1", "late"), TARGET), p.clock.now)
+    assert getattr(shown, "instance", None) == questions[-1].instance  # the 31st's question is the open one
 
 
-async def test_autumn_back_a_time_that_happens_twice_runs_once():
+async def test_autumn_back_a_time_that_happens_twice_is_posted_once_at_the_first():
     p = process(now=utc(2026, 10, 23, 12))
     set_up(p, "02:30", "Europe/Berlin")  # on 25 October 2026 02:00-03:00 happens twice
-    fired = await drive(p, until=utc(2026, 10, 26, 12))
-    assert utc(2026, 10, 25, 0, 30) in fired and utc(2026, 10, 25, 1, 30) in fired  # the trigger fires twice
-    posted_at = [p.store.conn.execute("SELECT slot, posted_at FROM daily_posts").fetchall()]
+    assert await run_until(p, utc(2026, 10, 25, 1, 29)) == [
+        (utc(2026, 10, 24, 0, 30), f"{TARGET} 2026-10-24 02:30"),  # 02:30 CEST
+        (utc(2026, 10, 25, 0, 30), f"{TARGET} 2026-10-25 02:30"),  # the first 02:30 (CEST)
+    ]
+    assert await fire(p, utc(2026, 10, 25, 1, 30)) == []  # the second 02:30 (CET): a cron fire posts nothing
+    assert await run_until(p, utc(2026, 10, 26, 12)) == [
+        (utc(2026, 10, 26, 1, 30), f"{TARGET} 2026-10-26 02:30"),  # 02:30 CET
+    ]
     assert len(p.poster.questions()) == 3  # 24, 25, 26: once each
-    assert ("2026-10-25 02:30", "2026-10-25T00:30:00.000000+00:00") in posted_at[0]  # the first 02:30
 
 
 async def test_a_fixed_local_time_moves_in_utc_with_summer_time():
     p = process(now=utc(2026, 3, 27, 12))
     set_up(p, "09:00", "Europe/Berlin")
-    fired = await drive(p, until=utc(2026, 3, 30, 12))
-    assert fired == [utc(2026, 3, 28, 8), utc(2026, 3, 29, 7), utc(2026, 3, 30, 7)]
+    posted = await run_until(p, until=utc(2026, 3, 30, 12))
+    assert posted == [(utc(2026, 3, 28, 8), f"{TARGET} 2026-03-28 09:00"),
+                      (utc(2026, 3, 29, 7), f"{TARGET} 2026-03-29 09:00"),
+                      (utc(2026, 3, 30, 7), f"{TARGET} 2026-03-30 09:00")]
     assert len(p.poster.questions()) == 3
 
 
@@ -259,18 +272,24 @@ def test_two_processes_racing_on_one_database_file_post_each_slot_once(tmp_path)
 # --- live changes, other platforms, failures --------------------------------------------------
 
 
-async def test_setup_updates_the_running_scheduler_live():
+async def test_setup_while_the_bot_runs_moves_the_channels_next_post_and_off_cancels_it():
+    """``jobs()`` is what the health endpoint reports: each channel's next post. Its date is
+    APScheduler's (from the real time); the time of day is the schedule's, whatever the date."""
     p = process(now=utc(2026, 11, 26, 8))
     await p.scheduler.start()
     try:
+        assert job_id(TARGET) not in p.scheduler.jobs()
         set_up(p, "18:45", "America/New_York")
-        job = p.scheduler.aps.get_job(job_id(TARGET))
-        assert str(job.trigger.timezone) == "America/New_York"
-        assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 3600)
+        next_post = p.scheduler.jobs()[job_id(TARGET)]
+        assert next_post.astimezone(ZoneInfo("America/New_York")).strftime("%H:%M") == "18:45"
         set_up(p, "07:00", "UTC")
-        assert p.scheduler.aps.get_job(job_id(TARGET)).trigger.fields[5].expressions[0].first == 7
+        assert p.scheduler.jobs()[job_id(TARGET)].astimezone(UTC).strftime("%H:%M") == "07:00"
+        assert await fire(p, utc(2026, 11, 26, 23, 45)) == []  # 18:45 in New York: the old time is gone
+        assert await fire(p, utc(2026, 11, 27, 7)) == [f"{TARGET} 2026-11-27 07:00"]
         set_up(p, "", None, off=True)
-        assert p.scheduler.aps.get_job(job_id(TARGET)) is None
+        assert job_id(TARGET) not in p.scheduler.jobs()
+        assert await run_until(p, utc(2026, 11, 29, 8)) == []  # no post on the days after
+        assert [t for t, _ in p.poster.posts] == [TARGET]
     finally:
         p.scheduler.stop()
 
