@@ -42,7 +42,7 @@ class App:
 
 
 @dataclass
-class Lookup:
+class Loaded:
     """What ``ask`` needs: the notes from the database and the bank's wording."""
 
     store: Store
@@ -51,7 +51,7 @@ class Lookup:
     report: IngestReport | None
 
 
-def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = False) -> Lookup:
+def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = False) -> Loaded:
     """Open the database, load new or changed notes, and build the lookup.
 
     ``refresh=False`` (``dva ask``, ``dva topics``) loads notes only into a
@@ -70,7 +70,7 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
     questions, problems = load_bank(settings.content / "questions", store.question_sources())
     for problem in problems:
         log.warning("question bank: %s", problem)
-    return Lookup(store, Library(passages_of(store), expansions(questions), lexicon), questions, report)
+    return Loaded(store, Library(passages_of(store), expansions(questions), lexicon), questions, report)
 
 
 def passages_of(store: Store) -> list[notes.Passage]:

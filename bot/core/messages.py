@@ -308,3 +308,8 @@ Reply = (
     Text | Passage | NothingFound | Question | Feedback | Explanation | TopicList
     | Leaderboard | Stats | HelpText | DailySummary
 )
+
+
+def unknown_command() -> Text:
+    """The reply to a command its receiver does not handle (one wording everywhere)."""
+    return Text("Unknown command. Try 'help'.", error=True)

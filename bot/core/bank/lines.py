@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from bot.core.bank.quantities import unit_key
 from bot.core.lookup import notes
 
 MAX_FACT_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
@@ -155,11 +156,6 @@ def spells_out(term: str, text: str) -> bool:
             if at == len(letters):
                 return True
     return False
-
-
-def unit_key(unit: str) -> str:
-    u = unit.lower()
-    return u[:-1] if u.endswith("s") and len(u) > 3 and not u.endswith("ss") else u
 
 
 def amount(value: float, unit: str, written: str, grouped: bool = False) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.bank.grounding import STOP_WORDS
+from bot.core.lookup import stem
 
 _SIZE = {"tb", "gb", "mb", "kb"}
 _ATTACHED = {"%", "x", "ms", "k"} | _SIZE
@@ -73,13 +74,7 @@ def quantities_in(line: str) -> list[Quantity]:
 
 def unit_key(unit: str) -> str:
     """'read replicas' -> 'read replica', 'copies' -> 'copy', 'AZs' -> 'az': singular, lower case."""
-    return " ".join(_singular(w) for w in unit.lower().split())
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return " ".join(stem(w) for w in unit.lower().split())
 
 
 def nearby(q: Quantity) -> list[float]:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
 
 from bot.core.daily import slots
-from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Reply, Setup, Text
+from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Reply, Setup, Text, unknown_command
 from bot.core.bank import BankQuestion
 from bot.core.daily.slots import GRACE, Schedule, Slot
 
@@ -70,7 +70,7 @@ class DailyQuestions:
                 return [self._setup(command, now)]
             case Daily():
                 return [self._show(command.target, now)]
-        return [Text("Unknown command. Try 'help'.", error=True)]
+        return [unknown_command()]
 
     # --- commands ------------------------------------------------------------
 

@@ -2,12 +2,13 @@
 
 What other packages may use: ``notes`` (parse a notes file into passages),
 ``lexicon`` (the vocabulary files), ``Library`` (the lookup itself),
-``Problem`` (a line a notes or content file got wrong) and ``english_words``.
+``Problem`` (a line a notes or content file got wrong), ``english_words`` and
+``stem`` (the one singularizer).
 """
 
 from bot.core.lookup import lexicon, notes
 from bot.core.lookup.problems import Problem
 from bot.core.lookup.search import Library
-from bot.core.lookup.terms import english_words
+from bot.core.lookup.terms import english_words, stem
 
-__all__ = ["Library", "Problem", "english_words", "lexicon", "notes"]
+__all__ = ["Library", "Problem", "english_words", "lexicon", "notes", "stem"]

@@ -135,7 +135,7 @@ class Library:
             case messages.Topics():
                 counts = self.topic_counts()
                 return [messages.TopicList(tuple(messages.Topic(s, n) for s, n in counts.items()))]
-        return [messages.Text("Unknown command. Try 'help'.", error=True)]
+        return [messages.unknown_command()]
 
     # --- what the notes hold -----------------------------------------------------
 

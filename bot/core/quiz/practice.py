@@ -36,7 +36,7 @@ from bot.core import bank
 from bot.core.quiz import answering, review, rules, shuffle, standings
 from bot.core.messages import (
     Answer, Choice, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply,
-    Review, ShowLeaderboard, ShowStats, Text,
+    Review, ShowLeaderboard, ShowStats, Text, unknown_command,
 )
 from bot.core.bank import BankQuestion
 from bot.core.lookup import lexicon as lexicons
@@ -61,7 +61,9 @@ class PracticeStore(answering.AnswerStore, standings.StandingsStore, Protocol):
     def next_cards(self, learner_id: int, limit: int = 2) -> list[tuple[str, datetime]]: ...
 
 
-class Library(Protocol):
+class Notes(Protocol):
+    """What the quiz needs of the lookup (``lookup.Library``): the passages, their topics."""
+
     @property
     def passages(self) -> Sequence[Any]: ...
     @property
@@ -75,7 +77,7 @@ class Library(Protocol):
 class Practice:
     """Quiz, answer, explain, review, leaderboard and stats over one question bank."""
 
-    def __init__(self, store: PracticeStore, library: Library, questions: Iterable[BankQuestion],
+    def __init__(self, store: PracticeStore, library: Notes, questions: Iterable[BankQuestion],
                  rng: random.Random | None = None):
         self.store = store
         self.library = library
@@ -86,7 +88,7 @@ class Practice:
         store.sync_questions(self.questions.values())
 
     @classmethod
-    def build(cls, store: PracticeStore, library: Library, written: Sequence[BankQuestion],
+    def build(cls, store: PracticeStore, library: Notes, written: Sequence[BankQuestion],
               rng: random.Random | None = None) -> "Practice":
         """The written questions plus generated ones for passages no written question cites."""
         covered = {pid for q in written for pid in q.passages}
@@ -114,7 +116,7 @@ class Practice:
                 return [standings.stats(self.store, command.subject or command.learner, now)]
             case Review():
                 return [self.review(command.learner, now)]
-        return [Text("Unknown command. Try 'help'.", error=True)]
+        return [unknown_command()]
 
     def quiz(self, learner: Learner, topic: str | None, now: datetime) -> Question | Text:
         """A practice question: not one seen recently, leaning toward weak topics."""

@@ -13,7 +13,7 @@ from typing import Protocol, Sequence
 
 from bot.core.messages import (
     Answer, Ask, Command, Daily, Explain, Help, HelpText, More, Quiz, Reply, Review,
-    Setup, ShowLeaderboard, ShowStats, Text, Topics,
+    Setup, ShowLeaderboard, ShowStats, Text, Topics, unknown_command,
 )
 
 log = logging.getLogger(__name__)
@@ -34,24 +34,30 @@ USAGE: tuple[tuple[str, str], ...] = (
 )
 
 
-class Lookup(Protocol):
+class LookupCommands(Protocol):
+    """The lookup's side (``lookup.Library``)."""
+
     def handle(self, command: Ask | More | Topics, now: datetime) -> Sequence[Reply]: ...
 
 
-class Practice(Protocol):
+class QuizCommands(Protocol):
+    """The quiz engine's side (``quiz.Practice``)."""
+
     def handle(
         self, command: Quiz | Answer | Explain | ShowLeaderboard | ShowStats | Review, now: datetime
     ) -> Sequence[Reply]: ...
 
 
-class Schedule(Protocol):
+class DailyCommands(Protocol):
+    """The daily question's side (``daily.DailyQuestions``)."""
+
     def handle(self, command: Daily | Setup, now: datetime) -> Sequence[Reply]: ...
 
 
 class Tutor:
     """Routes commands; the parts are passed in (see ``bot.app``)."""
 
-    def __init__(self, lookup: Lookup, practice: Practice, schedule: Schedule | None = None):
+    def __init__(self, lookup: LookupCommands, practice: QuizCommands, schedule: DailyCommands | None = None):
         self.lookup = lookup
         self.practice = practice
         self.schedule = schedule
@@ -76,4 +82,4 @@ class Tutor:
                 return self.schedule.handle(command, now)
             case Help():
                 return [HelpText(USAGE)]
-        return [Text("Unknown command. Try 'help'.", error=True)]
+        return [unknown_command()]
