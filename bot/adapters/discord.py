@@ -186,7 +186,7 @@ async def sync_commands(tree: app_commands.CommandTree, guild_ids: Sequence[int]
 def learner_of(interaction: discord.Interaction, user: discord.abc.User | None = None) -> Learner:
     user = user or interaction.user
     group = str(interaction.guild_id) if interaction.guild_id else f"dm:{interaction.user.id}"
-    return Learner("discord", group, str(user.id), user.display_name)
+    return Learner("discord", group, str(user.id), user.display_name, direct=not interaction.guild_id)
 
 
 def to_command(interaction: discord.Interaction) -> Command:

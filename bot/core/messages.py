@@ -9,7 +9,7 @@ notes; adapters escape it for their platform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 
@@ -21,14 +21,15 @@ class Learner:
     """A person in a group: (platform, group, user) is their identity.
 
     ``group`` is the Discord guild id or the Slack team id; in a direct message
-    with no guild it is ``"dm:" + user`` so the learner is a group of one.
-    ``name`` is a display name for leaderboards, never used as identity.
+    with no guild the adapter gives the learner a group of their own and says so
+    with ``direct``. ``name`` is a display name for leaderboards, never used as identity.
     """
 
     platform: str
     group: str
     user: str
     name: str = ""
+    direct: bool = field(default=False, compare=False)  # a direct message with the bot, no group
 
 
 # --- commands in -------------------------------------------------------------

@@ -79,7 +79,7 @@ class DailyQuestions:
             return Text("Only the group's admins can set up the daily question.", error=True)
         if not cmd.target:
             return Text(f"Which channel? Usage: {SETUP_USAGE}", error=True)
-        if cmd.learner.group.startswith("dm:"):
+        if cmd.learner.direct:
             return Text("The daily question needs a shared channel of the group, not a direct message.", error=True)
         name = cmd.target_name or "this channel"
         if cmd.off:

@@ -209,6 +209,8 @@ class Practice:
         written = [q for q in found if not q.generated]
         if written:
             return [(q.id, q.topic) for q in sorted(written, key=lambda q: q.id)]
+        if not found:
+            return []  # an empty bank: nothing to post, which the caller says
         # generated ones only passed the gate to be here; the daily draws from the most
         # exam-like shapes the topic has (scenarios, choose-two, statements before numbers)
         best = max(int(bank.score(q)) for q in found)
