@@ -37,7 +37,7 @@ def ask(library, query):
 
 def test_the_answer_is_the_best_passage_with_its_heading_path_and_source(library):
     reply = ask(library, "rds proxy")
-    assert isinstance(reply, messages.Passage)
+    assert isinstance(reply, messages.FoundPassage)
     assert reply.passage_id == "rds/amazon-rds-proxy"
     assert reply.heading == ("RDS", "Amazon RDS Proxy")
     assert reply.source == "dva-notes.md:305-316"

@@ -35,8 +35,8 @@ queries = st.lists(pieces, min_size=0, max_size=8).map(" ".join)
 
 
 def check(reply: messages.Reply) -> None:
-    assert isinstance(reply, (messages.Passage, messages.NothingFound, messages.Text))
-    if isinstance(reply, messages.Passage):
+    assert isinstance(reply, (messages.FoundPassage, messages.NothingFound, messages.Text))
+    if isinstance(reply, messages.FoundPassage):
         assert LIBRARY.passage(reply.passage_id) is not None and reply.text
     if isinstance(reply, messages.NothingFound):
         assert len(reply.query) <= 120 and reply.query.isprintable()
@@ -66,7 +66,7 @@ def test_every_hand_picked_nasty_query_is_handled():
 def test_query_syntax_is_just_words_to_the_lookup():
     for query in ('"rds proxy"', "rds AND proxy", "title:rds proxy*", "(rds proxy)", "^rds NEAR proxy"):
         [reply] = LIBRARY.handle(messages.Ask(ME, query), NOW)
-        assert isinstance(reply, messages.Passage) and reply.passage_id == "rds/amazon-rds-proxy", query
+        assert isinstance(reply, messages.FoundPassage) and reply.passage_id == "rds/amazon-rds-proxy", query
 
 
 def test_a_10000_character_query_is_answered_from_its_first_120_words():
@@ -75,7 +75,7 @@ def test_a_10000_character_query_is_answered_from_its_first_120_words():
     first = "how does rds proxy pool connections " * 20  # 120 words
     rest = " ".join(f"zq{n}word" for n in range(1_200))
     [reply] = LIBRARY.handle(messages.Ask(ME, first + rest), NOW)
-    assert isinstance(reply, messages.Passage) and reply.passage_id == "rds/amazon-rds-proxy"
+    assert isinstance(reply, messages.FoundPassage) and reply.passage_id == "rds/amazon-rds-proxy"
     assert reply == LIBRARY.ask(first) and len(reply.query) <= 120
 
 

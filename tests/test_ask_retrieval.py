@@ -60,13 +60,13 @@ def evaluate(library: Library, cases: list[dict] = CASES) -> dict:
             row[1] += ok
             row[2] += ok
         else:
-            ok = isinstance(reply, messages.Passage) and reply.passage_id in case["expect"]
+            ok = isinstance(reply, messages.FoundPassage) and reply.passage_id in case["expect"]
             visible = ok and case["answer"].lower() in render(reply)[:VISIBLE].lower()
             row[1] += ok
             row[2] += visible
             ok = visible
         if not ok:
-            got = reply.passage_id if isinstance(reply, messages.Passage) else "nothing"
+            got = reply.passage_id if isinstance(reply, messages.FoundPassage) else "nothing"
             misses.append(f"{case['kind']}: {case['query'][:70]!r} -> {got}")
     return {"kinds": dict(score), "misses": misses}
 

@@ -5,7 +5,7 @@ import re
 
 from bot.adapters import console
 from bot.core.messages import (
-    Choice, DailySummary, Explanation, Feedback, Leaderboard, Learner, NothingFound, Passage, Question,
+    Choice, DailySummary, Explanation, Feedback, Leaderboard, Learner, NothingFound, FoundPassage, Question,
     Standing, Stats, Text, TopicAccuracy, TopicList, Topic, HelpText,
 )
 from bot.core.quiz.tutor import Tutor
@@ -112,7 +112,7 @@ def test_every_reply_type_renders_as_plain_text():
     ana = Learner("console", "local", "ana", "Ana")
     a = (Choice("A", "RDS Proxy"),)
     replies = [
-        Text("hello"), Passage("q", "rds/x", ("RDS", "X"), "text", "n.md:1-2"), NothingFound("kinesis", ("RDS",)),
+        Text("hello"), FoundPassage("q", "rds/x", ("RDS", "X"), "text", "n.md:1-2"), NothingFound("kinesis", ("RDS",)),
         Question("i1", "q1", "RDS", "Stem?", a + (Choice("B", "other"),)), Explanation("q1", "Stem?", a, "Because."),
         Feedback("q1", True, ("A",), a, "Because.", ("RDS",), points=10),
         Feedback("q1", False, ("B",), a, "Because."), TopicList((Topic("RDS", 3, 2),)),

@@ -26,7 +26,7 @@ from bot.adapters.discord_views import (
 )
 from bot.config import Settings
 from bot.core.messages import (
-    Choice, Learner, Passage, Question, Stats, Text, TopicAccuracy,
+    Choice, Learner, FoundPassage, Question, Stats, Text, TopicAccuracy,
 )
 from fakes.discord_api import EPHEMERAL, FakeDiscord
 from fakes.discord_fixture import TOKEN, running_bot
@@ -472,7 +472,7 @@ class Oversized:
     def handle(self, command, now):
         long = "word " * 3000
         choices = tuple(Choice(letter, long) for letter in "ABCDEFG")
-        return [Text(long), Passage("q", "p", ("H" * 300,), long, "S" * 3000, related=("R" * 900,) * 3),
+        return [Text(long), FoundPassage("q", "p", ("H" * 300,), long, "S" * 3000, related=("R" * 900,) * 3),
                 Question("i" * 40, "q-long", "T" * 300, long, choices),
                 Stats(Learner("discord", "g", "u", "N"), 1, 1, 1, 1, 1,
                       weakest=tuple(TopicAccuracy(f"topic {i}", 2, 1, "quiz x") for i in range(40)))]

@@ -75,7 +75,7 @@ def test_the_examples_in_the_discord_ask_hint_are_answered_by_the_bundled_notes(
     from types import SimpleNamespace
 
     from bot.adapters.discord_commands import commands_for
-    from bot.core.messages import Passage
+    from bot.core.messages import FoundPassage
     from bot.core.lookup.notes import parse
     from bot.core.lookup.search import Library
 
@@ -84,4 +84,4 @@ def test_the_examples_in_the_discord_ask_hint_are_answered_by_the_bundled_notes(
     examples = re.findall(r"'([^']+)'", hint)
     notes = ROOT / "content" / "notes" / "dva-notes.md"
     library = Library(parse(notes.read_text(encoding="utf-8"), notes.name)[0])
-    assert examples and all(isinstance(library.ask(e), Passage) for e in examples)
+    assert examples and all(isinstance(library.ask(e), FoundPassage) for e in examples)

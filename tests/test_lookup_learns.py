@@ -67,7 +67,7 @@ def test_an_acronym_the_notes_define_finds_its_spelled_out_passage_and_back():
     library = lookup(DYNAMO, lexicon=Lexicon())
     assert library.ask("what is an lsi").passage_id == library.ask("local secondary index").passage_id
     reply = library.ask("read capacity unit")
-    assert isinstance(reply, messages.Passage) and "RCU" in reply.text
+    assert isinstance(reply, messages.FoundPassage) and "RCU" in reply.text
 
 
 def test_a_question_about_one_feature_finds_that_feature_not_another_of_the_service():
@@ -78,19 +78,19 @@ def test_a_question_about_one_feature_finds_that_feature_not_another_of_the_serv
 
 def test_numbers_with_thousands_separators_stay_whole():
     reply = lookup(DYNAMO).ask("10000 partitions")
-    assert isinstance(reply, messages.Passage) and "10,000" in reply.text
+    assert isinstance(reply, messages.FoundPassage) and "10,000" in reply.text
 
 
 def test_the_files_own_title_names_every_passage():
     library = lookup(K8S, "k8s.md")
     reply = library.ask("kubernetes readiness probe")
-    assert isinstance(reply, messages.Passage) and "service endpoints" in reply.text
+    assert isinstance(reply, messages.FoundPassage) and "service endpoints" in reply.text
 
 
 def test_notes_about_another_subject_are_answered_not_declined_as_aws_topics():
     library = lookup(K8S, "k8s.md")
     reply = library.ask("how does service discovery work in k8s")
-    assert isinstance(reply, messages.Passage) and "DNS name" in reply.text
+    assert isinstance(reply, messages.FoundPassage) and "DNS name" in reply.text
 
 
 def test_a_comment_in_a_code_block_is_not_a_heading():
@@ -111,7 +111,7 @@ def test_a_topic_the_notes_never_name_is_declined_with_topics_they_cover():
 
 def test_two_things_the_notes_treat_together_are_answered_with_that_passage():
     reply = lookup(DYNAMO).ask("how does lambda read dynamodb streams")
-    assert isinstance(reply, messages.Passage) and reply.heading[0] == "Streams"
+    assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Streams"
 
 
 def test_a_phrase_the_notes_never_write_falls_back_to_its_words():
@@ -119,7 +119,7 @@ def test_a_phrase_the_notes_never_write_falls_back_to_its_words():
     notes = ("# Cache notes\n\n## Eviction\nWhen the cache is full the least recently used keys are evicted.\n"
              "\n## Sizing\nPick a node type with twice the memory of the data set.\n")
     reply = lookup(notes, lexicon=lexicon).ask("cache eviction")
-    assert isinstance(reply, messages.Passage) and reply.heading[0] == "Eviction"
+    assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Eviction"
 
 
 def test_a_long_passage_offers_more_and_more_shows_the_rest_under_the_same_heading():
@@ -146,7 +146,7 @@ def test_a_groups_own_lexicon_file_adds_its_words():
     assert problems == []
     notes = "# K8s\n\n## Scaling\nThe HPA scales replicas on CPU.\n\n## Storage\nVolumes hold data.\n"
     reply = lookup(notes, lexicon=shipped().merged(own)).ask("pod autoscaler")
-    assert isinstance(reply, messages.Passage) and reply.heading[0] == "Scaling"
+    assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Scaling"
 
 
 def test_a_broken_lexicon_file_is_named_by_file_and_line_and_adds_nothing():
@@ -182,4 +182,4 @@ def test_a_lexicon_file_in_the_content_folder_is_used_by_the_bot(tmp_path):
     (tmp_path / "lexicon" / "group.toml").write_text('[concepts]\nhpa = ["hpa", "pod autoscaler"]\n')
     settings = Settings.from_env({"DVA_CONTENT": str(tmp_path), "DVA_DB": str(tmp_path / "dva.db")})
     reply = open_lookup(settings).library.ask("pod autoscaler")
-    assert isinstance(reply, messages.Passage) and reply.heading[0] == "Scaling"
+    assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Scaling"

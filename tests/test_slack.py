@@ -22,7 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.app import build
 from bot.adapters import slack
 from bot.config import Settings
-from bot.core.messages import Choice, Passage, Question, Text
+from bot.core.messages import Choice, FoundPassage, Question, Text
 from fakes.slack_api import SlackRequests
 from slack_kit import (  # noqa: F401 (bot, fake: fixtures)
     MAX_BLOCKS, MENTIONS, NOW, SECTION_LIMIT, Bot, answer_key, assert_within_limits, bank_letter, bot,
@@ -140,7 +140,7 @@ async def test_quiz_then_click_gives_private_feedback_and_a_second_click_keeps_t
     assert key.explanation.strip().splitlines()[0].replace("&", "&amp;") in shown
     [second] = await bot.click(right)
     assert texts(second).startswith("❌") and "your first answer is the one that counted" in texts(second)
-    assert recorded(study) == [bank_letter(study, question, wrong["value"][0])]
+    assert recorded(study, instance_of(wrong)) == [bank_letter(study, question, wrong["value"][0])]
 
 
 async def test_choose_two_is_answered_with_checkboxes_and_submit(bot, study):
@@ -151,19 +151,20 @@ async def test_choose_two_is_answered_with_checkboxes_and_submit(bot, study):
     state = {"b1": {"dva:pick": {"type": "checkboxes", "selected_options": picked}}}
     assert await bot.click(boxes | {"block_id": "b1"}, state=state) == []  # ticking is not answering
     [empty] = await bot.click(submit | {"block_id": "b1"})
-    assert "Tick your answers first" in texts(empty) and recorded(study) == []
+    assert "Tick your answers first" in texts(empty) and recorded(study, submit["value"]) == []
     [feedback] = await bot.click(submit | {"block_id": "b1"}, state=state)
     assert texts(feedback).startswith("✅ Correct")
-    assert recorded(study) == ["".join(key.answers)]  # the bank's letters, whatever order was shown
+    assert recorded(study, submit["value"]) == ["".join(key.answers)]  # the bank's letters, whatever was shown
 
 
 async def test_a_retried_click_is_recorded_once(bot, study):
     question = await quiz_until(bot, "button")
-    body = bot.requests.click(elements(question, "button")[0], action_ts="1700000200.000001")
+    button = elements(question, "button")[0]
+    body = bot.requests.click(button, action_ts="1700000200.000001")
     assert (await bot.post(body))[0] == 200
     assert (await bot.post(body, {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}))[0] == 200
     first, again = bot.answers_to(body)
-    assert recorded(study) == [bank_letter(study, question, "A")]
+    assert recorded(study, instance_of(button)) == [bank_letter(study, question, "A")]
     assert texts(first).splitlines()[0] == texts(again).splitlines()[0]
 
 
@@ -182,7 +183,8 @@ async def test_a_click_after_a_restart_still_counts(fake, tmp_path):
         right = right_letters(after, question)[0]
         [feedback] = await bot.click(button_for(question, right))
         await server.stop()
-    assert texts(feedback).startswith("✅") and recorded(after) == [bank_letter(after, question, right)]
+    assert texts(feedback).startswith("✅")
+    assert recorded(after, instance_of(button_for(question, right))) == [bank_letter(after, question, right)]
     after.db.close()
 
 
@@ -191,7 +193,7 @@ async def test_a_forged_or_unknown_button_gets_a_clear_message_and_records_nothi
               "text": {"type": "plain_text", "text": "A"}}
     [reply] = await bot.click(forged)
     assert reply["response_type"] == "ephemeral" and "not one I know" in texts(reply)
-    assert "Traceback" not in texts(reply) and recorded(study) == []
+    assert "Traceback" not in texts(reply) and recorded(study, "no-such-instance") == []
 
 
 # --- setup ------------------------------------------------------------------------------
@@ -242,9 +244,10 @@ async def test_setup_with_an_unknown_channel_name_says_how_to_pick_one(bot, stud
 async def test_a_bad_signature_gets_401_and_changes_nothing(bot, study):
     question = await quiz_until(bot, "button")
     calls = len(bot.fake.calls)
-    status, _ = await bot.post(bot.requests.click(elements(question, "button")[0]), secret="wrong")
+    button = elements(question, "button")[0]
+    status, _ = await bot.post(bot.requests.click(button), secret="wrong")
     assert status == 401
-    assert recorded(study) == [] and len(bot.fake.calls) == calls
+    assert recorded(study, instance_of(button)) == [] and len(bot.fake.calls) == calls
 
 
 async def test_a_stale_timestamp_gets_401(bot, study):
@@ -288,7 +291,7 @@ async def test_socket_mode_takes_commands_over_the_websocket_when_an_app_token_i
 def test_huge_replies_are_cut_to_slacks_limits():
     long = "word " * 4_000 + "& < >" * 500
     question = Question("i" * 100, "q", "RDS", long, tuple(Choice(c, "x" * 300) for c in "ABCD"))
-    rendered = slack.render([Passage("q", "p", ("RDS",), long, "f.md:1")] * 20 + [question], share=long)
+    rendered = slack.render([FoundPassage("q", "p", ("RDS",), long, "f.md:1")] * 20 + [question], share=long)
     assert_within_limits(rendered)
     assert len(rendered["blocks"]) == MAX_BLOCKS
     assert rendered["blocks"][-1]["elements"][0]["action_id"] == "dva:share"
@@ -308,9 +311,10 @@ async def test_the_poster_posts_the_daily_question_and_everyone_can_answer_it(bo
     ts = await poster.post("slack:C0DAILY", question)
     [posted] = bot.fake.of("chat.postMessage")
     assert posted.args["channel"] == "C0DAILY" and "Question of the day" in texts(posted.args)
+    first = elements(posted.args, "button")[0]
     for user in ("U0ANNA", "U0BOB"):
-        await bot.click(elements(posted.args, "button")[0], user=user, name=user.lower())
-    assert len(recorded(study)) == 2
+        await bot.click(first, user=user, name=user.lower())
+    assert recorded(study, instance_of(first), "U0ANNA", "U0BOB") == [bank_letter(study, posted.args, "A")] * 2
     await poster.edit("slack:C0DAILY", ts, Text("Closed."))
     [edited] = bot.fake.of("chat.update")
     assert (edited.args["ts"], texts(edited.args).splitlines()[0]) == (ts, "Closed.")

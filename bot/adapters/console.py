@@ -17,7 +17,7 @@ from bot.adapters.wording import accuracy, period_name, points_breakdown, relati
 from bot.core.grammar import parse
 from bot.core.messages import (
     Answer, Choice, Daily, DailySummary, Explanation, Feedback, HelpText, Leaderboard, Learner, NothingFound,
-    Passage, Question, Reply, Setup, Standing, Stats, Text, TopicList,
+    FoundPassage, Question, Reply, Setup, Standing, Stats, Text, TopicList,
 )
 
 LETTERS = re.compile(r"^[a-h](?:[\s,]*[a-h]){0,7}$", re.IGNORECASE)
@@ -32,7 +32,7 @@ ANSWER_HELP = ("b  |  a c", "answer the last question shown (two letters for 'Ch
 
 def render(reply: Reply) -> str:
     match reply:
-        case Passage():
+        case FoundPassage():
             lines = [" › ".join(reply.heading), reply.text]
             if reply.related:
                 lines.append("Related: " + "; ".join(reply.related))
@@ -168,7 +168,7 @@ def run(tutor, stdin: TextIO, stdout: TextIO, now: Callable[[], datetime] | date
     clock = now if callable(now) else (lambda: now)
     learner = learner or local_learner()
     last: Question | None = None
-    shown: Passage | None = None  # the last lookup answer, for 'more'
+    shown: FoundPassage | None = None  # the last lookup answer, for 'more'
     print(GREETING, file=stdout)
     while True:
         stdout.write("> ")
@@ -187,7 +187,7 @@ def run(tutor, stdin: TextIO, stdout: TextIO, now: Callable[[], datetime] | date
         for reply in _replies(tutor, text, learner, last, clock()):
             if isinstance(reply, Question):
                 last = reply
-            if isinstance(reply, Passage):
+            if isinstance(reply, FoundPassage):
                 shown = reply
             out = render(reply)
             if isinstance(reply, HelpText):

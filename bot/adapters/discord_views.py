@@ -19,7 +19,7 @@ from discord.utils import escape_markdown
 
 from bot.adapters.wording import accuracy, count, period_name, prose as _prose
 from bot.core.messages import (
-    Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound, Passage,
+    Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound, FoundPassage,
     Question, Reply, Stats, Text, TopicList,
 )
 
@@ -140,7 +140,7 @@ def render(reply: Reply) -> dict:
             kwargs.update(content=clip(reply.text, CONTENT), ephemeral=reply.error)
         case NothingFound():  # only the asker sees a miss; a found answer is posted for the channel
             kwargs.update(content=clip(_nothing(reply), CONTENT), ephemeral=True)
-        case Passage():
+        case FoundPassage():
             kwargs["embed"] = _passage(reply)
             view = _more(reply)
             if view is not None:
@@ -195,7 +195,7 @@ def _nothing(reply: NothingFound) -> str:
     return text
 
 
-def _passage(reply: Passage) -> discord.Embed:
+def _passage(reply: FoundPassage) -> discord.Embed:
     embed = _embed(plain(" › ".join(reply.heading)) or "Notes", plain(reply.text))
     if reply.open_question:
         embed.add_field(name="Open question", value="The notes mark this as not settled yet (??).", inline=False)
@@ -205,7 +205,7 @@ def _passage(reply: Passage) -> discord.Embed:
     return embed
 
 
-def _more(reply: Passage) -> discord.ui.View | None:
+def _more(reply: FoundPassage) -> discord.ui.View | None:
     """A More button when the passage goes on (and its id fits a custom_id)."""
     if reply.more is None:
         return None

@@ -37,7 +37,7 @@ from bot.adapters.slack_people import People, user_info
 from bot.adapters.wording import SORRY, period_name
 from bot.config import Settings
 from bot.core.messages import (
-    Answer, Ask, Command, HelpText, Leaderboard, Passage, Quiz, Reply, Review, Setup, ShowLeaderboard,
+    Answer, Ask, Command, HelpText, Leaderboard, FoundPassage, Quiz, Reply, Review, Setup, ShowLeaderboard,
     ShowStats, Text,
 )
 from bot.inflight import RESTARTING, InFlight
@@ -133,7 +133,7 @@ class Listeners:
         if isinstance(command, ShowLeaderboard) and not asks_private(body):
             await self._post_leaderboard(respond, command, replies)
             return
-        shared = command.query if isinstance(command, Ask) and any(isinstance(r, Passage) for r in replies) else None
+        shared = command.query if isinstance(command, Ask) and any(isinstance(r, FoundPassage) for r in replies) else None
         await send(respond, [slack_help(r) for r in replies], share=shared)
 
     async def _named(self, command: Command | Text, client: AsyncWebClient) -> Command | Text:

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from bot.adapters.wording import accuracy, period_name, prose
 from bot.core.messages import (
     Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound,
-    Passage, Question, Reply, Standing, Stats, Text, TopicList,
+    FoundPassage, Question, Reply, Standing, Stats, Text, TopicList,
 )
 
 SECTION_LIMIT = 3_000  # characters of a section's text
@@ -90,7 +90,7 @@ def button(text: str, action_id: str, value: str, style: str | None = None) -> B
     return element | ({"style": style} if style else {})
 
 
-def more_button(reply: Passage) -> Block | None:
+def more_button(reply: FoundPassage) -> Block | None:
     """A More button for a passage that goes on, carrying where; None when it ends here (or won't fit)."""
     value = f"{reply.more}:{reply.passage_id}"
     return None if reply.more is None or len(value) > VALUE_LIMIT else button("More", MORE, value)
@@ -100,7 +100,7 @@ def actions(replies: Iterable[Reply], share: str | None = None) -> list[Block]:
     """The buttons under a message, as one actions block (or none): "Share in channel"
     carrying ``share`` (the query), and "More" for the first passage that goes on."""
     elements = [button("Share in channel", SHARE, share)] if share is not None else []
-    more = next((b for r in replies if isinstance(r, Passage) and (b := more_button(r))), None)
+    more = next((b for r in replies if isinstance(r, FoundPassage) and (b := more_button(r))), None)
     elements += [more] if more else []
     return [{"type": "actions", "elements": elements}] if elements else []
 
@@ -126,7 +126,7 @@ def blocks_for(reply: Reply) -> list[Block]:
     match reply:
         case Text():
             return sections(("⚠️ " if reply.error else "") + reply.text)
-        case Passage():
+        case FoundPassage():
             return _passage(reply)
         case NothingFound():
             found = [section(f"Nothing in the notes about “{escape(reply.query)}”.")]
@@ -162,7 +162,7 @@ def _lines(lines: list[str]) -> list[Block]:
     return [section(chunk) for chunk in chunks("\n".join(lines), SECTION_LIMIT)]
 
 
-def _passage(reply: Passage) -> list[Block]:
+def _passage(reply: FoundPassage) -> list[Block]:
     out = [section(f"*{heading(reply.heading)}*"), *sections(reply.text)]
     notes = [f"Source: {escape(reply.source)}"]
     if reply.related:
@@ -261,7 +261,7 @@ def fallback(reply: Reply, blocks: list[Block]) -> str:
     match reply:
         case Text():
             return escape(reply.text)
-        case Passage():
+        case FoundPassage():
             return escape(" › ".join(reply.heading) + ": " + reply.text)
         case Question() | Explanation() | DailySummary():
             return escape(prose(reply.stem))

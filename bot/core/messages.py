@@ -153,7 +153,7 @@ class Text:
 
 
 @dataclass(frozen=True)
-class Passage:
+class FoundPassage:
     """The answer to ``ask``: the matching part of a passage of the notes."""
 
     query: str
@@ -306,7 +306,7 @@ class DailySummary:
 
 
 Reply = (
-    Text | Passage | NothingFound | Question | Feedback | Explanation | TopicList
+    Text | FoundPassage | NothingFound | Question | Feedback | Explanation | TopicList
     | Leaderboard | Stats | HelpText | DailySummary
 )
 

@@ -101,7 +101,7 @@ def evaluate(library: Library, cases: list[dict]) -> Score:
         reply = library.ask(case["query"])
         row = score.kinds[case["kind"]]
         row[0] += 1
-        found = isinstance(reply, messages.Passage)
+        found = isinstance(reply, messages.FoundPassage)
         if case["kind"] == "absent":
             row[1] += not found
             row[2] += not found

@@ -65,7 +65,7 @@ class Library:
 
     # --- answers ---------------------------------------------------------------
 
-    def ask(self, query: str) -> messages.Passage | messages.NothingFound:
+    def ask(self, query: str) -> messages.FoundPassage | messages.NothingFound:
         echo = _echo(query)
         query_units = self._index.units(query)
         hits = self._index.rank(query_units, text=query)
@@ -76,7 +76,7 @@ class Library:
                    and h.coverage >= RELATED_SHARE * hits[0].coverage
                    and h.score >= RELATED_SCORE * hits[0].score][:2]
         shown = excerpt(top, self._wanted(query_units), self._line_terms)
-        return messages.Passage(
+        return messages.FoundPassage(
             query=echo,
             passage_id=top.id,
             heading=top.heading,
@@ -87,13 +87,13 @@ class Library:
             more=shown.more,
         )
 
-    def more(self, passage_id: str, start: int) -> messages.Passage | messages.Text:
+    def more(self, passage_id: str, start: int) -> messages.FoundPassage | messages.Text:
         """The next part of a long passage, with the same heading path."""
         p = self._by_id.get(passage_id)
         if p is None:
             return messages.Text("That passage is no longer in the notes: ask again.", error=True)
         shown = part(p, start)
-        return messages.Passage(query="", passage_id=p.id, heading=p.heading, text=shown.text,
+        return messages.FoundPassage(query="", passage_id=p.id, heading=p.heading, text=shown.text,
                                 source=f"{p.file}:{p.line_start}-{p.line_end}",
                                 open_question=p.open_question, more=shown.more)
 
