@@ -5,7 +5,7 @@ SQLite file (the bundled notes and question bank) behind the real Bolt app on
 127.0.0.1:0 with ``process_before_response=True`` (the work is done when the
 HTTP response comes back, so nothing waits on time). Tests post what Slack
 posts and assert on what the fake Web API and response_urls received, and on
-what the database recorded. Use the fixtures with
+what the store recorded (read through its port, as for any store). Use the fixtures with
 ``from slack_kit import bot, fake  # noqa: F401`` (pytest finds them by name).
 """
 
@@ -22,9 +22,10 @@ import aiohttp
 import pytest
 
 from bot.adapters import slack
+from bot.adapters.slack_events import PLATFORM
 from bot.adapters.slack_blocks import BUTTON_LIMIT, HEADER_LIMIT, MAX_BLOCKS, SECTION_LIMIT, VALUE_LIMIT, escape
 from bot.config import Settings
-from fakes.slack_api import FakeSlack, SlackRequests, sign
+from fakes.slack_api import TEAM, FakeSlack, SlackRequests, sign
 
 SECRET = "test-signing-secret"
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
@@ -170,8 +171,23 @@ def answer_key(study, instance: str):
     return study.tutor.practice.question(study.store.instance(instance)["question_id"])
 
 
-def recorded(study) -> list[str]:
-    return [row[0] for row in study.db.execute("SELECT chosen FROM answers ORDER BY id").fetchall()]
+def recorded(study, instance: str, *users: str) -> list[str]:
+    """The bank letters each of ``users`` (default: anna, who clicks unless told) answered
+    ``instance`` with, in that order; one who did not answer adds nothing.
+
+    Read through the store's port; an answer to ``instance`` from anyone else fails the test,
+    so ``recorded(study, instance) == []`` means nobody's answer to it was recorded.
+    """
+    store = study.store
+    found = []
+    for user in users or ("U0ANNA",):
+        learner = store.find_learner(PLATFORM, TEAM, user)
+        row = store.answer_of(instance, learner) if learner is not None else None
+        if row is not None:
+            found.append(row["chosen"])
+    others = store.instance_results(instance)["answered"] - len(found)
+    assert others == 0, f"{others} answer(s) to {instance} recorded for someone else"
+    return found
 
 
 def instance_of(button: dict) -> str:

@@ -118,12 +118,15 @@ def test_a_file_that_turns_bad_keeps_what_was_loaded_before(store, folder):
 
 
 def test_loading_notes_never_touches_learners_data(store, folder):
-    store.db["learners"].insert({"platform": "slack", "group_id": "T1", "user": "U1", "name": "Ana"})
+    ana = store.learner_id("slack", "T1", "U1", "Ana")
+    store.bump_scores("T1", ana, ["all"], 10, True)
     ingest(store, folder, now=NOW)
     (folder / "dva-notes.md").write_text("## Only\n1. One passage\n")
     ingest(store, folder, now=NOW)
     assert ids(store) == ["only/one-passage"]
-    assert [r["name"] for r in store.db["learners"].rows] == ["Ana"]
+    assert store.find_learner("slack", "T1", "U1") == ana
+    row = store.score_of("T1", "all", ana)
+    assert (row["name"], row["points"], row["answered"], row["correct"]) == ("Ana", 10, 1, 1)
 
 
 def test_the_same_heading_in_two_files_gets_two_ids(store, folder):

@@ -13,9 +13,11 @@ from urllib.parse import parse_qs, urlencode
 import pytest
 
 from bot.adapters import slack
-from fakes.slack_api import SlackRequests, sign
+from bot.adapters.slack_events import PLATFORM
+from fakes.slack_api import TEAM, SlackRequests, sign
 from slack_kit import (  # noqa: F401 (bot, fake: fixtures)
-    NOW, SECRET, Bot, bot, button_for, fake, labelled, quiz_until, recorded, right_letters, settings_for, texts,
+    NOW, SECRET, Bot, bot, button_for, fake, instance_of, labelled, quiz_until, recorded, right_letters,
+    settings_for, texts,
 )
 
 BROKEN = {
@@ -51,7 +53,7 @@ async def test_a_signed_but_malformed_click_gets_400_and_records_nothing(bot, st
     status, text = await post(bot, urlencode({"payload": BROKEN[broken](payload)}))
     assert status == 400 and text.startswith("Bad request:")
     assert "Traceback" not in text and "Error" not in text
-    assert recorded(study) == []
+    assert recorded(study, instance_of(payload["actions"][0])) == []
     assert len(bot.fake.of("response_url")) == answered  # nobody is answered
 
 
@@ -70,9 +72,9 @@ async def test_a_click_that_does_not_say_who_clicked_is_refused_and_records_noth
     del payload["user"]
     status, text = await post(bot, urlencode({"payload": json.dumps(payload)}))
     assert status == 400 and "who clicked" in text
-    assert recorded(study) == []
-    nobody = study.db.execute("SELECT count(*) FROM learners WHERE user = '' OR group_id = ''").fetchone()[0]
-    assert nobody == 0
+    assert recorded(study, instance_of(payload["actions"][0])) == []
+    nobody = [study.store.find_learner(PLATFORM, team, user) for team, user in ((TEAM, ""), ("", ""))]
+    assert nobody == [None, None]  # no learner with an empty id was made for the click
 
 
 async def test_over_socket_mode_a_click_without_a_user_is_refused_privately_and_records_nothing(
@@ -90,7 +92,7 @@ async def test_over_socket_mode_a_click_without_a_user_is_refused_privately_and_
         await server.stop()
     assert reply.args["response_type"] == "ephemeral"
     assert "Slack did not say who sent this, so nothing was recorded" in texts(reply.args)
-    assert recorded(study) == []
+    assert recorded(study, daily.instance) == []
 
 
 async def test_a_command_with_the_word_payload_in_its_text_is_answered(bot):
