@@ -376,11 +376,11 @@ class _Maker:
                     continue
                 grouped = max([*values, value]) >= 1000
                 options = [amount(v, unit, shown, grouped) for v in values]
-                sentence = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
-                if BLANK not in sentence or DANGLING.search(sentence) or listed(line.text, m) \
+                blanked = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
+                if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
-                stem = f"{self._according(p)}, what completes this statement?\n\"{sentence}\""
+                stem = f"{self._according(p)}, what completes this statement?\n\"{blanked}\""
                 why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
                 yield _single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
                 return  # one number question a passage: the exam asks about more than figures
