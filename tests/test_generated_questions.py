@@ -229,6 +229,12 @@ def test_a_definition_wrapped_over_two_lines_is_quoted_whole():
     assert "stay invisible for up to 15 minutes" in q.stem
 
 
+def test_a_sentence_wrapped_in_a_paragraph_is_quoted_whole():
+    wrapped = NOTES + "\n## Payloads\n### Synchronous calls\nThe payload of a synchronous call to Lambda is limited to\n6 MB per request.\n"
+    asked = [q for q in of_shape("number", wrapped) if "synchronous call" in q.stem]
+    assert asked and all("per request" in q.stem for q in asked)
+
+
 def test_the_stem_names_a_numbered_heading_without_its_outline_number():
     numbered = NOTES.replace("## Queues", "## 4. Queues")
     assert all("4." not in q.stem for q in served(numbered))

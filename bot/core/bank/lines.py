@@ -58,16 +58,22 @@ def lines(text: str) -> list[tuple[str, str]]:
 
 
 def _unwrapped(text: str) -> list[str]:
-    """The notes' lines with a bullet's wrapped continuation joined back to it: "creates a
-    temporary Auto" / "  Scaling group" is one line, so no question quotes half of it."""
+    """The notes' lines with a wrapped continuation joined back to the line it continues:
+    "creates a temporary Auto" / "  Scaling group" under a bullet, or "temporary creds,
+    typically to satisfy an MFA" / "condition from the CLI." in a paragraph, is one line,
+    so no question quotes half of it."""
     out: list[str] = []
     for raw in text.splitlines():
         body = raw.strip()
-        if (out and body and not body.startswith(("•", "|", "#")) and raw[:1] == " "
-                and out[-1].lstrip().startswith("•") and len(raw) - len(raw.lstrip()) < 4
-                and (body[:1].islower() or not re.search(r"[.!?:;]$", out[-1].rstrip())
-                     and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body))):  # not code under the bullet
-            out[-1] = f"{out[-1].rstrip()} {body}"
+        last = out[-1].rstrip() if out else ""
+        text_line = bool(body) and not body.startswith(("•", "|", "#"))
+        under_bullet = (raw[:1] == " " and last.lstrip().startswith("•") and len(raw) - len(raw.lstrip()) < 4
+                        and (body[:1].islower() or not re.search(r"[.!?:;]$", last)
+                             and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body)))  # not code under the bullet
+        in_paragraph = (raw[:1] != " " and (body[:1].islower() or body[:1].isdigit()) and last.strip() != ""
+                        and not last.lstrip().startswith(("•", "|", "#")) and not re.search(r"[.!?:;]$", last))
+        if out and text_line and (under_bullet or in_paragraph):
+            out[-1] = f"{last} {body}"
         else:
             out.append(raw)
     return out
