@@ -265,8 +265,8 @@ def test_two_processes_racing_on_one_database_file_post_each_slot_once(tmp_path)
         t.join(20)
     assert not errors
     assert sum(counts) == len(targets)
-    rows = admin.store.conn.execute("SELECT COUNT(*), COUNT(DISTINCT target) FROM daily_posts").fetchone()
-    assert rows == (len(targets), len(targets))
+    # each channel holds exactly one daily post, whichever process made it
+    assert all(len(admin.store.daily_history(target)) == 1 for target in targets)
 
 
 # --- live changes, other platforms, failures --------------------------------------------------
