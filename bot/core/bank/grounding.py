@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import re
 
-#: words that carry no fact: they never count for or against grounding
-STOP_WORDS = frozenset("""
-a an and are as at be been but by can could do does for from had has have how i if in into is it its
-may might more most must no not of on one only or other our over per should so some such than that the
-their them then there these they this those through to too under up use used uses using very was we
-were what when where which while who will with within without would you your all any each both every
-same also just many much new own out via onto off upon about after before between again
-""".split())
+from bot.core.lookup import lexicon as lexicons
+
+#: words that carry no fact: they never count for or against grounding (the lexicon's one list)
+STOP_WORDS = lexicons.shipped().stopwords
 GENERIC_WORDS = frozenset("""
 create creates enable enables configure configures add adds set sets move moves point points make
 makes allow allows choose select change changes instead rather directly automatically manually
