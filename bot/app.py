@@ -64,7 +64,10 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
         report = ingest(store, settings.content / "notes", progress=progress)
         for problem in report.problems:
             log.warning("notes: %s", problem)
-    lexicon, trouble = lexicons.load(lexicons.files_in(lexicons.SHIPPED, settings.content / "lexicon"))
+    # the shipped lexicon once (the bank's checks read it too), then the group's own files over it
+    own = settings.content / "lexicon"
+    group, trouble = lexicons.load([] if own.resolve() == lexicons.SHIPPED else lexicons.files_in(own))
+    lexicon = lexicons.shipped().merged(group)
     for problem in trouble:
         log.warning("lexicon: %s", problem)
     questions, problems = load_bank(settings.content / "questions", store.question_sources())
