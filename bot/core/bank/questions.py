@@ -22,6 +22,8 @@ KINDS = {"single": (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, ans
 TRUE_FALSE = ("True", "False")
 CHOOSE_TWO = "(Choose TWO.)"
 FIELDS = ("id", "topic", "kind", "stem", "options", "answer", "explanation", "passages")
+OPTIONAL = ("domain", "background")  # the exam domain (else from the topic); off the exam's syllabus
+DOMAINS = ("development", "security", "deployment", "troubleshooting")  # DVA-C02's four, in its order
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 _HEADER = re.compile(r"^\s*\[\[\s*question\s*\]\]\s*(#.*)?$")
@@ -41,6 +43,8 @@ class BankQuestion:
     generated: bool = False
     source: str = ""  # "rds.toml:12" or "generated"
     shape: str = ""  # what it asks: scenario, choose-two, true-statement, definition, number; written: its kind
+    domain: str = ""  # one of DOMAINS; "" until the topic map gives it (``bank.domains``)
+    background: bool = False  # off the exam's syllabus: drawn rarely, never in a mock exam
 
     @property
     def form(self) -> str:
@@ -143,7 +147,11 @@ def build(raw: object, source: str) -> tuple[BankQuestion | None, list[str]]:
     if not isinstance(raw, dict):
         return None, ["a question must be a table"]
     errors = [f"missing field {name!r}" for name in FIELDS if name not in raw]
-    errors += [f"unknown field {name!r}" for name in raw if name not in FIELDS]
+    errors += [f"unknown field {name!r}" for name in raw if name not in FIELDS + OPTIONAL]
+    if "domain" in raw and raw["domain"] not in DOMAINS:
+        errors.append(f"domain {raw['domain']!r} is not one of {', '.join(DOMAINS)}")
+    if "background" in raw and not isinstance(raw["background"], bool):
+        errors.append("'background' must be true or false")
     for name in ("id", "topic", "kind", "stem", "explanation"):
         if name in raw and not isinstance(raw[name], str):
             errors.append(f"{name!r} must be a string")
@@ -165,6 +173,8 @@ def build(raw: object, source: str) -> tuple[BankQuestion | None, list[str]]:
         explanation=raw["explanation"].strip(),
         passages=tuple(p.strip() for p in raw["passages"]),
         source=source,
+        domain=raw.get("domain", ""),
+        background=raw.get("background", False),
     )
     errors += validate(question)
     return (None, errors) if errors else (question, [])
