@@ -3,17 +3,27 @@ letter buttons, and a header where a reply has a title."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters import slack
 from bot.adapters.slack_blocks import BUTTON_LIMIT, escape
+from bot.core.bank import load_bank
 from slack_kit import (  # noqa: F401 (bot, fake: fixtures)
     NOW, bot, button_for, elements, fake, quiz_until, right_letters, shown_options, texts,
 )
 
-LONG = "billing-enable-iam-access"  # an option of 97 characters, longer than a button's label
-LONG_CHOOSE_TWO = "rds-failover-aurora-vs-rds"  # choose-two, an option of 83 characters
+def _with_a_long_option(kind: str) -> str:
+    """A bank question of ``kind`` with an option longer than a button's label."""
+    questions, _ = load_bank(Path(__file__).resolve().parents[1] / "content" / "questions")
+    return next(q.id for q in sorted(questions, key=lambda q: q.id)
+                if q.kind == kind and max(len(o) for o in q.options) > BUTTON_LIMIT)
+
+
+LONG = _with_a_long_option("single")
+LONG_CHOOSE_TWO = _with_a_long_option("multi")
 
 
 async def daily(bot, study, question_id: str) -> dict:
@@ -74,7 +84,8 @@ async def test_a_reply_with_a_title_opens_with_a_header(bot, command, title):
 
 
 async def test_the_question_of_the_day_is_titled_as_such(bot, study):
-    assert header_of(await daily(bot, study, LONG)) == "Question of the day · Billing"
+    topic = study.tutor.practice.question(LONG).topic
+    assert header_of(await daily(bot, study, LONG)) == f"Question of the day · {topic}"
 
 
 async def test_answers_and_lookups_have_no_header(bot, study):
