@@ -17,7 +17,7 @@ import sqlite_utils
 
 import db as database
 from bot.config import Settings
-from bot.core.bank import BankQuestion, expansions, load_bank
+from bot.core.bank import BankQuestion, domains, expansions, load_bank
 from bot.core.daily import DailyQuestions
 from bot.core.lookup import Library
 from bot.core.lookup import lexicon as lexicons
@@ -88,7 +88,10 @@ def build(settings: Settings, *, refresh: bool = True, progress: bool = False,
     ``on_schedule_change`` hears the target whose daily schedule ``setup`` changed
     (``dva serve`` passes its scheduler's)."""
     lookup = open_lookup(settings, refresh=refresh, progress=progress)
-    practice = Practice.build(lookup.store, lookup.library, lookup.questions)
+    guide, trouble = domains.load()
+    for problem in trouble:
+        log.warning("exam guide: %s", problem)
+    practice = Practice.build(lookup.store, lookup.library, lookup.questions, guide=guide)
     daily = DailyQuestions(lookup.store, practice, on_change=on_schedule_change)
     tutor = Tutor(TopicsWithQuestions(lookup.library, practice.questions), practice, daily)
     return App(settings, lookup.store.db, lookup.store, lookup.library, daily, tutor, lookup.report)

@@ -151,4 +151,39 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE passages ADD COLUMN document TEXT NOT NULL DEFAULT '';
     UPDATE note_files SET sha256 = '';
     """,
+    # 6: mock exams and reported questions -----------------------------------------------
+    """
+    CREATE TABLE exams (
+        id TEXT PRIMARY KEY,            -- random, URL-safe
+        learner_id INTEGER NOT NULL REFERENCES learners(id),
+        group_id TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        started_at TEXT NOT NULL,       -- UTC ISO 8601
+        ends_at TEXT NOT NULL,          -- when time runs out
+        finished_at TEXT,               -- NULL while it runs
+        timed_out INTEGER NOT NULL DEFAULT 0
+    );
+    -- at most one running exam per learner: the partial unique index is the rule
+    CREATE UNIQUE INDEX exams_running ON exams(learner_id) WHERE finished_at IS NULL;
+    CREATE TABLE exam_items (
+        exam_id TEXT NOT NULL REFERENCES exams(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,      -- 1-based, the order shown
+        question_id TEXT NOT NULL REFERENCES questions(id),
+        instance_id TEXT NOT NULL REFERENCES instances(id),
+        chosen TEXT,                    -- shown letters picked so far; NULL: unanswered
+        flagged INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (exam_id, position)
+    );
+    CREATE UNIQUE INDEX exam_items_instance ON exam_items(instance_id);
+    CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        question_id TEXT NOT NULL,
+        learner_id INTEGER NOT NULL REFERENCES learners(id),
+        reason TEXT NOT NULL DEFAULT '',
+        reported_at TEXT NOT NULL,
+        cleared_at TEXT,                -- a maintainer cleared it: it counts no more
+        UNIQUE (question_id, learner_id, cleared_at)
+    );
+    CREATE INDEX reports_question ON reports(question_id);
+    """,
 )

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from db.exams import ExamStore
 from db.notes import NotesStore
 from db.quiz import QuizStore
 from db.schedules import ScheduleStore
 
 
-class Store(NotesStore, QuizStore, ScheduleStore):
+class Store(NotesStore, QuizStore, ScheduleStore, ExamStore):
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
         self.conn = db.conn

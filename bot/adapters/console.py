@@ -13,10 +13,13 @@ import re
 from datetime import datetime, timezone
 from typing import Callable, TextIO
 
-from bot.adapters.wording import accuracy, period_name, points_breakdown, relative
+from bot.adapters.wording import (
+    accuracy, exam_hint, exam_report, exam_status, period_name, points_breakdown, relative,
+)
 from bot.core.grammar import parse
 from bot.core.messages import (
-    Answer, Choice, Daily, DailySummary, Explanation, Feedback, HelpText, Leaderboard, Learner, NothingFound,
+    Answer, Choice, Daily, DailySummary, ExamReport, Explanation, Feedback, HelpText, Leaderboard, Learner,
+    NothingFound,
     FoundPassage, Question, Reply, Setup, Standing, Stats, Text, TopicList,
 )
 
@@ -70,12 +73,23 @@ def render(reply: Reply) -> str:
             if reply.first_right:
                 lines.append(f"First right: {_name(reply.first_right)}")
             return "\n".join(lines)
+        case ExamReport():
+            return "\n".join(exam_report(reply))
         case Text():
             return reply.text
     return repr(reply)
 
 
 def _question(q: Question) -> str:
+    if q.exam is not None:  # no topic, no id to explain: nothing that hints at the answer before the end
+        lines = [exam_status(q.exam, datetime.now(timezone.utc)), q.stem.strip()]
+        lines += [f"  {c.letter} · {c.text}" for c in q.choices]
+        if q.pick > 1:
+            lines.append(f"Choose {q.pick}: type {q.pick} letters, e.g. 'a c'.")
+        if q.note:
+            lines.append(q.note)
+        lines.append(exam_hint(q.exam))
+        return "\n".join(lines)
     kind = "Daily question" if q.daily else "Review" if q.review else "Question"
     lines = [f"{kind} · {' › '.join(q.heading) or q.topic}" + (" (generated from the notes)" if q.generated else "")]
     lines.append(q.stem.strip())

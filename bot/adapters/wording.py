@@ -57,3 +57,40 @@ def points_breakdown(feedback) -> str:  # noqa: ANN001 (a messages.Feedback)
         return ""
     base = feedback.points - feedback.streak_bonus
     return f" ({base} {feedback.mode} + {feedback.streak_bonus} streak bonus)"
+
+
+def exam_status(progress, now: datetime) -> str:  # noqa: ANN001 (a messages.ExamProgress)
+    """ "Exam · question 3 of 20 · 2 answered · ends in 25 minutes · flagged"."""
+    left = relative(progress.ends_at, now)
+    parts = [f"Exam · question {progress.position} of {progress.size}", f"{progress.answered} answered",
+             "time is up" if left == "now" else f"ends {left}"]
+    if progress.flagged:
+        parts.append("flagged")
+    return " · ".join(parts)
+
+
+def exam_hint(progress) -> str:  # noqa: ANN001
+    """What the learner can do on an exam question, in the console's words."""
+    picked = f"Your pick so far: {' '.join(progress.chosen)}. " if progress.chosen else ""
+    return (f"{picked}Answer with its letter(s); 'exam flag {progress.position}' to flag it, "
+            "'exam goto N' to move, 'exam finish' to score the exam.")
+
+
+def exam_report(report) -> list[str]:  # noqa: ANN001 (a messages.ExamReport)
+    """The score report as lines of plain text: score and pass line, domains, what to practise."""
+    verdict = "PASS" if report.passed else "below the pass line"
+    lines = [f"Mock exam score: {report.score} / 1000 · pass line {report.pass_score} · {verdict}",
+             f"{report.right} of {report.total} right" + (" (time ran out: unanswered count as wrong)"
+                                                          if report.timed_out else "")]
+    lines += [f"{d.domain}: " + (f"{'Meets competencies' if d.meets else 'Needs improvement'} ({d.right}/{d.total})"
+                                 if d.total else "no questions on it in this exam") for d in report.domains]
+    if report.weakest:
+        lines.append("Practise next: " + "; ".join(f"{t.topic} ({t.correct}/{t.answered}) → '{t.practice}'"
+                                                   for t in report.weakest))
+    wrong = [i for i in report.items if not i.right]
+    if wrong:
+        lines.append("Review what you missed: " + ", ".join(
+            f"{i.position}{'' if i.answered else ' (unanswered)'} 'explain {i.instance}'" for i in wrong[:10])
+            + (f" and {len(wrong) - 10} more" if len(wrong) > 10 else ""))
+    lines.append(report.scaling)
+    return lines

@@ -16,11 +16,13 @@ from bot.core.messages import (
     Ask,
     Command,
     Daily,
+    Exam,
     Explain,
     Help,
     Learner,
     More,
     Quiz,
+    Report,
     Review,
     Setup,
     ShowLeaderboard,
@@ -76,10 +78,34 @@ def parse(text: str, learner: Learner, target: str = "") -> Command | Text:
             return Help(learner)
         case "setup":
             return parse_setup(args, learner)
+        case "exam":
+            return parse_exam(args, learner)
+        case "report":
+            if args:
+                return Report(learner, args[0], " ".join(args[1:]))
+            return _usage("report <question id> [reason]", "the id is shown under each question")
     return Text(unknown(verb, args), error=True)
 
 
-VERBS = ("ask", "more", "quiz", "explain", "topics", "leaderboard", "stats", "daily", "review", "help", "setup")
+EXAM_USAGE = "exam [count] | exam goto N | exam flag N | exam flagged | exam finish | exam report"
+
+
+def parse_exam(args: list[str], learner: Learner) -> Exam | Text:
+    """``exam [count]``, ``exam goto N``, ``exam flag N``, ``exam flagged``, ``exam finish``, ``exam report``."""
+    if not args:
+        return Exam(learner)
+    word, number = args[0].lower(), args[1] if len(args) > 1 else ""
+    if word.isdigit() and len(args) == 1:
+        return Exam(learner, "start", size=int(word))
+    if word in ("goto", "go", "show", "flag") and number.isdigit() and len(args) == 2:
+        return Exam(learner, "flag" if word == "flag" else "show", position=int(number))
+    if word in ("flagged", "finish", "end", "submit", "report") and len(args) == 1:
+        return Exam(learner, {"end": "finish", "submit": "finish"}.get(word, word))
+    return _usage(EXAM_USAGE, "e.g. 'exam 20' for a 20-question exam")
+
+
+VERBS = ("ask", "more", "quiz", "explain", "topics", "leaderboard", "stats", "daily", "review", "help", "setup",
+         "exam", "report")
 QUESTION_WORDS = frozenset("what whats what's how why when where which who is are can does do should".split())
 
 

@@ -135,9 +135,30 @@ class Setup:
     is_admin: bool = False
 
 
+@dataclass(frozen=True)
+class Exam:
+    """The mock exam: ``start`` (``size`` questions, the full exam when None), or, on the
+    learner's running exam, ``show`` a question (``position``, else the first unanswered),
+    ``flag`` one for later, ``flagged`` (list them), ``finish`` it."""
+
+    learner: Learner
+    action: str = "start"  # start | show | flag | flagged | finish
+    size: int | None = None
+    position: int | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """ "This question is wrong": ``question`` is a question or instance id."""
+
+    learner: Learner
+    question: str
+    reason: str = ""
+
+
 Command = (
     Ask | More | Quiz | Answer | Explain | Topics | ShowLeaderboard | ShowStats | Daily
-    | Review | Help | Setup
+    | Review | Help | Setup | Exam | Report
 )
 
 
@@ -201,6 +222,19 @@ class Question:
     review: bool = False
     closes_at: datetime | None = None
     note: str = ""  # e.g. "Next review due in 2 days" or "Practice: weak topic"
+    exam: ExamProgress | None = None  # set when it is a question of a mock exam
+
+
+@dataclass(frozen=True)
+class ExamProgress:
+    """Where a mock exam stands, shown with each of its questions."""
+
+    position: int  # 1-based
+    size: int
+    answered: int
+    flagged: bool  # this question
+    ends_at: datetime
+    chosen: tuple[str, ...] = ()  # what the learner picked so far (shown letters)
 
 
 @dataclass(frozen=True)
@@ -287,6 +321,42 @@ class Stats:
 
 
 @dataclass(frozen=True)
+class DomainResult:
+    domain: str  # its name as the exam guide writes it
+    right: int
+    total: int
+    meets: bool  # "Meets competencies", else "Needs improvement", as AWS reports it
+
+
+@dataclass(frozen=True)
+class ExamItem:
+    position: int
+    instance: str  # ``explain`` it to review the question
+    topic: str
+    right: bool
+    answered: bool
+
+
+@dataclass(frozen=True)
+class ExamReport:
+    """The end of a mock exam: a scaled score, each domain, and what to practise."""
+
+    score: int  # 100-1000
+    pass_score: int  # 720
+    right: int
+    total: int
+    domains: tuple[DomainResult, ...]
+    weakest: tuple[TopicAccuracy, ...]  # up to three, with the command to practise each
+    items: tuple[ExamItem, ...]
+    timed_out: bool = False
+    scaling: str = ""  # how the score was computed: AWS does not publish its scaling
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.pass_score
+
+
+@dataclass(frozen=True)
 class HelpText:
     commands: tuple[tuple[str, str], ...]  # (usage, what it does)
 
@@ -307,7 +377,7 @@ class DailySummary:
 
 Reply = (
     Text | FoundPassage | NothingFound | Question | Feedback | Explanation | TopicList
-    | Leaderboard | Stats | HelpText | DailySummary
+    | Leaderboard | Stats | HelpText | DailySummary | ExamReport
 )
 
 

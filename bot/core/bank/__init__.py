@@ -6,6 +6,8 @@ verdicts, the gate's ``score`` for the daily post, and the texts written
 questions add to the passages they cite (``expansions``).
 """
 
+from bot.core.bank import domains
+from bot.core.bank.domains import Guide
 from bot.core.bank.expansion import expansions
 from bot.core.bank.gate import GOOD, check, score
 from bot.core.bank.generator import candidates, generate
@@ -19,5 +21,5 @@ from bot.core.bank.questions import (
     validate,
 )
 
-__all__ = ["CHOOSE_TWO", "GOOD", "LETTERS", "TRUE_FALSE", "BankQuestion", "candidates", "check",
+__all__ = ["CHOOSE_TWO", "GOOD", "Guide", "domains", "LETTERS", "TRUE_FALSE", "BankQuestion", "candidates", "check",
            "expansions", "generate", "load_bank", "parse_bank", "score", "validate"]

@@ -33,9 +33,9 @@ from datetime import datetime
 from typing import Any, Iterable, Protocol, Sequence
 
 from bot.core import bank
-from bot.core.quiz import answering, review, rules, shuffle, standings
+from bot.core.quiz import answering, exam, review, rules, shuffle, standings
 from bot.core.messages import (
-    Answer, Choice, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply,
+    Answer, Choice, Exam, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply, Report,
     Review, ShowLeaderboard, ShowStats, Text, unknown_command,
 )
 from bot.core.bank import BankQuestion
@@ -48,7 +48,8 @@ GENERATED_WEIGHT = 0.6  # written questions are served a little more often than 
 INSTANCE_CACHE = 10_000  # instance rows kept in memory (a burst of clicks reads one row)
 
 
-class PracticeStore(answering.AnswerStore, standings.StandingsStore, Protocol):
+class PracticeStore(answering.AnswerStore, standings.StandingsStore, exam.ExamStore, Protocol):
+    def add_report(self, question_id: str, learner_id: int, reason: str, now: datetime) -> bool: ...
     def transaction(self) -> Any: ...
     def sync_questions(self, questions: Iterable[BankQuestion]) -> int: ...
     def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int: ...
@@ -78,25 +79,27 @@ class Practice:
     """Quiz, answer, explain, review, leaderboard and stats over one question bank."""
 
     def __init__(self, store: PracticeStore, library: Notes, questions: Iterable[BankQuestion],
-                 rng: random.Random | None = None):
+                 rng: random.Random | None = None, guide: bank.Guide = bank.domains.DEFAULT):
         self.store = store
         self.library = library
-        self.questions: dict[str, BankQuestion] = {q.id: q for q in questions}
+        self.guide = guide
+        self.questions: dict[str, BankQuestion] = {q.id: q for q in guide.with_domains(questions)}
         self.rng = rng or random.Random()
+        self.exams = exam.Exams(store, self, guide, self.rng)
         self._learners: dict[Learner, int] = {}
         self._instances: dict[str, dict[str, Any]] = {}
         store.sync_questions(self.questions.values())
 
     @classmethod
     def build(cls, store: PracticeStore, library: Notes, written: Sequence[BankQuestion],
-              rng: random.Random | None = None) -> "Practice":
+              rng: random.Random | None = None, guide: bank.Guide = bank.domains.DEFAULT) -> "Practice":
         """The written questions plus generated ones for passages no written question cites."""
         covered = {pid for q in written for pid in q.passages}
         ids = {q.id for q in written}
         generated = [q for q in bank.generate(list(library.passages), library.lexicon)
                      if q.id not in ids and not covered.intersection(q.passages)]
         log.info("question bank: %d written, %d generated", len(written), len(generated))
-        return cls(store, library, [*written, *generated], rng)
+        return cls(store, library, [*written, *generated], rng, guide)
 
     # --- commands ---------------------------------------------------------------
 
@@ -107,7 +110,7 @@ class Practice:
             case Answer():
                 return [self.answer(command, now)]
             case Explain():
-                return [self.explain(command.question, now)]
+                return [self.explain(command.question, now, command.learner)]
             case ShowLeaderboard():
                 if command.period not in rules.PERIODS:
                     return [Text("Usage: leaderboard [today|week|month|all]", error=True)]
@@ -116,6 +119,11 @@ class Practice:
                 return [standings.stats(self.store, command.subject or command.learner, now)]
             case Review():
                 return [self.review(command.learner, now)]
+            case Exam():
+                with self.store.transaction():
+                    return [self.exams.handle(command, now)]
+            case Report():
+                return [self.report(command.learner, command.question, command.reason, now)]
         return [unknown_command()]
 
     def quiz(self, learner: Learner, topic: str | None, now: datetime) -> Question | Text:
@@ -136,20 +144,24 @@ class Practice:
             note = f"Practice: a weak topic ({question.topic}, {round(100 * correct / answered)}% right so far)"
         return self.new_instance(question.id, learner, learner.group, "practice", None, now, None, note)
 
-    def answer(self, command: Answer, now: datetime) -> Feedback | Text:
+    def answer(self, command: Answer, now: datetime) -> Reply:
         """Grade and record the learner's first answer to an instance; later clicks show that one.
 
         The whole of it (a first-time learner's row included) is one transaction:
         one commit per answer, and checks that cannot go stale before the write.
         """
+        instance = self.instance(command.instance)
+        exam_of = self.store.exam_of_instance(command.instance) if instance and instance["mode"] == "exam" else None
         try:
             with self.store.transaction():
+                if exam_of is not None:
+                    return self.exams.answer(command, exam_of, now)  # kept, not graded, until the end
                 return answering.answer(self, command, now)
         except BaseException:
             self._learners.clear()  # a learner row created in the rolled-back transaction is gone
             raise
 
-    def explain(self, ident: str, now: datetime) -> Explanation | Text:
+    def explain(self, ident: str, now: datetime, learner: Learner | None = None) -> Explanation | Text:
         """The answer and explanation of a question id (bank order) or of an instance id (its order)."""
         question, shown = self.question(ident), None
         if question is None and (instance := self.store.instance(ident)):
@@ -160,8 +172,39 @@ class Practice:
             return Text(f"No question has the id \"{ident[:60]}\".{hint}", error=True)
         if self.store.open_daily(question.id, now):
             return Text("That is an open daily question: its explanation comes when it closes.", error=True)
+        if self._in_running_exam(learner, question.id, shown_instance=ident if shown else None):
+            return Text("That question is in your running exam: its explanation comes when the exam ends "
+                        "('exam finish').", error=True)
         return Explanation(question.id, question.stem, shuffle.key(question, shown), question.explanation,
                            self.heading(question))
+
+    def record(self, command: Answer, now: datetime) -> Reply:
+        """Grade and record an answer on the one answer path (a finished exam's picks)."""
+        return answering.answer(self, command, now)
+
+    def report(self, learner: Learner, ident: str, reason: str, now: datetime) -> Text:
+        """ "This question is wrong": kept with who and when for the maintainers; a question two
+        people report is held out of daily posts and exams until a maintainer clears it."""
+        question = self.question(ident)
+        if question is None and (instance := self.store.instance(ident)):
+            question = self.question(instance["question_id"])
+        if question is None:
+            return Text(f"No question has the id \"{ident[:60]}\". The id is shown under each question.",
+                        error=True)
+        with self.store.transaction():
+            added = self.store.add_report(question.id, self.learner_id(learner), reason.strip()[:500], now)
+        if not added:
+            return Text(f"You have already reported {question.id}; the maintainers have it.")
+        return Text(f"Thanks: {question.id} is reported{f' ({reason.strip()[:80]})' if reason.strip() else ''}. "
+                    "The maintainers will check it; a question two people report is held out of daily "
+                    "posts and exams until they do.")
+
+    def _in_running_exam(self, learner: Learner | None, question_id: str, shown_instance: str | None) -> bool:
+        if shown_instance is not None and self.exams.running(shown_instance):
+            return True
+        running = self.store.running_exam(self.learner_id(learner)) if learner is not None else None
+        return running is not None and any(i["question_id"] == question_id
+                                           for i in self.store.exam_items(running["id"]))
 
     def review(self, learner: Learner, now: datetime) -> Question | Text:
         """The most overdue review card as a question, or when the next one is due."""
@@ -206,6 +249,9 @@ class Practice:
         found = self.candidates(topic) if topic else list(self.questions.values())
         if isinstance(found, Text):
             return found
+        held = self.exams.held()  # reported by two people: out until a maintainer clears it
+        found = [q for q in found if q.id not in held and not q.background] or \
+            [q for q in found if q.id not in held]
         written = [q for q in found if not q.generated]
         if written:
             return [(q.id, q.topic) for q in sorted(written, key=lambda q: q.id)]

@@ -29,7 +29,7 @@ DAILY_POINTS = 30
 STREAK_BONUS_PER_DAY = 2
 STREAK_BONUS_CAP = 10
 PERIODS = ("today", "week", "month", "all")
-MODES = ("practice", "review", "daily")
+MODES = ("practice", "review", "daily", "exam")
 
 T = TypeVar("T")
 
@@ -78,8 +78,8 @@ def points(mode: str, correct: bool, scored_today: bool, streak: int) -> int:
     today (ignored for the daily question). ``streak``: the learner's current
     streak in days, counting today.
     """
-    if not correct:
-        return 0
+    if not correct or mode == "exam":
+        return 0  # a mock exam feeds stats and review, never the leaderboard
     if mode == "daily":
         base = DAILY_POINTS
     elif scored_today:

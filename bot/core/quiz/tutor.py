@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Protocol, Sequence
 
 from bot.core.messages import (
-    Answer, Ask, Command, Daily, Explain, Help, HelpText, More, Quiz, Reply, Review,
+    Answer, Ask, Command, Daily, Exam, Explain, Help, Report, HelpText, More, Quiz, Reply, Review,
     Setup, ShowLeaderboard, ShowStats, Text, Topics, unknown_command,
 )
 
@@ -28,6 +28,9 @@ USAGE: tuple[tuple[str, str], ...] = (
     ("stats", "your accuracy, streaks and weakest topics"),
     ("daily", "this channel's open question of the day"),
     ("review", "your most overdue spaced-review question"),
+    ("exam [count]", "a private mock exam: 65 questions in 130 minutes, or fewer in less time"),
+    ("exam goto N | flag N | flagged | finish | report", "move around your running exam; its score report"),
+    ("report <question id> [reason]", "tell the maintainers a question is wrong"),
     ("setup <channel> <HH:MM> [timezone] [weekdays] [topic]", "admins: post a daily question there"),
     ("setup <channel> off", "admins: stop the daily question there"),
     ("help", "this list"),
@@ -44,7 +47,8 @@ class QuizCommands(Protocol):
     """The quiz engine's side (``quiz.Practice``)."""
 
     def handle(
-        self, command: Quiz | Answer | Explain | ShowLeaderboard | ShowStats | Review, now: datetime
+        self, command: Quiz | Answer | Explain | ShowLeaderboard | ShowStats | Review | Exam | Report,
+        now: datetime
     ) -> Sequence[Reply]: ...
 
 
@@ -74,7 +78,7 @@ class Tutor:
         match command:
             case Ask() | More() | Topics():
                 return self.lookup.handle(command, now)
-            case Quiz() | Answer() | Explain() | ShowLeaderboard() | ShowStats() | Review():
+            case Quiz() | Answer() | Explain() | ShowLeaderboard() | ShowStats() | Review() | Exam() | Report():
                 return self.practice.handle(command, now)
             case Daily() | Setup():
                 if self.schedule is None:

@@ -1,0 +1,165 @@
+"""The mock exam: private, timed, resumable, no feedback until the end, then a score report."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from datetime import timedelta
+
+from bot.adapters import console
+from bot.app import build
+from bot.config import Settings
+from bot.core.bank import BankQuestion, domains
+from bot.core.messages import Answer, Exam, ExamReport, Explain, Learner, Question, ShowLeaderboard, ShowStats, Text
+from bot.core.quiz import scoring
+from quiz_kit import NOW
+
+ANA = Learner("console", "local", "ana", "Ana")
+
+
+class Typist:
+    def __init__(self, lines, out: io.StringIO):
+        self.lines, self.out = list(lines), out
+
+    def readline(self) -> str:
+        if not self.lines:
+            return ""
+        line = self.lines.pop(0)
+        return (line(self.out.getvalue()) if callable(line) else line) + "\n"
+
+
+def first_letters(printed: str) -> str:
+    """The first option's letter, or the first two for a "Choose 2" question: any answer will do."""
+    last = printed.rsplit("Exam · question", 1)[-1]
+    return "a b" if "Choose 2" in last else "a"
+
+
+def chat(app, *lines, at=NOW) -> str:
+    out = io.StringIO()
+    assert console.run(app.tutor, Typist(lines, out), out, lambda: at, ANA) == 0
+    return out.getvalue()
+
+
+def test_an_exam_of_20_answered_to_the_end_prints_a_scaled_score_the_pass_line_and_all_four_domains(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    out = chat(app, "exam 20", *[first_letters] * 20)
+    assert "Exam started: 20 questions, 40 minutes" in out
+    report = out.split("Mock exam score: ")[-1]
+    assert re.match(r"\d{3,4} / 1000 · pass line 720 · (PASS|below the pass line)", report)
+    for name in ("Development with AWS Services", "Security", "Deployment", "Troubleshooting and Optimization"):
+        assert f"\n{name}: " in report
+    assert "AWS does not publish its own scaling" in report
+    assert "✅" not in out and "❌" not in out  # no feedback during the exam
+
+
+def test_restarting_the_console_mid_exam_resumes_it_where_it_was(tmp_path):
+    first = build(Settings(db=tmp_path / "dva.db"))
+    chat(first, "exam 5", first_letters, first_letters)
+    first.db.conn.close()
+    again = build(Settings(db=tmp_path / "dva.db"))
+    out = chat(again, "exam")
+    assert "Resumed your running exam." in out and "Exam · question 3 of 5 · 2 answered" in out
+
+
+def test_an_exam_question_gets_no_feedback_and_no_explanation_until_the_exam_ends(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    [first] = app.tutor.handle(Exam(ANA, "start", size=3), NOW)
+    assert isinstance(first, Question) and first.exam is not None and first.heading == ()
+    [after] = app.tutor.handle(Answer(ANA, first.instance, ("A", "B")[:first.pick]), NOW)
+    assert isinstance(after, Question) and after.exam is not None and after.exam.position == 2
+    [refused] = app.tutor.handle(Explain(ANA, first.instance), NOW)
+    assert isinstance(refused, Text) and "running exam" in refused.text
+    [refused] = app.tutor.handle(Explain(ANA, first.question_id), NOW)
+    assert isinstance(refused, Text) and "running exam" in refused.text
+    [report] = app.tutor.handle(Exam(ANA, "finish"), NOW)
+    assert isinstance(report, ExamReport) and report.total == 3
+    [explained] = app.tutor.handle(Explain(ANA, first.instance), NOW)
+    assert not isinstance(explained, Text)
+
+
+def test_when_time_runs_out_the_exam_is_scored_and_unanswered_questions_count_as_wrong(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    [first] = app.tutor.handle(Exam(ANA, "start", size=4), NOW)  # 4 questions: 8 minutes
+    assert isinstance(first, Question) and first.exam is not None
+    assert first.exam.ends_at == NOW + timedelta(minutes=8)
+    [late] = app.tutor.handle(Answer(ANA, first.instance, ("A",)), NOW + timedelta(minutes=9))
+    assert isinstance(late, ExamReport) and late.timed_out
+    assert late.total == 4 and not any(i.answered for i in late.items) and late.right == 0 and late.score == 100
+
+
+def test_a_flagged_question_is_listed_and_can_be_revisited_and_a_pick_changed(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    [first] = app.tutor.handle(Exam(ANA, "start", size=3), NOW)
+    assert isinstance(first, Question)
+    [flagged] = app.tutor.handle(Exam(ANA, "flag", position=1), NOW)
+    assert "Question 1 flagged" in flagged.text
+    app.tutor.handle(Answer(ANA, first.instance, ("A", "B")[:first.pick]), NOW)
+    [listed] = app.tutor.handle(Exam(ANA, "flagged"), NOW)
+    assert listed.text.startswith("Flagged: 1.")
+    [back] = app.tutor.handle(Exam(ANA, "show", position=1), NOW)
+    assert isinstance(back, Question) and back.exam is not None
+    assert back.exam.flagged and back.exam.chosen == ("A", "B")[:first.pick] and back.instance == first.instance
+    app.tutor.handle(Answer(ANA, first.instance, ("C", "D")[:first.pick]), NOW)
+    [again] = app.tutor.handle(Exam(ANA, "show", position=1), NOW)
+    assert isinstance(again, Question) and again.exam is not None and again.exam.chosen == ("C", "D")[:first.pick]
+
+
+def test_exam_answers_count_in_stats_but_earn_no_group_points(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    [question] = app.tutor.handle(Exam(ANA, "start", size=2), NOW)
+    assert isinstance(question, Question)
+    app.tutor.handle(Answer(ANA, question.instance, ("A", "B")[:question.pick]), NOW)
+    app.tutor.handle(Exam(ANA, "finish"), NOW)
+    [stats] = app.tutor.handle(ShowStats(ANA), NOW)
+    assert stats.answered == 1 and stats.points == 0
+    [board] = app.tutor.handle(ShowLeaderboard(ANA, "week"), NOW)
+    assert all(row.points == 0 for row in board.rows)
+
+
+def test_one_learner_has_one_running_exam_and_exam_resumes_it(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    [first] = app.tutor.handle(Exam(ANA, "start", size=3), NOW)
+    [again] = app.tutor.handle(Exam(ANA, "start", size=10), NOW)
+    assert isinstance(first, Question) and isinstance(again, Question) and again.exam is not None
+    assert again.instance == first.instance and again.exam.size == 3
+
+
+def test_someone_elses_exam_question_cannot_be_answered(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    [first] = app.tutor.handle(Exam(ANA, "start", size=3), NOW)
+    [refused] = app.tutor.handle(Answer(Learner("console", "local", "bo"), first.instance, ("A",)), NOW)
+    assert isinstance(refused, Text) and "someone else's exam" in refused.text
+
+
+# --- the arithmetic ------------------------------------------------------------------------
+
+
+def test_the_scaled_score_runs_from_100_to_1000_and_720_is_about_69_percent_right():
+    assert scoring.scaled(0, 65) == 100 and scoring.scaled(65, 65) == 1000
+    assert scoring.scaled(44, 65) < 720 <= scoring.scaled(45, 65)
+
+
+def test_a_full_exam_draws_each_domain_by_its_weight():
+    guide = domains.DEFAULT
+    assert scoring.quotas(guide, 65, {d.key: 100 for d in guide.domains}) == {
+        "development": 21, "security": 17, "deployment": 15, "troubleshooting": 12}  # largest remainders
+
+
+def test_a_domain_with_too_few_questions_gives_its_share_to_the_others():
+    counts = scoring.quotas(domains.DEFAULT, 20, {"development": 50, "security": 50, "deployment": 50})
+    assert counts["troubleshooting"] == 0 and sum(counts.values()) == 20
+
+
+def question(qid: str, domain: str, *, generated: bool = False, background: bool = False) -> BankQuestion:
+    return BankQuestion(qid, "Topic", "single", "Stem?", ("a", "b", "c", "d"), ("A",), "Why.", (),
+                        generated=generated, domain=domain, background=background)
+
+
+def test_the_draw_takes_written_questions_first_and_never_background_or_held_ones():
+    bank = [question(f"w{n}", "security") for n in range(3)] + \
+           [question(f"g{n}", "security", generated=True) for n in range(3)] + \
+           [question("bg", "security", background=True), question("held", "security")]
+    drawn = scoring.draw(bank, domains.DEFAULT, 4, random.Random(1), held={"held"})
+    ids = {q.id for q in drawn}
+    assert {"w0", "w1", "w2"} <= ids and "bg" not in ids and "held" not in ids and len(ids) == 4
