@@ -38,6 +38,11 @@ def add_parser(sub) -> None:  # noqa: ANN001 (argparse's private subparsers type
     export = actions.add_parser("export", help="write the bank as a file")
     export.add_argument("--anki", required=True, metavar="FILE.apkg", help="an Anki deck (genanki)")
     export.set_defaults(run=_export)
+    actions.add_parser("reports", help="questions people reported as wrong, with file and line").set_defaults(
+        run=_reports)
+    clear = actions.add_parser("clear", help="clear the reports of a question you have checked")
+    clear.add_argument("id", help="the question's id")
+    clear.set_defaults(run=_clear)
 
 
 def served(settings: Settings) -> tuple[list[BankQuestion], list[tuple[BankQuestion, list[str]]], list, Library]:
@@ -105,6 +110,46 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     print("\n".join(report(made)))
     print(f"written questions: {len(written)}, with problems: {sum(1 for _, p in written if p)}")
     return 1 if failed else 0
+
+
+def _reports(settings: Settings, args: argparse.Namespace) -> int:
+    """Open reports, grouped by question, with the source file and line to fix."""
+    from bot.app import open_lookup
+
+    lookup = open_lookup(settings, refresh=False)
+    by_id = {q.id: q for q in lookup.questions}
+    rows = lookup.store.reports()
+    if not rows:
+        print("No open reports.")
+        return 0
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["question_id"], []).append(row)
+    for qid, reports in grouped.items():
+        q = by_id.get(qid)
+        where = q.source if q is not None and q.source else "generated from the notes" if q is None else q.id
+        people = len({(r["platform"], r["group_id"], r["user"]) for r in reports})
+        held = " · held out of daily posts and exams" if people >= 2 else ""
+        print(f"{qid} ({where}): {people} {'person' if people == 1 else 'people'}{held}")
+        for r in reports:
+            reason = f": {r['reason']}" if r["reason"] else ""
+            print(f"  {r['reported_at']:%Y-%m-%d %H:%M} UTC {r['name'] or r['user']} ({r['platform']}){reason}")
+    print("\n'dva questions clear ID' once a question is checked or fixed.")
+    return 0
+
+
+def _clear(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from bot.app import open_lookup
+
+    lookup = open_lookup(settings, refresh=False)
+    cleared = lookup.store.clear_reports(args.id, datetime.now(timezone.utc))
+    if not cleared:
+        print(f"dva questions clear: {args.id} has no open reports", file=sys.stderr)
+        return 1
+    print(f"cleared {cleared} report{'s' if cleared != 1 else ''} of {args.id}")
+    return 0
 
 
 def _export(settings: Settings, args: argparse.Namespace) -> int:

@@ -163,3 +163,46 @@ def test_the_draw_takes_written_questions_first_and_never_background_or_held_one
     drawn = scoring.draw(bank, domains.DEFAULT, 4, random.Random(1), held={"held"})
     ids = {q.id for q in drawn}
     assert {"w0", "w1", "w2"} <= ids and "bg" not in ids and "held" not in ids and len(ids) == 4
+
+
+# --- reporting a question --------------------------------------------------------------------
+
+BO = Learner("console", "local", "bo", "Bo")
+
+
+def test_a_question_two_people_report_is_held_out_of_exams_and_daily_posts_until_cleared(tmp_path, capsys,
+                                                                                        monkeypatch):
+    from bot.cli import main
+    from bot.core.messages import Report
+
+    settings = Settings(db=tmp_path / "dva.db")
+    app = build(settings)
+    practice = app.tutor.practice
+    qid = sorted(practice.questions)[0]
+    [thanks] = app.tutor.handle(Report(ANA, qid, "the key is out of date"), NOW)
+    assert "is reported" in thanks.text and qid not in practice.exams.held()
+    [again] = app.tutor.handle(Report(ANA, qid, "still wrong"), NOW)
+    assert "already reported" in again.text and qid not in practice.exams.held()  # one person, once
+    app.tutor.handle(Report(BO, qid), NOW)
+    assert qid in practice.exams.held()
+    assert all(q != qid for q, _ in practice.daily_pool())
+    app.db.conn.close()
+
+    monkeypatch.setenv("DVA_DB", str(settings.db))
+    assert main(["questions", "reports"]) == 0
+    listed = capsys.readouterr().out
+    assert f"{qid} (" in listed and "2 people · held out of daily posts and exams" in listed
+    assert "the key is out of date" in listed and ".toml:" in listed
+    assert main(["questions", "clear", qid]) == 0
+    assert main(["questions", "reports"]) == 0
+    assert "No open reports." in capsys.readouterr().out
+    assert qid not in build(settings).tutor.practice.exams.held()
+
+
+def test_reporting_an_unknown_id_says_so_and_stores_nothing(tmp_path):
+    from bot.core.messages import Report
+
+    app = build(Settings(db=tmp_path / "dva.db"))
+    [reply] = app.tutor.handle(Report(ANA, "no-such-question"), NOW)
+    assert isinstance(reply, Text) and reply.error and "No question has the id" in reply.text
+    assert app.store.reports() == []
