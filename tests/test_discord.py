@@ -209,8 +209,10 @@ async def test_topic_autocompletes_from_the_notes(fake, bot):
 
 async def test_a_quiz_question_has_one_button_per_choice_labelled_with_its_letter(fake, bot):
     [message] = await slash(fake, "quiz", fake.user("alice"), topic="RDS")
-    labels = [c["label"] for row in message["components"] for c in row["components"]]
+    *choices, controls = message["components"]
+    labels = [c["label"] for row in choices for c in row["components"]]
     assert labels and all(label.startswith(f"{letter} · ") for letter, label in zip("ABCDE", labels))
+    assert [c["label"] for c in controls["components"]] == ["Report"]
     assert message["embeds"][0]["title"].startswith("Question · RDS")
 
 
@@ -487,8 +489,8 @@ async def test_long_replies_are_cut_to_discords_limits(fake):
     assert len(passage["embeds"][0]["title"]) == TITLE
     assert passage["embeds"][0]["description"].endswith("…")  # shortened to keep the embed within 6,000
     assert len(question["embeds"][0]["description"]) == DESCRIPTION
-    rows = question["components"]
-    assert [len(r["components"]) for r in rows] == [5, 2]
+    *rows, controls = question["components"]
+    assert [len(r["components"]) for r in rows] == [5, 2] and len(controls["components"]) == 1
     assert all(len(c["label"]) == BUTTON_LABEL for r in rows for c in r["components"])
     assert len(stats["embeds"][0]["fields"]) <= FIELDS
     # assert_within_limits (fixture teardown) checks every request the fake received
@@ -579,3 +581,49 @@ async def test_explain_is_shown_only_to_the_asker_so_it_spoils_no_open_question(
     exchange = await fake.interact(fake.slash("explain", fake.user("alice"), question=question_id))
     [reply] = await fake.answered(exchange)
     assert ephemeral(reply)
+
+
+# --- the mock exam and reporting a question ----------------------------------------------
+
+
+async def click(fake: FakeDiscord, message: dict, label: str, user: dict) -> dict:
+    exchange = await fake.interact(fake.click(message, fake.button(message, label), user))
+    [reply] = await fake.answered(exchange)
+    return reply
+
+
+async def test_a_mock_exam_is_private_gives_no_feedback_and_resumes_after_a_restart(fake, app, tmp_path):
+    alice = fake.user("alice")
+    async with running_bot(app.tutor, fake, lambda: NOW):
+        [first] = await slash(fake, "exam", alice, number=3)
+        assert ephemeral(first) and first["embeds"][0]["title"] == "Exam · question 1 of 3"
+        assert "Exam started: 3 questions, 6 minutes" in first["embeds"][0]["description"]
+        second = await answer(fake, first, ("A", "B")[:2 if first["components"][0]["components"][0]["type"] == 3
+                                                   else 1], alice)
+        assert ephemeral(second) and second["embeds"][0]["title"] == "Exam · question 2 of 3"
+        assert "✅" not in str(second) and "❌" not in str(second)
+    app.db.conn.close()
+    app = open_app(tmp_path / "t.db")  # a new process: the exam is in the database
+    async with running_bot(app.tutor, fake, lambda: NOW + timedelta(minutes=1)):
+        [resumed] = await slash(fake, "exam", alice)
+        assert ephemeral(resumed) and resumed["embeds"][0]["title"] == "Exam · question 2 of 3"
+        assert "Resumed your running exam." in resumed["embeds"][0]["description"]
+        flagged = await click(fake, resumed, "Flag for review", alice)
+        assert ephemeral(flagged) and "Question 2 flagged for review" in flagged["content"]
+        report = await click(fake, resumed, "Finish exam", alice)
+    assert ephemeral(report) and report["embeds"][0]["title"].startswith("Mock exam: ")
+    description = report["embeds"][0]["description"]
+    assert "Security: " in description and "Troubleshooting and Optimization: " in description
+
+
+async def test_the_report_button_tells_the_maintainers_privately(fake, bot, app):
+    alice, bob = fake.user("alice"), fake.user("bob")
+    [question] = await slash(fake, "quiz", alice, topic="RDS")
+    thanks = await click(fake, question, "Report", alice)
+    assert ephemeral(thanks) and "is reported" in thanks["content"]
+    qid = question_id(question)
+    assert [r["question_id"] for r in app.store.reports()] == [qid]
+    feedback = await answer(fake, question, right_letters(app, question), bob)
+    again = await click(fake, feedback, "Report", bob)
+    assert ephemeral(again) and "is reported" in again["content"]
+    assert qid in app.tutor.practice.exams.held()

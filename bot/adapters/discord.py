@@ -28,13 +28,14 @@ from discord.http import Route
 from bot.adapters import refused
 from bot.adapters.discord_commands import commands_for
 from bot.adapters.discord_views import (
-    BUTTON, MORE, NO_MENTIONS, SELECT, ChoiceButton, ChoiceSelect, MoreButton, render,
+    BUTTON, EXAM, MORE, NO_MENTIONS, REPORT, SELECT, ChoiceButton, ChoiceSelect, ExamButton, MoreButton,
+    ReportButton, render,
 )
 from bot.adapters.wording import SORRY
 from bot.config import Settings
 from bot.core.messages import (
-    Answer, Ask, Command, Daily, Explain, Help, Learner, More, Quiz, Reply, Review, Setup, ShowLeaderboard,
-    ShowStats, Text, TopicList, Topics,
+    Answer, Ask, Command, Daily, Exam, Explain, Help, Learner, More, Quiz, Reply, Report, Review, Setup,
+    ShowLeaderboard, ShowStats, Text, TopicList, Topics,
 )
 from bot.inflight import RESTARTING, InFlight
 
@@ -42,7 +43,8 @@ __all__ = ["build_client", "to_command", "render", "send", "DiscordPoster"]
 
 log = logging.getLogger(__name__)
 
-PRIVATE = (Answer, More, Explain, ShowStats, Review, Setup, Help)  # replies only the asker sees (explain: no spoilers)
+# replies only the asker sees (explain: no spoilers; an exam is the learner's own)
+PRIVATE = (Answer, More, Explain, ShowStats, Review, Setup, Help, Exam, Report)
 REFUSED = "Only members with the Manage Server permission can set up the daily question."
 DM_SETUP = "Setup works in a server channel, not in a direct message."
 THINKING = "dva:thinking"  # interaction.extras key: who sees the 'thinking' placeholder still showing
@@ -82,7 +84,7 @@ class StudyClient(discord.AutoShardedClient):
         self.tree.interaction_check = self.allowed
 
     async def setup_hook(self) -> None:
-        self.add_dynamic_items(ChoiceButton, ChoiceSelect, MoreButton)
+        self.add_dynamic_items(ChoiceButton, ChoiceSelect, MoreButton, ExamButton, ReportButton)
         await sync_commands(self.tree, self.settings.discord_guild_ids)
 
     async def respond(self, interaction: discord.Interaction) -> None:
@@ -215,6 +217,14 @@ def to_command(interaction: discord.Interaction) -> Command:
             return Review(learner)
         case "help":
             return Help(learner)
+        case "exam":
+            action = ns.action or "start"  # a number alone: the size of a new exam
+            if action in ("show", "flag") and ns.number is None:
+                raise BadInput(f"/dva exam action:{action} needs a question number.")
+            return Exam(learner, action, size=ns.number if action == "start" else None,
+                        position=ns.number if action in ("show", "flag") else None)
+        case "report":
+            return Report(learner, ns.question, ns.reason or "")
         case "setup":
             off = ns.time.strip().lower() == "off"
             return Setup(learner, f"discord:{ns.channel.id}", f"#{ns.channel.name}", "" if off else ns.time.strip(),
@@ -222,12 +232,16 @@ def to_command(interaction: discord.Interaction) -> Command:
     raise BadInput(f"Unknown command {name!r}. Try /dva help.")
 
 
-def _clicked(interaction: discord.Interaction, learner: Learner) -> Answer | More:
-    """A click on a choice or a More button (or a pick in a choose-two menu)."""
+def _clicked(interaction: discord.Interaction, learner: Learner) -> Answer | More | Exam | Report:
+    """A click on a choice, a More, Flag, Finish or Report button (or a pick in a choose-two menu)."""
     data = interaction.data or {}
     custom_id = str(data.get("custom_id", ""))
     if match := MORE.fullmatch(custom_id):
         return More(learner, match["passage"], int(match["start"]))
+    if match := EXAM.fullmatch(custom_id):
+        return Exam(learner, match["action"], position=int(match["position"]))
+    if match := REPORT.fullmatch(custom_id):
+        return Report(learner, match["question"])
     if match := BUTTON.fullmatch(custom_id):
         letters: tuple[str, ...] = (match["letter"],)
     elif match := SELECT.fullmatch(custom_id):

@@ -76,6 +76,22 @@ def commands_for(client: Responder) -> app_commands.Group:
     async def review(interaction: discord.Interaction) -> None:
         await respond(interaction)
 
+    @dva.command(name="exam", description="A private mock exam: 65 questions in 130 minutes, or fewer")
+    @app_commands.describe(number="Questions in a new exam (default 65), or the question to go to or flag",
+                           action="What to do (default: start, or resume your running exam)")
+    @app_commands.choices(action=[app_commands.Choice(name=n, value=v) for n, v in (
+        ("start or resume", "start"), ("go to question", "show"), ("flag question", "flag"),
+        ("list flagged", "flagged"), ("finish and score", "finish"), ("last report", "report"))])
+    async def exam(interaction: discord.Interaction, number: app_commands.Range[int, 1, 65] | None = None,
+                   action: str | None = None) -> None:
+        await respond(interaction)
+
+    @dva.command(name="report", description="Tell the maintainers a question is wrong")
+    @app_commands.describe(question="The question id, shown under every question", reason="What is wrong")
+    async def report(interaction: discord.Interaction, question: app_commands.Range[str, 1, 100],
+                     reason: app_commands.Range[str, 1, 300] | None = None) -> None:
+        await respond(interaction)
+
     @dva.command(name="help", description="What the bot can do")
     async def help_(interaction: discord.Interaction) -> None:
         await respond(interaction)

@@ -17,9 +17,9 @@ from datetime import datetime
 import discord
 from discord.utils import escape_markdown
 
-from bot.adapters.wording import accuracy, count, period_name, prose as _prose
+from bot.adapters.wording import accuracy, count, exam_report, period_name, prose as _prose
 from bot.core.messages import (
-    Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound, FoundPassage,
+    Choice, DailySummary, ExamReport, Explanation, Feedback, HelpText, Leaderboard, NothingFound, FoundPassage,
     Question, Reply, Stats, Text, TopicList,
 )
 
@@ -38,12 +38,15 @@ BUTTON_LABEL = 80
 OPTION_LABEL = 100
 CUSTOM_ID = 100
 PER_ROW = 5
+CONTROLS = 4  # the last row: Flag, Finish, Report, under the choices
 COMPONENTS = 25
 
 # The custom_ids of the buttons and menus: each DynamicItem's template, and what to_command reads.
 BUTTON = re.compile(r"dva:a:(?P<instance>.+):(?P<letter>[A-Z])")
 SELECT = re.compile(r"dva:s:(?P<instance>.+)")
 MORE = re.compile(r"dva:more:(?P<start>[0-9]+):(?P<passage>.+)")
+EXAM = re.compile(r"dva:x:(?P<action>flag|finish):(?P<position>[0-9]+)")
+REPORT = re.compile(r"dva:r:(?P<question>.+)")
 NO_MENTIONS = discord.AllowedMentions.none()
 COLOUR = discord.Colour.blurple()
 
@@ -77,6 +80,14 @@ def select_id(instance: str) -> str:
 
 def more_id(passage_id: str, start: int) -> str:
     return f"dva:more:{start}:{passage_id}"
+
+
+def exam_id(action: str, position: int) -> str:
+    return f"dva:x:{action}:{position}"
+
+
+def report_id(question: str) -> str:
+    return f"dva:r:{question}"
 
 
 class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button], template=BUTTON):
@@ -132,6 +143,38 @@ class MoreButton(discord.ui.DynamicItem[discord.ui.Button], template=MORE):
         await interaction.client.respond(interaction)  # type: ignore[attr-defined]
 
 
+class ExamButton(discord.ui.DynamicItem[discord.ui.Button], template=EXAM):
+    """Flag (or unflag) an exam question for later, or finish the exam."""
+
+    def __init__(self, action: str, position: int, flagged: bool = False) -> None:
+        label = "Finish exam" if action == "finish" else "Unflag" if flagged else "Flag for review"
+        style = discord.ButtonStyle.primary if action == "finish" else discord.ButtonStyle.secondary
+        super().__init__(discord.ui.Button(label=label, style=style, custom_id=exam_id(action, position),
+                                           row=CONTROLS))
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):  # noqa: ANN001, ANN206
+        return cls(match["action"], int(match["position"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.respond(interaction)  # type: ignore[attr-defined]
+
+
+class ReportButton(discord.ui.DynamicItem[discord.ui.Button], template=REPORT):
+    """ "This question is wrong": tells the maintainers, privately."""
+
+    def __init__(self, question: str) -> None:
+        super().__init__(discord.ui.Button(label="Report", style=discord.ButtonStyle.danger,
+                                           custom_id=report_id(question), row=CONTROLS))
+
+    @classmethod
+    async def from_custom_id(cls, interaction, item, match: re.Match[str]):  # noqa: ANN001, ANN206
+        return cls(match["question"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.client.respond(interaction)  # type: ignore[attr-defined]
+
+
 def render(reply: Reply) -> dict:
     """Keyword arguments for a send of ``reply``; ``ephemeral`` says it is private."""
     kwargs: dict = {"ephemeral": False, "allowed_mentions": NO_MENTIONS}
@@ -152,6 +195,13 @@ def render(reply: Reply) -> dict:
                 kwargs["view"] = view
         case Feedback():
             kwargs.update(content=clip(_feedback(reply), CONTENT), ephemeral=True)
+            if len(report_id(reply.question_id)) <= CUSTOM_ID:
+                view = discord.ui.View(timeout=None)
+                view.add_item(ReportButton(reply.question_id))
+                kwargs["view"] = view
+        case ExamReport():
+            title = f"Mock exam: {reply.score} / 1000 · {'PASS' if reply.passed else 'below the pass line'}"
+            kwargs.update(embed=_embed(title, plain("\n".join(exam_report(reply)[1:]))), ephemeral=True)
         case Explanation():
             kwargs["embed"] = _embed(f"Question {plain(reply.question_id)}", _explanation(reply), reply.heading)
         case TopicList():
@@ -218,6 +268,20 @@ def _more(reply: FoundPassage) -> discord.ui.View | None:
 
 
 def _question(reply: Question) -> discord.Embed:
+    if reply.exam is not None:  # no topic, id or source: nothing that hints before the end
+        lines = [prose(reply.stem), ""] + [f"**{c.letter}.** {plain(c.text)}" for c in reply.choices]
+        if reply.pick > 1:
+            lines += ["", f"*Choose {reply.pick}.*"]
+        if reply.exam.chosen:
+            lines += ["", f"Your pick so far: {', '.join(reply.exam.chosen)}"]
+        if reply.note:
+            lines += ["", plain(reply.note)]
+        progress = reply.exam
+        embed = _embed(f"Exam · question {progress.position} of {progress.size}", "\n".join(lines))
+        embed.set_footer(text=clip(f"{progress.answered} answered" + (" · flagged" if progress.flagged else "")
+                                   + " · picks can change until you finish", FOOTER))
+        embed.add_field(name="Time", value=f"ends {when(progress.ends_at)}")
+        return embed
     kind = "Daily question" if reply.daily else "Review" if reply.review else "Question"
     lines = [prose(reply.stem), ""] + [f"**{c.letter}.** {plain(c.text)}" for c in reply.choices]
     if reply.pick > 1:
@@ -240,9 +304,13 @@ def _buttons(reply: Question) -> discord.ui.View | None:
     view = discord.ui.View(timeout=None)
     if reply.pick > 1:
         view.add_item(ChoiceSelect(reply.instance, reply.choices, reply.pick))
-        return view
-    for choice in reply.choices[:COMPONENTS]:  # the view lays them out 5 to a row
-        view.add_item(ChoiceButton(reply.instance, choice.letter, f"{choice.letter} · {choice.text}"))
+    else:
+        for choice in reply.choices[:CONTROLS * PER_ROW]:  # 5 to a row, above the controls' row
+            view.add_item(ChoiceButton(reply.instance, choice.letter, f"{choice.letter} · {choice.text}"))
+    if reply.exam is not None:
+        view.add_item(ExamButton("flag", reply.exam.position, reply.exam.flagged))
+        view.add_item(ExamButton("finish", reply.exam.position))
+    view.add_item(ReportButton(reply.instance))
     return view
 
 
