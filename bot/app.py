@@ -60,25 +60,37 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
     """
     store = Store(database.connect(settings.db))
     report = None
-    if refresh or not store.has_passages():
-        report = ingest(store, settings.content / "notes", progress=progress)
-        for problem in report.problems:
-            log.warning("notes: %s", problem)
+    folders = [f for f in settings.notes_folders if f.exists()] or [settings.content / "notes"]
+    roots = {str(f.resolve()) for f in folders}
+    if refresh or not store.has_passages() or not roots <= set(store.note_roots().values()):
+        for folder in folders:  # the notes, then each pack's: one report of what was loaded
+            loaded = ingest(store, folder, progress=progress)
+            report = loaded if report is None else report.merged(loaded)
+            for problem in loaded.problems:
+                log.warning("notes: %s", problem)
     # the shipped lexicon once (the bank's checks read it too), then the group's own files over it
     own = settings.content / "lexicon"
     group, trouble = lexicons.load([] if own.resolve() == lexicons.SHIPPED else lexicons.files_in(own))
     lexicon = lexicons.shipped().merged(group)
     for problem in trouble:
         log.warning("lexicon: %s", problem)
-    questions, problems = load_bank(settings.content / "questions", store.question_sources())
+    questions, problems = [], []
+    for folder in settings.question_folders:
+        found, trouble = load_bank(folder, store.question_sources())
+        questions += found
+        problems += trouble
     for problem in problems:
         log.warning("question bank: %s", problem)
-    return Loaded(store, Library(passages_of(store), expansions(questions), lexicon), questions, report)
+    library = Library(passages_of(store, roots), expansions(questions), lexicon)
+    return Loaded(store, library, questions, report)
 
 
-def passages_of(store: Store) -> list[notes.Passage]:
-    """The notes' passages as the store holds them, as the core's ``Passage``."""
-    return [notes.Passage(**vars(p)) for p in store.all_passages()]
+def passages_of(store: Store, roots: set[str] | None = None) -> list[notes.Passage]:
+    """The passages of the notes (of the folders ``roots``, when given: a pack turned off is
+    not looked up) as the core's ``Passage``."""
+    home = store.note_roots() if roots is not None else {}
+    return [notes.Passage(**vars(p)) for p in store.all_passages()
+            if roots is None or home.get(p.file, "") in roots]
 
 
 def build(settings: Settings, *, refresh: bool = True, progress: bool = False,

@@ -28,6 +28,7 @@ class Settings:
     slack_admin_ids: tuple[str, ...] = ()
     health_port: int = DEFAULT_HEALTH_PORT
     log_level: str = "WARNING"
+    packs: tuple[str, ...] = ()  # optional content packs (``content/packs/<name>``) used besides the notes
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> "Settings":
@@ -47,7 +48,22 @@ class Settings:
             slack_admin_ids=tuple(_split(get("SLACK_ADMIN_IDS"))),
             health_port=_int(get("DVA_HEALTH_PORT") or str(DEFAULT_HEALTH_PORT), "DVA_HEALTH_PORT"),
             log_level=_level(get("DVA_LOG") or "WARNING"),
+            packs=_packs(_split(get("DVA_PACKS")), Path(get("DVA_CONTENT") or DEFAULT_CONTENT)),
         )
+
+    def pack_folder(self, name: str) -> Path:
+        """A pack's folder: the content folder's own ``packs/``, else the bundled one."""
+        own = self.content / "packs" / name
+        return own if own.is_dir() else DEFAULT_CONTENT / "packs" / name
+
+    @property
+    def notes_folders(self) -> tuple[Path, ...]:
+        """The group's notes, then each pack's reference notes."""
+        return (self.content / "notes", *(self.pack_folder(p) / "notes" for p in self.packs))
+
+    @property
+    def question_folders(self) -> tuple[Path, ...]:
+        return (self.content / "questions", *(self.pack_folder(p) / "questions" for p in self.packs))
 
     @property
     def discord_enabled(self) -> bool:
@@ -56,6 +72,15 @@ class Settings:
     @property
     def slack_enabled(self) -> bool:
         return bool(self.slack_bot_token and self.slack_signing_secret)
+
+
+def _packs(names: list[str], content: Path) -> tuple[str, ...]:
+    known = sorted({p.name for folder in (content / "packs", DEFAULT_CONTENT / "packs") if folder.is_dir()
+                    for p in folder.iterdir() if p.is_dir()})
+    for name in names:
+        if name not in known:
+            raise ValueError(f"DVA_PACKS: there is no pack named {name!r} (packs: {', '.join(known) or 'none'})")
+    return tuple(dict.fromkeys(names))
 
 
 def _split(value: str | None) -> list[str]:

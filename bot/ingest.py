@@ -57,6 +57,13 @@ class IngestReport:
     problems: list[notes.Problem] = field(default_factory=list)
     seconds: float = 0.0
 
+    def merged(self, other: IngestReport) -> IngestReport:
+        """This report and ``other`` (another folder's) as one."""
+        return IngestReport(self.loaded + other.loaded, self.unchanged + other.unchanged,
+                            self.removed + other.removed, self.skipped + other.skipped,
+                            self.passages + other.passages, self.problems + other.problems,
+                            self.seconds + other.seconds)
+
     def summary(self) -> str:
         parts = [f"{_count(len(self.loaded), 'file')} loaded ({_count(self.passages, 'passage')})",
                  f"{self.unchanged} unchanged", f"{len(self.removed)} removed"]
