@@ -128,6 +128,11 @@ def elements(message: dict, kind: str) -> list[dict]:
     return [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"] if e["type"] == kind]
 
 
+def answering(message: dict) -> list[dict]:
+    """The buttons that answer the question (not Report, Flag or Finish)."""
+    return [b for b in elements(message, "button") if b["action_id"].startswith(("dva:answer:", "dva:submit"))]
+
+
 def labelled(message: dict, label: str, missing: object = AssertionError) -> dict | None:
     """The button labelled ``label`` under ``message``."""
     found = [e for e in elements(message, "button") if e["text"]["text"] == label]

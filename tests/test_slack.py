@@ -25,7 +25,7 @@ from bot.config import Settings
 from bot.core.messages import Choice, FoundPassage, Question, Text
 from fakes.slack_api import SlackRequests
 from slack_kit import (  # noqa: F401 (bot, fake: fixtures)
-    MAX_BLOCKS, MENTIONS, NOW, SECTION_LIMIT, Bot, answer_key, assert_within_limits, bank_letter, bot,
+    MAX_BLOCKS, MENTIONS, NOW, SECTION_LIMIT, Bot, answer_key, answering, assert_within_limits, bank_letter, bot,
     button_for, elements, fake, instance_of, labelled, passage_text, quiz_until, recorded,
     right_letters, running, settings_for, texts,
 )
@@ -128,7 +128,7 @@ async def test_mention_injection_in_a_query_is_rendered_inert(bot):
 
 async def test_quiz_then_click_gives_private_feedback_and_a_second_click_keeps_the_first(bot, study):
     question = await quiz_until(bot, "button")
-    buttons = elements(question, "button")
+    buttons = answering(question)
     assert [b["text"]["text"] for b in buttons] == list("ABCDE"[: len(buttons)])
     key = answer_key(study, instance_of(buttons[0]))
     good = right_letters(study, question)
@@ -145,7 +145,7 @@ async def test_quiz_then_click_gives_private_feedback_and_a_second_click_keeps_t
 
 async def test_choose_two_is_answered_with_checkboxes_and_submit(bot, study):
     question = await quiz_until(bot, "checkboxes")
-    [boxes], [submit] = elements(question, "checkboxes"), elements(question, "button")
+    [boxes], [submit] = elements(question, "checkboxes"), answering(question)
     key = answer_key(study, submit["value"])
     picked = [o for o in boxes["options"] if o["value"] in right_letters(study, question)]
     state = {"b1": {"dva:pick": {"type": "checkboxes", "selected_options": picked}}}
@@ -331,3 +331,44 @@ def test_the_manifest_declares_the_command_scopes_and_interactivity():
     assert re.search(r"interactivity:\n\s+is_enabled: true", manifest)
     urls = re.findall(r"(?:url|request_url): (\S+)", manifest)
     assert len(urls) == 2 and all(url.endswith(slack.PATH) for url in urls)
+
+
+# --- the mock exam and reporting a question ----------------------------------------------
+
+
+async def test_a_mock_exam_in_slack_is_private_gives_no_feedback_and_resumes_after_a_restart(fake, tmp_path):
+    requests = SlackRequests(fake)
+    before = build(Settings(db=tmp_path / "t.db"))
+    server = await running(before.tutor, fake, tmp_path)
+    async with aiohttp.ClientSession() as session:
+        bot = Bot(fake, requests, session, f"http://127.0.0.1:{server.port}/slack/events")
+        [first] = await bot.command("exam 3")
+        assert first["response_type"] == "ephemeral" and "Exam · question 1 of 3" in texts(first)
+        if elements(first, "checkboxes"):
+            [boxes] = elements(first, "checkboxes")
+            state = {"b1": {"dva:pick": {"type": "checkboxes", "selected_options": boxes["options"][:2]}}}
+            [second] = await bot.click(answering(first)[0] | {"block_id": "b1"}, state=state)
+        else:
+            [second] = await bot.click(answering(first)[0])
+        assert second["response_type"] == "ephemeral" and "Exam · question 2 of 3" in texts(second)
+        assert "✅" not in texts(second) and "❌" not in texts(second)
+        await server.stop()
+        before.db.close()
+        after = build(Settings(db=tmp_path / "t.db"))
+        server = await running(after.tutor, fake, tmp_path)
+        bot.url = f"http://127.0.0.1:{server.port}/slack/events"
+        [resumed] = await bot.command("exam")
+        assert "Resumed your running exam." in texts(resumed) and "Exam · question 2 of 3" in texts(resumed)
+        [flagged] = await bot.click(labelled(resumed, "Flag for review"))
+        assert "Question 2 flagged for review" in texts(flagged)
+        [report] = await bot.click(labelled(resumed, "Finish exam"))
+        await server.stop()
+    assert report["response_type"] == "ephemeral" and "Mock exam: " in texts(report)
+    assert "Security: " in texts(report) and "pass line 720" in texts(report)
+
+
+async def test_the_report_button_in_slack_tells_the_maintainers_privately(bot, study):
+    question = await quiz_until(bot, "button")
+    [thanks] = await bot.click(labelled(question, "Report"))
+    assert thanks["response_type"] == "ephemeral" and "is reported" in texts(thanks)
+    assert len(study.store.reports()) == 1

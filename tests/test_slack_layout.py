@@ -12,7 +12,7 @@ from bot.adapters import slack
 from bot.adapters.slack_blocks import BUTTON_LIMIT, escape
 from bot.core.bank import load_bank
 from slack_kit import (  # noqa: F401 (bot, fake: fixtures)
-    NOW, bot, button_for, elements, fake, quiz_until, right_letters, shown_options, texts,
+    NOW, answering, bot, button_for, elements, fake, quiz_until, right_letters, shown_options, texts,
 )
 
 def _with_a_long_option(kind: str) -> str:
@@ -48,15 +48,16 @@ async def test_each_option_is_shown_once_and_in_full(bot, study, question_id):
 
 async def test_answer_buttons_are_the_choice_letters(bot, study):
     question = await daily(bot, study, LONG)
-    assert [b["text"]["text"] for b in elements(question, "button")] == ["A", "B", "C", "D"]
-    assert [b["value"].partition("|")[0] for b in elements(question, "button")] == ["A", "B", "C", "D"]
+    assert [b["text"]["text"] for b in answering(question)] == ["A", "B", "C", "D"]
+    assert [b["value"].partition("|")[0] for b in answering(question)] == ["A", "B", "C", "D"]
+    assert [b["text"]["text"] for b in elements(question, "button")][-1] == "Report"
 
 
 async def test_choose_two_checkboxes_are_the_choice_letters(bot, study):
     question = await daily(bot, study, LONG_CHOOSE_TWO)
     [boxes] = elements(question, "checkboxes")
     assert [o["text"]["text"] for o in boxes["options"]] == ["A", "B", "C", "D", "E"]
-    assert [b["text"]["text"] for b in elements(question, "button")] == ["Submit 2 answers"]
+    assert [b["text"]["text"] for b in answering(question)] == ["Submit 2 answers"]
 
 
 async def test_a_letter_button_answers_with_the_option_on_that_line(bot, study):

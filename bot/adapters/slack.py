@@ -31,7 +31,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters import refused, slack_door
-from bot.adapters.slack_blocks import ANSWER, MORE, PICK, SHARE, SUBMIT, actions, context, escape, message
+from bot.adapters.slack_blocks import (
+    ANSWER, EXAM_FINISH, EXAM_FLAG, MORE, PICK, REPORT, SHARE, SUBMIT, actions, context, escape, message,
+)
 from bot.adapters.slack_events import NOBODY, PLATFORM, PRIVATE, asks_private, learner_of, to_command
 from bot.adapters.slack_people import People, user_info
 from bot.adapters.wording import SORRY, period_name
@@ -250,6 +252,8 @@ def build_app(core: Core, settings: Settings, clock: Clock, client: AsyncWebClie
     app.action(re.compile("^" + re.escape(ANSWER)))(listeners.click)
     app.action(SUBMIT)(listeners.click)
     app.action(MORE)(listeners.click)
+    for action_id in (EXAM_FLAG, EXAM_FINISH, REPORT):
+        app.action(action_id)(listeners.click)
     app.action(PICK)(_ack_only)
     app.action(SHARE)(listeners.share)
     return app

@@ -18,9 +18,9 @@ import re
 from datetime import datetime
 from typing import Any, Iterable
 
-from bot.adapters.wording import accuracy, period_name, prose
+from bot.adapters.wording import accuracy, exam_report, period_name, prose
 from bot.core.messages import (
-    Choice, DailySummary, Explanation, Feedback, HelpText, Leaderboard, NothingFound,
+    Choice, DailySummary, ExamReport, Explanation, Feedback, HelpText, Leaderboard, NothingFound,
     FoundPassage, Question, Reply, Standing, Stats, Text, TopicList,
 )
 
@@ -31,6 +31,9 @@ BUTTON_LIMIT = 75  # characters of a button's or option's label
 VALUE_LIMIT = 2_000  # characters of an action's value
 FALLBACK_LIMIT = 3_000  # the notification text; Slack allows more, nobody reads it
 ANSWER = "dva:answer:"  # + letter: one button per choice
+EXAM_FLAG = "dva:exam:flag"  # value: the question's position in the exam
+EXAM_FINISH = "dva:exam:finish"
+REPORT = "dva:report"  # value: the question or instance id
 PICK, SUBMIT, SHARE, MORE = "dva:pick", "dva:submit", "dva:share", "dva:more"
 MORE_VALUE = re.compile(r"(?P<start>[0-9]+):(?P<passage>.+)")  # what a More button carries
 Block = dict[str, Any]
@@ -154,6 +157,10 @@ def blocks_for(reply: Reply) -> list[Block]:
             return [header("Study bot commands"), *_lines(lines)]
         case DailySummary():
             return _summary(reply)
+        case ExamReport():
+            first, *rest = exam_report(reply)
+            return [header(f"Mock exam: {reply.score} / 1000"), section(escape(first)),
+                    *_lines([escape(line) for line in rest])]
     return sections(str(reply))
 
 
@@ -175,17 +182,26 @@ def _passage(reply: FoundPassage) -> list[Block]:
 def _question(q: Question) -> list[Block]:
     """Title, stem, every option once as a lettered line, then one button (or checkbox) per letter."""
     kind = "Question of the day" if q.daily else "Review" if q.review else "Question"
-    body = [header(f"{kind} · {q.topic}" if q.topic else kind), *sections(prose(q.stem)),
-            *_lines([choice_line(c) for c in q.choices])]
+    title = f"Exam · question {q.exam.position} of {q.exam.size}" if q.exam else \
+        f"{kind} · {q.topic}" if q.topic else kind
+    body = [header(title), *sections(prose(q.stem)), *_lines([choice_line(c) for c in q.choices])]
     if q.pick == 1:
         elements = [button(c.letter, ANSWER + c.letter, f"{c.letter}|{q.instance}") for c in q.choices[:25]]
     else:
         options = [{"text": {"type": "plain_text", "text": c.letter}, "value": c.letter} for c in q.choices[:10]]
         elements = [{"type": "checkboxes", "action_id": PICK, "options": options},
                     button(f"Submit {q.pick} answers", SUBMIT, q.instance, "primary")]
-    notes = [f"Choose {q.pick}" if q.pick > 1 else "", escape(q.note),
-             f"Open until {when(q.closes_at)}" if q.closes_at else "",
-             f"`/dva explain {escape(q.question_id)}` after answering"]
+    if q.exam is not None:  # no topic or id: nothing that hints before the end
+        elements += [button("Unflag" if q.exam.flagged else "Flag for review", EXAM_FLAG, str(q.exam.position)),
+                     button("Finish exam", EXAM_FINISH, str(q.exam.position), "primary")]
+        notes = [f"Choose {q.pick}" if q.pick > 1 else "", escape(q.note),
+                 f"Your pick so far: {', '.join(q.exam.chosen)}" if q.exam.chosen else "",
+                 f"{q.exam.answered} answered", "flagged" if q.exam.flagged else "", f"ends {when(q.exam.ends_at)}"]
+    else:
+        notes = [f"Choose {q.pick}" if q.pick > 1 else "", escape(q.note),
+                 f"Open until {when(q.closes_at)}" if q.closes_at else "",
+                 f"`/dva explain {escape(q.question_id)}` after answering"]
+    elements.append(button("Report", REPORT, q.instance, "danger"))
     return body + [{"type": "actions", "elements": elements},
                    context(" · ".join(n for n in notes if n))]
 
@@ -211,7 +227,8 @@ def _feedback(f: Feedback) -> list[Block]:
     notes = [heading(f.heading), f"question {escape(f.question_id)}"]
     if f.next_review:
         notes.append(f"next review {when(f.next_review)}")
-    return [section(first), *_answer(f.answer, f.explanation), context(" · ".join(n for n in notes if n))]
+    return [section(first), *_answer(f.answer, f.explanation), context(" · ".join(n for n in notes if n)),
+            {"type": "actions", "elements": [button("Report", REPORT, f.question_id, "danger")]}]
 
 
 def _standing(s: Standing) -> str:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.adapters.slack_blocks import MORE, MORE_VALUE, PICK, SUBMIT
+from bot.adapters.slack_blocks import EXAM_FINISH, EXAM_FLAG, MORE, MORE_VALUE, PICK, REPORT, SUBMIT
 from bot.core.grammar import parse
-from bot.core.messages import Answer, Command, Learner, More, Setup, Text
+from bot.core.messages import Answer, Command, Exam, Learner, More, Report, Setup, Text
 
 PLATFORM = "slack"
 UNREADABLE = "That More button can't be read. Ask again (/dva ask ...) to see the answer."
@@ -58,6 +58,14 @@ def to_command(body: dict) -> Command | Text:
             return Text(UNREADABLE_CLICK, error=True)
         if action.get("action_id") == MORE:
             return _more(action, learner)
+        if action.get("action_id") == REPORT:
+            return Report(learner, str(action.get("value", ""))) if action.get("value") else Text(UNREADABLE, error=True)
+        if action.get("action_id") in (EXAM_FLAG, EXAM_FINISH):
+            value = str(action.get("value", ""))
+            if not value.isdigit():
+                return Text(UNREADABLE, error=True)
+            flag = action.get("action_id") == EXAM_FLAG
+            return Exam(learner, "flag" if flag else "finish", position=int(value) if flag else None)
         return _answer(body, learner)
     parsed = parse(without_private(body.get("text", "")), learner, target=f"slack:{channel_of(body)}")
     if isinstance(parsed, Setup):
