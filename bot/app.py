@@ -105,7 +105,7 @@ def build(settings: Settings, *, refresh: bool = True, progress: bool = False,
         log.warning("exam guide: %s", problem)
     practice = Practice.build(lookup.store, lookup.library, lookup.questions, guide=guide)
     daily = DailyQuestions(lookup.store, practice, on_change=on_schedule_change)
-    tutor = Tutor(TopicsWithQuestions(lookup.library, practice.questions), practice, daily)
+    tutor = Tutor(TopicsWithQuestions(lookup.library, practice.questions, guide), practice, daily)
     return App(settings, lookup.store.db, lookup.store, lookup.library, daily, tutor, lookup.report)
 
 
@@ -117,9 +117,10 @@ class TopicsWithQuestions:
     ``quiz <topic>`` draws from: the questions whose topic is that section.
     """
 
-    def __init__(self, library: Library, questions: Mapping[str, BankQuestion]):
+    def __init__(self, library: Library, questions: Mapping[str, BankQuestion], guide: domains.Guide):
         self.library = library
         self.questions = questions  # the quiz engine's own, so a count is never stale
+        self.guide = guide
 
     def handle(self, command: Ask | More | Topics, now: datetime) -> list[Reply]:
         return [self._counted(reply) for reply in self.library.handle(command, now)]
@@ -128,4 +129,8 @@ class TopicsWithQuestions:
         if not isinstance(reply, TopicList):
             return reply
         counts = Counter(q.topic for q in self.questions.values())
-        return replace(reply, topics=tuple(replace(t, questions=counts[t.name]) for t in reply.topics))
+        of_topic = self.guide.of_topics(self.questions.values())
+        return replace(reply, topics=tuple(
+            replace(t, questions=counts[t.name], domain=self.guide.named(of_topic.get(t.name) or
+                                                                         self.guide.domain_of(t.name)))
+            for t in reply.topics))

@@ -194,8 +194,8 @@ async def test_ask_about_something_not_in_the_notes_says_so_to_the_asker_alone(f
 
 async def test_topics_shows_how_many_questions_each_topic_has(fake, bot, app):
     [reply] = await slash(fake, "topics", fake.user("alice"))
-    shown = dict(re.findall(r"^\*\*(.+)\*\* · \d+ passages?, (\d+) questions?$", reply["embeds"][0]["description"],
-                            re.MULTILINE))
+    shown = dict(re.findall(r"^\*\*(.+)\*\* · \d+ passages?, (\d+) questions? · [A-Z][\w ]+$",
+                            reply["embeds"][0]["description"], re.MULTILINE))
     on_topic = Counter(plain(q.topic) for q in app.tutor.practice.questions.values())  # what quiz <topic> draws from
     assert shown == {topic: str(n) for topic, n in on_topic.items()}
     assert len(shown) == 8 and "0" not in shown.values()  # the bundled bank covers all eight sections

@@ -206,3 +206,23 @@ def test_reporting_an_unknown_id_says_so_and_stores_nothing(tmp_path):
     [reply] = app.tutor.handle(Report(ANA, "no-such-question"), NOW)
     assert isinstance(reply, Text) and reply.error and "No question has the id" in reply.text
     assert app.store.reports() == []
+
+
+def test_stats_give_accuracy_per_exam_domain_and_topics_name_each_topics_domain(tmp_path):
+    from bot.core.messages import Quiz, Topics
+
+    app = build(Settings(db=tmp_path / "dva.db"))
+    practice = app.tutor.practice
+    for topic in ("iam", "rds"):
+        [question] = app.tutor.handle(Quiz(ANA, topic), NOW)
+        assert isinstance(question, Question)
+        app.tutor.handle(Answer(ANA, question.instance, ("A", "B")[:question.pick]), NOW)
+    [stats] = app.tutor.handle(ShowStats(ANA), NOW)
+    assert sum(d.answered for d in stats.domains) == 2
+    assert {d.topic for d in stats.domains} <= {d.name for d in practice.guide.domains}
+    [topics] = app.tutor.handle(Topics(ANA), NOW)
+    iam = next(t for t in topics.topics if t.name == "IAM")
+    assert iam.domain == "Security"
+    out = io.StringIO()
+    console.run(app.tutor, Typist(["stats", "topics"], out), out, lambda: NOW, ANA)
+    assert "By exam domain:" in out.getvalue() and "IAM: " in out.getvalue() and "· Security" in out.getvalue()

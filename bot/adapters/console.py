@@ -48,7 +48,8 @@ def render(reply: Reply) -> str:
             return f"Nothing in the notes about \"{reply.query}\".{tail}"
         case TopicList():
             return "\n".join(f"{t.name}: {t.passages} passages"
-                             + (f", {t.questions} questions" if t.questions else "") for t in reply.topics)
+                             + (f", {t.questions} questions" if t.questions else "")
+                             + (f" · {t.domain}" if t.domain else "") for t in reply.topics)
         case HelpText():
             width = max(len(usage) for usage, _ in reply.commands) + 2
             return "\n".join(f"{usage:<{width}}{what}" for usage, what in reply.commands)
@@ -150,6 +151,10 @@ def _stats(s: Stats) -> str:
              f"Streak: {s.streak} day{'s' if s.streak != 1 else ''} (best {s.best_streak})"]
     if s.reviews_due:
         lines.append(f"Reviews due: {s.reviews_due} (type 'review')")
+    if s.domains:
+        lines.append("By exam domain:")
+        lines += [f"  {d.topic}: {d.correct}/{d.answered} right ({accuracy(d.correct, d.answered)})"
+                  for d in s.domains]
     if s.topics:
         lines.append("By topic:")
         lines += [f"  {t.topic}: {t.correct}/{t.answered} right" for t in s.topics]

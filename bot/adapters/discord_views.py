@@ -206,7 +206,7 @@ def render(reply: Reply) -> dict:
             kwargs["embed"] = _embed(f"Question {plain(reply.question_id)}", _explanation(reply), reply.heading)
         case TopicList():
             lines = [f"**{plain(t.name)}** · {count(t.passages, 'passage')}, {count(t.questions, 'question')}"
-                     for t in reply.topics]
+                     + (f" · {plain(t.domain)}" if t.domain else "") for t in reply.topics]
             kwargs["embed"] = _embed("Topics in the notes", "\n".join(lines) or "The notes are empty.")
         case Leaderboard():
             kwargs["embed"] = _leaderboard(reply)
@@ -374,6 +374,10 @@ def _stats(reply: Stats) -> discord.Embed:
                         ("Points", reply.points), ("Streak", reply.streak), ("Best streak", reply.best_streak),
                         ("Reviews due", reply.reviews_due)):
         embed.add_field(name=name, value=str(value))
+    if reply.domains:
+        by_domain = "\n".join(f"{plain(d.topic)}: {d.correct}/{d.answered} ({accuracy(d.correct, d.answered)})"
+                              for d in reply.domains)
+        embed.add_field(name="By exam domain", value=clip(by_domain, FIELD_VALUE), inline=False)
     if reply.weakest:
         weakest = "\n".join(f"{plain(t.topic)} ({t.correct}/{t.answered}): `/dva {t.practice}`" for t in reply.weakest)
         embed.add_field(name="Practise next", value=clip(weakest, FIELD_VALUE), inline=False)

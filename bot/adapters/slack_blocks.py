@@ -145,7 +145,8 @@ def blocks_for(reply: Reply) -> list[Block]:
                     context(f"{heading(reply.heading)} · question {escape(reply.question_id)}")]
         case TopicList():
             lines = [f"• *{escape(t.name)}*: {t.passages} passages" + (f", {t.questions} questions"
-                     if t.questions else "") for t in reply.topics] or ["The notes are empty."]
+                     if t.questions else "") + (f" · {escape(t.domain)}" if t.domain else "")
+                     for t in reply.topics] or ["The notes are empty."]
             return [header("Topics in the notes"), *_lines(lines),
                     context("Practise one: `/dva quiz &lt;topic&gt;`")]
         case Leaderboard():
@@ -251,6 +252,7 @@ def _stats(s: Stats) -> list[Block]:
     lines = [f"Answered {s.answered}, right {s.correct} ({share}), {s.points} points",
              f"Streak: {_days(s.streak)} (best {_days(s.best_streak)})",
              f"Reviews due: {s.reviews_due}"]
+    lines += [f"By exam domain: {escape(d.topic)} {d.correct}/{d.answered}" for d in s.domains]
     lines += [f"• {escape(t.topic)}: {t.correct}/{t.answered}" for t in s.topics]
     if s.weakest:
         lines.append("Weakest: " + ", ".join(

@@ -274,6 +274,7 @@ class Topic:
     name: str
     passages: int
     questions: int = 0
+    domain: str = ""  # the exam domain most of its questions belong to
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,7 @@ class Stats:
     topics: tuple[TopicAccuracy, ...] = ()
     weakest: tuple[TopicAccuracy, ...] = ()
     reviews_due: int = 0
+    domains: tuple[TopicAccuracy, ...] = ()  # accuracy per exam domain (``topic`` holds its name)
 
 
 @dataclass(frozen=True)

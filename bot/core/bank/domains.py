@@ -49,6 +49,17 @@ class Guide:
     def named(self, key: str) -> str:
         return next((d.name for d in self.domains if d.key == key), key)
 
+    def of_topics(self, questions: Iterable[BankQuestion]) -> dict[str, str]:
+        """Topic -> the domain most of its questions belong to (ties: the guide's order)."""
+        counts: dict[str, dict[str, int]] = {}
+        for q in questions:
+            tally = counts.setdefault(q.topic, {})
+            key = q.domain or self.domain_of(q.topic)
+            tally[key] = tally.get(key, 0) + 1
+        order = [d.key for d in self.domains]
+        return {topic: max(tally, key=lambda k: (tally[k], -order.index(k) if k in order else -99))
+                for topic, tally in counts.items()}
+
     def with_domains(self, questions: Iterable[BankQuestion]) -> list[BankQuestion]:
         """The questions, each with its domain (its own, else its topic's)."""
         return [q if q.domain else replace(q, domain=self.domain_of(q.topic)) for q in questions]

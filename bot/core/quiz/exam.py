@@ -25,7 +25,7 @@ from bot.core.bank import BankQuestion, Guide
 from bot.core.messages import (
     Answer, DomainResult, Exam, ExamItem, ExamProgress, ExamReport, Learner, Question, Reply, Text, TopicAccuracy,
 )
-from bot.core.quiz import rules, scoring, shuffle
+from bot.core.quiz import rules, scoring, shuffle, standings
 
 WEAKEST = 3  # topics the report names to practise
 REPORTERS = 2  # different learners reporting a question hold it out of exams and daily posts
@@ -215,6 +215,6 @@ class Exams:
                                      meets=scoring.scaled(*by_domain[d.key]) >= self.guide.pass_score)
                         for d in self.guide.domains)  # all four, as AWS's report lists them
         weak = sorted(((t, r, n) for t, (r, n) in by_topic.items() if r < n), key=lambda x: (x[1] / x[2], -x[2], x[0]))
-        weakest = tuple(TopicAccuracy(t, n, r, f"quiz {t.lower()}") for t, r, n in weak[:WEAKEST])
+        weakest = tuple(TopicAccuracy(t, n, r, standings.practice_command(t)) for t, r, n in weak[:WEAKEST])
         return ExamReport(scoring.scaled(right, len(items)), self.guide.pass_score, right, len(items), domains,
                           weakest, tuple(items), exam["timed_out"], scoring.SCALING)

@@ -29,6 +29,7 @@ import logging
 import random
 from difflib import get_close_matches
 import secrets
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Iterable, Protocol, Sequence
 
@@ -36,7 +37,7 @@ from bot.core import bank
 from bot.core.quiz import answering, exam, review, rules, shuffle, standings
 from bot.core.messages import (
     Answer, Choice, Exam, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply, Report,
-    Review, ShowLeaderboard, ShowStats, Text, unknown_command,
+    Review, ShowLeaderboard, ShowStats, Stats, Text, TopicAccuracy, unknown_command,
 )
 from bot.core.bank import BankQuestion
 from bot.core.lookup import lexicon as lexicons
@@ -116,7 +117,7 @@ class Practice:
                     return [Text("Usage: leaderboard [today|week|month|all]", error=True)]
                 return [standings.leaderboard(self.store, command.learner, command.period, now)]
             case ShowStats():
-                return [standings.stats(self.store, command.subject or command.learner, now)]
+                return [self.stats(command.subject or command.learner, now)]
             case Review():
                 return [self.review(command.learner, now)]
             case Exam():
@@ -181,6 +182,20 @@ class Practice:
     def record(self, command: Answer, now: datetime) -> Reply:
         """Grade and record an answer on the one answer path (a finished exam's picks)."""
         return answering.answer(self, command, now)
+
+    def stats(self, learner: Learner, now: datetime) -> Stats:
+        """The learner's stats, with accuracy per exam domain (each topic counted in its domain)."""
+        found = standings.stats(self.store, learner, now)
+        of_topic = self.guide.of_topics(self.questions.values())
+        tally: dict[str, list[int]] = {}
+        for t in found.topics:
+            key = of_topic.get(t.topic) or self.guide.domain_of(t.topic)
+            tally.setdefault(key, [0, 0])
+            tally[key][0] += t.answered
+            tally[key][1] += t.correct
+        domains = tuple(TopicAccuracy(d.name, tally[d.key][0], tally[d.key][1], "exam")
+                        for d in self.guide.domains if d.key in tally)
+        return replace(found, domains=domains)
 
     def report(self, learner: Learner, ident: str, reason: str, now: datetime) -> Text:
         """ "This question is wrong": kept with who and when for the maintainers; a question two
