@@ -37,3 +37,23 @@ def test_an_unknown_pack_is_one_clear_error():
     with pytest.raises(ValueError, match="DVA_PACKS: there is no pack named 'nope'"):
         Settings.from_env({"DVA_PACKS": "nope"})
     assert Settings.from_env({"DVA_PACKS": "dva-c02, dva-c02"}).packs == ("dva-c02",)
+
+
+def test_the_dva_c02_pack_is_valid_exam_grade_and_spread_over_the_domains_by_weight():
+    from collections import Counter
+    from pathlib import Path
+
+    from bot.core.bank import domains, load_bank, validate
+    from bot.core.lookup.notes import parse
+
+    pack = Path(__file__).resolve().parents[1] / "content" / "packs" / "dva-c02"
+    passages = {p.id: p for f in sorted((pack / "notes").glob("*.md"))
+                for p in parse(f.read_text(encoding="utf-8"), f.name)[0]}
+    questions, problems = load_bank(pack / "questions")
+    assert not problems
+    assert not [(q.id, why) for q in questions for why in validate(q, passages)]
+    assert len(questions) >= 300 and sum(q.kind == "multi" for q in questions) >= 60
+    assert all(q.kind != "truefalse" and q.domain for q in questions)
+    share = Counter(q.domain for q in questions)
+    for d in domains.DEFAULT.domains:  # each domain within 3 points of its exam weight
+        assert abs(100 * share[d.key] / len(questions) - d.weight) <= 3, d.key
