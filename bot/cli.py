@@ -140,7 +140,8 @@ def _chat(settings: Settings, args: argparse.Namespace | None = None) -> int:
     from bot.adapters import console
 
     app = build(settings)
-    return console.run(app.tutor, sys.stdin, sys.stdout, now=_now)
+    pictures = settings.db.resolve().parent / "pictures"  # beside the database: the group's own data
+    return console.run(app.tutor, sys.stdin, sys.stdout, now=_now, pictures=pictures)
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:

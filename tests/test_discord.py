@@ -627,3 +627,13 @@ async def test_the_report_button_tells_the_maintainers_privately(fake, bot, app)
     again = await click(fake, feedback, "Report", bob)
     assert ephemeral(again) and "is reported" in again["content"]
     assert qid in app.tutor.practice.exams.held()
+
+
+async def test_stats_come_with_a_picture_of_the_learners_progress(fake, bot, app):
+    alice = fake.user("alice")
+    [question] = await slash(fake, "quiz", alice, topic="RDS")
+    await answer(fake, question, right_letters(app, question), alice)
+    [stats] = await slash(fake, "stats", alice)
+    [picture] = stats["_files"]
+    assert picture["filename"] == "stats.png" and picture["data"].startswith(b"\x89PNG\r\n\x1a\n")
+    assert stats["embeds"][0]["image"]["url"] == "attachment://stats.png" and ephemeral(stats)

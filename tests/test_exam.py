@@ -226,3 +226,17 @@ def test_stats_give_accuracy_per_exam_domain_and_topics_name_each_topics_domain(
     out = io.StringIO()
     console.run(app.tutor, Typist(["stats", "topics"], out), out, lambda: NOW, ANA)
     assert "By exam domain:" in out.getvalue() and "IAM: " in out.getvalue() and "· Security" in out.getvalue()
+
+
+def test_stats_in_the_console_write_a_png_and_print_its_path(tmp_path):
+    from bot.core.messages import Quiz
+
+    app = build(Settings(db=tmp_path / "dva.db"))
+    [question] = app.tutor.handle(Quiz(ANA, "iam"), NOW)
+    assert isinstance(question, Question)
+    app.tutor.handle(Answer(ANA, question.instance, ("A", "B")[:question.pick]), NOW)
+    out = io.StringIO()
+    console.run(app.tutor, Typist(["stats"], out), out, lambda: NOW, ANA, pictures=tmp_path / "pictures")
+    [path] = re.findall(r"^Picture: (.+)$", out.getvalue(), re.MULTILINE)
+    assert path == str(tmp_path / "pictures" / "stats-ana.png")
+    assert (tmp_path / "pictures" / "stats-ana.png").read_bytes().startswith(b"\x89PNG")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import re
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Callable, TextIO
 
 from bot.adapters.wording import (
@@ -182,8 +183,10 @@ def local_learner() -> Learner:
 
 
 def run(tutor, stdin: TextIO, stdout: TextIO, now: Callable[[], datetime] | datetime,
-        learner: Learner | None = None) -> int:
-    """Read commands until ``quit`` or end of input; returns the exit status (0)."""
+        learner: Learner | None = None, pictures: Path | None = None) -> int:
+    """Read commands until ``quit`` or end of input; returns the exit status (0).
+
+    ``pictures``: a folder where ``stats`` writes its picture (a PNG), its path printed."""
     clock = now if callable(now) else (lambda: now)
     learner = learner or local_learner()
     last: Question | None = None
@@ -209,11 +212,27 @@ def run(tutor, stdin: TextIO, stdout: TextIO, now: Callable[[], datetime] | date
             if isinstance(reply, FoundPassage):
                 shown = reply
             out = render(reply)
+            if isinstance(reply, Stats) and reply.answered and pictures is not None:
+                out += f"\nPicture: {_picture(reply, pictures)}"
             if isinstance(reply, HelpText):
                 width = max(len(usage) for usage, _ in reply.commands) + 2
                 out += f"\n{ANSWER_HELP[0]:<{width}}{ANSWER_HELP[1]}\n{'quit':<{width}}leave"
             print(out, file=stdout)
         stdout.flush()
+
+
+def _picture(stats: Stats, folder: Path) -> str:
+    """Write the stats picture; its path, or why it could not be written (one line)."""
+    from bot.adapters.pictures import stats_png  # matplotlib loads only when a picture is drawn
+
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", stats.learner.user)[:40] or "me"
+    path = folder / f"stats-{name}.png"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(stats_png(stats))
+    except OSError as err:
+        return f"not written ({err.strerror or err})"
+    return str(path)
 
 
 def _replies(tutor, text: str, learner: Learner, last: Question | None, now: datetime) -> list[Reply]:

@@ -262,14 +262,15 @@ async def send(interaction: discord.Interaction, replies: Sequence[Reply], *, pr
     for i, reply in enumerate(replies):
         kwargs = render(reply)
         ephemeral = kwargs.pop("ephemeral") or private
+        files = kwargs.pop("files", [])
         if i == 0 and ephemeral == private:
-            await interaction.edit_original_response(**kwargs)
+            await interaction.edit_original_response(**kwargs, attachments=files)
             interaction.extras.pop(THINKING, None)
             continue
         if i == 0:
             await interaction.delete_original_response()
             interaction.extras.pop(THINKING, None)
-        await interaction.followup.send(ephemeral=ephemeral, **kwargs)
+        await interaction.followup.send(ephemeral=ephemeral, files=files, **kwargs)
 
 
 async def _tell(interaction: discord.Interaction, text: str) -> None:

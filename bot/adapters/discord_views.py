@@ -10,6 +10,7 @@ mentions are never parsed, so text typed by people can't ping anyone.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from datetime import datetime
@@ -39,6 +40,7 @@ OPTION_LABEL = 100
 CUSTOM_ID = 100
 PER_ROW = 5
 CONTROLS = 4  # the last row: Flag, Finish, Report, under the choices
+STATS_PICTURE = "stats.png"
 COMPONENTS = 25
 
 # The custom_ids of the buttons and menus: each DynamicItem's template, and what to_command reads.
@@ -212,6 +214,11 @@ def render(reply: Reply) -> dict:
             kwargs["embed"] = _leaderboard(reply)
         case Stats():
             kwargs["embed"] = _stats(reply)
+            if reply.answered:  # a picture of the progress, attached and shown in the embed
+                from bot.adapters.pictures import stats_png  # matplotlib loads only when a picture is drawn
+
+                kwargs["files"] = [discord.File(io.BytesIO(stats_png(reply)), filename=STATS_PICTURE)]
+                kwargs["embed"].set_image(url=f"attachment://{STATS_PICTURE}")
         case HelpText():
             lines = [f"`/dva {usage}` · {what}" for usage, what in reply.commands]
             kwargs["embed"] = _embed("DVA study bot", "\n".join(lines))

@@ -34,6 +34,8 @@ import itertools
 import json
 import time
 import zlib
+from email.parser import BytesParser
+from email.policy import HTTP
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
@@ -170,7 +172,8 @@ class FakeDiscord:
     def message(self, channel_id: str, body: dict, *, flags: int = 0, kind: int = 0) -> dict:
         return {"id": self.snowflake(), "channel_id": channel_id, "author": self.bot, "content": body.get("content", ""),
                 "timestamp": _now(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
-                "mentions": [], "mention_roles": [], "attachments": [], "embeds": body.get("embeds", []),
+                "mentions": [], "mention_roles": [], "attachments": _attachments(body.get("_files") or []),
+                "_files": body.get("_files") or [], "embeds": body.get("embeds", []),
                 "components": body.get("components", []), "pinned": False, "type": kind, "flags": flags,
                 "application_id": self.app_id, "allowed_mentions": body.get("allowed_mentions")}
 
@@ -457,8 +460,23 @@ class _Socket:
 
 
 async def _body(request: web.Request) -> Any:
-    """The request's JSON (aiohttp keeps the bytes, so handlers read it again)."""
+    """The request's JSON (aiohttp keeps the bytes, so handlers read it again). A message with
+    files comes as multipart/form-data (Discord's "Uploading Files"): the JSON is its
+    ``payload_json`` part and each ``files[n]`` part a file, kept under ``_files``."""
     raw = await request.read() if request.body_exists else b""
+    if raw and request.content_type == "multipart/form-data":
+        head = f"Content-Type: {request.headers['Content-Type']}\r\n\r\n".encode()
+        form = BytesParser(policy=HTTP).parsebytes(head + raw)
+        body: dict = {}
+        files = []
+        for part in form.iter_parts():
+            data = part.get_payload(decode=True) or b""
+            if part.get_param("name", header="content-disposition") == "payload_json":
+                body.update(json.loads(data))
+            else:
+                files.append({"filename": part.get_filename(), "content_type": part.get_content_type(),
+                              "data": data})
+        return body | {"_files": files}
     return json.loads(raw) if raw and request.content_type == "application/json" else raw or None
 
 
@@ -466,10 +484,20 @@ def _apply(message: dict, body: dict) -> None:
     for key, empty in (("content", ""), ("embeds", []), ("components", []), ("allowed_mentions", None)):
         if key in body:
             message[key] = empty if body[key] is None else body[key]
+    if body.get("_files"):
+        message["attachments"] = _attachments(body["_files"])
+        message["_files"] = body["_files"]
     message["edited_timestamp"] = _now()
 
 
+def _attachments(files: list[dict]) -> list[dict]:
+    return [{"id": str(1000 + n), "filename": f["filename"], "size": len(f["data"]), "content_type": f["content_type"],
+             "url": f"https://cdn.example/{f['filename']}", "proxy_url": f"https://cdn.example/{f['filename']}"}
+            for n, f in enumerate(files)]
+
+
 def _json(data: Any, status: int = 200) -> web.Response:
+    data = {k: v for k, v in data.items() if k != "_files"} if isinstance(data, dict) else data
     # discord.py decodes JSON only when the content type is exactly application/json.
     return web.Response(body=json.dumps(data).encode(), status=status, content_type="application/json")
 
