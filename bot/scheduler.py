@@ -118,6 +118,15 @@ class DailyScheduler:
 
     async def _post_due(self, now: datetime, target: str | None) -> list[str]:
         posted = []
+        for weekly in self.daily.recaps_due(now, platforms=self.posters.keys(), target=target):
+            try:
+                if self.daily.claim_recap(weekly, now):  # claimed first: at most once per week
+                    await self.posters[weekly.schedule.platform].post(weekly.schedule.target,
+                                                                        self.daily.recap(weekly))
+                    posted.append(f"{weekly.schedule.target} {weekly.key}")
+            except Exception:
+                log.exception("weekly recap for %s (%s) failed (not retried: at most once)",
+                              weekly.schedule.target, weekly.key)
         for slot in self.daily.due(now, platforms=self.posters.keys(), target=target):
             try:
                 if await self.post_slot(slot, now):

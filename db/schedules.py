@@ -106,3 +106,18 @@ class ScheduleStore(Connected):
             (target,),
         ).fetchall()
         return [r[0] for r in rows]
+
+    # --- the weekly recap -----------------------------------------------------------------
+
+    def group_week(self, group: str, first_day: str, last_day: str) -> dict[str, Any]:
+        """A group's answers over local days ``first_day``..``last_day`` (ISO dates): per topic
+        (topic, answered, correct), and the most-missed question (id, wrong, answered)."""
+        topics = [tuple(r) for r in self.conn.execute(
+            "SELECT topic, COUNT(*), SUM(correct) FROM answers WHERE group_id = ? AND day BETWEEN ? AND ?"
+            " GROUP BY topic ORDER BY topic", (group, first_day, last_day)).fetchall()]
+        missed = self.conn.execute(
+            "SELECT question_id, SUM(1 - correct) AS wrong, COUNT(*) FROM answers"
+            " WHERE group_id = ? AND day BETWEEN ? AND ? GROUP BY question_id"
+            " HAVING wrong > 0 ORDER BY wrong DESC, COUNT(*) DESC, question_id LIMIT 1",
+            (group, first_day, last_day)).fetchone()
+        return {"topics": topics, "missed": tuple(missed) if missed else None}

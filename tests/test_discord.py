@@ -26,7 +26,7 @@ from bot.adapters.discord_views import (
 )
 from bot.config import Settings
 from bot.core.messages import (
-    Choice, Learner, FoundPassage, Question, Stats, Text, TopicAccuracy,
+    Answer, Choice, Learner, FoundPassage, Question, Setup, Stats, Text, TopicAccuracy,
 )
 from fakes.discord_api import EPHEMERAL, FakeDiscord
 from fakes.discord_fixture import TOKEN, running_bot
@@ -637,3 +637,26 @@ async def test_stats_come_with_a_picture_of_the_learners_progress(fake, bot, app
     [picture] = stats["_files"]
     assert picture["filename"] == "stats.png" and picture["data"].startswith(b"\x89PNG\r\n\x1a\n")
     assert stats["embeds"][0]["image"]["url"] == "attachment://stats.png" and ephemeral(stats)
+
+
+async def test_the_weekly_recap_is_posted_in_the_channel_once_and_pings_nobody(fake, bot, app):
+    from bot.core.messages import Quiz
+    from bot.scheduler import DailyScheduler
+
+    target = f"discord:{fake.channel_id}"
+    admin = Learner("discord", fake.guild_id, "boss", "Boss")
+    app.tutor.handle(Setup(admin, target, "#study", "09:00", "UTC", is_admin=True), NOW - timedelta(days=7))
+    loud = Learner("discord", fake.guild_id, "u1", "@everyone")  # a display name that would ping if parsed
+    for day in range(3):
+        at = datetime(2026, 11, 17 + day, 12, tzinfo=timezone.utc)
+        [question] = app.tutor.handle(Quiz(loud, "RDS"), at)
+        app.tutor.handle(Answer(loud, question.instance, ("A", "B")[:question.pick]), at)
+    monday = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+    for _ in range(2):  # a second process (or a restart) at the same minute posts nothing more
+        scheduler = DailyScheduler(app.daily, {"discord": DiscordPoster(bot)}, lambda: monday)
+        await scheduler.run_due(monday)
+    recaps = [m for m in fake.messages.values() if m["embeds"] and m["embeds"][0]["title"].startswith("Week of")]
+    [recap] = recaps
+    assert recap["embeds"][0]["title"] == "Week of 16 November 2026"
+    assert "3 answers in the group last week" in recap["embeds"][0]["description"]
+    assert "@everyone" in recap["embeds"][0]["description"] and recap["allowed_mentions"] == NO_MENTIONS

@@ -95,15 +95,16 @@ async def fire(p: Process, at: datetime, target: str = TARGET) -> list[str]:
     return await p.scheduler.fire(target)
 
 
-async def run_until(p: Process, until: datetime) -> list[tuple[datetime, str]]:
+async def run_until(p: Process, until: datetime, recaps: bool = False) -> list[tuple[datetime, str]]:
     """Run the minute sweep at every whole minute after the clock's time, up to ``until``:
-    (the minute in UTC, "<target> <slot>") for each post that went out. Steps in UTC, so
-    the autumn's repeated hour is lived through twice, as a running bot lives it."""
+    (the minute in UTC, "<target> <slot>") for each daily post that went out (and each
+    Monday's recap with ``recaps``). Steps in UTC, so the autumn's repeated hour is lived
+    through twice, as a running bot lives it."""
     posted = []
     at = p.clock.now.astimezone(UTC).replace(second=0, microsecond=0)
     while (at := at + timedelta(minutes=1)) <= until:
         p.clock.now = at
-        posted += [(at, key) for key in await p.scheduler.sweep()]
+        posted += [(at, key) for key in await p.scheduler.sweep() if recaps or " recap " not in key]
     return posted
 
 
@@ -164,7 +165,7 @@ async def test_spring_forward_a_time_that_does_not_exist_is_posted_once_when_the
         (utc(2026, 3, 31, 0, 30), f"{TARGET} 2026-03-31 02:30"),
     ]
     questions = p.poster.questions()
-    assert len(questions) == 4 and [t for t, _ in p.poster.posts] == [TARGET] * 4
+    assert len(questions) == 4 and [t for t, r in p.poster.posts if isinstance(r, Question)] == [TARGET] * 4
     [shown] = p.daily.handle(Daily(Learner("discord", "G1", "late"), TARGET), p.clock.now)
     assert getattr(shown, "instance", None) == questions[-1].instance  # the 31st's question is the open one
 
@@ -381,3 +382,44 @@ async def test_a_question_removed_from_the_bank_closes_without_a_summary(tmp_pat
     assert await fire(after, utc(2026, 11, 27, 9)) == [f"{TARGET} 2026-11-27 09:00"]
     assert after.poster.edits == [] and len(after.poster.questions()) == 1
     assert after.poster.questions()[0].question_id != posted.question_id
+
+
+# --- the weekly recap -------------------------------------------------------------------------
+
+
+def answered_last_week(p: Process, who: Learner, days: range, right: bool) -> None:
+    """``who`` answers a practice question each day of November 16-22 2026 listed in ``days``."""
+    from bot.core.messages import Answer, Quiz
+
+    for day in days:
+        at = utc(2026, 11, day, 12)
+        [question] = p.daily.practice.handle(Quiz(who, None), at)
+        key = p.daily.practice.question(question.question_id).answers
+        letters = tuple(c.letter for c in question.choices if c.text in
+                        {p.daily.practice.question(question.question_id).options["ABCDE".index(k)] for k in key})
+        wrong = tuple(c.letter for c in question.choices if c.letter not in letters)[:len(letters)]
+        p.daily.practice.handle(Answer(who, question.instance, letters if right else wrong), at)
+
+
+async def test_the_weekly_recap_goes_out_once_on_monday_at_the_daily_time_across_a_restart(tmp_path):
+    from bot.core.messages import Recap
+
+    path = tmp_path / "dva.db"
+    first = process(path, now=utc(2026, 11, 15, 8))
+    set_up(first, "09:00", "UTC")
+    ana, bo = Learner("discord", "G1", "ana", "Ana"), Learner("discord", "G1", "bo", "Bo")
+    answered_last_week(first, ana, range(16, 23), right=True)  # every day of the week: a 7-day streak
+    answered_last_week(first, bo, range(20, 23), right=False)
+    await fire(first, utc(2026, 11, 23, 9))  # Monday: the daily question and the recap of 16-22 Nov
+    [recap] = [r for _, r in first.poster.posts if isinstance(r, Recap)]
+    assert recap.week_of.isoformat() == "2026-11-16" and recap.answered == 10
+    assert [(s.learner.user, s.points) for s in recap.top][0][0] == "ana"
+    assert recap.streaks[0][0].user == "ana" and recap.streaks[0][1] == 7
+    assert recap.weakest is not None and recap.weakest.practice.startswith("quiz ")
+    assert recap.missed_question and recap.missed[0] >= 1
+    again = process(path, now=utc(2026, 11, 23, 9, 1))  # a restart, or a second process, that same Monday
+    await again.scheduler.sweep()
+    await fire(again, utc(2026, 11, 23, 9, 30))
+    assert not [r for _, r in again.poster.posts if isinstance(r, Recap)]
+    await fire(again, utc(2026, 11, 24, 9))  # Tuesday: a daily question, no recap
+    assert not [r for _, r in again.poster.posts if isinstance(r, Recap)]

@@ -372,3 +372,27 @@ async def test_the_report_button_in_slack_tells_the_maintainers_privately(bot, s
     [thanks] = await bot.click(labelled(question, "Report"))
     assert thanks["response_type"] == "ephemeral" and "is reported" in texts(thanks)
     assert len(study.store.reports()) == 1
+
+
+async def test_the_weekly_recap_is_posted_in_the_channel_once_and_pings_nobody_in_slack(bot, study):
+    from datetime import datetime, timedelta, timezone
+
+    from bot.core.messages import Answer, Learner, Quiz, Setup
+    from bot.scheduler import DailyScheduler
+
+    admin = Learner("slack", "T0DVA", "U0ADMIN", "admin")
+    study.tutor.handle(Setup(admin, "slack:C0DAILY", "#daily", "09:00", "UTC", is_admin=True),
+                       datetime(2026, 11, 15, tzinfo=timezone.utc))
+    loud = Learner("slack", "T0DVA", "U0LOUD", "<!channel>")
+    for day in range(2):
+        at = datetime(2026, 11, 18 + day, 12, tzinfo=timezone.utc)
+        [question] = study.tutor.handle(Quiz(loud, "rds"), at)
+        study.tutor.handle(Answer(loud, question.instance, ("A", "B")[:question.pick]), at)
+    monday = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+    poster = slack.SlackPoster(AsyncWebClient(token="xoxb-test", base_url=bot.fake.api_url))
+    for _ in range(2):
+        await DailyScheduler(study.daily, {"slack": poster}, lambda: monday).run_due(monday + timedelta(seconds=5))
+    recaps = [c.args for c in bot.fake.of("chat.postMessage") if "Week of 16 November 2026" in texts(c.args)]
+    [recap] = recaps
+    assert recap["channel"] == "C0DAILY" and "2 answers in the group last week" in texts(recap)
+    assert not MENTIONS.search(texts(recap))

@@ -94,3 +94,27 @@ def exam_report(report) -> list[str]:  # noqa: ANN001 (a messages.ExamReport)
             + (f" and {len(wrong) - 10} more" if len(wrong) > 10 else ""))
     lines.append(report.scaling)
     return lines
+
+
+def recap_lines(recap) -> list[str]:  # noqa: ANN001 (a messages.Recap)
+    """The weekly recap as lines of plain text (names as people show them, never a mention)."""
+    if not recap.answered:
+        return ["Nobody answered a question last week. Start this one with the question of the day "
+                "or 'quiz'."]
+    lines = [f"{count(recap.answered, 'answer')} in the group last week."]
+    if recap.top:
+        lines.append("Top five: " + "; ".join(f"{s.rank}. {s.learner.name or s.learner.user} ({s.points} points, "
+                                              f"{s.correct}/{s.answered} right)" for s in recap.top))
+    if recap.streaks:
+        lines.append("Longest streaks: " + "; ".join(f"{who.name or who.user} {count(days, 'day')}"
+                                                     for who, days in recap.streaks))
+    if recap.weakest is not None:
+        w = recap.weakest
+        lines.append(f"The group's weakest topic: {w.topic} ({accuracy(w.correct, w.answered)} right): "
+                     f"drill it with '{w.practice}'.")
+    if recap.missed_question:
+        wrong, answered = recap.missed
+        stem = prose(recap.missed_stem)
+        lines.append(f"Most missed ({wrong} of {answered} wrong): {stem[:200]}{'…' if len(stem) > 200 else ''} "
+                     f"('explain {recap.missed_question}')")
+    return lines

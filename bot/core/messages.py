@@ -10,7 +10,7 @@ notes; adapters escape it for their platform.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 # --- who and where -----------------------------------------------------------
@@ -359,6 +359,21 @@ class ExamReport:
 
 
 @dataclass(frozen=True)
+class Recap:
+    """The week in a channel with a daily question, posted on Monday for everyone."""
+
+    target: str
+    week_of: date  # the Monday the week began
+    top: tuple[Standing, ...]  # the week's top five by points
+    streaks: tuple[tuple[Learner, int], ...]  # the longest current streaks among them, in days
+    weakest: TopicAccuracy | None  # the group's weakest topic of the week, with its quiz command
+    missed_question: str  # the most-missed question's id ("" when nobody missed one)
+    missed_stem: str
+    missed: tuple[int, int]  # (wrong, answered) of that question
+    answered: int  # answers the group gave that week
+
+
+@dataclass(frozen=True)
 class HelpText:
     commands: tuple[tuple[str, str], ...]  # (usage, what it does)
 
@@ -379,7 +394,7 @@ class DailySummary:
 
 Reply = (
     Text | FoundPassage | NothingFound | Question | Feedback | Explanation | TopicList
-    | Leaderboard | Stats | HelpText | DailySummary | ExamReport
+    | Leaderboard | Stats | HelpText | DailySummary | ExamReport | Recap
 )
 
 

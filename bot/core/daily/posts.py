@@ -12,11 +12,12 @@ import hashlib
 import logging
 from collections import Counter
 from datetime import datetime, timedelta
-from typing import Any, Callable, Collection, Iterable, Protocol, Sequence
+from typing import Any, Callable, Collection, Iterable, Mapping, Protocol, Sequence
 
 from bot.core.daily import slots
-from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Reply, Setup, Text, unknown_command
+from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Recap, Reply, Setup, Text, unknown_command
 from bot.core.bank import BankQuestion
+from bot.core.daily import recap
 from bot.core.daily.slots import GRACE, Schedule, Slot
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 SETUP_USAGE = "setup <channel> <HH:MM> [timezone] [weekdays] [topic]  or  setup <channel> off"
 
 
-class ScheduleStore(Protocol):
+class ScheduleStore(recap.RecapStore, Protocol):
     def save_schedule(self, target: str, platform: str, group: str, time: str, tz: str, weekdays: str,
                       topic: str | None, target_name: str, set_by: str, now: datetime) -> None: ...
     def delete_schedule(self, target: str) -> bool: ...
@@ -52,6 +53,8 @@ class DailyPractice(Protocol):
     def show_instance(self, instance_id: str, now: datetime) -> Question | None: ...
     def question_facts(self, question_id: str, instance_id: str | None = None
                        ) -> tuple[str, tuple[Choice, ...], str]: ...
+    @property
+    def questions(self) -> Mapping[str, BankQuestion]: ...
 
 
 class DailyQuestions:
@@ -152,6 +155,25 @@ class DailyQuestions:
             if slot and not self.store.is_claimed(slot.target, slot.key):
                 found.append(slot)
         return found
+
+    def recaps_due(self, now: datetime, platforms: Collection[str] | None = None,
+                   target: str | None = None) -> list[recap.RecapSlot]:
+        """Weekly recaps to post now: one per channel with a daily question, not yet claimed."""
+        found = []
+        for schedule in ([self.schedule(target)] if target else self.schedules()):
+            if schedule is None or (platforms is not None and schedule.platform not in platforms):
+                continue
+            slot = recap.due(schedule, now, self.grace)
+            if slot and not self.store.is_claimed(slot.schedule.target, slot.key):
+                found.append(slot)
+        return found
+
+    def claim_recap(self, slot: recap.RecapSlot, now: datetime) -> bool:
+        return self.store.claim_slot(slot.schedule.target, slot.key, slot.at, now)
+
+    def recap(self, slot: recap.RecapSlot) -> Recap:
+        stems = {q.id: q.stem for q in self.practice.questions.values()}
+        return recap.build(self.store, slot, stems)
 
     def claim(self, slot: Slot, now: datetime) -> bool:
         """Claim the slot in the database; only the winner may post it."""

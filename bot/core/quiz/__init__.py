@@ -6,7 +6,8 @@ periods, which the command grammar parses).
 """
 
 from bot.core.quiz.practice import Practice
-from bot.core.quiz.rules import PERIODS
+from bot.core.quiz.rules import PERIODS, streaks
+from bot.core.quiz.standings import practice_command
 from bot.core.quiz.tutor import Tutor
 
-__all__ = ["PERIODS", "Practice", "Tutor"]
+__all__ = ["PERIODS", "Practice", "Tutor", "practice_command", "streaks"]
