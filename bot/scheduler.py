@@ -36,6 +36,7 @@ class Poster(Protocol):
 
     async def post(self, target: str, reply: Reply) -> str | None: ...
     async def edit(self, target: str, ref: str, reply: Reply) -> None: ...
+    async def direct(self, user: str, reply: Reply) -> None: ...
 
 
 def job_id(target: str) -> str:
@@ -118,6 +119,16 @@ class DailyScheduler:
 
     async def _post_due(self, now: datetime, target: str | None) -> list[str]:
         posted = []
+        for reminder in (self.daily.reminders_due(now) if target is None else ()):  # the sweep sends them
+            poster = self.posters.get(reminder.learner.platform)
+            if poster is None:
+                continue  # the console's learners have no direct messages
+            try:
+                if self.daily.claim_reminder(reminder, now):  # claimed first: at most one a day
+                    await poster.direct(reminder.learner.user, reminder.reply)
+                    posted.append(f"remind {reminder.learner.user} {reminder.day.isoformat()}")
+            except Exception:
+                log.exception("reminder to %s failed (not retried today: at most one a day)", reminder.learner.user)
         for weekly in self.daily.recaps_due(now, platforms=self.posters.keys(), target=target):
             try:
                 if self.daily.claim_recap(weekly, now):  # claimed first: at most once per week

@@ -186,4 +186,18 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX reports_question ON reports(question_id);
     """,
+    # 7: reminders: a learner's opt-in, and one row per reminder sent (at most one a day) ---
+    """
+    CREATE TABLE reminders (
+        learner_id INTEGER PRIMARY KEY REFERENCES learners(id),
+        time TEXT NOT NULL,             -- local "HH:MM" in the group's timezone
+        set_at TEXT NOT NULL
+    );
+    CREATE TABLE reminders_sent (
+        learner_id INTEGER NOT NULL REFERENCES learners(id),
+        day TEXT NOT NULL,              -- the local date it was sent for
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (learner_id, day)   -- claimed before sending: never twice a day, across restarts
+    );
+    """,
 )

@@ -660,3 +660,22 @@ async def test_the_weekly_recap_is_posted_in_the_channel_once_and_pings_nobody(f
     assert recap["embeds"][0]["title"] == "Week of 16 November 2026"
     assert "3 answers in the group last week" in recap["embeds"][0]["description"]
     assert "@everyone" in recap["embeds"][0]["description"] and recap["allowed_mentions"] == NO_MENTIONS
+
+
+async def test_a_reminder_is_sent_once_as_a_direct_message_when_a_streak_would_break(fake, bot, app):
+    from bot.core.messages import Quiz, Remind
+    from bot.scheduler import DailyScheduler
+
+    alice = fake.user("alice")
+    me = Learner("discord", fake.guild_id, alice["id"], "alice")
+    [confirmed] = app.tutor.handle(Remind(me, on=True, time="18:00"), NOW)
+    assert "Reminders on: at 18:00 UTC" in confirmed.text
+    yesterday = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
+    [question] = app.tutor.handle(Quiz(me, "RDS"), yesterday)
+    app.tutor.handle(Answer(me, question.instance, ("A", "B")[:question.pick]), yesterday)
+    evening = datetime(2026, 11, 26, 18, 5, tzinfo=timezone.utc)
+    for _ in range(2):  # a restart at the same minute sends nothing more
+        await DailyScheduler(app.daily, {"discord": DiscordPoster(bot)}, lambda: evening).sweep()
+    sent = [m for m in fake.messages.values() if m["channel_id"] == fake.dm_channel(alice)]
+    [reminder] = sent
+    assert "streak ends tonight" in reminder["content"] and "'remind off'" in reminder["content"]

@@ -240,3 +240,27 @@ def test_stats_in_the_console_write_a_png_and_print_its_path(tmp_path):
     [path] = re.findall(r"^Picture: (.+)$", out.getvalue(), re.MULTILINE)
     assert path == str(tmp_path / "pictures" / "stats-ana.png")
     assert (tmp_path / "pictures" / "stats-ana.png").read_bytes().startswith(b"\x89PNG")
+
+
+# --- reminders ----------------------------------------------------------------------------------
+
+
+def test_remind_on_in_the_console_is_confirmed_with_its_time_and_timezone_and_off_stops_it(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    out = chat(app, "remind on 08:00", "remind on 25:00", "remind off", "remind off")
+    assert "Reminders on: at 08:00 UTC" in out and "'25:00' is not a time" in out
+    assert "Reminders are off." in out and "Reminders were not on." in out
+
+
+def test_no_reminder_is_due_without_a_reason_and_one_is_due_when_reviews_are(tmp_path):
+    from bot.core.messages import Quiz, Remind
+
+    app = build(Settings(db=tmp_path / "dva.db"))
+    app.tutor.handle(Remind(ANA, on=True, time="09:00"), NOW)
+    assert app.daily.reminders_due(NOW.replace(hour=9, minute=10)) == []  # nothing due, no streak
+    [question] = app.tutor.handle(Quiz(ANA, "iam"), NOW - timedelta(days=30))
+    app.tutor.handle(Answer(ANA, question.instance, ("A", "B")[:question.pick]), NOW - timedelta(days=30))
+    [due] = app.daily.reminders_due(NOW.replace(hour=9, minute=10))  # its review card is due by now
+    assert due.reply.reviews == 1 and due.learner.user == "ana"
+    assert app.daily.reminders_due(NOW.replace(hour=8, minute=59)) == []  # not before its time
+    assert app.daily.claim_reminder(due, NOW) and not app.daily.claim_reminder(due, NOW)

@@ -396,3 +396,23 @@ async def test_the_weekly_recap_is_posted_in_the_channel_once_and_pings_nobody_i
     [recap] = recaps
     assert recap["channel"] == "C0DAILY" and "2 answers in the group last week" in texts(recap)
     assert not MENTIONS.search(texts(recap))
+
+
+async def test_a_reminder_reaches_the_learner_in_a_direct_message_once_in_slack(bot, study):
+    from datetime import datetime, timezone
+
+    from bot.core.messages import Answer, Learner, Quiz
+    from bot.scheduler import DailyScheduler
+
+    [confirmed] = await bot.command("remind on 07:30")
+    assert "Reminders on: at 07:30 UTC" in texts(confirmed) and confirmed["response_type"] == "ephemeral"
+    anna = Learner("slack", "T0DVA", "U0ANNA", "anna")
+    yesterday = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
+    [question] = study.tutor.handle(Quiz(anna, "rds"), yesterday)
+    study.tutor.handle(Answer(anna, question.instance, ("A", "B")[:question.pick]), yesterday)
+    morning = datetime(2026, 11, 26, 7, 30, tzinfo=timezone.utc)
+    poster = slack.SlackPoster(AsyncWebClient(token="xoxb-test", base_url=bot.fake.api_url))
+    for _ in range(2):
+        await DailyScheduler(study.daily, {"slack": poster}, lambda: morning).sweep()
+    [dm] = [c.args for c in bot.fake.of("chat.postMessage") if c.args["channel"] == "U0ANNA"]
+    assert "streak ends tonight" in texts(dm)

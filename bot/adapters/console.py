@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from bot.adapters.wording import (
-    accuracy, exam_hint, exam_report, exam_status, period_name, points_breakdown, recap_lines, relative,
+    accuracy, exam_hint, exam_report, exam_status, period_name, points_breakdown, recap_lines, reminder_text, relative,
 )
 from bot.core.grammar import parse
 from bot.core.messages import (
-    Answer, Choice, Daily, DailySummary, ExamReport, Recap, Explanation, Feedback, HelpText, Leaderboard, Learner,
+    Answer, Choice, Daily, DailySummary, ExamReport, Recap, Reminder, Explanation, Feedback, HelpText, Leaderboard, Learner,
     NothingFound,
     FoundPassage, Question, Reply, Setup, Standing, Stats, Text, TopicList,
 )
@@ -77,6 +77,8 @@ def render(reply: Reply) -> str:
             return "\n".join(lines)
         case ExamReport():
             return "\n".join(exam_report(reply))
+        case Reminder():
+            return reminder_text(reply)
         case Recap():
             return "\n".join([f"Week of {reply.week_of:%d %B %Y}", *recap_lines(reply)])
         case Text():

@@ -304,6 +304,13 @@ class DiscordPoster:
         message = await self._channel(target).send(**kwargs)
         return str(message.id)
 
+    async def direct(self, user: str, reply: Reply) -> None:
+        """A direct message to ``user`` (a reminder): the bot's DM channel with them."""
+        kwargs = render(reply)
+        kwargs.pop("ephemeral")
+        channel = await self.client.create_dm(discord.Object(id=int(user)))
+        await channel.send(**kwargs)
+
     async def edit(self, target: str, ref: str, reply: Reply) -> None:
         kwargs: dict[str, Any] = {"content": None, "embed": None, "view": None} | render(reply)
         kwargs.pop("ephemeral")

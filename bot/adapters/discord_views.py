@@ -18,9 +18,9 @@ from datetime import datetime
 import discord
 from discord.utils import escape_markdown
 
-from bot.adapters.wording import accuracy, count, exam_report, period_name, prose as _prose, recap_lines
+from bot.adapters.wording import accuracy, count, exam_report, period_name, prose as _prose, recap_lines, reminder_text
 from bot.core.messages import (
-    Choice, DailySummary, ExamReport, Explanation, Feedback, HelpText, Recap, Leaderboard, NothingFound, FoundPassage,
+    Choice, DailySummary, ExamReport, Explanation, Feedback, HelpText, Recap, Reminder, Leaderboard, NothingFound, FoundPassage,
     Question, Reply, Stats, Text, TopicList,
 )
 
@@ -201,6 +201,8 @@ def render(reply: Reply) -> dict:
                 view = discord.ui.View(timeout=None)
                 view.add_item(ReportButton(reply.question_id))
                 kwargs["view"] = view
+        case Reminder():
+            kwargs["content"] = clip(reminder_text(reply), CONTENT)
         case Recap():
             kwargs["embed"] = _embed(f"Week of {reply.week_of:%d %B %Y}", plain("\n".join(recap_lines(reply))))
         case ExamReport():

@@ -304,6 +304,10 @@ class SlackPoster:
     async def edit(self, target: str, ref: str, reply: Reply) -> None:
         await self.client.chat_update(channel=_channel(target), ts=ref, **message([reply]))
 
+    async def direct(self, user: str, reply: Reply) -> None:
+        """A direct message to ``user`` (a reminder): posting to a user id lands in the app's DM."""
+        await self.client.chat_postMessage(channel=user, **message([reply]))
+
 
 def _channel(target: str) -> str:
     platform, _, channel = target.partition(":")

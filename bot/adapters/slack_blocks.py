@@ -18,9 +18,9 @@ import re
 from datetime import datetime
 from typing import Any, Iterable
 
-from bot.adapters.wording import accuracy, exam_report, period_name, prose, recap_lines
+from bot.adapters.wording import accuracy, exam_report, period_name, prose, recap_lines, reminder_text
 from bot.core.messages import (
-    Choice, DailySummary, ExamReport, Explanation, Recap, Feedback, HelpText, Leaderboard, NothingFound,
+    Choice, DailySummary, ExamReport, Explanation, Recap, Reminder, Feedback, HelpText, Leaderboard, NothingFound,
     FoundPassage, Question, Reply, Standing, Stats, Text, TopicList,
 )
 
@@ -158,6 +158,8 @@ def blocks_for(reply: Reply) -> list[Block]:
             return [header("Study bot commands"), *_lines(lines)]
         case DailySummary():
             return _summary(reply)
+        case Reminder():
+            return sections(reminder_text(reply))
         case Recap():
             return [header(f"Week of {reply.week_of:%d %B %Y}"), *_lines([escape(line) for line in recap_lines(reply)])]
         case ExamReport():

@@ -118,3 +118,15 @@ def recap_lines(recap) -> list[str]:  # noqa: ANN001 (a messages.Recap)
         lines.append(f"Most missed ({wrong} of {answered} wrong): {stem[:200]}{'…' if len(stem) > 200 else ''} "
                      f"('explain {recap.missed_question}')")
     return lines
+
+
+def reminder_text(reminder) -> str:  # noqa: ANN001 (a messages.Reminder)
+    """The day's reminder in one or two sentences."""
+    parts = []
+    if reminder.streak:
+        parts.append(f"Your {count(reminder.streak, 'day')} streak ends tonight: one answer keeps it "
+                     "('quiz' or the question of the day).")
+    if reminder.reviews:
+        parts.append(f"{count(reminder.reviews, 'review')} {'is' if reminder.reviews == 1 else 'are'} due: "
+                     "'review' shows the most overdue.")
+    return " ".join(parts) + " ('remind off' stops these.)"

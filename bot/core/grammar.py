@@ -22,6 +22,7 @@ from bot.core.messages import (
     Learner,
     More,
     Quiz,
+    Remind,
     Report,
     Review,
     Setup,
@@ -80,6 +81,12 @@ def parse(text: str, learner: Learner, target: str = "") -> Command | Text:
             return parse_setup(args, learner)
         case "exam":
             return parse_exam(args, learner)
+        case "remind":
+            if args and args[0].lower() == "off" and len(args) == 1:
+                return Remind(learner, on=False)
+            if args and args[0].lower() == "on" and len(args) <= 2:
+                return Remind(learner, on=True, time=args[1] if len(args) == 2 else None)
+            return _usage("remind on [HH:MM] | remind off", "e.g. 'remind on 08:00'")
         case "report":
             if args:
                 return Report(learner, args[0], " ".join(args[1:]))
@@ -105,7 +112,7 @@ def parse_exam(args: list[str], learner: Learner) -> Exam | Text:
 
 
 VERBS = ("ask", "more", "quiz", "explain", "topics", "leaderboard", "stats", "daily", "review", "help", "setup",
-         "exam", "report")
+         "exam", "report", "remind")
 QUESTION_WORDS = frozenset("what whats what's how why when where which who is are can does do should".split())
 
 

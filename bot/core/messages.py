@@ -156,9 +156,19 @@ class Report:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Remind:
+    """ "remind on [HH:MM]" / "remind off": a daily direct message when reviews are due or a
+    streak would break."""
+
+    learner: Learner
+    on: bool
+    time: str | None = None
+
+
 Command = (
     Ask | More | Quiz | Answer | Explain | Topics | ShowLeaderboard | ShowStats | Daily
-    | Review | Help | Setup | Exam | Report
+    | Review | Help | Setup | Exam | Report | Remind
 )
 
 
@@ -374,6 +384,15 @@ class Recap:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """The day's reminder, sent to the learner alone."""
+
+    learner: Learner
+    reviews: int  # spaced-review cards due now
+    streak: int  # the streak that breaks tonight without an answer (0: none at risk)
+
+
+@dataclass(frozen=True)
 class HelpText:
     commands: tuple[tuple[str, str], ...]  # (usage, what it does)
 
@@ -394,7 +413,7 @@ class DailySummary:
 
 Reply = (
     Text | FoundPassage | NothingFound | Question | Feedback | Explanation | TopicList
-    | Leaderboard | Stats | HelpText | DailySummary | ExamReport | Recap
+    | Leaderboard | Stats | HelpText | DailySummary | ExamReport | Recap | Reminder
 )
 
 

@@ -8,7 +8,8 @@ gateway and answer interactions, and records everything it receives (with
   ``GET /gateway/bot``, ``PUT /applications/{app}/commands`` and
   ``/applications/{app}/guilds/{guild}/commands``, ``POST
   /interactions/{id}/{token}/callback``, followups and ``@original`` under
-  ``/webhooks/{app}/{token}``, and ``POST``/``PATCH /channels/{id}/messages``.
+  ``/webhooks/{app}/{token}``, ``POST``/``PATCH /channels/{id}/messages``, and
+  ``POST /users/@me/channels`` (open a DM).
   A command sync for a guild in ``refused`` (``None`` = the global sync) gets
   403 Missing Access, as for a mistyped guild id or a guild the bot left. A
   message posted to a channel in ``forbidden`` gets 403 Missing Permissions, as
@@ -108,6 +109,7 @@ class FakeDiscord:
         app = web.Application(middlewares=[self._record])
         api = "/api/v10"
         app.router.add_get(api + "/users/@me", self._me)
+        app.router.add_post(api + "/users/@me/channels", self._open_dm)
         app.router.add_get(api + "/oauth2/applications/@me", self._application)
         app.router.add_get(api + "/gateway/bot", self._gateway_bot)
         app.router.add_put(api + "/applications/{app}/commands", self._put_commands)
@@ -286,6 +288,13 @@ class FakeDiscord:
 
     async def _me(self, request: web.Request) -> web.Response:
         return _json(self.bot)
+
+    async def _open_dm(self, request: web.Request) -> web.Response:
+        """Create DM (``POST /users/@me/channels`` with ``recipient_id``): the DM channel object."""
+        recipient = str((await _body(request) or {}).get("recipient_id", ""))
+        user = {"id": recipient, "username": f"user{recipient}", "discriminator": "0", "avatar": None,
+                "global_name": None}
+        return _json({"id": self.dm_channel(user), "type": 1, "recipients": [user], "last_message_id": None})
 
     async def _application(self, request: web.Request) -> web.Response:
         owner = self.user("owner")

@@ -15,9 +15,9 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Collection, Iterable, Mapping, Protocol, Sequence
 
 from bot.core.daily import slots
-from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Recap, Reply, Setup, Text, unknown_command
+from bot.core.messages import Choice, Daily, DailySummary, Learner, Question, Recap, Remind, Reply, Setup, Text, unknown_command
 from bot.core.bank import BankQuestion
-from bot.core.daily import recap
+from bot.core.daily import recap, reminders
 from bot.core.daily.slots import GRACE, Schedule, Slot
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 SETUP_USAGE = "setup <channel> <HH:MM> [timezone] [weekdays] [topic]  or  setup <channel> off"
 
 
-class ScheduleStore(recap.RecapStore, Protocol):
+class ScheduleStore(recap.RecapStore, reminders.ReminderStore, Protocol):
     def save_schedule(self, target: str, platform: str, group: str, time: str, tz: str, weekdays: str,
                       topic: str | None, target_name: str, set_by: str, now: datetime) -> None: ...
     def delete_schedule(self, target: str) -> bool: ...
@@ -67,12 +67,14 @@ class DailyQuestions:
         self.on_change = on_change
         self.grace = grace
 
-    def handle(self, command: Setup | Daily, now: datetime) -> list[Reply]:
+    def handle(self, command: Setup | Daily | Remind, now: datetime) -> list[Reply]:
         match command:
             case Setup():
                 return [self._setup(command, now)]
             case Daily():
                 return [self._show(command.target, now)]
+            case Remind():
+                return [reminders.handle(self.store, command, now)]
         return [unknown_command()]
 
     # --- commands ------------------------------------------------------------
@@ -174,6 +176,12 @@ class DailyQuestions:
     def recap(self, slot: recap.RecapSlot) -> Recap:
         stems = {q.id: q.stem for q in self.practice.questions.values()}
         return recap.build(self.store, slot, stems)
+
+    def reminders_due(self, now: datetime) -> list[reminders.Due]:
+        return reminders.due(self.store, now)
+
+    def claim_reminder(self, reminder: reminders.Due, now: datetime) -> bool:
+        return reminders.claim(self.store, reminder, now)
 
     def claim(self, slot: Slot, now: datetime) -> bool:
         """Claim the slot in the database; only the winner may post it."""

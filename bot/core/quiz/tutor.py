@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Protocol, Sequence
 
 from bot.core.messages import (
-    Answer, Ask, Command, Daily, Exam, Explain, Help, Report, HelpText, More, Quiz, Reply, Review,
+    Answer, Ask, Command, Daily, Exam, Explain, Help, Remind, Report, HelpText, More, Quiz, Reply, Review,
     Setup, ShowLeaderboard, ShowStats, Text, Topics, unknown_command,
 )
 
@@ -31,6 +31,7 @@ USAGE: tuple[tuple[str, str], ...] = (
     ("exam [count]", "a private mock exam: 65 questions in 130 minutes, or fewer in less time"),
     ("exam goto N | flag N | flagged | finish | report", "move around your running exam; its score report"),
     ("report <question id> [reason]", "tell the maintainers a question is wrong"),
+    ("remind on [HH:MM] | remind off", "a direct message a day when reviews are due or your streak would break"),
     ("setup <channel> <HH:MM> [timezone] [weekdays] [topic]", "admins: post a daily question there"),
     ("setup <channel> off", "admins: stop the daily question there"),
     ("help", "this list"),
@@ -55,7 +56,7 @@ class QuizCommands(Protocol):
 class DailyCommands(Protocol):
     """The daily question's side (``daily.DailyQuestions``)."""
 
-    def handle(self, command: Daily | Setup, now: datetime) -> Sequence[Reply]: ...
+    def handle(self, command: Daily | Setup | Remind, now: datetime) -> Sequence[Reply]: ...
 
 
 class Tutor:
@@ -80,7 +81,7 @@ class Tutor:
                 return self.lookup.handle(command, now)
             case Quiz() | Answer() | Explain() | ShowLeaderboard() | ShowStats() | Review() | Exam() | Report():
                 return self.practice.handle(command, now)
-            case Daily() | Setup():
+            case Daily() | Setup() | Remind():
                 if self.schedule is None:
                     return [Text("The daily question is not available here.", error=True)]
                 return self.schedule.handle(command, now)
