@@ -21,6 +21,9 @@ _ANSWER_COLUMNS = (
 )
 
 
+RIGHT_NAMED = 25  # who answered a daily right, in order: as many as a reveal names
+
+
 class QuizStore(Connected):
     # --- questions ------------------------------------------------------------
 
@@ -177,13 +180,14 @@ class QuizStore(Connected):
             "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?",
             (instance_id,),
         ).fetchone()
-        first = self._row(
+        right = self._rows(
             "SELECT l.platform, l.group_id, l.user, l.name FROM answers a JOIN learners l"
             " ON l.id = a.learner_id WHERE a.instance_id = ? AND a.correct = 1"
-            " ORDER BY a.answered_at, a.id LIMIT 1",
-            (instance_id,),
+            " ORDER BY a.answered_at, a.id LIMIT ?",
+            (instance_id, RIGHT_NAMED),
         )
-        return {"answered": totals[0], "correct": totals[1], "first_right": first}
+        return {"answered": totals[0], "correct": totals[1], "first_right": right[0] if right else None,
+                "right": right}
 
     # --- leaderboards and stats --------------------------------------------------------
 

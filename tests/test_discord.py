@@ -679,3 +679,22 @@ async def test_a_reminder_is_sent_once_as_a_direct_message_when_a_streak_would_b
     sent = [m for m in fake.messages.values() if m["channel_id"] == fake.dm_channel(alice)]
     [reminder] = sent
     assert "streak ends tonight" in reminder["content"] and "'remind off'" in reminder["content"]
+
+
+async def test_the_daily_post_counts_its_answers_in_place_and_the_reveal_names_who_got_it_right(fake, bot, app):
+    alice, bob = fake.user("alice"), fake.user("bob")
+    question = daily_question(app, fake)
+    ref = await DiscordPoster(bot).post(f"discord:{fake.channel_id}", question)
+    message = fake.messages[ref]
+    await answer(fake, message, right_letters(app, message), alice)
+    await answer(fake, message, wrong_letters(app, message), bob)
+    await fake.wait_for(lambda: "2 answers" in str(fake.messages[ref]["embeds"]))  # edited after the reply
+    fields = fake.messages[ref]["embeds"][0]["fields"]
+    assert [(f["name"], f["value"]) for f in fields if f["name"] == "So far"] == [
+        ("So far", "2 answers so far · 50% right")]
+    assert "alice" not in str(fake.messages[ref]["embeds"])  # counts only, never who picked what
+    summary = app.daily.summary(f"discord:{fake.channel_id}", question.question_id, question.instance)
+    await DiscordPoster(bot).edit(f"discord:{fake.channel_id}", ref, summary)
+    revealed = fake.messages[ref]["embeds"][0]
+    assert "Got it right, in order: Alice" in revealed["description"]  # the display name
+    assert revealed["footer"]["text"].startswith("Source: ")

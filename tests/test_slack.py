@@ -416,3 +416,23 @@ async def test_a_reminder_reaches_the_learner_in_a_direct_message_once_in_slack(
         await DailyScheduler(study.daily, {"slack": poster}, lambda: morning).sweep()
     [dm] = [c.args for c in bot.fake.of("chat.postMessage") if c.args["channel"] == "U0ANNA"]
     assert "streak ends tonight" in texts(dm)
+
+
+async def test_the_daily_post_counts_its_answers_in_place_and_the_reveal_names_who_got_it_right(bot, study):
+    poster = slack.SlackPoster(AsyncWebClient(token="xoxb-test", base_url=bot.fake.api_url))
+    question = study.tutor.practice.open_daily("rds-proxy-pooling-benefit", "T0DVA", "slack:C0DAILY", NOW, None)
+    ts = await poster.post("slack:C0DAILY", question)
+    [posted] = bot.fake.of("chat.postMessage")
+    message = posted.args | {"ts": ts}
+    right = right_letters(study, posted.args)[0]
+    wrong = next(b for b in answering(posted.args) if b["value"][0] != right)
+    await bot.click(button_for(posted.args, right), user="U0ANNA", name="anna", message=message)
+    await bot.click(wrong, user="U0BOB", name="bob", message=message)
+    updates = [c.args for c in bot.fake.of("chat.update") if c.args["ts"] == ts]
+    assert [u["blocks"][-1]["elements"][0]["text"] for u in updates] == [
+        "1 answer so far · 100% right", "2 answers so far · 50% right"]
+    assert "U0ANNA" not in str(updates) and "anna" not in str(updates)  # counts only, never who picked what
+    summary = study.daily.summary("slack:C0DAILY", question.question_id, question.instance)
+    await poster.edit("slack:C0DAILY", ts, summary)
+    [*_, reveal] = bot.fake.of("chat.update")
+    assert "Got it right, in order: anna" in texts(reveal.args) and "RDS" in texts(reveal.args)

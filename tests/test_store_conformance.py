@@ -495,12 +495,13 @@ def test_instance_results_count_answers_and_name_the_first_to_answer_right(store
     assert (results["answered"], results["correct"]) == (3, 2)
     first = results["first_right"]
     assert (first["platform"], first["group_id"], first["user"], first["name"]) == ("slack", TEAM, "U0BEA", "Bea")
+    assert [r["user"] for r in results["right"]] == ["U0BEA", "U0ANA"]  # everyone right, in order of answer
 
 
 def test_instance_results_of_an_instance_nobody_answered_right_name_nobody(store):
     ready(store)
     serve(store, "daily-1", "rds-proxy", None, mode="daily", target=CHANNEL)
-    assert store.instance_results("daily-1") == {"answered": 0, "correct": 0, "first_right": None}
+    assert store.instance_results("daily-1") == {"answered": 0, "correct": 0, "first_right": None, "right": []}
     record(store, "daily-1", learner(store), chosen="C", correct=False, points=0, mode="daily")
     results = store.instance_results("daily-1")
     assert (results["answered"], results["correct"], results["first_right"]) == (1, 0, None)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from bot.adapters.wording import (
-    accuracy, exam_hint, exam_report, exam_status, period_name, points_breakdown, recap_lines, reminder_text, relative,
+    accuracy, exam_hint, exam_report, exam_status, got_it_right, period_name, points_breakdown, recap_lines, reminder_text, relative,
 )
 from bot.core.grammar import parse
 from bot.core.messages import (
@@ -72,8 +72,10 @@ def render(reply: Reply) -> str:
         case DailySummary():
             lines = [f"Daily question closed: {reply.stem.strip()}", _key(reply.answer),
                      reply.explanation.strip(), f"{reply.correct} of {reply.answered} answered right."]
-            if reply.first_right:
-                lines.append(f"First right: {_name(reply.first_right)}")
+            if reply.right:
+                lines.append(got_it_right(reply))
+            if reply.heading:
+                lines.append("Source: " + " › ".join(reply.heading))
             return "\n".join(lines)
         case ExamReport():
             return "\n".join(exam_report(reply))

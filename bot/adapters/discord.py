@@ -31,10 +31,10 @@ from bot.adapters.discord_views import (
     BUTTON, EXAM, MORE, NO_MENTIONS, REPORT, SELECT, ChoiceButton, ChoiceSelect, ExamButton, MoreButton,
     ReportButton, render,
 )
-from bot.adapters.wording import SORRY
+from bot.adapters.wording import SORRY, answers_so_far
 from bot.config import Settings
 from bot.core.messages import (
-    Answer, Ask, Command, Daily, Exam, Explain, Help, Learner, More, Quiz, Reply, Report, Review, Setup,
+    Answer, Ask, Command, Daily, Exam, Explain, Feedback, Help, Learner, More, Quiz, Reply, Report, Review, Setup,
     ShowLeaderboard, ShowStats, Text, TopicList, Topics,
 )
 from bot.inflight import RESTARTING, InFlight
@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 PRIVATE = (Answer, More, Explain, ShowStats, Review, Setup, Help, Exam, Report)
 REFUSED = "Only members with the Manage Server permission can set up the daily question."
 DM_SETUP = "Setup works in a server channel, not in a direct message."
+TALLY = "So far"  # the field of a daily post that counts its answers
 THINKING = "dva:thinking"  # interaction.extras key: who sees the 'thinking' placeholder still showing
 CANNOT_POST = ("I can't post in {where}, so no daily question is scheduled there. Give me View Channel, "
                "Send Messages and Embed Links in {where} (channel settings › Permissions), then run /dva setup again.")
@@ -105,6 +106,7 @@ class StudyClient(discord.AutoShardedClient):
             interaction.extras[THINKING] = private
             replies = await self._confirmed(command, self._replies(interaction, command))
             await send(interaction, replies, private=private)
+            await _show_tally(interaction, replies)
         except BadInput as bad:
             await _tell(interaction, str(bad))
         except Exception:
@@ -271,6 +273,25 @@ async def send(interaction: discord.Interaction, replies: Sequence[Reply], *, pr
             await interaction.delete_original_response()
             interaction.extras.pop(THINKING, None)
         await interaction.followup.send(ephemeral=ephemeral, files=files, **kwargs)
+
+
+async def _show_tally(interaction: discord.Interaction, replies: Sequence[Reply]) -> None:
+    """A daily question's post shows how many have answered and the share right, updated with
+    each answer (never who picked what); a post that cannot be edited keeps its old count."""
+    tally = next((r.tally for r in replies if isinstance(r, Feedback) and r.tally), None)
+    message = interaction.message
+    if tally is None or message is None or not message.embeds:
+        return
+    embed = message.embeds[0].copy()
+    for i, field in enumerate(embed.fields):
+        if field.name == TALLY:
+            embed.remove_field(i)
+            break
+    embed.add_field(name=TALLY, value=answers_so_far(*tally), inline=False)
+    try:
+        await message.edit(embed=embed, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as error:
+        log.warning("could not update the count on daily post %s (%s)", message.id, error.status)
 
 
 async def _tell(interaction: discord.Interaction, text: str) -> None:

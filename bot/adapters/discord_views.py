@@ -18,7 +18,7 @@ from datetime import datetime
 import discord
 from discord.utils import escape_markdown
 
-from bot.adapters.wording import accuracy, count, exam_report, period_name, prose as _prose, recap_lines, reminder_text
+from bot.adapters.wording import accuracy, count, exam_report, period_name, got_it_right, prose as _prose, recap_lines, reminder_text
 from bot.core.messages import (
     Choice, DailySummary, ExamReport, Explanation, Feedback, HelpText, Recap, Reminder, Leaderboard, NothingFound, FoundPassage,
     Question, Reply, Stats, Text, TopicList,
@@ -398,6 +398,6 @@ def _stats(reply: Stats) -> discord.Embed:
 def _summary(reply: DailySummary) -> discord.Embed:
     lines = [prose(reply.stem), "", "Answer: " + _answer(reply.answer), prose(reply.explanation), "",
              f"{reply.correct} of {reply.answered} answered right."]
-    if reply.first_right is not None:
-        lines.append(f"First right: {plain(reply.first_right.name or reply.first_right.user)}")
-    return _embed("Daily question · answer", "\n".join(lines))
+    if reply.right:
+        lines.append(plain(got_it_right(reply)))
+    return _embed("Daily question · answer", "\n".join(lines), reply.heading)

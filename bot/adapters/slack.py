@@ -36,16 +36,17 @@ from bot.adapters.slack_blocks import (
 )
 from bot.adapters.slack_events import NOBODY, PLATFORM, PRIVATE, asks_private, learner_of, to_command
 from bot.adapters.slack_people import People, user_info
-from bot.adapters.wording import SORRY, period_name
+from bot.adapters.wording import SORRY, answers_so_far, period_name
 from bot.config import Settings
 from bot.core.messages import (
-    Answer, Ask, Command, HelpText, Leaderboard, FoundPassage, Quiz, Reply, Review, Setup, ShowLeaderboard,
+    Answer, Ask, Command, Feedback, HelpText, Leaderboard, FoundPassage, Quiz, Reply, Review, Setup, ShowLeaderboard,
     ShowStats, Text,
 )
 from bot.inflight import RESTARTING, InFlight
 
 log = logging.getLogger(__name__)
 PATH = "/slack/events"
+TALLY = "dva-tally"  # the block of a daily post that counts its answers
 BACKLOG = 1024  # a burst of commands must not overflow the listen queue (SYN retry = 1 s)
 NOT_ADMIN = ("Only workspace admins and owners (or people the bot's operator has listed) "
              "can set up the daily question. Ask one of them to run it.")
@@ -197,6 +198,7 @@ class Listeners:
         command = await self._named(to_command(body), client)  # with action_ts: a redelivery records once
         replies = [command] if isinstance(command, Text) else self.core.handle(command, self.clock())
         await send(respond, replies)
+        await _show_tally(client, body, replies)
 
     async def share(self, ack, body, respond, client) -> None:
         """Post an ``ask`` answer for everyone: the button carries the query, not the text."""
@@ -307,6 +309,22 @@ class SlackPoster:
     async def direct(self, user: str, reply: Reply) -> None:
         """A direct message to ``user`` (a reminder): posting to a user id lands in the app's DM."""
         await self.client.chat_postMessage(channel=user, **message([reply]))
+
+
+async def _show_tally(client: AsyncWebClient, body: dict, replies: Sequence[Reply]) -> None:
+    """A daily question's post shows how many have answered and the share right, updated with
+    each answer (never who picked what); a post that cannot be updated keeps its old count."""
+    tally = next((r.tally for r in replies if isinstance(r, Feedback) and r.tally), None)
+    posted, where = body.get("message") or {}, body.get("container") or {}
+    if tally is None or not posted.get("blocks") or not where.get("channel_id") or not where.get("message_ts"):
+        return
+    blocks = [b for b in posted["blocks"] if b.get("block_id") != TALLY]
+    blocks.append(context(escape(answers_so_far(*tally))) | {"block_id": TALLY})
+    try:
+        await client.chat_update(channel=where["channel_id"], ts=where["message_ts"], blocks=blocks,
+                                 text=posted.get("text", ""))
+    except SlackApiError as error:
+        log.warning("could not update the count on daily post %s: %s", where.get("message_ts"), error.response.get("error"))
 
 
 def _channel(target: str) -> str:

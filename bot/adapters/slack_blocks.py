@@ -18,7 +18,7 @@ import re
 from datetime import datetime
 from typing import Any, Iterable
 
-from bot.adapters.wording import accuracy, exam_report, period_name, prose, recap_lines, reminder_text
+from bot.adapters.wording import accuracy, exam_report, got_it_right, period_name, prose, recap_lines, reminder_text
 from bot.core.messages import (
     Choice, DailySummary, ExamReport, Explanation, Recap, Reminder, Feedback, HelpText, Leaderboard, NothingFound,
     FoundPassage, Question, Reply, Standing, Stats, Text, TopicList,
@@ -270,10 +270,11 @@ def _days(n: int) -> str:
 
 def _summary(d: DailySummary) -> list[Block]:
     share = f"{accuracy(d.correct, d.answered)} right" if d.answered else "nobody answered"
-    first = f" · first right: {escape(d.first_right.name or d.first_right.user)}" if d.first_right else ""
+    right = [section(escape(got_it_right(d)))] if d.right else []
+    source = f"{heading(d.heading)} · " if d.heading else ""
     return [header("Question of the day: the answer"), *sections(prose(d.stem)),
-            *_answer(d.answer, d.explanation),
-            context(f"{d.answered} answered · {share}{first} · question {escape(d.question_id)}")]
+            *_answer(d.answer, d.explanation), *right,
+            context(f"{d.answered} answered · {share} · {source}question {escape(d.question_id)}")]
 
 
 # --- many replies -> one message ----------------------------------------------

@@ -130,3 +130,17 @@ def reminder_text(reminder) -> str:  # noqa: ANN001 (a messages.Reminder)
         parts.append(f"{count(reminder.reviews, 'review')} {'is' if reminder.reviews == 1 else 'are'} due: "
                      "'review' shows the most overdue.")
     return " ".join(parts) + " ('remind off' stops these.)"
+
+
+def got_it_right(summary) -> str:  # noqa: ANN001 (a messages.DailySummary)
+    """ "Got it right, in order: Ana, Bo and 3 more" ("" when nobody did); names, never mentions."""
+    names = [who.name or who.user for who in summary.right]
+    if not names:
+        return ""
+    more = summary.correct - len(names)
+    return "Got it right, in order: " + ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
+def answers_so_far(answered: int, correct: int) -> str:
+    """ "3 answered · 67% right": how a daily question is going, never who picked what."""
+    return f"{count(answered, 'answer')} so far · {accuracy(correct, answered)} right" if answered else "No answers yet"

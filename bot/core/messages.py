@@ -268,6 +268,7 @@ class Feedback:
     mode: str = ""  # "practice", "daily", "review": what the points were for (fresh answers only)
     streak_bonus: int = 0  # the part of ``points`` the learner's streak earned
     picked: tuple[Choice, ...] = ()  # the options ``chosen`` names, with their text
+    tally: tuple[int, int] | None = None  # a daily question's (answered, right) so far, to show on its post
 
 
 @dataclass(frozen=True)
@@ -409,6 +410,8 @@ class DailySummary:
     answered: int
     correct: int
     first_right: Learner | None = None
+    right: tuple[Learner, ...] = ()  # who answered right, in order of answer (the first few dozen)
+    heading: tuple[str, ...] = ()  # the source heading in the notes
 
 
 Reply = (

@@ -222,9 +222,11 @@ class SlackRequests:
         }
 
     def click(self, action: dict[str, Any], user: str | None = "U0ANNA", name: str = "anna",
-              state: dict | None = None, action_ts: str | None = None) -> str:
+              state: dict | None = None, action_ts: str | None = None, message: dict | None = None) -> str:
         """A block_actions payload for ``action`` (an element of the message's blocks);
-        ``user=None`` leaves out who clicked (Slack always says)."""
+        ``user=None`` leaves out who clicked (Slack always says). ``message``: the channel
+        message clicked in (``channel``, ``ts``, ``blocks``, ``text``), which Slack sends
+        whole with the click; without it the click is in an ephemeral reply."""
         n = next(self._ids)
         pressed = {"type": action["type"], "action_id": action["action_id"],
                    "block_id": action.get("block_id", "b1"),
@@ -240,6 +242,11 @@ class SlackRequests:
             "trigger_id": f"{n}.1.def{n}", "response_url": self.fake.response_url(),
             "state": {"values": state or {}}, "actions": [pressed],
         }
+        if message is not None:
+            payload["container"] = {"type": "message", "message_ts": message["ts"],
+                                    "channel_id": message["channel"], "is_ephemeral": False}
+            payload["message"] = {"type": "message", "ts": message["ts"], "text": message.get("text", ""),
+                                  "blocks": message["blocks"], "bot_id": "B0DVA"}
         if user is not None:
             payload["user"] = {"id": user, "username": name, "name": name, "team_id": TEAM}
         return urlencode({"payload": json.dumps(payload)})

@@ -53,6 +53,7 @@ class DailyPractice(Protocol):
     def show_instance(self, instance_id: str, now: datetime) -> Question | None: ...
     def question_facts(self, question_id: str, instance_id: str | None = None
                        ) -> tuple[str, tuple[Choice, ...], str]: ...
+    def heading(self, question: BankQuestion) -> tuple[str, ...]: ...
     @property
     def questions(self) -> Mapping[str, BankQuestion]: ...
 
@@ -233,8 +234,11 @@ class DailyQuestions:
         results = self.store.instance_results(instance_id)
         first = results.get("first_right")
         learner = Learner(first["platform"], first["group_id"], first["user"], first["name"]) if first else None
+        right = tuple(Learner(r["platform"], r["group_id"], r["user"], r["name"]) for r in results.get("right", ()))
+        question = self.practice.question(question_id)
+        heading = self.practice.heading(question) if question is not None else ()
         return DailySummary(target, question_id, stem, answer, explanation,
-                            results["answered"], results["correct"], learner)
+                            results["answered"], results["correct"], learner, right, heading)
 
 
 # --- pure helpers ------------------------------------------------------------------
