@@ -22,6 +22,7 @@ from typing import Callable, Mapping, Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.core.daily import GRACE, DailyQuestions, Schedule, Slot
 from bot.core.messages import Reply
@@ -29,6 +30,8 @@ from bot.inflight import InFlight
 
 log = logging.getLogger(__name__)
 SWEEP = "daily:sweep"
+ROUNDS = "rounds:tick"
+ROUND_TICK = 1  # seconds between checks of the timed rounds
 
 
 class Poster(Protocol):
@@ -73,6 +76,9 @@ class DailyScheduler:
         self.aps.add_job(self.sweep, CronTrigger(minute="*", timezone=timezone.utc), id=SWEEP,
                          replace_existing=True, coalesce=True, max_instances=1,
                          misfire_grace_time=int(self.grace.total_seconds()))
+        # timed rounds close question by question: a light check every second (one query)
+        self.aps.add_job(self.tick_rounds, IntervalTrigger(seconds=ROUND_TICK), id=ROUNDS,
+                         replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=ROUND_TICK * 5)
         self.aps.start()
         return await self.run_due(self.clock())
 
@@ -103,6 +109,28 @@ class DailyScheduler:
                          coalesce=True, max_instances=1, misfire_grace_time=int(self.grace.total_seconds()))
 
     # --- jobs ----------------------------------------------------------------
+
+    async def tick_rounds(self) -> list[str]:
+        return await self.run_rounds(self.clock())
+
+    async def run_rounds(self, now: datetime) -> list[str]:
+        """Post what each timed round says now: a question's results, the next question, the
+        round's table; a round whose channel's platform is not here is left to its process."""
+        posted = []
+        async with self.tracker.track():
+            if self.tracker.stopping:
+                return []
+            for target, replies in self.daily.rounds_due(now):
+                poster = self.posters.get(target.partition(":")[0])
+                if poster is None:
+                    continue
+                for reply in replies:
+                    try:
+                        await poster.post(target, reply)
+                    except Exception:
+                        log.exception("timed round in %s: a post failed", target)
+                posted.append(target)
+        return posted
 
     async def fire(self, target: str) -> list[str]:
         return await self.run_due(self.clock(), target=target)

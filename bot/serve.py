@@ -105,7 +105,7 @@ class Health:
     def status(self, at: datetime) -> dict[str, Any]:
         return {"status": "stopping" if self.stopping else "ok", "adapters": self.adapters,
                 "uptime_seconds": int((at - self.started).total_seconds()),
-                "daily_jobs": sum(1 for job in self.jobs() if job != "daily:sweep")}
+                "daily_jobs": sum(1 for job in self.jobs() if job.startswith("daily:") and job != "daily:sweep")}
 
 
 async def start_health(health: Health, port: int, host: str = "0.0.0.0") -> tuple[int, Callable[[], Awaitable[None]]]:

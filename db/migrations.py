@@ -200,4 +200,27 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (learner_id, day)   -- claimed before sending: never twice a day, across restarts
     );
     """,
+    # 8: timed rounds in a channel: one running round per channel ------------------------
+    """
+    CREATE TABLE rounds (
+        id TEXT PRIMARY KEY,
+        target TEXT NOT NULL,           -- the channel it is played in
+        group_id TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        seconds INTEGER NOT NULL,       -- how long each question is open
+        topic TEXT,
+        solo INTEGER NOT NULL DEFAULT 0,  -- one player (the console): a question closes when answered
+        started_at TEXT NOT NULL,
+        finished_at TEXT
+    );
+    CREATE UNIQUE INDEX rounds_running ON rounds(target) WHERE finished_at IS NULL;
+    CREATE TABLE round_items (
+        round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        instance_id TEXT,               -- set when the question is shown
+        closed_at TEXT,                 -- set when its results were given
+        PRIMARY KEY (round_id, position)
+    );
+    """,
 )

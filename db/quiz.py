@@ -112,9 +112,10 @@ class QuizStore(Connected):
         return [r[0] for r in rows]
 
     def open_daily(self, question_id: str, now: datetime) -> bool:
-        """Whether a daily showing of this question is still open somewhere."""
+        """Whether a showing of this question to a channel (the daily question, a timed round)
+        is still open somewhere: its answer is not given away before it closes."""
         return self.conn.execute(
-            "SELECT 1 FROM instances WHERE question_id = ? AND mode = 'daily'"
+            "SELECT 1 FROM instances WHERE question_id = ? AND mode IN ('daily', 'round')"
             " AND (closes_at IS NULL OR closes_at > ?) LIMIT 1",  # NULL: it never closes
             (question_id, iso(now)),
         ).fetchone() is not None

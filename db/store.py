@@ -12,10 +12,11 @@ import sqlite_utils
 from db.exams import ExamStore
 from db.notes import NotesStore
 from db.quiz import QuizStore
+from db.rounds import RoundStore
 from db.schedules import ScheduleStore
 
 
-class Store(NotesStore, QuizStore, ScheduleStore, ExamStore):
+class Store(NotesStore, QuizStore, ScheduleStore, ExamStore, RoundStore):
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
         self.conn = db.conn

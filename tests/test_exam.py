@@ -264,3 +264,52 @@ def test_no_reminder_is_due_without_a_reason_and_one_is_due_when_reviews_are(tmp
     assert due.reply.reviews == 1 and due.learner.user == "ana"
     assert app.daily.reminders_due(NOW.replace(hour=8, minute=59)) == []  # not before its time
     assert app.daily.claim_reminder(due, NOW) and not app.daily.claim_reminder(due, NOW)
+
+
+# --- timed rounds ------------------------------------------------------------------------------
+
+
+def test_round_2_in_the_console_plays_two_questions_then_the_table(tmp_path):
+    app = build(Settings(db=tmp_path / "dva.db"))
+    out = chat(app, "round 2", first_round_letters, first_round_letters)
+    assert "A round of 2 questions: each is open until you answer" in out
+    assert "Question 1 of 2: the answer was" in out and "Question 2 of 2: the answer was" in out
+    assert "Round over" in out
+    assert out.count("Round · question") == 2
+
+
+def first_round_letters(printed: str) -> str:
+    last = printed.rsplit("Round · question", 1)[-1]
+    return "a b" if "Choose 2" in last else "a"
+
+
+def test_a_round_question_closes_after_its_time_faster_right_answers_earn_more_and_a_restart_resumes(tmp_path):
+    from bot.core.messages import Round, RoundResults
+    from bot.core.quiz import rules
+
+    settings = Settings(db=tmp_path / "dva.db")
+    app = build(settings)
+    target = "discord:42"
+    replies = app.tutor.handle(Round(ANA, target, None, 2), NOW)
+    intro, first = replies
+    assert isinstance(first, Question) and first.closes_at == NOW + timedelta(seconds=30)
+    question = app.tutor.practice.question(first.question_id)
+    right = tuple(c.letter for c in first.choices if c.text in question.correct)
+    bo = Learner("discord", ANA.group, "bo", "Bo")
+    [fast] = app.tutor.handle(Answer(ANA, first.instance, right), NOW + timedelta(seconds=3))
+    [slow] = app.tutor.handle(Answer(bo, first.instance, right), NOW + timedelta(seconds=27))
+    assert fast.points == rules.ROUND_POINTS + 9 and slow.points == rules.ROUND_POINTS + 1
+    assert app.tutor.practice.rounds_due(NOW + timedelta(seconds=20)) == []  # still open
+    app.db.conn.close()
+    again = build(settings)  # a restart while the question is open: the round goes on
+    [(where, moved)] = again.tutor.practice.rounds_due(NOW + timedelta(seconds=31))
+    results, second = moved
+    assert where == target and isinstance(results, RoundResults) and isinstance(second, Question)
+    assert [s.learner.user for s in results.scores] == ["ana", "bo"] and results.answered == 2
+    [(_, last)] = again.tutor.practice.rounds_due(NOW + timedelta(seconds=62))
+    results, table = last
+    assert isinstance(table, RoundResults) and table.final
+    assert [(s.learner.user, s.points) for s in table.scores] == [("ana", 19), ("bo", 11)]
+    assert again.tutor.practice.rounds_due(NOW + timedelta(seconds=99)) == []  # over: nothing more
+    [refused] = again.tutor.handle(Answer(ANA, second.instance, ("A",)), NOW + timedelta(seconds=99))
+    assert isinstance(refused, Text) and "closed" in refused.text

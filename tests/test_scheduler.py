@@ -23,7 +23,7 @@ import db
 from bot.core.daily.posts import DailyQuestions
 from bot.core.messages import Daily, DailySummary, Learner, Question, Reply, Setup
 from bot.core.quiz.practice import Practice
-from bot.scheduler import SWEEP, DailyScheduler, job_id
+from bot.scheduler import ROUNDS, SWEEP, DailyScheduler, job_id
 from db.store import Store
 from quiz_kit import QUESTIONS, library
 
@@ -206,7 +206,7 @@ async def test_a_restart_across_the_scheduled_time_posts_once_on_start(tmp_path)
     second = process(path, now=utc(2026, 11, 26, 9, 20))  # ... and is back at 09:20
     try:
         assert await second.scheduler.start() == [f"{TARGET} 2026-11-26 09:00"]
-        assert set(second.scheduler.jobs()) == {SWEEP, job_id(TARGET)}  # rebuilt from the table
+        assert set(second.scheduler.jobs()) == {SWEEP, ROUNDS, job_id(TARGET)}  # rebuilt from the table
         assert await fire(second, utc(2026, 11, 26, 9, 21)) == []  # a late (coalesced) fire: nothing
     finally:
         second.scheduler.stop()

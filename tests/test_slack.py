@@ -436,3 +436,24 @@ async def test_the_daily_post_counts_its_answers_in_place_and_the_reveal_names_w
     await poster.edit("slack:C0DAILY", ts, summary)
     [*_, reveal] = bot.fake.of("chat.update")
     assert "Got it right, in order: anna" in texts(reveal.args) and "RDS" in texts(reveal.args)
+
+
+async def test_a_timed_round_is_played_in_the_slack_channel_with_results_after_each_question(bot, study):
+    from datetime import timedelta
+
+    from bot.scheduler import DailyScheduler
+
+    [started] = await bot.command("round 2")
+    assert started["response_type"] == "in_channel" and "A round of 2 questions" in texts(started)
+    right = right_letters(study, started)[0]
+    await bot.click(button_for(started, right), user="U0ANNA", name="anna")
+    poster = slack.SlackPoster(AsyncWebClient(token="xoxb-test", base_url=bot.fake.api_url))
+    scheduler = DailyScheduler(study.daily, {"slack": poster}, lambda: NOW)
+    await scheduler.run_rounds(NOW + timedelta(seconds=31))
+    results, second = [c.args for c in bot.fake.of("chat.postMessage")][-2:]
+    assert "Round · question 1 of 2" in texts(results) and "1 answer, 1 right" in texts(results)
+    assert "Round · question 2 of 2" in texts(second)
+    await scheduler.run_rounds(NOW + timedelta(seconds=62))
+    table = bot.fake.of("chat.postMessage")[-1].args
+    assert "Round over" in texts(table) and "1. anna: 20 points (1 right)" in texts(table)
+    assert not MENTIONS.search(texts(table))

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import getpass
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, TextIO
 
 from bot.adapters.wording import (
     accuracy, exam_hint, exam_report, exam_status, got_it_right, period_name, points_breakdown, recap_lines, reminder_text, relative,
+    round_lines,
 )
 from bot.core.grammar import parse
 from bot.core.messages import (
-    Answer, Choice, Daily, DailySummary, ExamReport, Recap, Reminder, Explanation, Feedback, HelpText, Leaderboard, Learner,
+    Answer, Choice, Daily, DailySummary, ExamReport, Recap, Reminder, Round, RoundResults, Explanation, Feedback, HelpText, Leaderboard, Learner,
     NothingFound,
     FoundPassage, Question, Reply, Setup, Standing, Stats, Text, TopicList,
 )
@@ -81,6 +83,8 @@ def render(reply: Reply) -> str:
             return "\n".join(exam_report(reply))
         case Reminder():
             return reminder_text(reply)
+        case RoundResults():
+            return "\n".join(round_lines(reply))
         case Recap():
             return "\n".join([f"Week of {reply.week_of:%d %B %Y}", *recap_lines(reply)])
         case Text():
@@ -252,4 +256,6 @@ def _replies(tutor, text: str, learner: Learner, last: Question | None, now: dat
         return [command]
     if isinstance(command, (Daily, Setup)):  # the console is nobody's channel: say what to do instead
         return [Text(NO_CHANNEL)]
+    if isinstance(command, Round):  # one player: each question closes as soon as it is answered
+        command = replace(command, solo=True)
     return tutor.handle(command, now)

@@ -34,8 +34,8 @@ from bot.adapters.discord_views import (
 from bot.adapters.wording import SORRY, answers_so_far
 from bot.config import Settings
 from bot.core.messages import (
-    Answer, Ask, Command, Daily, Exam, Explain, Feedback, Help, Learner, More, Quiz, Reply, Report, Review, Setup,
-    ShowLeaderboard, ShowStats, Text, TopicList, Topics,
+    Answer, Ask, Command, Daily, Exam, Explain, Feedback, Help, Learner, More, Quiz, Reply, Report, Review, Round,
+    Setup, ShowLeaderboard, ShowStats, Text, TopicList, Topics,
 )
 from bot.inflight import RESTARTING, InFlight
 
@@ -227,6 +227,8 @@ def to_command(interaction: discord.Interaction) -> Command:
                         position=ns.number if action in ("show", "flag") else None)
         case "report":
             return Report(learner, ns.question, ns.reason or "")
+        case "round":
+            return Round(learner, f"discord:{interaction.channel_id}", ns.topic or None, ns.count or 5)
         case "setup":
             off = ns.time.strip().lower() == "off"
             return Setup(learner, f"discord:{ns.channel.id}", f"#{ns.channel.name}", "" if off else ns.time.strip(),

@@ -86,6 +86,14 @@ def commands_for(client: Responder) -> app_commands.Group:
                    action: str | None = None) -> None:
         await respond(interaction)
 
+    @dva.command(name="round", description="A timed round in this channel: everyone answers, fastest scores most")
+    @app_commands.describe(topic="A topic of the notes; leave empty for any", count="How many questions (default 5)")
+    async def round_(interaction: discord.Interaction, topic: app_commands.Range[str, 1, 100] | None = None,
+                     count: app_commands.Range[int, 1, 20] | None = None) -> None:
+        await respond(interaction)
+
+    round_.autocomplete("topic")(topic_choices)
+
     @dva.command(name="report", description="Tell the maintainers a question is wrong")
     @app_commands.describe(question="The question id, shown under every question", reason="What is wrong")
     async def report(interaction: discord.Interaction, question: app_commands.Range[str, 1, 100],

@@ -18,9 +18,9 @@ from datetime import datetime
 import discord
 from discord.utils import escape_markdown
 
-from bot.adapters.wording import accuracy, count, exam_report, period_name, got_it_right, prose as _prose, recap_lines, reminder_text
+from bot.adapters.wording import accuracy, count, exam_report, period_name, got_it_right, prose as _prose, recap_lines, reminder_text, round_lines
 from bot.core.messages import (
-    Choice, DailySummary, ExamReport, Explanation, Feedback, HelpText, Recap, Reminder, Leaderboard, NothingFound, FoundPassage,
+    Choice, DailySummary, ExamReport, Explanation, Feedback, HelpText, Recap, Reminder, RoundResults, Leaderboard, NothingFound, FoundPassage,
     Question, Reply, Stats, Text, TopicList,
 )
 
@@ -201,6 +201,9 @@ def render(reply: Reply) -> dict:
                 view = discord.ui.View(timeout=None)
                 view.add_item(ReportButton(reply.question_id))
                 kwargs["view"] = view
+        case RoundResults():
+            title = "Round over" if reply.final else f"Round · question {reply.position} of {reply.size}"
+            kwargs["embed"] = _embed(title, plain("\n".join(round_lines(reply))))
         case Reminder():
             kwargs["content"] = clip(reminder_text(reply), CONTENT)
         case Recap():

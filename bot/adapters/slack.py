@@ -39,8 +39,8 @@ from bot.adapters.slack_people import People, user_info
 from bot.adapters.wording import SORRY, answers_so_far, period_name
 from bot.config import Settings
 from bot.core.messages import (
-    Answer, Ask, Command, Feedback, HelpText, Leaderboard, FoundPassage, Quiz, Reply, Review, Setup, ShowLeaderboard,
-    ShowStats, Text,
+    Answer, Ask, Command, Feedback, FoundPassage, HelpText, Leaderboard, Question, Quiz, Reply, Review, Round,
+    Setup, ShowLeaderboard, ShowStats, Text,
 )
 from bot.inflight import RESTARTING, InFlight
 
@@ -137,7 +137,8 @@ class Listeners:
             await self._post_leaderboard(respond, command, replies)
             return
         shared = command.query if isinstance(command, Ask) and any(isinstance(r, FoundPassage) for r in replies) else None
-        await send(respond, [slack_help(r) for r in replies], share=shared)
+        started = isinstance(command, Round) and any(isinstance(r, Question) for r in replies)
+        await send(respond, [slack_help(r) for r in replies], share=shared, public=started)  # a round is played in the open
 
     async def _named(self, command: Command | Text, client: AsyncWebClient) -> Command | Text:
         """``command`` with its learner's display name, when the command records or shows it."""

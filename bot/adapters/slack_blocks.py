@@ -18,9 +18,9 @@ import re
 from datetime import datetime
 from typing import Any, Iterable
 
-from bot.adapters.wording import accuracy, exam_report, got_it_right, period_name, prose, recap_lines, reminder_text
+from bot.adapters.wording import accuracy, exam_report, got_it_right, period_name, prose, recap_lines, reminder_text, round_lines
 from bot.core.messages import (
-    Choice, DailySummary, ExamReport, Explanation, Recap, Reminder, Feedback, HelpText, Leaderboard, NothingFound,
+    Choice, DailySummary, ExamReport, Explanation, Recap, Reminder, RoundResults, Feedback, HelpText, Leaderboard, NothingFound,
     FoundPassage, Question, Reply, Standing, Stats, Text, TopicList,
 )
 
@@ -158,6 +158,9 @@ def blocks_for(reply: Reply) -> list[Block]:
             return [header("Study bot commands"), *_lines(lines)]
         case DailySummary():
             return _summary(reply)
+        case RoundResults():
+            title = "Round over" if reply.final else f"Round · question {reply.position} of {reply.size}"
+            return [header(title), *_lines([escape(line) for line in round_lines(reply)])]
         case Reminder():
             return sections(reminder_text(reply))
         case Recap():

@@ -144,3 +144,20 @@ def got_it_right(summary) -> str:  # noqa: ANN001 (a messages.DailySummary)
 def answers_so_far(answered: int, correct: int) -> str:
     """ "3 answered · 67% right": how a daily question is going, never who picked what."""
     return f"{count(answered, 'answer')} so far · {accuracy(correct, answered)} right" if answered else "No answers yet"
+
+
+def round_lines(results) -> list[str]:  # noqa: ANN001 (a messages.RoundResults)
+    """A round question's results, or the round's final table, as lines of plain text."""
+    def name(score) -> str:  # noqa: ANN001
+        return score.learner.name or score.learner.user
+
+    if results.final:
+        if not results.scores:
+            return ["Round over: nobody scored this time."]
+        return ["Round over. Final table:"] + [f"{n}. {name(s)}: {s.points} points ({s.right} right)"
+                                               for n, s in enumerate(results.scores, 1)]
+    answer = "; ".join(f"{c.letter} · {c.text}" for c in results.answer)
+    lines = [f"Question {results.position} of {results.size}: the answer was {answer}.",
+             f"{count(results.answered, 'answer')}, {len(results.scores)} right."]
+    lines += [f"{name(s)} +{s.points}" for s in results.scores]
+    return lines

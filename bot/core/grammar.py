@@ -25,6 +25,7 @@ from bot.core.messages import (
     Remind,
     Report,
     Review,
+    Round,
     Setup,
     ShowLeaderboard,
     ShowStats,
@@ -81,6 +82,12 @@ def parse(text: str, learner: Learner, target: str = "") -> Command | Text:
             return parse_setup(args, learner)
         case "exam":
             return parse_exam(args, learner)
+        case "round":
+            count = int(args[-1]) if args and args[-1].isdigit() else 5
+            topic = " ".join(args[:-1] if args and args[-1].isdigit() else args) or None
+            if not 1 <= count <= 20:
+                return _usage("round [topic] [count]", "up to 20 questions, e.g. 'round rds 5'")
+            return Round(learner, target, topic, count)
         case "remind":
             if args and args[0].lower() == "off" and len(args) == 1:
                 return Remind(learner, on=False)
@@ -112,7 +119,7 @@ def parse_exam(args: list[str], learner: Learner) -> Exam | Text:
 
 
 VERBS = ("ask", "more", "quiz", "explain", "topics", "leaderboard", "stats", "daily", "review", "help", "setup",
-         "exam", "report", "remind")
+         "exam", "report", "remind", "round")
 QUESTION_WORDS = frozenset("what whats what's how why when where which who is are can does do should".split())
 
 

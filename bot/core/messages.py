@@ -166,9 +166,22 @@ class Remind:
     time: str | None = None
 
 
+@dataclass(frozen=True)
+class Round:
+    """ "round [topic] [count]": ``count`` questions in ``target`` one after another, each open
+    for a while; anyone answers once per question. ``solo``: one player (the console), so a
+    question closes as soon as it is answered."""
+
+    learner: Learner
+    target: str
+    topic: str | None = None
+    count: int = 5
+    solo: bool = False
+
+
 Command = (
     Ask | More | Quiz | Answer | Explain | Topics | ShowLeaderboard | ShowStats | Daily
-    | Review | Help | Setup | Exam | Report | Remind
+    | Review | Help | Setup | Exam | Report | Remind | Round
 )
 
 
@@ -394,6 +407,26 @@ class Reminder:
 
 
 @dataclass(frozen=True)
+class RoundScore:
+    learner: Learner
+    points: int
+    right: int  # questions right (in a question's results: 1 or 0)
+
+
+@dataclass(frozen=True)
+class RoundResults:
+    """After each question of a round, and at its end (``final``): who scored, best first."""
+
+    target: str
+    position: int
+    size: int
+    answer: tuple[Choice, ...]  # the right option(s) as the question showed them ("" for the final)
+    answered: int
+    scores: tuple[RoundScore, ...]
+    final: bool = False
+
+
+@dataclass(frozen=True)
 class HelpText:
     commands: tuple[tuple[str, str], ...]  # (usage, what it does)
 
@@ -416,7 +449,7 @@ class DailySummary:
 
 Reply = (
     Text | FoundPassage | NothingFound | Question | Feedback | Explanation | TopicList
-    | Leaderboard | Stats | HelpText | DailySummary | ExamReport | Recap | Reminder
+    | Leaderboard | Stats | HelpText | DailySummary | ExamReport | Recap | Reminder | RoundResults
 )
 
 

@@ -54,6 +54,7 @@ class DailyPractice(Protocol):
     def question_facts(self, question_id: str, instance_id: str | None = None
                        ) -> tuple[str, tuple[Choice, ...], str]: ...
     def heading(self, question: BankQuestion) -> tuple[str, ...]: ...
+    def rounds_due(self, now: datetime) -> list[tuple[str, list[Reply]]]: ...
     @property
     def questions(self) -> Mapping[str, BankQuestion]: ...
 
@@ -177,6 +178,10 @@ class DailyQuestions:
     def recap(self, slot: recap.RecapSlot) -> Recap:
         stems = {q.id: q.stem for q in self.practice.questions.values()}
         return recap.build(self.store, slot, stems)
+
+    def rounds_due(self, now: datetime) -> list[tuple[str, list[Reply]]]:
+        """Timed rounds to move on (the scheduler posts what they say)."""
+        return self.practice.rounds_due(now)
 
     def reminders_due(self, now: datetime) -> list[reminders.Due]:
         return reminders.due(self.store, now)

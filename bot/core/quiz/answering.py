@@ -90,11 +90,15 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
     mode, group, instance_id = instance["mode"], command.learner.group, instance["id"]
     event = f"{command.learner.platform}:{command.event}" if command.event else None
     today = rules.local_day(now, store.group_timezone(group))
-    scored = mode != "daily" and store.scored_on_day(learner_id, question.topic, question.id,
+    scored = mode not in ("daily", "round") and store.scored_on_day(learner_id, question.topic, question.id,
                                                      today.isoformat())
     days = {date.fromisoformat(d) for d in store.active_days(learner_id)} | {today}
     streak = rules.streaks(days, today)[0]
-    points = rules.points(mode, result.correct, scored, streak)
+    quickness = 0.0
+    if mode == "round" and instance["closes_at"] is not None:  # the faster, the more points
+        span = (instance["closes_at"] - instance["created_at"]).total_seconds()
+        quickness = (instance["closes_at"] - now).total_seconds() / span if span > 0 else 0.0
+    points = rules.points(mode, result.correct, scored, streak, quickness)
     chosen = "".join(shuffle.to_bank(result.chosen, question, order))  # stored as bank letters
     if not store.add_answer(instance_id, learner_id, group, question.id, question.topic, mode,
                             chosen, result.correct, points, today.isoformat(), now, event):
@@ -110,7 +114,7 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
                             question.id)
     store.save_card(learner_id, question.id, card, due)
     row = {"chosen": chosen, "correct": result.correct, "points": points}
-    bonus = min(points, rules.streak_bonus(streak)) if points else 0
+    bonus = min(points, rules.streak_bonus(streak)) if points and mode != "round" else 0
     results = store.instance_results(instance_id) if mode == "daily" else None  # for the post's counts
     return replace(feedback(engine, question, order, row, counted=True, next_review=due),
                    mode=mode, streak_bonus=bonus,

@@ -34,9 +34,9 @@ from datetime import datetime
 from typing import Any, Iterable, Protocol, Sequence
 
 from bot.core import bank
-from bot.core.quiz import answering, exam, review, rules, shuffle, standings
+from bot.core.quiz import answering, exam, review, rounds, rules, shuffle, standings
 from bot.core.messages import (
-    Answer, Choice, Exam, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply, Report,
+    Answer, Choice, Exam, Explain, Explanation, Feedback, Learner, Question, Quiz, Reply, Report, Round,
     Review, ShowLeaderboard, ShowStats, Stats, Text, TopicAccuracy, unknown_command,
 )
 from bot.core.bank import BankQuestion
@@ -49,7 +49,7 @@ GENERATED_WEIGHT = 0.6  # written questions are served a little more often than 
 INSTANCE_CACHE = 10_000  # instance rows kept in memory (a burst of clicks reads one row)
 
 
-class PracticeStore(answering.AnswerStore, standings.StandingsStore, exam.ExamStore, Protocol):
+class PracticeStore(answering.AnswerStore, standings.StandingsStore, exam.ExamStore, rounds.RoundStore, Protocol):
     def add_report(self, question_id: str, learner_id: int, reason: str, now: datetime) -> bool: ...
     def transaction(self) -> Any: ...
     def sync_questions(self, questions: Iterable[BankQuestion]) -> int: ...
@@ -87,6 +87,7 @@ class Practice:
         self.questions: dict[str, BankQuestion] = {q.id: q for q in guide.with_domains(questions)}
         self.rng = rng or random.Random()
         self.exams = exam.Exams(store, self, guide, self.rng)
+        self.rounds = rounds.Rounds(store, self, self.rng)
         self._learners: dict[Learner, int] = {}
         self._instances: dict[str, dict[str, Any]] = {}
         store.sync_questions(self.questions.values())
@@ -109,7 +110,13 @@ class Practice:
             case Quiz():
                 return [self.quiz(command.learner, command.topic, now)]
             case Answer():
-                return [self.answer(command, now)]
+                replies = [self.answer(command, now)]
+                instance = self.instance(command.instance)
+                if instance is not None and instance["mode"] == "round":
+                    replies += self.rounds.after_answer(command.instance, now)  # a solo round moves on
+                return replies
+            case Round():
+                return self.rounds.start(command, now)
             case Explain():
                 return [self.explain(command.question, now, command.learner)]
             case ShowLeaderboard():
@@ -276,6 +283,10 @@ class Practice:
         # exam-like shapes the topic has (scenarios, choose-two, statements before numbers)
         best = max(int(bank.score(q)) for q in found)
         return [(q.id, q.topic) for q in sorted(found, key=lambda q: q.id) if int(bank.score(q)) >= min(best, bank.GOOD)]
+
+    def rounds_due(self, now: datetime) -> list[tuple[str, list[Reply]]]:
+        """Rounds whose open question has closed: (channel, results and what comes next)."""
+        return self.rounds.due(now)
 
     def open_daily(self, question_id: str, group: str, target: str, now: datetime,
                    closes_at: datetime | None) -> Question:

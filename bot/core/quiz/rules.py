@@ -29,7 +29,9 @@ DAILY_POINTS = 30
 STREAK_BONUS_PER_DAY = 2
 STREAK_BONUS_CAP = 10
 PERIODS = ("today", "week", "month", "all")
-MODES = ("practice", "review", "daily", "exam")
+MODES = ("practice", "review", "daily", "exam", "round")
+ROUND_POINTS = 10  # a right answer in a timed round ...
+SPEED_BONUS = 10  # ... plus up to this much for speed: all of it at once, none at the close
 
 T = TypeVar("T")
 
@@ -71,7 +73,7 @@ def _number(n: int) -> str:
 # --- points ------------------------------------------------------------------
 
 
-def points(mode: str, correct: bool, scored_today: bool, streak: int) -> int:
+def points(mode: str, correct: bool, scored_today: bool, streak: int, quickness: float = 0.0) -> int:
     """Points for one answer.
 
     ``scored_today``: this learner already scored this question in practice
@@ -80,6 +82,8 @@ def points(mode: str, correct: bool, scored_today: bool, streak: int) -> int:
     """
     if not correct or mode == "exam":
         return 0  # a mock exam feeds stats and review, never the leaderboard
+    if mode == "round":  # ``quickness``: the share of the question's time still left
+        return ROUND_POINTS + round(SPEED_BONUS * min(max(quickness, 0.0), 1.0))
     if mode == "daily":
         base = DAILY_POINTS
     elif scored_today:

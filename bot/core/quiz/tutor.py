@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Protocol, Sequence
 
 from bot.core.messages import (
-    Answer, Ask, Command, Daily, Exam, Explain, Help, Remind, Report, HelpText, More, Quiz, Reply, Review,
+    Answer, Ask, Command, Daily, Exam, Explain, Help, Remind, Report, Round, HelpText, More, Quiz, Reply, Review,
     Setup, ShowLeaderboard, ShowStats, Text, Topics, unknown_command,
 )
 
@@ -28,6 +28,7 @@ USAGE: tuple[tuple[str, str], ...] = (
     ("stats", "your accuracy, streaks and weakest topics"),
     ("daily", "this channel's open question of the day"),
     ("review", "your most overdue spaced-review question"),
+    ("round [topic] [count]", "a timed round in the channel: everyone answers, faster right answers earn more"),
     ("exam [count]", "a private mock exam: 65 questions in 130 minutes, or fewer in less time"),
     ("exam goto N | flag N | flagged | finish | report", "move around your running exam; its score report"),
     ("report <question id> [reason]", "tell the maintainers a question is wrong"),
@@ -48,7 +49,7 @@ class QuizCommands(Protocol):
     """The quiz engine's side (``quiz.Practice``)."""
 
     def handle(
-        self, command: Quiz | Answer | Explain | ShowLeaderboard | ShowStats | Review | Exam | Report,
+        self, command: Quiz | Answer | Explain | ShowLeaderboard | ShowStats | Review | Exam | Report | Round,
         now: datetime
     ) -> Sequence[Reply]: ...
 
@@ -79,7 +80,8 @@ class Tutor:
         match command:
             case Ask() | More() | Topics():
                 return self.lookup.handle(command, now)
-            case Quiz() | Answer() | Explain() | ShowLeaderboard() | ShowStats() | Review() | Exam() | Report():
+            case Quiz() | Answer() | Explain() | ShowLeaderboard() | ShowStats() | Review() | Exam() | Report() \
+                    | Round():
                 return self.practice.handle(command, now)
             case Daily() | Setup() | Remind():
                 if self.schedule is None:
