@@ -7,6 +7,7 @@ the lookup's Library, the engine.
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import datetime, timedelta, timezone
 
@@ -119,3 +120,17 @@ def shown(question: Question, text: str) -> str:
 
 def days(n: float) -> timedelta:
     return timedelta(days=n)
+
+
+class Typist:
+    """Types ``lines`` into the console; a callable line reads what was printed so far first
+    (options are shown in each question's own order, so answers are picked by their text)."""
+
+    def __init__(self, lines, out: io.StringIO):
+        self.lines, self.out = list(lines), out
+
+    def readline(self) -> str:
+        if not self.lines:
+            return ""
+        line = self.lines.pop(0)
+        return (line(self.out.getvalue()) if callable(line) else line) + "\n"

@@ -13,6 +13,8 @@ STORAGE = {"sqlite3", "sqlite_utils", "db"}
 
 
 def imports_of(path: Path) -> set[str]:
+    """Imports anywhere in the module, inside functions too (a lazy import is still an arrow):
+    each module, and each ``module.name`` imported from it."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     names: set[str] = set()
     for node in ast.walk(tree):
@@ -20,6 +22,7 @@ def imports_of(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -89,24 +92,11 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def every_import(path: Path) -> set[str]:
-    """Imports anywhere in the module, inside functions too: a lazy import is still an arrow."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
-
-
 def graph() -> dict[str, set[str]]:
     """Module -> the project modules it imports (a package's ``__init__`` counts as the package)."""
     paths = modules("bot") + modules("db")
     known = {module_name(p) for p in paths}
-    return {module_name(p): {n for n in every_import(p) if n in known} - {module_name(p)} for p in paths}
+    return {module_name(p): {n for n in imports_of(p) if n in known} - {module_name(p)} for p in paths}
 
 
 def test_no_import_cycle_anywhere_under_bot_or_db():
@@ -137,7 +127,7 @@ def test_packages_use_each_other_only_through_what_they_export(path):
     mine = module_name(path).split(".")
     own = mine[2] if mine[:2] == ["bot", "core"] and len(mine) > 3 or path.name == "__init__.py" and len(mine) == 3 else None
     reached = []
-    for name in every_import(path):
+    for name in imports_of(path):
         parts = name.split(".")
         if parts[:2] == ["bot", "core"] and len(parts) >= 4 and parts[2] in FEATURES and parts[2] != own:
             package = __import__(f"bot.core.{parts[2]}", fromlist=["__all__"])

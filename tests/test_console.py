@@ -9,21 +9,7 @@ from bot.core.messages import (
     Standing, Stats, Text, TopicAccuracy, TopicList, Topic, HelpText,
 )
 from bot.core.quiz.tutor import Tutor
-from quiz_kit import NOW, library, world
-
-
-class Typist:
-    """Types ``lines`` into the console; a callable line reads what was printed so far first
-    (options are shown in each question's own order, so answers are picked by their text)."""
-
-    def __init__(self, lines, out: io.StringIO):
-        self.lines, self.out = list(lines), out
-
-    def readline(self) -> str:
-        if not self.lines:
-            return ""
-        line = self.lines.pop(0)
-        return (line(self.out.getvalue()) if callable(line) else line) + "\n"
+from quiz_kit import NOW, Typist, library, world
 
 
 def letter(printed: str, text: str) -> str:

@@ -13,20 +13,9 @@ from bot.config import Settings
 from bot.core.bank import BankQuestion, domains
 from bot.core.messages import Answer, Exam, ExamReport, Explain, Learner, Question, ShowLeaderboard, ShowStats, Text
 from bot.core.quiz import scoring
-from quiz_kit import NOW
+from quiz_kit import NOW, Typist
 
 ANA = Learner("console", "local", "ana", "Ana")
-
-
-class Typist:
-    def __init__(self, lines, out: io.StringIO):
-        self.lines, self.out = list(lines), out
-
-    def readline(self) -> str:
-        if not self.lines:
-            return ""
-        line = self.lines.pop(0)
-        return (line(self.out.getvalue()) if callable(line) else line) + "\n"
 
 
 def first_letters(printed: str) -> str:
