@@ -326,7 +326,7 @@ def test_the_manifest_declares_the_command_scopes_and_interactivity():
     manifest = (Path(__file__).resolve().parent.parent / "slack-manifest.yaml").read_text(encoding="utf-8")
     bot_scopes = manifest.split("    bot:\n")[1].split("settings:")[0]
     scopes = re.findall(r"^\s+- ([a-z:.]+)", bot_scopes, re.MULTILINE)
-    assert scopes == ["commands", "chat:write", "chat:write.public", "users:read"]
+    assert scopes == ["commands", "chat:write", "chat:write.public", "users:read", "im:write", "files:write"]
     assert re.search(r"- command: /dva$", manifest, re.MULTILINE)
     assert re.search(r"interactivity:\n\s+is_enabled: true", manifest)
     urls = re.findall(r"(?:url|request_url): (\S+)", manifest)
@@ -445,8 +445,14 @@ async def test_a_timed_round_is_played_in_the_slack_channel_with_results_after_e
 
     [started] = await bot.command("round 2")
     assert started["response_type"] == "in_channel" and "A round of 2 questions" in texts(started)
-    right = right_letters(study, started)[0]
-    await bot.click(button_for(started, right), user="U0ANNA", name="anna")
+    right = right_letters(study, started)
+    if elements(started, "checkboxes"):  # a choose-two question: tick the right two, then Submit
+        [boxes] = elements(started, "checkboxes")
+        picked = [o for o in boxes["options"] if o["value"] in right]
+        state = {"b1": {"dva:pick": {"type": "checkboxes", "selected_options": picked}}}
+        await bot.click(answering(started)[0] | {"block_id": "b1"}, state=state, user="U0ANNA", name="anna")
+    else:
+        await bot.click(button_for(started, right[0]), user="U0ANNA", name="anna")
     poster = slack.SlackPoster(AsyncWebClient(token="xoxb-test", base_url=bot.fake.api_url))
     scheduler = DailyScheduler(study.daily, {"slack": poster}, lambda: NOW)
     await scheduler.run_rounds(NOW + timedelta(seconds=31))
@@ -457,3 +463,13 @@ async def test_a_timed_round_is_played_in_the_slack_channel_with_results_after_e
     table = bot.fake.of("chat.postMessage")[-1].args
     assert "Round over" in texts(table) and "1. anna: 20 points (1 right)" in texts(table)
     assert not MENTIONS.search(texts(table))
+
+
+async def test_stats_come_with_a_picture_in_the_learners_direct_messages(bot, study):
+    question = await quiz_until(bot, "button")
+    await bot.click(button_for(question, right_letters(study, question)[0]))
+    [stats] = await bot.command("stats")
+    assert "Stats" in texts(stats) and stats["response_type"] == "ephemeral"
+    [picture] = bot.fake.uploads.values()
+    assert picture["filename"] == "stats.png" and picture["channel"] == "D0ANNA"
+    assert picture["data"].startswith(b"\x89PNG\r\n\x1a\n") and len(picture["data"]) == picture["length"]

@@ -40,7 +40,7 @@ from bot.adapters.wording import SORRY, answers_so_far, period_name
 from bot.config import Settings
 from bot.core.messages import (
     Answer, Ask, Command, Feedback, FoundPassage, HelpText, Leaderboard, Question, Quiz, Reply, Review, Round,
-    Setup, ShowLeaderboard, ShowStats, Text,
+    Setup, ShowLeaderboard, ShowStats, Stats, Text,
 )
 from bot.inflight import RESTARTING, InFlight
 
@@ -139,6 +139,9 @@ class Listeners:
         shared = command.query if isinstance(command, Ask) and any(isinstance(r, FoundPassage) for r in replies) else None
         started = isinstance(command, Round) and any(isinstance(r, Question) for r in replies)
         await send(respond, [slack_help(r) for r in replies], share=shared, public=started)  # a round is played in the open
+        stats = next((r for r in replies if isinstance(r, Stats) and r.answered), None)
+        if stats is not None and isinstance(command, ShowStats) and command.subject is None:
+            await _send_picture(client, command.learner.user, stats)
 
     async def _named(self, command: Command | Text, client: AsyncWebClient) -> Command | Text:
         """``command`` with its learner's display name, when the command records or shows it."""
@@ -310,6 +313,22 @@ class SlackPoster:
     async def direct(self, user: str, reply: Reply) -> None:
         """A direct message to ``user`` (a reminder): posting to a user id lands in the app's DM."""
         await self.client.chat_postMessage(channel=user, **message([reply]))
+
+
+async def _send_picture(client: AsyncWebClient, user: str, stats: Stats) -> None:
+    """The stats picture, in the learner's direct messages with the app (a reply to a slash
+    command cannot carry a file); a failed upload leaves the text stats, and is logged."""
+    from bot.adapters.pictures import stats_png  # matplotlib loads only when a picture is drawn
+
+    try:
+        opened = await client.conversations_open(users=user)
+        channel = (opened.get("channel") or {}).get("id")
+        if channel:
+            await client.files_upload_v2(channel=channel, file=stats_png(stats), filename="stats.png",
+                                         title="Your DVA study progress")
+    except SlackApiError as error:
+        log.warning("could not send the stats picture to %s: %s (needs the im:write and files:write scopes)",
+                    user, error.response.get("error"))
 
 
 async def _show_tally(client: AsyncWebClient, body: dict, replies: Sequence[Reply]) -> None:

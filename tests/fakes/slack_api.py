@@ -2,7 +2,9 @@
 
 ``FakeSlack`` is an aiohttp server on 127.0.0.1:0 answering the Web API
 methods the bot uses (auth.test, chat.postMessage, chat.postEphemeral,
-chat.update, users.info) in Slack's documented shapes, plus a
+chat.update, users.info, conversations.open, and the three steps of a file
+upload: files.getUploadURLExternal, a POST of the bytes, files.completeUploadExternal)
+in Slack's documented shapes, plus a
 ``/response/<n>`` endpoint per issued ``response_url``. It records every call.
 ``chat.postMessage`` to a channel in ``refusing`` gets Slack's error for it
 (``not_in_channel`` for a private channel the bot was not invited to).
@@ -45,6 +47,7 @@ class FakeSlack:
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     refusing: dict[str, str] = field(default_factory=dict)  # channel -> the error chat.postMessage answers
     calls: list[Call] = field(default_factory=list)
+    uploads: dict[str, dict[str, Any]] = field(default_factory=dict)  # file id -> filename, bytes, channel
     port: int = 0
     _runner: web.AppRunner | None = None
     _changed: asyncio.Condition | None = None
@@ -64,6 +67,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{n}", self._response)
+        app.router.add_post("/upload/{file}", self._upload)
         app.router.add_get("/link", self._socket)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
@@ -135,6 +139,34 @@ class FakeSlack:
 
     def _chat_update(self, args: dict) -> dict:
         return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts"), "text": args.get("text")}
+
+    def _conversations_open(self, args: dict) -> dict:
+        """The bot's DM with ``users`` (one user id): an IM channel id."""
+        return {"ok": True, "channel": {"id": "D" + str(args.get("users", ""))[1:], "is_im": True}}
+
+    def _files_getUploadURLExternal(self, args: dict) -> dict:
+        """Step 1 of Slack's upload: a URL to POST the file's bytes to, and the file's id."""
+        file_id = f"F{next(self._ts):08d}"
+        self.uploads[file_id] = {"filename": args.get("filename"), "length": int(args.get("length", 0)), "data": b""}
+        return {"ok": True, "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}", "file_id": file_id}
+
+    def _files_completeUploadExternal(self, args: dict) -> dict:
+        """Step 3: share the uploaded files in ``channel_id``; an unknown or empty file fails."""
+        files = json.loads(args.get("files", "[]")) if isinstance(args.get("files"), str) else args.get("files", [])
+        for f in files:
+            upload = self.uploads.get(f.get("id"))
+            if upload is None or not upload["data"]:
+                return {"ok": False, "error": "file_not_found"}
+            upload |= {"channel": args.get("channel_id"), "title": f.get("title")}
+        return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files]}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """Step 2: the file's bytes, posted to the URL of step 1."""
+        upload = self.uploads.get(request.match_info["file"])
+        if upload is None:
+            return web.Response(status=404)
+        upload["data"] = await request.read()
+        return web.Response(text="OK - " + str(len(upload["data"])))
 
     def _apps_connections_open(self, args: dict) -> dict:
         return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}
