@@ -223,4 +223,9 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (round_id, position)
     );
     """,
+    # 9: the weekly recap's day and time, per channel (default: Monday at the daily time) -----
+    """
+    ALTER TABLE schedules ADD COLUMN recap_day INTEGER NOT NULL DEFAULT 0;  -- 0 = Monday
+    ALTER TABLE schedules ADD COLUMN recap_time TEXT;                       -- NULL: the daily time
+    """,
 )

@@ -15,7 +15,8 @@ from typing import Any
 
 from db.base import Connected, iso, parse_iso
 
-_SCHEDULE_COLUMNS = "target, platform, group_id, target_name, time, timezone, weekdays, topic, set_by, updated_at"
+_SCHEDULE_COLUMNS = ("target, platform, group_id, target_name, time, timezone, weekdays, topic, set_by, updated_at,"
+                     " recap_day, recap_time")
 
 
 class ScheduleStore(Connected):
@@ -24,15 +25,16 @@ class ScheduleStore(Connected):
 
     def save_schedule(self, target: str, platform: str, group: str, time: str, tz: str,
                       weekdays: str, topic: str | None, target_name: str, set_by: str,
-                      now: datetime) -> None:
-        """Create or replace the schedule of ``target``."""
+                      now: datetime, recap_day: int = 0, recap_time: str | None = None) -> None:
+        """Create or replace the schedule of ``target`` (with its weekly recap's day and time)."""
         self.conn.execute(
-            f"INSERT INTO schedules ({_SCHEDULE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            f"INSERT INTO schedules ({_SCHEDULE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT(target) DO UPDATE SET platform=excluded.platform, group_id=excluded.group_id,"
             " target_name=excluded.target_name, time=excluded.time, timezone=excluded.timezone,"
             " weekdays=excluded.weekdays, topic=excluded.topic, set_by=excluded.set_by,"
-            " updated_at=excluded.updated_at",
-            (target, platform, group, target_name, time, tz, weekdays, topic, set_by, iso(now)),
+            " updated_at=excluded.updated_at, recap_day=excluded.recap_day, recap_time=excluded.recap_time",
+            (target, platform, group, target_name, time, tz, weekdays, topic, set_by, iso(now), recap_day,
+             recap_time),
         )
 
     def delete_schedule(self, target: str) -> bool:
@@ -109,9 +111,10 @@ class ScheduleStore(Connected):
 
     # --- the weekly recap -----------------------------------------------------------------
 
-    def group_week(self, group: str, first_day: str, last_day: str) -> dict[str, Any]:
+    def group_week(self, group: str, first_day: str, last_day: str, top: int = 5) -> dict[str, Any]:
         """A group's answers over local days ``first_day``..``last_day`` (ISO dates): per topic
-        (topic, answered, correct), and the most-missed question (id, wrong, answered)."""
+        (topic, answered, correct), the most-missed question (id, wrong, answered), and the
+        ``top`` learners by points over those days."""
         topics = [tuple(r) for r in self.conn.execute(
             "SELECT topic, COUNT(*), SUM(correct) FROM answers WHERE group_id = ? AND day BETWEEN ? AND ?"
             " GROUP BY topic ORDER BY topic", (group, first_day, last_day)).fetchall()]
@@ -120,4 +123,9 @@ class ScheduleStore(Connected):
             " WHERE group_id = ? AND day BETWEEN ? AND ? GROUP BY question_id"
             " HAVING wrong > 0 ORDER BY wrong DESC, COUNT(*) DESC, question_id LIMIT 1",
             (group, first_day, last_day)).fetchone()
-        return {"topics": topics, "missed": tuple(missed) if missed else None}
+        learners = self._rows(
+            "SELECT a.learner_id, l.platform, l.group_id, l.user, l.name, SUM(a.points) AS points,"
+            " COUNT(*) AS answered, SUM(a.correct) AS correct FROM answers a JOIN learners l ON l.id = a.learner_id"
+            " WHERE a.group_id = ? AND a.day BETWEEN ? AND ? GROUP BY a.learner_id"
+            " ORDER BY points DESC, correct DESC, l.name LIMIT ?", (group, first_day, last_day, top))
+        return {"topics": topics, "missed": tuple(missed) if missed else None, "learners": learners}

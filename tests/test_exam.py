@@ -302,3 +302,22 @@ def test_a_round_question_closes_after_its_time_faster_right_answers_earn_more_a
     assert again.tutor.practice.rounds_due(NOW + timedelta(seconds=99)) == []  # over: nothing more
     [refused] = again.tutor.handle(Answer(ANA, second.instance, ("A",)), NOW + timedelta(seconds=99))
     assert isinstance(refused, Text) and "closed" in refused.text
+
+
+def test_a_round_can_give_each_question_more_time():
+    from bot.core.grammar import parse
+    from bot.core.messages import Round
+
+    command = parse("round rds 3 45s", ANA, target="discord:1")
+    assert command == Round(ANA, "discord:1", "rds", 3, seconds=45)
+    assert parse("round 45s", ANA, target="discord:1") == Round(ANA, "discord:1", None, 5, seconds=45)
+
+
+def test_a_round_question_is_open_for_the_seconds_asked(tmp_path):
+    from bot.core.messages import Round
+
+    app = build(Settings(db=tmp_path / "dva.db"))
+    _, first = app.tutor.handle(Round(ANA, "discord:7", None, 1, seconds=45), NOW)
+    assert isinstance(first, Question) and first.closes_at == NOW + timedelta(seconds=45)
+    [refused] = app.tutor.handle(Round(ANA, "discord:8", None, 1, seconds=5), NOW)
+    assert refused.error and "Usage: round" in refused.text

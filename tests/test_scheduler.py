@@ -14,7 +14,7 @@ import asyncio
 import json
 import random
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -423,3 +423,21 @@ async def test_the_weekly_recap_goes_out_once_on_monday_at_the_daily_time_across
     assert not [r for _, r in again.poster.posts if isinstance(r, Recap)]
     await fire(again, utc(2026, 11, 24, 9))  # Tuesday: a daily question, no recap
     assert not [r for _, r in again.poster.posts if isinstance(r, Recap)]
+
+
+async def test_the_admin_sets_the_recaps_day_and_time_and_it_goes_out_then():
+    from bot.core.grammar import parse
+    from bot.core.messages import Recap
+
+    p = process(now=utc(2026, 11, 15, 8))
+    command = parse("setup #study 09:00 UTC recap fri 17:00", ADMIN)
+    [reply] = p.daily.handle(replace(command, target=TARGET, is_admin=True), p.clock.now)
+    assert "Weekly recap: Fridays at 17:00." in reply.text
+    await fire(p, utc(2026, 11, 23, 9))  # Monday: the daily question only
+    assert not [r for _, r in p.poster.posts if isinstance(r, Recap)]
+    await run_until(p, utc(2026, 11, 27, 17, 2), recaps=True)  # Friday 17:00: the recap
+    [recap] = [r for _, r in p.poster.posts if isinstance(r, Recap)]
+    assert recap.week_of.isoformat() == "2026-11-20"  # the seven days before that Friday
+    [bad] = p.daily.handle(replace(parse("setup #study 09:00 recap someday", ADMIN), target=TARGET,
+                                   is_admin=True), p.clock.now)
+    assert bad.error and "not one day of the week" in bad.text

@@ -228,11 +228,13 @@ def to_command(interaction: discord.Interaction) -> Command:
         case "report":
             return Report(learner, ns.question, ns.reason or "")
         case "round":
-            return Round(learner, f"discord:{interaction.channel_id}", ns.topic or None, ns.count or 5)
+            return Round(learner, f"discord:{interaction.channel_id}", ns.topic or None, ns.count or 5,
+                         seconds=ns.seconds)
         case "setup":
             off = ns.time.strip().lower() == "off"
             return Setup(learner, f"discord:{ns.channel.id}", f"#{ns.channel.name}", "" if off else ns.time.strip(),
-                         ns.timezone, ns.weekdays, ns.topic, off=off, is_admin=interaction.permissions.manage_guild)
+                         ns.timezone, ns.weekdays, ns.topic, off=off, is_admin=interaction.permissions.manage_guild,
+                         recap_day=ns.recap_day, recap_time=ns.recap_time)
     raise BadInput(f"Unknown command {name!r}. Try /dva help.")
 
 

@@ -87,9 +87,11 @@ def commands_for(client: Responder) -> app_commands.Group:
         await respond(interaction)
 
     @dva.command(name="round", description="A timed round in this channel: everyone answers, fastest scores most")
-    @app_commands.describe(topic="A topic of the notes; leave empty for any", count="How many questions (default 5)")
+    @app_commands.describe(topic="A topic of the notes; leave empty for any", count="How many questions (default 5)",
+                           seconds="How long each question is open (default 30)")
     async def round_(interaction: discord.Interaction, topic: app_commands.Range[str, 1, 100] | None = None,
-                     count: app_commands.Range[int, 1, 20] | None = None) -> None:
+                     count: app_commands.Range[int, 1, 20] | None = None,
+                     seconds: app_commands.Range[int, 10, 300] | None = None) -> None:
         await respond(interaction)
 
     round_.autocomplete("topic")(topic_choices)
@@ -110,11 +112,14 @@ def commands_for(client: Responder) -> app_commands.Group:
         timezone="IANA timezone, e.g. Europe/Berlin (default UTC)",
         weekdays="Which days, e.g. mon-fri or mon,wed,fri (default every day)",
         topic="Only questions on this topic (default any)",
+        recap_day="The weekly recap's day, e.g. fri (default Monday)",
+        recap_time="The weekly recap's local time, HH:MM (default the daily time)",
     )
     async def setup(
         interaction: discord.Interaction, channel: discord.TextChannel, time: app_commands.Range[str, 1, 5],
         timezone: app_commands.Range[str, 1, 64] | None = None, weekdays: app_commands.Range[str, 1, 40] | None = None,
-        topic: app_commands.Range[str, 1, 100] | None = None,
+        topic: app_commands.Range[str, 1, 100] | None = None, recap_day: app_commands.Range[str, 1, 9] | None = None,
+        recap_time: app_commands.Range[str, 1, 5] | None = None,
     ) -> None:
         await respond(interaction)
 

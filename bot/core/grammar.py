@@ -82,12 +82,15 @@ def parse(text: str, learner: Learner, target: str = "") -> Command | Text:
             return parse_setup(args, learner)
         case "exam":
             return parse_exam(args, learner)
-        case "round":
+        case "round":  # round [topic] [count] [seconds]s
+            seconds = None
+            if args and re.fullmatch(r"\d+s", args[-1].lower()):
+                seconds, args = int(args[-1][:-1]), args[:-1]
             count = int(args[-1]) if args and args[-1].isdigit() else 5
             topic = " ".join(args[:-1] if args and args[-1].isdigit() else args) or None
             if not 1 <= count <= 20:
-                return _usage("round [topic] [count]", "up to 20 questions, e.g. 'round rds 5'")
-            return Round(learner, target, topic, count)
+                return _usage("round [topic] [count] [seconds]s", "up to 20 questions, e.g. 'round rds 5 45s'")
+            return Round(learner, target, topic, count, seconds=seconds)
         case "remind":
             if args and args[0].lower() == "off" and len(args) == 1:
                 return Remind(learner, on=False)
@@ -135,7 +138,7 @@ def unknown(verb: str, args: list[str]) -> str:
 
 
 def parse_setup(args: list[str], learner: Learner) -> Setup | Text:
-    """``<channel> <HH:MM> [timezone] [weekdays] [topic...]`` or ``<channel> off``."""
+    """``<channel> <HH:MM> [timezone] [weekdays] [topic...] [recap <day> [HH:MM]]`` or ``<channel> off``."""
     if len(args) < 2:
         return _usage(SETUP_USAGE, "e.g. 'setup #study 09:00 Europe/Berlin mon-fri'")
     channel, when, extra = args[0], args[1], args[2:]
@@ -144,13 +147,21 @@ def parse_setup(args: list[str], learner: Learner) -> Setup | Text:
     time = parse_time(when)
     if time is None:
         return _usage(SETUP_USAGE, f"'{when[:20]}' is not a time: use 24-hour HH:MM, e.g. 09:00")
+    recap_day = recap_time = None
+    lowered = [word.lower() for word in extra]
+    if "recap" in lowered:  # "... recap fri 17:00": the weekly recap's day and time
+        at = lowered.index("recap")
+        extra, recap = extra[:at], extra[at + 1:]
+        if not recap or len(recap) > 2:
+            return _usage(SETUP_USAGE, "e.g. '... recap fri 17:00': the recap's weekday, then its time")
+        recap_day, recap_time = recap[0].lower(), recap[1] if len(recap) == 2 else None
     timezone = weekdays = None
     if extra and (parse_timezone(extra[0]) or _ZONE_SHAPE.match(extra[0])):
         timezone, extra = extra[0], extra[1:]
     if extra and parse_weekdays(extra[0]) is not None:
         weekdays, extra = extra[0].lower(), extra[1:]
     return Setup(learner, target=channel, time=time, timezone=timezone,
-                 weekdays=weekdays, topic=" ".join(extra) or None)
+                 weekdays=weekdays, topic=" ".join(extra) or None, recap_day=recap_day, recap_time=recap_time)
 
 
 def clean(text: str) -> str:

@@ -133,6 +133,8 @@ class Setup:
     topic: str | None = None
     off: bool = False
     is_admin: bool = False
+    recap_day: str | None = None  # the weekly recap's weekday ("fri"); None: Monday
+    recap_time: str | None = None  # its local time ("17:00"); None: the daily time
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ class Round:
     topic: str | None = None
     count: int = 5
     solo: bool = False
+    seconds: int | None = None  # how long each question is open (None: the default, 30)
 
 
 Command = (
@@ -387,7 +390,7 @@ class Recap:
     """The week in a channel with a daily question, posted on Monday for everyone."""
 
     target: str
-    week_of: date  # the Monday the week began
+    week_of: date  # the first of the seven days it covers
     top: tuple[Standing, ...]  # the week's top five by points
     streaks: tuple[tuple[Learner, int], ...]  # the longest current streaks among them, in days
     weakest: TopicAccuracy | None  # the group's weakest topic of the week, with its quiz command

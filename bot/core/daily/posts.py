@@ -22,12 +22,13 @@ from bot.core.daily.slots import GRACE, Schedule, Slot
 
 log = logging.getLogger(__name__)
 
-SETUP_USAGE = "setup <channel> <HH:MM> [timezone] [weekdays] [topic]  or  setup <channel> off"
+SETUP_USAGE = "setup <channel> <HH:MM> [timezone] [weekdays] [topic] [recap <day> [HH:MM]]  or  setup <channel> off"
 
 
 class ScheduleStore(recap.RecapStore, reminders.ReminderStore, Protocol):
     def save_schedule(self, target: str, platform: str, group: str, time: str, tz: str, weekdays: str,
-                      topic: str | None, target_name: str, set_by: str, now: datetime) -> None: ...
+                      topic: str | None, target_name: str, set_by: str, now: datetime, recap_day: int = 0,
+                      recap_time: str | None = None) -> None: ...
     def delete_schedule(self, target: str) -> bool: ...
     def schedule_row(self, target: str) -> dict[str, Any] | None: ...
     def schedule_rows(self) -> list[dict[str, Any]]: ...
@@ -99,6 +100,7 @@ class DailyQuestions:
         self.store.save_schedule(
             schedule.target, schedule.platform, schedule.group, schedule.time, schedule.timezone,
             schedule.cron_days, schedule.topic, schedule.target_name, cmd.learner.user, now,
+            schedule.recap_day, schedule.recap_time,
         )
         if cmd.timezone:  # leaderboards and streaks count days in the group's timezone too
             self.store.set_group_timezone(schedule.group, schedule.timezone)
@@ -121,8 +123,15 @@ class DailyQuestions:
         topic = " ".join((cmd.topic or "").split()) or None  # kept as typed; read at pick time like quiz
         if topic and isinstance(refused := self.practice.daily_pool(topic), Text):
             return refused  # quiz's own words for the same topic
+        recap_days = slots.parse_weekdays(cmd.recap_day) if cmd.recap_day else (0,)
+        if recap_days is None or len(recap_days) != 1:
+            return Text(f"'{(cmd.recap_day or '')[:20]}' is not one day of the week for the recap: use e.g. mon "
+                        "or fri.", error=True)
+        recap_time = slots.parse_time(cmd.recap_time) if cmd.recap_time else None
+        if cmd.recap_time and recap_time is None:
+            return Text(f"'{cmd.recap_time[:20]}' is not a time for the recap: use 24-hour HH:MM.", error=True)
         return Schedule(cmd.target, cmd.learner.platform, cmd.learner.group, time, tz, weekdays, topic,
-                        cmd.target_name, since=now)
+                        cmd.target_name, since=now, recap_day=recap_days[0], recap_time=recap_time)
 
     def _group_zone(self, group: str) -> str:
         return slots.parse_timezone(self.store.group_timezone(group)) or "UTC"
@@ -278,6 +287,7 @@ def to_schedule(row: dict[str, Any]) -> Schedule:
         target=row["target"], platform=row["platform"], group=row["group_id"], time=row["time"],
         timezone=row["timezone"], weekdays=slots.parse_weekdays(row["weekdays"]) or slots.EVERY_DAY,
         topic=row["topic"], target_name=row["target_name"], since=row["updated_at"],
+        recap_day=row.get("recap_day") or 0, recap_time=row.get("recap_time"),
     )
 
 
@@ -285,8 +295,9 @@ def describe(schedule: Schedule, now: datetime) -> str:
     """ "Daily question set for #study: 09:00 Europe/Berlin, Monday to Friday. First one: ..." """
     where = schedule.target_name or "this channel"
     topic = f", topic {schedule.topic}" if schedule.topic else ""
+    recap = f"{slots.FULL_NAMES[schedule.recap_day].title()}s at {schedule.recap_time or schedule.time}"
     text = (f"Daily question set for {where}: {schedule.time} {schedule.timezone}, "
-            f"{slots.describe_weekdays(schedule.weekdays)}{topic}.")
+            f"{slots.describe_weekdays(schedule.weekdays)}{topic}. Weekly recap: {recap}.")
     first = slots.next_slot(schedule, now)
     if first:
         local = first.at.astimezone(schedule.zone)

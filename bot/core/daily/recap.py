@@ -1,7 +1,8 @@
 """The weekly recap: once a week, in each channel with a daily question, how the group did.
 
-It goes out on Monday at the channel's daily time, in the group's timezone,
-about the week that just ended (Monday to Sunday): the week's top five, the
+It goes out at the day and time the admin set (by default Monday at the
+channel's daily time), in the group's timezone, about the seven days before:
+the top five of those days, the
 longest streaks among them, the group's weakest topic with the ``quiz`` command
 to drill it, and the most-missed question. Exactly once per week per channel,
 across restarts and processes: it is claimed like a daily slot ("recap
@@ -20,40 +21,39 @@ from bot.core.messages import Learner, Recap, Standing, TopicAccuracy
 from bot.core.quiz import practice_command, streaks
 
 TOP = 5
-MONDAY = (0,)
 
 
 class RecapStore(Protocol):
     def claim_slot(self, target: str, slot: str, due_at: datetime, now: datetime) -> bool: ...
     def is_claimed(self, target: str, slot: str) -> bool: ...
-    def top_scores(self, group: str, period: str, limit: int) -> list[dict[str, Any]]: ...
     def active_days(self, learner_id: int) -> list[str]: ...
-    def group_week(self, group: str, first_day: str, last_day: str) -> dict[str, Any]: ...
+    def group_week(self, group: str, first_day: str, last_day: str, top: int = 5) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
 class RecapSlot:
     schedule: Schedule
-    monday: date  # local date the recap goes out: it is about the seven days before
+    day: date  # local date the recap goes out: it is about the seven days before
     at: datetime
 
     @property
     def key(self) -> str:
-        return f"recap {self.monday.isoformat()}"
+        return f"recap {self.day.isoformat()}"
 
 
 def due(schedule: Schedule, now: datetime, grace: timedelta) -> RecapSlot | None:
     """This week's recap of ``schedule``'s channel when it is due now (within grace)."""
-    weekly = replace(schedule, weekdays=MONDAY)
+    weekly = replace(schedule, weekdays=(schedule.recap_day,), time=schedule.recap_time or schedule.time)
     slot = slots.due_slot(weekly, now, grace)
     return RecapSlot(schedule, slot.local_date, slot.at) if slot else None
 
 
 def build(store: RecapStore, slot: RecapSlot, stem_of: dict[str, str]) -> Recap:
-    """The recap of the week before ``slot.monday`` for the schedule's group."""
-    first, last = slot.monday - timedelta(days=7), slot.monday - timedelta(days=1)
+    """The recap of the seven days before ``slot.day`` for the schedule's group."""
+    first, last = slot.day - timedelta(days=7), slot.day - timedelta(days=1)
     group = slot.schedule.group
-    rows = store.top_scores(group, f"w{first.isoformat()}", TOP)[:TOP]
+    week = store.group_week(group, first.isoformat(), last.isoformat(), TOP)
+    rows = week["learners"]
     top = tuple(Standing(n, _learner(r), r["points"], r["answered"], r["correct"]) for n, r in enumerate(rows, 1))
     running = []
     for r in rows:
@@ -62,7 +62,6 @@ def build(store: RecapStore, slot: RecapSlot, stem_of: dict[str, str]) -> Recap:
         if current:
             running.append((_learner(r), current))
     running.sort(key=lambda s: (-s[1], s[0].name or s[0].user))
-    week = store.group_week(group, first.isoformat(), last.isoformat())
     shaky = [(t, a, c or 0) for t, a, c in week["topics"] if (c or 0) < a]
     weakest = min(shaky, key=lambda t: (t[2] / t[1], -t[1], t[0]), default=None)
     missed = week["missed"]

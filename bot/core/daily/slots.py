@@ -18,11 +18,11 @@ from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_FULL = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EVERY_DAY = tuple(range(7))
 GRACE = timedelta(hours=1)
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_DAY_NAMES = {name: i for i, day in enumerate(DAYS) for name in (day, _FULL[i])}
+_DAY_NAMES = {name: i for i, day in enumerate(DAYS) for name in (day, FULL_NAMES[i])}
 _ALIASES = {"daily": "mon-sun", "everyday": "mon-sun", "weekdays": "mon-fri", "weekends": "sat-sun"}
 
 
@@ -39,6 +39,8 @@ class Schedule:
     topic: str | None = None
     target_name: str = ""
     since: datetime | None = None  # when it was set: earlier slots are never posted
+    recap_day: int = 0  # the weekly recap's weekday (0 = Monday) ...
+    recap_time: str | None = None  # ... and local time ("HH:MM"; None: the daily time)
 
     @property
     def zone(self) -> ZoneInfo:

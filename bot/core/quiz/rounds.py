@@ -24,8 +24,9 @@ from bot.core.messages import Learner, Question, Reply, Round, RoundResults, Rou
 from bot.core.quiz import shuffle
 
 SECONDS = 30
+MIN_SECONDS, MAX_SECONDS = 10, 300
 MAX_COUNT = 20
-USAGE = "round [topic] [count]: up to 20 questions, 30 seconds each"
+USAGE = "round [topic] [count] [seconds]s: up to 20 questions, 30 seconds each unless set (e.g. 'round rds 5 45s')"
 
 
 class RoundStore(Protocol):
@@ -65,7 +66,8 @@ class Rounds:
     def start(self, command: Round, now: datetime) -> list[Reply]:
         if not command.target:
             return [Text("A round is played in a channel.", error=True)]
-        if not 1 <= command.count <= MAX_COUNT:
+        seconds = command.seconds or self.seconds
+        if not 1 <= command.count <= MAX_COUNT or not MIN_SECONDS <= seconds <= MAX_SECONDS:
             return [Text(f"Usage: {USAGE}", error=True)]
         running = self.store.running_round(command.target)
         if running is not None:
@@ -80,11 +82,11 @@ class Rounds:
         chosen = self.rng.sample(sorted(written, key=lambda q: q.id), min(command.count, len(written)))
         round_id = secrets.token_urlsafe(9)
         with self.store.transaction():
-            if not self.store.create_round(round_id, command.target, command.learner.group, self.seconds,
+            if not self.store.create_round(round_id, command.target, command.learner.group, seconds,
                                            command.topic, command.solo, [q.id for q in chosen], now):
                 return [Text("A round is already running here.", error=True)]
             first = self._show(self._round(round_id), 1, now)
-        open_for = "until you answer" if command.solo else f"{self.seconds} seconds"
+        open_for = "until you answer" if command.solo else f"{seconds} seconds"
         intro = Text(f"A round of {len(chosen)} question{'s' if len(chosen) != 1 else ''}: each is open {open_for}; "
                      f"everyone answers once, and faster right answers earn more.")
         return [intro, first] if first is not None else [intro]

@@ -28,12 +28,14 @@ USAGE: tuple[tuple[str, str], ...] = (
     ("stats", "your accuracy, streaks and weakest topics"),
     ("daily", "this channel's open question of the day"),
     ("review", "your most overdue spaced-review question"),
-    ("round [topic] [count]", "a timed round in the channel: everyone answers, faster right answers earn more"),
+    ("round [topic] [count] [seconds]s", "a timed round in the channel: everyone answers, faster right answers "
+                                         "earn more"),
     ("exam [count]", "a private mock exam: 65 questions in 130 minutes, or fewer in less time"),
     ("exam goto N | flag N | flagged | finish | report", "move around your running exam; its score report"),
     ("report <question id> [reason]", "tell the maintainers a question is wrong"),
     ("remind on [HH:MM] | remind off", "a direct message a day when reviews are due or your streak would break"),
-    ("setup <channel> <HH:MM> [timezone] [weekdays] [topic]", "admins: post a daily question there"),
+    ("setup <channel> <HH:MM> [timezone] [weekdays] [topic] [recap <day> [HH:MM]]",
+     "admins: post a daily question there (and the weekly recap, Monday at the daily time unless set)"),
     ("setup <channel> off", "admins: stop the daily question there"),
     ("help", "this list"),
 )
