@@ -704,9 +704,9 @@ async def test_a_timed_round_is_played_in_the_channel_with_results_after_each_qu
     from bot.scheduler import DailyScheduler
 
     alice, bob = fake.user("alice"), fake.user("bob")
-    [intro, first] = await slash(fake, "round", alice, replies=2, count=2)
-    assert not ephemeral(intro) and "A round of 2 questions: each is open 30 seconds" in intro["content"]
-    assert not ephemeral(first) and "Round · question 1 of 2" in first["embeds"][0]["footer"]["text"]
+    [intro, first] = await slash(fake, "round", alice, replies=2, count=3)
+    assert not ephemeral(intro) and "A round of 3 questions: each is open 30 seconds" in intro["content"]
+    assert not ephemeral(first) and "Round · question 1 of 3" in first["embeds"][0]["footer"]["text"]
     await answer(fake, first, right_letters(app, first), alice)
     await answer(fake, first, wrong_letters(app, first), bob)
     scheduler = DailyScheduler(app.daily, {"discord": DiscordPoster(bot)}, lambda: NOW)
@@ -714,10 +714,16 @@ async def test_a_timed_round_is_played_in_the_channel_with_results_after_each_qu
     await scheduler.run_rounds(NOW + timedelta(seconds=31))
     posted = [m for m in fake.messages.values() if m["embeds"]]
     results, second = posted[-2:]
-    assert results["embeds"][0]["title"] == "Round · question 1 of 2"
+    assert results["embeds"][0]["title"] == "Round · question 1 of 3"
     assert "2 answers, 1 right" in results["embeds"][0]["description"] and "Alice +20" in results["embeds"][0]["description"]
-    assert "Round · question 2 of 2" in second["embeds"][0]["footer"]["text"]
+    assert "Round · question 2 of 3" in second["embeds"][0]["footer"]["text"]
+    await answer(fake, second, right_letters(app, second), bob)  # the question shows its own order
     await scheduler.run_rounds(NOW + timedelta(seconds=62))
+    third = [m for m in fake.messages.values() if m["embeds"]][-1]
+    assert "Round · question 3 of 3" in third["embeds"][0]["footer"]["text"]
+    await scheduler.run_rounds(NOW + timedelta(seconds=93))
     table = [m for m in fake.messages.values() if m["embeds"]][-1]
-    assert table["embeds"][0]["title"] == "Round over" and "1. Alice: 20 points (1 right)" in table["embeds"][0]["description"]
+    assert table["embeds"][0]["title"] == "Round over"
+    assert "1. Alice: 20 points (1 right)" in table["embeds"][0]["description"]
+    assert "2. Bob: " in table["embeds"][0]["description"]
     assert table["allowed_mentions"] == NO_MENTIONS
