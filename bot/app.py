@@ -11,21 +11,23 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 import sqlite_utils
 
 import db as database
 from bot.config import Settings
 from bot.core.bank import BankQuestion, domains, expansions, load_bank
-from bot.core.daily import DailyQuestions
 from bot.core.lookup import Library
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
 from bot.core.messages import Ask, More, Reply, TopicList, Topics
-from bot.core.quiz import Practice, Tutor
 from bot.ingest import IngestReport, ingest
 from db.store import Store
+
+if TYPE_CHECKING:  # built in ``build`` only: ``dva ask`` never loads the quiz
+    from bot.core.daily import DailyQuestions
+    from bot.core.quiz import Tutor
 
 log = logging.getLogger("bot")
 
@@ -99,6 +101,10 @@ def build(settings: Settings, *, refresh: bool = True, progress: bool = False,
 
     ``on_schedule_change`` hears the target whose daily schedule ``setup`` changed
     (``dva serve`` passes its scheduler's)."""
+    # here, not at the top: ``dva ask`` needs only the lookup and starts faster without the quiz
+    from bot.core.daily import DailyQuestions
+    from bot.core.quiz import Practice, Tutor
+
     lookup = open_lookup(settings, refresh=refresh, progress=progress)
     guide, trouble = domains.load()
     for problem in trouble:
