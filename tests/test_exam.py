@@ -5,7 +5,11 @@ from __future__ import annotations
 import io
 import random
 import re
+import shutil
+from pathlib import Path
 from datetime import timedelta
+
+import pytest
 
 from bot.adapters import console
 from bot.app import build
@@ -16,6 +20,20 @@ from bot.core.quiz import scoring
 from quiz_kit import NOW, Typist
 
 ANA = Learner("console", "local", "ana", "Ana")
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory) -> Path:
+    """A database with the bundled notes ingested once; each test opens its own copy."""
+    path = tmp_path_factory.mktemp("exam") / "loaded.db"
+    build(Settings(db=path)).db.conn.close()
+    return path
+
+
+@pytest.fixture
+def settings(loaded, tmp_path) -> Settings:
+    shutil.copy(loaded, tmp_path / "dva.db")
+    return Settings(db=tmp_path / "dva.db")
 
 
 def first_letters(printed: str) -> str:
@@ -30,8 +48,8 @@ def chat(app, *lines, at=NOW) -> str:
     return out.getvalue()
 
 
-def test_an_exam_of_20_answered_to_the_end_prints_a_scaled_score_the_pass_line_and_all_four_domains(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_an_exam_of_20_answered_to_the_end_prints_a_scaled_score_the_pass_line_and_all_four_domains(tmp_path, settings):
+    app = build(settings, refresh=False)
     out = chat(app, "exam 20", *[first_letters] * 20)
     assert "Exam started: 20 questions, 40 minutes" in out
     report = out.split("Mock exam score: ")[-1]
@@ -42,17 +60,17 @@ def test_an_exam_of_20_answered_to_the_end_prints_a_scaled_score_the_pass_line_a
     assert "✅" not in out and "❌" not in out  # no feedback during the exam
 
 
-def test_restarting_the_console_mid_exam_resumes_it_where_it_was(tmp_path):
-    first = build(Settings(db=tmp_path / "dva.db"))
+def test_restarting_the_console_mid_exam_resumes_it_where_it_was(tmp_path, settings):
+    first = build(settings, refresh=False)
     chat(first, "exam 5", first_letters, first_letters)
     first.db.conn.close()
-    again = build(Settings(db=tmp_path / "dva.db"))
+    again = build(settings, refresh=False)
     out = chat(again, "exam")
     assert "Resumed your running exam." in out and "Exam · question 3 of 5 · 2 answered" in out
 
 
-def test_an_exam_question_gets_no_feedback_and_no_explanation_until_the_exam_ends(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_an_exam_question_gets_no_feedback_and_no_explanation_until_the_exam_ends(tmp_path, settings):
+    app = build(settings, refresh=False)
     [first] = app.tutor.handle(Exam(ANA, "start", size=3), NOW)
     assert isinstance(first, Question) and first.exam is not None and first.heading == ()
     [after] = app.tutor.handle(Answer(ANA, first.instance, ("A", "B")[:first.pick]), NOW)
@@ -67,8 +85,8 @@ def test_an_exam_question_gets_no_feedback_and_no_explanation_until_the_exam_end
     assert not isinstance(explained, Text)
 
 
-def test_when_time_runs_out_the_exam_is_scored_and_unanswered_questions_count_as_wrong(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_when_time_runs_out_the_exam_is_scored_and_unanswered_questions_count_as_wrong(tmp_path, settings):
+    app = build(settings, refresh=False)
     [first] = app.tutor.handle(Exam(ANA, "start", size=4), NOW)  # 4 questions: 8 minutes
     assert isinstance(first, Question) and first.exam is not None
     assert first.exam.ends_at == NOW + timedelta(minutes=8)
@@ -77,8 +95,8 @@ def test_when_time_runs_out_the_exam_is_scored_and_unanswered_questions_count_as
     assert late.total == 4 and not any(i.answered for i in late.items) and late.right == 0 and late.score == 100
 
 
-def test_a_flagged_question_is_listed_and_can_be_revisited_and_a_pick_changed(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_a_flagged_question_is_listed_and_can_be_revisited_and_a_pick_changed(tmp_path, settings):
+    app = build(settings, refresh=False)
     [first] = app.tutor.handle(Exam(ANA, "start", size=3), NOW)
     assert isinstance(first, Question)
     [flagged] = app.tutor.handle(Exam(ANA, "flag", position=1), NOW)
@@ -94,8 +112,8 @@ def test_a_flagged_question_is_listed_and_can_be_revisited_and_a_pick_changed(tm
     assert isinstance(again, Question) and again.exam is not None and again.exam.chosen == ("C", "D")[:first.pick]
 
 
-def test_exam_answers_count_in_stats_but_earn_no_group_points(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_exam_answers_count_in_stats_but_earn_no_group_points(tmp_path, settings):
+    app = build(settings, refresh=False)
     [question] = app.tutor.handle(Exam(ANA, "start", size=2), NOW)
     assert isinstance(question, Question)
     app.tutor.handle(Answer(ANA, question.instance, ("A", "B")[:question.pick]), NOW)
@@ -106,16 +124,16 @@ def test_exam_answers_count_in_stats_but_earn_no_group_points(tmp_path):
     assert all(row.points == 0 for row in board.rows)
 
 
-def test_one_learner_has_one_running_exam_and_exam_resumes_it(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_one_learner_has_one_running_exam_and_exam_resumes_it(tmp_path, settings):
+    app = build(settings, refresh=False)
     [first] = app.tutor.handle(Exam(ANA, "start", size=3), NOW)
     [again] = app.tutor.handle(Exam(ANA, "start", size=10), NOW)
     assert isinstance(first, Question) and isinstance(again, Question) and again.exam is not None
     assert again.instance == first.instance and again.exam.size == 3
 
 
-def test_someone_elses_exam_question_cannot_be_answered(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_someone_elses_exam_question_cannot_be_answered(tmp_path, settings):
+    app = build(settings, refresh=False)
     [first] = app.tutor.handle(Exam(ANA, "start", size=3), NOW)
     [refused] = app.tutor.handle(Answer(Learner("console", "local", "bo"), first.instance, ("A",)), NOW)
     assert isinstance(refused, Text) and "someone else's exam" in refused.text
@@ -160,12 +178,11 @@ BO = Learner("console", "local", "bo", "Bo")
 
 
 def test_a_question_two_people_report_is_held_out_of_exams_and_daily_posts_until_cleared(tmp_path, capsys,
-                                                                                        monkeypatch):
+                                                                                        monkeypatch, settings):
     from bot.cli import main
     from bot.core.messages import Report
 
-    settings = Settings(db=tmp_path / "dva.db")
-    app = build(settings)
+    app = build(settings, refresh=False)
     practice = app.tutor.practice
     qid = sorted(practice.questions)[0]
     [thanks] = app.tutor.handle(Report(ANA, qid, "the key is out of date"), NOW)
@@ -185,22 +202,22 @@ def test_a_question_two_people_report_is_held_out_of_exams_and_daily_posts_until
     assert main(["questions", "clear", qid]) == 0
     assert main(["questions", "reports"]) == 0
     assert "No open reports." in capsys.readouterr().out
-    assert qid not in build(settings).tutor.practice.exams.held()
+    assert qid not in build(settings, refresh=False).tutor.practice.exams.held()
 
 
-def test_reporting_an_unknown_id_says_so_and_stores_nothing(tmp_path):
+def test_reporting_an_unknown_id_says_so_and_stores_nothing(tmp_path, settings):
     from bot.core.messages import Report
 
-    app = build(Settings(db=tmp_path / "dva.db"))
+    app = build(settings, refresh=False)
     [reply] = app.tutor.handle(Report(ANA, "no-such-question"), NOW)
     assert isinstance(reply, Text) and reply.error and "No question has the id" in reply.text
     assert app.store.reports() == []
 
 
-def test_stats_give_accuracy_per_exam_domain_and_topics_name_each_topics_domain(tmp_path):
+def test_stats_give_accuracy_per_exam_domain_and_topics_name_each_topics_domain(tmp_path, settings):
     from bot.core.messages import Quiz, Topics
 
-    app = build(Settings(db=tmp_path / "dva.db"))
+    app = build(settings, refresh=False)
     practice = app.tutor.practice
     for topic in ("iam", "rds"):
         [question] = app.tutor.handle(Quiz(ANA, topic), NOW)
@@ -217,10 +234,10 @@ def test_stats_give_accuracy_per_exam_domain_and_topics_name_each_topics_domain(
     assert "By exam domain:" in out.getvalue() and "IAM: " in out.getvalue() and "· Security" in out.getvalue()
 
 
-def test_stats_in_the_console_write_a_png_and_print_its_path(tmp_path):
+def test_stats_in_the_console_write_a_png_and_print_its_path(tmp_path, settings):
     from bot.core.messages import Quiz
 
-    app = build(Settings(db=tmp_path / "dva.db"))
+    app = build(settings, refresh=False)
     [question] = app.tutor.handle(Quiz(ANA, "iam"), NOW)
     assert isinstance(question, Question)
     app.tutor.handle(Answer(ANA, question.instance, ("A", "B")[:question.pick]), NOW)
@@ -234,17 +251,17 @@ def test_stats_in_the_console_write_a_png_and_print_its_path(tmp_path):
 # --- reminders ----------------------------------------------------------------------------------
 
 
-def test_remind_on_in_the_console_is_confirmed_with_its_time_and_timezone_and_off_stops_it(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_remind_on_in_the_console_is_confirmed_with_its_time_and_timezone_and_off_stops_it(tmp_path, settings):
+    app = build(settings, refresh=False)
     out = chat(app, "remind on 08:00", "remind on 25:00", "remind off", "remind off")
     assert "Reminders on: at 08:00 UTC" in out and "'25:00' is not a time" in out
     assert "Reminders are off." in out and "Reminders were not on." in out
 
 
-def test_no_reminder_is_due_without_a_reason_and_one_is_due_when_reviews_are(tmp_path):
+def test_no_reminder_is_due_without_a_reason_and_one_is_due_when_reviews_are(tmp_path, settings):
     from bot.core.messages import Quiz, Remind
 
-    app = build(Settings(db=tmp_path / "dva.db"))
+    app = build(settings, refresh=False)
     app.tutor.handle(Remind(ANA, on=True, time="09:00"), NOW)
     assert app.daily.reminders_due(NOW.replace(hour=9, minute=10)) == []  # nothing due, no streak
     [question] = app.tutor.handle(Quiz(ANA, "iam"), NOW - timedelta(days=30))
@@ -258,8 +275,8 @@ def test_no_reminder_is_due_without_a_reason_and_one_is_due_when_reviews_are(tmp
 # --- timed rounds ------------------------------------------------------------------------------
 
 
-def test_round_2_in_the_console_plays_two_questions_then_the_table(tmp_path):
-    app = build(Settings(db=tmp_path / "dva.db"))
+def test_round_2_in_the_console_plays_two_questions_then_the_table(tmp_path, settings):
+    app = build(settings, refresh=False)
     out = chat(app, "round 2", first_round_letters, first_round_letters)
     assert "A round of 2 questions: each is open until you answer" in out
     assert "Question 1 of 2: the answer was" in out and "Question 2 of 2: the answer was" in out
@@ -272,12 +289,11 @@ def first_round_letters(printed: str) -> str:
     return "a b" if "Choose 2" in last else "a"
 
 
-def test_a_round_question_closes_after_its_time_faster_right_answers_earn_more_and_a_restart_resumes(tmp_path):
+def test_a_round_question_closes_after_its_time_faster_right_answers_earn_more_and_a_restart_resumes(settings):
     from bot.core.messages import Round, RoundResults
     from bot.core.quiz import rules
 
-    settings = Settings(db=tmp_path / "dva.db")
-    app = build(settings)
+    app = build(settings, refresh=False)
     target = "discord:42"
     replies = app.tutor.handle(Round(ANA, target, None, 2), NOW)
     intro, first = replies
@@ -290,7 +306,7 @@ def test_a_round_question_closes_after_its_time_faster_right_answers_earn_more_a
     assert fast.points == rules.ROUND_POINTS + 9 and slow.points == rules.ROUND_POINTS + 1
     assert app.tutor.practice.rounds_due(NOW + timedelta(seconds=20)) == []  # still open
     app.db.conn.close()
-    again = build(settings)  # a restart while the question is open: the round goes on
+    again = build(settings, refresh=False)  # a restart while the question is open: the round goes on
     [(where, moved)] = again.tutor.practice.rounds_due(NOW + timedelta(seconds=31))
     results, second = moved
     assert where == target and isinstance(results, RoundResults) and isinstance(second, Question)
@@ -313,10 +329,10 @@ def test_a_round_can_give_each_question_more_time():
     assert parse("round 45s", ANA, target="discord:1") == Round(ANA, "discord:1", None, 5, seconds=45)
 
 
-def test_a_round_question_is_open_for_the_seconds_asked(tmp_path):
+def test_a_round_question_is_open_for_the_seconds_asked(tmp_path, settings):
     from bot.core.messages import Round
 
-    app = build(Settings(db=tmp_path / "dva.db"))
+    app = build(settings, refresh=False)
     _, first = app.tutor.handle(Round(ANA, "discord:7", None, 1, seconds=45), NOW)
     assert isinstance(first, Question) and first.closes_at == NOW + timedelta(seconds=45)
     [refused] = app.tutor.handle(Round(ANA, "discord:8", None, 1, seconds=5), NOW)
