@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from bot.app import build
@@ -15,9 +18,18 @@ def no_proxy(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(scope="session")
+def loaded_notes(tmp_path_factory) -> Path:
+    """A database with the bundled notes ingested once per test process; tests use copies."""
+    path = tmp_path_factory.mktemp("loaded") / "t.db"
+    build(Settings(db=path)).db.close()
+    return path
+
+
 @pytest.fixture
-def study(tmp_path):
+def study(tmp_path, loaded_notes):
     """The real core (bundled notes and question bank) on a temporary database."""
-    study = build(Settings(db=tmp_path / "t.db"))
+    shutil.copy(loaded_notes, tmp_path / "t.db")
+    study = build(Settings(db=tmp_path / "t.db"), refresh=False)
     yield study
     study.db.close()
