@@ -123,7 +123,9 @@ class _Maker:
         for p in passages:
             self.headings[p.section].update(key(h) for h in p.heading)
         self.text = text
-        self.numbers_used = Counter(re.findall(r"(?<![\w.,])\d+(?:\.\d+)?(?![\d.,])", text.replace(",", "")))
+        # figures the notes write bare, with no unit after them ("HTTP 429"): read once, not per question
+        self.bare_numbers = Counter(re.findall(r"(?<![\w.,])(\d+(?:\.\d+)?)(?![\d.,]|\s?[A-Za-z%])",
+                                               text.replace(",", "")))
         self.amounts: dict[str, list[tuple[str, float, str]]] = defaultdict(list)  # unit -> (pid, value, text)
         self.defs: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # section -> (term, text, line)
         self.rules: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)  # section -> (x, when, y, line)
@@ -139,11 +141,25 @@ class _Maker:
             for label, items, line in bullet_lists(p, self.lines[p.id]):
                 if self._term_ok(label):
                     self.lists[p.section].append((label, items, line))
+        # each passage's definitions, and each section's first lines that define (numbered items):
+        # looked up per passage, so a one-section notes file of any size is read in linear time
+        self.defs_of: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
+        self.firsts: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
+        for section, found in self.defs.items():
+            for t, d, line in found:
+                self.defs_of[line.passage.id].append((t, d, line))
+                if line.number == 0:
+                    self.firsts[section].append((t, d, line))
+        self.rules_of: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)
+        for found_rules in self.rules.values():
+            for rule in found_rules:
+                self.rules_of[rule[3].passage.id].append(rule)
         for p in passages:  # "### Integration types" over three defined terms is a list too
-            terms = [(t, line) for t, _, line in self.defs.get(p.section, []) if line.passage.id == p.id]
+            terms = [(t, line) for t, _, line in self.defs_of.get(p.id, [])]
             title = self.clean.clean(p.heading[-1])
             if len(terms) >= 3 and title.lower().endswith("s") and len(title.split()) <= 4 and self._term_ok(title):
                 self.lists[p.section].append((title, distinct([t for t, _ in terms]), terms[0][1]))
+        self.listed = {line.passage.id for found in self.lists.values() for _, _, line in found}
 
     # --- what the notes hold ----------------------------------------------------
 
@@ -224,9 +240,7 @@ class _Maker:
     def _one_use(self, value: float) -> bool:
         """A figure the notes write with one meaning: "429s" (HTTP 429 responses) beside
         "HTTP 429" is no duration to offer as a wrong option."""
-        number = f"{value:g}"
-        bare = len(re.findall(rf"(?<![\w.,]){re.escape(number)}(?![\d.,]|\s?[A-Za-z%])", self.text.replace(",", "")))
-        return bare == 0
+        return self.bare_numbers[f"{value:g}"] == 0
 
     # --- the questions --------------------------------------------------------------
 
@@ -268,15 +282,13 @@ class _Maker:
         return self.clean.heading(" › ".join(parts))
 
     def _scenarios(self, p) -> Iterable[BankQuestion]:
-        rules = self.rules.get(p.section, [])
+        rules = self.rules_of.get(p.id, [])
         for x, when, y, line in rules:
-            if line.passage.id != p.id:
-                continue
             if not self._thing(x):
                 continue
             # the other things one list of rules says to use: of one kind with it (rules from
             # elsewhere in the section compare storage classes with encryption modes)
-            pool = [r for r in rules if r[3].passage.id == p.id and r[3].group == line.group]
+            pool = [r for r in rules if r[3].group == line.group]
             others = [o for o, _, oy, _ in pool if key(o) != key(x) and overlap(oy, y) < 0.5
                       and not mentions(y, o) and self._thing(o)]
             others = distinct([x, *others])[1:4]
@@ -291,8 +303,8 @@ class _Maker:
 
     def _choose_two(self, p) -> Iterable[BankQuestion]:
         lists = self.lists.get(p.section, [])
-        for label, items, line in lists:
-            if line.passage.id != p.id or len(items) < 2 or not label.lower().endswith("s") \
+        for label, items, line in (x for x in lists if x[2].passage.id == p.id) if p.id in self.listed else ():
+            if len(items) < 2 or not label.lower().endswith("s") \
                     or not all(self._named(i) and self._thing(i) for i in items):
                 continue  # "Reuse", "Upload gotcha": labels of bullets, not things the list names
             mine = {key(i) for i in items}
@@ -320,13 +332,15 @@ class _Maker:
     def _statements(self, p) -> Iterable[BankQuestion]:
         """Terms defined side by side in one passage are of one kind: they make
         each other's wrong options."""
-        section = self.defs.get(p.section, [])
-        defs = [(t, d, line) for t, d, line in section if line.passage.id == p.id]
+        defs = list(self.defs_of.get(p.id, []))
         groups = Counter(line.group for _, _, line in defs)
         # items of one numbered list ("1. Timeout : ...", "2. Memory : ...") are siblings too
-        items = [(t, d, line) for t, d, line in section if line.number == 0 and line.passage.id != p.id]
-        if len(items) + 1 < LIST_SHARE * self.sizes[p.section]:
+        firsts = self.firsts.get(p.section, [])
+        others = len(firsts) - sum(1 for _, _, line in defs if line.number == 0)
+        if not defs or others + 1 < LIST_SHARE * self.sizes[p.section]:
             items = []  # a section of assorted items, not a list of definitions
+        else:
+            items = [(t, d, line) for t, d, line in firsts if line.passage.id != p.id]
         for term, text, line in list(defs):
             if line.passage.id != p.id:
                 continue
