@@ -337,3 +337,16 @@ def test_a_round_question_is_open_for_the_seconds_asked(tmp_path, settings):
     assert isinstance(first, Question) and first.closes_at == NOW + timedelta(seconds=45)
     [refused] = app.tutor.handle(Round(ANA, "discord:8", None, 1, seconds=5), NOW)
     assert refused.error and "Usage: round" in refused.text
+
+
+def test_a_malformed_answer_in_a_console_round_does_not_move_the_round_on(settings):
+    from bot.core.messages import Round
+
+    app = build(settings, refresh=False)
+    _, first = app.tutor.handle(Round(ANA, "console", None, 2, solo=True), NOW)
+    assert isinstance(first, Question)
+    wrong_count = ("A", "B", "C")[: first.pick + 1]  # one letter too many
+    [refused] = app.tutor.handle(Answer(ANA, first.instance, wrong_count), NOW)
+    assert isinstance(refused, Text) and "Nothing was recorded" in refused.text
+    replies = app.tutor.handle(Answer(ANA, first.instance, ("A", "B")[: first.pick]), NOW)
+    assert [type(r).__name__ for r in replies] == ["Feedback", "RoundResults", "Question"]

@@ -112,7 +112,7 @@ class Practice:
             case Answer():
                 replies = [self.answer(command, now)]
                 instance = self.instance(command.instance)
-                if instance is not None and instance["mode"] == "round":
+                if isinstance(replies[0], Feedback) and instance is not None and instance["mode"] == "round":
                     replies += self.rounds.after_answer(command.instance, now)  # a solo round moves on
                 return replies
             case Round():
