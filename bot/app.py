@@ -7,17 +7,18 @@ the scheduler; nothing else constructs a store, a lookup or a quiz engine.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable, Mapping
 
 import sqlite_utils
 
 import db as database
 from bot.config import Settings
-from bot.core.bank import BankQuestion, domains, expansions, load_bank
+from bot.core.bank import BankQuestion, domains, expansions, kept, load_bank
 from bot.core.lookup import Library
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
@@ -51,6 +52,7 @@ class Loaded:
     library: Library
     questions: list[BankQuestion]
     report: IngestReport | None
+    lexicon_key: str = ""  # a hash of the lexicon files read: generated questions are kept under it
 
 
 def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = False) -> Loaded:
@@ -72,7 +74,8 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
                 log.warning("notes: %s", problem)
     # the shipped lexicon once (the bank's checks read it too), then the group's own files over it
     own = settings.content / "lexicon"
-    group, trouble = lexicons.load([] if own.resolve() == lexicons.SHIPPED else lexicons.files_in(own))
+    own_files = [] if own.resolve() == lexicons.SHIPPED else lexicons.files_in(own)
+    group, trouble = lexicons.load(own_files)
     lexicon = lexicons.shipped().merged(group)
     for problem in trouble:
         log.warning("lexicon: %s", problem)
@@ -84,7 +87,9 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
     for problem in problems:
         log.warning("question bank: %s", problem)
     library = Library(passages_of(store, roots), expansions(questions), lexicon)
-    return Loaded(store, library, questions, report)
+    lexicon_key = hashlib.sha256(b"".join(p.read_bytes() for p in [*lexicons.files_in(lexicons.SHIPPED), *own_files]
+                                          if p.suffix == ".toml")).hexdigest()
+    return Loaded(store, library, questions, report, lexicon_key)
 
 
 def passages_of(store: Store, roots: set[str] | None = None) -> list[notes.Passage]:
@@ -109,7 +114,9 @@ def build(settings: Settings, *, refresh: bool = True, progress: bool = False,
     guide, trouble = domains.load()
     for problem in trouble:
         log.warning("exam guide: %s", problem)
-    practice = Practice.build(lookup.store, lookup.library, lookup.questions, guide=guide)
+    made = kept(lookup.library.passages, lookup.library.lexicon, lookup.lexicon_key, lookup.store,
+                datetime.now(timezone.utc))  # generated once per notes: a restart reads them back
+    practice = Practice.build(lookup.store, lookup.library, lookup.questions, guide=guide, made=made)
     daily = DailyQuestions(lookup.store, practice, on_change=on_schedule_change)
     tutor = Tutor(TopicsWithQuestions(lookup.library, practice.questions, guide), practice, daily)
     return App(settings, lookup.store.db, lookup.store, lookup.library, daily, tutor, lookup.report)

@@ -228,4 +228,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE schedules ADD COLUMN recap_day INTEGER NOT NULL DEFAULT 0;  -- 0 = Monday
     ALTER TABLE schedules ADD COLUMN recap_time TEXT;                       -- NULL: the daily time
     """,
+    # 10: the questions generated from the notes, kept for the notes and lexicon they came from --
+    """
+    CREATE TABLE generated_questions (
+        key TEXT PRIMARY KEY,           -- a hash of the passages, the lexicon and the generator
+        questions TEXT NOT NULL,        -- JSON list of question records
+        made_at TEXT NOT NULL
+    );
+    """,
 )

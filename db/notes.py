@@ -107,3 +107,16 @@ class NotesStore(Connected):
             gone = self.conn.execute("DELETE FROM passages WHERE file = ?", (path,)).rowcount
             self.conn.execute("DELETE FROM note_files WHERE path = ?", (path,))
         return gone
+
+    # --- questions generated from the notes --------------------------------------------
+
+    def generated_questions(self, key: str) -> list[dict[str, Any]] | None:
+        """The questions generated for ``key`` (the notes, lexicon and generator they came from)."""
+        row = self.conn.execute("SELECT questions FROM generated_questions WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_generated_questions(self, key: str, questions: list[dict[str, Any]], now: datetime) -> None:
+        """Keep these for ``key``, and only these: other notes' questions are stale."""
+        self.conn.execute("DELETE FROM generated_questions WHERE key != ?", (key,))
+        self.conn.execute("INSERT OR REPLACE INTO generated_questions (key, questions, made_at) VALUES (?,?,?)",
+                          (key, json.dumps(questions), iso(now)))

@@ -285,7 +285,8 @@ def test_round_2_in_the_console_plays_two_questions_then_the_table(tmp_path, set
 
 
 def first_round_letters(printed: str) -> str:
-    last = printed.rsplit("Round · question", 1)[-1]
+    """Letters for the last question shown (its header line starts "Question · ")."""
+    last = printed.rsplit("\nQuestion · ", 1)[-1]
     return "a b" if "Choose 2" in last else "a"
 
 

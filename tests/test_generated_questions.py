@@ -347,3 +347,43 @@ def test_the_daily_question_prefers_written_then_the_most_exam_like_generated_on
     written = load_bank(CONTENT / "questions")[0]
     practice = Practice.build(Store(db.connect(":memory:")), Library(passages(BUNDLED)), written)
     assert all(not practice.question(qid).generated for qid, _ in practice.daily_pool())
+
+
+def test_generated_questions_are_kept_so_a_restart_does_not_generate_them_again(tmp_path, monkeypatch):
+    from bot.app import build
+    from bot.config import Settings
+    from bot.core.bank import generator
+
+    first = build(Settings(db=tmp_path / "dva.db"))
+    made = sorted(q.id for q in first.tutor.practice.questions.values() if q.generated)
+    first.db.close()
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("generated again although the notes did not change")
+
+    monkeypatch.setattr(generator, "generate", must_not_run)
+    again = build(Settings(db=tmp_path / "dva.db"), refresh=False)
+    assert sorted(q.id for q in again.tutor.practice.questions.values() if q.generated) == made
+    again.db.close()
+
+
+def test_kept_questions_are_made_again_when_the_notes_change(tmp_path):
+    from bot.core.bank import kept
+
+    class Shelf:
+        def __init__(self):
+            self.rows, self.saves = {}, 0
+
+        def generated_questions(self, key):
+            return self.rows.get(key)
+
+        def save_generated_questions(self, key, questions, now):
+            self.rows, self.saves = {key: questions}, self.saves + 1
+
+    shelf = Shelf()
+    first = kept(passages(), shipped(), "lexicon-1", shelf, NOW)
+    assert kept(passages(), shipped(), "lexicon-1", shelf, NOW) == first and shelf.saves == 1
+    edited = NOTES.replace("up to 20 seconds", "up to 25 seconds")
+    kept(passages(edited), shipped(), "lexicon-1", shelf, NOW)
+    kept(passages(), shipped(), "lexicon-2", shelf, NOW)
+    assert shelf.saves == 3

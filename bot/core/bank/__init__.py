@@ -10,7 +10,7 @@ from bot.core.bank import domains
 from bot.core.bank.domains import Guide
 from bot.core.bank.expansion import expansions
 from bot.core.bank.gate import GOOD, check, score
-from bot.core.bank.generator import candidates, generate
+from bot.core.bank.generator import KeptQuestions, candidates, generate, kept
 from bot.core.bank.questions import (
     CHOOSE_TWO,
     LETTERS,
@@ -21,5 +21,5 @@ from bot.core.bank.questions import (
     validate,
 )
 
-__all__ = ["CHOOSE_TWO", "GOOD", "Guide", "domains", "LETTERS", "TRUE_FALSE", "BankQuestion", "candidates", "check",
+__all__ = ["CHOOSE_TWO", "GOOD", "Guide", "KeptQuestions", "domains", "kept", "LETTERS", "TRUE_FALSE", "BankQuestion", "candidates", "check",
            "expansions", "generate", "load_bank", "parse_bank", "score", "validate"]

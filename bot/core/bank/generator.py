@@ -27,8 +27,10 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Protocol, Sequence
 
 from bot.core.bank import questions as bank
 from bot.core.bank.gate import check
@@ -436,3 +438,41 @@ def _ratio(a: float, b: float) -> float:
 
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+# --- kept between starts ---------------------------------------------------------
+
+
+class KeptQuestions(Protocol):
+    """Where generated questions are kept between starts (``db``'s notes store)."""
+
+    def generated_questions(self, key: str) -> list[dict] | None: ...
+    def save_generated_questions(self, key: str, questions: list[dict], now: datetime) -> None: ...
+
+
+def _from_record(row: dict) -> BankQuestion:
+    return BankQuestion(
+        id=str(row["id"]), topic=str(row["topic"]), kind=str(row["kind"]), stem=str(row["stem"]),
+        options=tuple(row["options"]), answers=tuple(row["answers"]), explanation=str(row["explanation"]),
+        passages=tuple(row["passages"]), generated=bool(row["generated"]), source=str(row["source"]),
+        shape=str(row["shape"]), domain=str(row.get("domain", "")), background=bool(row.get("background", False)))
+
+
+_SOURCE = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
+
+
+def kept(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon, lexicon_key: str, store: KeptQuestions,
+         now: datetime) -> list[BankQuestion]:
+    """``generate``, computed once for given notes: kept in the store under a hash of the
+    passages, the lexicon's files (``lexicon_key``) and this package's code, so every later
+    start (and every other process) reads them back instead of generating again."""
+    digest = hashlib.sha256(f"{_SOURCE}|{lexicon_key}".encode())
+    for p in passages:
+        digest.update(f"\x00{p.id}\x00{' › '.join(p.heading)}\x00{p.document}\x00{p.text}".encode())
+    key = digest.hexdigest()
+    rows = store.generated_questions(key)
+    if rows is not None:
+        return [_from_record(row) for row in rows]
+    made = generate(passages, lexicon)
+    store.save_generated_questions(key, [asdict(q) for q in made], now)
+    return made

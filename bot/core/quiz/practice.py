@@ -94,12 +94,14 @@ class Practice:
 
     @classmethod
     def build(cls, store: PracticeStore, library: Notes, written: Sequence[BankQuestion],
-              rng: random.Random | None = None, guide: bank.Guide = bank.domains.DEFAULT) -> "Practice":
-        """The written questions plus generated ones for passages no written question cites."""
+              rng: random.Random | None = None, guide: bank.Guide = bank.domains.DEFAULT,
+              made: Sequence[BankQuestion] | None = None) -> "Practice":
+        """The written questions plus generated ones (``made``, else generated now) for passages
+        no written question cites."""
         covered = {pid for q in written for pid in q.passages}
         ids = {q.id for q in written}
-        generated = [q for q in bank.generate(list(library.passages), library.lexicon)
-                     if q.id not in ids and not covered.intersection(q.passages)]
+        made = bank.generate(list(library.passages), library.lexicon) if made is None else made
+        generated = [q for q in made if q.id not in ids and not covered.intersection(q.passages)]
         log.info("question bank: %d written, %d generated", len(written), len(generated))
         return cls(store, library, [*written, *generated], rng, guide)
 
