@@ -54,17 +54,10 @@ async def fake():
     assert_within_limits(fake)
 
 
-@pytest.fixture(scope="session")
-def loaded_db(tmp_path_factory) -> Path:
-    """A database with the bundled notes ingested once; each test gets a copy."""
-    path = tmp_path_factory.mktemp("discord") / "loaded.db"
-    build(Settings(db=path)).db.conn.close()
-    return path
-
-
 @pytest.fixture
-def app(loaded_db, tmp_path) -> App:
-    shutil.copy(loaded_db, tmp_path / "t.db")
+def app(loaded_notes, tmp_path) -> App:
+    """The real core on a copy of the database with the bundled notes (``conftest``)."""
+    shutil.copy(loaded_notes, tmp_path / "t.db")
     return open_app(tmp_path / "t.db")
 
 

@@ -6,7 +6,6 @@ import io
 import random
 import re
 import shutil
-from pathlib import Path
 from datetime import timedelta
 
 import pytest
@@ -22,17 +21,10 @@ from quiz_kit import NOW, Typist
 ANA = Learner("console", "local", "ana", "Ana")
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory) -> Path:
-    """A database with the bundled notes ingested once; each test opens its own copy."""
-    path = tmp_path_factory.mktemp("exam") / "loaded.db"
-    build(Settings(db=path)).db.conn.close()
-    return path
-
-
 @pytest.fixture
-def settings(loaded, tmp_path) -> Settings:
-    shutil.copy(loaded, tmp_path / "dva.db")
+def settings(loaded_notes, tmp_path) -> Settings:
+    """A copy of the database with the bundled notes (``conftest``), for each test."""
+    shutil.copy(loaded_notes, tmp_path / "dva.db")
     return Settings(db=tmp_path / "dva.db")
 
 
