@@ -23,6 +23,7 @@ change; the same notes always give the same questions.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -121,7 +122,10 @@ class _Maker:
         self.units = {u.lower() for u in lexicon.units}
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self._things: dict[str, bool] = {}
+        self._places: dict[str, list[int]] | None = None  # word -> where the notes write it (``_uses``)
+        self._sequence: list[str] = []
         self.headings: dict[str, set[str]] = defaultdict(set)  # section -> its headings' words
+        self._heads: list[tuple[str, set[str]]] | None = None  # (heading, its sections), sorted
         for p in passages:
             self.headings[p.section].update(key(h) for h in p.heading)
         self.text = text
@@ -205,8 +209,25 @@ class _Maker:
             self._things[term] = (
                 words in self.known or words.replace(" ", "") in self.known
                 or re.search(r"\w[A-Z]|[A-Z]{2}|\d|_|::|\.\w|--", term) is not None
-                or len(re.findall(rf"(?<![\w-]){re.escape(term)}(?![\w-])", self.text, re.IGNORECASE)) >= 2)
+                or self._uses(words) >= 2)
         return self._things[term]
+
+    def _uses(self, words: str) -> int:
+        """How often the notes write these words in a row (``key`` form), at most 2: each word's
+        places are listed once, so asking costs the first word's uses, not the notes' length."""
+        if self._places is None:
+            self._sequence = re.findall(r"[a-z0-9]+", self.text.lower())
+            self._places = defaultdict(list)
+            for at, word in enumerate(self._sequence):
+                self._places[word].append(at)
+        parts = words.split()
+        found = 0
+        for at in self._places.get(parts[0], ()) if parts else ():
+            if self._sequence[at:at + len(parts)] == parts:
+                found += 1
+                if found >= 2:
+                    break
+        return found
 
     def _heads_elsewhere(self, term: str, section: str) -> bool:
         """``term`` opens a heading of another section ("Secrets Manager" of "Secrets Manager vs
@@ -215,7 +236,18 @@ class _Maker:
         name = key(term)
         if not name or " " not in name and name in self.clean.english:
             return False
-        return any(h.startswith(name) for s, hs in self.headings.items() if s != section for h in hs)
+        if self._heads is None:  # every heading once, sorted: the ones a name opens sit side by side
+            sections_of: dict[str, set[str]] = defaultdict(set)
+            for s, hs in self.headings.items():
+                for h in hs:
+                    sections_of[h].add(s)
+            self._heads = sorted(sections_of.items())
+        at = bisect.bisect_left(self._heads, (name,))
+        while at < len(self._heads) and self._heads[at][0].startswith(name):
+            if self._heads[at][1] - {section}:
+                return True
+            at += 1
+        return False
 
     def _names_something(self, text: str) -> bool:
         """The sentence names what its figure is about: a term the lexicon knows or a name
