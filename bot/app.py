@@ -86,9 +86,15 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
         problems += trouble
     for problem in problems:
         log.warning("question bank: %s", problem)
-    library = Library(passages_of(store, roots), expansions(questions), lexicon)
     lexicon_key = hashlib.sha256(b"".join(p.read_bytes() for p in [*lexicons.files_in(lexicons.SHIPPED), *own_files]
                                           if p.suffix == ".toml")).hexdigest()
+    passages, wording = passages_of(store, roots), expansions(questions)
+    key = Library.key_for(passages, wording, lexicon_key)
+    kept_index = store.lookup_index(key)
+    library = Library.from_bytes(kept_index) if kept_index is not None else None
+    if library is None:  # built once for these notes, then read back by every process
+        library = Library(passages, wording, lexicon)
+        store.save_lookup_index(key, library.to_bytes(), datetime.now(timezone.utc))
     return Loaded(store, library, questions, report, lexicon_key)
 
 

@@ -236,4 +236,12 @@ MIGRATIONS: tuple[str, ...] = (
         made_at TEXT NOT NULL
     );
     """,
+    # 11: the built lookup, kept for the notes it was built from ----------------------------
+    """
+    CREATE TABLE lookup_index (
+        key TEXT PRIMARY KEY,           -- a hash of the passages, the bank's wording, the lexicon, the code
+        data BLOB NOT NULL,
+        made_at TEXT NOT NULL
+    );
+    """,
 )

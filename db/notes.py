@@ -120,3 +120,16 @@ class NotesStore(Connected):
         self.conn.execute("DELETE FROM generated_questions WHERE key != ?", (key,))
         self.conn.execute("INSERT OR REPLACE INTO generated_questions (key, questions, made_at) VALUES (?,?,?)",
                           (key, json.dumps(questions), iso(now)))
+
+    # --- the built lookup ------------------------------------------------------------
+
+    def lookup_index(self, key: str) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM lookup_index WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def save_lookup_index(self, key: str, data: bytes, now: datetime) -> None:
+        """Keep this one, and only this one: another key's lookup is of other notes."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM lookup_index WHERE key != ?", (key,))
+            self.conn.execute("INSERT OR REPLACE INTO lookup_index (key, data, made_at) VALUES (?,?,?)",
+                              (key, data, iso(now)))

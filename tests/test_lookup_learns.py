@@ -183,3 +183,33 @@ def test_a_lexicon_file_in_the_content_folder_is_used_by_the_bot(tmp_path):
     settings = Settings.from_env({"DVA_CONTENT": str(tmp_path), "DVA_DB": str(tmp_path / "dva.db")})
     reply = open_lookup(settings).library.ask("pod autoscaler")
     assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Scaling"
+
+
+def test_the_built_lookup_is_kept_and_read_back_by_the_next_process(tmp_path, monkeypatch):
+    from bot.app import open_lookup
+    from bot.config import Settings
+    from bot.core.lookup.search import Library as Built
+
+    first = open_lookup(Settings(db=tmp_path / "dva.db"))
+    expected = first.library.ask("rds proxy")
+    first.store.db.close()
+
+    def must_not_build(self, *args, **kwargs):
+        raise AssertionError("built again although the notes did not change")
+
+    monkeypatch.setattr(Built, "__init__", must_not_build)
+    again = open_lookup(Settings(db=tmp_path / "dva.db"), refresh=False)
+    assert again.library.ask("rds proxy") == expected
+
+
+def test_a_damaged_kept_lookup_is_built_again_not_trusted(tmp_path, monkeypatch):
+    from bot.app import open_lookup
+    from bot.config import Settings
+    from bot.core.lookup.search import Library as Built
+    from db.store import Store
+
+    assert Built.from_bytes(b"not a kept lookup") is None
+    open_lookup(Settings(db=tmp_path / "dva.db")).store.db.close()
+    monkeypatch.setattr(Store, "lookup_index", lambda self, key: b"garbage")  # what the store hands back is damaged
+    again = open_lookup(Settings(db=tmp_path / "dva.db"), refresh=False)
+    assert isinstance(again.library.ask("rds proxy"), messages.FoundPassage)

@@ -14,10 +14,13 @@ The reply shows the part of a long passage that matches (``snippet``).
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections import Counter
 from dataclasses import fields
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from bot.core import messages
@@ -33,6 +36,8 @@ from bot.core.lookup.terms import Unit, Vocabulary
 RELATED_SHARE = 0.5  # a related passage must match this share of what the best one does ...
 RELATED_SCORE = 0.3  # ... and score this share of its score
 QUERY_ECHO = 120
+INDEX_FORMAT = 1  # bump when what ``to_bytes`` keeps changes shape
+_CODE = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
 LINE_CACHE = 50_000  # lines of passages whose terms are remembered (bounded: memory stays flat)
 USAGE = "Usage: ask <query>, e.g. 'ask rds proxy' or 'ask how long are deleted snapshots kept'"
 
@@ -59,9 +64,44 @@ class Library:
         self.vocab = vocab.in_their_own_sense(f"{p.document}\n{p.path}\n{p.text}" for p in self.passages)
         self._index = Index(self.passages, self.vocab, expansions)
         # a passage's lines are read again by every query that lands on it: remember their terms
-        self._line_terms = lru_cache(maxsize=LINE_CACHE)(lambda line: frozenset(self.vocab.terms(line, parts=True)))
+        self._remember_lines()
         ordered = sorted(self.passages, key=lambda p: (p.file, p.position))
         self._counts = dict(Counter(p.section for p in ordered))
+
+    def _remember_lines(self) -> None:
+        self._line_terms = lru_cache(maxsize=LINE_CACHE)(lambda line: frozenset(self.vocab.terms(line, parts=True)))
+
+    @staticmethod
+    def key_for(passages: Iterable[notes.Passage], expansions: Mapping[str, Sequence[str]], lexicon_key: str) -> str:
+        """What a kept lookup was built from: the passages, the bank's wording, the lexicon's
+        files (``lexicon_key``) and this package's code; any change builds it again."""
+        digest = hashlib.sha256(f"{_CODE}|{INDEX_FORMAT}|{lexicon_key}".encode())
+        for p in passages:
+            digest.update(f"\x00{p.id}\x00{p.file}\x00{p.line_start}\x00{' › '.join(p.heading)}\x00{p.document}"
+                          f"\x00{p.text}".encode())
+        for pid in sorted(expansions):
+            digest.update(f"\x01{pid}\x01{chr(2).join(expansions[pid])}".encode())
+        return digest.hexdigest()
+
+    def to_bytes(self) -> bytes:
+        """The built lookup, to keep beside the notes it was built from: building it is most of
+        a start on big notes, reading it back a fraction (``from_bytes``)."""
+        state = {k: v for k, v in self.__dict__.items() if k != "_line_terms"}
+        return pickle.dumps((INDEX_FORMAT, state), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Library | None:
+        """A lookup kept by ``to_bytes``; None when the bytes are not one (build it again)."""
+        try:
+            version, state = pickle.loads(data)
+        except Exception:  # a damaged or foreign blob: never trusted, never fatal
+            return None
+        if version != INDEX_FORMAT or not isinstance(state, dict):
+            return None
+        library = cls.__new__(cls)
+        library.__dict__.update(state)
+        library._remember_lines()
+        return library
 
     # --- answers ---------------------------------------------------------------
 
