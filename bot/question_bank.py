@@ -59,13 +59,14 @@ def served(settings: Settings) -> tuple[list[BankQuestion], list[tuple[BankQuest
     generated = [q for q, problems in made if not problems and q.id not in ids]
     by_id = {p.id: p for p in passages}
     written_problems = [(q, bank.validate(q, by_id)) for q in lookup.questions]
-    return [*lookup.questions, *generated], made, written_problems, lookup.library
+    guide, _ = bank.domains.load()  # every question with its exam domain, as the quiz serves it
+    return guide.with_domains([*lookup.questions, *generated]), made, written_problems, lookup.library
 
 
 def as_json(q: BankQuestion) -> dict:
     return {"id": q.id, "topic": q.topic, "kind": q.form, "generated": q.generated, "stem": q.stem,
             "options": list(q.options), "answers": [bank.LETTERS.index(a) for a in q.answers],
-            "explanation": q.explanation, "sources": list(q.passages), "source": q.source}
+            "explanation": q.explanation, "sources": list(q.passages), "source": q.source, "domain": q.domain}
 
 
 def _list(settings: Settings, args: argparse.Namespace) -> int:

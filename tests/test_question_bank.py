@@ -113,3 +113,23 @@ def test_the_readme_example_loads_and_is_grounded():
     [q] = questions
     assert validate(q, {p.id: p for p in notes()}) == []
     assert q.correct == ("Create an Amazon RDS Proxy to pool and share connections",)
+
+
+def test_dva_questions_list_json_gives_each_question_with_its_shape_answers_and_domain(tmp_path, monkeypatch, capsys):
+    import json
+
+    from bot.cli import main
+
+    monkeypatch.setenv("DVA_DB", str(tmp_path / "dva.db"))
+    assert main(["questions", "list", "--written", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    written, _ = load_bank(Path(__file__).resolve().parents[1] / "content" / "questions")
+    assert len(rows) == len(written) and not any(r["generated"] for r in rows)
+    first = rows[0]
+    assert set(first) >= {"id", "topic", "kind", "generated", "stem", "options", "answers", "explanation",
+                          "sources", "domain"}
+    assert all(0 <= i < len(r["options"]) for r in rows for i in r["answers"])
+    assert {r["domain"] for r in rows} <= {"development", "security", "deployment", "troubleshooting"}
+    assert main(["questions", "list", "--generated", "--json"]) == 0
+    generated = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert generated and all(g["generated"] and g["domain"] for g in generated)
