@@ -292,7 +292,9 @@ async def test_the_leaderboard_ranks_the_group_by_points(fake, bot, app):
         await answer(fake, message, letters(app, message), user)
     [board] = await slash(fake, "leaderboard", bob, period="week")
     lines = board["embeds"][0]["description"].splitlines()
-    assert board["embeds"][0]["title"] == "Leaderboard · this week"
+    assert board["embeds"][0]["title"] == "Leaderboard · this week" and not ephemeral(board)  # for the channel
+    [alone] = await slash(fake, "leaderboard", bob, period="week", private=True)
+    assert ephemeral(alone) and alone["embeds"][0]["title"] == "Leaderboard · this week"
     assert lines[0].startswith("1. Alice")
     assert any("Bob" in line for line in lines[1:])
 

@@ -101,7 +101,7 @@ class StudyClient(discord.AutoShardedClient):
         command = None
         try:
             command = to_command(interaction)
-            private = isinstance(command, PRIVATE)
+            private = isinstance(command, PRIVATE) or asks_private(interaction)
             await interaction.response.defer(ephemeral=private, thinking=True)
             interaction.extras[THINKING] = private
             replies = await self._confirmed(command, self._replies(interaction, command))
@@ -191,6 +191,13 @@ def learner_of(interaction: discord.Interaction, user: discord.abc.User | None =
     user = user or interaction.user
     group = str(interaction.guild_id) if interaction.guild_id else f"dm:{interaction.user.id}"
     return Learner("discord", group, str(user.id), user.display_name, direct=not interaction.guild_id)
+
+
+def asks_private(interaction: discord.Interaction) -> bool:
+    """``/dva leaderboard private:True``: the standings for the asker alone, not the channel."""
+    if interaction.type is not discord.InteractionType.application_command or interaction.command is None:
+        return False
+    return interaction.command.name == "leaderboard" and bool(getattr(interaction.namespace, "private", False))
 
 
 def to_command(interaction: discord.Interaction) -> Command:

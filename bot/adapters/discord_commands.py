@@ -57,10 +57,12 @@ def commands_for(client: Responder) -> app_commands.Group:
         await respond(interaction)
 
     @dva.command(name="leaderboard", description="This server's standings")
-    @app_commands.describe(period="Which days count (default: this week)")
+    @app_commands.describe(period="Which days count (default: this week)",
+                           private="Show it to you alone instead of the channel")
     @app_commands.choices(period=[app_commands.Choice(name=n, value=v) for n, v in (
         ("today", "today"), ("this week", "week"), ("this month", "month"), ("all time", "all"))])
-    async def leaderboard(interaction: discord.Interaction, period: str | None = None) -> None:
+    async def leaderboard(interaction: discord.Interaction, period: str | None = None,
+                          private: bool | None = None) -> None:
         await respond(interaction)
 
     @dva.command(name="stats", description="Accuracy, streaks and weakest topics")
