@@ -1,4 +1,4 @@
-"""SQL for mock exams, reported questions and reminders (a mixin of ``db.store.Store``).
+"""SQL for mock exams and reported questions (a mixin of ``db.store.Store``).
 
 An exam is a row and its items, written when it starts, so it survives a
 restart: choices and flags are updated in place until it finishes. A learner
@@ -116,29 +116,3 @@ class ExamStore(Connected):
             "UPDATE reports SET cleared_at = ? WHERE question_id = ? AND cleared_at IS NULL",
             (iso(now), question_id))
         return cursor.rowcount
-
-    # --- reminders -----------------------------------------------------------------------
-
-    def set_reminder(self, learner_id: int, time: str | None, now: datetime) -> bool:
-        """Turn a learner's daily reminder on at ``time`` (local HH:MM) or off (None); False when
-        turning off one that was not on."""
-        if time is None:
-            return self.conn.execute("DELETE FROM reminders WHERE learner_id = ?", (learner_id,)).rowcount == 1
-        self.conn.execute(
-            "INSERT INTO reminders (learner_id, time, set_at) VALUES (?,?,?)"
-            " ON CONFLICT(learner_id) DO UPDATE SET time = excluded.time, set_at = excluded.set_at",
-            (learner_id, time, iso(now)))
-        return True
-
-    def reminder_rows(self) -> list[dict[str, Any]]:
-        """Every reminder that is on, with who it is for and the group's timezone."""
-        return self._rows(
-            "SELECT r.learner_id, r.time, l.platform, l.group_id, l.user, l.name,"
-            " COALESCE(g.timezone, 'UTC') AS timezone FROM reminders r JOIN learners l ON l.id = r.learner_id"
-            " LEFT JOIN groups g ON g.id = l.group_id ORDER BY r.learner_id")
-
-    def claim_reminder(self, learner_id: int, day: str, now: datetime) -> bool:
-        """Claim the day's reminder before sending it; False when it was already sent."""
-        return self.conn.execute(
-            "INSERT INTO reminders_sent (learner_id, day, sent_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
-            (learner_id, day, iso(now))).rowcount == 1

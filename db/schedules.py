@@ -129,3 +129,29 @@ class ScheduleStore(Connected):
             " WHERE a.group_id = ? AND a.day BETWEEN ? AND ? GROUP BY a.learner_id"
             " ORDER BY points DESC, correct DESC, l.name LIMIT ?", (group, first_day, last_day, top))
         return {"topics": topics, "missed": tuple(missed) if missed else None, "learners": learners}
+
+    # --- reminders -----------------------------------------------------------------------
+
+    def set_reminder(self, learner_id: int, time: str | None, now: datetime) -> bool:
+        """Turn a learner's daily reminder on at ``time`` (local HH:MM) or off (None); False when
+        turning off one that was not on."""
+        if time is None:
+            return self.conn.execute("DELETE FROM reminders WHERE learner_id = ?", (learner_id,)).rowcount == 1
+        self.conn.execute(
+            "INSERT INTO reminders (learner_id, time, set_at) VALUES (?,?,?)"
+            " ON CONFLICT(learner_id) DO UPDATE SET time = excluded.time, set_at = excluded.set_at",
+            (learner_id, time, iso(now)))
+        return True
+
+    def reminder_rows(self) -> list[dict[str, Any]]:
+        """Every reminder that is on, with who it is for and the group's timezone."""
+        return self._rows(
+            "SELECT r.learner_id, r.time, l.platform, l.group_id, l.user, l.name,"
+            " COALESCE(g.timezone, 'UTC') AS timezone FROM reminders r JOIN learners l ON l.id = r.learner_id"
+            " LEFT JOIN groups g ON g.id = l.group_id ORDER BY r.learner_id")
+
+    def claim_reminder(self, learner_id: int, day: str, now: datetime) -> bool:
+        """Claim the day's reminder before sending it; False when it was already sent."""
+        return self.conn.execute(
+            "INSERT INTO reminders_sent (learner_id, day, sent_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+            (learner_id, day, iso(now))).rowcount == 1

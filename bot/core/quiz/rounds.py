@@ -85,7 +85,8 @@ class Rounds:
             if not self.store.create_round(round_id, command.target, command.learner.group, seconds,
                                            command.topic, command.solo, [q.id for q in chosen], now):
                 return [Text("A round is already running here.", error=True)]
-            first = self._show(self._round(round_id), 1, now)
+            running = self.store.running_round(command.target)
+            first = self._show(running, 1, now) if running is not None else None
         open_for = "until you answer" if command.solo else f"{seconds} seconds"
         intro = Text(f"A round of {len(chosen)} question{'s' if len(chosen) != 1 else ''}: each is open {open_for}; "
                      f"everyone answers once, and faster right answers earn more.")
@@ -132,10 +133,6 @@ class Rounds:
         return replies
 
     # --- steps -----------------------------------------------------------------------
-
-    def _round(self, round_id: str) -> dict[str, Any]:
-        found = next(r for r in self.store.running_rounds() if r["id"] == round_id)
-        return found
 
     def _show(self, running: dict[str, Any], position: int, now: datetime) -> Question | None:
         item = self.store.round_items(running["id"])[position - 1]
