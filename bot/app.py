@@ -88,12 +88,13 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
         log.warning("question bank: %s", problem)
     lexicon_key = hashlib.sha256(b"".join(p.read_bytes() for p in [*lexicons.files_in(lexicons.SHIPPED), *own_files]
                                           if p.suffix == ".toml")).hexdigest()
-    passages, wording = passages_of(store, roots), expansions(questions)
-    key = Library.key_for(passages, wording, lexicon_key)
+    wording = expansions(questions)
+    files = {path: sha for path, (root, sha) in store.note_digests().items() if root in roots}
+    key = Library.key_for(files, wording, lexicon_key)
     kept_index = store.lookup_index(key)
     library = Library.from_bytes(kept_index) if kept_index is not None else None
     if library is None:  # built once for these notes, then read back by every process
-        library = Library(passages, wording, lexicon)
+        library = Library(passages_of(store, roots), wording, lexicon)
         store.save_lookup_index(key, library.to_bytes(), datetime.now(timezone.utc))
     return Loaded(store, library, questions, report, lexicon_key)
 

@@ -55,6 +55,11 @@ class NotesStore(Connected):
         row = self.conn.execute("SELECT sha256 FROM note_files WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
 
+    def note_digests(self) -> dict[str, tuple[str, str]]:
+        """Path of each loaded file -> (the folder it was loaded from, its content digest)."""
+        return {path: (root, sha) for path, root, sha in
+                self.conn.execute("SELECT path, root, sha256 FROM note_files ORDER BY path")}
+
     def note_files(self, root: str | None = None) -> list[str]:
         """Paths of the loaded files (those ingested from ``root`` when given)."""
         if root is None:

@@ -213,3 +213,20 @@ def test_a_damaged_kept_lookup_is_built_again_not_trusted(tmp_path, monkeypatch)
     monkeypatch.setattr(Store, "lookup_index", lambda self, key: b"garbage")  # what the store hands back is damaged
     again = open_lookup(Settings(db=tmp_path / "dva.db"), refresh=False)
     assert isinstance(again.library.ask("rds proxy"), messages.FoundPassage)
+
+
+def test_an_edited_notes_file_is_looked_up_as_edited_not_from_the_kept_lookup(tmp_path):
+    from bot.app import open_lookup
+    from bot.config import Settings
+
+    notes = tmp_path / "content" / "notes"
+    notes.mkdir(parents=True)
+    (notes / "sqs.md").write_text("# SQS\n\n## Visibility timeout\n- default is 30 seconds\n")
+    settings = Settings(db=tmp_path / "dva.db", content=tmp_path / "content")
+    first = open_lookup(settings)
+    assert "30 seconds" in first.library.ask("sqs visibility timeout").text
+    first.store.db.close()
+
+    (notes / "sqs.md").write_text("# SQS\n\n## Visibility timeout\n- default is 30 seconds, max 12 hours\n")
+    again = open_lookup(settings)
+    assert "12 hours" in again.library.ask("sqs visibility timeout").text

@@ -72,13 +72,14 @@ class Library:
         self._line_terms = lru_cache(maxsize=LINE_CACHE)(lambda line: frozenset(self.vocab.terms(line, parts=True)))
 
     @staticmethod
-    def key_for(passages: Iterable[notes.Passage], expansions: Mapping[str, Sequence[str]], lexicon_key: str) -> str:
-        """What a kept lookup was built from: the passages, the bank's wording, the lexicon's
-        files (``lexicon_key``) and this package's code; any change builds it again."""
+    def key_for(files: Mapping[str, str], expansions: Mapping[str, Sequence[str]], lexicon_key: str) -> str:
+        """What a kept lookup was built from: the notes files (path -> content digest; a file's
+        passages follow from its path and text), the bank's wording, the lexicon's files
+        (``lexicon_key``) and this package's code; any change builds it again. Reading it
+        costs one small query, not the passages: a warm ``dva ask`` stays quick at any size."""
         digest = hashlib.sha256(f"{_CODE}|{INDEX_FORMAT}|{lexicon_key}".encode())
-        for p in passages:
-            digest.update(f"\x00{p.id}\x00{p.file}\x00{p.line_start}\x00{' › '.join(p.heading)}\x00{p.document}"
-                          f"\x00{p.text}".encode())
+        for path in sorted(files):
+            digest.update(f"\x00{path}\x00{files[path]}".encode())
         for pid in sorted(expansions):
             digest.update(f"\x01{pid}\x01{chr(2).join(expansions[pid])}".encode())
         return digest.hexdigest()
