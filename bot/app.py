@@ -12,13 +12,13 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 import sqlite_utils
 
 import db as database
 from bot.config import Settings
-from bot.core.bank import BankQuestion, domains, expansions, kept, load_bank
 from bot.core.lookup import Library
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
@@ -26,7 +26,8 @@ from bot.core.messages import Ask, More, Reply, TopicList, Topics
 from bot.ingest import IngestReport, ingest
 from db.store import Store
 
-if TYPE_CHECKING:  # built in ``build`` only: ``dva ask`` never loads the quiz
+if TYPE_CHECKING:  # built in ``build`` only: ``dva ask`` never loads the bank or the quiz
+    from bot.core.bank import BankQuestion, domains
     from bot.core.daily import DailyQuestions
     from bot.core.quiz import Tutor
 
@@ -46,13 +47,21 @@ class App:
 
 @dataclass
 class Loaded:
-    """What ``ask`` needs: the notes from the database and the bank's wording."""
+    """What ``ask`` needs: the notes from the database, as a lookup."""
 
     store: Store
     library: Library
-    questions: list[BankQuestion]
     report: IngestReport | None
-    lexicon_key: str = ""  # a hash of the lexicon files read: generated questions are kept under it
+    lexicon_key: str  # a hash of the lexicon files read: generated questions are kept under it
+    settings: Settings
+    _questions: list[BankQuestion] | None = None
+
+    @property
+    def questions(self) -> list[BankQuestion]:
+        """The written bank, read when first wanted: a warm ``dva ask`` never parses it."""
+        if self._questions is None:
+            self._questions = written_questions(self.settings, self.store)
+        return self._questions
 
 
 def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = False) -> Loaded:
@@ -72,13 +81,43 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
             report = loaded if report is None else report.merged(loaded)
             for problem in loaded.problems:
                 log.warning("notes: %s", problem)
-    # the shipped lexicon once (the bank's checks read it too), then the group's own files over it
     own = settings.content / "lexicon"
     own_files = [] if own.resolve() == lexicons.SHIPPED else lexicons.files_in(own)
-    group, trouble = lexicons.load(own_files)
-    lexicon = lexicons.shipped().merged(group)
-    for problem in trouble:
-        log.warning("lexicon: %s", problem)
+    lexicon_key = _digest(p for p in [*lexicons.files_in(lexicons.SHIPPED), *own_files] if p.suffix == ".toml")
+    files = {path: sha for path, (root, sha) in store.note_digests().items() if root in roots}
+    # the bank's wording is part of the lookup: its files (and which file owns each id) are in the key
+    bank_key = _digest(p for folder in settings.question_folders if folder.is_dir()
+                       for p in sorted(folder.glob("*.toml")))
+    key = Library.key_for(files, f"{bank_key}|{sorted(store.question_sources().items())}", lexicon_key)
+    kept_index = store.lookup_index(key)
+    library = Library.from_bytes(kept_index) if kept_index is not None else None
+    questions = None
+    if library is None:  # built once for these notes, then read back by every process
+        from bot.core.bank import expansions
+
+        # the shipped lexicon once (the bank's checks read it too), then the group's own files over it
+        group, trouble = lexicons.load(own_files)
+        for problem in trouble:
+            log.warning("lexicon: %s", problem)
+        questions = written_questions(settings, store)
+        library = Library(passages_of(store, roots), expansions(questions), lexicons.shipped().merged(group))
+        store.save_lookup_index(key, library.to_bytes(), datetime.now(timezone.utc))
+    return Loaded(store, library, report, lexicon_key, settings, questions)
+
+
+def _digest(paths: Iterable[Path]) -> str:
+    """What these files hold, in one hash: a kept lookup or kept questions are keyed by it."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(f"{path.name}\x00{len(data := path.read_bytes())}\x00".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def written_questions(settings: Settings, store: Store) -> list[BankQuestion]:
+    """The written bank, from every question folder; problems go to the log with file and line."""
+    from bot.core.bank import load_bank
+
     questions, problems = [], []
     for folder in settings.question_folders:
         found, trouble = load_bank(folder, store.question_sources())
@@ -86,17 +125,7 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
         problems += trouble
     for problem in problems:
         log.warning("question bank: %s", problem)
-    lexicon_key = hashlib.sha256(b"".join(p.read_bytes() for p in [*lexicons.files_in(lexicons.SHIPPED), *own_files]
-                                          if p.suffix == ".toml")).hexdigest()
-    wording = expansions(questions)
-    files = {path: sha for path, (root, sha) in store.note_digests().items() if root in roots}
-    key = Library.key_for(files, wording, lexicon_key)
-    kept_index = store.lookup_index(key)
-    library = Library.from_bytes(kept_index) if kept_index is not None else None
-    if library is None:  # built once for these notes, then read back by every process
-        library = Library(passages_of(store, roots), wording, lexicon)
-        store.save_lookup_index(key, library.to_bytes(), datetime.now(timezone.utc))
-    return Loaded(store, library, questions, report, lexicon_key)
+    return questions
 
 
 def passages_of(store: Store, roots: set[str] | None = None) -> list[notes.Passage]:
@@ -114,6 +143,7 @@ def build(settings: Settings, *, refresh: bool = True, progress: bool = False,
     ``on_schedule_change`` hears the target whose daily schedule ``setup`` changed
     (``dva serve`` passes its scheduler's)."""
     # here, not at the top: ``dva ask`` needs only the lookup and starts faster without the quiz
+    from bot.core.bank import domains, kept
     from bot.core.daily import DailyQuestions
     from bot.core.quiz import Practice, Tutor
 

@@ -15,11 +15,13 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
-from bot.core import bank
-from bot.core.bank import BankQuestion, candidates
-from bot.core.lookup import Library
+
+if TYPE_CHECKING:  # the bank is imported when a subcommand runs: ``dva ask`` never needs it
+    from bot.core.bank import BankQuestion
+    from bot.core.lookup import Library
 
 ANKI_MODEL_ID = 1_607_392_319  # fixed: Anki merges re-exported notes by model and guid
 
@@ -48,6 +50,8 @@ def add_parser(sub) -> None:  # noqa: ANN001 (argparse's private subparsers type
 def served(settings: Settings) -> tuple[list[BankQuestion], list[tuple[BankQuestion, list[str]]], list, Library]:
     """(the bank: written and gate-passing generated questions; every generated candidate with
     its problems; the written questions with theirs; the lookup's library)."""
+    from bot.core import bank
+    from bot.core.bank import candidates
     from bot.app import open_lookup
 
     lookup = open_lookup(settings, refresh=True)
@@ -64,6 +68,7 @@ def served(settings: Settings) -> tuple[list[BankQuestion], list[tuple[BankQuest
 
 
 def as_json(q: BankQuestion) -> dict:
+    from bot.core import bank
     return {"id": q.id, "topic": q.topic, "kind": q.form, "generated": q.generated, "stem": q.stem,
             "options": list(q.options), "answers": [bank.LETTERS.index(a) for a in q.answers],
             "explanation": q.explanation, "sources": list(q.passages), "source": q.source, "domain": q.domain}
@@ -154,6 +159,7 @@ def _clear(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.core import bank
     import genanki
 
     questions, _, _, library = served(settings)

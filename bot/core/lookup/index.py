@@ -28,6 +28,7 @@ from typing import Mapping, Sequence
 
 from bot.core.lookup import notes
 from bot.core.lookup.learn import lead_ins
+from bot.core.lookup.packed import Passages, Postings, WordSets
 from bot.core.lookup.query_words import QueryWords
 from bot.core.lookup.terms import MAX_WORDS, Unit, Vocabulary, root, words
 
@@ -68,12 +69,12 @@ class Hit:
 class Index(QueryWords):
     """Postings, rarity and ranking; how query words meet index terms is ``QueryWords``."""
 
-    def __init__(self, passages: list[notes.Passage], vocab: Vocabulary,
+    def __init__(self, passages: Passages, vocab: Vocabulary,
                  expansions: Mapping[str, Sequence[str]] | None = None):
         self.vocab = vocab
         self.passages = passages
         self.expansions = expansions or {}
-        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self.postings: Mapping[str, dict[int, float]] = {}
         self.section_terms: dict[str, set[str]] = {}
         self._near_cache: dict[str, list[tuple[str, float]]] = {}
         self._fixes: dict[str, tuple[str, ...]] = {}
@@ -81,6 +82,7 @@ class Index(QueryWords):
 
     def _build(self) -> None:
         terms = self.vocab.terms
+        built: dict[str, dict[int, float]] = defaultdict(dict)
         fields = []
         names = []
         for p in self.passages:
@@ -104,28 +106,30 @@ class Index(QueryWords):
                 tf = heading * (term in title) + SECTION_WEIGHT * (term in section) + body[term]
                 tf += NAME_WEIGHT * (term in names[i])
                 tf += EXPANSION_WEIGHT * extra[term]
-                self.postings[term][i] = tf * (K1 + 1) / (tf + norm)
+                built[term][i] = tf * (K1 + 1) / (tf + norm)
         self.idf = {t: math.log(1 + (count - len(ps) + 0.5) / (len(ps) + 0.5))
-                    for t, ps in self.postings.items()}
+                    for t, ps in built.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
-        self.titles = [{t for t in title if "_" not in t} for title, _, _ in fields]
-        self.headings = [set(title) | section | names[i] for i, (title, section, _) in enumerate(fields)]
-        self._named = set().union(*self.titles, *self.section_terms.values())  # topic names
+        titles = [{t for t in title if "_" not in t} for title, _, _ in fields]
+        self.titles = WordSets(titles)
+        self.headings = WordSets(set(title) | section | names[i] for i, (title, section, _) in enumerate(fields))
+        self._named = set().union(*titles, *self.section_terms.values())  # topic names
         self._named_sections = set().union(*self.section_terms.values())
         self._pair_sets: list[set | None] = [None] * len(fields)  # filled when first needed
         self._plain: dict[str, list[str]] = defaultdict(list)
         self._roots: dict[str, list[str]] = defaultdict(list)
-        for term in self.postings:
+        for term in built:
             if term not in self.vocab.concept_terms and "_" not in term and not term.isdigit():
                 self._plain[term[0]].append(term)
                 self._roots[root(term)].append(term)
-        self._known = frozenset(self.postings) | self.vocab.phrase_words
+        self._known = frozenset(built) | self.vocab.phrase_words
         self._spelling: dict[str, list[str]] = defaultdict(list)
         # what a misspelt query word may be: words of these notes, not concepts or stopwords
-        for word in sorted(self.postings):
+        for word in sorted(built):
             if "_" not in word and not word.isdigit() and word not in self.vocab.stop and (
                     word not in self.vocab.concept_terms or word in self.vocab.phrase_words):
                 self._spelling[word[0]].append(word)
+        self.postings = Postings(built)  # read back term by term when kept
 
     def _asked(self, passage_id: str, own: set[str]) -> Counter:
         """Per term, how many questions citing the passage use it (capped); an
@@ -178,7 +182,7 @@ class Index(QueryWords):
             about = len(title & asked) / len(title) if title else 0.0
             final = s * (COVERAGE_FLOOR + coverage) ** COVERAGE_POWER * (1 + TITLE_BONUS * about)
             # equal scores: the shorter passage, whose answer is likelier in view
-            ranked.append((final, -len(self.passages[i].text), i, coverage))
+            ranked.append((final, -self.passages.text_length(i), i, coverage))
         if 0 < len(plan) <= SHORT_QUERY:  # a short query names a topic: its headings count
             ranked = self._heading_bonus(heapq.nlargest(HEADING_POOL, ranked), plan, held)
         elif plan:  # a longer one may name a section ("... sqs accepts?"): its passages come first

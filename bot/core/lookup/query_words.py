@@ -12,6 +12,8 @@ words of any topic ("app", "support") half.
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -31,7 +33,7 @@ TERM_LENGTH = 8  # letters: a longer unknown word in a short query is a name (th
 
 class QueryWords:
     vocab: Vocabulary
-    postings: dict[str, dict[int, float]]
+    postings: Mapping[str, dict[int, float]]
     idf: dict[str, float]
     max_idf: float
     _known: frozenset[str]

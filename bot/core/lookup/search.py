@@ -31,12 +31,13 @@ from bot.core.lookup.index import Hit, Index
 from bot.core.lookup.snippet import excerpt, part
 from bot.core.lookup.learn import lexicon as learned_lexicon
 from bot.core.lookup.lexicon import Lexicon, shipped
+from bot.core.lookup.packed import Passages
 from bot.core.lookup.terms import Unit, Vocabulary
 
 RELATED_SHARE = 0.5  # a related passage must match this share of what the best one does ...
 RELATED_SCORE = 0.3  # ... and score this share of its score
 QUERY_ECHO = 120
-INDEX_FORMAT = 1  # bump when what ``to_bytes`` keeps changes shape
+INDEX_FORMAT = 2  # bump when what ``to_bytes`` keeps changes shape
 _CODE = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
 LINE_CACHE = 50_000  # lines of passages whose terms are remembered (bounded: memory stays flat)
 USAGE = "Usage: ask <query>, e.g. 'ask rds proxy' or 'ask how long are deleted snapshots kept'"
@@ -55,8 +56,7 @@ class Library:
 
     def __init__(self, passages: Iterable[notes.Passage],
                  expansions: Mapping[str, Sequence[str]] | None = None, lexicon: Lexicon | None = None):
-        self.passages = [_as_passage(p) for p in passages]
-        self._by_id = {p.id: p for p in self.passages}
+        self.passages = Passages([_as_passage(p) for p in passages])
         self._position = {p.id: i for i, p in enumerate(self.passages)}
         base = shipped() if lexicon is None else lexicon
         self.lexicon = base
@@ -72,16 +72,16 @@ class Library:
         self._line_terms = lru_cache(maxsize=LINE_CACHE)(lambda line: frozenset(self.vocab.terms(line, parts=True)))
 
     @staticmethod
-    def key_for(files: Mapping[str, str], expansions: Mapping[str, Sequence[str]], lexicon_key: str) -> str:
+    def key_for(files: Mapping[str, str], bank_key: str, lexicon_key: str) -> str:
         """What a kept lookup was built from: the notes files (path -> content digest; a file's
-        passages follow from its path and text), the bank's wording, the lexicon's files
-        (``lexicon_key``) and this package's code; any change builds it again. Reading it
-        costs one small query, not the passages: a warm ``dva ask`` stays quick at any size."""
+        passages follow from its path and text), the question bank whose wording it adds
+        (``bank_key``), the lexicon's files (``lexicon_key``) and this package's code; any
+        change builds it again. Reading it costs one small query, not the passages: a warm
+        ``dva ask`` stays quick at any size."""
         digest = hashlib.sha256(f"{_CODE}|{INDEX_FORMAT}|{lexicon_key}".encode())
         for path in sorted(files):
             digest.update(f"\x00{path}\x00{files[path]}".encode())
-        for pid in sorted(expansions):
-            digest.update(f"\x01{pid}\x01{chr(2).join(expansions[pid])}".encode())
+        digest.update(f"\x01{bank_key}".encode())
         return digest.hexdigest()
 
     def to_bytes(self) -> bytes:
@@ -130,7 +130,7 @@ class Library:
 
     def more(self, passage_id: str, start: int) -> messages.FoundPassage | messages.Text:
         """The next part of a long passage, with the same heading path."""
-        p = self._by_id.get(passage_id)
+        p = self.passage(passage_id)
         if p is None:
             return messages.Text("That passage is no longer in the notes: ask again.", error=True)
         shown = part(p, start)
@@ -187,7 +187,8 @@ class Library:
         return dict(self._counts)
 
     def passage(self, passage_id: str) -> notes.Passage | None:
-        return self._by_id.get(passage_id)
+        i = self._position.get(passage_id)
+        return None if i is None else self.passages[i]
 
 
 def _topic_name(p: notes.Passage) -> str:
