@@ -1,20 +1,38 @@
-"""SQLite: one connection per process, migrations applied at connect."""
+"""The database: SQLite (embedded, the default) or PostgreSQL (a ``postgresql://`` URL).
+
+One connection per process, migrations applied at connect. ``db.postgres`` is
+imported only for a URL, so a SQLite start never loads psycopg.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 import sqlite_utils
 
 from db.migrations import MIGRATIONS
 
-def connect(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at ``path``; ``":memory:"`` for tests.
+if TYPE_CHECKING:
+    from db.postgres import PgDatabase
 
-    WAL lets a second process read while one writes; ``busy_timeout`` makes two
-    writers wait for each other instead of failing; foreign keys are on.
+Database = Union[sqlite_utils.Database, "PgDatabase"]  # either has ``conn`` and ``close()``
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def connect(path: str | Path) -> Database:
+    """Open the database at ``path``: a SQLite file (created if needed), ``":memory:"`` for
+    tests, or a ``postgresql://`` URL (see ``db.postgres``).
+
+    SQLite: WAL lets a second process read while one writes; ``busy_timeout``
+    makes two writers wait for each other instead of failing; foreign keys are on.
     """
+    if str(path).startswith(POSTGRES_SCHEMES):
+        from db import postgres
+
+        return postgres.connect(str(path))
     if str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=True)
     else:

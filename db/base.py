@@ -1,11 +1,21 @@
-"""Plumbing every store mixin shares: the connection, transactions, rows, times."""
+"""Plumbing every store mixin shares: the connection, transactions, rows, times.
+
+The mixins speak to one small connection port (``Connection``): the slice of
+``sqlite3.Connection`` they use. SQLite's own connection is it; PostgreSQL
+meets it through ``db.postgres.PgConnection``. So the SQL is written once, in
+the dialect both accept: ``?`` placeholders, ``ON CONFLICT``, ``RETURNING``,
+the ``"user"`` column quoted (a reserved word in PostgreSQL).
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Protocol, Sequence
+
+
+# a learner's identity, read from ``learners l`` ("user" is a reserved word in PostgreSQL)
+WHO = 'l.platform, l.group_id, l."user", l.name'
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -19,16 +29,37 @@ def parse_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+class Cursor(Protocol):
+    @property
+    def rowcount(self) -> int: ...
+    @property
+    def description(self) -> Any: ...  # one entry per column, its name first
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """What the store needs of a connection: ``sqlite3.Connection`` or ``db.postgres.PgConnection``."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor: ...
+    def close(self) -> None: ...
+
+
 class Connected:
-    conn: sqlite3.Connection  # set by ``db.store.Store``
+    conn: Connection  # set by ``db.store.Store``
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction: all of it or none of it.
 
         ``BEGIN IMMEDIATE`` takes the write lock first, so what is read inside
-        cannot change before the write, even with a second process. Inside an
-        open transaction it is a savepoint: a failure undoes only its own part.
+        cannot change before the write, even with a second process (PostgreSQL:
+        one advisory lock, see ``db.postgres``). Inside an open transaction it is
+        a savepoint: a failure undoes only its own part.
         """
         if self.conn.in_transaction:
             self.conn.execute("SAVEPOINT nested")

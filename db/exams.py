@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable
 
-from db.base import Connected, iso, parse_iso
+from db.base import WHO, Connected, iso, parse_iso
 
 
 class ExamStore(Connected):
@@ -98,7 +98,7 @@ class ExamStore(Connected):
     def reports(self) -> list[dict[str, Any]]:
         """Open reports, oldest first, with who made them."""
         rows = self._rows(
-            "SELECT r.question_id, r.reason, r.reported_at, l.platform, l.group_id, l.user, l.name"
+            f"SELECT r.question_id, r.reason, r.reported_at, {WHO}"
             " FROM reports r JOIN learners l ON l.id = r.learner_id WHERE r.cleared_at IS NULL ORDER BY r.id")
         for row in rows:
             row["reported_at"] = parse_iso(row["reported_at"])

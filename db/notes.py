@@ -123,7 +123,8 @@ class NotesStore(Connected):
     def save_generated_questions(self, key: str, questions: list[dict[str, Any]], now: datetime) -> None:
         """Keep these for ``key``, and only these: other notes' questions are stale."""
         self.conn.execute("DELETE FROM generated_questions WHERE key != ?", (key,))
-        self.conn.execute("INSERT OR REPLACE INTO generated_questions (key, questions, made_at) VALUES (?,?,?)",
+        self.conn.execute("INSERT INTO generated_questions (key, questions, made_at) VALUES (?,?,?)"
+                          " ON CONFLICT(key) DO UPDATE SET questions = excluded.questions, made_at = excluded.made_at",
                           (key, json.dumps(questions), iso(now)))
 
     # --- the built lookup ------------------------------------------------------------
@@ -136,5 +137,6 @@ class NotesStore(Connected):
         """Keep this one, and only this one: another key's lookup is of other notes."""
         with self.transaction():
             self.conn.execute("DELETE FROM lookup_index WHERE key != ?", (key,))
-            self.conn.execute("INSERT OR REPLACE INTO lookup_index (key, data, made_at) VALUES (?,?,?)",
+            self.conn.execute("INSERT INTO lookup_index (key, data, made_at) VALUES (?,?,?)"
+                              " ON CONFLICT(key) DO UPDATE SET data = excluded.data, made_at = excluded.made_at",
                               (key, data, iso(now)))

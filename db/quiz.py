@@ -13,7 +13,7 @@ import json
 from datetime import datetime
 from typing import Any, Iterable
 
-from db.base import Connected, iso, parse_iso
+from db.base import WHO, Connected, iso, parse_iso
 
 _ANSWER_COLUMNS = (
     "instance_id, learner_id, group_id, question_id, topic, mode, chosen, correct, points, day,"
@@ -56,8 +56,8 @@ class QuizStore(Connected):
     def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int:
         """The learner's row id, created on first sight; a new display name is kept."""
         row = self.conn.execute(
-            "INSERT INTO learners (platform, group_id, user, name) VALUES (?,?,?,?)"
-            " ON CONFLICT(platform, group_id, user) DO UPDATE SET name = excluded.name"
+            'INSERT INTO learners (platform, group_id, "user", name) VALUES (?,?,?,?)'
+            ' ON CONFLICT(platform, group_id, "user") DO UPDATE SET name = excluded.name'
             " WHERE excluded.name != '' AND excluded.name != learners.name"
             " RETURNING id",
             (platform, group, user, name),
@@ -65,12 +65,12 @@ class QuizStore(Connected):
         if row:
             return row[0]
         return self.conn.execute(
-            "SELECT id FROM learners WHERE platform=? AND group_id=? AND user=?", (platform, group, user)
+            'SELECT id FROM learners WHERE platform=? AND group_id=? AND "user"=?', (platform, group, user)
         ).fetchone()[0]
 
     def find_learner(self, platform: str, group: str, user: str) -> int | None:
         row = self.conn.execute(
-            "SELECT id FROM learners WHERE platform=? AND group_id=? AND user=?", (platform, group, user)
+            'SELECT id FROM learners WHERE platform=? AND group_id=? AND "user"=?', (platform, group, user)
         ).fetchone()
         return row[0] if row else None
 
@@ -162,8 +162,8 @@ class QuizStore(Connected):
             params += [group, period, learner_id, points, int(correct)]
         self.conn.execute(
             f"INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES {values}"
-            " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = points + excluded.points,"
-            " answered = answered + 1, correct = correct + excluded.correct",
+            " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
+            " answered = scores.answered + 1, correct = scores.correct + excluded.correct",
             params,
         )
 
@@ -182,7 +182,7 @@ class QuizStore(Connected):
             (instance_id,),
         ).fetchone()
         right = self._rows(
-            "SELECT l.platform, l.group_id, l.user, l.name FROM answers a JOIN learners l"
+            f"SELECT {WHO} FROM answers a JOIN learners l"
             " ON l.id = a.learner_id WHERE a.instance_id = ? AND a.correct = 1"
             " ORDER BY a.answered_at, a.id LIMIT ?",
             (instance_id, RIGHT_NAMED),
@@ -204,10 +204,10 @@ class QuizStore(Connected):
             (group, period, limit - 1),
         ).fetchone()
         return self._rows(
-            "SELECT s.learner_id, s.points, s.answered, s.correct, l.platform, l.group_id, l.user, l.name"
+            f"SELECT s.learner_id, s.points, s.answered, s.correct, {WHO}"
             " FROM scores s JOIN learners l ON l.id = s.learner_id"
             " WHERE s.group_id = ? AND s.period = ? AND s.points >= ?"
-            " ORDER BY s.points DESC, l.name, l.user",
+            ' ORDER BY s.points DESC, l.name, l."user"',
             (group, period, floor[0] if floor else -(2**62)),
         )
 
@@ -220,7 +220,7 @@ class QuizStore(Connected):
 
     def score_of(self, group: str, period: str, learner_id: int) -> dict[str, Any] | None:
         return self._row(
-            "SELECT s.learner_id, s.points, s.answered, s.correct, l.platform, l.group_id, l.user, l.name"
+            f"SELECT s.learner_id, s.points, s.answered, s.correct, {WHO}"
             " FROM scores s JOIN learners l ON l.id = s.learner_id"
             " WHERE s.group_id = ? AND s.period = ? AND s.learner_id = ?",
             (group, period, learner_id),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable
 
-from db.base import Connected, iso, parse_iso
+from db.base import WHO, Connected, iso, parse_iso
 
 
 class RoundStore(Connected):
@@ -65,7 +65,7 @@ class RoundStore(Connected):
     def instance_answers(self, instance_id: str) -> list[dict[str, Any]]:
         """Everyone's answer to an instance, in order of answer, with who they are."""
         rows = self._rows(
-            "SELECT l.platform, l.group_id, l.user, l.name, a.correct, a.points, a.answered_at FROM answers a"
+            f"SELECT {WHO}, a.correct, a.points, a.answered_at FROM answers a"
             " JOIN learners l ON l.id = a.learner_id WHERE a.instance_id = ? ORDER BY a.answered_at, a.id",
             (instance_id,))
         for row in rows:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from db.base import Connected, iso, parse_iso
+from db.base import WHO, Connected, iso, parse_iso
 
 _SCHEDULE_COLUMNS = ("target, platform, group_id, target_name, time, timezone, weekdays, topic, set_by, updated_at,"
                      " recap_day, recap_time")
@@ -121,12 +121,12 @@ class ScheduleStore(Connected):
         missed = self.conn.execute(
             "SELECT question_id, SUM(1 - correct) AS wrong, COUNT(*) FROM answers"
             " WHERE group_id = ? AND day BETWEEN ? AND ? GROUP BY question_id"
-            " HAVING wrong > 0 ORDER BY wrong DESC, COUNT(*) DESC, question_id LIMIT 1",
+            " HAVING SUM(1 - correct) > 0 ORDER BY wrong DESC, COUNT(*) DESC, question_id LIMIT 1",
             (group, first_day, last_day)).fetchone()
         learners = self._rows(
-            "SELECT a.learner_id, l.platform, l.group_id, l.user, l.name, SUM(a.points) AS points,"
+            f"SELECT l.id AS learner_id, {WHO}, SUM(a.points) AS points,"
             " COUNT(*) AS answered, SUM(a.correct) AS correct FROM answers a JOIN learners l ON l.id = a.learner_id"
-            " WHERE a.group_id = ? AND a.day BETWEEN ? AND ? GROUP BY a.learner_id"
+            " WHERE a.group_id = ? AND a.day BETWEEN ? AND ? GROUP BY l.id"
             " ORDER BY points DESC, correct DESC, l.name LIMIT ?", (group, first_day, last_day, top))
         return {"topics": topics, "missed": tuple(missed) if missed else None, "learners": learners}
 
@@ -146,7 +146,7 @@ class ScheduleStore(Connected):
     def reminder_rows(self) -> list[dict[str, Any]]:
         """Every reminder that is on, with who it is for and the group's timezone."""
         return self._rows(
-            "SELECT r.learner_id, r.time, l.platform, l.group_id, l.user, l.name,"
+            f"SELECT r.learner_id, r.time, {WHO},"
             " COALESCE(g.timezone, 'UTC') AS timezone FROM reminders r JOIN learners l ON l.id = r.learner_id"
             " LEFT JOIN groups g ON g.id = l.group_id ORDER BY r.learner_id")
 

@@ -2,13 +2,14 @@
 
 The core states what it needs as ``typing.Protocol`` classes; ``Store`` meets
 them. It is assembled from one mixin per feature so each feature's SQL sits in
-a file named for it; SQLite specifics stay inside ``db/``.
+a file named for it; SQLite and PostgreSQL specifics stay inside ``db/``.
 """
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import Any
 
+from db import Database
 from db.exams import ExamStore
 from db.notes import NotesStore
 from db.quiz import QuizStore
@@ -17,6 +18,10 @@ from db.schedules import ScheduleStore
 
 
 class Store(NotesStore, QuizStore, ScheduleStore, ExamStore, RoundStore):
-    def __init__(self, db: sqlite_utils.Database):
-        self.db = db
+    def __init__(self, db: Database):
+        # ``Any`` until ``bot.app.App.db`` is typed ``db.Database`` (it names sqlite_utils' today)
+        self.db: Any = db
         self.conn = db.conn
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,4 +1,4 @@
-"""Fixtures shared by the Slack tests: no proxy for loopback, the real core on a temp database."""
+"""Shared fixtures: no proxy for loopback, the real core on a temp database, a PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import pg_server
 from bot.app import build
 from bot.config import Settings
 
@@ -33,3 +34,16 @@ def study(tmp_path, loaded_notes):
     study = build(Settings(db=tmp_path / "t.db"), refresh=False)
     yield study
     study.db.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _postgres_stops_at_the_end():
+    """The test process's PostgreSQL server (started by the first test that needs one) stops with it."""
+    yield
+    pg_server.stop()
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """A new, migrated PostgreSQL database on this test process's own server (skips without one)."""
+    return pg_server.fresh_database()

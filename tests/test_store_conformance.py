@@ -3,7 +3,7 @@
 The core states what it needs of a store as ``typing.Protocol`` classes
 (``AnswerStore``, ``StandingsStore``, ``PracticeStore``, ``ScheduleStore``,
 ``NotesStore``); every test here runs against each factory in ``FACTORIES``
-(SQLite in memory today; a PostgreSQL factory added there runs all of it).
+(SQLite in memory, and PostgreSQL on a server the test process starts itself).
 
 Rules of the suite: state is observed only through the port's own methods
 (no SQL, no private attributes), and values are compared exactly, so each
@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import db
+import pg_server
 from bot.core.daily.posts import ScheduleStore
 from bot.core.lookup.notes import Passage, parse
 from bot.core.quiz import review, rules, shuffle
@@ -43,8 +44,17 @@ def sqlite_store() -> Iterator[Store]:
         database.close()
 
 
-# add ``pytest.param(postgres_store, id="postgres")`` here to hold PostgreSQL to the same rules
-FACTORIES = [pytest.param(sqlite_store, id="sqlite")]
+@contextmanager
+def postgres_store() -> Iterator[Store]:
+    """A new database on the test process's own PostgreSQL server (see pg_server.py)."""
+    database = db.connect(pg_server.fresh_database())
+    try:
+        yield Store(database)
+    finally:
+        database.close()
+
+
+FACTORIES = [pytest.param(sqlite_store, id="sqlite"), pytest.param(postgres_store, id="postgres")]
 
 
 @pytest.fixture(params=FACTORIES)

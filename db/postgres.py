@@ -1,0 +1,165 @@
+"""PostgreSQL (psycopg 3): one connection per process, migrations applied at connect under a lock.
+
+``PgConnection`` puts PostgreSQL behind the slice of ``sqlite3.Connection`` the
+store uses (``db.base.Connection``), so the store's SQL is written once:
+
+- ``?`` placeholders become ``%s``;
+- ``BEGIN IMMEDIATE`` (SQLite: take the write lock first) becomes ``BEGIN`` and
+  one transaction-scoped advisory lock: writing transactions run one at a time
+  across every process on the database, as in SQLite, so a check read inside a
+  transaction cannot go stale before its write. Single statements outside a
+  transaction run in autocommit; the exactly-once claims among them are unique
+  keys (``ON CONFLICT DO NOTHING``) and ``WHERE ... IS NULL`` updates, which
+  PostgreSQL makes a second claimer wait for and then lose.
+
+Migrations run under a session advisory lock, so processes starting together
+migrate once: the second waits, then finds the versions recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg import pq
+from psycopg.conninfo import conninfo_to_dict
+
+from db.pg_migrations import AFTER_BASELINE, BASELINE, BASELINE_VERSION
+
+MIGRATION_LOCK = 0x6476_615F_6D69_67  # pg_advisory_lock keys: "dva_mig"
+WRITE_LOCK = 0x6476_615F_7772_74  # "dva_wrt"
+CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise (libpq's default waits for ever)
+LOCK_TIMEOUT = "30s"  # as SQLite's busy_timeout: a writer waits this long for another, then fails
+
+
+class DatabaseUnreachable(ConnectionError):
+    """The PostgreSQL database cannot be used: ``filename`` is its URL without the password."""
+
+
+def redact(url: str) -> str:
+    """The URL without its password (in the user part or a ``password=`` parameter)."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        user, host = netloc.rsplit("@", 1)
+        netloc = f"{user.split(':', 1)[0]}@{host}"
+    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("password="))
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+@lru_cache(maxsize=1024)
+def _dialect(sql: str) -> str:
+    """``?`` -> ``%s`` outside string literals; a literal ``%`` doubled."""
+    parts = sql.replace("%", "%%").split("'")
+    parts[::2] = [part.replace("?", "%s") for part in parts[::2]]  # even parts are outside quotes
+    return "'".join(parts)
+
+
+class PgConnection:
+    """PostgreSQL behind ``db.base.Connection`` (see the module's docstring)."""
+
+    def __init__(self, conn: psycopg.Connection[Any], url: str):
+        self._conn = conn
+        self._url = url
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._conn.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
+        self._reconnect_if_lost()
+        if sql == "BEGIN IMMEDIATE":
+            self._conn.execute("BEGIN")
+            return self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        if not parameters:
+            return self._conn.execute(sql)  # type: ignore[arg-type]  # the store's own SQL text
+        return self._conn.execute(_dialect(sql), tuple(parameters))  # type: ignore[arg-type]
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
+        self._reconnect_if_lost()
+        cursor = self._conn.cursor()
+        cursor.executemany(_dialect(sql), [tuple(p) for p in parameters])  # type: ignore[arg-type]
+        return cursor
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _reconnect_if_lost(self) -> None:
+        """A connection the server dropped (a restart, a failover) is opened again between
+        transactions; inside one, the statement fails and the transaction with it."""
+        if self._conn.broken and not self.in_transaction:
+            self._conn.close()
+            self._conn = _open(self._url)
+
+
+class PgDatabase:
+    """What ``db.connect`` returns for a PostgreSQL URL: the connection, and ``close``."""
+
+    def __init__(self, conn: PgConnection, url: str):
+        self.conn = conn
+        self.url = redact(url)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __repr__(self) -> str:
+        return f"PgDatabase({self.url!r})"
+
+
+def connect(url: str) -> PgDatabase:
+    """Open the database at ``url`` and migrate it; ``DatabaseUnreachable`` (an ``OSError``,
+    one line, no password) when that cannot be done."""
+    try:
+        conn = _open(url)
+        try:
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+    except psycopg.Error as err:
+        raise DatabaseUnreachable(0, _one_line(err), redact(url)) from err
+    return PgDatabase(PgConnection(conn, url), url)
+
+
+def _open(url: str) -> psycopg.Connection[Any]:
+    options: dict[str, Any] = {"autocommit": True, "application_name": "dva"}
+    if "connect_timeout" not in conninfo_to_dict(url):
+        options["connect_timeout"] = CONNECT_TIMEOUT
+    conn = psycopg.connect(url, **options)
+    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
+    return conn
+
+
+def _one_line(err: psycopg.Error) -> str:
+    text = " ".join(str(err).split()) or type(err).__name__
+    return re.sub(r"^connection failed: ", "", text)
+
+
+def migrate(conn: psycopg.Connection[Any]) -> int:
+    """Apply pending migrations (the baseline counts as one); returns how many ran."""
+    conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+        steps = [(tuple(range(1, BASELINE_VERSION + 1)), BASELINE)]
+        steps += [((version,), sql) for version, sql in enumerate(AFTER_BASELINE, start=BASELINE_VERSION + 1)]
+        ran = 0
+        for versions, sql in steps:
+            if done.issuperset(versions):
+                continue
+            if done.intersection(versions):
+                raise psycopg.DataError(f"schema_migrations holds part of versions {versions[0]}..{versions[-1]}")
+            with conn.transaction():
+                conn.execute(sql)  # type: ignore[arg-type]  # our own schema text
+                with conn.cursor() as cursor:
+                    cursor.executemany("INSERT INTO schema_migrations VALUES (%s, %s)",
+                                       [(v, datetime.now(timezone.utc).isoformat()) for v in versions])
+            ran += 1
+        return ran
+    finally:
+        if not conn.broken:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
