@@ -46,6 +46,7 @@ from bot.core.lookup.notes import parse  # noqa: E402
 from bot.core.quiz.practice import Practice  # noqa: E402
 from bot.core.bank.questions import load_bank  # noqa: E402
 from bot.core.lookup.search import Library  # noqa: E402
+from bot.group_commit import GroupCommit  # noqa: E402
 from db.store import Store  # noqa: E402
 
 START = datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc)
@@ -74,8 +75,10 @@ def raw_commit_rate(store: Store, n: int) -> float:
     return n / elapsed
 
 
-async def burst(practice: Practice, users: int) -> tuple[float, int]:
-    """``users`` first-time learners click the same daily question in one turn of the loop."""
+async def burst(store: Store, practice: Practice, users: int) -> tuple[float, int, int]:
+    """``users`` first-time learners click the same daily question in one turn of the loop,
+    through ``GroupCommit`` as in ``dva serve``: (answers/s, counted, commits)."""
+    core = GroupCommit(practice, store.transaction)
     question_id = next(q for q, _ in practice.daily_pool())
     daily = practice.open_daily(question_id, GROUP, "bench:channel", START, START + timedelta(days=1))
     letters = tuple(practice.question(question_id).answers)
@@ -83,13 +86,13 @@ async def burst(practice: Practice, users: int) -> tuple[float, int]:
 
     async def click(i: int):
         learner = Learner("bench", GROUP, f"burst{i}", f"Burst {i}")
-        return practice.handle(Answer(learner, daily.instance, letters, event=f"evt{i}"), now)
+        return await core.handled(Answer(learner, daily.instance, letters, event=f"evt{i}"), now)
 
     began = time.perf_counter()
     replies = await asyncio.gather(*(click(i) for i in range(users)))
     elapsed = time.perf_counter() - began
     counted = sum(1 for [reply] in replies if getattr(reply, "counted", False))
-    return users / elapsed, counted
+    return users / elapsed, counted, core.commits
 
 
 def fill(practice: Practice, answers: int, learners: int, span_days: int, rng: random.Random) -> float:
@@ -132,10 +135,10 @@ def main() -> None:
         store, practice = engine(Path(folder) / "bench.db")
         print(f"questions: {len(practice.questions)}; database: WAL temp file via db.connect")
         baseline = raw_commit_rate(store, 5000)
-        rate, counted = asyncio.run(burst(practice, args.users))
+        rate, counted, commits = asyncio.run(burst(store, practice, args.users))
         print(f"raw SQLite single-row commits   {baseline:10,.0f} /s")
         print(f"burst: {args.users} users, one question {rate:10,.0f} answers/s "
-              f"({rate / baseline:.0%} of raw; {counted} counted)")
+              f"({rate / baseline:.0%} of raw; {counted} counted in {commits} commit(s))")
         filled = fill(practice, args.answers, args.learners, args.days, rng)
         total = store.conn.execute("SELECT COUNT(*) FROM answers WHERE group_id = ?", (GROUP,)).fetchone()[0]
         print(f"fill: {total:,} answers in the group ({filled:,.0f} answers/s, single learner at a time)")

@@ -18,13 +18,16 @@ import signal
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
 from aiohttp import web
 
 from bot.config import Settings
 from bot.inflight import InFlight
 from bot.scheduler import DailyScheduler
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 log = logging.getLogger("bot.serve")
 DRAIN_SECONDS = 10.0  # how long in-flight handlers get to finish at shutdown
@@ -153,10 +156,10 @@ async def run(settings: Settings) -> int:
     posters: dict[str, Any] = {}
     try:
         if settings.discord_enabled:
-            await _start_discord(app.tutor, settings, posters, shut)
+            await _start_discord(app, settings, posters, shut)
             health.adapters.append("discord")
         if settings.slack_enabled:
-            await _start_slack(app.tutor, settings, posters, shut)
+            await _start_slack(app, settings, posters, shut)
             health.adapters.append("slack")
         scheduler = DailyScheduler(app.daily, posters, now, tracker=shut.tracker)
         shut.closers.append(_async(scheduler.stop))
@@ -214,10 +217,10 @@ async def _wait(stop: asyncio.Event, watched: dict[asyncio.Task, str]) -> int:
     return 1
 
 
-async def _start_discord(tutor: Any, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
+async def _start_discord(app: App, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
     from bot.adapters import discord as adapter
 
-    client = adapter.build_client(tutor, settings, now, tracker=shut.tracker)
+    client = adapter.build_client(app.tutor, settings, now, tracker=shut.tracker, transaction=app.store.transaction)
     task = asyncio.create_task(client.start(settings.discord_token or ""), name="discord")
     shut.watched[task] = "Discord"
 
@@ -237,12 +240,12 @@ async def _start_discord(tutor: Any, settings: Settings, posters: dict[str, Any]
         log.warning("Discord is not ready after %ss; starting the rest anyway", READY_SECONDS)
 
 
-async def _start_slack(tutor: Any, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
+async def _start_slack(app: App, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
     from bot.adapters import slack as adapter
 
-    app = adapter.build_app(tutor, settings, now, tracker=shut.tracker)
-    running = await adapter.start(app, settings)
-    posters["slack"] = adapter.SlackPoster(app.client)
+    bolt = adapter.build_app(app.tutor, settings, now, tracker=shut.tracker, transaction=app.store.transaction)
+    running = await adapter.start(bolt, settings)
+    posters["slack"] = adapter.SlackPoster(bolt.client)
     shut.closers.append(running.stop)
 
 

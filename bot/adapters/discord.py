@@ -17,6 +17,7 @@ pointed at a REST proxy or a local fake, the gateway comes from there too.
 from __future__ import annotations
 
 import logging
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, Callable, Sequence
@@ -37,6 +38,7 @@ from bot.core.messages import (
     Answer, Ask, Command, Daily, Exam, Explain, Feedback, Help, Learner, More, Quiz, Reply, Report, Review, Round,
     Setup, ShowLeaderboard, ShowStats, Text, TopicList, Topics,
 )
+from bot.group_commit import Core, GroupCommit
 from bot.inflight import RESTARTING, InFlight
 
 __all__ = ["build_client", "to_command", "render", "send", "DiscordPoster"]
@@ -60,21 +62,23 @@ class BadInput(ValueError):
 
 
 def build_client(
-    tutor, settings: Settings, clock: Callable[[], datetime],  # noqa: ANN001 (any object with handle)
+    tutor: Core, settings: Settings, clock: Callable[[], datetime],
     *, topics: Callable[[], Sequence[str]] | None = None, tracker: InFlight | None = None,
+    transaction: Callable[[], AbstractContextManager[None]] | None = None,
 ) -> discord.Client:
     """A client answering ``/dva`` with ``tutor``; start it with ``client.start(token)``.
 
     ``tracker`` counts the interactions being answered (``serve`` waits for them
     at shutdown); by default a tracker of its own, which never stops.
+    ``transaction``: the store's, so answers arriving together commit together.
     """
     if settings.discord_api_url:
         Route.BASE = settings.discord_api_url.rstrip("/")
-    return StudyClient(tutor, settings, clock, topics, tracker or InFlight())
+    return StudyClient(GroupCommit(tutor, transaction), settings, clock, topics, tracker or InFlight())
 
 
 class StudyClient(discord.AutoShardedClient):
-    def __init__(self, tutor, settings: Settings, clock, topics, tracker: InFlight) -> None:  # noqa: ANN001
+    def __init__(self, tutor: GroupCommit, settings: Settings, clock, topics, tracker: InFlight) -> None:  # noqa: ANN001
         # Guilds is the one intent we need, and it is not privileged.
         super().__init__(intents=discord.Intents(guilds=True), allowed_mentions=NO_MENTIONS)
         self.tutor, self.settings, self.clock, self.topics = tutor, settings, clock, topics
@@ -104,7 +108,7 @@ class StudyClient(discord.AutoShardedClient):
             private = isinstance(command, PRIVATE) or asks_private(interaction)
             await interaction.response.defer(ephemeral=private, thinking=True)
             interaction.extras[THINKING] = private
-            replies = await self._confirmed(command, self._replies(interaction, command))
+            replies = await self._confirmed(command, await self._replies(interaction, command))
             await send(interaction, replies, private=private)
             await _show_tally(interaction, replies)
         except BadInput as bad:
@@ -114,10 +118,10 @@ class StudyClient(discord.AutoShardedClient):
                           interaction.id, command, interaction.guild_id, interaction.user.id)
             await _tell(interaction, SORRY)
 
-    def _replies(self, interaction: discord.Interaction, command: Command) -> list[Reply]:
+    async def _replies(self, interaction: discord.Interaction, command: Command) -> list[Reply]:
         if isinstance(command, Setup) and not interaction.permissions.manage_guild:
             return [Text(REFUSED, error=True)]  # checked here: the client's UI is only a hint
-        return self.tutor.handle(command, self.clock())
+        return await self.tutor.handled(command, self.clock())
 
     async def _confirmed(self, command: Command, replies: list[Reply]) -> list[Reply]:
         """Announce a new schedule in its channel; when the bot can't post there, undo it and say why.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Awaitable, Callable, Protocol, Sequence, cast
@@ -42,6 +43,7 @@ from bot.core.messages import (
     Answer, Ask, Command, Feedback, FoundPassage, HelpText, Leaderboard, Question, Quiz, Reply, Review, Round,
     Setup, ShowLeaderboard, ShowStats, Stats, Text,
 )
+from bot.group_commit import Core, GroupCommit
 from bot.inflight import RESTARTING, InFlight
 
 log = logging.getLogger(__name__)
@@ -59,10 +61,6 @@ SHUT_OUT = ("not_in_channel", "channel_not_found", "is_archived")  # chat:write.
 NAMED = (Quiz, Answer, Review, ShowStats, ShowLeaderboard)  # commands that record or show who asked
 Clock = Callable[[], datetime]
 Respond = Callable[..., Awaitable[Any]]
-
-
-class Core(Protocol):
-    def handle(self, command: Command, now: datetime) -> list[Reply]: ...
 
 
 async def is_admin(client: AsyncWebClient, user: str, settings: Settings) -> bool:
@@ -112,7 +110,7 @@ async def send(respond: Respond, replies: Sequence[Reply], *, share: str | None 
 class Listeners:
     """What Bolt calls: each one acks, asks the core, answers, and never raises."""
 
-    core: Core
+    core: GroupCommit
     settings: Settings
     clock: Clock
     tracker: InFlight = field(default_factory=InFlight)
@@ -130,7 +128,7 @@ class Listeners:
                 await send(respond, [Text(NOT_ADMIN, error=True)])
                 return
             command = replace(command, is_admin=True)
-        replies: list[Reply] = [command] if isinstance(command, Text) else list(self.core.handle(command, self.clock()))
+        replies: list[Reply] = [command] if isinstance(command, Text) else await self.core.handled(command, self.clock())
         if isinstance(command, Setup):
             replies = await self._confirmed(command, replies, client, me)
         if isinstance(command, ShowLeaderboard) and not asks_private(body):
@@ -200,7 +198,7 @@ class Listeners:
 
     async def _reply(self, body: dict, respond: Respond, client: AsyncWebClient) -> None:
         command = await self._named(to_command(body), client)  # with action_ts: a redelivery records once
-        replies = [command] if isinstance(command, Text) else self.core.handle(command, self.clock())
+        replies = [command] if isinstance(command, Text) else await self.core.handled(command, self.clock())
         await send(respond, replies)
         await _show_tally(client, body, replies)
 
@@ -244,16 +242,18 @@ async def _ack_only(ack) -> None:
 
 
 def build_app(core: Core, settings: Settings, clock: Clock, client: AsyncWebClient | None = None,
-              *, process_before_response: bool = False, tracker: InFlight | None = None) -> AsyncApp:
+              *, process_before_response: bool = False, tracker: InFlight | None = None,
+              transaction: Callable[[], AbstractContextManager[None]] | None = None) -> AsyncApp:
     """The Bolt app; ``process_before_response=True`` finishes the work before the
     HTTP response (deterministic tests), False answers Slack at ``ack()``. ``tracker``
     counts the requests being answered (``serve`` waits for them at shutdown); by
-    default one of its own, which never stops."""
+    default one of its own, which never stops. ``transaction``: the store's, so
+    answers arriving together commit together."""
     client = client or AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
     app = AsyncApp(client=client, signing_secret=settings.slack_signing_secret,
                    process_before_response=process_before_response,
                    logger=logging.getLogger("bot.adapters.slack.bolt"))
-    listeners = Listeners(core, settings, clock, tracker or InFlight())
+    listeners = Listeners(GroupCommit(core, transaction), settings, clock, tracker or InFlight())
     app.command(re.compile(r"^/dva"))(listeners.command)
     app.action(re.compile("^" + re.escape(ANSWER)))(listeners.click)
     app.action(SUBMIT)(listeners.click)

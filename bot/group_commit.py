@@ -1,0 +1,70 @@
+"""Answers arriving together are committed together: one transaction per turn of the event loop.
+
+Why: committing is the biggest part of recording an answer, and when a daily
+question lands, a channel's clicks arrive at once. Each answer still runs in
+its own savepoint (``Practice.answer`` holds one), so one that fails undoes only
+itself; a click's reply is sent only after the transaction holding it has
+committed, so nothing acknowledged is ever lost (``tests/test_durability.py``).
+Every other command is handled at once, as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import AbstractContextManager, nullcontext
+from datetime import datetime
+from typing import Callable, Protocol
+
+from bot.core.messages import Answer, Command, Reply
+
+log = logging.getLogger("bot")
+
+
+class Core(Protocol):
+    def handle(self, command: Command, now: datetime) -> list[Reply]: ...
+
+
+class GroupCommit:
+    """The core, with answers of one loop turn committed in one transaction.
+
+    ``transaction``: the store's (``Store.transaction``); without one (a test's
+    core with no store) each answer commits on its own, through the same path.
+    """
+
+    def __init__(self, core: Core, transaction: Callable[[], AbstractContextManager[None]] | None = None):
+        self.core = core
+        self._transaction = transaction or nullcontext
+        self._waiting: list[tuple[Answer, datetime, asyncio.Future[list[Reply]]]] = []
+        self.commits = 0  # transactions committed, for the figures of ``bench/bench_quiz.py``
+
+    def handle(self, command: Command, now: datetime) -> list[Reply]:
+        """At once, not batched: what the adapters undo or look up on the side."""
+        return self.core.handle(command, now)
+
+    async def handled(self, command: Command, now: datetime) -> list[Reply]:
+        """The replies to ``command``; an answer's only once it is committed."""
+        if not isinstance(command, Answer):
+            return self.core.handle(command, now)
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[list[Reply]] = loop.create_future()
+        if not self._waiting:
+            loop.call_soon(self._commit)  # after every callback already due in this turn
+        self._waiting.append((command, now, done))
+        return await done
+
+    def _commit(self) -> None:
+        batch, self._waiting = self._waiting, []
+        try:
+            with self._transaction():
+                replies = [self.core.handle(command, now) for command, now, _ in batch]
+        except Exception as err:  # the commit failed: no one in the batch is told it counted
+            log.exception("committing %d answers failed", len(batch))
+            for _, _, done in batch:
+                if not done.done():
+                    done.set_exception(err)
+            return
+        self.commits += 1
+        for (_, _, done), reply in zip(batch, replies):
+            if not done.done():  # its asker may have gone (a cancelled request)
+                done.set_result(reply)
