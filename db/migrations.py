@@ -244,4 +244,8 @@ MIGRATIONS: tuple[str, ...] = (
         made_at TEXT NOT NULL
     );
     """,
+    # 12: a daily post's tally and first right answers read from an index, not a scan and a sort
+    """
+    CREATE INDEX answers_instance_right ON answers(instance_id, correct, answered_at, id);
+    """,
 )

@@ -221,4 +221,9 @@ CREATE TABLE lookup_index (
 """
 
 # migration BASELINE_VERSION + 1 onward, in step with ``db.migrations.MIGRATIONS``
-AFTER_BASELINE: tuple[str, ...] = ()
+AFTER_BASELINE: tuple[str, ...] = (
+    # 12: a daily post's tally and first right answers read from an index, not a scan and a sort
+    """
+    CREATE INDEX answers_instance_right ON answers(instance_id, correct, answered_at, id);
+    """,
+)

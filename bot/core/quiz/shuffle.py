@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from bot.core.messages import Choice
@@ -38,6 +39,7 @@ def seed(row: Mapping[str, Any]) -> str | None:
     return row["id"] if row.get("shuffled", 1) else None
 
 
+@lru_cache(maxsize=65_536)  # one answer reads its instance's order several times
 def order(instance: str | None, count: int, kind: str = "single") -> tuple[int, ...]:
     """``order[i]`` is the bank index of the option shown at position ``i``."""
     positions = list(range(count))
