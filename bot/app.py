@@ -15,8 +15,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-import sqlite_utils
-
 import db as database
 from bot.config import Settings
 from bot.core.lookup import Library
@@ -37,7 +35,7 @@ log = logging.getLogger("bot")
 @dataclass
 class App:
     settings: Settings
-    db: sqlite_utils.Database
+    db: database.Database
     store: Store
     library: Library
     daily: DailyQuestions

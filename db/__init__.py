@@ -10,14 +10,27 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-import sqlite_utils
-
 from db.migrations import MIGRATIONS
 
 if TYPE_CHECKING:
     from db.postgres import PgDatabase
 
-Database = Union[sqlite_utils.Database, "PgDatabase"]  # either has ``conn`` and ``close()``
+
+class SqliteDatabase:
+    """What ``db.connect`` returns for a file (or ``":memory:"``): the connection, and ``close``.
+
+    The store's SQL runs on ``sqlite3`` itself. A wrapper library's import (sqlite-utils
+    loads numpy when it is installed) cost a quarter of a warm ``dva ask``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+Database = Union[SqliteDatabase, "PgDatabase"]  # either has ``conn`` and ``close()``
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
@@ -43,7 +56,7 @@ def connect(path: str | Path) -> Database:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=30000")
     migrate(conn)
-    return sqlite_utils.Database(conn)
+    return SqliteDatabase(conn)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

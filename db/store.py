@@ -7,8 +7,6 @@ a file named for it; SQLite and PostgreSQL specifics stay inside ``db/``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from db import Database
 from db.exams import ExamStore
 from db.notes import NotesStore
@@ -19,8 +17,7 @@ from db.schedules import ScheduleStore
 
 class Store(NotesStore, QuizStore, ScheduleStore, ExamStore, RoundStore):
     def __init__(self, db: Database):
-        # ``Any`` until ``bot.app.App.db`` is typed ``db.Database`` (it names sqlite_utils' today)
-        self.db: Any = db
+        self.db = db
         self.conn = db.conn
 
     def close(self) -> None:

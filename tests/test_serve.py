@@ -124,7 +124,7 @@ async def test_shutdown_waits_for_an_answer_in_flight_before_closing_the_databas
     async def slow_answer() -> None:  # a handler holding an answer when SIGTERM arrives
         async with tracker.track():
             await reply_sent.wait()
-            database["answers_seen"].insert({"answer": "B"})  # raises if the database is closed
+            database.conn.execute("CREATE TABLE answers_seen (answer TEXT)")  # raises if the database is closed
             events.append("answer recorded")
 
     async def close_discord() -> None:
