@@ -19,7 +19,6 @@ from bot.adapters.wording import (
     accuracy, exam_hint, exam_report, exam_status, got_it_right, period_name, points_breakdown, recap_lines, reminder_text, relative,
     round_lines,
 )
-from bot.core.grammar import parse
 from bot.core.messages import (
     Answer, Choice, Daily, DailySummary, ExamReport, Recap, Reminder, Round, RoundResults, Explanation, Feedback, HelpText, Leaderboard, Learner,
     NothingFound,
@@ -251,6 +250,8 @@ def _replies(tutor, text: str, learner: Learner, last: Question | None, now: dat
             return [Text("No question to answer yet: type 'quiz' first.", error=True)]
         letters = tuple(ch.upper() for ch in text if ch.isalpha())
         return tutor.handle(Answer(learner, last.instance, letters), now)
+    from bot.core.grammar import parse  # here: ``dva ask`` only renders, and the grammar knows every command
+
     command = parse(text, learner, target="console")
     if isinstance(command, Text):
         return [command]
