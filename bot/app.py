@@ -69,7 +69,7 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
     database that has none, so a warm lookup starts in milliseconds. Problems
     in content files go to the log with file and line.
     """
-    store = Store(database.connect(settings.db))
+    store = Store(database.connect(settings.database_location))
     report = None
     folders = [f for f in settings.notes_folders if f.exists()] or [settings.content / "notes"]
     roots = {str(f.resolve()) for f in folders}

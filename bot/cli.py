@@ -120,7 +120,7 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
     if not folder.exists():
         print(f"dva ingest: no such folder or file: {folder}", file=sys.stderr)
         return 2
-    store = Store(database.connect(settings.db))
+    store = Store(database.connect(settings.database_location))
     report = ingest(store, folder, progress=sys.stderr.isatty())
     print(report.summary())
     for problem in report.problems:

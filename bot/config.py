@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content"
@@ -15,7 +16,17 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 @dataclass(frozen=True)
 class Settings:
+    """What the environment sets.
+
+    The database: SQLite, embedded, in the file ``DVA_DB`` (default
+    ``db/dva.db``), unless ``DVA_DATABASE_URL`` is set to a PostgreSQL URL
+    (``postgresql://USER:PASSWORD@HOST:5432/DATABASE``), which several bot
+    processes can share; ``DVA_DB`` is then not used. The URL is a secret:
+    kept out of ``repr`` and never logged with its password.
+    """
+
     db: Path = DEFAULT_DB
+    database_url: str | None = field(default=None, repr=False)  # PostgreSQL, instead of the SQLite file
     content: Path = DEFAULT_CONTENT
     discord_token: str | None = field(default=None, repr=False)
     discord_api_url: str = "https://discord.com/api/v10"
@@ -36,6 +47,7 @@ class Settings:
         get = lambda name: (environ.get(name) or "").strip() or None  # noqa: E731
         return cls(
             db=Path(get("DVA_DB") or DEFAULT_DB),
+            database_url=_database_url(get("DVA_DATABASE_URL")),
             content=Path(get("DVA_CONTENT") or DEFAULT_CONTENT),
             discord_token=get("DISCORD_TOKEN"),
             discord_api_url=(get("DISCORD_API_URL") or cls.discord_api_url).rstrip("/"),
@@ -50,6 +62,11 @@ class Settings:
             log_level=_level(get("DVA_LOG") or "WARNING"),
             packs=_packs(_split(get("DVA_PACKS")), Path(get("DVA_CONTENT") or DEFAULT_CONTENT)),
         )
+
+    @property
+    def database_location(self) -> str | Path:
+        """Where the store lives: the PostgreSQL URL when one is set, else the SQLite file."""
+        return self.database_url or self.db
 
     def pack_folder(self, name: str) -> Path:
         """A pack's folder: the content folder's own ``packs/``, else the bundled one."""
@@ -81,6 +98,22 @@ def _packs(names: list[str], content: Path) -> tuple[str, ...]:
         if name not in known:
             raise ValueError(f"DVA_PACKS: there is no pack named {name!r} (packs: {', '.join(known) or 'none'})")
     return tuple(dict.fromkeys(names))
+
+
+def _database_url(url: str | None) -> str | None:
+    """A PostgreSQL URL, checked for its form only (whether it answers is seen at connect).
+    Errors never repeat the URL: it may hold a password."""
+    if url is None:
+        return None
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme not in ("postgresql", "postgres"):
+        raise ValueError("DVA_DATABASE_URL must be a PostgreSQL URL, postgresql://USER:PASSWORD@HOST:5432/DATABASE"
+                         f" (got {'a ' + repr(scheme) + ' URL' if scheme else 'no URL scheme'})")
+    try:
+        urlsplit(url).port
+    except ValueError:
+        raise ValueError("DVA_DATABASE_URL has a port that is not a number between 0 and 65535") from None
+    return url
 
 
 def _split(value: str | None) -> list[str]:

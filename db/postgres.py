@@ -65,6 +65,7 @@ class PgConnection:
     def __init__(self, conn: psycopg.Connection[Any], url: str):
         self._conn = conn
         self._url = url
+        self._closed = False  # by ``close``: then it stays closed, as a sqlite3 connection does
 
     @property
     def in_transaction(self) -> bool:
@@ -86,12 +87,13 @@ class PgConnection:
         return cursor
 
     def close(self) -> None:
+        self._closed = True
         self._conn.close()
 
     def _reconnect_if_lost(self) -> None:
-        """A connection the server dropped (a restart, a failover) is opened again between
-        transactions; inside one, the statement fails and the transaction with it."""
-        if self._conn.broken and not self.in_transaction:
+        """A connection the server dropped (a restart, a failover) is opened again before the
+        next statement; the statement that found it gone failed, and its transaction with it."""
+        if (self._conn.closed or self._conn.broken) and not self._closed:
             self._conn.close()
             self._conn = _open(self._url)
 
@@ -135,8 +137,8 @@ def _open(url: str) -> psycopg.Connection[Any]:
 
 
 def _one_line(err: psycopg.Error) -> str:
-    text = " ".join(str(err).split()) or type(err).__name__
-    return re.sub(r"^connection failed: ", "", text)
+    lines = [" ".join(line.split()) for line in str(err).splitlines() if line.strip()]
+    return re.sub(r"^connection failed: ", "", "; ".join(lines)) or type(err).__name__
 
 
 def migrate(conn: psycopg.Connection[Any]) -> int:
@@ -155,9 +157,9 @@ def migrate(conn: psycopg.Connection[Any]) -> int:
                 raise psycopg.DataError(f"schema_migrations holds part of versions {versions[0]}..{versions[-1]}")
             with conn.transaction():
                 conn.execute(sql)  # type: ignore[arg-type]  # our own schema text
+                applied = datetime.now(timezone.utc).isoformat()
                 with conn.cursor() as cursor:
-                    cursor.executemany("INSERT INTO schema_migrations VALUES (%s, %s)",
-                                       [(v, datetime.now(timezone.utc).isoformat()) for v in versions])
+                    cursor.executemany("INSERT INTO schema_migrations VALUES (%s, %s)", [(v, applied) for v in versions])
             ran += 1
         return ran
     finally:
