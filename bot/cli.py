@@ -136,10 +136,11 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _chat(settings: Settings, args: argparse.Namespace | None = None) -> int:
-    from bot.app import build
+    from bot.app import build, settle
     from bot.adapters import console
 
     app = build(settings)
+    settle()
     pictures = settings.db.resolve().parent / "pictures"  # beside the database: the group's own data
     return console.run(app.tutor, sys.stdin, sys.stdout, now=_now, pictures=pictures)
 

@@ -132,7 +132,7 @@ async def start_health(health: Health, port: int, host: str = "0.0.0.0") -> tupl
 
 
 async def run(settings: Settings) -> int:
-    from bot.app import build
+    from bot.app import build, settle
 
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -147,6 +147,7 @@ async def run(settings: Settings) -> int:
                 hear(target)
 
         app = build(settings, on_schedule_change=changed)
+        settle()
     except Exception:
         log.exception("dva serve could not open the database or load the content (DVA_DB=%s, DVA_CONTENT=%s)",
                       settings.db, settings.content)

@@ -14,14 +14,17 @@ rise, and a title the query names in full ("CNAME") lifts its passage.
 
 On a big corpus, once rarer words have found ``MAX_CANDIDATES`` passages,
 or for a term in more than ``OPEN_LIMIT`` passages, a word only re-scores
-passages already found: a query stays a few milliseconds at 200 times the
-bundled notes, and on the bundled notes nothing is ever cut.
+passages already found; when even the rarest word is in more than
+``OPEN_LIMIT`` passages, only the ``OPEN_LIMIT`` where it weighs most are
+candidates. A query's work is bounded at any size of notes, and on the
+bundled notes nothing is ever cut.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+from operator import itemgetter
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
@@ -237,8 +240,10 @@ class Index(QueryWords):
         best: dict[int, tuple[float, float]] = {}
         for term, alt in sorted(alts.items(), key=lambda item: -item[1]):
             postings = self.postings[term]
-            if open_ and (len(postings) <= OPEN_LIMIT or not (found or best)):
+            if open_ and len(postings) <= OPEN_LIMIT:
                 pairs = postings.items()
+            elif open_ and not (found or best):  # the first word is everywhere: where it weighs most
+                pairs = heapq.nlargest(OPEN_LIMIT, postings.items(), key=itemgetter(1))
             else:
                 pool = found.keys() | best.keys()
                 pairs = ((i, postings[i]) for i in pool if i in postings)
