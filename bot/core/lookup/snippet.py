@@ -1,14 +1,16 @@
 """The part of a passage that answers: what a chat user sees before "more".
 
 A reply's first 600 characters must hold the answer, and some passages run to
-1,300 characters. The excerpt is the run of whole lines that fits in those
-600 characters after the heading path, that holds the most of what the query asks (each query word once,
-weighted by rarity); the passage's start wins ties, short passages come whole.
+1,300 characters. The excerpt is the run of whole lines (a paragraph's sentences) that fits in
+those 600 characters after the heading path and holds the most of what the query
+asks, each query word once, weighted by rarity, leaving out the words the heading
+path already shows; the passage's start wins ties, short passages come whole.
 ``more`` then shows the rest a part at a time (``part``), same heading path.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Collection
 
@@ -18,6 +20,9 @@ VISIBLE = 600  # what a chat client shows before "show more"
 MARGIN = 16  # the newline after the heading path, ellipses
 DENSE = 0.5  # weight of the best single line, on top of the window's words
 ELLIPSIS = "…"
+SHOWN = 0.5  # weight of a query word the heading path shows already: the window is chosen for the rest
+LONG_LINE = 200  # characters: a longer line (a paragraph) is cut at its sentences
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"(])")
 
 
 @dataclass(frozen=True)
@@ -58,33 +63,62 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
         budget = budget_of(passage)
     if len(text) <= budget:
         return Excerpt(text)
-    lines = text.split("\n")
-    found = [set(terms_of(line)) for line in lines]
-    dense = [_value(wanted, terms) for terms in found]  # a line naming several query words
+    heading = set(terms_of(passage.path))
+    wanted = [{t: w * SHOWN for t, w in unit.items()} if _named(unit, heading) else unit for unit in wanted]
+    pieces = _pieces(text)
+    found = [set(terms_of(text[start:end])) for start, end in pieces]
+    lines = [text.count("\n", 0, start) for start, _ in pieces]
+    of_line: dict[int, set[str]] = {}
+    for line, terms in zip(lines, found):
+        of_line.setdefault(line, set()).update(terms)
+    dense = [_value(wanted, of_line[line]) for line in lines]  # a line naming several query words
     best, best_score = (0, 1), -1.0
-    for start in range(len(lines)):
-        end, size, seen = start, 0, set()
-        while end < len(lines) and (end == start or size + len(lines[end]) + 1 <= budget):
-            size += len(lines[end]) + 1
-            seen |= found[end]
-            end += 1
-        score = _value(wanted, seen) + DENSE * max(dense[start:end])
-        score += 0.01 if start == 0 else 0.0
+    for first in range(len(pieces)):
+        last, seen = first, set()
+        while last < len(pieces) and (last == first or pieces[last][1] - pieces[first][0] <= budget):
+            seen |= found[last]
+            last += 1
+        score = _value(wanted, seen) + DENSE * max(dense[first:last])
+        score += 0.01 if first == 0 else 0.0
         if score > best_score + 1e-9:
-            best, best_score = (start, end), score
-    start, end = best
-    offset = sum(len(line) + 1 for line in lines[:start])
-    window = "\n".join(lines[start:end])
+            best, best_score = (first, last), score
+    first, last = best
+    start, end = pieces[first][0], pieces[last - 1][1]
+    window = text[start:end]
     if len(window) > budget:
         window = window[:budget].rsplit(" ", 1)[0]
-        more: int | None = offset + len(window) + 1
+        more: int | None = start + len(window) + 1
         window += " " + ELLIPSIS
-    elif end < len(lines):
-        more = offset + len(window) + 1
-        window += "\n" + ELLIPSIS
+    elif end < len(text.rstrip()):
+        more = end + (text[end:end + 1] in "\n ")
+        window += ("\n" if text[end:end + 1] == "\n" else " ") + ELLIPSIS
     else:
         more = 0 if start > 0 else None  # the rest is before the window: from the top
-    return Excerpt((ELLIPSIS + "\n" + window) if start > 0 else window, more)
+    if start > 0:
+        window = ELLIPSIS + ("\n" if text[start - 1] == "\n" else " ") + window
+    return Excerpt(window, more)
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the text's lines, a long line cut into its sentences: a window
+    may begin at the sentence that answers, deep in a paragraph."""
+    pieces, at = [], 0
+    for line in text.split("\n"):
+        if len(line) <= LONG_LINE:
+            pieces.append((at, at + len(line)))
+        else:
+            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(line))]
+            pieces += [(at + s, at + (starts[i + 1] if i + 1 < len(starts) else len(line)))
+                       for i, s in enumerate(starts)]
+        at += len(line) + 1
+    return [(start, end) for start, end in ((s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in pieces)
+            if end > start] or [(0, len(text))]
+
+
+def _named(unit: dict[str, float], heading: set[str]) -> bool:
+    """Does the heading hold the query word itself (its best-weighted terms), not just a broader one?"""
+    top = max(unit.values(), default=0.0)
+    return any(w >= top and t in heading for t, w in unit.items())
 
 
 def _value(wanted: list[dict[str, float]], terms: set[str]) -> float:
