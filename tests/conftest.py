@@ -43,6 +43,14 @@ def _postgres_stops_at_the_end():
     pg_server.stop()
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Skipped PostgreSQL tests are summed up in one line saying why (also without ``-rs``)."""
+    reasons = [r.longrepr[2] for r in terminalreporter.stats.get("skipped", [])
+               if isinstance(r.longrepr, tuple) and pg_server.SKIPPED in r.longrepr[2]]
+    if reasons:
+        terminalreporter.write_line(f"{len(reasons)} {reasons[0].removeprefix('Skipped: ')}", yellow=True)
+
+
 @pytest.fixture
 def postgres_url() -> str:
     """A new, migrated PostgreSQL database on this test process's own server (skips without one)."""

@@ -31,11 +31,11 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
-SKIP = ("PostgreSQL store tests skipped: no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin "
-        "(install Debian's postgresql package; .ci/run does)")
+SKIPPED = "PostgreSQL tests skipped"
 DATABASE = "dva"  # the one migrated database each test process empties for each test
 
 
@@ -93,6 +93,13 @@ _server: Server | None = None
 _numbers = itertools.count(1)
 
 
+def _unavailable(why: str) -> NoReturn:
+    """Skip the test that needs a server, or fail it where one is required (CI)."""
+    if os.environ.get("DVA_REQUIRE_POSTGRES"):
+        pytest.fail(f"PostgreSQL is required (DVA_REQUIRE_POSTGRES is set), but {why}", pytrace=False)
+    pytest.skip(f"{SKIPPED}: {why} (install Debian's postgresql package; .ci/run does)")
+
+
 def server() -> Server:
     """This process's server, started on first use (skips or fails the test when it cannot be)."""
     global _server
@@ -100,14 +107,16 @@ def server() -> Server:
         return _server
     bin = binaries()
     if bin is None:
-        if os.environ.get("DVA_REQUIRE_POSTGRES"):
-            pytest.fail(SKIP.replace("skipped", "required (DVA_REQUIRE_POSTGRES is set)"), pytrace=False)
-        pytest.skip(SKIP)
+        _unavailable("no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin")
     as_user = "postgres" if os.geteuid() == 0 else None
-    folder = Path(tempfile.mkdtemp(prefix="dva-pg-"))
-    if as_user:
-        entry = pwd.getpwnam(as_user)  # KeyError: no postgres user to run the server as
-        os.chown(folder, entry.pw_uid, entry.pw_gid)
+    try:
+        owner = pwd.getpwnam(as_user) if as_user else None
+    except KeyError:
+        _unavailable("running as root, and there is no postgres user to run the server as")
+    # as root, in /tmp: a TMPDIR under /root would be out of the postgres user's reach
+    folder = Path(tempfile.mkdtemp(prefix="dva-pg-", dir="/tmp" if owner is not None else None))
+    if owner is not None:
+        os.chown(folder, owner.pw_uid, owner.pw_gid)
     started = Server(bin, folder, _free_port(), as_user)
     try:
         started.start()
