@@ -68,6 +68,7 @@ from bot.core.bank.lines import (
 )
 
 BLANK = "_____"
+_VERB = re.compile(r"(?i)\b(?:is|are|was|were|can|can't|cannot|should|must|will|means|do|does|don't|if|when)\b")
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
@@ -299,6 +300,21 @@ class _Maker:
                 and text.split()[0].lower() not in PRONOUNS
                 and words.isdisjoint(self.asides | PERSONAL) and re.search(r"\([^)]*\d", text) is None)
 
+    def _fragment(self, text: str) -> bool:
+        """What follows a label ("– up to 12 hours", "– default 8MB"): a value stated once, not a
+        list of values, a table row, the learner's talk or a figure given twice ("(24 hours)")."""
+        words = set(re.findall(r"[a-z']+", text.lower()))
+        return (2 <= len(text.split()) <= 14 and "|" not in text and "=" not in text
+                and not text.rstrip().endswith(("?", ":", ",", "(")) and ";" not in text
+                and words.isdisjoint(self.asides | PERSONAL) and re.search(r"\([^)]*\d", text) is None)
+
+    def _label(self, term: str) -> bool:
+        """A bullet's label that says what its figure is ("Expiry from the console", "Part size"):
+        a few words, not a clause ("Objects must be…"), not a question; never an option."""
+        words = re.findall(r"[A-Za-z0-9']+", term)
+        return (0 < len(words) <= 6 and "?" not in term and re.search("[A-Za-z]", term) is not None
+                and _VERB.search(term) is None)
+
     def _according(self, p) -> str:
         where = self._where(p)
         return f"According to your notes on {where}" if where else "According to your notes"
@@ -406,7 +422,10 @@ class _Maker:
             # 10 per version, up to ___" is a fragment under a label, no statement
             lead = LEAD.match(sentence.text)
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
-            if not self._statement(line.text) or not self._names_something(sentence.text):
+            if lead and not self._statement(line.text) and self._fragment(line.text) \
+                    and self._label(bare(lead.group("term"))):
+                line = sentence  # "Expiry from the console – up to 12 hours": the label says what it is
+            elif not self._statement(line.text) or not self._names_something(sentence.text):
                 continue  # "Default is ___ from creation": what is it about?
             for value, unit, m in self._amounts(line.text):
                 shown = m.group(0)
