@@ -17,7 +17,7 @@ ENV_NAMES = {
     "slack_bot_token": "SLACK_BOT_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET",
     "slack_app_token": "SLACK_APP_TOKEN", "slack_port": "SLACK_PORT", "slack_api_url": "SLACK_API_URL",
     "slack_admin_ids": "SLACK_ADMIN_IDS", "health_port": "DVA_HEALTH_PORT", "log_level": "DVA_LOG",
-    "packs": "DVA_PACKS",
+    "packs": "DVA_PACKS", "database_url": "DVA_DATABASE_URL",
 }
 
 
