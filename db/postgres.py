@@ -19,9 +19,10 @@ migrate once: the second waits, then finds the versions recorded.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -37,7 +38,11 @@ LOCK_TIMEOUT = "30s"  # as SQLite's busy_timeout: a writer waits this long for a
 
 
 class DatabaseUnreachable(ConnectionError):
-    """The PostgreSQL database cannot be used: ``filename`` is its URL without the password."""
+    """The PostgreSQL database cannot be used: ``filename`` is its URL without the password,
+    ``strerror`` the reason in one line. An ``OSError``, as a SQLite file that cannot be opened."""
+
+    def __str__(self) -> str:
+        return f"cannot use {self.filename}: {self.strerror}"
 
 
 def redact(url: str) -> str:
@@ -69,33 +74,47 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
-        return self._conn.info.transaction_status != pq.TransactionStatus.IDLE
+        status = self._conn.info.transaction_status  # UNKNOWN: the connection is gone, and its transaction
+        return status in (pq.TransactionStatus.ACTIVE, pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR)
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
-        self._reconnect_if_lost()
-        if sql == "BEGIN IMMEDIATE":
-            self._conn.execute("BEGIN")
-            return self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-        if not parameters:
-            return self._conn.execute(sql)  # type: ignore[arg-type]  # the store's own SQL text
-        return self._conn.execute(_dialect(sql), tuple(parameters))  # type: ignore[arg-type]
+        with self._guarded(sql):
+            if sql == "BEGIN IMMEDIATE":
+                self._conn.execute("BEGIN")
+                return self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            if not parameters:
+                return self._conn.execute(sql)  # type: ignore[arg-type]  # the store's own SQL text
+            return self._conn.execute(_dialect(sql), tuple(parameters))  # type: ignore[arg-type]
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
-        self._reconnect_if_lost()
-        cursor = self._conn.cursor()
-        cursor.executemany(_dialect(sql), [tuple(p) for p in parameters])  # type: ignore[arg-type]
-        return cursor
+        with self._guarded(sql):
+            cursor = self._conn.cursor()
+            cursor.executemany(_dialect(sql), [tuple(p) for p in parameters])  # type: ignore[arg-type]
+            return cursor
 
     def close(self) -> None:
         self._closed = True
         self._conn.close()
 
-    def _reconnect_if_lost(self) -> None:
+    @contextmanager
+    def _guarded(self, sql: str) -> Iterator[None]:
         """A connection the server dropped (a restart, a failover) is opened again before the
-        next statement; the statement that found it gone failed, and its transaction with it."""
-        if (self._conn.closed or self._conn.broken) and not self._closed:
-            self._conn.close()
-            self._conn = _open(self._url)
+        next statement; the statement that found it gone fails, and its transaction with it.
+        Losing the server raises ``DatabaseUnreachable`` (an ``OSError``, as for SQLite's file);
+        other errors (a constraint, a lock timeout) are psycopg's own."""
+        lost = lambda: self._conn.closed or self._conn.broken  # noqa: E731
+        try:
+            if lost() and not self._closed:
+                if sql.startswith(("COMMIT", "RELEASE", "ROLLBACK")):
+                    raise DatabaseUnreachable(0, "the connection was lost in a transaction: none of it was kept",
+                                              redact(self._url))
+                self._conn.close()
+                self._conn = _open(self._url)
+            yield
+        except psycopg.OperationalError as err:
+            if lost() or err.sqlstate is None:  # no SQLSTATE: the client lost the server
+                raise DatabaseUnreachable(0, _one_line(err), redact(self._url)) from err
+            raise
 
 
 class PgDatabase:

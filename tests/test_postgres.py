@@ -22,6 +22,7 @@ import pg_server
 from bot.config import Settings
 from db.migrations import MIGRATIONS
 from db.pg_migrations import AFTER_BASELINE, BASELINE_VERSION
+from db.postgres import DatabaseUnreachable
 from db.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,16 +113,32 @@ def test_processes_starting_together_on_an_empty_database_migrate_it_once():
         database.close()
 
 
+def drop_connections(url: str) -> None:
+    """What a server restart or a failover does to the store's connection."""
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                      " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+
 def test_a_store_whose_connection_was_dropped_works_again_at_the_next_call(postgres_url):
     store = Store(db.connect(postgres_url))
     try:
         store.set_group_timezone("G1", "Europe/Berlin")
-        with psycopg.connect(postgres_url, autocommit=True) as admin:  # a server restart, a failover
-            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                          " WHERE datname = current_database() AND pid <> pg_backend_pid()")
-        with pytest.raises(psycopg.OperationalError):
-            store.group_timezone("G1")  # the call that finds the connection gone fails ...
+        drop_connections(postgres_url)
+        with pytest.raises(DatabaseUnreachable, match="cannot use postgresql://postgres@127.0.0.1"):
+            store.group_timezone("G1")  # the call that finds the connection gone fails (an OSError) ...
         assert store.group_timezone("G1") == "Europe/Berlin"  # ... and the next one reconnects
+        with pytest.raises(psycopg.errors.UniqueViolation):  # other errors are the database's own
+            store.conn.execute("INSERT INTO groups (id) VALUES (?)", ("G1",))
+        with pytest.raises(DatabaseUnreachable):
+            with store.transaction():
+                store.set_group_timezone("G2", "Asia/Tokyo")
+                drop_connections(postgres_url)
+                store.set_group_timezone("G3", "Asia/Tokyo")
+        with store.transaction():  # none of it was kept; the next transaction runs on a new connection
+            assert (store.group_timezone("G2"), store.group_timezone("G3")) == ("UTC", "UTC")
+            store.set_group_timezone("G2", "Asia/Tokyo")
+        assert store.group_timezone("G2") == "Asia/Tokyo"
     finally:
         store.close()
 
