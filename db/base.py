@@ -3,8 +3,19 @@
 The mixins speak to one small connection port (``Connection``): the slice of
 ``sqlite3.Connection`` they use. SQLite's own connection is it; PostgreSQL
 meets it through ``db.postgres.PgConnection``. So the SQL is written once, in
-the dialect both accept: ``?`` placeholders, ``ON CONFLICT``, ``RETURNING``,
-the ``"user"`` column quoted (a reserved word in PostgreSQL).
+the dialect both accept (``tests/test_store_conformance.py`` runs it on both):
+
+- ``?`` placeholders; ``ON CONFLICT ... DO UPDATE``/``DO NOTHING``, never
+  ``INSERT OR REPLACE``/``OR IGNORE``; ``RETURNING``; ``"user"`` quoted (reserved
+  in PostgreSQL), and in ``DO UPDATE SET`` the old value named with its table
+  (``scores.points + excluded.points``);
+- every selected column grouped, or of a grouped primary key (``GROUP BY l.id``);
+  ``HAVING`` repeats the aggregate, not its alias;
+- booleans stored as 0/1 integers, times as ISO text (both compare byte by byte:
+  PostgreSQL's text columns are ``COLLATE "C"``), no SQL clock (``datetime('now')``):
+  the time is a parameter;
+- ``ORDER BY`` a nullable column says ``NULLS FIRST``/``LAST`` (the two differ);
+  ``LIKE`` is case-sensitive in PostgreSQL only.
 """
 
 from __future__ import annotations

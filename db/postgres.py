@@ -35,6 +35,7 @@ MIGRATION_LOCK = 0x6476_615F_6D69_67  # pg_advisory_lock keys: "dva_mig"
 WRITE_LOCK = 0x6476_615F_7772_74  # "dva_wrt"
 CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise (libpq's default waits for ever)
 LOCK_TIMEOUT = "30s"  # as SQLite's busy_timeout: a writer waits this long for another, then fails
+MIGRATION_WAIT = "5min"  # a process starting while another migrates waits this long for it
 
 
 class DatabaseUnreachable(ConnectionError):
@@ -162,6 +163,7 @@ def _one_line(err: psycopg.Error) -> str:
 
 def migrate(conn: psycopg.Connection[Any]) -> int:
     """Apply pending migrations (the baseline counts as one); returns how many ran."""
+    conn.execute(f"SET lock_timeout = '{MIGRATION_WAIT}'")
     conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
     try:
         conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
@@ -184,3 +186,4 @@ def migrate(conn: psycopg.Connection[Any]) -> int:
     finally:
         if not conn.broken:
             conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+            conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
