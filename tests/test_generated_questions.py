@@ -387,3 +387,33 @@ def test_kept_questions_are_made_again_when_the_notes_change(tmp_path):
     kept(passages(edited), shipped(), "lexicon-1", shelf, NOW)
     kept(passages(), shipped(), "lexicon-2", shelf, NOW)
     assert shelf.saves == 3
+
+
+STORAGE = """\
+# S3 notes
+
+## Storage classes
+- **S3 Standard** – the default class, millisecond access and no retrieval fee at all.
+- **Standard-IA** – cheaper per GB for long-lived data read about once a month, with a retrieval fee.
+- **Glacier Deep Archive** – the cheapest storage, restored within 12 hours before any read.
+
+## Queries
+- **S3 Select** – reads a subset of one object's data with a SQL expression.
+"""
+
+
+def test_too_few_terms_beside_an_answer_are_topped_up_with_others_of_its_kind_never_another_kind():
+    [q] = [q for q in of_shape("definition", STORAGE) if q.correct == ("Standard-IA",)]
+    wrong = set(q.options) - {"Standard-IA"}
+    assert {"S3 Standard", "Glacier Deep Archive"} <= wrong  # the notes' own spelling of its kind
+    assert "S3 Select" not in wrong  # a feature of S3, not a storage class
+    [other] = wrong - {"S3 Standard", "Glacier Deep Archive"}
+    families = shipped().families["S3 storage class"]
+    assert other in families and other not in ("S3 Standard-IA", "S3 Standard", "S3 Glacier Deep Archive")
+    assert f"{other} is another S3 storage class." in q.explanation
+
+
+def test_a_name_alone_in_its_list_gets_no_options_from_a_kind_it_only_sounds_like():
+    notes = ("# App config\n\n## Parts\n- **Application** – a namespace for the configuration of one service.\n"
+             "- **Environment** – a logical group of targets such as beta or production hosts.\n")
+    assert not [q for q in of_shape("definition", notes) if "Application Load Balancer" in q.options]

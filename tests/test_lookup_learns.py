@@ -230,3 +230,11 @@ def test_an_edited_notes_file_is_looked_up_as_edited_not_from_the_kept_lookup(tm
     (notes / "sqs.md").write_text("# SQS\n\n## Visibility timeout\n- default is 30 seconds, max 12 hours\n")
     again = open_lookup(settings)
     assert "12 hours" in again.library.ask("sqs visibility timeout").text
+
+
+def test_a_family_of_fewer_than_two_names_is_named_by_file_and_line():
+    lexicon, problems = parse_lexicon('[families]\n"S3 storage class" = ["S3 Standard", "S3 Standard-IA"]\n'
+                                      '"lonely kind" = ["only one"]\n', "kinds.toml")
+    assert lexicon == Lexicon() and [(p.file, p.line) for p in problems] == [("kinds.toml", 3)]
+    good, problems = parse_lexicon('[families]\n"S3 storage class" = ["S3 Standard", "S3 Standard-IA"]\n', "k.toml")
+    assert problems == [] and good.families == {"S3 storage class": ("S3 Standard", "S3 Standard-IA")}

@@ -68,6 +68,7 @@ from bot.core.bank.lines import (
 )
 
 BLANK = "_____"
+_RULE_START = re.compile(r"(?i)\s*(?:must|should|can|cannot|can't|may|needs?|has to|have to)\b")
 _VERB = re.compile(r"(?i)\b(?:is|are|was|were|can|can't|cannot|should|must|will|means|do|does|don't|if|when)\b")
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
@@ -123,6 +124,8 @@ class _Maker:
         self.units = {u.lower() for u in lexicon.units}
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self._things: dict[str, bool] = {}
+        self.families = lexicon.families
+        self._kinds: dict[str, set[str]] = {}
         self._places: dict[str, list[int]] | None = None  # word -> where the notes write it (``_uses``)
         self._sequence: list[str] = []
         self.headings: dict[str, set[str]] = defaultdict(set)  # section -> its headings' words
@@ -308,6 +311,45 @@ class _Maker:
                 and not text.rstrip().endswith(("?", ":", ",", "(")) and ";" not in text
                 and words.isdisjoint(self.asides | PERSONAL) and re.search(r"\([^)]*\d", text) is None)
 
+    # --- kinds of things (the lexicon's families) -------------------------------------
+
+    def _kinds_of(self, term: str) -> set[str]:
+        """The lexicon's kinds ``term`` names a member of ("Standard-IA": an S3 storage class)."""
+        if term not in self._kinds:
+            words = _singular(key(term).split())
+            self._kinds[term] = {kind for kind, members in self.families.items()
+                                 if any(_fits(words, _singular(key(m).split()), set(_singular(key(kind).split())))
+                                        for m in members)}
+        return self._kinds[term]
+
+    def _kind(self, term: str, group: list[str]) -> str | None:
+        """``term``'s kind, as the list it stands in tells ("Standard" beside "Expedited" and
+        "Bulk" is a Glacier retrieval option, not the S3 Standard storage class)."""
+        mine = self._kinds_of(term)
+        if not mine:
+            return None
+        votes = Counter(k for t in group if key(t) != key(term) for k in self._kinds_of(t) if k in mine)
+        best = max(sorted(mine), key=lambda k: votes[k])
+        return best if votes[best] else None  # alone in its list, a name may be a word of anything
+
+    def _kin(self, term: str, described: str, group: list[str], taken: list[str], section: str) -> list[str]:
+        """Other members of ``term``'s kind for wrong options: spelled as the notes spell them when
+        they define one, else as AWS names it; none the description names, none already an option."""
+        kind = self._kind(term, group)
+        if kind is None:
+            return []
+        kind_words = set(_singular(key(kind).split()))
+        own = [t for t, _, _ in self.defs.get(section, [])]
+        out = []
+        for member in self.families[kind]:
+            words = _singular(key(member).split())
+            if any(_fits(_singular(key(x).split()), words, kind_words) for x in [term, *taken, *out]):
+                continue
+            shown = next((t for t in own if _fits(_singular(key(t).split()), words, kind_words)), member)
+            if not mentions(described, shown) and not mentions(described, member):
+                out.append(shown)
+        return sorted(out, key=lambda m: _hash(term + m))
+
     def _label(self, term: str) -> bool:
         """A bullet's label that says what its figure is ("Expiry from the console", "Part size"):
         a few words, not a clause ("Objects must be…"), not a question; never an option."""
@@ -400,21 +442,31 @@ class _Maker:
             if line.passage.id != p.id or sum(self._heads_elsewhere(t, p.section) for t, _, other in defs
                                                   if other.group == line.group) >= 2:
                 continue  # "Rapid-fire review": one line per topic of the notes, no list of one kind
-            if mentions(text, term) or not self._thing(term) or spells_out(term, text):
-                continue  # "ESM – event source mapping": the initials answer it
+            if mentions(text, term) or not self._thing(term) or spells_out(term, text) or _RULE_START.match(text):
+                continue  # "ESM – event source mapping": the initials answer it; "must allow": a rule, no description
             siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
                         and not mentions(d, term) and self._thing(t)
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
             siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]
-            if len(siblings) < 3:
+            kin: list[str] = []
+            if len(siblings) < 3:  # too few defined beside it: others of its kind, as AWS names them
+                kin = self._kin(term, text, [t for t, _, other in defs if other.group == line.group],
+                                [t for t, _ in siblings], p.section)[:3 - len(siblings)]
+            if len(siblings) + len(kin) < 3:
                 continue
-            chosen = [siblings[i] for i in _pick(term, len(siblings), 3)]
+            chosen = [siblings[i] for i in _pick(term, len(siblings), min(3, len(siblings)))]
             description = self.clean.clean(text).rstrip(".").replace('"', "'")
             where = self._where(p)
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
             stem = f"{self._according(p)}, which term is described as: \"{description}\"?"
-            why = f"The notes on {where} say: \"{self.clean.clean(line.text)}\". The others, as the notes put them: {said}"
-            yield _single(p, "definition", term, stem, term, [t for t, _ in chosen], why)
+            why = f"The notes on {where} say: \"{self.clean.clean(line.text)}\"."
+            if said:
+                why += f" The others, as the notes put them: {said}"
+            if kin:
+                kind = self._kind(term, [t for t, _, other in defs if other.group == line.group])
+                why += (f" {kin[0]} is another {kind}." if len(kin) == 1 else
+                        f" {_join(kin)}: each is another {kind}.")
+            yield _single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
         for sentence in self.sentences[p.id]:
@@ -463,6 +515,25 @@ def _single(p, shape: str, fact: str, stem: str, answer: str, distractors: Seque
     return BankQuestion(id=qid, topic=p.section, kind="single", stem=stem, options=tuple(options),
                         answers=answers, explanation=why, passages=(p.id,), generated=True,
                         source="generated", shape=shape)
+
+
+def _singular(words: list[str]) -> list[str]:
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+
+
+def _fits(words: list[str], member: list[str], kind: set[str]) -> bool:
+    """Do these words name ``member``: all of it, or its start or end when the rest is words of
+    its kind's name ("Standard-IA" is "S3 Standard-IA" of "S3 storage class")?"""
+    n = len(words)
+    if not words or n > len(member):
+        return False
+    if words == member:
+        return True
+    return (member[:n] == words and set(member[n:]) <= kind) or (member[-n:] == words and set(member[:-n]) <= kind)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _id(passage_id: str, shape: str, fact: str) -> str:

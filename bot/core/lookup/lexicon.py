@@ -25,6 +25,8 @@ A file may hold any of these keys (every one optional)::
     disk = "volume ebs storage"
     [values]     # unit(s) = amounts a question may offer in that unit
     "minute minutes" = [1, 5, 10, 15, 30, 60]
+    [families]   # a kind of thing = its members, named as AWS documents them
+    "S3 storage class" = ["S3 Standard", "S3 Standard-IA", "S3 One Zone-IA"]
 
 Errors name the file and line; a file with errors adds nothing.
 """
@@ -42,7 +44,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides")
-_TABLES = ("concepts", "broader", "related", "values")
+_TABLES = ("concepts", "broader", "related", "values", "families")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -62,6 +64,9 @@ class Lexicon:
     values: dict[str, tuple[float, ...]] = field(default_factory=dict)  # unit -> plausible amounts
     concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> terms
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # query word -> notes words
+    # a kind of thing -> its members ("S3 storage class" -> "S3 Standard", ...): a generated
+    # question's wrong options are of the kind of its answer
+    families: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
@@ -75,6 +80,8 @@ class Lexicon:
             self.units | other.units, self.labels | other.labels,
             self.asides | other.asides, {**other.values, **self.values}, {**other.concepts, **self.concepts},
             related,
+            {kind: tuple(dict.fromkeys(self.families.get(kind, ()) + other.families.get(kind, ())))
+             for kind in {**self.families, **other.families}},
         )
 
 
@@ -147,13 +154,20 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
             continue
         for word in words.lower().split():
             related[word] = tuple(dict.fromkeys(related.get(word, ()) + tuple(targets.lower().split())))
+    families: dict[str, tuple[str, ...]] = {}
+    for kind, members in tables["families"].items():
+        if not isinstance(members, list) or len(members) < 2 or not all(
+                isinstance(m, str) and m.strip() for m in members):
+            problems.append(Problem(file, where(kind), f"families: {kind!r} must map to a list of two or more names"))
+            continue
+        families[kind] = tuple(m.strip() for m in members)
     if problems:
         return Lexicon(), problems
     return Lexicon(lists.get("stopwords", frozenset()), lists.get("generic", frozenset()),
                    lists.get("real_words", frozenset()), lists.get("names", frozenset()),
                    lists.get("english", frozenset()), (), lists.get("units", frozenset()),
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
-                   related), []
+                   related, families), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
