@@ -238,3 +238,11 @@ def test_a_family_of_fewer_than_two_names_is_named_by_file_and_line():
     assert lexicon == Lexicon() and [(p.file, p.line) for p in problems] == [("kinds.toml", 3)]
     good, problems = parse_lexicon('[families]\n"S3 storage class" = ["S3 Standard", "S3 Standard-IA"]\n', "k.toml")
     assert problems == [] and good.families == {"S3 storage class": ("S3 Standard", "S3 Standard-IA")}
+
+
+def test_a_query_asking_for_a_figure_is_answered_by_the_line_that_gives_it_not_the_overview():
+    notes = ("# Lambda\n\n## Layers\nLayers share code between functions: a layer is a zip of libraries, "
+             "added to a function and versioned on its own, so every function uses the same build.\n\n"
+             "## Limits worth memorising\n- Timeout: 900 seconds\n- Layers: 5 per function\n- /tmp: 512 MB to 10 GB\n")
+    assert lookup(notes).ask("lambda layers").heading[0] == "Layers"  # the topic: its overview
+    assert lookup(notes).ask("how many layers per function maximum").heading[0] == "Limits worth memorising"

@@ -56,6 +56,7 @@ SHORT_QUERY = 4  # units: a query this short names a topic ...
 HEADING_BONUS = 0.6  # ... and a passage whose headings hold its words is about it
 HEADING_POOL = 200  # the best passages a heading can lift
 SECTION_BONUS = 0.7  # a longer query naming a section: how much its passages rise
+FIGURE_BONUS = 2.0  # a query asking for a figure: a passage giving one beside its words
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class Index(QueryWords):
         self._named = set().union(*titles, *self.section_terms.values())  # topic names
         self._named_sections = set().union(*self.section_terms.values())
         self._pair_sets: list[set | None] = [None] * len(fields)  # filled when first needed
+        self._figure_sets: list[set | None] = [None] * len(fields)  # terms of lines with a figure, likewise
         self._plain: dict[str, list[str]] = defaultdict(list)
         self._roots: dict[str, list[str]] = defaultdict(list)
         for term in built:
@@ -190,7 +192,10 @@ class Index(QueryWords):
             ranked = self._heading_bonus(heapq.nlargest(HEADING_POOL, ranked), plan, held)
         elif plan:  # a longer one may name a section ("... sqs accepts?"): its passages come first
             ranked = self._section_bonus(heapq.nlargest(HEADING_POOL, ranked), plan)
-        top = self._pairs_bonus(heapq.nlargest(max(limit, RERANK), ranked), text)[:limit]
+        top = heapq.nlargest(max(limit, RERANK), ranked)
+        if plan and not self.vocab.figures.isdisjoint(words(text)[:MAX_WORDS]):
+            top = self._figure_bonus(top, plan)
+        top = self._pairs_bonus(top, text)[:limit]
         return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),
                     frozenset(held[i])) for final, _, i, coverage in top]
 
@@ -214,6 +219,21 @@ class Index(QueryWords):
             hit = any(not section.isdisjoint(main) for main in names)
             out.append((final * (1 + SECTION_BONUS * hit), position, i, coverage))
         return out
+
+    def _figure_bonus(self, top: list[tuple], plan: list[tuple]) -> list[tuple]:
+        """A query asking for a figure ("maximum", "how many"): passages whose lines give a
+        number beside the query's other words rise, as the limits sheet over the overview."""
+        asked = [main for _, main, _, _, head in plan if head not in self.vocab.figures]
+        if not asked:
+            return top
+        out = []
+        for final, position, i, coverage in top:
+            if self._figure_sets[i] is None:
+                self._figure_sets[i] = {t for line in self.passages[i].text.split("\n")
+                                        if any(c.isdigit() for c in line) for t in self.vocab.terms(line, parts=True)}
+            share = sum(1 for main in asked if not self._figure_sets[i].isdisjoint(main)) / len(asked)
+            out.append((final * (1 + FIGURE_BONUS * share), position, i, coverage))
+        return sorted(out, reverse=True)
 
     def _pairs_bonus(self, top: list[tuple], text: str) -> list[tuple]:
         """Passages holding the query's consecutive word pairs rise: the words

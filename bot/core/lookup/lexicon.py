@@ -17,6 +17,7 @@ A file may hold any of these keys (every one optional)::
     units = "units a generated question may ask an amount in"
     labels = "words that label a part of the notes and are never an answer"
     asides = "words that mark a note-taker's aside, dropped from a question's stem"
+    figures = "words that ask for a figure: a line giving one answers"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -43,7 +44,7 @@ from typing import Iterable
 from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
-_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides")
+_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures")
 _TABLES = ("concepts", "broader", "related", "values", "families")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -64,6 +65,7 @@ class Lexicon:
     values: dict[str, tuple[float, ...]] = field(default_factory=dict)  # unit -> plausible amounts
     concepts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> terms
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # query word -> notes words
+    figures: frozenset[str] = frozenset()  # words asking for a figure ("maximum", "many", "limit")
     # a kind of thing -> its members ("S3 storage class" -> "S3 Standard", ...): a generated
     # question's wrong options are of the kind of its answer
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -80,6 +82,7 @@ class Lexicon:
             self.units | other.units, self.labels | other.labels,
             self.asides | other.asides, {**other.values, **self.values}, {**other.concepts, **self.concepts},
             related,
+            self.figures | other.figures,
             {kind: tuple(dict.fromkeys(self.families.get(kind, ()) + other.families.get(kind, ())))
              for kind in {**self.families, **other.families}},
         )
@@ -167,7 +170,7 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
                    lists.get("real_words", frozenset()), lists.get("names", frozenset()),
                    lists.get("english", frozenset()), (), lists.get("units", frozenset()),
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
-                   related, families), []
+                   related, lists.get("figures", frozenset()), families), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:

@@ -177,6 +177,7 @@ class Vocabulary:
         self.stop = frozenset(lexicon.stopwords) | frozenset(stem(w) for w in lexicon.stopwords)
         self.names = frozenset(lexicon.names) | frozenset(stem(w) for w in lexicon.names)
         self.plain = frozenset(stem(w) for w in lexicon.generic)
+        self.figures = frozenset(lexicon.figures) | frozenset(stem(w) for w in lexicon.figures)
         self._real = frozenset(lexicon.real_words)
         self._jargon: dict[str, bool] = {}
         self.related: dict[str, tuple[str, ...]] = {}
