@@ -131,6 +131,15 @@ async def start_health(health: Health, port: int, host: str = "0.0.0.0") -> tupl
 # --- the one loop -------------------------------------------------------------------------
 
 
+def _shown(settings: Settings) -> str:
+    """Where the database is, never with a password: DVA_DB, or the URL's host and name."""
+    if settings.database_url:
+        from db.postgres import redact
+
+        return redact(settings.database_url)
+    return str(settings.db)
+
+
 async def run(settings: Settings) -> int:
     from bot.app import build, settle
 
@@ -148,9 +157,14 @@ async def run(settings: Settings) -> int:
 
         app = build(settings, on_schedule_change=changed)
         settle()
+    except OSError as err:  # an unreachable database, a folder it cannot write: one line, the trace in the log
+        log.debug("dva serve could not start", exc_info=True)
+        print(f"dva serve: cannot use {err.filename or _shown(settings)}: "
+              f"{err.strerror or err}", file=sys.stderr)
+        return 1
     except Exception:
-        log.exception("dva serve could not open the database or load the content (DVA_DB=%s, DVA_CONTENT=%s)",
-                      settings.db, settings.content)
+        log.exception("dva serve could not open the database or load the content (database=%s, DVA_CONTENT=%s)",
+                      _shown(settings), settings.content)
         return 1
     health = Health(started=now())
     shut = Shutdown(InFlight())

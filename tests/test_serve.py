@@ -67,6 +67,19 @@ async def test_the_dva_command_exits_non_zero_without_tokens(tmp_path):
     assert b"DISCORD_TOKEN" in err and b"SLACK_BOT_TOKEN" in err
 
 
+async def test_an_unreachable_database_is_one_line_without_its_password_and_exit_1(tmp_path):
+    refused = f"postgresql://dva:pw-never-shown@127.0.0.1:{free_port()}/dva"  # nothing listens there
+    proc = await asyncio.create_subprocess_exec(
+        DVA, "serve", env=bare_env(DVA_DATABASE_URL=refused, SLACK_BOT_TOKEN=SLACK_TOKEN,
+                                   SLACK_SIGNING_SECRET=SLACK_SECRET, SLACK_PORT=str(free_port())),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(proc.communicate(), 60)
+    assert proc.returncode == 1
+    lines = err.decode().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("dva serve: cannot use postgresql://dva@127.0.0.1:")
+    assert b"pw-never-shown" not in out + err and b"Traceback" not in err
+
+
 # --- pieces ----------------------------------------------------------------------------
 
 
