@@ -246,3 +246,11 @@ def test_a_query_asking_for_a_figure_is_answered_by_the_line_that_gives_it_not_t
              "## Limits worth memorising\n- Timeout: 900 seconds\n- Layers: 5 per function\n- /tmp: 512 MB to 10 GB\n")
     assert lookup(notes).ask("lambda layers").heading[0] == "Layers"  # the topic: its overview
     assert lookup(notes).ask("how many layers per function maximum").heading[0] == "Limits worth memorising"
+
+
+def test_a_figure_the_notes_never_write_is_no_unknown_topic_to_decline_on():
+    notes = ("# S3\n\n## Objects\nThe maximum object size is 48.8 TiB; a single PUT is limited to 5 GB.\n\n"
+             "## Origins\nA CloudFront origin group fails over to a second origin on 5xx-style errors you choose.\n")
+    assert isinstance(lookup(notes).ask("maximum object size s3 5tb"), messages.FoundPassage)
+    assert isinstance(lookup(notes).ask("etcd backup maximum size"), messages.NothingFound)  # a name: still declined
+

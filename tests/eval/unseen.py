@@ -145,25 +145,28 @@ def evaluate_fts(library: Library, cases: list[dict]) -> Score:
     return score
 
 
-def fresh() -> None:
-    """``cases2/``: cases written later, by a writer who never read the code, for notes files
-    first written for the question generator's reviews; nothing was tuned on them, so all of
-    each file's cases are reported (as figures only)."""
-    for path in sorted((HERE / "cases2").glob("*.toml")):
+def later(folder: str, misses: bool) -> None:
+    """Cases written later, by a writer who never read the code, for notes files first written
+    for the question generator's reviews: ``cases2/`` and ``cases4/`` were never tuned on, so
+    all of each file's cases are reported as figures only; ``cases3/`` is for tuning, misses shown."""
+    for path in sorted((HERE / folder).glob("*.toml")):
         [notes] = [p for p in HERE.glob("generator*/notes/*.md") if p.stem == path.stem]
         library, cases = library_of(notes), tomllib.loads(path.read_text())["case"]
-        print(evaluate(library, cases).report(f"\n{notes.name}, all cases ({len(cases)}): the lookup", misses=False))
+        print(evaluate(library, cases).report(f"\n{notes.name}, all cases ({len(cases)}): the lookup", misses=misses))
         print(evaluate_fts(library, cases).report(f"{notes.name}, all cases: plain FTS5/bm25"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tune", action="store_true", help="the tuning halves, with their misses")
-    parser.add_argument("--fresh", action="store_true", help="the cases2/ files: never tuned on, figures only")
+    parser.add_argument("--fresh", action="store_true", help="cases2/ and cases4/: never tuned on, figures only")
     args = parser.parse_args()
     if args.fresh:
-        fresh()
+        later("cases2", misses=False)
+        later("cases4", misses=False)
         return
+    if args.tune:
+        later("cases3", misses=True)
     for notes in notes_files():
         library = library_of(notes)
         tune, test = halves(cases_of(notes))

@@ -19,6 +19,7 @@ from bot.core.lookup.terms import Unit, root, words
 
 COVER_NAMED = 0.55  # a short query naming an untreated AWS topic: the passage must hold it and this much
 COVER_NAMED_LONG = 0.25  # ... an exam stem naming one (its name weighs three times the rarest word)
+STEM_WORDS = 12  # words: a query this long is an exam stem, whatever few of them name things
 COVER_MIN = 0.1  # any query: the best passage must match at least this share of it
 BRANDS = ("aws", "amazon")  # "AWS Batch": a word after these the notes never use is a service name
 
@@ -27,14 +28,15 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
     """Does this passage answer the query, or are the notes silent on it?"""
     if hit is None or hit.coverage < COVER_MIN:
         return False
+    short = len(query) < LONG and len(words(text)) < STEM_WORDS  # a sentence of many plain words is a stem
     if branded_unknown(text, index):
         return False
-    if len(query) < LONG and not all(_name_held(hit, [u.head for u in query if u.part_of == name])
-                                     for name in {u.part_of for u in query if u.part_of}):
+    if short and not all(_name_held(hit, [u.head for u in query if u.part_of == name])
+                         for name in {u.part_of for u in query if u.part_of}):
         return False  # a name the notes never write, and the passage lacks it in other words
     missing = [u for u in query if unheard(u, index)]
     if any(index.vocab.jargon(u.head) and not index.resembles(u.head) for u in missing) \
-            or len(query) < LONG and missing and (
+            or short and missing and (
             len(missing) >= 2 or 2 * len(missing) > len(query)):
         # a short query whose words the notes mostly never use, or one that names
         # something no English word ("etcd", "kubeadm"): they do not cover it
@@ -42,7 +44,7 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
     names = [u.head for u in query if untreated(u, index)]
     if not names:
         return True
-    if len(query) >= LONG:
+    if not short:
         return hit.coverage >= COVER_NAMED_LONG
     return hit.coverage >= COVER_NAMED and all(name in hit.held for name in names)
 

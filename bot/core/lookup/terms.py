@@ -216,8 +216,9 @@ class Vocabulary:
         return Vocabulary(replace(self.lexicon, concepts=concepts))
 
     def jargon(self, word: str) -> bool:
-        """No English word, nor a misspelling of one ("etcd", "kubeadm"; not "diffrence")."""
-        if word in self.stop or word.isdigit():
+        """No English word, nor a misspelling of one ("etcd", "kubeadm"; not "diffrence"), nor a
+        figure ("5tb", "5xx", "gp3": a size, a status class, a version is no topic's name)."""
+        if word in self.stop or any(c.isdigit() for c in word):
             return False
         if word not in self._jargon:
             english, by_letter = english_words(self.lexicon.english, self.lexicon.english_files)
