@@ -148,3 +148,23 @@ def test_no_folder_holds_more_than_twelve_modules():
 @pytest.mark.parametrize("path", modules("bot") + modules("db"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_the_store_is_never_typed_any(path):
     assert "store: Any" not in path.read_text(encoding="utf-8"), f"{path.relative_to(ROOT)} types a store as Any"
+
+
+def test_no_core_module_holds_a_word_list_more_than_150_string_literals_docstrings_aside():
+    """Vocabulary is data (content/lexicon); a module of the core holds mechanism. An f-string counts once."""
+    crowded = {}
+    for path in sorted((Path(__file__).resolve().parents[1] / "bot" / "core").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = set()
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and body \
+                    and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                skip.add(id(body[0].value))
+            if isinstance(node, ast.JoinedStr):
+                skip.update(id(v) for v in node.values)
+        count = sum(1 for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+                    or isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip)
+        if count > 150:
+            crowded[path.name] = count
+    assert not crowded, f"string literals over 150: {crowded}"
