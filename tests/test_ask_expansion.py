@@ -72,11 +72,7 @@ def test_an_aws_name_only_a_question_uses_is_still_declined():
     assert library.ask("backup of the results").passage_id == "storage/volume-snapshots"
 
 
-def test_dva_ask_answers_in_the_question_banks_words(tmp_path: Path, monkeypatch, capsys):
-    (tmp_path / "notes").mkdir()
-    (tmp_path / "notes" / "notes.md").write_text(NOTES, encoding="utf-8")
-    (tmp_path / "questions").mkdir()
-    (tmp_path / "questions" / "storage.toml").write_text('''
+RESTORE_TOML = '''
 [[question]]
 id = "storage-restore-deleted"
 topic = "Storage"
@@ -86,7 +82,14 @@ options = ["A retention rule for volume snapshots", "Scratch space", "A security
 answer = ["A"]
 explanation = "Scratch space is wiped when the machine stops, and a security group filters traffic."
 passages = ["storage/volume-snapshots"]
-''', encoding="utf-8")
+'''
+
+
+def test_dva_ask_answers_in_the_question_banks_words(tmp_path: Path, monkeypatch, capsys):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "notes.md").write_text(NOTES, encoding="utf-8")
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "questions" / "storage.toml").write_text(RESTORE_TOML, encoding="utf-8")
     monkeypatch.setenv("DVA_DB", str(tmp_path / "dva.db"))
     monkeypatch.setenv("DVA_CONTENT", str(tmp_path))
     assert main(["ask", "get", "back", "a", "disk", "image", "deleted", "by", "mistake"]) == 0
@@ -103,16 +106,6 @@ def test_a_question_written_after_the_first_ask_adds_its_words_at_the_next_ask(t
     main(query)
     assert not capsys.readouterr().out.startswith("Storage › Volume snapshots\n")  # the notes alone: not found
 
-    (tmp_path / "questions" / "storage.toml").write_text('''
-[[question]]
-id = "storage-restore-deleted"
-topic = "Storage"
-kind = "single"
-stem = "A developer deleted a disk image by mistake last week and wants it back. What keeps it recoverable?"
-options = ["A retention rule for volume snapshots", "Scratch space", "A security group", "Nothing"]
-answer = ["A"]
-explanation = "Scratch space is wiped when the machine stops, and a security group filters traffic."
-passages = ["storage/volume-snapshots"]
-''', encoding="utf-8")
+    (tmp_path / "questions" / "storage.toml").write_text(RESTORE_TOML, encoding="utf-8")
     assert main(query) == 0
     assert capsys.readouterr().out.startswith("Storage › Volume snapshots\n")
