@@ -31,6 +31,8 @@ class Settings:
     discord_token: str | None = field(default=None, repr=False)
     discord_api_url: str = "https://discord.com/api/v10"
     discord_guild_ids: tuple[int, ...] = ()
+    discord_shard_ids: tuple[int, ...] = ()  # this process's gateway shards; () = all of them (discord.py decides)
+    discord_shard_count: int | None = None  # how many shards all processes run together
     slack_bot_token: str | None = field(default=None, repr=False)
     slack_signing_secret: str | None = field(default=None, repr=False)
     slack_app_token: str | None = field(default=None, repr=False)
@@ -52,6 +54,7 @@ class Settings:
             discord_token=get("DISCORD_TOKEN"),
             discord_api_url=(get("DISCORD_API_URL") or cls.discord_api_url).rstrip("/"),
             discord_guild_ids=tuple(_int(x, "DISCORD_GUILD_IDS") for x in _split(get("DISCORD_GUILD_IDS"))),
+            **_shards(get("DISCORD_SHARD_IDS"), get("DISCORD_SHARD_COUNT")),
             slack_bot_token=get("SLACK_BOT_TOKEN"),
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_app_token=get("SLACK_APP_TOKEN"),
@@ -114,6 +117,19 @@ def _database_url(url: str | None) -> str | None:
     except ValueError:
         raise ValueError("DVA_DATABASE_URL has a port that is not a number between 0 and 65535") from None
     return url
+
+
+def _shards(ids: str | None, count: str | None) -> dict:
+    """DISCORD_SHARD_IDS and DISCORD_SHARD_COUNT: both or neither, every id below the count."""
+    shard_ids = tuple(_int(x, "DISCORD_SHARD_IDS") for x in _split(ids))
+    shard_count = _int(count, "DISCORD_SHARD_COUNT") if count else None
+    if shard_ids and shard_count is None:
+        raise ValueError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (how many shards all processes run)")
+    if shard_count is not None and shard_count < 1:
+        raise ValueError("DISCORD_SHARD_COUNT must be 1 or more")
+    if shard_count is not None and any(not 0 <= i < shard_count for i in shard_ids):
+        raise ValueError(f"DISCORD_SHARD_IDS must be between 0 and {shard_count - 1} (DISCORD_SHARD_COUNT - 1)")
+    return {"discord_shard_ids": shard_ids, "discord_shard_count": shard_count}
 
 
 def _split(value: str | None) -> list[str]:

@@ -18,6 +18,7 @@ ENV_NAMES = {
     "slack_app_token": "SLACK_APP_TOKEN", "slack_port": "SLACK_PORT", "slack_api_url": "SLACK_API_URL",
     "slack_admin_ids": "SLACK_ADMIN_IDS", "health_port": "DVA_HEALTH_PORT", "log_level": "DVA_LOG",
     "packs": "DVA_PACKS", "database_url": "DVA_DATABASE_URL",
+    "discord_shard_ids": "DISCORD_SHARD_IDS", "discord_shard_count": "DISCORD_SHARD_COUNT",
 }
 
 

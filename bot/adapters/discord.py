@@ -23,7 +23,9 @@ from datetime import datetime
 from typing import Any, Callable, Sequence
 
 import discord
+import yarl
 from discord import app_commands
+from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.adapters import refused
@@ -80,13 +82,26 @@ def build_client(
 class StudyClient(discord.AutoShardedClient):
     def __init__(self, tutor: GroupCommit, settings: Settings, clock, topics, tracker: InFlight) -> None:  # noqa: ANN001
         # Guilds is the one intent we need, and it is not privileged.
-        super().__init__(intents=discord.Intents(guilds=True), allowed_mentions=NO_MENTIONS)
+        # DISCORD_SHARD_IDS / DISCORD_SHARD_COUNT: this process runs its share of the gateway's shards
+        shards: dict[str, Any] = {}
+        if settings.discord_shard_count is not None:  # all of them here, unless DISCORD_SHARD_IDS says which
+            shards = {"shard_count": settings.discord_shard_count,
+                      **({"shard_ids": list(settings.discord_shard_ids)} if settings.discord_shard_ids else {})}
+        super().__init__(intents=discord.Intents(guilds=True), allowed_mentions=NO_MENTIONS, **shards)
         self.tutor, self.settings, self.clock, self.topics = tutor, settings, clock, topics
         self.tracker = tracker
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(commands_for(self))
         self.tree.on_error = self.on_command_error
         self.tree.interaction_check = self.allowed
+
+    async def launch_shards(self) -> None:
+        """With a set shard count discord.py dials Discord's own gateway; behind DISCORD_API_URL (a
+        REST proxy, a local fake) the gateway is the one its ``GET /gateway/bot`` names, as without."""
+        if self.shard_count is not None and self.settings.discord_api_url != Settings.discord_api_url:
+            _, url, _ = await self.http.get_bot_gateway()
+            DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        await super().launch_shards()
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(ChoiceButton, ChoiceSelect, MoreButton, ExamButton, ReportButton)

@@ -18,7 +18,9 @@ gateway and answer interactions, and records everything it receives (with
   the 'thinking' message still shows, edits that message and keeps the
   deferral's flags: an ephemeral flag on that followup is ignored.
 - The gateway websocket at ``/gateway``: HELLO, IDENTIFY -> READY then one
-  GUILD_CREATE per guild, heartbeats acknowledged, ``zlib-stream`` (or
+  GUILD_CREATE per guild of the shard it identified as (a guild is on shard
+  ``(guild_id >> 22) % num_shards``; interactions go to that shard's
+  connection), heartbeats acknowledged, ``zlib-stream`` (or
   ``zstd-stream``) transport compression as the client asks in the query string.
 - ``interact(payload)`` dispatches INTERACTION_CREATE to the connected client;
   ``slash``, ``autocomplete``, ``click`` and ``choose`` build the payloads,
@@ -72,6 +74,7 @@ class Exchange:
     messages: list[dict] = field(default_factory=list)  # original first, then followups
     choices: list[dict] | None = None  # an autocomplete answer
     done_at: float | None = None  # when the last message stopped 'thinking'
+    shard: int = 0  # the gateway shard it was dispatched on
 
     @property
     def visible(self) -> list[dict]:
@@ -90,6 +93,8 @@ class FakeDiscord:
         self.bot["id"] = self.app_id
         self.guild_id = self.snowflake()
         self.channel_id = self.snowflake()
+        self.shard_count = 1  # what GET /gateway/bot recommends
+        self.guild_ids = [self.guild_id]  # every guild the bot is in; each shard gets its own (shard_of)
         self.received: list[Received] = []
         self.frames: list[tuple[float, dict]] = []  # gateway frames received
         self.identified: list[dict] = []
@@ -160,11 +165,13 @@ class FakeDiscord:
     def dm_channel(self, user: dict) -> str:
         return str(int(user["id"]) + 1)
 
-    def guild(self) -> dict:
-        everyone = {"id": self.guild_id, "name": "@everyone", "permissions": str(MEMBER), "position": 0,
+    def guild(self, guild_id: str | None = None) -> dict:
+        guild_id = guild_id or self.guild_id
+        everyone = {"id": guild_id, "name": "@everyone", "permissions": str(MEMBER), "position": 0,
                     "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0}
-        return {"id": self.guild_id, "name": "Study group", "icon": None, "owner_id": self.snowflake(),
-                "roles": [everyone], "emojis": [], "stickers": [], "features": [], "channels": [self.channel()],
+        channel = {**self.channel(), "guild_id": guild_id}
+        return {"id": guild_id, "name": "Study group", "icon": None, "owner_id": self.snowflake(),
+                "roles": [everyone], "emojis": [], "stickers": [], "features": [], "channels": [channel],
                 "threads": [], "members": [], "voice_states": [], "presences": [], "stage_instances": [],
                 "guild_scheduled_events": [], "member_count": 2, "large": False, "unavailable": False,
                 "joined_at": _now(), "verification_level": 0, "default_message_notifications": 0,
@@ -230,6 +237,27 @@ class FakeDiscord:
             payload["message"] = message
         return payload
 
+    def add_guild(self, shard: int, count: int) -> str:
+        """Put the bot in one more guild, whose id Discord's formula assigns to ``shard`` of ``count``:
+        ``(guild_id >> 22) % count``."""
+        ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+        ms += (shard - ms) % count
+        guild_id = str((ms << 22) | (next(self._ids) & 0x3FFFFF))
+        self.guild_ids.append(guild_id)
+        return guild_id
+
+    @staticmethod
+    def shard_of(guild_id: str, count: int) -> int:
+        return (int(guild_id) >> 22) % count
+
+    @staticmethod
+    def in_guild(payload: dict, guild_id: str) -> dict:
+        """The same interaction, typed in another guild the bot is in."""
+        payload = json.loads(json.dumps(payload))
+        payload.update(guild_id=guild_id, authorizing_integration_owners={"0": guild_id})
+        payload["channel"]["guild_id"] = guild_id
+        return payload
+
     def _command(self) -> dict:
         for commands in self.commands.values():
             for command in commands:
@@ -253,14 +281,21 @@ class FakeDiscord:
     async def interact(self, payload: dict) -> Exchange:
         exchange = Exchange(payload["id"], payload["token"], payload, time.monotonic())
         self.exchanges[exchange.token] = exchange
-        socket = self._live()
-        assert socket is not None, "no client is connected to the gateway"
+        shard = self.shard_of(payload["guild_id"], self._live_count()) if payload.get("guild_id") else 0
+        socket = self._live(shard)
+        assert socket is not None, f"no client is connected to the gateway for shard {shard}"
+        exchange.shard = shard
         await socket.dispatch("INTERACTION_CREATE", payload)
         return exchange
 
-    def _live(self) -> _Socket | None:
-        """The newest gateway connection that is ready and open."""
-        return next((s for s in reversed(self._sockets) if s.ready and not s.ws.closed), None)
+    def _live(self, shard: int | None = None) -> _Socket | None:
+        """The newest gateway connection that is ready and open (for ``shard``, when given)."""
+        return next((s for s in reversed(self._sockets) if s.ready and not s.ws.closed
+                     and (shard is None or s.shard[0] == shard)), None)
+
+    def _live_count(self) -> int:
+        live = self._live()
+        return live.shard[1] if live is not None else 1
 
     async def answered(self, exchange: Exchange, replies: int = 1, timeout: float = 5.0) -> list[dict]:
         """The messages an interaction produced, once at least ``replies`` are final."""
@@ -303,7 +338,7 @@ class FakeDiscord:
                       "summary": "", "team": None, "interactions_endpoint_url": None})
 
     async def _gateway_bot(self, request: web.Request) -> web.Response:
-        return _json({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": 1, "session_start_limit": {
+        return _json({"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": self.shard_count, "session_start_limit": {
             "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}})
 
     async def _put_commands(self, request: web.Request) -> web.Response:
@@ -414,12 +449,17 @@ class FakeDiscord:
             await socket.send({"op": 11})
         elif frame["op"] == 2:
             self.identified.append(frame["d"])
+            shard, count = frame["d"].get("shard") or [0, 1]
+            socket.shard = (shard, count)
+            mine = [g for g in self.guild_ids if self.shard_of(g, count) == shard]
+            socket.guilds = mine
             await socket.dispatch("READY", {
-                "v": 10, "user": self.bot, "guilds": [{"id": self.guild_id, "unavailable": True}],
-                "session_id": f"session-{self.snowflake()}", "shard": [0, 1], "private_channels": [],
+                "v": 10, "user": self.bot, "guilds": [{"id": g, "unavailable": True} for g in mine],
+                "session_id": f"session-{self.snowflake()}", "shard": [shard, count], "private_channels": [],
                 "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway", "relationships": [],
                 "application": {"id": self.app_id, "flags": 0}})
-            await socket.dispatch("GUILD_CREATE", self.guild())
+            for guild_id in mine:
+                await socket.dispatch("GUILD_CREATE", self.guild(guild_id))
             socket.ready = True
             async with self._changed:
                 self._changed.notify_all()
@@ -455,6 +495,8 @@ class _Socket:
 
     def __init__(self, ws: web.WebSocketResponse, compressor: Any) -> None:
         self.ws, self.compressor, self.sequence, self.ready = ws, compressor, 0, False
+        self.shard: tuple[int, int] = (0, 1)  # as the client identified: [shard_id, num_shards]
+        self.guilds: list[str] = []
 
     async def dispatch(self, event: str, data: dict) -> None:
         self.sequence += 1
