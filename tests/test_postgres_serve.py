@@ -56,12 +56,13 @@ class Serve:
         self.proc: asyncio.subprocess.Process | None = None
         self.lines: list[str] = []
         self.reader: asyncio.Task | None = None
+        self.slack_port = free_port()  # where Slack's HTTP requests for this process go
 
     async def start(self) -> Serve:
         env = bare_env(DVA_DATABASE_URL=self.url, DVA_DB=str(self.tmp / "never.db"), DVA_LOG="INFO",
                        DVA_HEALTH_PORT=str(free_port()), SLACK_BOT_TOKEN=TOKENS[self.name],
                        SLACK_SIGNING_SECRET="signing-secret", SLACK_API_URL=self.fake.api_url,
-                       SLACK_PORT=str(free_port()))
+                       SLACK_PORT=str(self.slack_port))
         self.proc = await asyncio.create_subprocess_exec(DVA, "serve", env=env, stdout=asyncio.subprocess.PIPE,
                                                          stderr=asyncio.subprocess.STDOUT)
         self.reader = asyncio.create_task(self._read())
