@@ -4,13 +4,34 @@
 store uses (``db.base.Connection``), so the store's SQL is written once:
 
 - ``?`` placeholders become ``%s``;
-- ``BEGIN IMMEDIATE`` (SQLite: take the write lock first) becomes ``BEGIN`` and
-  one transaction-scoped advisory lock: writing transactions run one at a time
-  across every process on the database, as in SQLite, so a check read inside a
-  transaction cannot go stale before its write. Single statements outside a
-  transaction run in autocommit; the exactly-once claims among them are unique
-  keys (``ON CONFLICT DO NOTHING``) and ``WHERE ... IS NULL`` updates, which
-  PostgreSQL makes a second claimer wait for and then lose.
+- ``BEGIN IMMEDIATE`` (SQLite: take the write lock first) becomes ``BEGIN``, and
+  the transaction takes a transaction-scoped advisory lock before its first
+  statement that needs one:
+
+  - the statements of the answer path (``ANSWER_PATH``: recording an answer, its
+    counters, its review card, and what it reads first) take the lock of their
+    learner only: answers of different learners are recorded at the same time,
+    by every process on the database, while two transactions touching one
+    learner's answers, counters or cards still run one after the other, so what
+    the answer path reads of its learner (scored today, the streak's days, the
+    card) cannot go stale before its write. Across learners the rules hold by
+    the constraints themselves: an answer is ``UNIQUE(instance_id, learner_id)``
+    and its delivery ``event`` is unique (a second inserter waits for the first
+    to commit, then does nothing), counters are upserts;
+  - any other statement takes the one write lock first: those transactions run
+    one at a time across every process, as in SQLite, so a check read inside one
+    cannot go stale before its write.
+
+  Locks taken in a savepoint that is rolled back are released with it (and taken
+  again if needed). Two transactions that each hold a learner the other waits
+  for (the same two learners' answers in flight in two processes at once, in
+  opposite orders) are a deadlock PostgreSQL ends within a second by failing
+  one of them: none of it is kept and its clicks are told so, as for any failed
+  commit.
+- Single statements outside a transaction run in autocommit; the exactly-once
+  claims among them are unique keys (``ON CONFLICT DO NOTHING``) and
+  ``WHERE ... IS NULL`` updates, which PostgreSQL makes a second claimer wait
+  for and then lose.
 
 Migrations run under a session advisory lock, so processes starting together
 migrate once: the second waits, then finds the versions recorded.
@@ -29,10 +50,12 @@ import psycopg
 from psycopg import pq
 from psycopg.conninfo import conninfo_to_dict
 
+from db.base import WHO
 from db.pg_migrations import AFTER_BASELINE, BASELINE, BASELINE_VERSION
 
 MIGRATION_LOCK = 0x6476_615F_6D69_67  # pg_advisory_lock keys: "dva_mig"
 WRITE_LOCK = 0x6476_615F_7772_74  # "dva_wrt"
+LEARNER_LOCKS = 0x6476_614C  # pg_advisory_xact_lock(int, int) keys: ("dvaL", learner id)
 CONNECT_TIMEOUT = 10  # seconds, unless the URL says otherwise (libpq's default waits for ever)
 LOCK_TIMEOUT = "30s"  # as SQLite's busy_timeout: a writer waits this long for another, then fails
 MIGRATION_WAIT = "5min"  # a process starting while another migrates waits this long for it
@@ -57,6 +80,44 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
+# The answer path's statements (``db.quiz``, as ``bot.core.quiz.answering`` calls them), by how they
+# begin: the position of the learner's id among their parameters, or None for those that need no
+# learner's lock (rows never changed once written, the learner's own row by its unique key, the
+# group's timezone, an instance's tally). A statement not listed takes the write lock, as every
+# statement did before this list: reworded SQL here falls back to that, and
+# tests/test_postgres_answers.py fails (an answer then waits for the write lock).
+ANSWER_PATH: dict[str, int | None] = {
+    "SELECT * FROM instances WHERE id = ?": None,
+    'INSERT INTO learners (platform, group_id, "user", name) VALUES': None,
+    'SELECT id FROM learners WHERE platform=? AND group_id=? AND "user"=?': None,
+    "SELECT timezone FROM groups WHERE id = ?": None,
+    "SELECT 1 FROM answers WHERE learner_id = ? AND topic = ?": 0,  # scored today
+    "SELECT substr(period, 2) FROM scores WHERE learner_id = ?": 0,  # the streak's days
+    "INSERT INTO answers (": 1,
+    "SELECT * FROM answers WHERE event = ?": None,
+    "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?": 1,
+    "INSERT INTO scores (group_id, period, learner_id,": 2,  # every row of it is this learner's
+    "SELECT card FROM cards WHERE learner_id = ?": 0,
+    "INSERT INTO cards (": 0,
+    "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?": None,
+    f"SELECT {WHO} FROM answers a JOIN learners l ON l.id = a.learner_id WHERE a.instance_id = ?": None,
+}
+_CONTROL = ("SAVEPOINT ", "RELEASE ", "ROLLBACK TO ")
+_WRITE = -1  # _lock_needed: the write lock
+
+
+@lru_cache(maxsize=1024)
+def _lock_needed(sql: str) -> int | None:
+    """Inside a writing transaction: the learner parameter whose lock ``sql`` needs, ``_WRITE`` for
+    the write lock, None for no lock (an answer path read, a savepoint)."""
+    if sql.startswith(_CONTROL):
+        return None
+    for start, learner in ANSWER_PATH.items():
+        if sql.startswith(start):
+            return learner
+    return _WRITE
+
+
 @lru_cache(maxsize=1024)
 def _dialect(sql: str) -> str:
     """``?`` -> ``%s`` outside string literals; a literal ``%`` doubled."""
@@ -72,6 +133,8 @@ class PgConnection:
         self._conn = conn
         self._url = url
         self._closed = False  # by ``close``: then it stays closed, as a sqlite3 connection does
+        self._writing = False  # in a transaction begun by ``BEGIN IMMEDIATE``
+        self._held: set[int] = set()  # locks this transaction holds: learner ids, and _WRITE
 
     @property
     def in_transaction(self) -> bool:
@@ -81,14 +144,19 @@ class PgConnection:
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         with self._guarded(sql):
             if sql == "BEGIN IMMEDIATE":
-                self._conn.execute("BEGIN")
-                return self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                cursor = self._conn.execute("BEGIN")
+                self._writing, self._held = True, set()
+                return cursor
+            if self._writing:
+                self._lock(sql, parameters)
             if not parameters:
                 return self._conn.execute(sql)  # type: ignore[arg-type]  # the store's own SQL text
             return self._conn.execute(_dialect(sql), tuple(parameters))  # type: ignore[arg-type]
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
         with self._guarded(sql):
+            if self._writing:
+                self._lock(sql, ())  # not the answer path's: the write lock
             cursor = self._conn.cursor()
             cursor.executemany(_dialect(sql), [tuple(p) for p in parameters])  # type: ignore[arg-type]
             return cursor
@@ -96,6 +164,27 @@ class PgConnection:
     def close(self) -> None:
         self._closed = True
         self._conn.close()
+
+    def _lock(self, sql: str, parameters: Sequence[Any]) -> None:
+        """Take the lock ``sql`` needs in this writing transaction, unless it is held (see the
+        module's docstring); forget them all when it ends, and what a rolled-back savepoint
+        released (taking one again that is still held costs a round trip, nothing more)."""
+        if sql in ("COMMIT", "ROLLBACK") or sql.startswith("ROLLBACK TO ") or not self.in_transaction:
+            self._writing = sql.startswith("ROLLBACK TO ")  # not in a transaction: it was cut off
+            self._held = set()
+            return
+        needed = _lock_needed(sql)
+        if needed is None:
+            return
+        if needed == _WRITE or not parameters:
+            if _WRITE not in self._held:
+                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                self._held.add(_WRITE)
+            return
+        learner = int(parameters[needed])
+        if learner not in self._held:
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LEARNER_LOCKS, learner % 2**31))
+            self._held.add(learner)
 
     @contextmanager
     def _guarded(self, sql: str) -> Iterator[None]:
