@@ -55,6 +55,9 @@ class GroupCommit:
 
     def _commit(self) -> None:
         batch, self._waiting = self._waiting, []
+        # in one order everywhere (stable: a learner's own clicks keep theirs): two processes' batches
+        # then lock shared learners in the same order, and never wait on each other in a circle
+        batch.sort(key=lambda item: (item[0].learner.platform, item[0].learner.group, item[0].learner.user))
         try:
             with self._transaction():
                 replies = [self.core.handle(command, now) for command, now, _ in batch]
