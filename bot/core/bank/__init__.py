@@ -10,7 +10,8 @@ from bot.core.bank import domains
 from bot.core.bank.domains import Guide
 from bot.core.bank.expansion import expansions
 from bot.core.bank.gate import GOOD, check, score
-from bot.core.bank.generator import KeptQuestions, candidates, generate, kept
+from bot.core.bank.generator import candidates, generate
+from bot.core.bank.kept import KeptQuestions, kept
 from bot.core.bank.questions import (
     CHOOSE_TWO,
     LETTERS,

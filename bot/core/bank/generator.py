@@ -28,13 +28,12 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
-from datetime import datetime
-from pathlib import Path
-from typing import Iterable, Protocol, Sequence
+from dataclasses import dataclass
+from typing import Iterable, Sequence
 
 from bot.core.bank import questions as bank
 from bot.core.bank.gate import check
+from bot.core.bank.kinds import Kinds
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
@@ -124,8 +123,7 @@ class _Maker:
         self.units = {u.lower() for u in lexicon.units}
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self._things: dict[str, bool] = {}
-        self.families = lexicon.families
-        self._kinds: dict[str, set[str]] = {}
+        self.kinds = Kinds(lexicon.families)
         self._places: dict[str, list[int]] | None = None  # word -> where the notes write it (``_uses``)
         self._sequence: list[str] = []
         self.headings: dict[str, set[str]] = defaultdict(set)  # section -> its headings' words
@@ -311,44 +309,9 @@ class _Maker:
                 and not text.rstrip().endswith(("?", ":", ",", "(")) and ";" not in text
                 and words.isdisjoint(self.asides | PERSONAL) and re.search(r"\([^)]*\d", text) is None)
 
-    # --- kinds of things (the lexicon's families) -------------------------------------
-
-    def _kinds_of(self, term: str) -> set[str]:
-        """The lexicon's kinds ``term`` names a member of ("Standard-IA": an S3 storage class)."""
-        if term not in self._kinds:
-            words = _singular(key(term).split())
-            self._kinds[term] = {kind for kind, members in self.families.items()
-                                 if any(_fits(words, _singular(key(m).split()), set(_singular(key(kind).split())))
-                                        for m in members)}
-        return self._kinds[term]
-
-    def _kind(self, term: str, group: list[str]) -> str | None:
-        """``term``'s kind, as the list it stands in tells ("Standard" beside "Expedited" and
-        "Bulk" is a Glacier retrieval option, not the S3 Standard storage class)."""
-        mine = self._kinds_of(term)
-        if not mine:
-            return None
-        votes = Counter(k for t in group if key(t) != key(term) for k in self._kinds_of(t) if k in mine)
-        best = max(sorted(mine), key=lambda k: votes[k])
-        return best if votes[best] else None  # alone in its list, a name may be a word of anything
-
     def _kin(self, term: str, described: str, group: list[str], taken: list[str], section: str) -> list[str]:
-        """Other members of ``term``'s kind for wrong options: spelled as the notes spell them when
-        they define one, else as AWS names it; none the description names, none already an option."""
-        kind = self._kind(term, group)
-        if kind is None:
-            return []
-        kind_words = set(_singular(key(kind).split()))
-        own = [t for t, _, _ in self.defs.get(section, [])]
-        out = []
-        for member in self.families[kind]:
-            words = _singular(key(member).split())
-            if any(_fits(_singular(key(x).split()), words, kind_words) for x in [term, *taken, *out]):
-                continue
-            shown = next((t for t in own if _fits(_singular(key(t).split()), words, kind_words)), member)
-            if not mentions(described, shown) and not mentions(described, member):
-                out.append(shown)
-        return sorted(out, key=lambda m: _hash(term + m))
+        """Other members of ``term``'s kind for wrong options (``kinds.Kinds.others``)."""
+        return self.kinds.others(term, described, group, taken, [t for t, _, _ in self.defs.get(section, [])])
 
     def _label(self, term: str) -> bool:
         """A bullet's label that says what its figure is ("Expiry from the console", "Part size"):
@@ -463,9 +426,7 @@ class _Maker:
             if said:
                 why += f" The others, as the notes put them: {said}"
             if kin:
-                kind = self._kind(term, [t for t, _, other in defs if other.group == line.group])
-                why += (f" {kin[0]} is another {kind}." if len(kin) == 1 else
-                        f" {_join(kin)}: each is another {kind}.")
+                why += " " + self.kinds.said(term, [t for t, _, other in defs if other.group == line.group], kin)
             yield _single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
@@ -517,25 +478,6 @@ def _single(p, shape: str, fact: str, stem: str, answer: str, distractors: Seque
                         source="generated", shape=shape)
 
 
-def _singular(words: list[str]) -> list[str]:
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
-
-
-def _fits(words: list[str], member: list[str], kind: set[str]) -> bool:
-    """Do these words name ``member``: all of it, or its start or end when the rest is words of
-    its kind's name ("Standard-IA" is "S3 Standard-IA" of "S3 storage class")?"""
-    n = len(words)
-    if not words or n > len(member):
-        return False
-    if words == member:
-        return True
-    return (member[:n] == words and set(member[n:]) <= kind) or (member[-n:] == words and set(member[:-n]) <= kind)
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _id(passage_id: str, shape: str, fact: str) -> str:
     return "g-" + _hash(f"{passage_id}|{shape}|{fact.lower()}")[:10]
 
@@ -560,41 +502,3 @@ def _ratio(a: float, b: float) -> float:
 
 def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-# --- kept between starts ---------------------------------------------------------
-
-
-class KeptQuestions(Protocol):
-    """Where generated questions are kept between starts (``db``'s notes store)."""
-
-    def generated_questions(self, key: str) -> list[dict] | None: ...
-    def save_generated_questions(self, key: str, questions: list[dict], now: datetime) -> None: ...
-
-
-def _from_record(row: dict) -> BankQuestion:
-    return BankQuestion(
-        id=str(row["id"]), topic=str(row["topic"]), kind=str(row["kind"]), stem=str(row["stem"]),
-        options=tuple(row["options"]), answers=tuple(row["answers"]), explanation=str(row["explanation"]),
-        passages=tuple(row["passages"]), generated=bool(row["generated"]), source=str(row["source"]),
-        shape=str(row["shape"]), domain=str(row.get("domain", "")), background=bool(row.get("background", False)))
-
-
-_SOURCE = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
-
-
-def kept(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon, lexicon_key: str, store: KeptQuestions,
-         now: datetime) -> list[BankQuestion]:
-    """``generate``, computed once for given notes: kept in the store under a hash of the
-    passages, the lexicon's files (``lexicon_key``) and this package's code, so every later
-    start (and every other process) reads them back instead of generating again."""
-    digest = hashlib.sha256(f"{_SOURCE}|{lexicon_key}".encode())
-    for p in passages:
-        digest.update(f"\x00{p.id}\x00{' › '.join(p.heading)}\x00{p.document}\x00{p.text}".encode())
-    key = digest.hexdigest()
-    rows = store.generated_questions(key)
-    if rows is not None:
-        return [_from_record(row) for row in rows]
-    made = generate(passages, lexicon)
-    store.save_generated_questions(key, [asdict(q) for q in made], now)
-    return made
