@@ -66,8 +66,8 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
     heading = set(terms_of(passage.path))
     wanted = [{t: w * SHOWN for t, w in unit.items()} if _named(unit, heading) else unit for unit in wanted]
     pieces = _pieces(text)
-    found = [set(terms_of(text[start:end])) for start, end in pieces]
-    lines = [text.count("\n", 0, start) for start, _ in pieces]
+    found = [set(terms_of(text[start:end])) for start, end, _ in pieces]
+    lines = [line for _, _, line in pieces]
     of_line: dict[int, set[str]] = {}
     for line, terms in zip(lines, found):
         of_line.setdefault(line, set()).update(terms)
@@ -99,20 +99,18 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
     return Excerpt(window, more)
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the text's lines, a long line cut into its sentences: a window
-    may begin at the sentence that answers, deep in a paragraph."""
+def _pieces(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, line number) of the text's lines, a long line cut into its sentences (trailing
+    spaces left out): a window may begin at the sentence that answers, deep in a paragraph."""
     pieces, at = [], 0
-    for line in text.split("\n"):
-        if len(line) <= LONG_LINE:
-            pieces.append((at, at + len(line)))
-        else:
-            starts = [0, *(m.end() for m in _SENTENCE_END.finditer(line))]
-            pieces += [(at + s, at + (starts[i + 1] if i + 1 < len(starts) else len(line)))
-                       for i, s in enumerate(starts)]
+    for number, line in enumerate(text.split("\n")):
+        starts = [0] if len(line) <= LONG_LINE else [0, *(m.end() for m in _SENTENCE_END.finditer(line))]
+        for start, end in zip(starts, [*starts[1:], len(line)]):
+            end = start + len(line[start:end].rstrip())
+            if end > start:
+                pieces.append((at + start, at + end, number))
         at += len(line) + 1
-    return [(start, end) for start, end in ((s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in pieces)
-            if end > start] or [(0, len(text))]
+    return pieces or [(0, len(text), 0)]
 
 
 def _named(unit: dict[str, float], heading: set[str]) -> bool:
