@@ -295,18 +295,18 @@ class _Maker:
         """A fact stated in full: a sentence with its own subject, not a table row, a question,
         a fragment, a calculation, the learner's own talk ("I thought…", "the exam fav") or a
         figure given twice ("900 s (15 min)")."""
-        words = set(re.findall(r"[a-z']+", text.lower()))
-        return (len(text.split()) >= 6 and "|" not in text and not text.rstrip().endswith(("?", ":", ",", "("))
-                and re.match(r"^(?:Q|A)\s*:", text) is None and text[:1].isupper() and "=" not in text
-                and text.split()[0].lower() not in PRONOUNS
-                and words.isdisjoint(self.asides | PERSONAL) and re.search(r"\([^)]*\d", text) is None)
+        return (len(text.split()) >= 6 and self._plain(text) and re.match(r"^(?:Q|A)\s*:", text) is None
+                and text[:1].isupper() and text.split()[0].lower() not in PRONOUNS)
 
     def _fragment(self, text: str) -> bool:
         """What follows a label ("– up to 12 hours", "– default 8MB"): a value stated once, not a
         list of values, a table row, the learner's talk or a figure given twice ("(24 hours)")."""
+        return 2 <= len(text.split()) <= 14 and self._plain(text) and ";" not in text
+
+    def _plain(self, text: str) -> bool:
+        """No table row, calculation, open end, the learner's own talk or figure given twice."""
         words = set(re.findall(r"[a-z']+", text.lower()))
-        return (2 <= len(text.split()) <= 14 and "|" not in text and "=" not in text
-                and not text.rstrip().endswith(("?", ":", ",", "(")) and ";" not in text
+        return ("|" not in text and "=" not in text and not text.rstrip().endswith(("?", ":", ",", "("))
                 and words.isdisjoint(self.asides | PERSONAL) and re.search(r"\([^)]*\d", text) is None)
 
     def _kin(self, term: str, described: str, group: list[str], taken: list[str], section: str) -> list[str]:
