@@ -24,7 +24,6 @@ change; the same notes always give the same questions.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -32,6 +31,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from bot.core.bank import questions as bank
+from bot.core.bank.build import digest, ident, pick, place, single
 from bot.core.bank.gate import check
 from bot.core.bank.kinds import Kinds
 from bot.core.lookup import lexicon as lexicons
@@ -354,7 +354,7 @@ class _Maker:
             why = (f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
-            yield _single(p, "scenario", x, stem, x, others, why)
+            yield single(p, "scenario", x, stem, x, others, why)
 
     def _choose_two(self, p) -> Iterable[BankQuestion]:
         lists = self.lists.get(p.section, [])
@@ -366,20 +366,20 @@ class _Maker:
             kind = label.lower().split()[-1]
             elsewhere = [i for section, ls in sorted(self.lists.items()) if section != p.section
                          for other_label, other, _ in ls if other_label.lower().split()[-1] == kind for i in other]
-            pool = distinct([i for _, other, _ in lists for i in other] + sorted(elsewhere, key=lambda i: _hash(label + i)))
+            pool = distinct([i for _, other, _ in lists for i in other] + sorted(elsewhere, key=lambda i: digest(label + i)))
             pool = [i for i in pool if key(i) not in mine and not mentions(p.text, i) and self._named(i)
                     and self._thing(i)]
             if len(pool) < 3:
                 continue
-            right = items[:2] if len(items) == 2 else [items[n] for n in _pick(line.text, len(items), 2)]
-            wrong = [pool[n] for n in _pick(label + line.text, len(pool), 3)]
+            right = items[:2] if len(items) == 2 else [items[n] for n in pick(line.text, len(items), 2)]
+            wrong = [pool[n] for n in pick(label + line.text, len(pool), 3)]
             name = self.clean.clean(label)
             stem = (f"{self._according(p)}, which TWO of these are {lower(name)}? "
                     f"{CHOOSE_TWO}")
             why = (f"The notes on {self._where(p)} list {lower(name)}: \"{', '.join(items)}\". "
                    f"{', '.join(wrong)} are not among them.")
-            qid = _id(p.id, "choose-two", label)
-            options, answers = _place(qid, right, wrong)
+            qid = ident(p.id, "choose-two", label)
+            options, answers = place(qid, right, wrong)
             yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
                                answers=answers, explanation=why, passages=(p.id,), generated=True,
                                source="generated", shape="choose-two")
@@ -417,7 +417,7 @@ class _Maker:
                                 [t for t, _ in siblings], p.section)[:3 - len(siblings)]
             if len(siblings) + len(kin) < 3:
                 continue
-            chosen = [siblings[i] for i in _pick(term, len(siblings), min(3, len(siblings)))]
+            chosen = [siblings[i] for i in pick(term, len(siblings), min(3, len(siblings)))]
             description = self.clean.clean(text).rstrip(".").replace('"', "'")
             where = self._where(p)
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
@@ -427,7 +427,7 @@ class _Maker:
                 why += f" The others, as the notes put them: {said}"
             if kin:
                 why += " " + self.kinds.said(term, [t for t, _, other in defs if other.group == line.group], kin)
-            yield _single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
+            yield single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
         for sentence in self.sentences[p.id]:
@@ -462,34 +462,11 @@ class _Maker:
                     continue  # cut short; one of a list of values; the figure given twice
                 stem = f"{self._according(p)}, what completes this statement?\n\"{blanked}\""
                 why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
-                yield _single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
+                yield single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
                 return  # one number question a passage: the exam asks about more than figures
 
 
 # --- helpers ---------------------------------------------------------------------
-
-
-def _single(p, shape: str, fact: str, stem: str, answer: str, distractors: Sequence[str],
-            why: str) -> BankQuestion:
-    qid = _id(p.id, shape, fact)
-    options, answers = _place(qid, [answer], list(distractors[:3]))
-    return BankQuestion(id=qid, topic=p.section, kind="single", stem=stem, options=tuple(options),
-                        answers=answers, explanation=why, passages=(p.id,), generated=True,
-                        source="generated", shape=shape)
-
-
-def _id(passage_id: str, shape: str, fact: str) -> str:
-    return "g-" + _hash(f"{passage_id}|{shape}|{fact.lower()}")[:10]
-
-
-def _place(qid: str, right: list[str], wrong: list[str]) -> tuple[list[str], tuple[str, ...]]:
-    """Options in an order fixed by the id; the letters of the right ones."""
-    options = sorted([*right, *wrong], key=lambda o: _hash(qid + o))
-    return options, tuple(sorted(bank.LETTERS[options.index(r)] for r in right))
-
-
-def _pick(seed: str, n: int, k: int) -> list[int]:
-    return sorted(range(n), key=lambda i: _hash(f"{seed}|{i}"))[:k]
 
 
 def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
@@ -499,6 +476,3 @@ def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
 def _ratio(a: float, b: float) -> float:
     return math.log(a / b) if a > 0 and b > 0 else 99.0
 
-
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()

@@ -9,10 +9,10 @@ retrieval option), and a name alone in its list gets none.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from typing import Mapping, Sequence
 
+from bot.core.bank.build import digest
 from bot.core.bank.lines import key, mentions
 
 
@@ -53,7 +53,7 @@ class Kinds:
             shown = next((t for t in own if _fits(_words(t), words, kind_words)), member)
             if not mentions(described, shown) and not mentions(described, member):
                 out.append(shown)
-        return sorted(out, key=lambda m: hashlib.sha256((term + m).encode()).hexdigest())
+        return sorted(out, key=lambda m: digest(term + m))
 
     def said(self, term: str, group: list[str], others: list[str]) -> str:
         """Why the others are wrong: each is another of the kind."""
