@@ -135,6 +135,75 @@ def test_generation_is_deterministic_and_ids_survive_edits_elsewhere():
     assert kept <= {q.id for q in served(edited)}
 
 
+TABLES = """\
+# Data notes
+
+## GSI vs LSI
+| | GSI | LSI |
+|---|---|---|
+| Key | any partition key + optional sort key | same partition key, different sort key |
+| Created | any time | only at table creation |
+| Consistency | eventual only | eventual or strong |
+| Capacity | its own | shares the table's |
+| Size limit | none | 10 GB per item collection |
+
+## Deployment policies
+| Policy | Downtime | Extra instances | Rollback |
+|---|---|---|---|
+| All at once | yes, short | none | redeploy the old version |
+| Rolling | no (reduced capacity) | none | redeploy in batches |
+| Rolling with additional batch | no | one batch | redeploy in batches |
+| Immutable | no | a full new set | terminate the new instances |
+
+## Limits
+| Limit | Value |
+|---|---|
+| Max item size | 400 KB (names count too) |
+| Max batch write | 25 items |
+"""
+
+
+def test_a_comparison_table_asks_which_statement_is_true_the_false_ones_swapping_its_cells():
+    tables = of_shape("true-statement", TABLES)
+    on_indexes = [q for q in tables if q.topic == "GSI vs LSI"]
+    assert on_indexes
+    for q in on_indexes:
+        [right] = q.correct
+        thing, rest = right.split(", ", 1)
+        attribute, value = rest.split(": ", 1)
+        assert thing in ("GSI", "LSI") and value in TABLES  # the true one is what its row says
+        for wrong in set(q.options) - {right}:
+            thing, rest = wrong.split(", ", 1)
+            attribute, value = rest.split(": ", 1)
+            other = {"GSI": "LSI", "LSI": "GSI"}[thing]
+            row = next(line for line in TABLES.splitlines() if line.lower().startswith(f"| {attribute} |"))
+            cells = [c.strip() for c in row.strip("|").split("|")]
+            assert value == cells[1 + ("GSI", "LSI").index(other)]  # the other thing's value
+        assert "compare them in a table" in q.explanation
+
+
+def test_a_table_statement_never_offers_a_value_that_may_be_true_of_both():
+    # "no (reduced capacity)" and "no" say the same of downtime: neither makes the other false
+    for q in of_shape("true-statement", TABLES):
+        assert not any(o.startswith(("Rolling, downtime: no", "Immutable, downtime: no",
+                                     "Rolling with additional batch, downtime: no")) and o not in q.correct
+                       for o in q.options)
+
+
+def test_a_table_of_four_things_asks_which_one_a_cell_describes():
+    which = [q for q in of_shape("definition", TABLES) if q.topic == "Deployment policies"]
+    immutable = next(q for q in which if q.correct == ("Immutable",))
+    assert "which policy matches" in immutable.stem
+    assert set(immutable.options) == {"All at once", "Rolling", "Rolling with additional batch", "Immutable"}
+    # only a cell no other policy shares identifies it: never "no" downtime, which three have
+    assert all("Downtime: no" not in q.stem for q in which)
+
+
+def test_a_two_column_table_is_read_as_labelled_values():
+    [q] = [q for q, _ in candidates(passages(TABLES)) if q.shape == "number" and q.correct == ("400 KB",)]
+    assert "Max item size – _____" in q.stem and all(o.endswith(" KB") for o in q.options)
+
+
 # --- the gate: what is never served ------------------------------------------------
 
 

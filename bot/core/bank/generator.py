@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from bot.core.bank import questions as bank
-from bot.core.bank.build import digest, ident, pick, place, single
+from bot.core.bank.questions import digest, ident, pick, place, single
 from bot.core.bank.gate import check
+from bot.core.bank import tables
 from bot.core.bank.kinds import Kinds
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
@@ -267,7 +268,7 @@ class _Maker:
         for m in AMOUNT.finditer(text):
             unit = m.group(2)
             before = text[:m.start()].rstrip()
-            if unit.lower() not in self.units or before.endswith(("-", "–", "$", "v")) or \
+            if unit.lower() not in self.units or before.endswith(("$", "v")) or re.search(r"\d\s*[-–]$", before) or \
                     re.match(r"\s*[-–/]\s*\d", text[m.end():]) or re.match(r"\s+of\b", text[m.end():]):
                 continue  # not a unit; a range "24-72 hours"; a price or a version
             out.append((float(m.group(1).replace(",", "")), unit, m))
@@ -285,6 +286,8 @@ class _Maker:
         yield from self._choose_two(p)
         yield from self._statements(p)
         yield from self._numbers(p)
+        for table in tables.tables(p.text, self.where(p), self.clean.clean, self.label):
+            yield from tables.questions(p, table, self)
 
     def _named(self, item: str) -> bool:
         """The name of a thing: a capital inside it, a digit, code, or a word that is no English."""
@@ -320,11 +323,15 @@ class _Maker:
         return (0 < len(words) <= 6 and "?" not in term and re.search("[A-Za-z]", term) is not None
                 and _VERB.search(term) is None)
 
-    def _according(self, p) -> str:
-        where = self._where(p)
+    def label(self, text: str) -> bool:
+        """Words that only label what follows ("Notes", "Why"), naming nothing."""
+        return set(re.findall(r"[a-z]+", text.lower())) <= self.labels
+
+    def according(self, p) -> str:
+        where = self.where(p)
         return f"According to your notes on {where}" if where else "According to your notes"
 
-    def _where(self, p) -> str:
+    def where(self, p) -> str:
         """The passage's headings, without a title that is only its first line."""
         parts = list(p.heading)
         derived = parts[-1].rstrip("…") in p.text  # a line of the passage, not a heading
@@ -350,8 +357,8 @@ class _Maker:
             if len(others) < 3:
                 continue
             condition = third_person(self.clean.clean(y))
-            stem = f"{self._according(p)}, which should a developer use {when} {condition}?"
-            why = (f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\". "
+            stem = f"{self.according(p)}, which should a developer use {when} {condition}?"
+            why = (f"The notes on {self.where(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
             yield single(p, "scenario", x, stem, x, others, why)
@@ -374,9 +381,9 @@ class _Maker:
             right = items[:2] if len(items) == 2 else [items[n] for n in pick(line.text, len(items), 2)]
             wrong = [pool[n] for n in pick(label + line.text, len(pool), 3)]
             name = self.clean.clean(label)
-            stem = (f"{self._according(p)}, which TWO of these are {lower(name)}? "
+            stem = (f"{self.according(p)}, which TWO of these are {lower(name)}? "
                     f"{CHOOSE_TWO}")
-            why = (f"The notes on {self._where(p)} list {lower(name)}: \"{', '.join(items)}\". "
+            why = (f"The notes on {self.where(p)} list {lower(name)}: \"{', '.join(items)}\". "
                    f"{', '.join(wrong)} are not among them.")
             qid = ident(p.id, "choose-two", label)
             options, answers = place(qid, right, wrong)
@@ -419,9 +426,9 @@ class _Maker:
                 continue
             chosen = [siblings[i] for i in pick(term, len(siblings), min(3, len(siblings)))]
             description = self.clean.clean(text).rstrip(".").replace('"', "'")
-            where = self._where(p)
+            where = self.where(p)
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
-            stem = f"{self._according(p)}, which term is described as: \"{description}\"?"
+            stem = f"{self.according(p)}, which term is described as: \"{description}\"?"
             why = f"The notes on {where} say: \"{self.clean.clean(line.text)}\"."
             if said:
                 why += f" The others, as the notes put them: {said}"
@@ -460,8 +467,8 @@ class _Maker:
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
-                stem = f"{self._according(p)}, what completes this statement?\n\"{blanked}\""
-                why = f"The notes on {self._where(p)} say: \"{self.clean.clean(line.text)}\"."
+                stem = f"{self.according(p)}, what completes this statement?\n\"{blanked}\""
+                why = f"The notes on {self.where(p)} say: \"{self.clean.clean(line.text)}\"."
                 yield single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
                 return  # one number question a passage: the exam asks about more than figures
 

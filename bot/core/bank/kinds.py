@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Mapping, Sequence
 
-from bot.core.bank.build import digest
+from bot.core.bank.questions import digest
 from bot.core.bank.lines import key, mentions
 
 

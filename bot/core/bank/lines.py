@@ -44,7 +44,7 @@ def lines(text: str) -> list[tuple[str, str]]:
     out = []
     block, last = 0, None
     for raw in _unwrapped(text):
-        line = raw.strip().lstrip("•").strip()
+        line = _labelled(raw.strip().lstrip("•").strip())
         if not line or raw.startswith("    "):
             continue
         bullet = raw.lstrip().startswith("•")
@@ -55,6 +55,13 @@ def lines(text: str) -> list[tuple[str, str]]:
         if len(line) <= MAX_FACT_LINE:
             out.append((line, f"{block}:{depth}{'•' if bullet else ''}"))
     return out
+
+
+def _labelled(line: str) -> str:
+    """ "Max item size | 400 KB", a row of a two-column table, is "Max item size – 400 KB":
+    a labelled value like any other line's."""
+    cells = [c.strip() for c in line.split(" | ")] if " | " in line and not line.startswith("|") else []
+    return f"{cells[0]} – {cells[1]}" if len(cells) == 2 and all(cells) else line
 
 
 def _unwrapped(text: str) -> list[str]:

@@ -1,6 +1,7 @@
 """The question bank: written questions (TOML) and questions generated from the notes.
 
-Contract shared by the loader, the generator and the quiz engine. Written
+Contract shared by the loader, the generator and the quiz engine (and the one way a
+generated question is put together: its id and its options' order). Written
 questions live in ``content/questions/*.toml``; see ``content/questions/README.md``.
 A bad file or a bad question is reported (file, line, question id) and skipped;
 everything else still loads, so one typo never empties the quiz.
@@ -8,11 +9,12 @@ everything else still loads, so one typo never empties the quiz.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from bot.core.bank.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
 from bot.core.lookup import Problem
@@ -260,3 +262,34 @@ def _check_sources(q: BankQuestion, passages_by_id: Mapping[str, object]) -> lis
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9%]+", text.lower()))
 
+
+# --- generated questions: one way to put one together ---------------------------------
+
+
+def single(p, shape: str, fact: str, stem: str, answer: str, distractors: Sequence[str],
+           why: str) -> BankQuestion:
+    """A one-answer question on passage ``p`` with three of ``distractors``."""
+    qid = ident(p.id, shape, fact)
+    options, answers = place(qid, [answer], list(distractors[:3]))
+    return BankQuestion(id=qid, topic=p.section, kind="single", stem=stem, options=tuple(options),
+                        answers=answers, explanation=why, passages=(p.id,), generated=True,
+                        source="generated", shape=shape)
+
+
+def ident(passage_id: str, shape: str, fact: str) -> str:
+    return "g-" + digest(f"{passage_id}|{shape}|{fact.lower()}")[:10]
+
+
+def place(qid: str, right: list[str], wrong: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """Options in an order fixed by the id; the letters of the right ones."""
+    options = sorted([*right, *wrong], key=lambda o: digest(qid + o))
+    return options, tuple(sorted(LETTERS[options.index(r)] for r in right))
+
+
+def pick(seed: str, n: int, k: int) -> list[int]:
+    """``k`` of ``range(n)``, the same ones for the same seed."""
+    return sorted(range(n), key=lambda i: digest(f"{seed}|{i}"))[:k]
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -1,0 +1,174 @@
+"""Questions from the notes' tables: a comparison is what the exam asks most.
+
+A table is a grid of things by attributes: its rows are the things ("Policy |
+Downtime | Cost"), or its columns are when the header's first cell is empty
+("| | GSI | LSI"). Two shapes come from one:
+
+- ``true-statement``: "Which statement is true?" over "GSI, created: any time",
+  the false ones giving a thing the value another thing has for an attribute
+  where the two differ (never where one value is a variant of the other:
+  "no" and "no (reduced capacity)" are not a contradiction);
+- ``definition``: "Which policy has 'none' as its downtime?"
+  when the notes compare four things or more, the answer the only thing those
+  cells describe.
+
+A two-column table ("Limit | Value") is a list of labelled values instead: its
+rows are read as "Label – value" lines (``bank.lines``), like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Protocol
+
+from bot.core.bank.questions import pick, single
+from bot.core.bank.lines import key
+from bot.core.bank.questions import BankQuestion
+
+MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
+PER_TABLE = 3  # true-statement questions from one table: more would ask the same grid again
+MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
+_EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: str  # what its things are ("Policy"); "" when the header does not say
+    things: tuple[str, ...]
+    attributes: tuple[str, ...]
+    cells: dict[tuple[str, str], str]  # (thing, attribute) -> what the table says
+
+    def cell(self, thing: str, attribute: str) -> str:
+        return self.cells.get((thing, attribute), "")
+
+
+def cells(line: str) -> list[str] | None:
+    """A table row's cells ("| GSI | LSI" has an empty first one); None for a line of prose."""
+    if " | " not in line and not line.startswith("|"):
+        return None
+    return [c.strip() for c in line.split("|")]
+
+
+def tables(text: str, heading: str, clean: Callable[[str], str], label: Callable[[str], bool]) -> list[Table]:
+    """The tables in a passage's ``text`` with three columns or more, under ``heading`` (its
+    headings' words); ``clean`` tidies each cell; ``label`` tells a header that only labels
+    its column ("Feature") from one that names a kind ("Policy")."""
+    heading = key(heading)
+    found, block = [], []
+    for raw in [*text.splitlines(), ""]:
+        row = cells(raw.strip())
+        if row is not None:
+            block.append(row)
+            continue
+        if len(block) >= 3 and len(block[0]) >= 3 and all(len(r) == len(block[0]) for r in block):
+            found.append(_grid([[clean(c) for c in r] for r in block], heading, label))
+        block = []
+    return found
+
+
+def _grid(rows: list[list[str]], heading: str, label: Callable[[str], bool]) -> Table:
+    header, body = rows[0], rows[1:]
+    named = sum(f" {key(h)} " in f" {heading} " for h in header[1:] if key(h))
+    # "| | GSI | LSI", "Feature | User pool | Identity pool", or under "GSI vs LSI": the columns are
+    # the things, the rows their attributes
+    if header[0] == "" or label(header[0]) or named >= 2:
+        things, attributes = tuple(header[1:]), tuple(r[0] for r in body)
+        table = {(t, r[0]): r[1 + j] for r in body for j, t in enumerate(things)}
+        return Table("", things, attributes, table)
+    things, attributes = tuple(r[0] for r in body), tuple(header[1:])
+    table = {(r[0], a): r[1 + j] for r in body for j, a in enumerate(attributes)}
+    return Table(header[0], things, attributes, table)
+
+
+class Maker(Protocol):
+    """What the questions of a table need from the generator."""
+
+    def according(self, p) -> str: ...
+    def where(self, p) -> str: ...
+    def label(self, text: str) -> bool: ...
+
+
+def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
+    """The table's true-statement questions, then its which-thing ones."""
+    things = [t for t in table.things if _name(t)]
+    attributes = [a for a in table.attributes if a and len(a) <= MAX_CELL // 2]
+    usable = {(t, a) for t in things for a in attributes if _value(table.cell(t, a))}
+    yield from _statements(p, table, things, attributes, usable, maker)
+    if len(things) >= MIN_IDENTIFY:
+        yield from _identify(p, table, things, attributes, usable, maker)
+
+
+def statement(thing: str, attribute: str, value: str) -> str:
+    return f"{thing}, {attribute[:1].lower() + attribute[1:] if not attribute[:2].isupper() else attribute}: {value}"
+
+
+def _statements(p, table: Table, things: list[str], attributes: list[str],
+                usable: set[tuple[str, str]], maker: Maker) -> Iterable[BankQuestion]:
+    falses = [(t, a, table.cell(o, a)) for t in things for a in attributes for o in things
+              if o != t and (t, a) in usable and (o, a) in usable and not _alike(table.cell(o, a), table.cell(t, a))]
+    for thing in [things[i] for i in pick(key(" ".join(things)), len(things), PER_TABLE)]:
+        mine = [a for a in attributes if (thing, a) in usable and any(f[1] == a for f in falses)]
+        if not mine:
+            continue
+        attribute = mine[pick(thing, len(mine), 1)[0]]
+        # false ones on other attributes, one each: two options on one row show which is meant
+        wrong = [f for f in falses if f[1] != attribute]
+        chosen: list[tuple[str, str, str]] = []
+        for n in pick(thing + attribute, len(wrong), len(wrong)):
+            if wrong[n][1] not in {c[1] for c in chosen}:
+                chosen.append(wrong[n])
+        for n in pick(attribute + thing, len(falses), len(falses)):  # a small grid: its own column too
+            t, a, v = falses[n]
+            if len(chosen) < 3 and a == attribute and t != thing and not _alike(v, table.cell(thing, a)) \
+                    and t not in {c[0] for c in chosen if c[1] == a}:
+                chosen.append(falses[n])
+        if len(chosen) < 3:
+            continue
+        chosen = chosen[:3]
+        right = statement(thing, attribute, table.cell(thing, attribute))
+        stem = f"{maker.according(p)}, which statement is true?"
+        why = (f"The notes on {maker.where(p)} compare them in a table: \"{right}\". "
+               + " ".join(f"{t}, {a.lower()}: the table gives \"{table.cell(t, a)}\"." for t, a, _ in chosen))
+        yield single(p, "true-statement", right, stem, right, [statement(*c) for c in chosen], why)
+
+
+def _identify(p, table: Table, things: list[str], attributes: list[str],
+              usable: set[tuple[str, str]], maker: Maker) -> Iterable[BankQuestion]:
+    for thing in things:
+        own = [a for a in attributes if (thing, a) in usable
+               and all(_differ(table.cell(o, a), table.cell(thing, a)) for o in things if o != thing)]
+        if not own:
+            continue  # no cell of its own: the table does not tell it from the others
+        # a named attribute before a free note, then the most the table says of the thing
+        attribute = max(own, key=lambda a: (not maker.label(a), len(table.cell(thing, a))))
+        value = table.cell(thing, attribute)
+        others = [o for o in things if o != thing]
+        wrong = [others[i] for i in pick(thing + attribute, len(others), 3)]
+        kind = table.kind.lower() if table.kind and len(table.kind.split()) <= 3 else "one"
+        asked = (f"which {kind} do your notes describe as \"{value}\"" if maker.label(attribute)
+                 else f"which {kind} matches \"{attribute}: {value}\" in the table")
+        why = (f"The notes on {maker.where(p)} compare them in a table: {thing}, {attribute.lower()}: "
+               f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
+        yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
+
+
+def _name(thing: str) -> bool:
+    return 0 < len(thing.split()) <= 5 and not _EMPTY.match(thing) and len(thing) <= MAX_CELL // 2
+
+
+def _value(cell: str) -> bool:
+    return bool(cell) and not _EMPTY.match(cell) and len(cell) <= MAX_CELL
+
+
+def _alike(a: str, b: str) -> bool:
+    """One value a variant of the other ("no" / "no (reduced capacity)"), the two open alike or
+    give one figure ("max 10,000" / "up to 10,000"): one may be true of both, so one is no false
+    statement for the other."""
+    wa, wb = key(a).split(), key(b).split()
+    shared = set(re.findall(r"\d+", a.replace(",", ""))) & set(re.findall(r"\d+", b.replace(",", "")))
+    return not wa or not wb or wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa) or bool(shared)
+
+
+def _differ(a: str, b: str) -> bool:
+    return _value(a) and not _alike(a, b)
