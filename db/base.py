@@ -22,8 +22,10 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator, Protocol, Sequence
+from typing import Any, Callable, Hashable, Iterable, Iterator, Protocol, Sequence, TypeVar
 
+
+T = TypeVar("T")
 
 # a learner's identity, read from ``learners l`` ("user" is a reserved word in PostgreSQL)
 WHO = 'l.platform, l.group_id, l."user", l.name'
@@ -62,6 +64,8 @@ class Connection(Protocol):
 
 class Connected:
     conn: Connection  # set by ``db.store.Store``
+    # what this write transaction has read and keeps up to date as it writes (``_kept``); None outside one
+    _memo: dict[Any, Any] | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -70,25 +74,54 @@ class Connected:
         ``BEGIN IMMEDIATE`` takes the write lock first, so what is read inside
         cannot change before the write, even with a second process (PostgreSQL:
         one advisory lock, see ``db.postgres``). Inside an open transaction it is
-        a savepoint: a failure undoes only its own part.
+        a savepoint: a failure undoes only its own part, and what was kept
+        (``_kept``) since it began.
         """
         if self.conn.in_transaction:
+            kept = None if self._memo is None else dict(self._memo)
             self.conn.execute("SAVEPOINT nested")
             try:
                 yield
             except BaseException:
                 self.conn.execute("ROLLBACK TO nested")
                 self.conn.execute("RELEASE nested")
+                self._memo = kept
                 raise
             self.conn.execute("RELEASE nested")
             return
         self.conn.execute("BEGIN IMMEDIATE")
+        self._memo = {}
         try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        finally:
+            self._memo = None
+
+    def _kept(self, key: Hashable, read: Callable[[], T]) -> T:
+        """``read()``, read once per write transaction (``transaction``) and kept for the rest of it.
+
+        For what the answer path reads again and again in one batch: the writer
+        that changes it updates (``_keep``) or forgets the kept value. Outside a
+        transaction it is read every time.
+        """
+        if self._memo is None:
+            return read()
+        if key not in self._memo:
+            self._memo[key] = read()
+        return self._memo[key]
+
+    def _keep(self, key: Hashable, value: Any | None) -> None:
+        """Replace a kept value (None: forget it) after writing what it was read from.
+        Values are immutable: a savepoint restores a shallow copy."""
+        if self._memo is not None:
+            if value is None:
+                self._memo.pop(key, None)
+            else:
+                self._memo[key] = value
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, tuple(params))

@@ -75,8 +75,11 @@ class QuizStore(Connected):
         return row[0] if row else None
 
     def group_timezone(self, group: str) -> str:
-        row = self.conn.execute("SELECT timezone FROM groups WHERE id = ?", (group,)).fetchone()
-        return row[0] if row else "UTC"
+        """The group's timezone name ("UTC" until one is set); read once per write transaction."""
+        def read() -> str:
+            row = self.conn.execute("SELECT timezone FROM groups WHERE id = ?", (group,)).fetchone()
+            return row[0] if row else "UTC"
+        return self._kept(("timezone", group), read)
 
     def set_group_timezone(self, group: str, tz: str) -> None:
         self.conn.execute(
@@ -84,6 +87,7 @@ class QuizStore(Connected):
             " ON CONFLICT(id) DO UPDATE SET timezone = excluded.timezone",
             (group, tz),
         )
+        self._keep(("timezone", group), tz)
 
     # --- instances ----------------------------------------------------------------
 
@@ -148,7 +152,13 @@ class QuizStore(Connected):
             (instance_id, learner_id, group, question_id, topic, mode, chosen, int(correct), points,
              day, iso(answered_at), event),
         )
-        return cursor.rowcount == 1
+        if cursor.rowcount != 1:
+            return False
+        key = ("tally", instance_id)
+        if self._memo is not None and key in self._memo:  # kept by ``tally``: count this one in
+            answered, right = self._memo[key]
+            self._keep(key, (answered + 1, right + int(correct)))
+        return True
 
     def bump_scores(self, group: str, learner_id: int, periods: Iterable[str], points: int,
                     correct: bool) -> None:
@@ -175,12 +185,26 @@ class QuizStore(Connected):
         ).fetchall()
         return [r[0] for r in rows]
 
-    def instance_results(self, instance_id: str) -> dict[str, Any]:
-        """How an instance went: answered, correct, and who was first to answer it right."""
-        totals = self.conn.execute(
+    def tally(self, instance_id: str) -> tuple[int, int]:
+        """(answered, right) of an instance so far: what its post shows.
+
+        Counted once per write transaction, then kept as ``add_answer`` adds to
+        it, so a burst of answers in one transaction does not count them all
+        again for each one (on PostgreSQL, answers other processes commit
+        meanwhile show from its next transaction on).
+        """
+        return self._kept(("tally", instance_id), lambda: self._count(instance_id))
+
+    def _count(self, instance_id: str) -> tuple[int, int]:
+        answered, right = self.conn.execute(
             "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?",
             (instance_id,),
         ).fetchone()
+        return int(answered), int(right)
+
+    def instance_results(self, instance_id: str) -> dict[str, Any]:
+        """How an instance went: answered, correct, and who was first to answer it right."""
+        totals = self._count(instance_id)
         right = self._rows(
             f"SELECT {WHO} FROM answers a JOIN learners l"
             " ON l.id = a.learner_id WHERE a.instance_id = ? AND a.correct = 1"

@@ -10,9 +10,13 @@ from __future__ import annotations
 import asyncio
 from contextlib import contextmanager
 
+import db
 from bot.core.messages import Answer, Feedback, Quiz, Text
+from bot.core.quiz.practice import Practice
+from bot.core.quiz.tutor import Tutor
 from bot.group_commit import GroupCommit
-from quiz_kit import NOW, learner, right, serve, world, wrong
+from db.store import Store
+from quiz_kit import NOW, QUESTIONS, learner, library, right, serve, world, wrong
 
 
 def test_a_channels_clicks_in_one_turn_are_one_commit_and_each_gets_its_own_feedback():
@@ -76,3 +80,53 @@ def test_other_commands_are_answered_at_once_not_held_for_a_commit():
     core = GroupCommit(practice, store.transaction)
     [reply] = asyncio.run(core.handled(Quiz(learner("ana"), "rds"), NOW))
     assert not isinstance(reply, Text) and core.commits == 0
+
+
+def test_a_daily_posts_tally_counts_every_answer_of_a_burst():
+    store, practice = world()
+    core = GroupCommit(practice, store.transaction)
+    daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, None)
+    people = [learner(f"u{i}") for i in range(6)]
+
+    async def clicks(who_all):
+        return await asyncio.gather(*(
+            core.handled(Answer(who, daily.instance, right(daily) if i % 3 else (wrong(daily),)), NOW)
+            for i, who in enumerate(who_all)))
+
+    replies = asyncio.run(clicks(people[:5]))
+    assert [r.tally for [r] in replies] == [(1, 0), (2, 1), (3, 2), (4, 2), (5, 3)]
+    [[late]] = asyncio.run(clicks([people[5]]))  # the next turn counts on from what was committed
+    assert late.tally == (6, 3) and core.commits == 2
+
+
+class FailingCards(Store):
+    """A store whose review-card write fails for one learner: that answer breaks halfway through."""
+
+    def __init__(self, database, failing: str):
+        super().__init__(database)
+        self.failing = failing
+
+    def save_card(self, learner_id, question_id, card, due):
+        if learner_id == self.find_learner("test", "G1", self.failing):
+            raise OSError("the card could not be written")
+        super().save_card(learner_id, question_id, card, due)
+
+
+def test_an_answer_that_fails_in_a_batch_undoes_only_itself():
+    store = FailingCards(db.connect(":memory:"), failing="ben")
+    practice = Practice(store, library(), list(QUESTIONS))
+    core = GroupCommit(Tutor(lookup=None, practice=practice), store.transaction)
+    daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, None)
+    people = [learner("ana"), learner("ben"), learner("cy")]
+
+    async def clicks():
+        return await asyncio.gather(*(core.handled(Answer(who, daily.instance, right(daily)), NOW) for who in people))
+
+    [[ana], [ben], [cy]] = asyncio.run(clicks())
+    assert isinstance(ben, Text) and ben.error and core.commits == 1
+    assert ana.counted and cy.counted and (ana.tally, cy.tally) == ((1, 1), (2, 2))  # ben's answer is not counted
+    assert store.answer_of(daily.instance, store.find_learner("test", "G1", "ben")) is None
+    assert store.score_of("G1", "all", store.find_learner("test", "G1", "ben")) is None  # nor are his points
+    assert store.tally(daily.instance) == (2, 2)
+    assert [store.score_of("G1", "all", store.find_learner("test", "G1", who))["points"] for who in ("ana", "cy")] \
+        == [ana.points, cy.points]

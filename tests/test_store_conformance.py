@@ -517,6 +517,38 @@ def test_instance_results_of_an_instance_nobody_answered_right_name_nobody(store
     assert (results["answered"], results["correct"], results["first_right"]) == (1, 0, None)
 
 
+
+def test_a_tally_counts_answers_and_right_ones_inside_a_transaction_and_out(store):
+    ready(store)
+    ana, bea, cal = learner(store), learner(store, "U0BEA", "Bea"), learner(store, "U0CAL", "Cal")
+    serve(store, "daily-1", "rds-proxy", None, mode="daily", target=CHANNEL)
+    assert store.tally("daily-1") == (0, 0)
+    record(store, "daily-1", ana, mode="daily")
+    with store.transaction():
+        assert store.tally("daily-1") == (1, 1)
+        record(store, "daily-1", bea, chosen="C", correct=False, points=0, mode="daily")
+        assert store.tally("daily-1") == (2, 1)
+        record(store, "daily-1", bea, mode="daily")  # a second answer of one learner is not counted
+        assert store.tally("daily-1") == (2, 1)
+        with pytest.raises(RuntimeError), store.transaction():
+            record(store, "daily-1", cal, mode="daily")
+            assert store.tally("daily-1") == (3, 2)
+            raise RuntimeError("the rest of this answer failed")
+        assert store.tally("daily-1") == (2, 1)  # undone with its savepoint
+    assert store.tally("daily-1") == (2, 1)
+
+
+def test_a_timezone_set_inside_a_transaction_is_read_back_in_it(store):
+    with store.transaction():
+        assert store.group_timezone(TEAM) == "UTC"
+        store.set_group_timezone(TEAM, "Europe/Berlin")
+        assert store.group_timezone(TEAM) == "Europe/Berlin"
+        with pytest.raises(RuntimeError), store.transaction():
+            store.set_group_timezone(TEAM, "Asia/Tokyo")
+            raise RuntimeError("undone")
+        assert store.group_timezone(TEAM) == "Europe/Berlin"
+    assert store.group_timezone(TEAM) == "Europe/Berlin"
+
 def test_bumping_no_periods_changes_nothing(store):
     ana = learner(store)
     store.bump_scores(TEAM, ana, (), 10, True)

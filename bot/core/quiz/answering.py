@@ -34,7 +34,7 @@ class AnswerStore(Protocol):
                     correct: bool) -> None: ...
     def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None: ...
     def save_card(self, learner_id: int, question_id: str, card: dict[str, Any], due: datetime) -> None: ...
-    def instance_results(self, instance_id: str) -> dict[str, Any]: ...
+    def tally(self, instance_id: str) -> tuple[int, int]: ...  # (answered, right) so far
 
 
 class Engine(Protocol):
@@ -115,10 +115,9 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
     store.save_card(learner_id, question.id, card, due)
     row = {"chosen": chosen, "correct": result.correct, "points": points}
     bonus = min(points, rules.streak_bonus(streak)) if points and mode != "round" else 0
-    results = store.instance_results(instance_id) if mode == "daily" else None  # for the post's counts
     return replace(feedback(engine, question, order, row, counted=True, next_review=due),
                    mode=mode, streak_bonus=bonus,
-                   tally=(results["answered"], results["correct"]) if results else None)
+                   tally=store.tally(instance_id) if mode == "daily" else None)  # for the post's counts
 
 
 def feedback(engine: Engine, question: BankQuestion, order: str | None, row: dict[str, Any],
