@@ -204,6 +204,43 @@ def test_a_two_column_table_is_read_as_labelled_values():
     assert "Max item size – _____" in q.stem and all(o.endswith(" KB") for o in q.options)
 
 
+PROSE = """\
+# Lambda outline
+
+## Versions and aliases
+  a) An alias is a named pointer to one published version of a function.
+  b) A layer is a ZIP archive of libraries that several functions share.
+  c) A version is an immutable snapshot of the code and most of the configuration.
+  d) A destination is a queue, topic, function or event bus that gets the result.
+Callers invoke the alias; every alias, layer, destination and version has its own ARN.
+
+A function can run for at most 15 minutes before Lambda stops it.
+
+The deployment package of a function may be up to 50 MB when zipped.
+"""
+
+
+def test_prose_definitions_under_outline_markers_give_which_term_questions():
+    [q] = [q for q in of_shape("definition", PROSE) if q.correct == ("alias",)]
+    assert "a named pointer to one published version" in q.stem and "a)" not in q.stem
+    assert set(q.options) == {"alias", "layer", "version", "destination"}
+
+
+def test_a_long_passage_gives_a_number_question_per_paragraph():
+    assert {q.correct for q in of_shape("number", PROSE)} == {("15 minutes",), ("50 MB",)}
+
+
+def test_a_flashcards_figures_are_never_asked_they_belong_to_its_scenario():
+    cards = """\
+# KMS
+
+## Flashcards
+Q: An app needs to encrypt 2 MB documents with KMS and Encrypt fails. Why?
+A: No, Encrypt takes at most 4 KB of plaintext; use GenerateDataKey for 2 MB.
+"""
+    assert not [q for q, _ in candidates(passages(cards)) if q.shape == "number"]
+
+
 # --- the gate: what is never served ------------------------------------------------
 
 

@@ -44,11 +44,13 @@ from bot.core.bank.lines import (
     AMOUNT,
     CLAUSE,
     DANGLING,
+    DEFINES,
     LEAD,
     PERSONAL,
     PRONOUNS,
     RULE,
     RULE_AFTER,
+    REPLY_START,
     VALUE_START,
     amount,
     bare,
@@ -71,6 +73,7 @@ BLANK = "_____"
 _RULE_START = re.compile(r"(?i)\s*(?:must|should|can|cannot|can't|may|needs?|has to|have to)\b")
 _VERB = re.compile(r"(?i)\b(?:is|are|was|were|can|can't|cannot|should|must|will|means|do|does|don't|if|when)\b")
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
+NUMBERS = 2  # number questions a passage gives at most, one a line
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
           100, 120, 128, 200, 250, 256, 300, 365, 400, 500, 512, 600, 900, 1000, 1024, 2000, 3000,
@@ -114,7 +117,8 @@ class _Maker:
         self.values = lexicon.values
         self.asides = lexicon.asides
         self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(lines(p.text))] for p in passages}
-        self.sentences = {p.id: [Line(p, s, line.number) for line in self.lines[p.id] for s in sentences(line.text)]
+        self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
+                                 for s in sentences(line.text)]
                           for p in passages}
         self.context = Context(
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
@@ -147,6 +151,8 @@ class _Maker:
                 if rule and self._term_ok(rule.group("x"), named_only=False):
                     self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                                   rule.group("y").strip().rstrip("."), sentence))
+                elif (said := DEFINES.match(sentence.text)) and not LEAD.match(sentence.text):
+                    self._define(p, said, sentence)
             for label, items, line in bullet_lists(p, self.lines[p.id]):
                 if self._term_ok(label):
                     self.lists[p.section].append((label, items, line))
@@ -189,6 +195,15 @@ class _Maker:
                 first = sentences(lead.group("text").strip())[0].rstrip(";,: ")
                 if len(first.split()) >= 3 and not DANGLING.search(first) and first.count("(") == first.count(")"):
                     self.defs[p.section].append((bare(lead.group("term")), first, line))
+
+    def _define(self, p, said: re.Match, sentence: Line) -> None:
+        """ "An alias is a named pointer to a version": a definition written as prose. Without an
+        article the subject must be a name (``$LATEST``), not the start of a clause."""
+        term, text = said.group("term"), said.group("text").rstrip(".")
+        first = sentences(text)[0].rstrip(";,: ")
+        if self._term_ok(term, named_only=not said.group("article")) and len(first.split()) >= 4 \
+                and not DANGLING.search(first) and first.count("(") == first.count(")"):
+            self.defs[p.section].append((term, first, sentence))
 
     def _term_ok(self, term: str, named_only: bool = True) -> bool:
         """A name of something: a few words, no label, no clause ("Not everything is namespaced"),
@@ -321,7 +336,7 @@ class _Maker:
         a few words, not a clause ("Objects must be…"), not a question; never an option."""
         words = re.findall(r"[A-Za-z0-9']+", term)
         return (0 < len(words) <= 6 and "?" not in term and re.search("[A-Za-z]", term) is not None
-                and _VERB.search(term) is None)
+                and _VERB.search(term) is None and not self.label(term))
 
     def label(self, text: str) -> bool:
         """Words that only label what follows ("Notes", "Why"), naming nothing."""
@@ -437,10 +452,16 @@ class _Maker:
             yield single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
+        asked: set[int] = set()  # the lines already asked about
         for sentence in self.sentences[p.id]:
+            if sentence.number in asked or len(asked) >= NUMBERS:
+                continue
             # "Timeout: A function can run for up to 900 seconds" asks its sentence; "Labels: max
             # 10 per version, up to ___" is a fragment under a label, no statement
             lead = LEAD.match(sentence.text)
+            if self.lines[p.id][sentence.number].text.rstrip().endswith("?") or lead and (
+                    REPLY_START.match(lead.group("text")) or not self._label(bare(lead.group("term")))):
+                continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
             if lead and not self._statement(line.text) and self._fragment(line.text) \
                     and self._label(bare(lead.group("term"))):
@@ -470,7 +491,8 @@ class _Maker:
                 stem = f"{self.according(p)}, what completes this statement?\n\"{blanked}\""
                 why = f"The notes on {self.where(p)} say: \"{self.clean.clean(line.text)}\"."
                 yield single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
-                return  # one number question a passage: the exam asks about more than figures
+                asked.add(sentence.number)  # one a line, two a passage: the exam asks about more than figures
+                break
 
 
 # --- helpers ---------------------------------------------------------------------

@@ -26,7 +26,11 @@ CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|mu
 PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
 DANGLING = re.compile(r"\b(?:to|of|from|and|or|with|for|by|up|no|the|a|an|than|between)\W*$", re.IGNORECASE)
 PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
+REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not quite)\b", re.IGNORECASE)  # a flashcard's answer
 VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
+DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+(?:\s+[\w./'’+-]+){0,3}?)[*`]*"
+                     r"\s+(?:is|are)\s+(?P<text>(?:an?|the)\s.{10,})$")  # "An alias is a named pointer to a version"
+_MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?)\s+")  # outline items: "a) ", "(b) ", "1.2 "
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 
 
@@ -44,7 +48,7 @@ def lines(text: str) -> list[tuple[str, str]]:
     out = []
     block, last = 0, None
     for raw in _unwrapped(text):
-        line = _labelled(raw.strip().lstrip("•").strip())
+        line = _labelled(_MARKER.sub("", raw.strip().lstrip("•").strip()))
         if not line or raw.startswith("    "):
             continue
         bullet = raw.lstrip().startswith("•")
@@ -53,7 +57,9 @@ def lines(text: str) -> list[tuple[str, str]]:
             block += 1
         last = (bullet, line)
         if len(line) <= MAX_FACT_LINE:
-            out.append((line, f"{block}:{depth}{'•' if bullet else ''}"))
+            # a paragraph's lines are one group however indented ("  b) ..." under a first line the
+            # passage starts flush); a bullet's depth says which list it is in
+            out.append((line, f"{block}:{depth}•" if bullet else f"{block}:0"))
     return out
 
 
