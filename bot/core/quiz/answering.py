@@ -12,7 +12,6 @@ not depend on the order shown. Replies map them back to shown letters.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Iterable, Protocol
 
@@ -115,18 +114,18 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
     store.save_card(learner_id, question.id, card, due)
     row = {"chosen": chosen, "correct": result.correct, "points": points}
     bonus = min(points, rules.streak_bonus(streak)) if points and mode != "round" else 0
-    return replace(feedback(engine, question, order, row, counted=True, next_review=due),
-                   mode=mode, streak_bonus=bonus,
-                   tally=store.tally(instance_id) if mode == "daily" else None)  # for the post's counts
+    return feedback(engine, question, order, row, counted=True, next_review=due, mode=mode, streak_bonus=bonus,
+                    tally=store.tally(instance_id) if mode == "daily" else None)  # for the post's counts
 
 
 def feedback(engine: Engine, question: BankQuestion, order: str | None, row: dict[str, Any],
-             counted: bool, next_review: datetime | None = None) -> Feedback:
+             counted: bool, next_review: datetime | None = None, mode: str = "", streak_bonus: int = 0,
+             tally: tuple[int, int] | None = None) -> Feedback:
     """The reply for a stored answer ``row`` (bank letters), in the letters the instance showed
-    (``order``: ``shuffle.seed`` of its row)."""
+    (``order``: ``shuffle.seed`` of its row); ``mode`` and on: a fresh answer's (``Feedback``)."""
     chosen = shuffle.to_shown(row["chosen"], question, order)
     picked = tuple(c for c in shuffle.choices(question, order) if c.letter in chosen)
     return Feedback(question_id=question.id, correct=bool(row["correct"]), chosen=chosen,
                     answer=shuffle.key(question, order), explanation=question.explanation,
                     heading=engine.heading(question), points=row["points"], counted=counted,
-                    next_review=next_review, picked=picked)
+                    next_review=next_review, mode=mode, streak_bonus=streak_bonus, picked=picked, tally=tally)
