@@ -177,11 +177,11 @@ class QuizStore(Connected):
             params,
         )
 
-    def active_days(self, learner_id: int) -> list[str]:
-        """Local days (ISO dates) on which the learner answered anything."""
+    def active_days(self, learner_id: int, since: str = "") -> list[str]:
+        """Local days (ISO dates) on which the learner answered anything; from ``since`` on, if given."""
         rows = self.conn.execute(
-            "SELECT substr(period, 2) FROM scores WHERE learner_id = ? AND period >= 'd' AND period < 'e'",
-            (learner_id,),
+            "SELECT substr(period, 2) FROM scores WHERE learner_id = ? AND period >= ? AND period < 'e'",
+            (learner_id, f"d{since}"),
         ).fetchall()
         return [r[0] for r in rows]
 

@@ -144,6 +144,16 @@ def test_practice_cannot_be_farmed_the_same_day_but_scores_again_tomorrow():
     assert tomorrow.points == rules.PRACTICE_POINTS + rules.streak_bonus(2)
 
 
+def test_a_streak_longer_than_the_bonus_needs_earns_the_whole_bonus_and_a_broken_one_starts_again():
+    store, practice = world()
+    ana = learner()
+    for day in range(12):
+        reply = right_answer(practice, ana, NOW + days(day))
+    assert (reply.points, reply.streak_bonus) == (rules.PRACTICE_POINTS + rules.STREAK_BONUS_CAP, rules.STREAK_BONUS_CAP)
+    again = right_answer(practice, ana, NOW + days(13))  # day 12 missed
+    assert (again.points, again.streak_bonus) == (rules.PRACTICE_POINTS, 0)
+
+
 def test_a_click_after_a_restart_still_counts():
     store, practice = world()
     ana = learner()

@@ -1,6 +1,6 @@
 """The rules of the game, as pure functions: grading, points, streaks, ranks, periods."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from bot.core.quiz import rules
 
@@ -51,6 +51,18 @@ def test_the_daily_question_scores_even_if_practised_today():
 def test_the_streak_bonus_is_two_points_a_day_after_the_first_up_to_ten():
     assert [rules.streak_bonus(n) for n in (0, 1, 2, 3, 6, 40)] == [0, 0, 2, 4, 10, 10]
     assert rules.points("practice", True, False, 3) == rules.PRACTICE_POINTS + 4
+
+
+def test_days_before_bonus_since_never_change_an_answers_streak_bonus():
+    today = date(2026, 11, 26)
+    since = rules.bonus_since(today)
+    for length in range(40):
+        for last in (today, today - timedelta(days=1), today - timedelta(days=2)):
+            days = {last - timedelta(days=n) for n in range(length)} | {today}
+            whole = rules.streaks(days, today)[0]
+            cut = rules.streaks({d for d in days if d >= since}, today)[0]
+            assert rules.streak_bonus(cut) == rules.streak_bonus(whole), (length, last)
+    assert since < today
 
 
 def test_the_current_streak_is_alive_until_a_whole_day_is_missed():

@@ -478,6 +478,8 @@ def test_active_days_are_the_learners_days_with_a_counted_answer(store):
     bump(store, bea, 10, day="2026-11-25")
     assert sorted(store.active_days(ana)) == ["2026-11-24", "2026-11-26"]
     assert store.active_days(bea) == ["2026-11-25"]
+    assert store.active_days(ana, since="2026-11-25") == ["2026-11-26"]  # from that day on
+    assert sorted(store.active_days(ana, since="2026-11-24")) == ["2026-11-24", "2026-11-26"]
 
 
 def test_topic_accuracy_counts_answers_and_right_ones_per_topic(store):

@@ -22,7 +22,7 @@ from bot.core.bank import BankQuestion
 
 class AnswerStore(Protocol):
     def group_timezone(self, group: str) -> str: ...
-    def active_days(self, learner_id: int) -> list[str]: ...
+    def active_days(self, learner_id: int, since: str = "") -> list[str]: ...
     def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None: ...
     def answer_by_event(self, event: str) -> dict[str, Any] | None: ...
     def scored_on_day(self, learner_id: int, topic: str, question_id: str, day: str) -> bool: ...
@@ -91,8 +91,8 @@ def _record(engine: Engine, command: Answer, question: BankQuestion, instance: d
     today = rules.local_day(now, store.group_timezone(group))
     scored = mode not in ("daily", "round") and store.scored_on_day(learner_id, question.topic, question.id,
                                                      today.isoformat())
-    days = {date.fromisoformat(d) for d in store.active_days(learner_id)} | {today}
-    streak = rules.streaks(days, today)[0]
+    days = {date.fromisoformat(d) for d in store.active_days(learner_id, rules.bonus_since(today).isoformat())}
+    streak = rules.streaks(days | {today}, today)[0]  # counted back to bonus_since: the bonus is the same
     quickness = 0.0
     if mode == "round" and instance["closes_at"] is not None:  # the faster, the more points
         span = (instance["closes_at"] - instance["created_at"]).total_seconds()

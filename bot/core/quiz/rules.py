@@ -97,6 +97,12 @@ def streak_bonus(streak: int) -> int:
     return min(max(streak - 1, 0) * STREAK_BONUS_PER_DAY, STREAK_BONUS_CAP)
 
 
+def bonus_since(today: date) -> date:
+    """The first day that can change the streak bonus of an answer given ``today``: a streak
+    reaching further back earns no more (so an answer reads a week of days, not the whole history)."""
+    return today - timedelta(days=-(-STREAK_BONUS_CAP // STREAK_BONUS_PER_DAY))
+
+
 # --- time: local days, streaks and periods --------------------------------------
 
 
