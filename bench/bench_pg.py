@@ -192,7 +192,7 @@ async def answer_bursts(where: str, name: str, count: int) -> None:
     """A worker: make ``count`` instances, say ``ready``, wait for ``go`` on stdin, answer them all
     in bursts through ``GroupCommit``, print ``done <counted> <seconds>``."""
     store, practice = engine(where)
-    core = GroupCommit(practice, store.transaction)
+    core = GroupCommit(practice, store.transaction, store.batch)
     ids = [q for q, _ in practice.daily_pool()]
     people = [Learner("bench", GROUP, f"{name}-u{i}", f"{name} {i}") for i in range(LEARNERS)]
     with store.transaction():  # a quiz command's work, before the clock starts

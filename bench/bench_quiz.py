@@ -78,7 +78,7 @@ def raw_commit_rate(store: Store, n: int) -> float:
 async def burst(store: Store, practice: Practice, users: int) -> tuple[float, int, int]:
     """``users`` first-time learners click the same daily question in one turn of the loop,
     through ``GroupCommit`` as in ``dva serve``: (answers/s, counted, commits)."""
-    core = GroupCommit(practice, store.transaction)
+    core = GroupCommit(practice, store.transaction, store.batch)
     question_id = next(q for q, _ in practice.daily_pool())
     daily = practice.open_daily(question_id, GROUP, "bench:channel", START, START + timedelta(days=1))
     letters = tuple(practice.question(question_id).answers)

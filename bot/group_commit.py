@@ -1,11 +1,14 @@
 """Answers arriving together are committed together: one transaction per turn of the event loop.
 
 Why: committing is the biggest part of recording an answer, and when a daily
-question lands, a channel's clicks arrive at once. Each answer still runs in
-its own savepoint (``Practice.answer`` holds one), so one that fails undoes only
-itself; a click's reply is sent only after the transaction holding it has
-committed, so nothing acknowledged is ever lost (``tests/test_durability.py``).
-Every other command is handled at once, as before.
+question lands, a channel's clicks arrive at once. An answer that fails undoes
+only itself: with the store's ``batch`` the answers first run with no savepoint
+each (a savepoint copies every page its answer changes), and if one fails, all
+of it is undone and the answers run again in a ``transaction``, each in its own
+savepoint (``Practice.answer`` opens one), as they do without ``batch``. A
+click's reply is sent only after the transaction holding it has committed, so
+nothing acknowledged is ever lost (``tests/test_durability.py``). Every other
+command is handled at once, as before.
 """
 
 from __future__ import annotations
@@ -25,17 +28,30 @@ class Core(Protocol):
     def handle(self, command: Command, now: datetime) -> list[Reply]: ...
 
 
+Waiting = tuple[Answer, datetime, "asyncio.Future[list[Reply]]"]  # an answer, its time, its click's reply
+
+
+class Parts(Protocol):
+    """What the store's ``batch`` yields (``db.base.Parts``)."""
+
+    @property
+    def failed(self) -> bool: ...  # one of its parts failed: all of it is undone when it ends
+
+
 class GroupCommit:
     """The core, with answers of one loop turn committed in one transaction.
 
     ``transaction``: the store's (``Store.transaction``); without one (a test's
     core with no store) each answer commits on its own, through the same path.
+    ``batch``: the store's (``Store.batch``), tried first (see the module's docstring).
     """
 
-    def __init__(self, core: Core, transaction: Callable[[], AbstractContextManager[None]] | None = None):
+    def __init__(self, core: Core, transaction: Callable[[], AbstractContextManager[None]] | None = None,
+                 batch: Callable[[], AbstractContextManager[Parts]] | None = None):
         self.core = core
         self._transaction = transaction or nullcontext
-        self._waiting: list[tuple[Answer, datetime, asyncio.Future[list[Reply]]]] = []
+        self._batch = batch
+        self._waiting: list[Waiting] = []
         self.commits = 0  # transactions committed, for the figures of ``bench/bench_quiz.py``
 
     def handle(self, command: Command, now: datetime) -> list[Reply]:
@@ -59,8 +75,10 @@ class GroupCommit:
         # then lock shared learners in the same order, and never wait on each other in a circle
         batch.sort(key=lambda item: (item[0].learner.platform, item[0].learner.group, item[0].learner.user))
         try:
-            with self._transaction():
-                replies = [self.core.handle(command, now) for command, now, _ in batch]
+            replies = self._at_once(batch)
+            if replies is None:  # no batch, or an answer failed in it and all was undone: a savepoint each
+                with self._transaction():
+                    replies = [self.core.handle(command, now) for command, now, _ in batch]
         except Exception as err:  # the commit failed: no one in the batch is told it counted
             log.exception("committing %d answers failed", len(batch))
             for _, _, done in batch:
@@ -71,3 +89,16 @@ class GroupCommit:
         for (_, _, done), reply in zip(batch, replies):
             if not done.done():  # its asker may have gone (a cancelled request)
                 done.set_result(reply)
+
+    def _at_once(self, batch: list[Waiting]) -> list[list[Reply]] | None:
+        """The replies of the whole batch in the store's ``batch``; None when one of its answers
+        failed (the rest are not run, and the batch is rolled back) or there is no ``batch``."""
+        if self._batch is None:
+            return None
+        with self._batch() as parts:
+            replies = []
+            for command, now, _ in batch:
+                replies.append(self.core.handle(command, now))
+                if parts.failed:
+                    return None
+        return replies

@@ -235,7 +235,8 @@ async def _wait(stop: asyncio.Event, watched: dict[asyncio.Task, str]) -> int:
 async def _start_discord(app: App, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
     from bot.adapters import discord as adapter
 
-    client = adapter.build_client(app.tutor, settings, now, tracker=shut.tracker, transaction=app.store.transaction)
+    client = adapter.build_client(app.tutor, settings, now, tracker=shut.tracker,
+                                  transaction=app.store.transaction, batch=app.store.batch)
     task = asyncio.create_task(client.start(settings.discord_token or ""), name="discord")
     shut.watched[task] = "Discord"
 
@@ -258,7 +259,8 @@ async def _start_discord(app: App, settings: Settings, posters: dict[str, Any], 
 async def _start_slack(app: App, settings: Settings, posters: dict[str, Any], shut: Shutdown) -> None:
     from bot.adapters import slack as adapter
 
-    bolt = adapter.build_app(app.tutor, settings, now, tracker=shut.tracker, transaction=app.store.transaction)
+    bolt = adapter.build_app(app.tutor, settings, now, tracker=shut.tracker,
+                             transaction=app.store.transaction, batch=app.store.batch)
     running = await adapter.start(bolt, settings)
     posters["slack"] = adapter.SlackPoster(bolt.client)
     shut.closers.append(running.stop)

@@ -21,6 +21,7 @@ the dialect both accept (``tests/test_store_conformance.py`` runs it on both):
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Hashable, Iterable, Iterator, Protocol, Sequence, TypeVar
 
@@ -62,10 +63,18 @@ class Connection(Protocol):
     def close(self) -> None: ...
 
 
+@dataclass
+class Parts:
+    """What ``Connected.batch`` yields: ``failed`` once one of its parts has failed."""
+
+    failed: bool = False
+
+
 class Connected:
     conn: Connection  # set by ``db.store.Store``
     # what this write transaction has read and keeps up to date as it writes (``_kept``); None outside one
     _memo: dict[Any, Any] | None = None
+    _parts: Parts | None = None  # the open transaction is a ``batch``: its parts are not savepoints
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -75,31 +84,64 @@ class Connected:
         cannot change before the write, even with a second process (PostgreSQL:
         one advisory lock, see ``db.postgres``). Inside an open transaction it is
         a savepoint: a failure undoes only its own part, and what was kept
-        (``_kept``) since it began.
+        (``_kept``) since it began. Inside a ``batch`` it is a part of it.
         """
-        if self.conn.in_transaction:
-            kept = None if self._memo is None else dict(self._memo)
-            self.conn.execute("SAVEPOINT nested")
+        if not self.conn.in_transaction:
+            with self._outermost(None):
+                yield
+            return
+        if self._parts is not None:
             try:
                 yield
             except BaseException:
-                self.conn.execute("ROLLBACK TO nested")
-                self.conn.execute("RELEASE nested")
-                self._memo = kept
+                self._parts.failed = True  # the batch is undone when it ends
                 raise
-            self.conn.execute("RELEASE nested")
             return
+        kept = None if self._memo is None else dict(self._memo)
+        self.conn.execute("SAVEPOINT nested")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO nested")
+            self.conn.execute("RELEASE nested")
+            self._memo = kept
+            raise
+        self.conn.execute("RELEASE nested")
+
+    @contextmanager
+    def batch(self) -> Iterator[Parts]:
+        """One write transaction of parts that may each fail on their own (the answers of one
+        turn of the event loop, ``bot.group_commit``), with no savepoint per part.
+
+        A part is a ``transaction`` opened inside it: when one fails, ``failed``
+        is set, and when the batch ends all of it is rolled back, not committed.
+        The caller then stops and runs the parts again in a ``transaction``,
+        where each is a savepoint and a failure undoes only itself. Cheaper
+        while nothing fails, which is almost always: a savepoint copies every
+        page its part changes (in SQLite) or is two more round trips (PostgreSQL).
+        Inside an open transaction it is a ``transaction`` (a savepoint).
+        """
+        parts = Parts()
+        if self.conn.in_transaction:
+            with self.transaction():
+                yield parts
+            return
+        with self._outermost(parts):
+            yield parts
+
+    @contextmanager
+    def _outermost(self, parts: Parts | None) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")
-        self._memo = {}
+        self._memo, self._parts = {}, parts
         try:
             try:
                 yield
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-            self.conn.execute("COMMIT")
+            self.conn.execute("ROLLBACK" if parts is not None and parts.failed else "COMMIT")
         finally:
-            self._memo = None
+            self._memo, self._parts = None, None
 
     def _kept(self, key: Hashable, read: Callable[[], T]) -> T:
         """``read()``, read once per write transaction (``transaction``) and kept for the rest of it.

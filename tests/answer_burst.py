@@ -31,7 +31,7 @@ START = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
 async def main(path: str, run: str, limit: int = 1_000_000) -> None:
     store = Store(db.connect(path))
     practice = Practice(store, library(), list(QUESTIONS), rng=random.Random(run))
-    core = GroupCommit(practice, store.transaction)
+    core = GroupCommit(practice, store.transaction, store.batch)
     print("ready", flush=True)
 
     async def click(n: int) -> None:

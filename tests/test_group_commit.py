@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 from contextlib import contextmanager
 
+import pytest
+
 import db
 from bot.core.messages import Answer, Feedback, Quiz, Text
 from bot.core.quiz.practice import Practice
@@ -84,7 +86,7 @@ def test_other_commands_are_answered_at_once_not_held_for_a_commit():
 
 def test_a_daily_posts_tally_counts_every_answer_of_a_burst():
     store, practice = world()
-    core = GroupCommit(practice, store.transaction)
+    core = GroupCommit(practice, store.transaction, store.batch)
     daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, None)
     people = [learner(f"u{i}") for i in range(6)]
 
@@ -112,10 +114,11 @@ class FailingCards(Store):
         super().save_card(learner_id, question_id, card, due)
 
 
-def test_an_answer_that_fails_in_a_batch_undoes_only_itself():
+@pytest.mark.parametrize("at_once", [True, False], ids=["batch", "savepoints"])
+def test_an_answer_that_fails_in_a_batch_undoes_only_itself(at_once):
     store = FailingCards(db.connect(":memory:"), failing="ben")
     practice = Practice(store, library(), list(QUESTIONS))
-    core = GroupCommit(Tutor(lookup=None, practice=practice), store.transaction)
+    core = GroupCommit(Tutor(lookup=None, practice=practice), store.transaction, store.batch if at_once else None)
     daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, None)
     people = [learner("ana"), learner("ben"), learner("cy")]
 

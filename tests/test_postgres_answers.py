@@ -93,7 +93,7 @@ def click_in_bursts(url: str, clicks: list[Answer], together: int, start: thread
     would) until it is acknowledged."""
     p = process(url)
     start.wait(30)
-    core = GroupCommit(p.practice, p.store.transaction)
+    core = GroupCommit(p.practice, p.store.transaction, p.store.batch)
 
     async def click(answer: Answer) -> Any:
         for _ in range(5):
@@ -160,7 +160,7 @@ def test_an_answer_is_recorded_while_another_process_holds_the_write_lock(postgr
                                        NOW, NOW + timedelta(hours=1) if daily else None)
     holder = holding_the_write_lock(postgres_url)
     try:
-        core = GroupCommit(p.practice, p.store.transaction)
+        core = GroupCommit(p.practice, p.store.transaction, p.store.batch)  # as dva serve has it
         thread, out = in_thread(lambda: asyncio.run(core.handled(Answer(ana, question.instance, right(question)),
                                                                  NOW)))
         thread.join(10)

@@ -540,6 +540,27 @@ def test_a_tally_counts_answers_and_right_ones_inside_a_transaction_and_out(stor
     assert store.tally("daily-1") == (2, 1)
 
 
+
+def test_a_batch_keeps_all_its_parts_and_one_whose_part_failed_keeps_none(store):
+    ready(store)
+    ana, bea, cal = learner(store), learner(store, "U0BEA", "Bea"), learner(store, "U0CAL", "Cal")
+    serve(store, "daily-1", "rds-proxy", None, mode="daily", target=CHANNEL)
+    with store.batch() as parts:
+        for who in (ana, bea):
+            with store.transaction():
+                record(store, "daily-1", who, mode="daily")
+    assert not parts.failed and store.tally("daily-1") == (2, 2)
+    with store.batch() as parts:
+        with store.transaction():
+            record(store, "daily-1", cal, mode="daily")
+        with pytest.raises(Exception), store.transaction():
+            record(store, "no-such-instance", cal)  # refused by the database: the part fails
+    assert parts.failed
+    assert store.answer_of("daily-1", cal) is None and store.tally("daily-1") == (2, 2)
+    with store.transaction():  # the store is ready for the next transaction
+        assert record(store, "daily-1", cal, mode="daily")
+    assert store.tally("daily-1") == (3, 3)
+
 def test_a_timezone_set_inside_a_transaction_is_read_back_in_it(store):
     with store.transaction():
         assert store.group_timezone(TEAM) == "UTC"

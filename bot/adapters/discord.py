@@ -40,7 +40,7 @@ from bot.core.messages import (
     Answer, Ask, Command, Daily, Exam, Explain, Feedback, Help, Learner, More, Quiz, Reply, Report, Review, Round,
     Setup, ShowLeaderboard, ShowStats, Text, TopicList, Topics,
 )
-from bot.group_commit import Core, GroupCommit
+from bot.group_commit import Core, GroupCommit, Parts
 from bot.inflight import RESTARTING, InFlight
 
 __all__ = ["build_client", "to_command", "render", "send", "DiscordPoster"]
@@ -67,16 +67,17 @@ def build_client(
     tutor: Core, settings: Settings, clock: Callable[[], datetime],
     *, topics: Callable[[], Sequence[str]] | None = None, tracker: InFlight | None = None,
     transaction: Callable[[], AbstractContextManager[None]] | None = None,
+    batch: Callable[[], AbstractContextManager[Parts]] | None = None,
 ) -> discord.Client:
     """A client answering ``/dva`` with ``tutor``; start it with ``client.start(token)``.
 
     ``tracker`` counts the interactions being answered (``serve`` waits for them
     at shutdown); by default a tracker of its own, which never stops.
-    ``transaction``: the store's, so answers arriving together commit together.
+    ``transaction`` and ``batch``: the store's, so answers arriving together commit together.
     """
     if settings.discord_api_url:
         Route.BASE = settings.discord_api_url.rstrip("/")
-    return StudyClient(GroupCommit(tutor, transaction), settings, clock, topics, tracker or InFlight())
+    return StudyClient(GroupCommit(tutor, transaction, batch), settings, clock, topics, tracker or InFlight())
 
 
 class StudyClient(discord.AutoShardedClient):

@@ -43,7 +43,7 @@ from bot.core.messages import (
     Answer, Ask, Command, Feedback, FoundPassage, HelpText, Leaderboard, Question, Quiz, Reply, Review, Round,
     Setup, ShowLeaderboard, ShowStats, Stats, Text,
 )
-from bot.group_commit import Core, GroupCommit
+from bot.group_commit import Core, GroupCommit, Parts
 from bot.inflight import RESTARTING, InFlight
 
 log = logging.getLogger(__name__)
@@ -243,17 +243,18 @@ async def _ack_only(ack) -> None:
 
 def build_app(core: Core, settings: Settings, clock: Clock, client: AsyncWebClient | None = None,
               *, process_before_response: bool = False, tracker: InFlight | None = None,
-              transaction: Callable[[], AbstractContextManager[None]] | None = None) -> AsyncApp:
+              transaction: Callable[[], AbstractContextManager[None]] | None = None,
+              batch: Callable[[], AbstractContextManager[Parts]] | None = None) -> AsyncApp:
     """The Bolt app; ``process_before_response=True`` finishes the work before the
     HTTP response (deterministic tests), False answers Slack at ``ack()``. ``tracker``
     counts the requests being answered (``serve`` waits for them at shutdown); by
-    default one of its own, which never stops. ``transaction``: the store's, so
-    answers arriving together commit together."""
+    default one of its own, which never stops. ``transaction`` and ``batch``: the
+    store's, so answers arriving together commit together."""
     client = client or AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
     app = AsyncApp(client=client, signing_secret=settings.slack_signing_secret,
                    process_before_response=process_before_response,
                    logger=logging.getLogger("bot.adapters.slack.bolt"))
-    listeners = Listeners(GroupCommit(core, transaction), settings, clock, tracker or InFlight())
+    listeners = Listeners(GroupCommit(core, transaction, batch), settings, clock, tracker or InFlight())
     app.command(re.compile(r"^/dva"))(listeners.command)
     app.action(re.compile("^" + re.escape(ANSWER)))(listeners.click)
     app.action(SUBMIT)(listeners.click)
