@@ -55,8 +55,12 @@ def _order(question: BankQuestion, instance: str | None) -> tuple[int, ...]:
 
 def choices(question: BankQuestion, instance: str | None) -> tuple[Choice, ...]:
     """The options as shown for ``instance``, lettered A, B, C... in shown order."""
-    return tuple(Choice(LETTERS[shown], question.options[at])
-                 for shown, at in enumerate(_order(question, instance)))
+    return _lettered(question.options, _order(question, instance))
+
+
+@lru_cache(maxsize=4096)  # every click on one daily post reads the same choices
+def _lettered(options: tuple[str, ...], positions: tuple[int, ...]) -> tuple[Choice, ...]:
+    return tuple(Choice(LETTERS[shown], options[at]) for shown, at in enumerate(positions))
 
 
 def to_bank(letters: Iterable[str], question: BankQuestion, instance: str | None) -> tuple[str, ...]:
