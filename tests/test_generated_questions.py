@@ -241,6 +241,39 @@ A: No, Encrypt takes at most 4 KB of plaintext; use GenerateDataKey for 2 MB.
     assert not [q for q, _ in candidates(passages(cards)) if q.shape == "number"]
 
 
+def test_two_things_sharing_a_cell_no_other_has_make_a_choose_two():
+    classes = """\
+# S3
+
+## Storage classes
+| Class | AZs | Min storage duration |
+|---|---|---|
+| Standard | 3 or more | none |
+| Standard-IA | 3 or more | 30 days |
+| One Zone-IA | 1 | 30 days |
+| Glacier Instant Retrieval | 3 or more | 90 days |
+| Glacier Deep Archive | 3 or more | 180 days |
+"""
+    [q] = [q for q in of_shape("choose-two", classes) if "30 days" in q.stem]
+    assert set(q.correct) == {"Standard-IA", "One Zone-IA"} and len(q.options) == 5
+    assert q.stem.endswith(CHOOSE_TWO) and 'have "30 days" as min storage duration' in q.explanation
+    # "AZs: 1" is one class only, "3 or more" four: neither is a pair
+    assert not [q for q in of_shape("choose-two", classes) if "AZs" in q.stem]
+
+
+def test_a_rule_with_too_few_beside_it_takes_others_of_its_kind_as_options():
+    rules = """\
+# S3
+
+## Encryption
+Use SSE-KMS when you need an audit trail of every use of the key.
+Use SSE-C when the company must keep its keys outside AWS but S3 should encrypt.
+"""
+    [q] = [q for q in of_shape("scenario", rules) if q.correct == ("SSE-KMS",)]
+    assert "SSE-C" in q.options and len(q.options) == 4
+    assert "is another S3 encryption." in q.explanation
+
+
 # --- the gate: what is never served ------------------------------------------------
 
 

@@ -371,14 +371,19 @@ class _Maker:
             others = [o for o, _, oy, _ in pool if key(o) != key(x) and overlap(oy, y) < 0.5
                       and not mentions(y, o) and self._thing(o)]
             others = distinct([x, *others])[1:4]
-            if len(others) < 3:
+            kin: list[str] = []
+            if len(others) < 3:  # too few rules beside it: others of its kind, as AWS names them
+                kin = self._kin(x, y, [r[0] for r in pool], others, p.section)[:3 - len(others)]
+            if len(others) + len(kin) < 3:
                 continue
             condition = third_person(self.clean.clean(y))
             stem = f"{self.according(p)}, which should a developer use {when} {condition}?"
             why = (f"The notes on {self.where(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
-            yield single(p, "scenario", x, stem, x, others, why)
+            if kin:
+                why += " " + self.kinds.said(x, [r[0] for r in pool], kin)
+            yield single(p, "scenario", x, stem, x, others + kin, why)
 
     def _choose_two(self, p) -> Iterable[BankQuestion]:
         lists = self.lists.get(p.section, [])

@@ -8,9 +8,11 @@ Downtime | Cost"), or its columns are when the header's first cell is empty
   the false ones giving a thing the value another thing has for an attribute
   where the two differ (never where one value is a variant of the other:
   "no" and "no (reduced capacity)" are not a contradiction);
-- ``definition``: "Which policy has 'none' as its downtime?"
-  when the notes compare four things or more, the answer the only thing those
-  cells describe.
+- ``definition``: "Which policy matches 'Rollback: terminate the new instances'?"
+  when the notes compare four things or more, the answer the only thing that
+  cell describes;
+- ``choose-two``: "Which TWO of these match 'Min storage duration: 30 days'?"
+  when exactly two of five things or more share a cell the others clearly do not.
 
 A two-column table ("Limit | Value") is a list of labelled values instead: its
 rows are read as "Label – value" lines (``bank.lines``), like any other.
@@ -22,9 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
-from bot.core.bank.questions import pick, single
 from bot.core.bank.lines import key
-from bot.core.bank.questions import BankQuestion
+from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
 PER_TABLE = 3  # true-statement questions from one table: more would ask the same grid again
@@ -97,6 +98,8 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
     yield from _statements(p, table, things, attributes, usable, maker)
     if len(things) >= MIN_IDENTIFY:
         yield from _identify(p, table, things, attributes, usable, maker)
+    if len(things) >= MIN_IDENTIFY + 1:
+        yield from _pairs(p, table, things, attributes, usable, maker)
 
 
 def statement(thing: str, attribute: str, value: str) -> str:
@@ -151,6 +154,32 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         why = (f"The notes on {maker.where(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
+
+
+def _pairs(p, table: Table, things: list[str], attributes: list[str],
+           usable: set[tuple[str, str]], maker: Maker) -> Iterable[BankQuestion]:
+    """Two things sharing a cell that every other thing clearly lacks: a choose-two."""
+    for attribute in attributes:
+        if maker.label(attribute):
+            continue  # a free note beside each row: two alike notes share no property
+        values = {t: table.cell(t, attribute) for t in things if (t, attribute) in usable}
+        by_value: dict[str, list[str]] = {}
+        for t, v in values.items():
+            by_value.setdefault(key(v), []).append(t)
+        for pair in (ts for ts in by_value.values() if len(ts) == 2):
+            value = values[pair[0]]
+            rest = [t for t in things if t not in pair and t in values and not _alike(values[t], value)]
+            if len(rest) < 3 or len(rest) < len(things) - 2:
+                continue  # a thing the table leaves blank, or one whose value is a variant of it
+            wrong = [rest[i] for i in pick(attribute + value, len(rest), 3)]
+            qid = ident(p.id, "choose-two", f"{attribute}|{value}")
+            options, answers = place(qid, pair, wrong)
+            stem = f"{maker.according(p)}, which TWO of these match \"{attribute}: {value}\" in the table? {CHOOSE_TWO}"
+            why = (f"The notes on {maker.where(p)} compare them in a table: {pair[0]} and {pair[1]} have "
+                   f"\"{value}\" as {attribute.lower()}. " + " ".join(f"{o}: \"{values[o]}\"." for o in wrong))
+            yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
+                               answers=answers, explanation=why, passages=(p.id,), generated=True,
+                               source="generated", shape="choose-two")
 
 
 def _name(thing: str) -> bool:
