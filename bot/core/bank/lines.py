@@ -213,4 +213,6 @@ def mentions(text: str, term: str) -> bool:
 
 
 def lower(name: str) -> str:
-    return name if name[:2].isupper() else name[:1].lower() + name[1:]
+    """ "Deployment policies" -> "deployment policies"; a name stays ("SQS queues", "DeletionPolicy values")."""
+    first = name.split(" ", 1)[0]
+    return name if name[:2].isupper() or re.search(r"\w[A-Z]", first) else name[:1].lower() + name[1:]

@@ -40,7 +40,8 @@ class Cleaner:
 
     def clean(self, text: str) -> str:
         """The line without asides, emphasis marks or obvious typos, one line."""
-        text = _PAREN.sub(lambda m: "" if self._aside(m.group(1)) else m.group(0), text)
+        for _ in range(2):  # "(is this on the exam? (??))": the inner aside, then the outer one
+            text = _PAREN.sub(lambda m: "" if self._aside(m.group(1)) else m.group(0), text)
         text = _NOISE.sub("", text)
         text = _EMPHASIS.sub(r"\1", text)  # "*without*", "**never**", "_once_"
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)

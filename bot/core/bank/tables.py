@@ -2,18 +2,17 @@
 
 A table is a grid of things by attributes: its rows are the things ("Policy |
 Downtime | Cost"), or its columns are when the header's first cell is empty
-("| | GSI | LSI"). Two shapes come from one:
+("| | GSI | LSI"), only labels its column ("Feature") or the headings name two
+of them. Two shapes come from one, each only when the notes compare enough
+things for wrong options of the same kind:
 
-- ``true-statement``: "Which statement is true?" over "GSI, created: any time",
-  the false ones giving a thing the value another thing has for an attribute
-  where the two differ (never where one value is a variant of the other:
-  "no" and "no (reduced capacity)" are not a contradiction);
 - ``definition``: "Which policy matches 'Rollback: terminate the new instances'?"
-  when the notes compare four things or more, the answer the only thing that
-  cell describes;
+  (four things or more), the answer the only thing that cell describes;
 - ``choose-two``: "Which TWO of these match 'Min storage duration: 30 days'?"
-  when exactly two of five things or more share a cell the others clearly do not.
+  (five or more) when exactly two things share a cell the others clearly do not.
 
+No "which statement is true" over a table's cells: reviewers read "Immutable,
+no DNS change: Yes" as a pasted row, not a statement (round 8 of the review).
 A two-column table ("Limit | Value") is a list of labelled values instead: its
 rows are read as "Label – value" lines (``bank.lines``), like any other.
 """
@@ -28,7 +27,6 @@ from bot.core.bank.lines import key
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
-PER_TABLE = 3  # true-statement questions from one table: more would ask the same grid again
 MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 
@@ -91,49 +89,14 @@ class Maker(Protocol):
 
 
 def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
-    """The table's true-statement questions, then its which-thing ones."""
+    """The table's which-thing questions, then its choose-two ones."""
     things = [t for t in table.things if _name(t)]
     attributes = [a for a in table.attributes if a and len(a) <= MAX_CELL // 2]
     usable = {(t, a) for t in things for a in attributes if _value(table.cell(t, a))}
-    yield from _statements(p, table, things, attributes, usable, maker)
     if len(things) >= MIN_IDENTIFY:
         yield from _identify(p, table, things, attributes, usable, maker)
     if len(things) >= MIN_IDENTIFY + 1:
         yield from _pairs(p, table, things, attributes, usable, maker)
-
-
-def statement(thing: str, attribute: str, value: str) -> str:
-    return f"{thing}, {attribute[:1].lower() + attribute[1:] if not attribute[:2].isupper() else attribute}: {value}"
-
-
-def _statements(p, table: Table, things: list[str], attributes: list[str],
-                usable: set[tuple[str, str]], maker: Maker) -> Iterable[BankQuestion]:
-    falses = [(t, a, table.cell(o, a)) for t in things for a in attributes for o in things
-              if o != t and (t, a) in usable and (o, a) in usable and not _alike(table.cell(o, a), table.cell(t, a))]
-    for thing in [things[i] for i in pick(key(" ".join(things)), len(things), PER_TABLE)]:
-        mine = [a for a in attributes if (thing, a) in usable and any(f[1] == a for f in falses)]
-        if not mine:
-            continue
-        attribute = mine[pick(thing, len(mine), 1)[0]]
-        # false ones on other attributes, one each: two options on one row show which is meant
-        wrong = [f for f in falses if f[1] != attribute]
-        chosen: list[tuple[str, str, str]] = []
-        for n in pick(thing + attribute, len(wrong), len(wrong)):
-            if wrong[n][1] not in {c[1] for c in chosen}:
-                chosen.append(wrong[n])
-        for n in pick(attribute + thing, len(falses), len(falses)):  # a small grid: its own column too
-            t, a, v = falses[n]
-            if len(chosen) < 3 and a == attribute and t != thing and not _alike(v, table.cell(thing, a)) \
-                    and t not in {c[0] for c in chosen if c[1] == a}:
-                chosen.append(falses[n])
-        if len(chosen) < 3:
-            continue
-        chosen = chosen[:3]
-        right = statement(thing, attribute, table.cell(thing, attribute))
-        stem = f"{maker.according(p)}, which statement is true?"
-        why = (f"The notes on {maker.where(p)} compare them in a table: \"{right}\". "
-               + " ".join(f"{t}, {a.lower()}: the table gives \"{table.cell(t, a)}\"." for t, a, _ in chosen))
-        yield single(p, "true-statement", right, stem, right, [statement(*c) for c in chosen], why)
 
 
 def _identify(p, table: Table, things: list[str], attributes: list[str],
