@@ -109,6 +109,13 @@ def test_a_topic_the_notes_never_name_is_declined_with_topics_they_cover():
     assert reply.suggestions and all(len(s) < 60 for s in reply.suggestions)
 
 
+def test_a_tool_whose_name_only_starts_like_a_word_of_the_notes_is_declined():
+    # "kubeadm" holds "kube" of kube-proxy: no misspelling of anything the notes say
+    notes = K8S + "\n## Networking\nkube-proxy keeps the node's rules for Services; a cluster has one per node.\n"
+    assert isinstance(lookup(notes).ask("kubeadm cluster upgrade"), messages.NothingFound)
+    assert isinstance(lookup(notes).ask("kubectl get pods"), messages.FoundPassage)
+
+
 def test_two_things_the_notes_treat_together_are_answered_with_that_passage():
     reply = lookup(DYNAMO).ask("how does lambda read dynamodb streams")
     assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Streams"

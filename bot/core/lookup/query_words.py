@@ -25,6 +25,7 @@ PLAIN_WEIGHT = 0.5  # a plain word of any topic ("app", "support") counts this m
 BROADER = 0.5  # a broader term of a concept ("elb" for "alb") counts half
 SAME_ROOT = 0.8  # "deleted" ~ "deletion", "connecting" ~ "connection"
 RESEMBLES = 72  # rapidfuzz ratio: a rough typo of a word of the notes, not a name they lack
+TYPO_SPAN = 2  # letters a rough typo adds or drops at most
 CLOSE = 0.9  # a word the notes use matches only near-identical spellings too
 UNKNOWN_WORD = 0.7  # weight of a query word the notes never use, in a long query
 UNKNOWN_NAME = 3.0  # ... times the rarest word's weight, for a distinctive name
@@ -73,7 +74,8 @@ class QueryWords:
             fixed = next(((w,) for w in self._spelling.get(word[0], ())
                           if len(w) == 4 and w.startswith(word[:2]) and OSA.distance(w, word) == 1), fixed)
         elif len(word) >= 4 and not word.isdigit() and word not in self._known \
-                and word not in self.vocab.names and not self.vocab.related_to(word):
+                and word not in self.vocab.names and not self.vocab.related_to(word) \
+                and not self.vocab.english(word):  # "chart" is no misspelling of "cheat"
             close = near(word, self._spelling.get(word[0], []), limit=3)
             if close:
                 fixed = (close[0][0],)
@@ -99,8 +101,9 @@ class QueryWords:
 
     def resembles(self, word: str) -> bool:
         """Is ``word`` loosely like a word of the notes (a typo too rough to correct)?"""
-        return process.extractOne(word, self._spelling.get(word[:1], ()), scorer=fuzz.ratio,
-                                  score_cutoff=RESEMBLES) is not None
+        # of about its length: "kubeadm" holds "kube" but misspells no word of the notes
+        return any(abs(len(w) - len(word)) <= TYPO_SPAN for w, _, _ in process.extract(
+            word, self._spelling.get(word[:1], ()), scorer=fuzz.ratio, score_cutoff=RESEMBLES, limit=5))
 
     def knows(self, word: str) -> bool:
         """Do the notes use this word, or one it misspells or stands for?"""
@@ -133,8 +136,9 @@ class QueryWords:
         head = unit.head
         if head not in self._near_cache:
             # a word of ``RELATED`` is a real word, not a misspelling ("backend" is not "backed")
-            found = [] if self.vocab.related_to(head) and head not in self.postings else \
-                near(head, self._plain.get(head[0], []))
+            # nor is an English word the notes never use a misspelling of one they do ("chart", "cheat")
+            found = [] if self.vocab.related_to(head) and head not in self.postings \
+                else near(head, self._plain.get(head[0], []))
             if head in self.postings:
                 found = [(t, sim) for t, sim in found if sim >= CLOSE]
             found += [(t, SAME_ROOT) for t in self._roots.get(root(head), ()) if t != head]

@@ -215,6 +215,10 @@ class Vocabulary:
         concepts = {v: t for v, t in self.lexicon.concepts.items() if phrase_key(v) not in own}
         return Vocabulary(replace(self.lexicon, concepts=concepts))
 
+    def english(self, word: str) -> bool:
+        """A word of the English word list, spelled right ("chart"): no misspelling of another."""
+        return word in english_words(self.lexicon.english, self.lexicon.english_files)[0]
+
     def jargon(self, word: str) -> bool:
         """No English word, nor a misspelling of one ("etcd", "kubeadm"; not "diffrence"), nor a
         figure ("5tb", "5xx", "gp3": a size, a status class, a version is no topic's name)."""
