@@ -257,6 +257,28 @@ Use SSE-C when the company must keep its keys outside AWS but S3 should encrypt.
     assert "is another S3 encryption." in q.explanation
 
 
+PICKS = """\
+# API notes
+
+## Which one do I pick?
+- Need WAF, request validation or caching? → REST API.
+- Need the cheapest simple proxy to Lambda with JWT auth? → HTTP API.
+- Need real-time chat between browsers? → WebSocket API.
+- Need OIDC/JWT auth on a cheap HTTP API? → HTTP API + JWT authorizer.
+- Need to move users from an old database without a password reset? → Migrate user trigger.
+- Need a custom claim in every token? → Pre token generation trigger.
+"""
+
+
+def test_need_this_then_that_lines_are_rules_asked_as_scenarios():
+    [q] = [q for q in of_shape("scenario", PICKS) if q.correct == ("REST API",)]
+    assert q.stem.startswith("According to your notes, which should a developer use when they need WAF")
+    # the most like the answer first, and never one the answer is part of
+    assert {"HTTP API", "WebSocket API"} <= set(q.options)
+    http = [q for q in of_shape("scenario", PICKS) if q.correct == ("HTTP API",)]
+    assert all("HTTP API + JWT authorizer" not in q.options for q in http)
+
+
 # --- the gate: what is never served ------------------------------------------------
 
 

@@ -52,6 +52,7 @@ from bot.core.bank.lines import (
     PRONOUNS,
     RULE,
     RULE_AFTER,
+    RULE_ASKED,
     REPLY_START,
     VALUE_START,
     amount,
@@ -183,6 +184,10 @@ class _Maker:
     def _harvest(self, p, line: Line) -> None:
         for value, unit, _ in self._amounts(line.text):
             self.amounts[unit_key(unit)].append((p.id, value, unit))
+        asked = RULE_ASKED.match(line.text)
+        if asked and self._term_ok(asked.group("x"), named_only=False):
+            self.rules[p.section].append((asked.group("x").strip(), "when", f"you need {asked.group('y').strip()}", line))
+            return
         rule = RULE_AFTER.match(line.text)
         if rule and self._term_ok(rule.group("x"), named_only=False):
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
@@ -354,8 +359,8 @@ class _Maker:
         derived = parts[-1].rstrip("…") in p.text  # a line of the passage, not a heading
         if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
             parts = parts[:-1]
-        # a heading about the notes themselves ("Use X when Y" cheat list) names no topic
-        if any(re.search(r"[\"“”]", h) or not set(re.findall(r"[a-z]+", h.lower())).isdisjoint(self.asides)
+        # a heading about the notes themselves ("Use X when Y" cheat list, "Which one do I pick?") names no topic
+        if any(re.search(r"[\"“”]|\?\s*$", h) or not set(re.findall(r"[a-z]+", h.lower())).isdisjoint(self.asides)
                or set(re.findall(r"[a-z]+", h.lower())) <= self.labels for h in parts):
             return ""  # what sits under it may be about anything: say "your notes", not a wrong topic
         return self.clean.heading(" › ".join(parts))
@@ -368,9 +373,11 @@ class _Maker:
             # the other things one list of rules says to use: of one kind with it (rules from
             # elsewhere in the section compare storage classes with encryption modes)
             pool = [r for r in rules if r[3].group == line.group]
-            others = [o for o, _, oy, _ in pool if key(o) != key(x) and overlap(oy, y) < 0.5
-                      and not mentions(y, o) and self._thing(o)]
-            others = distinct([x, *others])[1:4]
+            # "HTTP API" is part of "HTTP API + JWT authorizer": one may be right where the other is
+            others = [o for o, _, oy, _ in pool if key(o) not in key(x) and key(x) not in key(o)
+                      and overlap(oy, y) < 0.5 and not mentions(y, o) and self._thing(o)]
+            # the most like it first ("HTTP API" beside "REST API", not three Cognito pools)
+            others = sorted(distinct([x, *others])[1:], key=lambda o: -overlap(o, x))[:3]
             kin: list[str] = []
             if len(others) < 3:  # too few rules beside it: others of its kind, as AWS names them
                 kin = self._kin(x, y, [r[0] for r in pool], others, p.section)[:3 - len(others)]

@@ -20,6 +20,8 @@ RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?P<x>[\w./'’+ -]{2,
                    r"(?P<when>when|if|for|to)\s+(?P<y>.{8,})$", re.IGNORECASE)
 RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\s-|→|->)\s*(?:use (?:it |this )?)?"
                          r"(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
+RULE_ASKED = re.compile(r"^need (?P<y>[^?]{8,})\?\s*(?:→|->|=>|:)\s*(?P<x>[^.;:()]{2,50}?)\s*(?:\(.*\))?\.?$",
+                        re.IGNORECASE)  # "Need guests to read public data? → identity pool"
 CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
                      r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
                      r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]")
