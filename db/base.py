@@ -75,6 +75,8 @@ class Connected:
     # what this write transaction has read and keeps up to date as it writes (``_kept``); None outside one
     _memo: dict[Any, Any] | None = None
     _parts: Parts | None = None  # the open transaction is a ``batch``: its parts are not savepoints
+    # what stays true once committed (a learner's id), kept across transactions (``_lasts``)
+    _lasting: dict[Any, Any] | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -104,7 +106,7 @@ class Connected:
         except BaseException:
             self.conn.execute("ROLLBACK TO nested")
             self.conn.execute("RELEASE nested")
-            self._memo = kept
+            self._memo, self._lasting = kept, None
             raise
         self.conn.execute("RELEASE nested")
 
@@ -133,15 +135,22 @@ class Connected:
     def _outermost(self, parts: Parts | None) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")
         self._memo, self._parts = {}, parts
+        committed = False
         try:
             try:
                 yield
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-            self.conn.execute("ROLLBACK" if parts is not None and parts.failed else "COMMIT")
+            if parts is not None and parts.failed:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute("COMMIT")
+                committed = True
         finally:
             self._memo, self._parts = None, None
+            if not committed:
+                self._lasting = None  # what it added (a learner's row) may be gone
 
     def _kept(self, key: Hashable, read: Callable[[], T]) -> T:
         """``read()``, read once per write transaction (``transaction``) and kept for the rest of it.
@@ -164,6 +173,13 @@ class Connected:
                 self._memo.pop(key, None)
             else:
                 self._memo[key] = value
+
+    def _lasts(self) -> dict[Any, Any]:
+        """What stays true once committed, kept across transactions: forgotten whenever a write
+        transaction or savepoint is rolled back (or fails to commit), as what it added may be gone."""
+        if self._lasting is None:
+            self._lasting = {}
+        return self._lasting
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.conn.execute(sql, tuple(params))

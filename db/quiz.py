@@ -54,7 +54,19 @@ class QuizStore(Connected):
     # --- learners and groups ----------------------------------------------------
 
     def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int:
-        """The learner's row id, created on first sight; a new display name is kept."""
+        """The learner's row id, created on first sight; a new display name is kept.
+
+        Known ids are kept (``_lasts``): an answer of a learner seen before
+        reads nothing, unless the name it brings is new.
+        """
+        known = self._lasts().get(("learner", platform, group, user))
+        if known is not None and (not name or name == known[1]):
+            return known[0]
+        learner = self._learner_row(platform, group, user, name)
+        self._lasts()[("learner", platform, group, user)] = (learner, name or (known[1] if known else None))
+        return learner
+
+    def _learner_row(self, platform: str, group: str, user: str, name: str) -> int:
         row = self.conn.execute(
             'INSERT INTO learners (platform, group_id, "user", name) VALUES (?,?,?,?)'
             ' ON CONFLICT(platform, group_id, "user") DO UPDATE SET name = excluded.name'

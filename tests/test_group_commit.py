@@ -133,3 +133,30 @@ def test_an_answer_that_fails_in_a_batch_undoes_only_itself(at_once):
     assert store.tally(daily.instance) == (2, 2)
     assert [store.score_of("G1", "all", store.find_learner("test", "G1", who))["points"] for who in ("ana", "cy")] \
         == [ana.points, cy.points]
+
+
+def test_a_learner_first_seen_in_a_commit_that_failed_answers_as_themselves_afterwards():
+    store, practice = world()
+    failures = [OSError("disk full")]
+
+    @contextmanager
+    def failing_once():
+        with store.transaction():
+            yield
+            if failures:
+                raise failures.pop()
+
+    core = GroupCommit(practice, failing_once)
+    ana, ben = learner("ana"), learner("ben")
+    daily = practice.open_daily("rds-proxy", "G1", "test:channel", NOW, None)
+
+    async def click(who):
+        return await core.handled(Answer(who, daily.instance, right(daily)), NOW)
+
+    with pytest.raises(OSError):
+        asyncio.run(click(ana))
+    [for_ben] = asyncio.run(click(ben))  # a new learner's row, where ana's rolled-back one was
+    [for_ana] = asyncio.run(click(ana))
+    assert for_ben.counted and for_ana.counted  # ana's answer is her own, not ben's
+    assert [store.answer_of(daily.instance, store.find_learner("test", "G1", who.user)) is not None
+            for who in (ana, ben)] == [True, True]

@@ -175,6 +175,20 @@ def test_a_learners_new_display_name_is_kept_and_an_empty_one_changes_nothing(st
     assert store.score_of(TEAM, "all", ana)["name"] == "Ana María"
 
 
+
+def test_a_learner_created_in_a_transaction_or_savepoint_that_rolled_back_is_created_again(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        learner(store, "U0NEW", "New")
+        raise RuntimeError("undone")
+    with store.transaction():
+        with pytest.raises(RuntimeError), store.transaction():
+            learner(store, "U0TWO", "Two")
+            raise RuntimeError("undone")
+    bea = learner(store, "U0BEA", "Bea")  # may get the id one of them had
+    new, two = learner(store, "U0NEW", "New"), learner(store, "U0TWO", "Two")
+    assert len({bea, new, two}) == 3
+    assert [store.find_learner("slack", TEAM, u) for u in ("U0BEA", "U0NEW", "U0TWO")] == [bea, new, two]
+
 def test_a_group_without_a_timezone_is_utc_and_a_set_timezone_is_read_back_per_group(store):
     assert store.group_timezone(TEAM) == "UTC"
     store.set_group_timezone(TEAM, "Europe/Berlin")

@@ -88,7 +88,6 @@ class Practice:
         self.rng = rng or random.Random()
         self.exams = exam.Exams(store, self, guide, self.rng)
         self.rounds = rounds.Rounds(store, self, self.rng)
-        self._learners: dict[Learner, int] = {}
         self._instances: dict[str, dict[str, Any]] = {}
         store.sync_questions(self.questions.values())
 
@@ -162,14 +161,10 @@ class Practice:
         """
         instance = self.instance(command.instance)
         exam_of = self.store.exam_of_instance(command.instance) if instance and instance["mode"] == "exam" else None
-        try:
-            with self.store.transaction():
-                if exam_of is not None:
-                    return self.exams.answer(command, exam_of, now)  # kept, not graded, until the end
-                return answering.answer(self, command, now)
-        except BaseException:
-            self._learners.clear()  # a learner row created in the rolled-back transaction is gone
-            raise
+        with self.store.transaction():
+            if exam_of is not None:
+                return self.exams.answer(command, exam_of, now)  # kept, not graded, until the end
+            return answering.answer(self, command, now)
 
     def explain(self, ident: str, now: datetime, learner: Learner | None = None) -> Explanation | Text:
         """The answer and explanation of a question id (bank order) or of an instance id (its order)."""
@@ -328,10 +323,7 @@ class Practice:
         return row
 
     def learner_id(self, learner: Learner) -> int:
-        if learner not in self._learners:
-            self._learners[learner] = self.store.learner_id(learner.platform, learner.group, learner.user,
-                                                            learner.name)
-        return self._learners[learner]
+        return self.store.learner_id(learner.platform, learner.group, learner.user, learner.name)
 
     def candidates(self, topic: str) -> list[BankQuestion] | Text:
         """The questions on ``topic``: a section by name, else what the lookup's matcher finds."""
