@@ -18,8 +18,8 @@ real written question bank and the real ``Practice`` engine.
 4. Quiz pick p50/p99 over 1,000 ``quiz`` commands (random learner with
    history; five in six name a topic): choose a question and record its instance.
 
-Why the burst is still a fraction of the baseline (17-24% of it in runs on
-this shared 2-core machine; 9-13% before issue 16): the baseline writes one row
+Why the burst is still a fraction of the baseline (15-25% of it in runs on
+this shared 2-core machine; 8-13% before issue 16): the baseline writes one row
 (two B-tree pages) per commit; an answer of a first-time learner is six
 statements (the learner, its last days, the answer and its four indexes, four
 period counters in one statement, the FSRS card read and written), about 35 us
@@ -34,9 +34,10 @@ with one each only if an answer fails); SQLite keeps its statement journals in
 memory (``temp_store``); the group's timezone is read once per transaction; an
 instance's lettered choices are built once.
 
-Last run (``python bench/bench_quiz.py``): raw 36,307 commits/s; burst 8,563
-answers/s (24% of raw) in one commit; leaderboard p50 0.49 ms, p99 1.09 ms;
-quiz pick p50 0.36 ms, p99 0.95 ms.
+Last run (``python bench/bench_quiz.py``): raw 31,681 commits/s; burst 6,352
+answers/s (20% of raw) in one commit; leaderboard p50 0.57 ms, p99 1.26 ms;
+quiz pick p50 0.32 ms, p99 1.00 ms. The figures move by a third from run to
+run on this machine (other work shares its two cores).
 """
 
 from __future__ import annotations
