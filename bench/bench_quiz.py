@@ -18,7 +18,7 @@ real written question bank and the real ``Practice`` engine.
 4. Quiz pick p50/p99 over 1,000 ``quiz`` commands (random learner with
    history; five in six name a topic): choose a question and record its instance.
 
-Why the burst is still a fraction of the baseline (15-25% of it in runs on
+Why the burst is still a fraction of the baseline (15-26% of it in runs on
 this shared 2-core machine; 8-13% before issue 16): the baseline writes one row
 (two B-tree pages) per commit; an answer of a first-time learner is six
 statements (the learner, its last days, the answer and its four indexes, four
@@ -30,13 +30,12 @@ per answer of the burst about 180 us before, 100 us after): a daily post's
 tally is counted once per transaction and kept as answers are added (it was a
 COUNT over all the post's answers for every answer: quadratic in a burst); the
 batch runs in the store's ``batch``, with no savepoint per answer (run again
-with one each only if an answer fails); SQLite keeps its statement journals in
-memory (``temp_store``); the group's timezone is read once per transaction; an
-instance's lettered choices are built once.
+with one each only if an answer fails); the group's timezone is read once per
+transaction; an instance's lettered choices are built once.
 
-Last run (``python bench/bench_quiz.py``): raw 31,681 commits/s; burst 6,352
-answers/s (20% of raw) in one commit; leaderboard p50 0.57 ms, p99 1.26 ms;
-quiz pick p50 0.32 ms, p99 1.00 ms. The figures move by a third from run to
+Last run (``python bench/bench_quiz.py``): raw 38,645 commits/s; burst 10,065
+answers/s (26% of raw) in one commit; leaderboard p50 0.85 ms, p99 1.27 ms;
+quiz pick p50 0.46 ms, p99 1.10 ms. The figures move by a third from run to
 run on this machine (other work shares its two cores).
 """
 

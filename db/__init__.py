@@ -53,10 +53,6 @@ def connect(path: str | Path) -> Database:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        # savepoints (one per answer of a batch, ``bot.group_commit``) and multi-row statements keep
-        # the pages they change in a journal of their own: in memory, not a temp file (half the cost
-        # of recording an answer, bench/bench_quiz.py)
-        conn.execute("PRAGMA temp_store=MEMORY")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=30000")
     migrate(conn)
