@@ -178,6 +178,21 @@ def test_a_table_of_four_things_asks_which_one_a_cell_describes():
     immutable = next(q for q in which if q.correct == ("Immutable",))
     assert "which policy matches" in immutable.stem
     assert set(immutable.options) == {"All at once", "Rolling", "Rolling with additional batch", "Immutable"}
+    # an API stays an API, and a cell's own quotes do not break the stem's
+    apis = """\
+# STS
+
+## STS APIs compared
+| API | Typical use | Needs MFA |
+|---|---|---|
+| AssumeRole | cross-account access | optional |
+| AssumeRoleWithSAML | enterprise federation | no |
+| GetSessionToken | MFA-protected API calls | usually |
+| GetCallerIdentity | "who am I signed in as?" | never |
+"""
+    stems = [q.stem for q in of_shape("definition", apis)]
+    assert any("which API matches" in s for s in stems)
+    assert all(s.count('"') == 2 for s in stems)
     # only a cell no other policy shares identifies it: never "no" downtime, which three have
     assert all("Downtime: no" not in q.stem for q in which)
 

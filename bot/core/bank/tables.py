@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
-from bot.core.bank.lines import key
+from bot.core.bank.lines import key, lower
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
@@ -108,10 +108,10 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
             continue  # no cell of its own: the table does not tell it from the others
         # a named attribute before a free note, then the most the table says of the thing
         attribute = max(own, key=lambda a: (not maker.label(a), len(table.cell(thing, a))))
-        value = table.cell(thing, attribute)
+        value = table.cell(thing, attribute).replace('"', "'")
         others = [o for o in things if o != thing]
         wrong = [others[i] for i in pick(thing + attribute, len(others), 3)]
-        kind = table.kind.lower() if table.kind and len(table.kind.split()) <= 3 else "one"
+        kind = lower(table.kind) if table.kind and len(table.kind.split()) <= 3 else "one"
         asked = (f"which {kind} do your notes describe as \"{value}\"" if maker.label(attribute)
                  else f"which {kind} matches \"{attribute}: {value}\" in the table")
         why = (f"The notes on {maker.where(p)} compare them in a table: {thing}, {attribute.lower()}: "
