@@ -285,6 +285,12 @@ PICKS = """\
 """
 
 
+def test_a_rule_naming_its_thing_with_an_article_is_a_scenario_all_the_same():
+    rules = NOTES.replace("Use SQS when", "Use an SQS queue when").replace("Use SNS when", "Use an SNS topic when")
+    [q] = [q for q in of_shape("scenario", rules) if q.correct == ("SQS queue",)]
+    assert "SNS topic" in q.options and "an SQS" not in " ".join(q.options)
+
+
 def test_need_this_then_that_lines_are_rules_asked_as_scenarios():
     [q] = [q for q in of_shape("scenario", PICKS) if q.correct == ("REST API",)]
     assert q.stem.startswith("According to your notes, which should a developer use when they need WAF")
