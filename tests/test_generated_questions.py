@@ -291,6 +291,25 @@ def test_a_rule_naming_its_thing_with_an_article_is_a_scenario_all_the_same():
     assert "SNS topic" in q.options and "an SQS" not in " ".join(q.options)
 
 
+def test_a_rule_for_a_quoted_phrase_gives_no_scenario():
+    quoted = NOTES.replace("Use SQS when you need to buffer work for a pool of workers.",
+                           'Use SQS for "buffer this for the workers".')
+    assert not [q for q in of_shape("scenario", quoted) if q.correct == ("SQS",)]
+
+
+def test_a_figure_of_a_list_item_is_asked_under_the_line_the_list_sits_under():
+    limits = """\
+# API Gateway
+
+## REST vs WebSocket
+WebSocket limits:
+- idle connection timeout – 10 minutes
+- max connection duration – 2 hours
+"""
+    stems = [q.stem for q in of_shape("number", limits)]
+    assert stems and all('under "WebSocket limits", what completes' in s for s in stems)
+
+
 def test_need_this_then_that_lines_are_rules_asked_as_scenarios():
     [q] = [q for q in of_shape("scenario", PICKS) if q.correct == ("REST API",)]
     assert q.stem.startswith("According to your notes, which should a developer use when they need WAF")
