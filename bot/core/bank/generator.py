@@ -69,6 +69,7 @@ from bot.core.bank.lines import (
     overlap,
     sentences,
     third_person,
+    under,
     unit_key,
 )
 
@@ -365,16 +366,6 @@ class _Maker:
             return ""  # what sits under it may be about anything: say "your notes", not a wrong topic
         return self.clean.heading(" › ".join(parts))
 
-    def _intro(self, p, line: Line) -> str:
-        """The line a list item sits under ("WebSocket limits:" over "idle timeout – 10 minutes"):
-        what its fragment is about, which the heading alone may not say."""
-        mine = self.lines[p.id]
-        if not line.group.endswith("•"):
-            return ""
-        first = min(x.number for x in mine if x.group == line.group)
-        above = mine[first - 1].text.strip() if first > 0 else ""
-        return self.clean.clean(above.rstrip(":")) if above.endswith(":") and len(above.split()) <= 8 else ""
-
     def _scenarios(self, p) -> Iterable[BankQuestion]:
         rules = self.rules_of.get(p.id, [])
         for x, when, y, line in rules:
@@ -512,9 +503,9 @@ class _Maker:
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
-                intro = self._intro(p, sentence)
-                under = f", under \"{intro}\"," if intro else ""
-                stem = f"{self.according(p)}{under} what completes this statement?\n\"{blanked}\""
+                intro = self.clean.clean(under(self.lines[p.id], sentence))
+                listed_under = f", under \"{intro}\"," if intro else ""
+                stem = f"{self.according(p)}{listed_under} what completes this statement?\n\"{blanked}\""
                 why = f"The notes on {self.where(p)} say: \"{self.clean.clean(line.text)}\"."
                 yield single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
                 asked.add(sentence.number)  # one a line, two a passage: the exam asks about more than figures

@@ -65,6 +65,16 @@ def lines(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def under(lines: list[Line], line: Line) -> str:
+    """The line a list item sits under ("WebSocket limits:" over "idle timeout – 10 minutes"),
+    without its colon: what its fragment is about, which the heading alone may not say."""
+    if not line.group.endswith("•"):
+        return ""
+    first = min(x.number for x in lines if x.group == line.group)
+    above = lines[first - 1].text.strip() if first > 0 else ""
+    return above.rstrip(":") if above.endswith(":") and len(above.split()) <= 8 else ""
+
+
 def _labelled(line: str) -> str:
     """ "Max item size | 400 KB", a row of a two-column table, is "Max item size – 400 KB":
     a labelled value like any other line's."""
