@@ -116,6 +116,22 @@ def test_a_tool_whose_name_only_starts_like_a_word_of_the_notes_is_declined():
     assert isinstance(lookup(notes).ask("kubectl get pods"), messages.FoundPassage)
 
 
+def test_a_name_whose_words_lie_apart_is_answered_under_a_heading_naming_it_in_another_form():
+    notes = """# SNS notes
+
+## Amazon SNS
+
+### Message filtering
+Each subscription can have a filter policy (JSON). By default it matches message attributes;
+set FilterPolicyScope to MessageBody to match on the payload instead.
+
+## Fan-out
+One topic, many SQS queues subscribed to it.
+"""
+    reply = lookup(notes).ask("sns subscription filter attributes vs payload")
+    assert isinstance(reply, messages.FoundPassage) and "FilterPolicyScope" in reply.text
+
+
 def test_two_things_the_notes_treat_together_are_answered_with_that_passage():
     reply = lookup(DYNAMO).ask("how does lambda read dynamodb streams")
     assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Streams"

@@ -58,10 +58,15 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ances", "ance", "
 
 
 def root(word: str) -> str:
-    """A rougher stem for matching word forms: connecting, connection -> connect."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    """A rougher stem for matching word forms: connecting, connection -> connect; a second
+    suffix comes off too, so that filtering and filter share one (filter -> filt)."""
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
     return word
 
 
