@@ -132,6 +132,18 @@ One topic, many SQS queues subscribed to it.
     assert isinstance(reply, messages.FoundPassage) and "FilterPolicyScope" in reply.text
 
 
+def test_an_everyday_computing_word_the_notes_never_use_is_english_not_a_missing_topic():
+    notes = """# SNS notes
+
+## Fan-out
+SQS queues subscribed to a topic get each message wrapped in a JSON envelope.
+Turn on raw message delivery to receive the original message body only.
+"""
+    reply = lookup(notes).ask("Queues subscribed to a topic get a JSON envelope with metadata instead of "
+                              "the original message. Which setting fixes this?")
+    assert isinstance(reply, messages.FoundPassage) and "raw message delivery" in reply.text
+
+
 def test_two_things_the_notes_treat_together_are_answered_with_that_passage():
     reply = lookup(DYNAMO).ask("how does lambda read dynamodb streams")
     assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Streams"
