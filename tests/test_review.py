@@ -1,5 +1,7 @@
 """``review``: spaced repetition with FSRS; every answered question is a card of its learner."""
 
+from datetime import datetime, timedelta, timezone
+
 import fsrs
 
 from bot.core.quiz import review
@@ -77,3 +79,16 @@ def test_when_reads_like_a_person_would_say_it():
     assert review.when(NOW - days(1 / 24), NOW) == "1 hour ago"
     assert review.when(NOW, NOW) == "now"
     assert review.when(NOW + days(1 / 3000), NOW) == "in under a minute"
+
+
+def test_a_first_answer_schedules_its_card_exactly_as_fsrs_does_whatever_the_moment():
+    for n, now in enumerate([datetime(2026, 3, 29, 0, 59, 59, 123456, tzinfo=timezone.utc),
+                             datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=2))),
+                             datetime(2031, 2, 28, 23, 59, tzinfo=timezone.utc)]):
+        for correct in (True, False):
+            moment = now.astimezone(timezone.utc)
+            expected, _ = review.SCHEDULER.review_card(
+                fsrs.Card(card_id=review.card_id(n, "q"), due=moment),
+                fsrs.Rating.Good if correct else fsrs.Rating.Again, moment)
+            card, due = review.rate(None, correct, now, n, "q")
+            assert card == dict(expected.to_dict()) and due == expected.due

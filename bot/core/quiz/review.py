@@ -10,6 +10,7 @@ exactly when a card comes back).
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from typing import Any, cast
 
@@ -29,14 +30,28 @@ def rate(card: dict[str, Any] | None, correct: bool, now: datetime, learner_id: 
 
     ``card`` is None for a question the learner has never answered: a new card.
     """
-    current = (fsrs.Card.from_dict(cast(Any, card)) if card
-               else fsrs.Card(card_id=card_id(learner_id, question_id), due=now))
+    moment = now.astimezone(timezone.utc)  # fsrs wants an aware UTC datetime
+    if not card:  # a first review is the same for every card but for its times: worked out once
+        first, delay = _first(correct)
+        due = moment + delay
+        return {**first, "card_id": card_id(learner_id, question_id), "due": due.isoformat(),
+                "last_review": moment.isoformat()}, due
+    return _review(fsrs.Card.from_dict(cast(Any, card)), correct, moment)
+
+
+def _review(current: fsrs.Card, correct: bool, moment: datetime) -> tuple[dict[str, Any], datetime]:
     rating = fsrs.Rating.Good if correct else fsrs.Rating.Again
-    # fsrs wants an aware UTC datetime and refuses to go back in time
-    moment = now.astimezone(timezone.utc)
-    moment = max(moment, current.last_review or moment)
+    moment = max(moment, current.last_review or moment)  # fsrs refuses to go back in time
     updated, _ = SCHEDULER.review_card(current, rating, moment)
     return dict(updated.to_dict()), updated.due
+
+
+@lru_cache(maxsize=2)
+def _first(correct: bool) -> tuple[dict[str, Any], timedelta]:
+    """A new card's first review at a fixed moment, and how long after it the card is due."""
+    at = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    card, due = _review(fsrs.Card(card_id=0, due=at), correct, at)
+    return card, due - at
 
 
 def when(due: datetime, now: datetime) -> str:
