@@ -14,8 +14,8 @@ Five shapes, each from a structure the notes already have:
 - ``number``: an amount with a unit the notes use ("15 minutes", "256 KB")
   blanked, the other options being amounts of that unit from the notes, or
   round values of it; never an invented status code or id;
-- from a table (``bot.core.bank.tables``): "which statement is true" over its
-  cells, and "which thing matches this cell" when it compares four or more.
+- from a table (``bot.core.bank.tables``): "which one matches this cell" when it
+  compares four things or more, choose-two when two of five or more share a cell.
 
 Every candidate then passes the quality gate (``bot.core.bank.gate``); only those
 that pass are served. Ids hash the passage id, the shape and the fact, so a
