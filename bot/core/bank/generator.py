@@ -1,6 +1,7 @@
 """Questions generated from a group's own notes, in the shapes the exam uses.
 
-Five shapes, each from a structure the notes already have:
+Four shapes, each from a structure the notes already have (no generated "which
+statement is true": reviewers read swapped definitions and table cells as give-aways):
 
 - ``scenario``: a rule "use X when Y" / "X for Y" / "X – use it when Y" becomes
   "Which should a developer use when Y?", the options being the other things
@@ -8,8 +9,6 @@ Five shapes, each from a structure the notes already have:
 - ``choose-two``: a list ("Invocation types: sync, async, event source mapping")
   becomes "Which TWO of these are invocation types?", the wrong options being
   items of the notes' other lists of the same section;
-- ``true-statement``: "Term: definition" lines of one section become "Which
-  statement is true?", the false ones pairing the term with a sibling's definition;
 - ``definition``: "Which term is described as …?" over the same lines;
 - ``number``: an amount with a unit the notes use ("15 minutes", "256 KB")
   blanked, the other options being amounts of that unit from the notes, or
