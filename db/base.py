@@ -165,6 +165,10 @@ class Connected:
             self._memo[key] = read()
         return self._memo[key]
 
+    def _held(self, key: Hashable) -> Any | None:
+        """The kept value for ``key`` in this write transaction, if it was read (``_kept``)."""
+        return None if self._memo is None else self._memo.get(key)
+
     def _keep(self, key: Hashable, value: Any | None) -> None:
         """Replace a kept value (None: forget it) after writing what it was read from.
         Values are immutable: a savepoint restores a shallow copy."""

@@ -166,10 +166,9 @@ class QuizStore(Connected):
         )
         if cursor.rowcount != 1:
             return False
-        key = ("tally", instance_id)
-        if self._memo is not None and key in self._memo:  # kept by ``tally``: count this one in
-            answered, right = self._memo[key]
-            self._keep(key, (answered + 1, right + int(correct)))
+        kept = self._held(("tally", instance_id))
+        if kept is not None:  # kept by ``tally``: count this one in
+            self._keep(("tally", instance_id), (kept[0] + 1, kept[1] + int(correct)))
         return True
 
     def bump_scores(self, group: str, learner_id: int, periods: Iterable[str], points: int,
