@@ -390,6 +390,15 @@ def test_a_question_whose_stem_holds_a_form_of_the_answers_word_is_never_served(
     assert any("gives away" in p for p in check(bad, context_of()))
 
 
+
+def test_a_question_whose_stem_names_its_answer_in_other_words_is_never_served():
+    q = a_question()
+    bad = replace(q, stem="Which storage class keeps data in a single AZ, so losing that AZ loses the data?",
+                  options=("Standard-IA", "S3 Standard", "One Zone-IA", "Glacier Deep Archive"), answers=("C",))
+    fair = replace(bad, options=("Standard-IA", "S3 Standard", "One Zone-IA", "Express One Zone"), answers=("C",))
+    assert any("naming 'az'" in p for p in check(bad, context_of()))
+    assert not any("naming" in p for p in check(fair, context_of()))
+
 LABELLED = """\
 ## AppConfig agent
 - **Per environment** – every execution environment holds its own private copy

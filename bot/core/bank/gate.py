@@ -10,7 +10,7 @@ ones for the daily post (scenarios first, as in the exam).
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Mapping, Protocol
 
 from rapidfuzz import fuzz
 
@@ -37,6 +37,7 @@ class Notes(Protocol):
     numbers: set[str]
     labels: frozenset[str]
     passages: dict[str, object]
+    concepts: Mapping[str, tuple[str, ...]]  # a way of saying something -> what it names (the lexicon's)
 
 
 def check(q: BankQuestion, notes: Notes) -> list[str]:
@@ -72,6 +73,11 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             shown = {w for w in _words(option) if w in said} - {w for o in wrong for w in _words(o)}
             if shown:
                 problems.append(f"the stem gives away its answer {option!r} by the word {sorted(shown)[0]!r}")
+            # "lost if the AZ is lost" names the zone of "One Zone-IA" in other words
+            named = (_concepts(option, notes.concepts) & _concepts(q.stem, notes.concepts)) \
+                - {c for o in wrong for c in _concepts(o, notes.concepts)}
+            if named and not shown:
+                problems.append(f"the stem gives away its answer {option!r} by naming {sorted(named)[0]!r}")
     if q.shape == "true-statement":
         names = [o.split(":", 1)[0] for o in q.options]
         for option, name in zip(q.options, names):
@@ -119,6 +125,13 @@ _COMMON = frozenset("""according your notes which what should developer with fro
 they them their there when where have will would could into than then also only more most used uses using
 other statement true described completes following term terms the and for are you use can not its but
 all any one per way""".split())
+
+
+def _concepts(text: str, concepts: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """What a text names, as the lexicon knows it: "AZ", "zone" and "Availability Zone" are one."""
+    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower())
+    return {c for n in (1, 2, 3) for i in range(len(words) - n + 1)
+            for c in concepts.get(" ".join(words[i:i + n]), ())}
 
 
 def _plain(text: str) -> str:

@@ -109,6 +109,7 @@ class Context:
     numbers: set[str]
     labels: frozenset[str]
     passages: dict[str, object]
+    concepts: dict[str, tuple[str, ...]]
 
 
 class _Maker:
@@ -125,7 +126,7 @@ class _Maker:
                           for p in passages}
         self.context = Context(
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
-            labels=lexicon.labels, passages={p.id: p for p in passages})
+            labels=lexicon.labels, passages={p.id: p for p in passages}, concepts=lexicon.concepts)
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}
