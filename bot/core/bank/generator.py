@@ -29,7 +29,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from bot.core.bank import questions as bank
 from bot.core.bank.questions import digest, ident, pick, place, single
@@ -109,7 +109,7 @@ class Context:
     numbers: set[str]
     labels: frozenset[str]
     passages: dict[str, object]
-    concepts: dict[str, tuple[str, ...]]
+    concepts: Mapping[str, tuple[str, ...]]
 
 
 class _Maker:
