@@ -399,6 +399,15 @@ def test_a_question_whose_stem_names_its_answer_in_other_words_is_never_served()
     assert any("naming 'az'" in p for p in check(bad, context_of()))
     assert not any("naming" in p for p in check(fair, context_of()))
 
+
+def test_a_question_with_a_variant_of_its_answer_among_the_options_is_never_served():
+    q = a_question()
+    bad = replace(q, stem="Which term is described as: \"a durable buffer; consumers pull messages\"?",
+                  options=("Topic", "FIFO queue", "Queue", "Event bus"), answers=("C",))
+    assert any("variant of the answer" in p for p in check(bad, context_of()))
+    specific = replace(bad, options=("Topic", "Queue", "FIFO queue", "Event bus"), answers=("C",))
+    assert not any("variant" in p for p in check(specific, context_of()))
+
 LABELLED = """\
 ## AppConfig agent
 - **Per environment** – every execution environment holds its own private copy

@@ -63,6 +63,11 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             if fuzz.ratio(a.lower(), b.lower()) >= ALIKE and a.lower() != b.lower() \
                     and _NUMBER.findall(a) == _NUMBER.findall(b):  # "30 seconds" is not "60 seconds"
                 problems.append(f"options {a!r} and {b!r} look the same")
+    if q.shape != "number":  # "Queue" among "FIFO queue": what describes the one may fit its variant
+        for option in right:
+            base = set(_plain(option).split())
+            problems += [f"option {o!r} is a variant of the answer {option!r}: both may fit"
+                         for o in wrong if base < set(_plain(o).split())]
     stem = _plain(q.stem)
     said = set(_words(q.stem))
     for option in right:

@@ -70,6 +70,7 @@ from bot.core.bank.lines import (
     third_person,
     under,
     unit_key,
+    variant,
 )
 
 BLANK = "_____"
@@ -445,6 +446,7 @@ class _Maker:
             if mentions(text, term) or not self._thing(term) or spells_out(term, text) or _RULE_START.match(text):
                 continue  # "ESM – event source mapping": the initials answer it; "must allow": a rule, no description
             siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
+                        and not variant(t, of=term)
                         and not mentions(d, term) and self._thing(t)
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
             siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]

@@ -224,6 +224,11 @@ def mentions(text: str, term: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
+def variant(option: str, of: str) -> bool:
+    """ "FIFO queue" of "Queue": what describes the one may fit the other."""
+    return set(key(of).split()) < set(key(option).split())
+
+
 def lower(name: str) -> str:
     """ "Deployment policies" -> "deployment policies"; a name stays ("SQS queues", "DeletionPolicy values")."""
     first = name.split(" ", 1)[0]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
-from bot.core.bank.lines import key, lower
+from bot.core.bank.lines import key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
@@ -109,7 +109,9 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         # a named attribute before a free note, then the most the table says of the thing
         attribute = max(own, key=lambda a: (not maker.label(a), len(table.cell(thing, a))))
         value = table.cell(thing, attribute).replace('"', "'")
-        others = [o for o in things if o != thing]
+        others = [o for o in things if o != thing and not variant(o, of=thing)]
+        if len(others) < 3:
+            continue
         wrong = [others[i] for i in pick(thing + attribute, len(others), 3)]
         kind = lower(table.kind) if table.kind and len(table.kind.split()) <= 3 else "one"
         asked = (f"which {kind} do your notes describe as \"{value}\"" if maker.label(attribute)
