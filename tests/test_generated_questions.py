@@ -408,6 +408,15 @@ def test_a_question_with_a_variant_of_its_answer_among_the_options_is_never_serv
     specific = replace(bad, options=("Topic", "Queue", "FIFO queue", "Event bus"), answers=("C",))
     assert not any("variant" in p for p in check(specific, context_of()))
 
+
+def test_a_question_whose_answer_alone_is_written_as_code_is_never_served():
+    q = a_question()
+    bad = replace(q, stem="Which term is described as: \"sends up to 10 entries to an event bus in one call\"?",
+                  options=("Rule", "PutEvents", "Event bus", "Code bindings"), answers=("B",))
+    assert any("written as code" in p for p in check(bad, context_of()))
+    all_code = replace(bad, options=("PutRule", "PutEvents", "PutTargets", "ListRules"), answers=("B",))
+    assert not any("written as code" in p for p in check(all_code, context_of()))
+
 LABELLED = """\
 ## AppConfig agent
 - **Per environment** – every execution environment holds its own private copy
