@@ -417,6 +417,50 @@ def test_a_question_whose_answer_alone_is_written_as_code_is_never_served():
     all_code = replace(bad, options=("PutRule", "PutEvents", "PutTargets", "ListRules"), answers=("B",))
     assert not any("written as code" in p for p in check(all_code, context_of()))
 
+
+DRIFT = """\
+# Stacks
+
+## Drift detection
+Statuses a resource can have:
+- `IN_SYNC` – matches
+- `MODIFIED` – someone changed it outside CloudFormation
+- `DELETED` – resource deleted out-of-band
+- `NOT_CHECKED` – the resource type does not support drift detection
+
+## Intrinsic functions
+- `Fn::GetAtt` – returns one attribute of a resource, such as its ARN
+- `Fn::ImportValue` – reads an output exported by another stack
+- `Fn::Sub` – substitutes variables into a string you write
+- `Fn::FindInMap` – looks a value up in the template's Mappings section
+"""
+
+
+def test_terms_described_too_tersely_to_ask_are_still_wrong_options_beside_the_ones_asked():
+    [q] = [q for q in served(DRIFT) if q.correct == ("MODIFIED",)]
+    assert "someone changed it outside CloudFormation" in q.stem
+    assert set(q.options) == {"IN_SYNC", "MODIFIED", "DELETED", "NOT_CHECKED"}
+    assert not [q for q in served(DRIFT) if q.correct == ("IN_SYNC",)]  # "matches" describes nothing
+
+
+def test_names_written_with_double_colons_are_terms_of_a_definition_question():
+    [q] = [q for q in served(DRIFT) if q.correct == ("Fn::ImportValue",)]
+    assert set(q.options) == {"Fn::GetAtt", "Fn::ImportValue", "Fn::Sub", "Fn::FindInMap"}
+
+
+def test_a_value_line_is_never_asked_as_a_description():
+    values = """\
+# Queue numbers
+
+## SQS numbers
+- `MessageGroupId` – up to 128 characters in length
+- `DelaySeconds` – default 0, at most 15 minutes
+- `MessageRetentionPeriod` – 4 days by default, 14 days at most
+- `MaxNumberOfMessages` – at most 10 messages a call
+- `ReceiveMessageWaitTimeSeconds` – up to 20 seconds of long polling
+"""
+    assert not [q for q in served(values) if q.shape == "definition"]
+
 LABELLED = """\
 ## AppConfig agent
 - **Per environment** – every execution environment holds its own private copy

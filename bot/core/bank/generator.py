@@ -53,6 +53,9 @@ from bot.core.bank.lines import (
     RULE_AFTER,
     RULE_ASKED,
     REPLY_START,
+    RULE_START,
+    VERB,
+    FIGURE,
     VALUE_START,
     amount,
     bare,
@@ -74,10 +77,9 @@ from bot.core.bank.lines import (
 )
 
 BLANK = "_____"
-_RULE_START = re.compile(r"(?i)\s*(?:must|should|can|cannot|can't|may|needs?|has to|have to)\b")
-_VERB = re.compile(r"(?i)\b(?:is|are|was|were|can|can't|cannot|should|must|will|means|do|does|don't|if|when)\b")
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 NUMBERS = 2  # number questions a passage gives at most, one a line
+VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters")
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
           100, 120, 128, 200, 250, 256, 300, 365, 400, 500, 512, 600, 900, 1000, 1024, 2000, 3000,
@@ -148,6 +150,7 @@ class _Maker:
         self.defs: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # section -> (term, text, line)
         self.rules: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)  # section -> (x, when, y, line)
         self.lists: dict[str, list[tuple[str, list[str], Line]]] = defaultdict(list)  # section -> (label, items)
+        self.mates: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # passage id -> terms not asked
         for p in passages:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
@@ -196,14 +199,21 @@ class _Maker:
                                           rule.group("y").strip().rstrip("."), line))
             return
         lead = None if " | " in line.text else LEAD.match(line.text)
-        if lead and self._term_ok(bare(lead.group("term"))):
-            items = inline_items(lead.group("text"))
-            if items:
-                self.lists[p.section].append((bare(lead.group("term")), items, line))
-            elif len(lead.group("text").split()) >= 4 and not VALUE_START.match(lead.group("text")):
-                first = sentences(lead.group("text").strip())[0].rstrip(";,: ")
-                if len(first.split()) >= 3 and not DANGLING.search(first) and first.count("(") == first.count(")"):
-                    self.defs[p.section].append((bare(lead.group("term")), first, line))
+        if not lead or not self._term_ok(term := bare(lead.group("term"))):
+            return
+        text = lead.group("text")
+        items = inline_items(text)
+        if items:
+            self.lists[p.section].append((term, items, line))
+            return
+        if len(text.split()) >= 4 and not VALUE_START.match(text):
+            first = sentences(text.strip())[0].rstrip(";,: ")
+            if len(first.split()) >= 3 and not DANGLING.search(first) and first.count("(") == first.count(")"):
+                self.defs[p.section].append((term, first, line))
+                return
+        # "IN_SYNC – matches": too short to ask, still one of the list's terms for wrong options
+        if not VALUE_START.match(text) and not FIGURE.search(text):
+            self.mates[p.id].append((term, text, line))
 
     def _define(self, p, said: re.Match, sentence: Line) -> None:
         """ "An alias is a named pointer to a version": a definition written as prose. Without an
@@ -345,7 +355,7 @@ class _Maker:
         a few words, not a clause ("Objects must be…"), not a question; never an option."""
         words = re.findall(r"[A-Za-z0-9']+", term)
         return (0 < len(words) <= 6 and "?" not in term and re.search("[A-Za-z]", term) is not None
-                and _VERB.search(term) is None and not self.label(term))
+                and VERB.search(term) is None and not self.label(term))
 
     def label(self, text: str) -> bool:
         """Words that only label what follows ("Notes", "Why"), naming nothing."""
@@ -439,12 +449,15 @@ class _Maker:
                 continue
             defs = defs + items if line.number == 0 and len(defs) < 4 else defs
             break
-        for n, (term, text, line) in enumerate(defs):
+        asked, defs = defs, defs + self.mates.get(p.id, [])  # terms too tersely described to ask are options
+        for n, (term, text, line) in enumerate(asked):
             if line.passage.id != p.id or sum(self._heads_elsewhere(t, p.section) for t, _, other in defs
                                                   if other.group == line.group) >= 2:
                 continue  # "Rapid-fire review": one line per topic of the notes, no list of one kind
-            if mentions(text, term) or not self._thing(term) or spells_out(term, text) or _RULE_START.match(text):
-                continue  # "ESM – event source mapping": the initials answer it; "must allow": a rule, no description
+            if mentions(text, term) or not self._thing(term) or spells_out(term, text) or RULE_START.match(text) \
+                    or FIGURE.search(text) and len(text.split()) <= VALUE_WORDS:
+                continue  # "ESM – event source mapping": the initials answer it; "must allow": a rule, no
+                # description; "max 15 minutes (900 s)": a value, asked as a number
             siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
                         and not variant(t, of=term)
                         and not mentions(d, term) and self._thing(t)

@@ -15,13 +15,16 @@ from bot.core.bank.quantities import unit_key
 from bot.core.lookup import notes
 
 MAX_FACT_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
-LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ ()`-]{0,50}?)\s*(?::|=|–|—|\s-)\s+(?P<text>\S.{6,})$")
+LEAD = re.compile(r"^(?P<term>[A-Za-z](?:::|[\w./'’+ ()`-]){0,50}?)\s*(?::|=|–|—|\s-)\s+(?P<text>\S.{6,})$")
 RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?:(?:an?|the)\s+)?(?P<x>[\w./'’+ -]{2,40}?)\s+"
                    r"(?P<when>when|if|for|to)\s+(?P<y>.{8,})$", re.IGNORECASE)
 RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\s-|→|->)\s*(?:use (?:it |this )?)?"
                          r"(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
 RULE_ASKED = re.compile(r"^need (?P<y>[^?]{8,})\?\s*(?:→|->|=>|:)\s*(?P<x>[^.;:()]{2,50}?)\s*(?:\(.*\))?\.?$",
                         re.IGNORECASE)  # "Need guests to read public data? → identity pool"
+RULE_START = re.compile(r"(?i)\s*(?:must|should|can|cannot|can't|may|needs?|has to|have to)\b")
+VERB = re.compile(r"(?i)\b(?:is|are|was|were|can|can't|cannot|should|must|will|means|do|does|don't|if|when)\b")
+FIGURE = re.compile(r"(?<![\w-])\d")  # a figure of its own: "15 minutes", not "S3" or "-2016-10-31"
 CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
                      r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
                      r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]")
