@@ -97,6 +97,22 @@ def test_a_list_of_named_things_becomes_a_choose_two_with_items_of_a_list_of_the
     assert set(q.options) - set(q.correct) <= {"SNS", "EventBridge", "S3"}
 
 
+def test_a_choose_two_never_takes_its_wrong_options_from_a_list_of_another_kind():
+    mixed = """\
+# Functions
+
+## Event sources and runtimes
+### Poll-based sources
+- SQS – Lambda polls the queue in batches
+- Kinesis – Lambda reads each shard in order
+- DynamoDB Streams – item changes, in order per partition
+
+### Runtimes
+Managed runtimes: Python 3.12, Node.js 22, Java 21, .NET 8
+"""
+    assert not of_shape("choose-two", mixed)  # "which TWO are poll-based sources? … Java 21" gives itself away
+
+
 def test_a_list_of_plain_words_gives_no_choose_two_it_could_get_wrong():
     assert not [q for q in of_shape("choose-two") if "invocation types" in q.stem]
 

@@ -414,7 +414,10 @@ class _Maker:
             kind = label.lower().split()[-1]
             elsewhere = [i for section, ls in sorted(self.lists.items()) if section != p.section
                          for other_label, other, _ in ls if other_label.lower().split()[-1] == kind for i in other]
-            pool = distinct([i for _, other, _ in lists for i in other] + sorted(elsewhere, key=lambda i: digest(label + i)))
+            # wrong options only from lists of the same kind ("Push-based sources" beside "Poll-based
+            # sources"): items of any other list are another kind of thing, and give the answer away
+            pool = distinct([i for other_label, other, _ in lists if other_label.lower().split()[-1] == kind for i in other]
+                            + sorted(elsewhere, key=lambda i: digest(label + i)))
             pool = [i for i in pool if key(i) not in mine and not mentions(p.text, i) and self._named(i)
                     and self._thing(i)]
             if len(pool) < 3:
