@@ -1,6 +1,7 @@
 """Questions generated from a group's notes: exam shapes, and a gate no bad question passes."""
 
 import random
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -324,6 +325,12 @@ WebSocket limits:
 """
     stems = [q.stem for q in of_shape("number", limits)]
     assert stems and all('under "WebSocket limits", what completes' in s for s in stems)
+
+
+def test_a_number_question_reads_as_one_sentence_after_where_it_comes_from():
+    stems = [q.stem for q in of_shape("number")]
+    assert stems and all(re.match(r"According to your notes( on [^,]+)?, (?:under \"[^\"]+\", )?what completes", s)
+                         for s in stems)
 
 
 def test_need_this_then_that_lines_are_rules_asked_as_scenarios():

@@ -522,7 +522,7 @@ class _Maker:
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
                 intro = self.clean.clean(under(self.lines[p.id], sentence))
-                listed_under = f", under \"{intro}\"," if intro else ""
+                listed_under = f", under \"{intro}\"," if intro else ","
                 stem = f"{self.according(p)}{listed_under} what completes this statement?\n\"{blanked}\""
                 why = f"The notes on {self.where(p)} say: \"{self.clean.clean(line.text)}\"."
                 yield single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
