@@ -471,6 +471,27 @@ def test_names_written_with_double_colons_are_terms_of_a_definition_question():
     assert set(q.options) == {"Fn::GetAtt", "Fn::ImportValue", "Fn::Sub", "Fn::FindInMap"}
 
 
+def test_a_value_line_is_never_a_wrong_option_of_a_definition_question():
+    terms = """\
+# SNS
+
+## SNS terms
+- `FilterPolicy` – a JSON policy on a subscription that picks which messages it receives
+- `RawMessageDelivery` – delivers the message body without the SNS JSON envelope around it
+- `DeliveryPolicy` – the retry schedule an HTTP/S subscription follows when deliveries fail
+- `RedrivePolicy` – names the dead-letter queue that keeps messages a subscription could not take
+- `HttpsRetries` – up to 3 retries, 20 seconds apart; total retry time at most 3,600 s
+"""
+    questions = of_shape("definition", terms)
+    assert questions and all("HttpsRetries" not in q.options for q in questions)
+
+
+def test_a_shorthand_line_is_never_asked_as_a_description():
+    shorthand = DRIFT.replace("- `MODIFIED` – someone changed it outside CloudFormation",
+                              "- `MODIFIED` – = someone changed it outside CloudFormation")
+    assert not [q for q in served(shorthand) if q.correct == ("MODIFIED",)]
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

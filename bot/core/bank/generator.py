@@ -79,7 +79,8 @@ from bot.core.bank.lines import (
 BLANK = "_____"
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 NUMBERS = 2  # number questions a passage gives at most, one a line
-VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters")
+VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
+VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
           100, 120, 128, 200, 250, 256, 300, 365, 400, 500, 512, 600, 900, 1000, 1024, 2000, 3000,
@@ -308,6 +309,12 @@ class _Maker:
             out.append((float(m.group(1).replace(",", "")), unit, m))
         return out
 
+    @staticmethod
+    def _value(text: str) -> bool:
+        """ "up to 128 characters", "3 retries, 20 s apart": a value, not a description of a thing."""
+        figures, words = len(FIGURE.findall(text)), len(text.split())
+        return figures > 0 and (words <= VALUE_WORDS or figures / words >= VALUE_SHARE)
+
     def _one_use(self, value: float) -> bool:
         """A figure the notes write with one meaning: "429s" (HTTP 429 responses) beside
         "HTTP 429" is no duration to offer as a wrong option."""
@@ -458,11 +465,11 @@ class _Maker:
                                                   if other.group == line.group) >= 2:
                 continue  # "Rapid-fire review": one line per topic of the notes, no list of one kind
             if mentions(text, term) or not self._thing(term) or spells_out(term, text) or RULE_START.match(text) \
-                    or FIGURE.search(text) and len(text.split()) <= VALUE_WORDS:
+                    or self._value(text) or text.lstrip()[:1] in "=→<>-":
                 continue  # "ESM – event source mapping": the initials answer it; "must allow": a rule, no
-                # description; "max 15 minutes (900 s)": a value, asked as a number
+                # description; "max 15 minutes (900 s)": a value, asked as a number; "= what … is used as": shorthand
             siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
-                        and not variant(t, of=term)
+                        and not variant(t, of=term) and not self._value(d)
                         and not mentions(d, term) and self._thing(t)
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
             siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]
