@@ -333,6 +333,20 @@ def test_a_number_question_reads_as_one_sentence_after_where_it_comes_from():
                          for s in stems)
 
 
+def test_a_question_from_a_recap_names_no_topic_rather_than_the_recap():
+    recap = """\
+# Storage
+
+## Amazon S3
+### Quick recap I keep forgetting
+- Presigned URL from the console: valid for up to 12 hours
+- Glacier Deep Archive standard restore: within 12 hours
+- S3 Lifecycle transition to Standard-IA: after 30 days at the earliest
+"""
+    stems = [q.stem for q in served(recap)]
+    assert stems and all(s.startswith("According to your notes,") and "recap" not in s for s in stems)
+
+
 def test_need_this_then_that_lines_are_rules_asked_as_scenarios():
     [q] = [q for q in of_shape("scenario", PICKS) if q.correct == ("REST API",)]
     assert q.stem.startswith("According to your notes, which should a developer use when they need WAF")
