@@ -500,6 +500,21 @@ def test_a_value_line_is_never_a_wrong_option_of_a_definition_question():
     assert questions and all("HttpsRetries" not in q.options for q in questions)
 
 
+def test_a_settings_name_is_never_a_wrong_option_among_its_values():
+    views = """\
+# DynamoDB
+
+## Streams
+- `StreamViewType` – the setting that chooses what each stream record holds
+- `KEYS_ONLY` – only the key attributes of the changed item
+- `NEW_IMAGE` – the whole item as it looks after the change
+- `OLD_IMAGE` – the whole item as it looked before the change
+- `NEW_AND_OLD_IMAGES` – both the new and the old images of the item
+"""
+    questions = [q for q in of_shape("definition", views) if q.correct != ("StreamViewType",)]
+    assert questions and all("StreamViewType" not in q.options for q in questions)
+
+
 def test_a_shorthand_line_is_never_asked_as_a_description():
     shorthand = DRIFT.replace("- `MODIFIED` – someone changed it outside CloudFormation",
                               "- `MODIFIED` – = someone changed it outside CloudFormation")

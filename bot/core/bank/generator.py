@@ -74,6 +74,7 @@ from bot.core.bank.lines import (
     under,
     unit_key,
     variant,
+    written,
 )
 
 BLANK = "_____"
@@ -473,6 +474,8 @@ class _Maker:
                         and not mentions(d, term) and self._thing(t)
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
             siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]
+            # "StreamViewType" beside "KEYS_ONLY", "NEW_IMAGE": the setting among its values is another kind
+            siblings = [s for s in siblings if written(s[0]) == written(term) or "words" in (written(s[0]), written(term))]
             kin: list[str] = []
             if len(siblings) < 3:  # too few defined beside it: others of its kind, as AWS names them
                 kin = self._kin(term, text, [t for t, _, other in defs if other.group == line.group],

@@ -227,6 +227,13 @@ def mentions(text: str, term: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
+def written(name: str) -> str:
+    """How an identifier is written: "NEW_IMAGE" (snake), "StreamViewType" (camel), or words."""
+    if re.fullmatch(r"[A-Z0-9]+(?:_[A-Z0-9]+)+", name):
+        return "snake"
+    return "camel" if re.fullmatch(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+", name) else "words"
+
+
 def variant(option: str, of: str) -> bool:
     """ "FIFO queue" of "Queue": what describes the one may fit the other."""
     return set(key(of).split()) < set(key(option).split())
