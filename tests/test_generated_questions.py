@@ -347,6 +347,12 @@ def test_a_question_from_a_recap_names_no_topic_rather_than_the_recap():
     assert stems and all(s.startswith("According to your notes,") and "recap" not in s for s in stems)
 
 
+def test_a_question_under_a_heading_of_only_placeholders_names_no_topic():
+    cheat = NOTES.replace("### Which one?", "### Use X when Y")
+    stems = [q.stem for q in of_shape("scenario", cheat)]
+    assert stems and all(s.startswith("According to your notes,") for s in stems)
+
+
 def test_need_this_then_that_lines_are_rules_asked_as_scenarios():
     [q] = [q for q in of_shape("scenario", PICKS) if q.correct == ("REST API",)]
     assert q.stem.startswith("According to your notes, which should a developer use when they need WAF")

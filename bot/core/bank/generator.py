@@ -125,6 +125,7 @@ class _Maker:
         self.sizes = Counter(p.section for p in passages)
         self.values = lexicon.values
         self.asides = lexicon.asides
+        self.stop = lexicon.stopwords
         self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(lines(p.text))] for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
                                  for s in sentences(line.text)]
@@ -381,7 +382,7 @@ class _Maker:
             parts = parts[:-1]
         # a heading about the notes themselves ("Use X when Y" cheat list, "Which one do I pick?") names no topic
         if any(re.search(r"[\"“”]|\?\s*$", h) or not set(re.findall(r"[a-z]+", h.lower())).isdisjoint(self.asides)
-               or set(re.findall(r"[a-z]+", h.lower())) <= self.labels for h in parts):
+               or {w for w in re.findall(r"[a-z0-9]+", h.lower()) if len(w) > 1} <= self.labels | self.stop for h in parts):
             return ""  # what sits under it may be about anything: say "your notes", not a wrong topic
         return self.clean.heading(" › ".join(parts))
 
