@@ -144,6 +144,27 @@ Turn on raw message delivery to receive the original message body only.
     assert isinstance(reply, messages.FoundPassage) and "raw message delivery" in reply.text
 
 
+def test_a_service_asked_by_its_family_name_is_answered_from_notes_that_use_its_usual_abbreviation():
+    notes = """# Streaming notes
+
+## KDS basics
+Records stay in the stream for 24 hours by default, up to 365 days with long-term retention.
+
+## ESM settings
+Batch size for a stream source: up to 10,000 records; the function reads each shard in order.
+"""
+    library = lookup(notes)
+    kept = library.ask("how long does kinesis keep records")
+    batch = library.ask("batch size of a kinesis data streams event source mapping")
+    assert isinstance(kept, messages.FoundPassage) and "24 hours" in kept.text
+    assert isinstance(batch, messages.FoundPassage) and "10,000 records" in batch.text
+
+
+def test_an_abbreviated_feature_the_notes_never_treat_is_declined():
+    reply = lookup(DYNAMO).ask("attribute-based access control abac with principal tags")
+    assert isinstance(reply, messages.NothingFound)
+
+
 def test_two_things_the_notes_treat_together_are_answered_with_that_passage():
     reply = lookup(DYNAMO).ask("how does lambda read dynamodb streams")
     assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Streams"
