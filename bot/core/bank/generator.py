@@ -117,6 +117,18 @@ class Context:
     concepts: Mapping[str, tuple[str, ...]]
 
 
+@dataclass
+class Figure:
+    """A figure of a line worth asking: the line, where it stands, its amount and wrong ones."""
+
+    sentence: Line
+    line: Line  # the sentence, or what follows its label
+    match: re.Match
+    answer: str
+    wrong: list[str]
+    blanked: str
+
+
 class _Maker:
     def __init__(self, passages: list, lexicon: lexicons.Lexicon):
         text = "\n".join(p.text for p in passages)
@@ -495,10 +507,11 @@ class _Maker:
                 why += " " + self.kinds.said(term, [t for t, _, other in defs if other.group == line.group], kin)
             yield single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
 
-    def _numbers(self, p) -> Iterable[BankQuestion]:
-        asked: set[int] = set()  # the lines already asked about
+    def _figures(self, p) -> Iterable[Figure]:
+        """Each line's first figure worth asking, with three wrong amounts of its unit."""
+        asked: set[int] = set()  # the lines already given
         for sentence in self.sentences[p.id]:
-            if sentence.number in asked or len(asked) >= NUMBERS:
+            if sentence.number in asked:
                 continue
             # "Timeout: A function can run for up to 900 seconds" asks its sentence; "Labels: max
             # 10 per version, up to ___" is a fragment under a label, no statement
@@ -527,18 +540,23 @@ class _Maker:
                 if len(values) < 3:
                     continue
                 grouped = max([*values, value]) >= 1000
-                options = [amount(v, unit, shown, grouped) for v in values]
                 blanked = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
-                intro = self.clean.clean(under(self.lines[p.id], sentence))
-                listed_under = f", under \"{intro}\"," if intro else ","
-                stem = f"{self.according(p)}{listed_under} what completes this statement?\n\"{blanked}\""
-                why = f"The notes on {self.where(p)} say: \"{self.clean.clean(line.text)}\"."
-                yield single(p, "number", shown, stem, amount(value, unit, shown, grouped), options, why)
-                asked.add(sentence.number)  # one a line, two a passage: the exam asks about more than figures
+                yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
+                             [amount(v, unit, shown, grouped) for v in values], blanked)
+                asked.add(sentence.number)
                 break
+
+    def _numbers(self, p) -> Iterable[BankQuestion]:
+        """A figure blanked: one a line, two a passage (the exam asks about more than figures)."""
+        for figure in list(self._figures(p))[:NUMBERS]:
+            intro = self.clean.clean(under(self.lines[p.id], figure.sentence))
+            listed_under = f", under \"{intro}\"," if intro else ","
+            stem = f"{self.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
+            why = f"The notes on {self.where(p)} say: \"{self.clean.clean(figure.line.text)}\"."
+            yield single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
 
 
 # --- helpers ---------------------------------------------------------------------
