@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db as database  # noqa: E402
-from bot.core.bank.expansion import expansions  # noqa: E402
+from bot.core.bank import expansions  # noqa: E402
 from bot.core.lookup.notes import parse  # noqa: E402
 from bot.core.bank.questions import load_bank  # noqa: E402
 from bot.core.lookup.search import Library  # noqa: E402

@@ -1,4 +1,4 @@
-"""The question bank's wording reaches the passages it cites (``bot.core.bank.expansion``).
+"""The question bank's wording reaches the passages it cites (``bot.core.bank.expansions``).
 
 A written question says in exam words what a passage is about; ``ask`` finds
 the passage when a learner words a query that way, while the distractors
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.cli import main
 from bot.core import messages
-from bot.core.bank.expansion import expansions
+from bot.core.bank import expansions
 from bot.core.lookup.notes import parse
 from bot.core.bank.questions import BankQuestion
 from bot.core.lookup.search import Library

@@ -18,7 +18,7 @@ import pytest
 
 from bot.adapters.console import render
 from bot.core import messages
-from bot.core.bank.expansion import expansions
+from bot.core.bank import expansions
 from bot.core.lookup.notes import parse
 from bot.core.bank.questions import load_bank
 from bot.core.lookup.search import Library

@@ -527,6 +527,30 @@ def test_a_shorthand_line_is_never_asked_as_a_description():
     assert not [q for q in served(shorthand) if q.correct == ("MODIFIED",)]
 
 
+LIMITS = """\\
+# Messaging
+
+## Queue and function numbers
+- Message retention: SQS keeps a message for 4 days unless you change it.
+- Delivery delay: a delay queue holds new messages for up to 15 minutes.
+- Long polling: a ReceiveMessage call waits up to 20 seconds for a message.
+- Log retention: CloudWatch Logs keeps the function's log events for 7 days in this account.
+- Event age: an async event is kept for up to 6 hours while Lambda retries it.
+"""
+
+
+def test_four_figures_of_a_section_make_a_which_statement_is_true_with_three_changed_to_amounts_of_the_notes():
+    [q] = of_shape("true-statement", LIMITS)
+    assert q.stem.endswith("which statement is true?") and len(q.options) == 4
+    lines = [line.removeprefix("- ") for line in LIMITS.splitlines() if line.startswith("- ")]
+    assert q.correct[0] in lines  # the true one is the notes' own line
+    for wrong in set(q.options) - set(q.correct):
+        assert wrong not in lines and f'Not "{wrong}": the notes say' in q.explanation
+        # the notes' line with only its amount changed, to another of the same unit
+        [line] = [line for line in lines if re.sub(r"\d+", "#", line) == re.sub(r"\d+", "#", wrong)]
+        assert re.findall(r"\d+", line) != re.findall(r"\d+", wrong)
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

@@ -8,12 +8,12 @@ questions add to the passages they cite (``expansions``).
 
 from bot.core.bank import domains
 from bot.core.bank.domains import Guide
-from bot.core.bank.expansion import expansions
 from bot.core.bank.gate import GOOD, check, score
 from bot.core.bank.generator import candidates, generate
 from bot.core.bank.kept import KeptQuestions, kept
 from bot.core.bank.questions import (
     CHOOSE_TWO,
+    expansions,
     LETTERS,
     TRUE_FALSE,
     BankQuestion,

@@ -57,7 +57,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if _ONE_PLURAL.search(option):
             problems.append(f"option {option!r}: one of a plural")
         lost = [n for n in _NUMBER.findall(option.replace(",", "")) if n not in notes.numbers]
-        if lost and q.shape != "number":
+        if lost and q.shape not in ("number", "true-statement"):  # amounts of a unit: the notes' or usual ones
             problems.append(f"option {option!r} has a number the notes never give: {', '.join(lost)}")
     for i, a in enumerate(q.options):
         for b in q.options[i + 1:]:
@@ -84,13 +84,6 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                 - {c for o in wrong for c in _concepts(o, notes.concepts)}
             if named and not shown:
                 problems.append(f"the stem gives away its answer {option!r} by naming {sorted(named)[0]!r}")
-    if q.shape == "true-statement":
-        names = [o.split(":", 1)[0] for o in q.options]
-        for option, name in zip(q.options, names):
-            text = _words(option.split(":", 1)[-1])
-            others = {w for n in names if n != name for w in _words(n)} - set(_words(name))
-            if not others.isdisjoint(text):
-                problems.append(f"statement {option!r} names another option's term: its mismatch shows")
     if wrong and right:
         longest_wrong = max(len(o) for o in wrong)
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):

@@ -34,7 +34,8 @@ from typing import Iterable, Mapping, Sequence
 from bot.core.bank import questions as bank
 from bot.core.bank.questions import digest, ident, pick, place, single
 from bot.core.bank.gate import check
-from bot.core.bank import tables
+from bot.core.bank import figures, tables
+from bot.core.bank.figures import Figure
 from bot.core.bank.kinds import Kinds
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
@@ -117,18 +118,6 @@ class Context:
     concepts: Mapping[str, tuple[str, ...]]
 
 
-@dataclass
-class Figure:
-    """A figure of a line worth asking: the line, where it stands, its amount and wrong ones."""
-
-    sentence: Line
-    line: Line  # the sentence, or what follows its label
-    match: re.Match
-    answer: str
-    wrong: list[str]
-    blanked: str
-
-
 class _Maker:
     def __init__(self, passages: list, lexicon: lexicons.Lexicon):
         text = "\n".join(p.text for p in passages)
@@ -198,6 +187,10 @@ class _Maker:
             if len(terms) >= 3 and title.lower().endswith("s") and len(title.split()) <= 4 and self._term_ok(title):
                 self.lists[p.section].append((title, distinct([t for t, _ in terms]), terms[0][1]))
         self.listed = {line.passage.id for found in self.lists.values() for _, _, line in found}
+        self.of_section: dict[str, list] = defaultdict(list)  # section -> its passages, in order
+        for p in passages:
+            self.of_section[p.section].append(p)
+        self.first_of = {section: ps[0].id for section, ps in self.of_section.items()}
 
     # --- what the notes hold ----------------------------------------------------
 
@@ -341,6 +334,7 @@ class _Maker:
         yield from self._choose_two(p)
         yield from self._statements(p)
         yield from self._numbers(p)
+        yield from self._true_statements(p)
         for table in tables.tables(p.text, self.where(p), self.clean.clean, self.label):
             yield from tables.questions(p, table, self)
 
@@ -552,11 +546,20 @@ class _Maker:
     def _numbers(self, p) -> Iterable[BankQuestion]:
         """A figure blanked: one a line, two a passage (the exam asks about more than figures)."""
         for figure in list(self._figures(p))[:NUMBERS]:
-            intro = self.clean.clean(under(self.lines[p.id], figure.sentence))
-            listed_under = f", under \"{intro}\"," if intro else ","
-            stem = f"{self.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
-            why = f"The notes on {self.where(p)} say: \"{self.clean.clean(figure.line.text)}\"."
-            yield single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
+            yield figures.number(p, figure, self.clean.clean(under(self.lines[p.id], figure.sentence)), self)
+
+    def _true_statements(self, p) -> Iterable[BankQuestion]:
+        """Figures of one section four at a time, from the section's first passage."""
+        if self.first_of.get(p.section) != p.id:
+            return
+        found = [f for q in self.of_section[p.section] for f in self._figures(q)
+                 if len(figures.said(f, f.answer, self)) <= figures.STATEMENT]
+        found = [found[i] for i in pick(p.section, len(found), len(found))]
+        for at in range(0, len(found) - 3, 4):
+            yield figures.true_statement(found[at], found[at + 1:at + 4], self)
+
+    def tidy(self, text: str) -> str:
+        return self.clean.clean(text)
 
 
 # --- helpers ---------------------------------------------------------------------

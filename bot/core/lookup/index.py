@@ -2,7 +2,7 @@
 
 Three fields per passage (title x3, section, body) on the terms of
 ``bot.core.lookup.terms``, and a fourth at a lower weight: the words of the written
-questions citing it (``bot.core.bank.expansion``). Concepts make acronyms and
+questions citing it (``bot.core.bank.expansions``). Concepts make acronyms and
 synonyms meet; a query word also matches the index words it may misspell,
 share a root with, or stand for in other words (``bot.core.lookup.query_words``).
 Each passage's *coverage* is the share of the query it matches,

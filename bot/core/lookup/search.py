@@ -8,7 +8,7 @@ A query is declined when it names an AWS topic the notes do not treat, or
 when the best passage covers almost none of it (``bot.core.lookup.decline``): "sqs
 visibility timeout" is not answered with a passage about timeouts, and the
 reply names the closest topics the notes do cover instead. Written questions
-citing a passage add their wording to it (``bot.core.bank.expansion``).
+citing a passage add their wording to it (``bot.core.bank.expansions``).
 The reply shows the part of a long passage that matches (``snippet``).
 """
 

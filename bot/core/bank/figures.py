@@ -1,0 +1,69 @@
+"""Questions on the notes' figures: a blanked amount, and "which statement is true?".
+
+The generator finds each line's figure worth asking once (``Figure``: the line,
+its amount, three wrong amounts of its unit, the line with the amount blanked);
+this module words the two shapes made of figures:
+
+- ``number``: "what completes this statement? '… up to _____'", under the line a
+  list sits under when there is one;
+- ``true_statement``: four figures of one section, three of them changed to a
+  wrong amount of their unit (one the notes give elsewhere, else a usual value of
+  the unit): the true one is the notes' own line, and the explanation gives what
+  the notes say instead of each changed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.core.bank.lines import Line
+from bot.core.bank.questions import BankQuestion, single
+
+STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
+
+
+@dataclass
+class Figure:
+    """A figure of a line worth asking: the line, where it stands, its amount and wrong ones."""
+
+    sentence: Line
+    line: Line  # the sentence, or what follows its label
+    match: re.Match
+    answer: str
+    wrong: list[str]
+    blanked: str
+
+
+class Maker(Protocol):
+    """What the figure questions need from the generator."""
+
+    def according(self, p) -> str: ...
+    def where(self, p) -> str: ...
+    def tidy(self, text: str) -> str: ...
+
+
+def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
+    listed_under = f", under \"{intro}\"," if intro else ","
+    stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
+    why = f"The notes on {maker.where(p)} say: \"{maker.tidy(figure.line.text)}\"."
+    return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
+
+
+def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuestion:
+    """``true`` as the notes write it, each of ``false`` with its first wrong amount."""
+    changed = [said(f, f.wrong[0], maker) for f in false]
+    right = said(true, true.answer, maker)
+    home = true.sentence.passage
+    why = (f"The notes on {maker.where(home)} say: \"{right}\". "
+           + " ".join(f"Not \"{c}\": the notes say \"{said(f, f.answer, maker)}\"." for c, f in zip(changed, false)))
+    return single(home, "true-statement", right, f"{maker.according(home)}, which statement is true?",
+                  right, changed, why)
+
+
+def said(figure: Figure, amount: str, maker: Maker) -> str:
+    """The figure's whole line (its label too) with ``amount`` in place of its own."""
+    before = figure.sentence.text[:len(figure.sentence.text) - len(figure.line.text)]
+    m = figure.match
+    return maker.tidy(before + figure.line.text[:m.start()] + amount + figure.line.text[m.end():])
