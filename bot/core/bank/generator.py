@@ -1,18 +1,21 @@
 """Questions generated from a group's own notes, in the shapes the exam uses.
 
-Four shapes, each from a structure the notes already have (no generated "which
-statement is true": reviewers read swapped definitions and table cells as give-aways):
+Five shapes, each from a structure the notes already have:
 
 - ``scenario``: a rule "use X when Y" / "X for Y" / "X – use it when Y" becomes
   "Which should a developer use when Y?", the options being the other things
   the notes give rules for beside it;
-- ``choose-two``: a list ("Invocation types: sync, async, event source mapping")
-  becomes "Which TWO of these are invocation types?", the wrong options being
-  items of the notes' other lists of the same section;
-- ``definition``: "Which term is described as …?" over the same lines;
+- ``choose-two``: a list ("Poll-based sources: SQS, Kinesis, DynamoDB Streams")
+  becomes "Which TWO of these are poll-based sources?", the wrong options being
+  items of the notes' lists of the same kind ("Push-based sources");
+- ``definition``: "Which term is described as …?" over "Term – description" lines and
+  prose definitions, the wrong options the terms beside it, written as it is;
 - ``number``: an amount with a unit the notes use ("15 minutes", "256 KB")
   blanked, the other options being amounts of that unit from the notes, or
   round values of it; never an invented status code or id;
+- ``true-statement``: four such figures of one section, three changed to another
+  amount of their unit (``bot.core.bank.figures``; not from swapped definitions or
+  table cells, which reviewers read as give-aways);
 - from a table (``bot.core.bank.tables``): "which one matches this cell" when it
   compares four things or more, choose-two when two of five or more share a cell.
 
