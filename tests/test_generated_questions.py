@@ -527,7 +527,7 @@ def test_a_shorthand_line_is_never_asked_as_a_description():
     assert not [q for q in served(shorthand) if q.correct == ("MODIFIED",)]
 
 
-LIMITS = """\\
+LIMITS = """\
 # Messaging
 
 ## Queue and function numbers
@@ -549,6 +549,24 @@ def test_four_figures_of_a_section_make_a_which_statement_is_true_with_three_cha
         # the notes' line with only its amount changed, to another of the same unit
         [line] = [line for line in lines if re.sub(r"\d+", "#", line) == re.sub(r"\d+", "#", wrong)]
         assert re.findall(r"\d+", line) != re.findall(r"\d+", wrong)
+
+
+def test_a_figure_given_again_in_brackets_is_asked_without_its_restatement_and_quoted_whole():
+    timeout = """\
+# Lambda
+
+## Limits
+Function limits worth knowing by heart.
+- Timeout: a Lambda function runs for at most 900 seconds (15 min) before it is stopped.
+"""
+    [q] = of_shape("number", timeout)
+    assert "(15 min)" not in q.stem and "_____" in q.stem and q.correct == ("900 seconds",)
+    assert '"Timeout: a Lambda function runs for at most 900 seconds (15 min) before it is stopped."' in q.explanation
+
+
+def test_a_which_statement_is_true_keeps_to_one_heading():
+    mixed = LIMITS.replace("- Log retention:", "### Logs\n- Log retention:")
+    assert not of_shape("true-statement", mixed)  # three figures under one heading, two under another
 
 
 def test_a_value_line_is_never_asked_as_a_description():

@@ -34,6 +34,7 @@ class Figure:
     answer: str
     wrong: list[str]
     blanked: str
+    quoted: str  # the sentence as the notes write it ("max 900 seconds (15 min)")
 
 
 class Maker(Protocol):
@@ -47,7 +48,7 @@ class Maker(Protocol):
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
     listed_under = f", under \"{intro}\"," if intro else ","
     stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
-    why = f"The notes on {maker.where(p)} say: \"{maker.tidy(figure.line.text)}\"."
+    why = f"The notes on {maker.where(p)} say: \"{maker.tidy(figure.quoted)}\"."
     return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
 
 
@@ -56,8 +57,8 @@ def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuest
     changed = [said(f, f.wrong[0], maker) for f in false]
     right = said(true, true.answer, maker)
     home = true.sentence.passage
-    why = (f"The notes on {maker.where(home)} say: \"{right}\". "
-           + " ".join(f"Not \"{c}\": the notes say \"{said(f, f.answer, maker)}\"." for c, f in zip(changed, false)))
+    why = (f"The notes on {maker.where(home)} say: \"{maker.tidy(true.quoted)}\". "
+           + " ".join(f"Not \"{c}\": the notes say \"{maker.tidy(f.quoted)}\"." for c, f in zip(changed, false)))
     return single(home, "true-statement", right, f"{maker.according(home)}, which statement is true?",
                   right, changed, why)
 

@@ -31,7 +31,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
 from bot.core.bank import questions as bank
@@ -77,6 +77,7 @@ from bot.core.bank.lines import (
     third_person,
     under,
     unit_key,
+    unrestated,
     variant,
     written,
 )
@@ -386,7 +387,7 @@ class _Maker:
     def where(self, p) -> str:
         """The passage's headings, without a title that is only its first line."""
         parts = list(p.heading)
-        derived = parts[-1].rstrip("…") in p.text  # a line of the passage, not a heading
+        derived = p.text.lstrip("•*- ").startswith(parts[-1].rstrip("…"))  # its first line, not a heading
         if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
             parts = parts[:-1]
         # a heading about the notes themselves ("Use X when Y" cheat list, "Which one do I pick?") names no topic
@@ -507,9 +508,10 @@ class _Maker:
     def _figures(self, p) -> Iterable[Figure]:
         """Each line's first figure worth asking, with three wrong amounts of its unit."""
         asked: set[int] = set()  # the lines already given
-        for sentence in self.sentences[p.id]:
-            if sentence.number in asked:
+        for written_as in self.sentences[p.id]:
+            if written_as.number in asked:
                 continue
+            sentence = replace(written_as, text=unrestated(written_as.text, self.units))
             # "Timeout: A function can run for up to 900 seconds" asks its sentence; "Labels: max
             # 10 per version, up to ___" is a fragment under a label, no statement
             lead = LEAD.match(sentence.text)
@@ -542,7 +544,7 @@ class _Maker:
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
-                             [amount(v, unit, shown, grouped) for v in values], blanked)
+                             [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text)
                 asked.add(sentence.number)
                 break
 
@@ -552,14 +554,19 @@ class _Maker:
             yield figures.number(p, figure, self.clean.clean(under(self.lines[p.id], figure.sentence)), self)
 
     def _true_statements(self, p) -> Iterable[BankQuestion]:
-        """Figures of one section four at a time, from the section's first passage."""
+        """Figures under one heading path four at a time, from the section's first passage (the
+        stem names the path: four facts about one topic, not a section's assorted ones)."""
         if self.first_of.get(p.section) != p.id:
             return
-        found = [f for q in self.of_section[p.section] for f in self._figures(q)
-                 if len(figures.said(f, f.answer, self)) <= figures.STATEMENT]
-        found = [found[i] for i in pick(p.section, len(found), len(found))]
-        for at in range(0, len(found) - 3, 4):
-            yield figures.true_statement(found[at], found[at + 1:at + 4], self)
+        topics: dict[str, list[Figure]] = defaultdict(list)
+        for q in self.of_section[p.section]:
+            for f in self._figures(q):
+                if len(figures.said(f, f.answer, self)) <= figures.STATEMENT:
+                    topics[self.where(q)].append(f)
+        for where, found in topics.items():
+            found = [found[i] for i in pick(p.section + where, len(found), len(found))]
+            for at in range(0, len(found) - 3, 4):
+                yield figures.true_statement(found[at], found[at + 1:at + 4], self)
 
     def tidy(self, text: str) -> str:
         return self.clean.clean(text)

@@ -38,6 +38,9 @@ DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+
 _MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?)\s+")  # outline items: "a) ", "(b) ", "1.2 "
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 
+# "max 900 seconds (15 min)": the same amount again in another unit, in brackets
+_RESTATED = re.compile(r"(?<![\w.,])(\d[\d,.]*\s?[A-Za-z%]+)\s*\((?:=\s*|~\s*|about\s+|i\.e\.\s*)?"
+                       r"(\d[\d,.]*\s?[A-Za-z%]+)\)")
 
 @dataclass(frozen=True)
 class Line:
@@ -225,6 +228,14 @@ def overlap(a: str, b: str) -> float:
 
 def mentions(text: str, term: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def unrestated(text: str, units: set[str]) -> str:
+    """ "max 900 seconds (15 min)" -> "max 900 seconds": a figure given twice gives itself away."""
+    def drop(m: re.Match) -> str:
+        both = [AMOUNT.fullmatch(g.strip()) for g in m.groups()]
+        return m.group(1) if all(a and a.group(2).lower() in units for a in both) else m.group(0)
+    return _RESTATED.sub(drop, text)
 
 
 def written(name: str) -> str:
