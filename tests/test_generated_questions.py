@@ -569,6 +569,22 @@ def test_a_which_statement_is_true_keeps_to_one_heading():
     assert not of_shape("true-statement", mixed)  # three figures under one heading, two under another
 
 
+def test_a_flashcards_answer_figure_is_asked_with_its_question_as_context():
+    cards = """\
+# Secrets
+
+## Secrets Manager cards
+Q: Deleting a secret: what is the minimum recovery window?
+A: Minimum 7 days; the default is 30 days.
+
+Q: How often can rotation run at most?
+A: As often as every 4 hours.
+"""
+    [q] = [q for q in of_shape("number", cards) if q.correct == ("7 days",)]
+    assert '"Deleting a secret: what is the minimum recovery window?" What completes the answer?' in q.stem
+    assert '"Minimum _____; the default is 30 days."' in q.stem and "A:" not in q.stem
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

@@ -35,6 +35,7 @@ class Figure:
     wrong: list[str]
     blanked: str
     quoted: str  # the sentence as the notes write it ("max 900 seconds (15 min)")
+    card: str = ""  # the flashcard question this line answers ("Q: Default TTL of a cache policy?")
 
 
 class Maker(Protocol):
@@ -46,6 +47,10 @@ class Maker(Protocol):
 
 
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
+    if figure.card:  # the learner's own flashcard, its answer blanked
+        stem = f"{maker.according(p)}, \"{figure.card}\" What completes the answer?\n\"{figure.blanked}\""
+        why = f"The notes on {maker.where(p)} answer \"{figure.card}\" with: \"{maker.tidy(figure.line.text)}\"."
+        return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
     listed_under = f", under \"{intro}\"," if intro else ","
     stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
     why = f"The notes on {maker.where(p)} say: \"{maker.tidy(figure.quoted)}\"."

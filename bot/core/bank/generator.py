@@ -57,6 +57,8 @@ from bot.core.bank.lines import (
     RULE_AFTER,
     RULE_ASKED,
     REPLY_START,
+    CARD_ANSWER,
+    CARD_QUESTION,
     RULE_START,
     VERB,
     FIGURE,
@@ -515,11 +517,15 @@ class _Maker:
             # "Timeout: A function can run for up to 900 seconds" asks its sentence; "Labels: max
             # 10 per version, up to ___" is a fragment under a label, no statement
             lead = LEAD.match(sentence.text)
+            card = self._card(p, sentence) if lead else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
             if self.lines[p.id][sentence.number].text.rstrip().endswith("?") or lead and (
-                    REPLY_START.match(lead.group("text")) or not self._label(bare(lead.group("term")))):
+                    REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))):
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
-            if lead and not self._statement(line.text) and self._fragment(line.text) \
+            if card:
+                if "(" in line.text or not (self._fragment(line.text) or self._statement(line.text)):
+                    continue  # "86,400 seconds (one day)": the answer given twice
+            elif lead and not self._statement(line.text) and self._fragment(line.text) \
                     and self._label(bare(lead.group("term"))):
                 line = sentence  # "Expiry from the console – up to 12 hours": the label says what it is
             elif not self._statement(line.text) or not self._names_something(sentence.text):
@@ -544,9 +550,16 @@ class _Maker:
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short; one of a list of values; the figure given twice
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
-                             [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text)
+                             [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text, card)
                 asked.add(sentence.number)
                 break
+
+    def _card(self, p, answer: Line) -> str:
+        """The question of the flashcard whose answer ("A: …") is this line, else ""."""
+        if answer.number == 0 or not CARD_ANSWER.match(answer.text):
+            return ""
+        asked = CARD_QUESTION.match(self.lines[p.id][answer.number - 1].text)
+        return self.clean.clean(asked.group(1)) if asked else ""
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
         """A figure blanked: one a line, two a passage (the exam asks about more than figures)."""
@@ -561,7 +574,7 @@ class _Maker:
         topics: dict[str, list[Figure]] = defaultdict(list)
         for q in self.of_section[p.section]:
             for f in self._figures(q):
-                if len(figures.said(f, f.answer, self)) <= figures.STATEMENT:
+                if not f.card and len(figures.said(f, f.answer, self)) <= figures.STATEMENT:
                     topics[self.where(q)].append(f)
         for where, found in topics.items():
             found = [found[i] for i in pick(p.section + where, len(found), len(found))]
