@@ -585,6 +585,20 @@ A: As often as every 4 hours.
     assert '"Minimum _____; the default is 30 days."' in q.stem and "A:" not in q.stem
 
 
+def test_a_figure_beside_another_in_brackets_is_asked_but_never_one_restating_a_bare_number():
+    tokens = """\
+# Cognito
+
+## Tokens
+Token lifetimes are set per app client.
+- ID and access tokens can be valid from 5 minutes to 1 day (default 1 hour) in a user pool.
+- MaximumRecordAgeInSeconds of a stream mapping can go up to 604,800 (7 days) before records are dropped.
+"""
+    stems = [q.stem for q in of_shape("number", tokens)]
+    assert any("valid from _____ to 1 day (default 1 hour)" in s for s in stems)
+    assert not any("604,800 (_____)" in s for s in stems)
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

@@ -362,10 +362,11 @@ class _Maker:
         return 2 <= len(text.split()) <= 14 and self._plain(text) and ";" not in text
 
     def _plain(self, text: str) -> bool:
-        """No table row, calculation, open end, the learner's own talk or figure given twice."""
+        """No table row, calculation, open end or the learner's own talk (a figure given again in
+        brackets is dropped before: ``lines.unrestated``)."""
         words = set(re.findall(r"[a-z']+", text.lower()))
         return ("|" not in text and "=" not in text and not text.rstrip().endswith(("?", ":", ",", "("))
-                and words.isdisjoint(self.asides | PERSONAL) and re.search(r"\([^)]*\d", text) is None)
+                and words.isdisjoint(self.asides | PERSONAL))
 
     def _kin(self, term: str, described: str, group: list[str], taken: list[str], section: str) -> list[str]:
         """Other members of ``term``'s kind for wrong options (``kinds.Kinds.others``)."""
@@ -546,9 +547,10 @@ class _Maker:
                     continue
                 grouped = max([*values, value]) >= 1000
                 blanked = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
-                if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
+                if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) or blanked.count('"') % 2 \
+                        or re.search(rf"\d\s*\(\s*{BLANK}", blanked) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
-                    continue  # cut short; one of a list of values; the figure given twice
+                    continue  # cut short (mid-quote); one of a list of values; the figure given twice ("604,800 (___)")
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
                              [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text, card)
                 asked.add(sentence.number)
