@@ -90,9 +90,11 @@ ANSWER_PATH: dict[str, int | None] = {
     "SELECT * FROM instances WHERE id = ?": None,
     'INSERT INTO learners (platform, group_id, "user", name) VALUES': None,
     'SELECT id FROM learners WHERE platform=? AND group_id=? AND "user"=?': None,
+    'SELECT id, name FROM learners WHERE platform=? AND group_id=? AND "user"=?': None,
+    "UPDATE learners SET name = ? WHERE id = ?": None,
     "SELECT timezone FROM groups WHERE id = ?": None,
     "SELECT 1 FROM answers WHERE learner_id = ? AND topic = ?": 0,  # scored today
-    "SELECT substr(period, 2) FROM scores WHERE learner_id = ?": 0,  # the streak's days
+    "SELECT substr(period, 2) FROM scores WHERE learner_id = ? AND period > 'd'": 0,  # the streak's days
     "INSERT INTO answers (": 1,
     "SELECT * FROM answers WHERE event = ?": None,
     "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?": 1,

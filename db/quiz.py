@@ -21,6 +21,9 @@ _ANSWER_COLUMNS = (
 )
 
 
+# what a learner created in the open write transaction has none of, until a writer below adds one
+_NOTHING_YET = ("no days", "no cards", "no answers")
+
 RIGHT_NAMED = 25  # who answered a daily right, in order: as many as a reveal names
 
 
@@ -57,7 +60,9 @@ class QuizStore(Connected):
         """The learner's row id, created on first sight; a new display name is kept.
 
         Known ids are kept (``_lasts``): an answer of a learner seen before
-        reads nothing, unless the name it brings is new.
+        reads nothing, unless the name it brings is new. A learner created in
+        this write transaction has nothing else yet (``_NOTHING_YET``): their
+        days, cards and answers are not read until they write some.
         """
         known = self._lasts().get(("learner", platform, group, user))
         if known is not None and (not name or name == known[1]):
@@ -69,16 +74,19 @@ class QuizStore(Connected):
     def _learner_row(self, platform: str, group: str, user: str, name: str) -> int:
         row = self.conn.execute(
             'INSERT INTO learners (platform, group_id, "user", name) VALUES (?,?,?,?)'
-            ' ON CONFLICT(platform, group_id, "user") DO UPDATE SET name = excluded.name'
-            " WHERE excluded.name != '' AND excluded.name != learners.name"
-            " RETURNING id",
+            ' ON CONFLICT(platform, group_id, "user") DO NOTHING RETURNING id',
             (platform, group, user, name),
         ).fetchone()
-        if row:
+        if row:  # new: in this transaction, so no other can have written anything of theirs
+            for nothing in _NOTHING_YET:
+                self._keep((nothing, row[0]), True)
             return row[0]
-        return self.conn.execute(
-            'SELECT id FROM learners WHERE platform=? AND group_id=? AND "user"=?', (platform, group, user)
-        ).fetchone()[0]
+        learner, was = self.conn.execute(
+            'SELECT id, name FROM learners WHERE platform=? AND group_id=? AND "user"=?', (platform, group, user)
+        ).fetchone()
+        if name and name != was:
+            self.conn.execute("UPDATE learners SET name = ? WHERE id = ?", (name, learner))
+        return learner
 
     def find_learner(self, platform: str, group: str, user: str) -> int | None:
         row = self.conn.execute(
@@ -148,6 +156,8 @@ class QuizStore(Connected):
 
     def scored_on_day(self, learner_id: int, topic: str, question_id: str, day: str) -> bool:
         """Whether a practice answer to this question already scored on this local day."""
+        if self._held(("no answers", learner_id)):
+            return False
         return self.conn.execute(
             "SELECT 1 FROM answers WHERE learner_id = ? AND topic = ? AND question_id = ? AND day = ?"
             " AND points > 0 AND mode != 'daily' LIMIT 1",
@@ -166,6 +176,7 @@ class QuizStore(Connected):
         )
         if cursor.rowcount != 1:
             return False
+        self._keep(("no answers", learner_id), None)
         kept = self._held(("tally", instance_id))
         if kept is not None:  # kept by ``tally``: count this one in
             self._keep(("tally", instance_id), (kept[0] + 1, kept[1] + int(correct)))
@@ -177,6 +188,7 @@ class QuizStore(Connected):
         periods = tuple(periods)
         if not periods:
             return
+        self._keep(("no days", learner_id), None)
         values = ",".join("(?,?,?,?,1,?)" for _ in periods)
         params: list[Any] = []
         for period in periods:
@@ -190,8 +202,11 @@ class QuizStore(Connected):
 
     def active_days(self, learner_id: int, since: str = "") -> list[str]:
         """Local days (ISO dates) on which the learner answered anything; from ``since`` on, if given."""
-        rows = self.conn.execute(
-            "SELECT substr(period, 2) FROM scores WHERE learner_id = ? AND period >= ? AND period < 'e'",
+        if self._held(("no days", learner_id)):
+            return []
+        rows = self.conn.execute(  # the day counters' own index (its WHERE is repeated for SQLite to use it)
+            "SELECT substr(period, 2) FROM scores WHERE learner_id = ? AND period > 'd' AND period < 'e'"
+            " AND period >= ?",
             (learner_id, f"d{since}"),
         ).fetchall()
         return [r[0] for r in rows]
@@ -271,12 +286,15 @@ class QuizStore(Connected):
     # --- review cards --------------------------------------------------------------------
 
     def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None:
+        if self._held(("no cards", learner_id)):
+            return None
         row = self.conn.execute(
             "SELECT card FROM cards WHERE learner_id = ? AND question_id = ?", (learner_id, question_id)
         ).fetchone()
         return json.loads(row[0]) if row else None
 
     def save_card(self, learner_id: int, question_id: str, card: dict[str, Any], due: datetime) -> None:
+        self._keep(("no cards", learner_id), None)
         self.conn.execute(
             "INSERT INTO cards (learner_id, question_id, card, due) VALUES (?,?,?,?)"
             " ON CONFLICT(learner_id, question_id) DO UPDATE SET card = excluded.card, due = excluded.due",

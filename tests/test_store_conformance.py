@@ -189,6 +189,28 @@ def test_a_learner_created_in_a_transaction_or_savepoint_that_rolled_back_is_cre
     assert len({bea, new, two}) == 3
     assert [store.find_learner("slack", TEAM, u) for u in ("U0BEA", "U0NEW", "U0TWO")] == [bea, new, two]
 
+def test_a_learner_new_in_a_transaction_has_nothing_yet_and_reads_back_what_it_then_writes(store):
+    ready(store)
+    serve(store, "i-daily", "rds-proxy", None, mode="daily", target=CHANNEL)
+    with store.transaction():
+        ana = learner(store)
+        assert (store.active_days(ana), store.card(ana, "rds-proxy")) == ([], None)
+        assert store.scored_on_day(ana, "RDS", "rds-proxy", TODAY) is False
+        with pytest.raises(RuntimeError), store.transaction():  # a part undone keeps nothing of it
+            bump(store, ana, 10)
+            raise RuntimeError("undone")
+        assert store.active_days(ana) == []
+        serve(store, "i-ana", "rds-proxy", ana)
+        assert record(store, "i-ana", ana) is True
+        bump(store, ana, 10)
+        card, due = a_card(ana, "rds-proxy")
+        store.save_card(ana, "rds-proxy", card, due)
+        assert store.active_days(ana) == [TODAY]
+        assert store.card(ana, "rds-proxy") == card
+        assert store.scored_on_day(ana, "RDS", "rds-proxy", TODAY) is True
+    assert (store.active_days(ana), store.card(ana, "rds-proxy")) == ([TODAY], card)
+
+
 def test_a_group_without_a_timezone_is_utc_and_a_set_timezone_is_read_back_per_group(store):
     assert store.group_timezone(TEAM) == "UTC"
     store.set_group_timezone(TEAM, "Europe/Berlin")
