@@ -353,6 +353,14 @@ def test_a_question_under_a_heading_of_only_placeholders_names_no_topic():
     assert stems and all(s.startswith("According to your notes,") for s in stems)
 
 
+def test_an_explanation_under_no_topic_says_your_notes_and_a_stem_drops_a_headings_brackets():
+    cheat = NOTES.replace("### Which one?", "### Use X when Y").replace("## Queues", "## Queues (the ones that keep showing up)")
+    scenarios = of_shape("scenario", cheat)
+    assert scenarios and all(q.explanation.startswith("Your notes say:") for q in scenarios)
+    stems = [q.stem for q in served(cheat) if "Queues" in q.stem]
+    assert stems and not any("keep showing up" in s for s in stems)
+
+
 def test_need_this_then_that_lines_are_rules_asked_as_scenarios():
     [q] = [q for q in of_shape("scenario", PICKS) if q.correct == ("REST API",)]
     assert q.stem.startswith("According to your notes, which should a developer use when they need WAF")
@@ -432,6 +440,16 @@ def test_a_question_whose_stem_holds_a_form_of_the_answers_word_is_never_served(
                   stem=q.stem.replace("?", " (values are cached there)?"))
     assert any("gives away" in p for p in check(bad, context_of()))
 
+
+
+def test_a_question_whose_stem_holds_the_start_of_its_answers_word_is_never_served():
+    q = a_question()
+    bad = replace(q, stem="Which intrinsic function is described as: \"string substitution with ${Var}\"?",
+                  options=("Fn::Join", "Fn::Sub", "Fn::GetAtt", "Fn::ImportValue"), answers=("B",))
+    assert any("gives away its answer 'Fn::Sub' by the word 'sub'" in p for p in check(bad, context_of()))
+    mapped = replace(bad, stem="Which section is described as: \"lookup tables read with Fn::FindInMap\"?",
+                     options=("Rules", "Mappings", "Outputs", "Resources"))
+    assert any("by the word 'mapping'" in p for p in check(mapped, context_of()))
 
 
 def test_a_question_whose_stem_names_its_answer_in_other_words_is_never_served():

@@ -43,17 +43,18 @@ class Maker(Protocol):
 
     def according(self, p) -> str: ...
     def where(self, p) -> str: ...
+    def notes_on(self, p) -> str: ...
     def tidy(self, text: str) -> str: ...
 
 
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
     if figure.card:  # the learner's own flashcard, its answer blanked
         stem = f"{maker.according(p)}, \"{figure.card}\" What completes the answer?\n\"{figure.blanked}\""
-        why = f"The notes on {maker.where(p)} answer \"{figure.card}\" with: \"{maker.tidy(figure.line.text)}\"."
+        why = f"{maker.notes_on(p)} answer \"{figure.card}\" with: \"{maker.tidy(figure.line.text)}\"."
         return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
     listed_under = f", under \"{intro}\"," if intro else ","
     stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
-    why = f"The notes on {maker.where(p)} say: \"{maker.tidy(figure.quoted)}\"."
+    why = f"{maker.notes_on(p)} say: \"{maker.tidy(figure.quoted)}\"."
     return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
 
 
@@ -62,7 +63,7 @@ def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuest
     changed = [said(f, f.wrong[0], maker) for f in false]
     right = said(true, true.answer, maker)
     home = true.sentence.passage
-    why = (f"The notes on {maker.where(home)} say: \"{maker.tidy(true.quoted)}\". "
+    why = (f"{maker.notes_on(home)} say: \"{maker.tidy(true.quoted)}\". "
            + " ".join(f"Not \"{c}\": the notes say \"{maker.tidy(f.quoted)}\"." for c, f in zip(changed, false)))
     return single(home, "true-statement", right, f"{maker.according(home)}, which statement is true?",
                   right, changed, why)

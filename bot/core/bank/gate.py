@@ -27,6 +27,7 @@ _MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|]|:$")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TOPIC = re.compile(r"According to your notes on (.+?), ")
 _CODE = re.compile(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+")  # one CamelCase word: "PutEvents"
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
 GOOD = 4  # a shape score the daily question prefers when a topic has some
@@ -70,13 +71,19 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems += [f"option {o!r} is a variant of the answer {option!r}: both may fit"
                          for o in wrong if base < set(_plain(o).split())]
     stem = _plain(q.stem)
-    said = set(_words(q.stem))
+    stem_words = set(_words(q.stem, whole=True))
+    topic = _TOPIC.match(q.stem)  # "According to your notes on Versions and aliases, …"
+    if topic and sum(any(_begins(w, set(_words(topic.group(1), whole=True))) for w in _words(o, whole=True))
+                     for o in q.options) >= 2:
+        stem_words = set(_words(q.stem[topic.end():], whole=True))  # the topic names several options
     for option in right:
         if q.shape != "true-statement" and _plain(option) and f" {_plain(option)} " in f" {stem} ":
             problems.append(f"the stem gives away its answer {option!r}")
         elif q.shape != "true-statement":
-            # a word of the answer in the stem that no wrong option has: "build" for CodeBuild
-            shown = {w for w in _words(option) if w in said} - {w for o in wrong for w in _words(o)}
+            # a word of the answer in the stem that no wrong option has: "build" for CodeBuild, "map"
+            # of "FindInMap" for Mappings, "substitution" for Fn::Sub (one the start of the other)
+            others = {w for o in wrong for w in _words(o, whole=True)}
+            shown = [w for w in _words(option, whole=True) if _begins(w, stem_words) and not _begins(w, others)]
             if shown:
                 problems.append(f"the stem gives away its answer {option!r} by the word {sorted(shown)[0]!r}")
             # "lost if the AZ is lost" names the zone of "One Zone-IA" in other words
@@ -116,12 +123,19 @@ def score(q: BankQuestion) -> float:
     return SHAPE_SCORE.get(q.shape, 6 if not q.generated else 1) - len(q.stem) / 1000
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str, whole: bool = False) -> list[str]:
     """The words that carry meaning, by their first five letters so that "cached" is
-    "cache": three letters or more, CamelCase split ("OneAtATime" is "one", "time" too)."""
+    "cache" (``whole``: as written): three letters or more, CamelCase split ("OneAtATime"
+    is "one", "time" too)."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
-    return [(w[:-1] if w.endswith("s") and len(w) > 4 else w)[:ROOT]
+    return [(w[:-1] if w.endswith("s") and len(w) > 4 else w)[:None if whole else ROOT]
             for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
+
+
+def _begins(word: str, words: set[str]) -> bool:
+    """``word`` is one of ``words`` to the eye: the same first five letters, or one the start of
+    the other ("map" of "mappings", "sub" of "substitution")."""
+    return any(w[:ROOT] == word[:ROOT] or w.startswith(word) or word.startswith(w) for w in words)
 
 
 _COMMON = frozenset("""according your notes which what should developer with from that this these those

@@ -387,6 +387,11 @@ class _Maker:
         where = self.where(p)
         return f"According to your notes on {where}" if where else "According to your notes"
 
+    def notes_on(self, p) -> str:
+        """How an explanation names where its quote comes from."""
+        where = self.where(p)
+        return f"The notes on {where}" if where else "Your notes"
+
     def where(self, p) -> str:
         """The passage's headings, without a title that is only its first line."""
         parts = list(p.heading)
@@ -419,7 +424,7 @@ class _Maker:
                 continue
             condition = third_person(self.clean.clean(y))
             stem = f"{self.according(p)}, which should a developer use {when} {condition}?"
-            why = (f"The notes on {self.where(p)} say: \"{self.clean.clean(line.text)}\". "
+            why = (f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
             if kin:
@@ -449,7 +454,7 @@ class _Maker:
             name = self.clean.clean(label)
             stem = (f"{self.according(p)}, which TWO of these are {lower(name)}? "
                     f"{CHOOSE_TWO}")
-            why = (f"The notes on {self.where(p)} list {lower(name)}: \"{', '.join(items)}\". "
+            why = (f"{self.notes_on(p)} list {lower(name)}: \"{', '.join(items)}\". "
                    f"{', '.join(wrong)} are not among them.")
             qid = ident(p.id, "choose-two", label)
             options, answers = place(qid, right, wrong)
@@ -498,10 +503,9 @@ class _Maker:
                 continue
             chosen = [siblings[i] for i in pick(term, len(siblings), min(3, len(siblings)))]
             description = self.clean.clean(text).rstrip(".").replace('"', "'")
-            where = self.where(p)
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
             stem = f"{self.according(p)}, which term is described as: \"{description}\"?"
-            why = f"The notes on {where} say: \"{self.clean.clean(line.text)}\"."
+            why = f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\"."
             if said:
                 why += f" The others, as the notes put them: {said}"
             if kin:

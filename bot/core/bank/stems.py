@@ -49,8 +49,10 @@ class Cleaner:
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
 
     def heading(self, path: str) -> str:
-        """A heading path without its asides ("Capacity unit math (exam!!)" -> "Capacity unit math")."""
-        return " › ".join(self.clean(_OUTLINE.sub("", part)) for part in path.split(" › "))
+        """A heading path without its asides or brackets ("Capacity unit math (exam!!)", "Limits
+        (the ones that keep showing up)" -> "Capacity unit math", "Limits"): a stem names the topic."""
+        parts = (_PAREN.sub("", _OUTLINE.sub("", part)) or part for part in path.split(" › "))
+        return " › ".join(self.clean(part) for part in parts)
 
     def _aside(self, inside: str) -> bool:
         words = set(re.findall(r"[a-z]+", inside.lower()))

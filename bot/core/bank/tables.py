@@ -85,6 +85,7 @@ class Maker(Protocol):
 
     def according(self, p) -> str: ...
     def where(self, p) -> str: ...
+    def notes_on(self, p) -> str: ...
     def label(self, text: str) -> bool: ...
 
 
@@ -116,7 +117,7 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         kind = lower(table.kind) if table.kind and len(table.kind.split()) <= 3 else "one"
         asked = (f"which {kind} do your notes describe as \"{value}\"" if maker.label(attribute)
                  else f"which {kind} matches \"{attribute}: {value}\" in the table")
-        why = (f"The notes on {maker.where(p)} compare them in a table: {thing}, {attribute.lower()}: "
+        why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
 
@@ -140,7 +141,7 @@ def _pairs(p, table: Table, things: list[str], attributes: list[str],
             qid = ident(p.id, "choose-two", f"{attribute}|{value}")
             options, answers = place(qid, pair, wrong)
             stem = f"{maker.according(p)}, which TWO of these match \"{attribute}: {value}\" in the table? {CHOOSE_TWO}"
-            why = (f"The notes on {maker.where(p)} compare them in a table: {pair[0]} and {pair[1]} have "
+            why = (f"{maker.notes_on(p)} compare them in a table: {pair[0]} and {pair[1]} have "
                    f"\"{value}\" as {attribute.lower()}. " + " ".join(f"{o}: \"{values[o]}\"." for o in wrong))
             yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
                                answers=answers, explanation=why, passages=(p.id,), generated=True,
