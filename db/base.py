@@ -36,7 +36,9 @@ def iso(moment: datetime | None) -> str | None:
     """UTC ISO 8601 text of one fixed shape, so stored times compare as strings."""
     if moment is None:
         return None
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    if moment.tzinfo is not timezone.utc:
+        moment = moment.astimezone(timezone.utc)
+    return moment.isoformat(timespec="microseconds")
 
 
 def parse_iso(text: str | None) -> datetime | None:

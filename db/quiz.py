@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Iterable
 
 from db.base import WHO, Connected, iso, parse_iso
@@ -23,6 +24,18 @@ _ANSWER_COLUMNS = (
 
 # what a learner created in the open write transaction has none of, until a writer below adds one
 _NOTHING_YET = ("no days", "no cards", "no answers")
+
+_to_json = json.JSONEncoder(check_circular=False).encode  # a card: a flat dict of plain values
+
+
+@lru_cache(maxsize=8)
+def _bump_sql(rows: int) -> str:
+    """Add one answer to ``rows`` period counters of one learner (``bump_scores``)."""
+    values = ",".join("(?,?,?,?,1,?)" for _ in range(rows))
+    return (f"INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES {values}"
+            " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
+            " answered = scores.answered + 1, correct = scores.correct + excluded.correct")
+
 
 RIGHT_NAMED = 25  # who answered a daily right, in order: as many as a reveal names
 
@@ -189,16 +202,10 @@ class QuizStore(Connected):
         if not periods:
             return
         self._keep(("no days", learner_id), None)
-        values = ",".join("(?,?,?,?,1,?)" for _ in periods)
         params: list[Any] = []
         for period in periods:
-            params += [group, period, learner_id, points, int(correct)]
-        self.conn.execute(
-            f"INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES {values}"
-            " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
-            " answered = scores.answered + 1, correct = scores.correct + excluded.correct",
-            params,
-        )
+            params += (group, period, learner_id, points, int(correct))
+        self.conn.execute(_bump_sql(len(periods)), params)
 
     def active_days(self, learner_id: int, since: str = "") -> list[str]:
         """Local days (ISO dates) on which the learner answered anything; from ``since`` on, if given."""
@@ -298,7 +305,7 @@ class QuizStore(Connected):
         self.conn.execute(
             "INSERT INTO cards (learner_id, question_id, card, due) VALUES (?,?,?,?)"
             " ON CONFLICT(learner_id, question_id) DO UPDATE SET card = excluded.card, due = excluded.due",
-            (learner_id, question_id, json.dumps(card), iso(due)),
+            (learner_id, question_id, _to_json(card), iso(due)),
         )
 
     def next_cards(self, learner_id: int, limit: int = 2) -> list[tuple[str, datetime]]:

@@ -124,7 +124,7 @@ def feedback(engine: Engine, question: BankQuestion, order: str | None, row: dic
     """The reply for a stored answer ``row`` (bank letters), in the letters the instance showed
     (``order``: ``shuffle.seed`` of its row); ``mode`` and on: a fresh answer's (``Feedback``)."""
     chosen = shuffle.to_shown(row["chosen"], question, order)
-    picked = tuple(c for c in shuffle.choices(question, order) if c.letter in chosen)
+    picked = shuffle.picked(chosen, question, order)
     return Feedback(question_id=question.id, correct=bool(row["correct"]), chosen=chosen,
                     answer=shuffle.key(question, order), explanation=question.explanation,
                     heading=engine.heading(question), points=row["points"], counted=counted,

@@ -54,6 +54,11 @@ def grade(choices: Iterable[str], answers: Sequence[str], option_count: int) -> 
     Letters are normalised (case, order, repeats); a letter beyond the options
     or the wrong number of letters is an error, not a wrong answer.
     """
+    return _graded(tuple(choices), tuple(answers), option_count)
+
+
+@lru_cache(maxsize=4096)  # the clicks on one question are a handful of letter sets
+def _graded(choices: tuple[str, ...], answers: tuple[str, ...], option_count: int) -> Grade:
     letters = tuple(sorted({c.strip().upper() for c in choices if c.strip()}))
     valid = tuple(chr(ord("A") + i) for i in range(option_count))
     bad = [c for c in letters if c not in valid]
@@ -97,6 +102,7 @@ def streak_bonus(streak: int) -> int:
     return min(max(streak - 1, 0) * STREAK_BONUS_PER_DAY, STREAK_BONUS_CAP)
 
 
+@lru_cache(maxsize=64)
 def bonus_since(today: date) -> date:
     """The first day that can change the streak bonus of an answer given ``today``: a streak
     reaching further back earns no more (so an answer reads a week of days, not the whole history)."""
@@ -106,6 +112,7 @@ def bonus_since(today: date) -> date:
 # --- time: local days, streaks and periods --------------------------------------
 
 
+@lru_cache(maxsize=256)
 def zone(name: str | None) -> ZoneInfo:
     """A timezone by name; unknown or empty names fall back to UTC."""
     try:

@@ -65,17 +65,41 @@ def _lettered(options: tuple[str, ...], positions: tuple[int, ...]) -> tuple[Cho
 
 def to_bank(letters: Iterable[str], question: BankQuestion, instance: str | None) -> tuple[str, ...]:
     """Shown letters (valid ones) -> bank letters, sorted."""
-    at = _order(question, instance)
-    return tuple(sorted(LETTERS[at[LETTERS.index(s)]] for s in letters))
+    return _to_bank(tuple(letters), _order(question, instance))
 
 
 def to_shown(letters: Iterable[str], question: BankQuestion, instance: str | None) -> tuple[str, ...]:
     """Bank letters -> the letters ``instance`` showed them under, sorted."""
-    at = _order(question, instance)
-    return tuple(sorted(LETTERS[at.index(LETTERS.index(b))] for b in letters))
+    return _to_shown(tuple(letters), _order(question, instance))
 
 
 def key(question: BankQuestion, instance: str | None) -> tuple[Choice, ...]:
     """The right options with the letters ``instance`` showed them under, in shown order."""
-    right = set(to_shown(question.answers, question, instance))
-    return tuple(c for c in choices(question, instance) if c.letter in right)
+    return _key(question.options, question.answers, _order(question, instance))
+
+
+def picked(letters: Iterable[str], question: BankQuestion, instance: str | None) -> tuple[Choice, ...]:
+    """The options shown letters name, with their text, in shown order."""
+    return _picked(question.options, tuple(letters), _order(question, instance))
+
+
+# every click on one instance maps the same letters: each mapping is worked out once (an answer
+# reads its instance's order five times, and a daily post's clicks all share one instance)
+@lru_cache(maxsize=65_536)
+def _to_bank(letters: tuple[str, ...], at: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(sorted(LETTERS[at[LETTERS.index(s)]] for s in letters))
+
+
+@lru_cache(maxsize=65_536)
+def _to_shown(letters: tuple[str, ...], at: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(sorted(LETTERS[at.index(LETTERS.index(b))] for b in letters))
+
+
+@lru_cache(maxsize=4096)
+def _key(options: tuple[str, ...], answers: tuple[str, ...], at: tuple[int, ...]) -> tuple[Choice, ...]:
+    return _picked(options, _to_shown(answers, at), at)
+
+
+@lru_cache(maxsize=4096)
+def _picked(options: tuple[str, ...], shown: tuple[str, ...], at: tuple[int, ...]) -> tuple[Choice, ...]:
+    return tuple(c for c in _lettered(options, at) if c.letter in shown)
