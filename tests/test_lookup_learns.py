@@ -165,6 +165,25 @@ def test_an_abbreviated_feature_the_notes_never_treat_is_declined():
     assert isinstance(reply, messages.NothingFound)
 
 
+def test_everyday_words_find_the_technical_words_of_the_notes():
+    notes = """# Function notes
+
+## Timeout
+The timeout of a function is 3 seconds by default and at most 900 seconds.
+
+## Memory
+Memory goes from 128 MB to 10,240 MB; CPU grows with it.
+
+## Retention
+Messages are kept for 4 days by default (retention period), at most 14 days.
+"""
+    library = lookup(notes)
+    cut = library.ask("how long can my function run before it gets cut off")
+    held = library.ask("for how long are messages held")
+    assert isinstance(cut, messages.FoundPassage) and cut.heading[0] == "Timeout"
+    assert isinstance(held, messages.FoundPassage) and held.heading[0] == "Retention"
+
+
 def test_two_things_the_notes_treat_together_are_answered_with_that_passage():
     reply = lookup(DYNAMO).ask("how does lambda read dynamodb streams")
     assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Streams"
