@@ -617,6 +617,29 @@ Token lifetimes are set per app client.
     assert not any("604,800 (_____)" in s for s in stems)
 
 
+TRIGGERS = """\
+# Cognito
+
+## User pools
+### Lambda triggers
+in the order they fire:
+
+1. **Pre sign-up** → validate or deny a sign-up request before the user exists
+2. **Post confirmation** → welcome email, write the new user to DynamoDB
+3. **Pre authentication** → custom checks that can block a sign-in attempt
+4. **Post authentication** → logging / analytics
+5. **Pre token generation** → add or suppress claims before tokens are issued
+6. the custom auth trio → Define, Create and Verify challenge functions
+"""
+
+
+def test_numbered_items_each_defining_a_term_are_each_others_wrong_options():
+    [q] = [q for q in of_shape("definition", TRIGGERS) if q.correct == ("Post confirmation",)]
+    assert "welcome email, write the new user to DynamoDB" in q.stem
+    assert set(q.options) <= {"Pre sign-up", "Post confirmation", "Pre authentication", "Post authentication",
+                              "Pre token generation"}  # never the item written as a phrase ("the custom auth trio")
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

@@ -183,6 +183,23 @@ class _Maker:
                 self.defs_of[line.passage.id].append((t, d, line))
                 if line.number == 0:
                     self.firsts[section].append((t, d, line))
+        # a run of numbered items, each its own passage, each defining its term in its first line
+        # ("1. Pre sign-up → validate sign-ups", "2. Post confirmation → welcome email"): siblings
+        self.run_of: dict[str, list[tuple[str, str, Line]]] = {}
+        first_of = {line.passage.id: (t, d, line) for found in [*self.firsts.values(), *self.mates.values()]
+                    for t, d, line in found if line.number == 0}
+        run: list[tuple[str, str, Line]] = []
+        for p in [*passages, None]:
+            item = first_of.get(p.id) if p is not None else None
+            if p is not None and item and run and run[-1][2].passage.section == p.section:
+                run.append(item)
+                continue
+            # written as most of the run is ("Pre sign-up", not "custom auth challenge trio")
+            capital = Counter(t[:1].isupper() for t, _, _ in run).most_common(1)[0][0] if run else True
+            run = [member for member in run if member[0][:1].isupper() == capital]
+            for member in run if len(run) >= 3 else ():
+                self.run_of[member[2].passage.id] = run
+            run = [item] if item else []
         self.rules_of: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)
         for found_rules in self.rules.values():
             for rule in found_rules:
@@ -470,7 +487,9 @@ class _Maker:
         # items of one numbered list ("1. Timeout : ...", "2. Memory : ...") are siblings too
         firsts = self.firsts.get(p.section, [])
         others = len(firsts) - sum(1 for _, _, line in defs if line.number == 0)
-        if not defs or others + 1 < LIST_SHARE * self.sizes[p.section]:
+        if p.id in self.run_of:
+            items = [(t, d, line) for t, d, line in self.run_of[p.id] if line.passage.id != p.id]
+        elif not defs or others + 1 < LIST_SHARE * self.sizes[p.section]:
             items = []  # a section of assorted items, not a list of definitions
         else:
             items = [(t, d, line) for t, d, line in firsts if line.passage.id != p.id]
@@ -480,17 +499,19 @@ class _Maker:
             defs = defs + items if line.number == 0 and len(defs) < 4 else defs
             break
         asked, defs = defs, defs + self.mates.get(p.id, [])  # terms too tersely described to ask are options
+        listed = {key(t) for t, _, _ in self.run_of.get(p.id, [])}  # a numbered item's label names a thing
+        thing = lambda t: self._thing(t) or key(t) in listed  # noqa: E731
         for n, (term, text, line) in enumerate(asked):
             if line.passage.id != p.id or sum(self._heads_elsewhere(t, p.section) for t, _, other in defs
                                                   if other.group == line.group) >= 2:
                 continue  # "Rapid-fire review": one line per topic of the notes, no list of one kind
-            if mentions(text, term) or not self._thing(term) or spells_out(term, text) or RULE_START.match(text) \
+            if mentions(text, term) or not thing(term) or spells_out(term, text) or RULE_START.match(text) \
                     or self._value(text) or text.lstrip()[:1] in "=→<>-":
                 continue  # "ESM – event source mapping": the initials answer it; "must allow": a rule, no
                 # description; "max 15 minutes (900 s)": a value, asked as a number; "= what … is used as": shorthand
             siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
                         and not variant(t, of=term) and not self._value(d)
-                        and not mentions(d, term) and self._thing(t)
+                        and not mentions(d, term) and thing(t)
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
             siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]
             # "StreamViewType" beside "KEYS_ONLY", "NEW_IMAGE": the setting among its values is another kind
