@@ -640,6 +640,20 @@ def test_numbered_items_each_defining_a_term_are_each_others_wrong_options():
                               "Pre token generation"}  # never the item written as a phrase ("the custom auth trio")
 
 
+def test_an_exam_cue_in_quotes_becomes_a_scenario_with_the_other_cues_answers_as_options():
+    cues = """\
+# Storage
+
+## Picking storage
+- exam tip: "thousands of EC2 instances read the same files at once" → EFS. "lowest latency block disk for one database" → EBS
+- exam tip: "objects served to the whole internet, cheap, durable" → S3. "data lost when the host stops is fine" → instance store
+"""
+    [q] = [q for q in of_shape("scenario", cues) if q.correct == ("EFS",)]
+    assert 'when a question says "thousands of EC2 instances read the same files at once"?' in q.stem
+    assert set(q.options) == {"EFS", "EBS", "S3", "instance store"}
+    assert 'EBS: the notes use it when a question says "lowest latency block disk for one database".' in q.explanation
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

@@ -80,6 +80,8 @@ from bot.core.bank.lines import (
     under,
     unit_key,
     unrestated,
+    QUOTED,
+    cues,
     variant,
     written,
 )
@@ -228,6 +230,11 @@ class _Maker:
         if rule and self._term_ok(rule.group("x"), named_only=False):
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                           rule.group("y").strip().rstrip("."), line))
+            return
+        found = [(x, y) for x, y in cues(line.text) if self._term_ok(x, named_only=False)]
+        for x, y in found:
+            self.rules[p.section].append((x, QUOTED, y, line))
+        if found:
             return
         lead = None if " | " in line.text else LEAD.match(line.text)
         if not lead or not self._term_ok(term := bare(lead.group("term"))):
@@ -424,7 +431,7 @@ class _Maker:
     def _scenarios(self, p) -> Iterable[BankQuestion]:
         rules = self.rules_of.get(p.id, [])
         for x, when, y, line in rules:
-            if not self._thing(x) or y.lstrip()[:1] in "\"“'":
+            if not self._thing(x) or y.lstrip()[:1] in "\"“'" and when != QUOTED:
                 continue  # "for 'create this only in prod'": a quoted phrase, no situation to ask about
             # the other things one list of rules says to use: of one kind with it (rules from
             # elsewhere in the section compare storage classes with encryption modes)
@@ -437,6 +444,9 @@ class _Maker:
             kin: list[str] = []
             if len(others) < 3:  # too few rules beside it: others of its kind, as AWS names them
                 kin = self._kin(x, y, [r[0] for r in pool], others, p.section)[:3 - len(others)]
+            if len(others) + len(kin) < 3:  # or the other items of a numbered list naming it
+                taken = {key(t) for t in [x, *others, *kin]}
+                kin += [t for t in self._run_mates(x, y) if key(t) not in taken][:3 - len(others) - len(kin)]
             if len(others) + len(kin) < 3:
                 continue
             condition = third_person(self.clean.clean(y))
@@ -478,6 +488,13 @@ class _Maker:
             yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
                                answers=answers, explanation=why, passages=(p.id,), generated=True,
                                source="generated", shape="choose-two")
+
+    def _run_mates(self, x: str, y: str) -> list[str]:
+        """The other terms of a numbered list ("1. Pre sign-up → …") holding ``x``, none ``y`` names."""
+        for run in self.run_of.values():
+            if any(key(t) == key(x) for t, _, _ in run):
+                return [t for t, _, _ in run if key(t) != key(x) and not mentions(y, t)]
+        return []
 
     def _statements(self, p) -> Iterable[BankQuestion]:
         """Terms defined side by side in one passage are of one kind: they make

@@ -40,6 +40,7 @@ DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+
 _MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?)\s+")  # outline items: "a) ", "(b) ", "1.2 "
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 
+_CUE = re.compile(r'["“]([^"”]{8,90})["”]\s*(?:→|->|=>)\s*([^.;"“”→]+)')
 # "max 900 seconds (15 min)": the same amount again in another unit, in brackets
 _RESTATED = re.compile(r"(?<![\w.,])(\d[\d,.]*\s?[A-Za-z%]+)\s*\((?:=\s*|~\s*|about\s+|i\.e\.\s*)?"
                        r"(\d[\d,.]*\s?[A-Za-z%]+)\)")
@@ -230,6 +231,21 @@ def overlap(a: str, b: str) -> float:
 
 def mentions(text: str, term: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
+
+
+QUOTED = "when a question says"  # how a quoted exam cue is asked
+
+
+def cues(text: str) -> list[tuple[str, str]]:
+    """ 'exam tip: "users must reach S3 from the app" → identity pool. "sign-up / MFA" → UP' ->
+    [("identity pool", '"users must reach S3 from the app"'), ("UP", '"sign-up / MFA"')]: what an
+    exam question says, then the thing it asks for (one thing: "X + Y" or "X w/ Y" is no option)."""
+    out = []
+    for m in _CUE.finditer(text):
+        thing = bare(m.group(2)).split(",")[0].strip()
+        if thing and not re.search(r"\s(?:\+|&|and|or|w/|with|then)\s", f" {thing} "):
+            out.append((thing, f'"{m.group(1).strip()}"'))
+    return out
 
 
 def unrestated(text: str, units: set[str]) -> str:
