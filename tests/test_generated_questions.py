@@ -654,6 +654,24 @@ def test_an_exam_cue_in_quotes_becomes_a_scenario_with_the_other_cues_answers_as
     assert 'EBS: the notes use it when a question says "lowest latency block disk for one database".' in q.explanation
 
 
+def test_a_two_column_tables_header_is_never_a_term_or_an_option():
+    errors = """\
+# Step Functions
+
+## Errors
+Built-in error names:
+
+| Error | Meaning |
+|---|---|
+| `States.ALL` | Wildcard that matches any error name |
+| `States.Timeout` | A task ran longer than its TimeoutSeconds |
+| `States.TaskFailed` | A task failed while it was running |
+| `States.Permissions` | A task lacked the privileges to run its code |
+"""
+    questions = of_shape("definition", errors)
+    assert questions and all("Error" not in q.options for q in questions)
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

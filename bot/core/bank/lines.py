@@ -57,8 +57,13 @@ def lines(text: str) -> list[tuple[str, str]]:
     """(line, its group): the items of one list share a group; a line that is not an
     item of it, or one that opens a new list ("Encryption:"), starts the next group."""
     out = []
-    block, last = 0, None
+    block, last, in_table = 0, None, False
     for raw in _unwrapped(text):
+        row = " | " in raw and not raw.lstrip().startswith("|")
+        if row and not in_table and raw.count(" | ") == 1:
+            in_table = True
+            continue  # a two-column table's header ("Error | Meaning") names its columns, no fact
+        in_table = row
         line = _labelled(_MARKER.sub("", raw.strip().lstrip("•").strip()))
         if not line or raw.startswith("    "):
             continue
