@@ -672,6 +672,26 @@ Built-in error names:
     assert questions and all("Error" not in q.options for q in questions)
 
 
+def test_a_table_question_names_the_title_line_above_its_table():
+    retrier = """\
+# Step Functions
+
+## Error handling
+A state's Retry list holds retriers.
+
+**Retrier fields**
+
+| Field | Default | Notes |
+|---|---|---|
+| `IntervalSeconds` | 1 | Wait before the first retry |
+| `MaxAttempts` | 3 | 0 means never retry |
+| `BackoffRate` | 2.0 | Multiplier for each wait |
+| `JitterStrategy` | NONE | FULL randomizes the wait |
+"""
+    stems = [q.stem for q in of_shape("definition", retrier) if "Default" in q.stem]
+    assert stems and all('in the table "Retrier fields"?' in s for s in stems)
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

@@ -20,7 +20,7 @@ rows are read as "Label – value" lines (``bank.lines``), like any other.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.lines import key, lower, variant
@@ -37,6 +37,7 @@ class Table:
     things: tuple[str, ...]
     attributes: tuple[str, ...]
     cells: dict[tuple[str, str], str]  # (thing, attribute) -> what the table says
+    title: str = ""  # the short line right above it ("Retrier fields"): what it is a table of
 
     def cell(self, thing: str, attribute: str) -> str:
         return self.cells.get((thing, attribute), "")
@@ -54,15 +55,20 @@ def tables(text: str, heading: str, clean: Callable[[str], str], label: Callable
     headings' words); ``clean`` tidies each cell; ``label`` tells a header that only labels
     its column ("Feature") from one that names a kind ("Policy")."""
     heading = key(heading)
-    found, block = [], []
+    found, block, above, before = [], [], "", ""
     for raw in [*text.splitlines(), ""]:
         row = cells(raw.strip())
         if row is not None:
+            if not block:
+                above = before
             block.append(row)
             continue
         if len(block) >= 3 and len(block[0]) >= 3 and all(len(r) == len(block[0]) for r in block):
-            found.append(_grid([[clean(c) for c in r] for r in block], heading, label))
-        block = []
+            title = clean(above.strip().strip("•*# ").rstrip(":"))
+            grid = _grid([[clean(c) for c in r] for r in block], heading, label)
+            named = 0 < len(title) <= MAX_CELL // 2 and title[:1].isalpha() and not title.endswith((".", ")"))
+            found.append(replace(grid, title=title if named else ""))  # a title, not a sentence's end
+        block, before = [], raw
     return found
 
 
@@ -115,8 +121,9 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
             continue
         wrong = [others[i] for i in pick(thing + attribute, len(others), 3)]
         kind = lower(table.kind) if table.kind and len(table.kind.split()) <= 3 else "one"
+        table_of = f"the table \"{table.title}\"" if table.title else "the table"
         asked = (f"which {kind} do your notes describe as \"{value}\"" if maker.label(attribute)
-                 else f"which {kind} matches \"{attribute}: {value}\" in the table")
+                 else f"which {kind} matches \"{attribute}: {value}\" in {table_of}")
         why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
