@@ -692,6 +692,22 @@ A state's Retry list holds retriers.
     assert stems and all('in the table "Retrier fields"?' in s for s in stems)
 
 
+def test_a_stem_spells_out_an_abbreviation_the_notes_define():
+    notes = """\
+# Secrets
+
+## Abbreviations
+abbrevs: SM = Secrets Manager, PS = Parameter Store
+
+## Deleting
+- SM keeps a deleted secret for a recovery window of 30 days by default.
+- PS can rotate a SecureString value through a Lambda function every 90 days at most.
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert stems and all("SM " not in s and "PS " not in s for s in stems)
+    assert any("Parameter Store can rotate a SecureString value" in s for s in stems)
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

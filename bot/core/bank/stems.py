@@ -25,6 +25,7 @@ _SPACES = re.compile(r"\s+")
 _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[IVX]+)[.)]\s+")  # "4. SQS", "b) Limits"
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_DEFINED = re.compile(r"\b([A-Z][A-Za-z]{1,4})\s*=\s*([A-Za-z]+(?: [A-Za-z]+){1,3})\b")  # "SM = Secrets Manager"
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
 
@@ -37,6 +38,11 @@ class Cleaner:
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._fixes: dict[str, str] = {}
+        # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
+        known = set(lexicon.concepts) | lexicon.names
+        self._spelled = {short: long for short, long in _DEFINED.findall(notes_text)
+                         if short.lower() not in known and _initials(short, long)}
+        self._short = re.compile(rf"\b(?:{'|'.join(map(re.escape, self._spelled))})\b") if self._spelled else None
 
     def clean(self, text: str) -> str:
         """The line without asides, emphasis marks or obvious typos, one line."""
@@ -45,6 +51,8 @@ class Cleaner:
         text = _NOISE.sub("", text)
         text = _EMPHASIS.sub(r"\1", text)  # "*without*", "**never**", "_once_"
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
+        if self._short is not None:
+            text = self._short.sub(lambda m: self._spelled[m.group(0)], text)
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
 
@@ -71,3 +79,10 @@ class Cleaner:
                      and (len(w) == len(lower) + 1 or len(w) == len(lower) and sorted(w) == sorted(lower))]
             self._fixes[lower] = close[0] if len(close) == 1 else lower
         return self._fixes[lower]
+
+
+def _initials(short: str, long: str) -> bool:
+    """ "SM" abbreviates "Secrets Manager", "IdP" "identity pool": its capitals are the words' initials."""
+    capitals = [c for c in short if c.isupper()] or list(short)
+    words = long.split()
+    return len(capitals) == len(words) and all(w[:1].lower() == c.lower() for c, w in zip(capitals, words))
