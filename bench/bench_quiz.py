@@ -18,25 +18,37 @@ real written question bank and the real ``Practice`` engine.
 4. Quiz pick p50/p99 over 1,000 ``quiz`` commands (random learner with
    history; five in six name a topic): choose a question and record its instance.
 
-Why the burst is still a fraction of the baseline (15-26% of it in runs on
-this shared 2-core machine; 8-13% before issue 16): the baseline writes one row
-(two B-tree pages) per commit; an answer of a first-time learner is six
-statements (the learner, its last days, the answer and its four indexes, four
-period counters in one statement, the FSRS card read and written), about 35 us
-of SQLite, plus about 55 us of Python (grading, points, streak, FSRS, the
-reply) and 10 us of asyncio per click, and it commits before it is
-acknowledged (tests/test_durability.py). What made it about twice as fast (CPU
-per answer of the burst about 180 us before, 100 us after): a daily post's
-tally is counted once per transaction and kept as answers are added (it was a
-COUNT over all the post's answers for every answer: quadratic in a burst); the
-batch runs in the store's ``batch``, with no savepoint per answer (run again
-with one each only if an answer fails); the group's timezone is read once per
-transaction; an instance's lettered choices are built once.
+Why the burst is still a fraction of the baseline (33-41% of it in the last
+three runs on this shared 2-core machine; 18-29% before the last changes,
+8-13% before issue 16): the baseline writes one row (two B-tree pages) per
+commit, about 25-35 us each; an answer of a first-time learner is four
+statements that insert into 13 B-trees (the learner and its unique key; the
+answer and its four indexes; four period counters and the day counters'
+partial index, in one statement; the FSRS card), about 21-25 us of SQLite,
+plus about 30 us of Python (grading, points, streak, FSRS, the reply) and
+about 14 us of asyncio and command building per click (measured with a core
+that does nothing), and it commits before it is acknowledged
+(tests/test_durability.py). SQLite and asyncio alone are about 38 us, so 50%
+of raw (an answer in 50-70 us) needs the Python under about 15-20 us: a batch-level answer
+path (a tick's learners, days and cards read in one query each, its writes by
+``executemany``), not more trimming of the per-answer one.
 
-Last run (``python bench/bench_quiz.py``): raw 38,645 commits/s; burst 10,065
-answers/s (26% of raw) in one commit; leaderboard p50 0.85 ms, p99 1.27 ms;
-quiz pick p50 0.46 ms, p99 1.10 ms. The figures move by a third from run to
-run on this machine (other work shares its two cores).
+What made it faster, in order: a daily post's tally is counted once per
+transaction and kept as answers are added (it was a COUNT over all the post's
+answers for every answer: quadratic in a burst); the batch runs in the
+store's ``batch``, with no savepoint per answer (run again with one each only
+if an answer fails); the group's timezone is read once per transaction; an
+instance's lettered choices are built once; only the day counters are indexed
+by learner (a partial index: one entry per answer, not four); a learner
+created in the transaction is known to have no days, cards or answers, so
+they are not read; grading, the letter maps, the answer key and the picked
+options are worked out once per letters and option order.
+
+Last runs (``python bench/bench_quiz.py``, three in a row): raw 27,763 /
+32,827 / 32,945 commits/s; burst 9,786 / 13,459 / 11,003 answers/s (35% /
+41% / 33% of raw) in one commit; leaderboard p50 0.50-0.60 ms, p99
+0.89-1.24 ms; quiz pick p50 0.28-0.34 ms, p99 1.04-1.18 ms. The figures move
+by a third from run to run on this machine (other work shares its two cores).
 """
 
 from __future__ import annotations
