@@ -188,6 +188,8 @@ class _Maker:
         # a run of numbered items, each its own passage, each defining its term in its first line
         # ("1. Pre sign-up → validate sign-ups", "2. Post confirmation → welcome email"): siblings
         self.run_of: dict[str, list[tuple[str, str, Line]]] = {}
+        self.run_by_term: dict[str, list[tuple[str, str, Line]]] = {}  # a run's term (``key``) -> the run
+        self._figured: dict[str, list[Figure]] = {}  # passage id -> its figures, found once
         first_of = {line.passage.id: (t, d, line) for found in [*self.firsts.values(), *self.mates.values()]
                     for t, d, line in found if line.number == 0}
         run: list[tuple[str, str, Line]] = []
@@ -201,6 +203,7 @@ class _Maker:
             run = [member for member in run if member[0][:1].isupper() == capital]
             for member in run if len(run) >= 3 else ():
                 self.run_of[member[2].passage.id] = run
+                self.run_by_term[key(member[0])] = run
             run = [item] if item else []
         self.rules_of: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)
         for found_rules in self.rules.values():
@@ -491,10 +494,8 @@ class _Maker:
 
     def _run_mates(self, x: str, y: str) -> list[str]:
         """The other terms of a numbered list ("1. Pre sign-up → …") holding ``x``, none ``y`` names."""
-        for run in self.run_of.values():
-            if any(key(t) == key(x) for t, _, _ in run):
-                return [t for t, _, _ in run if key(t) != key(x) and not mentions(y, t)]
-        return []
+        run = self.run_by_term.get(key(x), [])
+        return [t for t, _, _ in run if key(t) != key(x) and not mentions(y, t)]
 
     def _statements(self, p) -> Iterable[BankQuestion]:
         """Terms defined side by side in one passage are of one kind: they make
@@ -550,8 +551,14 @@ class _Maker:
                 why += " " + self.kinds.said(term, [t for t, _, other in defs if other.group == line.group], kin)
             yield single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
 
-    def _figures(self, p) -> Iterable[Figure]:
-        """Each line's first figure worth asking, with three wrong amounts of its unit."""
+    def _figures(self, p) -> list[Figure]:
+        """Each line's first figure worth asking, with three wrong amounts of its unit (found once
+        a passage: number and true-statement questions both ask for them)."""
+        if p.id not in self._figured:
+            self._figured[p.id] = list(self._find_figures(p))
+        return self._figured[p.id]
+
+    def _find_figures(self, p) -> Iterable[Figure]:
         asked: set[int] = set()  # the lines already given
         for written_as in self.sentences[p.id]:
             if written_as.number in asked:
@@ -607,7 +614,7 @@ class _Maker:
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
         """A figure blanked: one a line, two a passage (the exam asks about more than figures)."""
-        for figure in list(self._figures(p))[:NUMBERS]:
+        for figure in self._figures(p)[:NUMBERS]:
             yield figures.number(p, figure, self.clean.clean(under(self.lines[p.id], figure.sentence)), self)
 
     def _true_statements(self, p) -> Iterable[BankQuestion]:
