@@ -517,8 +517,11 @@ class _Maker:
             defs = defs + items if line.number == 0 and len(defs) < 4 else defs
             break
         asked, defs = defs, defs + self.mates.get(p.id, [])  # terms too tersely described to ask are options
-        listed = {key(t) for t, _, _ in self.run_of.get(p.id, [])}  # a numbered item's label names a thing
-        thing = lambda t: self._thing(t) or key(t) in listed  # noqa: E731
+        listed = {key(t) for t, _, _ in self.run_of.get(p.id, [])}
+
+        def thing(t: str) -> bool:  # a numbered item's label names a thing, used once or not
+            return self._thing(t) or key(t) in listed
+
         for n, (term, text, line) in enumerate(asked):
             if line.passage.id != p.id or sum(self._heads_elsewhere(t, p.section) for t, _, other in defs
                                                   if other.group == line.group) >= 2:
