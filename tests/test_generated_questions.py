@@ -707,6 +707,21 @@ abbrevs: SM = Secrets Manager, PS = Parameter Store
     assert any("Parameter Store can rotate a SecureString value" in s for s in stems)
 
 
+def test_a_table_whose_rows_ask_questions_compares_its_columns():
+    copies = """\
+# RDS
+
+## Copies of a database
+| Question to ask | Multi-AZ instance | Multi-AZ cluster | Read replica | Aurora replica |
+|---|---|---|---|---|
+| Main purpose | High availability | HA and reads | Read scaling | Reads and failover |
+| Replication | Synchronous | To two standbys | Asynchronous | Shared storage |
+| Can I read from the copy? | No | Yes, reader endpoint | Yes, own endpoint | Yes, reader endpoint |
+"""
+    options = {o for q in served(copies) for o in q.options}
+    assert options and not options & {"Main purpose", "Replication", "Can I read from the copy?"}
+
+
 def test_a_value_line_is_never_asked_as_a_description():
     values = """\
 # Queue numbers

@@ -77,7 +77,8 @@ def _grid(rows: list[list[str]], heading: str, label: Callable[[str], bool]) -> 
     named = sum(f" {key(h)} " in f" {heading} " for h in header[1:] if key(h))
     # "| | GSI | LSI", "Feature | User pool | Identity pool", or under "GSI vs LSI": the columns are
     # the things, the rows their attributes
-    if header[0] == "" or label(header[0]) or named >= 2:
+    # a row asking a question ("Can I read from the copy?") is an attribute, never a thing
+    if header[0] == "" or label(header[0]) or named >= 2 or any(r[0].rstrip().endswith("?") for r in body):
         things, attributes = tuple(header[1:]), tuple(r[0] for r in body)
         table = {(t, r[0]): r[1 + j] for r in body for j, t in enumerate(things)}
         return Table("", things, attributes, table)
