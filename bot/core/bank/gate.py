@@ -15,6 +15,7 @@ from typing import Mapping, Protocol
 from rapidfuzz import fuzz
 
 from bot.core.bank import questions as bank
+from bot.core.bank.lines import written
 from bot.core.bank.questions import BankQuestion
 
 MAX_STEM = 420
@@ -28,7 +29,6 @@ _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TOPIC = re.compile(r"According to your notes on (.+?), ")
-_CODE = re.compile(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+")  # one CamelCase word: "PutEvents"
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
 GOOD = 4  # a shape score the daily question prefers when a topic has some
 
@@ -106,7 +106,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             elif q.shape == "definition" and len(set(forms)) > 1:
                 problems.append("the terms are written different ways: likely not one kind of thing")
         # "PutEvents" among "Rule", "Event bus", "Code bindings": the one API action is the one asked
-        code = [o for o in q.options if _CODE.fullmatch(o)]
+        code = [o for o in q.options if written(o) == "camel"]
         if len(code) == 1 and code[0] in right and len(q.options) > 2:
             problems.append("the answer is the only option written as code")
     if len(q.stem) > MAX_STEM:
