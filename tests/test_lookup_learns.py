@@ -329,3 +329,22 @@ def test_a_figure_the_notes_never_write_is_no_unknown_topic_to_decline_on():
     assert isinstance(lookup(notes).ask("maximum object size s3 5tb"), messages.FoundPassage)
     assert isinstance(lookup(notes).ask("etcd backup maximum size"), messages.NothingFound)  # a name: still declined
 
+
+
+def test_a_name_typed_as_code_that_the_notes_never_write_is_declined_in_a_question_of_any_length():
+    notes = K8S + "\n## Users\nWho a pod is.\nA pod runs as the user of its service account, with the security of its token.\n" \
+        "Each kubectl context names a cluster, a user and a namespace.\n"
+    library = lookup(notes)
+    asked = library.ask("How do I make a container run as a non-root user with securityContext?")
+    written = library.ask("What does a readinessProbe do to the service endpoints?")
+    assert isinstance(asked, messages.NothingFound)
+    assert isinstance(written, messages.FoundPassage) and written.heading[0] == "Probes"
+
+
+def test_an_english_word_the_notes_never_use_is_not_read_as_a_rough_misspelling_of_one_they_do():
+    notes = ("# Cheat sheet\n\n## Commands\nkubectl rollout undo goes back to the previous revision.\n"
+             "kubectl set image updates a deployment; values in the manifest override the defaults.\n"
+             "\n## Pods\nA pod holds one or more containers sharing a network namespace.\n")
+    library = lookup(notes)
+    assert isinstance(library.ask("helm chart values"), messages.NothingFound)  # "chart" is no "cheat"
+    assert isinstance(library.ask("kubectl rolout undo"), messages.FoundPassage)  # a typo still is one

@@ -31,9 +31,11 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
     short = len(query) < LONG and len(words(text)) < STEM_WORDS  # a sentence of many plain words is a stem
     if branded_unknown(text, index):
         return False
-    if short and not all(_name_held(hit, [u.head for u in query if u.part_of == name])
-                         for name in {u.part_of for u in query if u.part_of}):
-        return False  # a name the notes never write, and the passage lacks it in other words
+    # a name the notes never write, and the passage lacks it in other words; one typed as
+    # code ("securityContext") is a name in a question of any length
+    if not all(_name_held(hit, [u.head for u in query if u.part_of == name])
+               for name in {u.part_of for u in query if u.part_of} if short or name not in index.vocab.names):
+        return False
     missing = [u for u in query if unheard(u, index)]
     if any(index.vocab.jargon(u.head) and not index.resembles(u.head) for u in missing) \
             or short and missing and (

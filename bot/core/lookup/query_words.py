@@ -12,12 +12,13 @@ words of any topic ("app", "support") half.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.lookup.terms import Unit, Vocabulary, near, root
+from bot.core.lookup.terms import Unit, Vocabulary, identifiers, near, root
 
 RELATED_WEIGHT = 0.6  # a word standing for another ("disk" for "volume") counts this much
 RELATED_ONLY = 0.8  # ... and a word the notes never use ("pin" for "sticky")
@@ -46,7 +47,13 @@ class QueryWords:
     _fixes: dict[str, tuple[str, ...]]
 
     def units(self, text: str) -> list[Unit]:
-        """The query's units; a phrase the notes never write falls back to its words."""
+        """The query's units; a phrase the notes never write falls back to its words.
+
+        So does a name typed as code that the notes never write as one word
+        ("securityContext"): its words must then be found together, like a
+        name of the lexicon (``decline.answers``).
+        """
+        typed = {w: whole for whole, *parts in identifiers(text) if whole not in self._known for w in parts}
         out: list[Unit] = []
         for unit in self.vocab.units(text, fix=self._fix):
             if unit.concept and unit.words and not self._found(unit):
@@ -55,7 +62,8 @@ class QueryWords:
                 out.extend(Unit((w,), part_of=name) for w in unit.words
                            if w not in self.vocab.stop and len(w) >= 2 and all(u.head != w for u in out))
             elif unit not in out:
-                out.append(unit)
+                out.append(replace(unit, part_of=typed[unit.head]) if unit.head in typed and not unit.concept
+                           else unit)
         return out
 
     def _found(self, unit: Unit) -> bool:
@@ -136,9 +144,11 @@ class QueryWords:
         head = unit.head
         if head not in self._near_cache:
             # a word of ``RELATED`` is a real word, not a misspelling ("backend" is not "backed")
-            # nor is an English word the notes never use a misspelling of one they do ("chart", "cheat")
+            # nor is an English word the notes never use a rough misspelling of one they do ("chart", "cheat")
             found = [] if self.vocab.related_to(head) and head not in self.postings \
                 else near(head, self._plain.get(head[0], []))
+            if head not in self.postings and self.vocab.english(head):  # its longer forms only ("ingres")
+                found = [(t, sim) for t, sim in found if t.startswith(head)]
             if head in self.postings:
                 found = [(t, sim) for t, sim in found if sim >= CLOSE]
             found += [(t, SAME_ROOT) for t in self._roots.get(root(head), ()) if t != head]

@@ -94,6 +94,11 @@ def words(text: str) -> list[str]:
     return [NUMBERS.get(w) or stem(w) for w in _WORD.findall(ascii_text)]
 
 
+def identifiers(text: str) -> list[list[str]]:
+    """``words`` of each name typed as code ("securityContext": whole, then its words)."""
+    return [words(m.group(0)) for m in _CAMEL_WORD.finditer(text)] if any(c.isupper() for c in text) else []
+
+
 @lru_cache(maxsize=65536)
 def phrase_key(text: str) -> tuple[str, ...]:
     """``words`` of a lexicon phrase, remembered: every lookup built reads the same lexicon."""
