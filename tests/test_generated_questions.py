@@ -954,3 +954,16 @@ def test_a_name_alone_in_its_list_gets_no_options_from_a_kind_it_only_sounds_lik
     notes = ("# App config\n\n## Parts\n- **Application** – a namespace for the configuration of one service.\n"
              "- **Environment** – a logical group of targets such as beta or production hosts.\n")
     assert not [q for q in of_shape("definition", notes) if "Application Load Balancer" in q.options]
+
+
+def test_a_figure_in_a_numbered_list_is_asked_with_the_line_that_announces_the_list():
+    notes = """# Step Functions
+
+## Map state
+Use Distributed mode when any of these is true:
+1. The dataset is bigger than 256 KB.
+2. The execution history would exceed 25,000 entries.
+3. You need more than 40 concurrent iterations.
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert stems and all('under "Use Distributed mode when any of these is true"' in s for s in stems)

@@ -348,3 +348,26 @@ def test_an_english_word_the_notes_never_use_is_not_read_as_a_rough_misspelling_
     library = lookup(notes)
     assert isinstance(library.ask("helm chart values"), messages.NothingFound)  # "chart" is no "cheat"
     assert isinstance(library.ask("kubectl rolout undo"), messages.FoundPassage)  # a typo still is one
+
+
+def test_a_numbered_list_announced_by_its_line_before_is_answered_whole():
+    notes = """# Kubernetes notes
+
+## Resource requests and limits
+- requests = what the scheduler reserves; limits = the hard cap at runtime
+
+QoS classes (k8s assigns them, you don't set them):
+1. Guaranteed — every container has cpu and memory limits equal to requests
+2. Burstable — at least one container has a request or limit, but not Guaranteed
+3. BestEffort — no requests or limits at all, first to be evicted
+
+## Probes
+1. Liveness probe
+Restarts the container when it fails.
+"""
+    library = lookup(notes)
+    reply = library.ask("What do I need so my pod ends up in the Guaranteed QoS class?")
+    assert isinstance(reply, messages.FoundPassage)
+    assert "QoS classes" in reply.text and "limits equal to requests" in reply.text and "BestEffort" in reply.text
+    probe = library.ask("liveness probe")  # an item with lines of its own is still a passage of its own
+    assert isinstance(probe, messages.FoundPassage) and probe.heading == ("Probes", "Liveness probe")

@@ -517,7 +517,7 @@ class _Maker:
             defs = defs + items if line.number == 0 and len(defs) < 4 else defs
             break
         asked, defs = defs, defs + self.mates.get(p.id, [])  # terms too tersely described to ask are options
-        listed = {key(t) for t, _, _ in self.run_of.get(p.id, [])}
+        listed = {key(t) for t, _, _ in self.run_of.get(p.id, [])} | {key(t) for t, _, line in defs if line.numbered}
 
         def thing(t: str) -> bool:  # a numbered item's label names a thing, used once or not
             return self._thing(t) or key(t) in listed
@@ -533,6 +533,8 @@ class _Maker:
             siblings = [(t, d) for t, d, other in defs if key(t) != key(term) and overlap(d, text) < 0.4
                         and not variant(t, of=term) and not self._value(d)
                         and not mentions(d, term) and thing(t)
+                        # written as the term is ("Pre sign-up", not "custom auth challenge trio")
+                        and (not other.numbered or t[:1].isupper() == term[:1].isupper())
                         and (other.group == line.group or other.passage.id != p.id and groups[line.group] < 2)]
             siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]
             # "StreamViewType" beside "KEYS_ONLY", "NEW_IMAGE": the setting among its values is another kind

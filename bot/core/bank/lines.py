@@ -37,6 +37,8 @@ REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not quite)\
 VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
 DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+(?:\s+[\w./'’+-]+){0,3}?)[*`]*"
                      r"\s+(?:is|are)\s+(?P<text>(?:an?|the)\s.{10,})$")  # "An alias is a named pointer to a version"
+UNDER_WORDS = 12  # an intro line ("Use Distributed mode when any of these is true:") longer than this is prose
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 _MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?)\s+")  # outline items: "a) ", "(b) ", "1.2 "
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 
@@ -50,7 +52,12 @@ class Line:
     passage: notes.Passage
     text: str  # as in the notes, bullet gone
     number: int  # its index in the passage, for "the line before"
-    group: str = ""  # its indentation and bullet: lines of one list share it
+    group: str = ""  # its indentation and bullet: lines of one list share it ("#" first: a numbered list)
+
+    @property
+    def numbered(self) -> bool:
+        """An item of a numbered list ("1. Pre sign-up → ..."): its lead-in names a thing."""
+        return self.group.startswith("#")
 
 
 def lines(text: str) -> list[tuple[str, str]]:
@@ -64,10 +71,11 @@ def lines(text: str) -> list[tuple[str, str]]:
             in_table = True
             continue  # a two-column table's header ("Error | Meaning") names its columns, no fact
         in_table = row
-        line = _labelled(_MARKER.sub("", raw.strip().lstrip("•").strip()))
+        numbered = _NUMBERED.match(raw.strip())  # "1. Guaranteed – ...": an item of a list, as a bullet is
+        line = _labelled(_MARKER.sub("", raw.strip()[numbered.end() if numbered else 0:].lstrip("•").strip()))
         if not line or raw.startswith("    "):
             continue
-        bullet = raw.lstrip().startswith("•")
+        bullet = raw.lstrip().startswith("•") or numbered is not None
         depth = len(raw) - len(raw.lstrip())
         if last is not None and (bullet != last[0] or last[1].endswith(":") or " | " in line):
             block += 1
@@ -75,7 +83,7 @@ def lines(text: str) -> list[tuple[str, str]]:
         if len(line) <= MAX_FACT_LINE:
             # a paragraph's lines are one group however indented ("  b) ..." under a first line the
             # passage starts flush); a bullet's depth says which list it is in
-            out.append((line, f"{block}:{depth}•" if bullet else f"{block}:0"))
+            out.append((line, f"{'#' if numbered else ''}{block}:{depth}•" if bullet else f"{block}:0"))
     return out
 
 
@@ -86,7 +94,7 @@ def under(lines: list[Line], line: Line) -> str:
         return ""
     first = min(x.number for x in lines if x.group == line.group)
     above = lines[first - 1].text.strip() if first > 0 else ""
-    return above.rstrip(":") if above.endswith(":") and len(above.split()) <= 8 else ""
+    return above.rstrip(":") if above.endswith(":") and len(above.split()) <= UNDER_WORDS else ""
 
 
 def _labelled(line: str) -> str:
@@ -105,7 +113,7 @@ def _unwrapped(text: str) -> list[str]:
     for raw in text.splitlines():
         body = raw.strip()
         last = out[-1].rstrip() if out else ""
-        text_line = bool(body) and not body.startswith(("•", "|", "#"))
+        text_line = bool(body) and not body.startswith(("•", "|", "#")) and not _NUMBERED.match(body)
         under_bullet = (raw[:1] == " " and last.lstrip().startswith("•") and len(raw) - len(raw.lstrip()) < 4
                         and (body[:1].islower() or not re.search(r"[.!?:;]$", last)
                              and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body)))  # not code under the bullet

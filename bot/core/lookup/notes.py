@@ -173,6 +173,9 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
             blocks.append(current)
             continue
         item = None if fenced else _ITEM.match(line)
+        if item and current is not None and _listing(current) and _one_line(lines, number):
+            current.lines.append((number, line))  # an item of a list the line before announced
+            continue
         if item:
             current = _Block(section, "", number, [(number, item.group(3))], item=True)
             blocks.append(current)
@@ -182,6 +185,22 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
             blocks.append(current)
         current.lines.append((number, line))
     return [b for b in blocks if any(text.strip() for _, text in b.lines) or b.title], document
+
+
+def _listing(block: _Block) -> bool:
+    """Does the block end announcing a list ("QoS classes:") or in one it announced?
+
+    Its one-line numbered items then stay in it: each alone would lose what
+    it is one of ("1. Guaranteed ...", "2. Burstable ...").
+    """
+    said = [text.rstrip() for _, text in block.lines if text.strip()]
+    return bool(said) and (said[-1].endswith(":") or bool(_ITEM.match(said[-1])))  # only a list adds items
+
+
+def _one_line(lines: list[str], number: int) -> bool:
+    """Is the numbered item on line ``number`` (1-based) a line alone, no sub-lines under it?"""
+    after = lines[number] if number < len(lines) else ""
+    return not after.strip() or bool(_ITEM.match(after) or _HEADING.match(after))
 
 
 def _split(block: _Block) -> list[tuple[str, list[tuple[int, str]]]]:
