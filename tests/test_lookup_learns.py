@@ -371,3 +371,19 @@ Restarts the container when it fails.
     assert "QoS classes" in reply.text and "limits equal to requests" in reply.text and "BestEffort" in reply.text
     probe = library.ask("liveness probe")  # an item with lines of its own is still a passage of its own
     assert isinstance(probe, messages.FoundPassage) and probe.heading == ("Probes", "Liveness probe")
+
+
+def test_developer_shorthand_meets_its_long_form_both_ways():
+    notes = """# Config notes
+
+## ConfigMaps
+Updates to a mounted ConfigMap show up after a short delay; env vars are NOT updated until the pod restarts.
+
+## Namespaces
+A namespace splits teams and environments; names, quotas and RBAC are scoped to it.
+"""
+    library = lookup(notes)
+    reply = library.ask("configmap environment variables not updating")
+    assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "ConfigMaps"
+    repo = lookup("# Git\n\n## Repos\nA repository holds the code and its history.\n").ask("what does a repo hold")
+    assert isinstance(repo, messages.FoundPassage)
