@@ -387,3 +387,22 @@ A namespace splits teams and environments; names, quotas and RBAC are scoped to 
     assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "ConfigMaps"
     repo = lookup("# Git\n\n## Repos\nA repository holds the code and its history.\n").ask("what does a repo hold")
     assert isinstance(repo, messages.FoundPassage)
+
+
+def test_the_excerpt_shows_the_items_of_a_list_whose_intro_line_the_query_names():
+    filler = "\n".join(f"- Bucket fact {i}: buckets have names, regions, versioning flags and tags of their own kind."
+                       for i in range(6))
+    notes = f"""# S3 notes
+
+## Buckets
+{filler}
+- Lifecycle is set per bucket; a transition changes the class, an expiration deletes, days are counted from creation.
+- Replication needs versioning on both sides and copies new objects only.
+- Requester pays makes the reader pay for the transfer instead of the owner.
+Lifecycle actions:
+- Transition: moves objects to another storage class after a number of days
+- Expiration: deletes objects after a number of days
+"""
+    reply = lookup(notes).ask("lifecycle transition action")
+    assert isinstance(reply, messages.FoundPassage)
+    assert "Transition: moves objects to another storage class" in render(reply)[:600]

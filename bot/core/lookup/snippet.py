@@ -4,7 +4,9 @@ A reply's first 600 characters must hold the answer, and some passages run to
 1,300 characters. The excerpt is the run of whole lines (a paragraph's sentences) that fits in
 those 600 characters after the heading path and holds the most of what the query
 asks, each query word once, weighted by rarity, leaving out the words the heading
-path already shows; the passage's start wins ties, short passages come whole.
+path already shows; a list's items count the words of the line announcing it
+("Lifecycle actions:"); the passage's start wins ties, then a window opening at
+a line the query names (what follows it explains it); short passages come whole.
 ``more`` then shows the rest a part at a time (``part``), same heading path.
 """
 
@@ -18,7 +20,7 @@ from bot.core.lookup import notes
 
 VISIBLE = 600  # what a chat client shows before "show more"
 MARGIN = 16  # the newline after the heading path, ellipses
-DENSE = 0.5  # weight of the best single line, on top of the window's words
+DENSE = 1.0  # weight of the best single line, on top of the window's words
 ELLIPSIS = "…"
 SHOWN = 0.5  # weight of a query word the heading path shows already: the window is chosen for the rest
 LONG_LINE = 200  # characters: a longer line (a paragraph) is cut at its sentences
@@ -66,7 +68,9 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
     heading = set(terms_of(passage.path))
     wanted = [{t: w * SHOWN for t, w in unit.items()} if _named(unit, heading) else unit for unit in wanted]
     pieces = _pieces(text)
-    found = [set(terms_of(text[start:end])) for start, end, _ in pieces]
+    intro = _intros(text)
+    # a list's items are about what its intro line names ("pathType values:" over "• Prefix: ...")
+    found = [set(terms_of(text[start:end])) | set(terms_of(intro.get(line, ""))) for start, end, line in pieces]
     lines = [line for _, _, line in pieces]
     of_line: dict[int, set[str]] = {}
     for line, terms in zip(lines, found):
@@ -79,7 +83,8 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
             seen |= found[last]
             last += 1
         score = _value(wanted, seen) + DENSE * max(dense[first:last])
-        score += 0.01 if first == 0 else 0.0
+        # ties: the passage's start, else a window opening at a line that matches (what follows it explains it)
+        score += 0.01 if first == 0 else 0.005 if dense[first] > 0 else 0.0
         if score > best_score + 1e-9:
             best, best_score = (first, last), score
     first, last = best
@@ -111,6 +116,19 @@ def _pieces(text: str) -> list[tuple[int, int, int]]:
                 pieces.append((at + start, at + end, number))
         at += len(line) + 1
     return pieces or [(0, len(text), 0)]
+
+
+def _intros(text: str) -> dict[int, str]:
+    """Line number -> the line announcing the list it is an item of ("pathType values:")."""
+    out: dict[int, str] = {}
+    intro = ""
+    for number, line in enumerate(text.split("\n")):
+        item = line.lstrip().startswith("•")
+        if item and intro:
+            out[number] = intro
+        elif not item:
+            intro = line.strip() if line.rstrip().endswith(":") else ""
+    return out
 
 
 def _named(unit: dict[str, float], heading: set[str]) -> bool:
