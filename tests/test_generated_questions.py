@@ -967,3 +967,22 @@ Use Distributed mode when any of these is true:
 """
     stems = [q.stem for q in of_shape("number", notes)]
     assert stems and all('under "Use Distributed mode when any of these is true"' in s for s in stems)
+
+
+def test_a_definitions_wrong_options_start_with_its_closest_rivals_not_its_general_kind():
+    notes = """# SQS
+
+## Core terms
+- Queue – where producers leave messages for consumers to poll
+- Standard queue – at-least-once delivery, best-effort ordering, nearly unlimited throughput
+- FIFO queue – exactly-once processing, strict order within a message group
+- Visibility timeout – how long a received message stays hidden from other consumers
+- Long polling – a receive call waits up to 20 seconds for a message to arrive
+- Message timer – hides one message for a set time after it is sent
+- DLQ redrive – moves messages from a dead-letter queue back to their source queue
+
+A Standard queue cannot become a FIFO queue later: pick the type when creating it.
+"""
+    [q] = [q for q in of_shape("definition", notes) if q.correct == ("Standard queue",)]
+    assert "FIFO queue" in q.options  # its rival, sharing "queue"
+    assert "Queue" not in q.options  # what it is a kind of, no rival

@@ -545,7 +545,8 @@ class _Maker:
                                 [t for t, _ in siblings], p.section)[:3 - len(siblings)]
             if len(siblings) + len(kin) < 3:
                 continue
-            chosen = [siblings[i] for i in pick(term, len(siblings), min(3, len(siblings)))]
+            order = sorted(pick(term, len(siblings), len(siblings)), key=lambda i: -rivals(term, siblings[i][0]))
+            chosen = [siblings[i] for i in order[:3]]
             description = self.clean.clean(text).rstrip(".").replace('"', "'")
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
             stem = f"{self.according(p)}, which term is described as: \"{description}\"?"
@@ -651,3 +652,10 @@ def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
 def _ratio(a: float, b: float) -> float:
     return math.log(a / b) if a > 0 and b > 0 else 99.0
 
+
+def rivals(term: str, other: str) -> int:
+    """How close a competitor ``other`` is to ``term``: the words their names share ("Post
+    authentication" beside "Pre authentication"), as the exam's wrong options are; none when
+    one name holds the other ("Queue" is no rival of "Standard queue", it is its kind)."""
+    mine, theirs = set(key(term).split()), set(key(other).split())
+    return 0 if mine <= theirs or theirs <= mine else len(mine & theirs)
