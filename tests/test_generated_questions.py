@@ -986,3 +986,26 @@ A Standard queue cannot become a FIFO queue later: pick the type when creating i
     [q] = [q for q in of_shape("definition", notes) if q.correct == ("Standard queue",)]
     assert "FIFO queue" in q.options  # its rival, sharing "queue"
     assert "Queue" not in q.options  # what it is a kind of, no rival
+
+
+def test_a_definition_from_a_list_names_what_the_list_is_of_unless_the_heading_already_does():
+    notes = """# Monitoring
+
+## AWS X-Ray
+Where the daemon comes from:
+- Lambda – the service runs the daemon for you, nothing to install
+- ECS – run the daemon as a sidecar container in the task
+- Elastic Beanstalk – turn the daemon on with an option setting
+- EC2 – install and run it yourself from user data
+
+## Deployment configurations
+Deployment configurations (CodeDeploy's names):
+- CodeDeployDefault.AllAtOnce – the new revision lands on every instance together
+- CodeDeployDefault.HalfAtATime – up to 50% of the instances are updated in each step
+- CodeDeployDefault.OneAtATime – a single instance per step, the slowest and safest
+- LambdaCanary10Percent5Minutes – a tenth of the traffic moves first, the rest later
+"""
+    daemon = [q.stem for q in of_shape("definition", notes) if q.correct == ("ECS",)]
+    assert daemon and 'under "Where the daemon comes from", which term' in daemon[0]
+    kinds = [q.stem for q in of_shape("definition", notes) if "Deployment configurations" in q.stem]
+    assert kinds and not any("under" in s for s in kinds)

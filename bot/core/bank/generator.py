@@ -410,6 +410,16 @@ class _Maker:
         """Words that only label what follows ("Notes", "Why"), naming nothing."""
         return set(re.findall(r"[a-z]+", text.lower())) <= self.labels
 
+    def intro(self, p, line: Line) -> str:
+        """The line ``line``'s list sits under ("Where the daemon comes from"), cleaned; none
+        when it only says the heading again ("Integration types (the type value in brackets)")."""
+        said = self.clean.clean(under(self.lines[p.id], line))
+        words = set(key(said).split())
+        # a label of the note-taker's ("Gotchas", "Rules to memorize") says nothing of what the list is of
+        shown = self.where(p).split(" › ")[-1]  # what the stem already names
+        return "" if shown and key(said).startswith(key(shown)) or not words.isdisjoint(self.asides) \
+            or words <= self.labels | self.stop else said
+
     def according(self, p) -> str:
         where = self.where(p)
         return f"According to your notes on {where}" if where else "According to your notes"
@@ -549,7 +559,9 @@ class _Maker:
             chosen = [siblings[i] for i in order[:3]]
             description = self.clean.clean(text).rstrip(".").replace('"', "'")
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
-            stem = f"{self.according(p)}, which term is described as: \"{description}\"?"
+            intro = self.intro(p, line) if line.passage.id == p.id else ""
+            listed_under = f", under \"{intro}\"," if intro else ","  # what the list is of ("Where the daemon runs")
+            stem = f"{self.according(p)}{listed_under} which term is described as: \"{description}\"?"
             why = f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\"."
             if said:
                 why += f" The others, as the notes put them: {said}"
@@ -621,7 +633,7 @@ class _Maker:
     def _numbers(self, p) -> Iterable[BankQuestion]:
         """A figure blanked: one a line, two a passage (the exam asks about more than figures)."""
         for figure in self._figures(p)[:NUMBERS]:
-            yield figures.number(p, figure, self.clean.clean(under(self.lines[p.id], figure.sentence)), self)
+            yield figures.number(p, figure, self.intro(p, figure.sentence), self)
 
     def _true_statements(self, p) -> Iterable[BankQuestion]:
         """Figures under one heading path four at a time, from the section's first passage (the
