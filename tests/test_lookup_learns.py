@@ -424,3 +424,17 @@ def test_a_stopword_the_notes_headings_use_as_a_name_counts_in_their_queries():
     assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Services"
     aws = lookup("# AWS\n\n## Storage\n- EBS volumes attach to one instance.\n")
     assert isinstance(aws.ask("which storage service attaches to one instance"), messages.FoundPassage)
+
+
+def test_an_unknown_word_in_the_setting_of_a_long_exam_scenario_does_not_decline_it():
+    notes = """# IAM notes
+
+## Roles and STS
+- A third party that assumes a role in your account should be given an external ID; the role's trust policy
+  requires sts:ExternalId so another customer of the same vendor cannot trick it into using your role.
+"""
+    scenario = ("A SaaS monitoring vendor assumes a role in each customer's account, and customers want "
+                "protection against another customer of the vendor tricking it into using their role. "
+                "What should the trust policy require?")
+    assert isinstance(lookup(notes).ask(scenario), messages.FoundPassage)
+    assert isinstance(lookup(notes).ask("SaaS vendor pricing"), messages.NothingFound)  # a short one still is

@@ -20,6 +20,7 @@ from bot.core.lookup.terms import Unit, root, words
 COVER_NAMED = 0.55  # a short query naming an untreated AWS topic: the passage must hold it and this much
 COVER_NAMED_LONG = 0.25  # ... an exam stem naming one (its name weighs three times the rarest word)
 STEM_WORDS = 12  # words: a query this long is an exam stem, whatever few of them name things
+SETTING_WORDS = 20  # words: in an exam scenario this long, an unknown word is its setting ("a SaaS vendor")
 COVER_MIN = 0.1  # any query: the best passage must match at least this share of it
 BRANDS = ("aws", "amazon")  # "AWS Batch": a word after these the notes never use is a service name
 
@@ -38,6 +39,7 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
         return False
     missing = [u for u in query if unheard(u, index)]
     if any(index.vocab.jargon(u.head) and not index.resembles(u.head) for u in missing) \
+            and len(words(text)) < SETTING_WORDS \
             or short and missing and (
             len(missing) >= 2 or 2 * len(missing) > len(query)):
         # a short query whose words the notes mostly never use, or one that names
