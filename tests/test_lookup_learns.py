@@ -408,24 +408,6 @@ Lifecycle actions:
     assert "Transition: moves objects to another storage class" in render(reply)[:600]
 
 
-def test_a_stopword_the_notes_headings_use_as_a_name_counts_in_their_queries():
-    notes = """# Kubernetes notes
-
-## Services
-- A Service gives pods one stable DNS name; from another namespace use name.namespace.
-
-## Namespaces
-- A namespace scopes names, quotas and RBAC; pods in different namespaces can still talk.
-
-## Pods
-- Pods get a new IP every time they are rescheduled.
-"""
-    reply = lookup(notes).ask("how do I reach a service in a different namespace")
-    assert isinstance(reply, messages.FoundPassage) and reply.heading[0] == "Services"
-    aws = lookup("# AWS\n\n## Storage\n- EBS volumes attach to one instance.\n")
-    assert isinstance(aws.ask("which storage service attaches to one instance"), messages.FoundPassage)
-
-
 def test_an_unknown_word_in_the_setting_of_a_long_exam_scenario_does_not_decline_it():
     notes = """# IAM notes
 

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from bot.core.lookup import notes
 from bot.core.lookup.lexicon import Lexicon
-from bot.core.lookup.terms import CAMEL, stem, words
+from bot.core.lookup.terms import CAMEL, words
 
 _ACRONYM = r"([A-Za-z][A-Za-z0-9]{1,9})"
 _AFTER = re.compile(r"\(\s*" + _ACRONYM + r"\s*\)")  # phrase (ACR)
@@ -140,10 +140,3 @@ def _initials(letters: str, phrase: list[str]) -> bool:
     if letters and word[0] == letters[0] and _initials(letters[1:], phrase[1:]):
         return True
     return word in _SKIPPABLE and _initials(letters, phrase[1:])
-
-
-def topics(passages: Iterable[notes.Passage], base: Lexicon) -> frozenset[str]:
-    """The lexicon's topical stopwords these notes' section headings use ("3. Services and
-    service discovery"): in these notes they name a thing, and a query's use of them counts."""
-    used = {w for section in {p.section for p in passages} for w in words(section)}
-    return frozenset(w for w in base.topical if stem(w) in used or w in used)

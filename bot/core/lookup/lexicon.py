@@ -18,7 +18,6 @@ A file may hold any of these keys (every one optional)::
     labels = "words that label a part of the notes and are never an answer"
     asides = "words that mark a note-taker's aside, dropped from a question's stem"
     figures = "words that ask for a figure: a line giving one answers"
-    topical = "stopwords that are a topic's name in notes whose section headings use them"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -45,8 +44,7 @@ from typing import Iterable
 from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
-_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "topical")
+_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures")
 _TABLES = ("concepts", "broader", "related", "values", "families")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -71,9 +69,6 @@ class Lexicon:
     # a kind of thing -> its members ("S3 storage class" -> "S3 Standard", ...): a generated
     # question's wrong options are of the kind of its answer
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # stopwords that name a thing in some subjects ("service" in Kubernetes notes): no
-    # stopword for notes whose section headings use them (``learn.topics``)
-    topical: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
@@ -90,7 +85,6 @@ class Lexicon:
             self.figures | other.figures,
             {kind: tuple(dict.fromkeys(self.families.get(kind, ()) + other.families.get(kind, ())))
              for kind in {**self.families, **other.families}},
-            self.topical | other.topical,
         )
 
 
@@ -176,7 +170,7 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
                    lists.get("real_words", frozenset()), lists.get("names", frozenset()),
                    lists.get("english", frozenset()), (), lists.get("units", frozenset()),
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
-                   related, lists.get("figures", frozenset()), families, lists.get("topical", frozenset())), []
+                   related, lists.get("figures", frozenset()), families), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections import Counter
-from dataclasses import fields, replace
+from dataclasses import fields
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +29,7 @@ from bot.core.lookup import notes
 from bot.core.lookup.decline import answers
 from bot.core.lookup.index import Hit, Index
 from bot.core.lookup.snippet import excerpt, part
-from bot.core.lookup.learn import lexicon as learned_lexicon, topics
+from bot.core.lookup.learn import lexicon as learned_lexicon
 from bot.core.lookup.lexicon import Lexicon, shipped
 from bot.core.lookup.packed import Passages
 from bot.core.lookup.terms import Unit, Vocabulary
@@ -60,8 +60,7 @@ class Library:
         self._position = {p.id: i for i, p in enumerate(self.passages)}
         base = shipped() if lexicon is None else lexicon
         self.lexicon = base
-        merged = base.merged(learned_lexicon(self.passages, base))
-        vocab = Vocabulary(replace(merged, stopwords=merged.stopwords - topics(self.passages, merged)))
+        vocab = Vocabulary(base.merged(learned_lexicon(self.passages, base)))
         self.vocab = vocab.in_their_own_sense(f"{p.document}\n{p.path}\n{p.text}" for p in self.passages)
         self._index = Index(self.passages, self.vocab, expansions)
         # a passage's lines are read again by every query that lands on it: remember their terms
