@@ -1009,3 +1009,10 @@ Deployment configurations (CodeDeploy's names):
     assert daemon and 'under "Where the daemon comes from", which term' in daemon[0]
     kinds = [q.stem for q in of_shape("definition", notes) if "Deployment configurations" in q.stem]
     assert kinds and not any("under" in s for s in kinds)
+
+
+def test_a_row_number_is_never_an_option_but_a_status_code_from_the_notes_is():
+    stem = "According to your notes on API errors, which code matches \"backend did not answer in time\" in the table?"
+    assert not any("label" in p for p in problems_of(stem, ("403", "504", "429", "502"), "B"))
+    rows = "According to your notes on Throttling, which order do your notes describe as \"per API key\"?"
+    assert any("label" in p for p in problems_of(rows, ("4", "2", "1", "3"), "C"))

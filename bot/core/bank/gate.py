@@ -49,7 +49,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     wrong = [o for o in q.options if o not in right]
     for option in q.options:
         words = {w for w in re.findall(r"[a-z0-9.]+", option.lower()) if not w.isdigit()}
-        if not words or words <= notes.labels:
+        # a bare "3" numbers a row or a step; "504" or "2048" is a code or an amount the notes give
+        if not words and not re.fullmatch(r"\d{3,}", option.strip().replace(",", "")) or words and words <= notes.labels:
             problems.append(f"option {option!r} is a label of the notes, not an answer")
         if _MARKUP.search(option):
             problems.append(f"option {option!r} carries markdown or a list marker")
