@@ -1016,3 +1016,31 @@ def test_a_row_number_is_never_an_option_but_a_status_code_from_the_notes_is():
     assert not any("label" in p for p in problems_of(stem, ("403", "504", "429", "502"), "B"))
     rows = "According to your notes on Throttling, which order do your notes describe as \"per API key\"?"
     assert any("label" in p for p in problems_of(rows, ("4", "2", "1", "3"), "C"))
+
+
+def test_four_terms_defined_side_by_side_give_a_which_statement_is_true_question_unless_names_spell_them_out():
+    sections = """# CloudFormation
+
+## Template sections
+- Resources – the ONLY required section
+- Outputs – optional values you can view or export to other stacks
+- Mappings – optional lookup tables, read with Fn::FindInMap
+- Rules – optional, validate parameters or combos of parameters
+
+Resources, Outputs, Mappings and Rules are all top-level keys of a template.
+"""
+    [q] = [q for q in of_shape("true-statement", sections) if "which statement is true" in q.stem]
+    assert q.correct[0] in {"Resources: the ONLY required section", "Outputs: optional values you can view or export "
+                            "to other stacks", "Mappings: optional lookup tables, read with Fn::FindInMap",
+                            "Rules: optional, validate parameters or combos of parameters"}
+    assert all(w not in sections.replace(" – ", ": ") for w in q.options if w not in q.correct)  # each false one is
+    # a term with another's description
+    functions = """# CloudFormation
+
+## Intrinsic functions
+- Fn::Join – joins a list with a delimiter
+- Fn::Sub – string substitution with ${Var}
+- Fn::GetAtt – returns an attribute of a resource
+- Fn::ImportValue – reads an output exported by another stack
+"""
+    assert not [q for q in of_shape("true-statement", functions) if "which statement is true" in q.stem]

@@ -9,7 +9,10 @@ this module words the two shapes made of figures:
 - ``true_statement``: four figures of one section, three of them changed to a
   wrong amount of their unit (one the notes give elsewhere, else a usual value of
   the unit): the true one is the notes' own line, and the explanation gives what
-  the notes say instead of each changed one.
+  the notes say instead of each changed one;
+- ``paired``: the same question made of four terms a list defines side by side:
+  one statement pairs a term with its own description, three pair a term with
+  another's.
 """
 
 from __future__ import annotations
@@ -74,3 +77,18 @@ def said(figure: Figure, amount: str, maker: Maker) -> str:
     before = figure.sentence.text[:len(figure.sentence.text) - len(figure.line.text)]
     m = figure.match
     return maker.tidy(before + figure.line.text[:m.start()] + amount + figure.line.text[m.end():])
+
+
+def paired(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) -> BankQuestion:
+    """``defined``: four (term, description, line); the first is told true, each other term
+    with the next one's description (the last with the second's)."""
+    described = [maker.tidy(d).rstrip(".") for _, d, _ in defined]
+    right = f"{defined[0][0]}: {described[0]}"
+    others = [(t, described[1 + n % 3]) for n, (t, _, _) in enumerate(defined[1:], start=1)]
+    wrong = [f"{t}: {d}" for t, d in others]
+    listed_under = f", under \"{intro}\"," if intro else ","
+    why = (f"{maker.notes_on(p)} say: \"{maker.tidy(defined[0][2].text)}\". "
+           + " ".join(f"Not \"{w}\": the notes describe {t} as \"{d}\"."
+                      for w, (t, _, _), d in zip(wrong, defined[1:], described[1:])))
+    return single(p, "true-statement", f"paired {defined[0][0]}", f"{maker.according(p)}{listed_under} "
+                  "which statement is true?", right, wrong, why)

@@ -46,6 +46,7 @@ from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
 from bot.core.bank.stems import Cleaner
 from bot.core.bank.lines import (
     Line,
+    alike,
     AMOUNT,
     CLAUSE,
     DANGLING,
@@ -368,6 +369,7 @@ class _Maker:
         yield from self._statements(p)
         yield from self._numbers(p)
         yield from self._true_statements(p)
+        yield from self._paired(p)
         for table in tables.tables(p.text, self.where(p), self.clean.clean, self.label):
             yield from tables.questions(p, table, self)
 
@@ -649,6 +651,23 @@ class _Maker:
             found = [found[i] for i in pick(p.section + where, len(found), len(found))]
             for at in range(0, len(found) - 3, 4):
                 yield figures.true_statement(found[at], found[at + 1:at + 4], self)
+
+    def _paired(self, p) -> Iterable[BankQuestion]:
+        """Each list of four or more terms defined side by side, as "which statement is true?"
+        (``figures.paired``). Not when a name spells out a description ("Fn::Join – joins a
+        list"): the true statement, or a false one, would read as plainly so."""
+        groups: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
+        for term, text, line in self.defs_of.get(p.id, []):
+            if (self._thing(term) or line.numbered) and not mentions(text, term) and not spells_out(term, text) \
+                    and not self._value(text) and not RULE_START.match(text) \
+                    and len(term) + len(text) <= figures.STATEMENT and key(term) not in {key(t) for t, _, _ in groups[line.group]}:
+                groups[line.group].append((term, text, line))
+        for found in groups.values():
+            if len(found) < 4 or len({written(t) for t, _, _ in found}) > 1:
+                continue
+            chosen = [found[i] for i in pick(found[0][0], len(found), 4)]
+            if not alike([t for t, _, _ in chosen], [d for _, d, _ in chosen]) and all(overlap(a, b) < 0.4 for _, a, _ in chosen for _, b, _ in chosen if a != b):
+                yield figures.paired(p, chosen, self.intro(p, chosen[0][2]), self)
 
     def tidy(self, text: str) -> str:
         return self.clean.clean(text)

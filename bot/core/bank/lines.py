@@ -242,6 +242,14 @@ def overlap(a: str, b: str) -> float:
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
+def alike(names: Iterable[str], texts: Iterable[str]) -> bool:
+    """Does a word of one of ``names`` (CamelCase split) open like a word of ``texts`` ("Join"
+    and "joins", "Sub" and "substitution")? A name spelling out what it does."""
+    named = {w for n in names for w in re.findall(r"[a-z]{3,}", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", n).lower())}
+    said = {w for t in texts for w in re.findall(r"[a-z]{3,}", t.lower())}
+    return any(a.startswith(b[:5]) or b.startswith(a[:5]) for a in named for b in said)
+
+
 def mentions(text: str, term: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
 
