@@ -132,7 +132,7 @@ def fill(practice: Practice, answers: int, learners: int, span_days: int, rng: r
         question = practice.new_instance(rng.choice(ids), who, GROUP, "practice", None, now, None)
         pick = practice.question(question.question_id)
         letters = pick.answers if rng.random() < 0.7 else tuple("ABCDE"[: len(pick.answers)])
-        practice.answer(Answer(who, question.instance, tuple(letters)), now)
+        practice.handle(Answer(who, question.instance, tuple(letters)), now)
     return answers / (time.perf_counter() - began)
 
 

@@ -1,11 +1,13 @@
 """Answers arriving together are committed together: one transaction per turn of the event loop.
 
 Why: committing is the biggest part of recording an answer, and when a daily
-question lands, a channel's clicks arrive at once. An answer that fails undoes
-only itself: with the store's ``batch`` the answers first run with no savepoint
-each (a savepoint copies every page its answer changes), and if one fails, all
-of it is undone and the answers run again in a ``transaction``, each in its own
-savepoint (``Practice.answer`` opens one), as they do without ``batch``. A
+question lands, a channel's clicks arrive at once. With the store's ``batch``
+the core gets them all at once (``handle_answers``), grades them together and
+writes them with one statement per table, with no savepoint each (a savepoint
+copies every page its answer changes). An answer that fails undoes only
+itself: if one fails, all of it is undone and the answers run again in a
+``transaction``, each on its own through ``handle`` in its own savepoint (the
+core opens one), as they do without ``batch``. A
 click's reply is sent only after the transaction holding it has committed, so
 nothing acknowledged is ever lost (``tests/test_durability.py``). Every other
 command is handled at once, as before.
@@ -17,7 +19,7 @@ import asyncio
 import logging
 from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 from bot.core.messages import Answer, Command, Reply
 
@@ -26,6 +28,8 @@ log = logging.getLogger("bot")
 
 class Core(Protocol):
     def handle(self, command: Command, now: datetime) -> list[Reply]: ...
+    # the replies to answers arriving together, recorded together: each as ``handle`` would reply
+    def handle_answers(self, answers: Sequence[tuple[Answer, datetime]]) -> list[list[Reply]]: ...
 
 
 Waiting = tuple[Answer, datetime, "asyncio.Future[list[Reply]]"]  # an answer, its time, its click's reply
@@ -96,9 +100,7 @@ class GroupCommit:
         if self._batch is None:
             return None
         with self._batch() as parts:
-            replies = []
-            for command, now, _ in batch:
-                replies.append(self.core.handle(command, now))
-                if parts.failed:
-                    return None
+            replies = self.core.handle_answers([(command, now) for command, now, _ in batch])
+            if parts.failed:
+                return None
         return replies

@@ -23,6 +23,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any, Callable, Hashable, Iterable, Iterator, Protocol, Sequence, TypeVar
 
 
@@ -43,6 +44,34 @@ def iso(moment: datetime | None) -> str | None:
 
 def parse_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+MOST_ROWS = 256  # rows in one statement of many (``slices``): far below both databases' parameter limits
+
+
+def slices(rows: Sequence[T]) -> Iterator[Sequence[T]]:
+    """``rows`` in slices of a few fixed sizes (powers of four, ``MOST_ROWS`` at most), for statements
+    of many rows each: few statements, and few distinct ones to prepare (1,000 rows: 10 statements
+    of 5 shapes)."""
+    start = 0
+    while start < len(rows):
+        size = MOST_ROWS
+        while size > len(rows) - start:
+            size //= 4
+        yield rows[start:start + size]
+        start += size
+
+
+@lru_cache(maxsize=64)
+def rows_of(width: int, count: int) -> str:
+    """``count`` rows of ``width`` placeholders: ``(?,?),(?,?)``."""
+    row = f"({','.join('?' * width)})"
+    return ",".join([row] * count)
+
+
+def flat(rows: Iterable[Sequence[Any]]) -> list[Any]:
+    """The parameters of a statement of many rows, row after row."""
+    return [value for row in rows for value in row]
 
 
 class Cursor(Protocol):

@@ -8,9 +8,9 @@ store uses (``db.base.Connection``), so the store's SQL is written once:
   the transaction takes a transaction-scoped advisory lock before its first
   statement that needs one:
 
-  - the statements of the answer path (``ANSWER_PATH``: recording an answer, its
-    counters, its review card, and what it reads first) take the lock of their
-    learner only: answers of different learners are recorded at the same time,
+  - the statements of the answer path (``ANSWER_PATH``: recording answers, their
+    counters, their review cards, and what they read first) take the locks of their
+    learners only: answers of different learners are recorded at the same time,
     by every process on the database, while two transactions touching one
     learner's answers, counters or cards still run one after the other, so what
     the answer path reads of its learner (scored today, the streak's days, the
@@ -80,38 +80,41 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
-# The answer path's statements (``db.quiz``, as ``bot.core.quiz.answering`` calls them), by how they
-# begin: the position of the learner's id among their parameters, or None for those that need no
-# learner's lock (rows never changed once written, the learner's own row by its unique key, the
+# The answer path's statements (``db.answers``, as ``bot.core.quiz.answering`` calls them), by how they
+# begin: where the learners' ids are among their parameters, as (first, step) in the parameters of
+# all their rows (one statement of many rows, or ``executemany``), or None for those that need no
+# learner's lock (rows never changed once written, learners' own rows by their unique key, the
 # group's timezone, an instance's tally). A statement not listed takes the write lock, as every
 # statement did before this list: reworded SQL here falls back to that, and
 # tests/test_postgres_answers.py fails (an answer then waits for the write lock).
-ANSWER_PATH: dict[str, int | None] = {
+ANSWER_PATH: dict[str, tuple[int, int] | None] = {
     "SELECT * FROM instances WHERE id = ?": None,
     'INSERT INTO learners (platform, group_id, "user", name) VALUES': None,
     'SELECT id FROM learners WHERE platform=? AND group_id=? AND "user"=?': None,
     'SELECT id, name FROM learners WHERE platform=? AND group_id=? AND "user"=?': None,
     "UPDATE learners SET name = ? WHERE id = ?": None,
     "SELECT timezone FROM groups WHERE id = ?": None,
-    "SELECT 1 FROM answers WHERE learner_id = ? AND topic = ?": 0,  # scored today
-    "SELECT substr(period, 2) FROM scores WHERE learner_id = ? AND period > 'd'": 0,  # the streak's days
-    "INSERT INTO answers (": 1,
+    "SELECT a.learner_id, a.topic, a.question_id, a.day FROM (VALUES": (0, 4),  # scored today
+    "SELECT learner_id, substr(period, 2) FROM scores WHERE period >= ?": (1, 1),  # the streak's days
+    "INSERT INTO answers (": (1, 12),
     "SELECT * FROM answers WHERE event = ?": None,
-    "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?": 1,
-    "INSERT INTO scores (group_id, period, learner_id,": 2,  # every row of it is this learner's
-    "SELECT card FROM cards WHERE learner_id = ?": 0,
-    "INSERT INTO cards (": 0,
+    "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?": (1, 2),
+    "INSERT INTO scores (group_id, period, learner_id,": (2, 5),
+    "SELECT c.learner_id, c.question_id, c.card FROM (VALUES": (0, 2),
+    "INSERT INTO cards (": (0, 4),
     "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?": None,
     f"SELECT {WHO} FROM answers a JOIN learners l ON l.id = a.learner_id WHERE a.instance_id = ?": None,
 }
 _CONTROL = ("SAVEPOINT ", "RELEASE ", "ROLLBACK TO ")
-_WRITE = -1  # _lock_needed: the write lock
+_WRITE = (-1, 0)  # _lock_needed: the write lock
+WRITE_HELD = -1  # in ``PgConnection._held``: the write lock (learners' locks are their keys, >= 0)
 
 
 @lru_cache(maxsize=1024)
-def _lock_needed(sql: str) -> int | None:
-    """Inside a writing transaction: the learner parameter whose lock ``sql`` needs, ``_WRITE`` for
-    the write lock, None for no lock (an answer path read, a savepoint)."""
+def _lock_needed(sql: str) -> tuple[int, int] | None:
+    """Inside a writing transaction: where the learners whose locks ``sql`` needs are among its
+    parameters (``ANSWER_PATH``), ``_WRITE`` for the write lock, None for no lock (an answer
+    path read, a savepoint)."""
     if sql.startswith(_CONTROL):
         return None
     for start, learner in ANSWER_PATH.items():
@@ -136,7 +139,7 @@ class PgConnection:
         self._url = url
         self._closed = False  # by ``close``: then it stays closed, as a sqlite3 connection does
         self._writing = False  # in a transaction begun by ``BEGIN IMMEDIATE``
-        self._held: set[int] = set()  # locks this transaction holds: learner ids, and _WRITE
+        self._held: set[int] = set()  # locks this transaction holds: learners' keys, and WRITE_HELD
 
     @property
     def in_transaction(self) -> bool:
@@ -157,10 +160,11 @@ class PgConnection:
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
         with self._guarded(sql):
+            rows = [tuple(p) for p in parameters]
             if self._writing:
-                self._lock(sql, ())  # not the answer path's: the write lock
+                self._lock(sql, [value for row in rows for value in row])
             cursor = self._conn.cursor()
-            cursor.executemany(_dialect(sql), [tuple(p) for p in parameters])  # type: ignore[arg-type]
+            cursor.executemany(_dialect(sql), rows)  # type: ignore[arg-type]
             return cursor
 
     def close(self) -> None:
@@ -179,14 +183,18 @@ class PgConnection:
         if needed is None:
             return
         if needed == _WRITE or not parameters:
-            if _WRITE not in self._held:
+            if WRITE_HELD not in self._held:
                 self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                self._held.add(_WRITE)
+                self._held.add(WRITE_HELD)
             return
-        learner = int(parameters[needed])
-        if learner not in self._held:
-            self._conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LEARNER_LOCKS, learner % 2**31))
-            self._held.add(learner)
+        first, step = needed
+        keys = sorted({int(learner) % 2**31 for learner in parameters[first::step]} - self._held)
+        if len(keys) == 1:
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LEARNER_LOCKS, keys[0]))
+        elif keys:  # one statement, in ascending order (volatile functions run after ORDER BY)
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s, k) FROM unnest(%s::int4[]) AS k ORDER BY k",
+                               (LEARNER_LOCKS, keys))
+        self._held.update(keys)
 
     @contextmanager
     def _guarded(self, sql: str) -> Iterator[None]:

@@ -1,43 +1,17 @@
-"""SQL for the quiz engine (a mixin of ``db.store.Store``).
+"""SQL for the quiz engine (a mixin of ``db.store.Store``): the bank, groups, instances, standings.
 
-Facts (instances, answers, cards) and counters (``scores``, one row per learner
-and period, bumped inside the answer's transaction). Exactly-once is a
-constraint: an answer is ``UNIQUE(instance_id, learner_id)`` and its delivery
-``event`` is unique, inserted with ``ON CONFLICT DO NOTHING``. Times are stored
-as UTC ISO 8601 text of one fixed shape, so they compare as strings.
+What an answer reads and writes (learners, answers, counters, review cards) is
+``db.answers``. Times are stored as UTC ISO 8601 text of one fixed shape, so
+they compare as strings.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
-from functools import lru_cache
 from typing import Any, Iterable
 
 from db.base import WHO, Connected, iso, parse_iso
-
-_ANSWER_COLUMNS = (
-    "instance_id, learner_id, group_id, question_id, topic, mode, chosen, correct, points, day,"
-    " answered_at, event"
-)
-
-
-# what a learner created in the open write transaction has none of, until a writer below adds one
-_NOTHING_YET = ("no days", "no cards", "no answers")
-
-_to_json = json.JSONEncoder(check_circular=False).encode  # a card: a flat dict of plain values
-
-
-@lru_cache(maxsize=8)
-def _bump_sql(rows: int) -> str:
-    """Add one answer to ``rows`` period counters of one learner (``bump_scores``)."""
-    values = ",".join("(?,?,?,?,1,?)" for _ in range(rows))
-    return (f"INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES {values}"
-            " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
-            " answered = scores.answered + 1, correct = scores.correct + excluded.correct")
-
-
-RIGHT_NAMED = 25  # who answered a daily right, in order: as many as a reveal names
 
 
 class QuizStore(Connected):
@@ -67,39 +41,7 @@ class QuizStore(Connected):
             )
         return len(rows)
 
-    # --- learners and groups ----------------------------------------------------
-
-    def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int:
-        """The learner's row id, created on first sight; a new display name is kept.
-
-        Known ids are kept (``_lasts``): an answer of a learner seen before
-        reads nothing, unless the name it brings is new. A learner created in
-        this write transaction has nothing else yet (``_NOTHING_YET``): their
-        days, cards and answers are not read until they write some.
-        """
-        known = self._lasts().get(("learner", platform, group, user))
-        if known is not None and (not name or name == known[1]):
-            return known[0]
-        learner = self._learner_row(platform, group, user, name)
-        self._lasts()[("learner", platform, group, user)] = (learner, name or (known[1] if known else None))
-        return learner
-
-    def _learner_row(self, platform: str, group: str, user: str, name: str) -> int:
-        row = self.conn.execute(
-            'INSERT INTO learners (platform, group_id, "user", name) VALUES (?,?,?,?)'
-            ' ON CONFLICT(platform, group_id, "user") DO NOTHING RETURNING id',
-            (platform, group, user, name),
-        ).fetchone()
-        if row:  # new: in this transaction, so no other can have written anything of theirs
-            for nothing in _NOTHING_YET:
-                self._keep((nothing, row[0]), True)
-            return row[0]
-        learner, was = self.conn.execute(
-            'SELECT id, name FROM learners WHERE platform=? AND group_id=? AND "user"=?', (platform, group, user)
-        ).fetchone()
-        if name and name != was:
-            self.conn.execute("UPDATE learners SET name = ? WHERE id = ?", (name, learner))
-        return learner
+    # --- learners (created by ``db.answers``) and groups ------------------------------
 
     def find_learner(self, platform: str, group: str, user: str) -> int | None:
         row = self.conn.execute(
@@ -157,96 +99,6 @@ class QuizStore(Connected):
             (question_id, iso(now)),
         ).fetchone() is not None
 
-    # --- answers -------------------------------------------------------------------
-
-    def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None:
-        return self._row(
-            "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?", (instance_id, learner_id)
-        )
-
-    def answer_by_event(self, event: str) -> dict[str, Any] | None:
-        return self._row("SELECT * FROM answers WHERE event = ?", (event,))
-
-    def scored_on_day(self, learner_id: int, topic: str, question_id: str, day: str) -> bool:
-        """Whether a practice answer to this question already scored on this local day."""
-        if self._held(("no answers", learner_id)):
-            return False
-        return self.conn.execute(
-            "SELECT 1 FROM answers WHERE learner_id = ? AND topic = ? AND question_id = ? AND day = ?"
-            " AND points > 0 AND mode != 'daily' LIMIT 1",
-            (learner_id, topic, question_id, day),
-        ).fetchone() is not None
-
-    def add_answer(self, instance_id: str, learner_id: int, group: str, question_id: str, topic: str,
-                   mode: str, chosen: str, correct: bool, points: int, day: str,
-                   answered_at: datetime, event: str | None) -> bool:
-        """Record an answer; False when this learner (or this event) was already recorded."""
-        cursor = self.conn.execute(
-            f"INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT DO NOTHING",
-            (instance_id, learner_id, group, question_id, topic, mode, chosen, int(correct), points,
-             day, iso(answered_at), event),
-        )
-        if cursor.rowcount != 1:
-            return False
-        self._keep(("no answers", learner_id), None)
-        kept = self._held(("tally", instance_id))
-        if kept is not None:  # kept by ``tally``: count this one in
-            self._keep(("tally", instance_id), (kept[0] + 1, kept[1] + int(correct)))
-        return True
-
-    def bump_scores(self, group: str, learner_id: int, periods: Iterable[str], points: int,
-                    correct: bool) -> None:
-        """Add one answer to each period's counter row, in one statement."""
-        periods = tuple(periods)
-        if not periods:
-            return
-        self._keep(("no days", learner_id), None)
-        params: list[Any] = []
-        for period in periods:
-            params += (group, period, learner_id, points, int(correct))
-        self.conn.execute(_bump_sql(len(periods)), params)
-
-    def active_days(self, learner_id: int, since: str = "") -> list[str]:
-        """Local days (ISO dates) on which the learner answered anything; from ``since`` on, if given."""
-        if self._held(("no days", learner_id)):
-            return []
-        rows = self.conn.execute(  # the day counters' own index (its WHERE is repeated for SQLite to use it)
-            "SELECT substr(period, 2) FROM scores WHERE learner_id = ? AND period > 'd' AND period < 'e'"
-            " AND period >= ?",
-            (learner_id, f"d{since}"),
-        ).fetchall()
-        return [r[0] for r in rows]
-
-    def tally(self, instance_id: str) -> tuple[int, int]:
-        """(answered, right) of an instance so far: what its post shows.
-
-        Counted once per write transaction, then kept as ``add_answer`` adds to
-        it, so a burst of answers in one transaction does not count them all
-        again for each one (on PostgreSQL, answers other processes commit
-        meanwhile show from its next transaction on).
-        """
-        return self._kept(("tally", instance_id), lambda: self._count(instance_id))
-
-    def _count(self, instance_id: str) -> tuple[int, int]:
-        answered, right = self.conn.execute(
-            "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?",
-            (instance_id,),
-        ).fetchone()
-        return int(answered), int(right)
-
-    def instance_results(self, instance_id: str) -> dict[str, Any]:
-        """How an instance went: answered, correct, and who was first to answer it right."""
-        totals = self._count(instance_id)
-        right = self._rows(
-            f"SELECT {WHO} FROM answers a JOIN learners l"
-            " ON l.id = a.learner_id WHERE a.instance_id = ? AND a.correct = 1"
-            " ORDER BY a.answered_at, a.id LIMIT ?",
-            (instance_id, RIGHT_NAMED),
-        )
-        return {"answered": totals[0], "correct": totals[1], "first_right": right[0] if right else None,
-                "right": right}
-
     # --- leaderboards and stats --------------------------------------------------------
 
     def top_scores(self, group: str, period: str, limit: int) -> list[dict[str, Any]]:
@@ -291,22 +143,6 @@ class QuizStore(Connected):
         ).fetchall()]
 
     # --- review cards --------------------------------------------------------------------
-
-    def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None:
-        if self._held(("no cards", learner_id)):
-            return None
-        row = self.conn.execute(
-            "SELECT card FROM cards WHERE learner_id = ? AND question_id = ?", (learner_id, question_id)
-        ).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def save_card(self, learner_id: int, question_id: str, card: dict[str, Any], due: datetime) -> None:
-        self._keep(("no cards", learner_id), None)
-        self.conn.execute(
-            "INSERT INTO cards (learner_id, question_id, card, due) VALUES (?,?,?,?)"
-            " ON CONFLICT(learner_id, question_id) DO UPDATE SET card = excluded.card, due = excluded.due",
-            (learner_id, question_id, _to_json(card), iso(due)),
-        )
 
     def next_cards(self, learner_id: int, limit: int = 2) -> list[tuple[str, datetime]]:
         """The learner's cards due soonest first (the most overdue leads).

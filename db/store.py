@@ -8,6 +8,7 @@ a file named for it; SQLite and PostgreSQL specifics stay inside ``db/``.
 from __future__ import annotations
 
 from db import Database
+from db.answers import AnswersStore
 from db.exams import ExamStore
 from db.notes import NotesStore
 from db.quiz import QuizStore
@@ -15,7 +16,7 @@ from db.rounds import RoundStore
 from db.schedules import ScheduleStore
 
 
-class Store(NotesStore, QuizStore, ScheduleStore, ExamStore, RoundStore):
+class Store(NotesStore, AnswersStore, QuizStore, ScheduleStore, ExamStore, RoundStore):
     def __init__(self, db: Database):
         self.db = db
         self.conn = db.conn

@@ -172,10 +172,10 @@ def test_a_failed_write_leaves_no_half_recorded_answer(monkeypatch):
     ana = learner()
     question = serve(practice, ana, "rds-proxy")
 
-    def save_card(*args, **kwargs):  # the last write of the answer's transaction fails
+    def save_cards(*args, **kwargs):  # the last write of the answer's transaction fails
         raise StorageFault("cards: disk I/O error")
 
-    monkeypatch.setattr(store, "save_card", save_card)
+    monkeypatch.setattr(store, "save_cards", save_cards)
     with pytest.raises(StorageFault):
         answer(practice, ana, question, *right(question))
     ana_id = store.find_learner(ana.platform, ana.group, ana.user)

@@ -14,6 +14,7 @@ import pytest
 
 import db
 from bot.core.messages import Answer, Feedback, Quiz, Text
+from bot.core.quiz import review
 from bot.core.quiz.practice import Practice
 from bot.core.quiz.tutor import Tutor
 from bot.group_commit import GroupCommit
@@ -53,6 +54,29 @@ def test_a_second_click_in_the_same_turn_is_refused_as_it_would_be_one_after_the
     [[first], [second]] = asyncio.run(twice())
     assert first.counted and first.correct
     assert not second.counted and second.correct  # the first answer is the one that counts, and is shown
+
+
+def test_a_learners_clicks_in_one_turn_are_graded_one_after_the_other_among_everyone_elses():
+    store, practice = world()
+    core = GroupCommit(practice, store.transaction, store.batch)
+    ana, ben = learner("ana"), learner("ben")
+    first, again = serve(practice, ana, "rds-proxy"), serve(practice, ana, "rds-proxy")  # one question twice
+    bens = serve(practice, ben, "rds-proxy")
+
+    async def clicks():
+        return await asyncio.gather(core.handled(Answer(ana, first.instance, right(first), "e1"), NOW),
+                                    core.handled(Answer(ben, bens.instance, right(bens), "e2"), NOW),
+                                    core.handled(Answer(ana, again.instance, right(again), "e3"), NOW),
+                                    core.handled(Answer(ana, first.instance, right(first), "e1"), NOW))
+
+    [[one], [his], [two], [redelivered]] = asyncio.run(clicks())
+    assert core.commits == 1 and one.counted and his.counted and two.counted
+    assert (one.points, his.points, two.points) == (10, 10, 0)  # the same question scores once a day
+    assert (redelivered.counted, redelivered.points) == (True, 10)  # the first reply again
+    ana_id = store.find_learner("test", "G1", "ana")
+    assert store.score_of("G1", "all", ana_id)["answered"] == 2
+    twice = review.rate(review.rate(None, True, NOW, ana_id, "rds-proxy")[0], True, NOW, ana_id, "rds-proxy")[0]
+    assert store.card(ana_id, "rds-proxy") == twice  # the second review started from the first's card
 
 
 def test_when_the_commit_fails_no_click_is_told_it_counted_and_nothing_is_kept():
@@ -108,10 +132,10 @@ class FailingCards(Store):
         super().__init__(database)
         self.failing = failing
 
-    def save_card(self, learner_id, question_id, card, due):
-        if learner_id == self.find_learner("test", "G1", self.failing):
+    def save_cards(self, cards):
+        if any(learner_id == self.find_learner("test", "G1", self.failing) for learner_id, *_ in cards):
             raise OSError("the card could not be written")
-        super().save_card(learner_id, question_id, card, due)
+        super().save_cards(cards)
 
 
 @pytest.mark.parametrize("at_once", [True, False], ids=["batch", "savepoints"])

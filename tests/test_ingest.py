@@ -119,7 +119,7 @@ def test_a_file_that_turns_bad_keeps_what_was_loaded_before(store, folder):
 
 def test_loading_notes_never_touches_learners_data(store, folder):
     ana = store.learner_id("slack", "T1", "U1", "Ana")
-    store.bump_scores("T1", ana, ["all"], 10, True)
+    store.bump_scores([("T1", ana, ["all"], 10, True)])
     ingest(store, folder, now=NOW)
     (folder / "dva-notes.md").write_text("## Only\n1. One passage\n")
     ingest(store, folder, now=NOW)

@@ -173,6 +173,31 @@ def test_an_answer_is_recorded_while_another_process_holds_the_write_lock(postgr
         holder.close()
 
 
+def test_a_burst_of_several_learners_answers_is_recorded_while_another_process_holds_the_write_lock(
+        postgres_url):
+    p = process(postgres_url)
+    people = [Learner("test", "G1", f"u{i}", f"U {i}") for i in range(5)]
+    daily = p.practice.new_instance("rds-proxy", None, "G1", "daily", "test:C1", NOW, NOW + timedelta(hours=1))
+    practice = [p.practice.new_instance("ec2-sg", who, "G1", "practice", None, NOW, None) for who in people]
+    holder = holding_the_write_lock(postgres_url)
+    try:
+        core = GroupCommit(p.practice, p.store.transaction, p.store.batch)
+
+        async def clicks() -> list[Any]:
+            return await asyncio.gather(*(core.handled(Answer(who, q.instance, right(q)), NOW)
+                                          for who in people for q in (daily, practice[people.index(who)])))
+
+        thread, out = in_thread(lambda: asyncio.run(clicks()))
+        thread.join(10)
+        assert not thread.is_alive(), "the burst waited for the write lock"
+        [replies] = out
+        assert all(isinstance(reply, Feedback) and reply.counted for [reply] in replies) and core.commits == 1
+        assert [reply.tally for [reply] in replies[::2]] == [(n, n) for n in range(1, 6)]
+        assert [reply.points for [reply] in replies[1::2]] == [rules.PRACTICE_POINTS] * 5
+    finally:
+        holder.close()
+
+
 def test_every_other_write_still_waits_for_the_write_lock(postgres_url):
     p = process(postgres_url)
     ana = Learner("test", "G1", "ana", "Ana")

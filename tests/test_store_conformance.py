@@ -98,12 +98,20 @@ def serve(store, instance_id: str, question_id: str = "rds-proxy", learner_id: i
 def record(store, instance_id: str, learner_id: int, question_id: str = "rds-proxy", *, chosen: str = "A",
            correct: bool = True, points: int = 10, day: str = TODAY, answered_at: datetime = NOW,
            event: str | None = None, mode: str = "practice", group: str = TEAM) -> bool:
-    return store.add_answer(instance_id, learner_id, group, question_id, TOPIC_OF[question_id], mode, chosen,
-                            correct, points, day, answered_at, event)
+    return store.add_answers([(instance_id, learner_id, group, question_id, TOPIC_OF[question_id], mode, chosen,
+                               correct, points, day, answered_at, event)]) == [True]
 
 
 def bump(store, learner_id: int, points: int, correct: bool = True, day: str = TODAY, group: str = TEAM) -> None:
-    store.bump_scores(group, learner_id, rules.period_keys(date.fromisoformat(day)), points, correct)
+    store.bump_scores([(group, learner_id, rules.period_keys(date.fromisoformat(day)), points, correct)])
+
+
+def save_card(store, learner_id: int, question_id: str, card, due: datetime) -> None:
+    store.save_cards([(learner_id, question_id, card, due)])
+
+
+def scored_on_day(store, learner_id: int, topic: str, question_id: str, day: str) -> bool:
+    return store.scored_on_days([(learner_id, topic, question_id, day)]) == {(learner_id, topic, question_id, day)}
 
 
 def a_card(learner_id: int, question_id: str, correct: bool = True, now: datetime = NOW):
@@ -195,7 +203,7 @@ def test_a_learner_new_in_a_transaction_has_nothing_yet_and_reads_back_what_it_t
     with store.transaction():
         ana = learner(store)
         assert (store.active_days(ana), store.card(ana, "rds-proxy")) == ([], None)
-        assert store.scored_on_day(ana, "RDS", "rds-proxy", TODAY) is False
+        assert scored_on_day(store, ana, "RDS", "rds-proxy", TODAY) is False
         with pytest.raises(RuntimeError), store.transaction():  # a part undone keeps nothing of it
             bump(store, ana, 10)
             raise RuntimeError("undone")
@@ -204,10 +212,10 @@ def test_a_learner_new_in_a_transaction_has_nothing_yet_and_reads_back_what_it_t
         assert record(store, "i-ana", ana) is True
         bump(store, ana, 10)
         card, due = a_card(ana, "rds-proxy")
-        store.save_card(ana, "rds-proxy", card, due)
+        save_card(store, ana, "rds-proxy", card, due)
         assert store.active_days(ana) == [TODAY]
         assert store.card(ana, "rds-proxy") == card
-        assert store.scored_on_day(ana, "RDS", "rds-proxy", TODAY) is True
+        assert scored_on_day(store, ana, "RDS", "rds-proxy", TODAY) is True
     assert (store.active_days(ana), store.card(ana, "rds-proxy")) == ([TODAY], card)
 
 
@@ -349,6 +357,88 @@ def test_nothing_is_found_for_an_answer_never_recorded(store):
     assert store.answer_by_event("slack:never-delivered") is None
 
 
+def answer_row(instance_id: str, learner_id: int, question_id: str = "rds-proxy", *, chosen: str = "A",
+               correct: bool = True, points: int = 10, event: str | None = None, mode: str = "practice"):
+    return (instance_id, learner_id, TEAM, question_id, TOPIC_OF[question_id], mode, chosen, correct, points, TODAY,
+            NOW, event)
+
+
+def test_answers_added_together_count_once_each_as_they_would_one_after_the_other(store):
+    ready(store)
+    ana, bea, cal = learner(store), learner(store, "U0BEA", "Bea"), learner(store, "U0CAL", "Cal")
+    serve(store, "daily-1", "rds-proxy", None, mode="daily", target=CHANNEL)
+    serve(store, "i-cal", "ec2-sg", cal)
+    assert record(store, "i-cal", cal, "ec2-sg", event="slack:9") is True  # recorded before
+    with store.transaction():
+        assert store.tally("daily-1") == (0, 0)
+        assert store.add_answers([
+            answer_row("daily-1", ana, mode="daily", event="slack:1"),
+            answer_row("daily-1", bea, chosen="B", correct=False, points=0, mode="daily", event="slack:2"),
+            answer_row("daily-1", ana, chosen="C", correct=False, points=0, mode="daily", event="slack:3"),
+            answer_row("daily-1", cal, mode="daily", event="slack:9"),  # a delivery recorded before
+        ]) == [True, True, False, False]
+        assert store.tally("daily-1") == (2, 1)  # kept, and counted on by what was added
+    assert store.tally("daily-1") == (2, 1)
+    assert (store.answer_of("daily-1", ana)["chosen"], store.answer_of("daily-1", bea)["chosen"]) == ("A", "B")
+    assert store.answer_of("daily-1", cal) is None
+    assert store.add_answers([]) == []
+
+
+def test_learners_are_found_or_created_together_each_with_their_last_name(store):
+    bea = learner(store, "U0BEA", "Bea")
+    with store.transaction():
+        ids = store.learner_ids([("slack", TEAM, "U0ANA", "Ana"), ("slack", TEAM, "U0BEA", "Beatrix"),
+                                 ("slack", TEAM, "U0ANA", "Ana B."), ("slack", TEAM, "U0CAL", ""),
+                                 ("slack", OTHER_TEAM, "U0ANA", "Ana")])
+    ana, bea_again, ana_again, cal, other_ana = ids
+    assert bea_again == bea and ana_again == ana and len({ana, bea, cal, other_ana}) == 4
+    assert [store.find_learner("slack", group, user) for group, user in
+            ((TEAM, "U0ANA"), (TEAM, "U0CAL"), (OTHER_TEAM, "U0ANA"))] == [ana, cal, other_ana]
+    for who, period in ((ana, "all"), (bea, "all")):
+        bump(store, who, 10)
+    assert [store.score_of(TEAM, "all", who)["name"] for who in (ana, bea)] == ["Ana B.", "Beatrix"]
+    assert store.learner_ids([]) == []
+
+
+def test_days_cards_and_scored_days_of_many_learners_are_read_together(store):
+    ready(store)
+    ana, bea, cal = learner(store), learner(store, "U0BEA", "Bea"), learner(store, "U0CAL", "Cal")
+    bump(store, ana, 10, day="2026-11-24")
+    bump(store, ana, 10, day=TODAY)
+    bump(store, bea, 0, correct=False, day="2026-11-25")
+    card, due = a_card(ana, "rds-proxy")
+    save_card(store, ana, "rds-proxy", card, due)
+    for who, instance in ((ana, "i-ana"), (bea, "i-bea")):
+        serve(store, instance, "rds-proxy", who)
+    record(store, "i-ana", ana)
+    record(store, "i-bea", bea, correct=False, points=0)
+    with store.transaction():
+        days = store.days_of([ana, bea, cal], since="2026-11-25")
+        assert {who: sorted(d) for who, d in days.items()} == {ana: [TODAY], bea: ["2026-11-25"], cal: []}
+        assert store.cards_of([(ana, "rds-proxy"), (bea, "rds-proxy"), (ana, "ec2-sg")]) == {(ana, "rds-proxy"): card}
+        assert store.scored_on_days([(ana, "RDS", "rds-proxy", TODAY), (bea, "RDS", "rds-proxy", TODAY),
+                                     (ana, "RDS", "rds-proxy", "2026-11-25")]) == {(ana, "RDS", "rds-proxy", TODAY)}
+        assert (store.days_of([]), store.cards_of([]), store.scored_on_days([])) == ({}, {}, set())
+
+
+def test_counters_and_cards_of_many_learners_are_written_together(store):
+    ready(store)
+    ana, bea = learner(store), learner(store, "U0BEA", "Bea")
+    periods = rules.period_keys(date.fromisoformat(TODAY))
+    store.bump_scores([(TEAM, ana, periods, 10, True), (TEAM, bea, periods, 0, False), (TEAM, ana, periods, 12, True)])
+    assert [(row["points"], row["answered"], row["correct"]) for row in
+            (store.score_of(TEAM, period, who) for who in (ana, bea) for period in periods)] == \
+        [(22, 2, 2)] * 4 + [(0, 1, 0)] * 4
+    (first, due), (second, due_second) = a_card(ana, "rds-proxy"), a_card(bea, "ec2-sg", correct=False)
+    again, due_again = review.rate(first, True, NOW + timedelta(days=3), ana, "rds-proxy")
+    store.save_cards([(ana, "rds-proxy", first, due), (bea, "ec2-sg", second, due_second),
+                      (ana, "rds-proxy", again, due_again)])  # the last card of a pair is the one kept
+    assert (store.card(ana, "rds-proxy"), store.card(bea, "ec2-sg")) == (again, second)
+    assert store.next_cards(ana) == [("rds-proxy", due_again)]
+    store.bump_scores([])
+    store.save_cards([])
+
+
 def test_scored_on_day_sees_only_a_scoring_non_daily_answer_of_that_learner_question_and_day(store):
     ready(store)
     ana, bea = learner(store), learner(store, "U0BEA", "Bea")
@@ -358,12 +448,12 @@ def test_scored_on_day_sees_only_a_scoring_non_daily_answer_of_that_learner_ques
     record(store, "i-1", ana, "rds-proxy", points=10)
     record(store, "i-2", ana, "ec2-sg", chosen="A", correct=False, points=0)
     record(store, "d-1", ana, "ec2-store", chosen="C", mode="daily", points=20)
-    assert store.scored_on_day(ana, "RDS", "rds-proxy", TODAY) is True
-    assert store.scored_on_day(ana, "RDS", "rds-proxy", "2026-11-27") is False
-    assert store.scored_on_day(bea, "RDS", "rds-proxy", TODAY) is False
-    assert store.scored_on_day(ana, "EC2", "ec2-sg", TODAY) is False  # answered, but no points
-    assert store.scored_on_day(ana, "EC2", "ec2-store", TODAY) is False  # daily points do not count
-    assert store.scored_on_day(ana, "RDS", "rds-multi-az", TODAY) is False
+    assert scored_on_day(store, ana, "RDS", "rds-proxy", TODAY) is True
+    assert scored_on_day(store, ana, "RDS", "rds-proxy", "2026-11-27") is False
+    assert scored_on_day(store, bea, "RDS", "rds-proxy", TODAY) is False
+    assert scored_on_day(store, ana, "EC2", "ec2-sg", TODAY) is False  # answered, but no points
+    assert scored_on_day(store, ana, "EC2", "ec2-store", TODAY) is False  # daily points do not count
+    assert scored_on_day(store, ana, "RDS", "rds-multi-az", TODAY) is False
 
 
 # --- transactions ------------------------------------------------------------------------------
@@ -381,7 +471,7 @@ def test_a_transaction_that_raises_leaves_nothing_behind_and_passes_the_error_on
             assert record(store, "i-1", ana, event="slack:1") is True
             bump(store, ana, 10)
             card, due = a_card(ana, "rds-proxy")
-            store.save_card(ana, "rds-proxy", card, due)
+            save_card(store, ana, "rds-proxy", card, due)
             store.set_group_timezone(TEAM, "Europe/Berlin")
             raise Boom
     assert store.find_learner("slack", TEAM, "U0ANA") is None
@@ -610,7 +700,7 @@ def test_a_timezone_set_inside_a_transaction_is_read_back_in_it(store):
 
 def test_bumping_no_periods_changes_nothing(store):
     ana = learner(store)
-    store.bump_scores(TEAM, ana, (), 10, True)
+    store.bump_scores([(TEAM, ana, (), 10, True)])
     assert store.score_of(TEAM, "all", ana) is None
 
 
@@ -621,12 +711,12 @@ def test_a_saved_card_reads_back_unchanged_and_a_second_save_replaces_it(store):
     ana = learner(store)
     assert store.card(ana, "rds-proxy") is None
     card, due = a_card(ana, "rds-proxy", correct=False)
-    store.save_card(ana, "rds-proxy", card, due)
+    save_card(store, ana, "rds-proxy", card, due)
     assert store.card(ana, "rds-proxy") == card
     later = NOW + timedelta(days=1)
     again, due_again = review.rate(card, True, later, ana, "rds-proxy")
     assert again != card
-    store.save_card(ana, "rds-proxy", again, due_again)
+    save_card(store, ana, "rds-proxy", again, due_again)
     assert store.card(ana, "rds-proxy") == again
     assert store.next_cards(ana, 5) == [("rds-proxy", due_again)]
     assert store.card(learner(store, "U0BEA", "Bea"), "rds-proxy") is None
@@ -640,9 +730,9 @@ def test_next_cards_are_the_learners_own_soonest_due_first_two_unless_told(store
             "rds-replicas": NOW + minutes(10), "ec2-ebs": NOW - timedelta(days=1)}
     for question_id, due in dues.items():
         card, _ = a_card(ana, question_id)
-        store.save_card(ana, question_id, card, due)
+        save_card(store, ana, question_id, card, due)
     card, _ = a_card(bea, "ec2-store")
-    store.save_card(bea, "ec2-store", card, NOW - timedelta(days=9))
+    save_card(store, bea, "ec2-store", card, NOW - timedelta(days=9))
     assert store.next_cards(ana) == [("ec2-ebs", dues["ec2-ebs"]), ("rds-proxy", dues["rds-proxy"])]
     assert [qid for qid, _ in store.next_cards(ana, 10)] == ["ec2-ebs", "rds-proxy", "rds-replicas", "ec2-sg"]
     assert store.next_cards(bea, 10) == [("ec2-store", NOW - timedelta(days=9))]
@@ -654,7 +744,7 @@ def test_cards_due_counts_the_learners_cards_due_at_or_before_now(store):
     for question_id, due in (("rds-proxy", NOW - timedelta(days=1)), ("ec2-sg", NOW),
                              ("ec2-ebs", NOW + minutes(1))):
         card, _ = a_card(ana, question_id)
-        store.save_card(ana, question_id, card, due)
+        save_card(store, ana, question_id, card, due)
     assert store.cards_due(ana, NOW) == 2
     assert store.cards_due(ana, NOW - timedelta(days=2)) == 0
     assert store.cards_due(ana, NOW + minutes(1)) == 3
@@ -666,7 +756,7 @@ def test_cards_of_questions_gone_from_the_bank_are_skipped_and_come_back_with_th
     ana = learner(store)
     for question_id, due in (("rds-proxy", NOW - timedelta(days=2)), ("ec2-sg", NOW - timedelta(days=1))):
         card, _ = a_card(ana, question_id)
-        store.save_card(ana, question_id, card, due)
+        save_card(store, ana, question_id, card, due)
     store.sync_questions([q for q in QUESTIONS if q.id != "rds-proxy"])
     assert store.next_cards(ana) == [("ec2-sg", NOW - timedelta(days=1))]
     assert store.cards_due(ana, NOW) == 1

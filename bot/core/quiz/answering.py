@@ -1,8 +1,15 @@
-"""Grading and recording an answer to a question instance.
+"""Grading and recording answers to question instances, a batch at a time.
 
 The first answer of a learner to an instance counts; a redelivered event is
 recorded once and gets the first reply again; points, counters and the review
-card change together (the caller, ``Practice.answer``, holds the transaction).
+card change together (the caller, ``Practice.handle_answers``, holds the
+transaction).
+
+Answers arriving together (one turn of the event loop, ``bot.group_commit``)
+are graded in order and recorded together: the store reads what they need once
+per kind (days, cards, scored today) and writes them once per table. One answer
+is a batch of one. A learner's second click in a batch goes in the next *wave*,
+graded once their first is recorded, as it would be one after the other.
 
 Letters: a click carries *shown* letters (the instance's order, see
 ``bot.core.quiz.shuffle``); they are mapped to *bank* letters before grading, and
@@ -12,27 +19,42 @@ not depend on the order shown. Replies map them back to shown letters.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Iterable, Protocol
+from typing import Any, Collection, NamedTuple, Protocol, Sequence
 
 from bot.core.quiz import review, rules, shuffle
 from bot.core.messages import Answer, Feedback, Learner, Text
 from bot.core.bank import BankQuestion
 
 
+class NewAnswer(NamedTuple):
+    """An answer to record: its row, chosen letters as the bank's."""
+
+    instance_id: str
+    learner_id: int
+    group: str
+    question_id: str
+    topic: str
+    mode: str
+    chosen: str
+    correct: bool
+    points: int
+    day: str
+    answered_at: datetime
+    event: str | None
+
+
 class AnswerStore(Protocol):
     def group_timezone(self, group: str) -> str: ...
-    def active_days(self, learner_id: int, since: str = "") -> list[str]: ...
+    def days_of(self, learner_ids: Collection[int], since: str = "") -> dict[int, list[str]]: ...
     def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None: ...
     def answer_by_event(self, event: str) -> dict[str, Any] | None: ...
-    def scored_on_day(self, learner_id: int, topic: str, question_id: str, day: str) -> bool: ...
-    def add_answer(self, instance_id: str, learner_id: int, group: str, question_id: str, topic: str,
-                   mode: str, chosen: str, correct: bool, points: int, day: str,
-                   answered_at: datetime, event: str | None) -> bool: ...
-    def bump_scores(self, group: str, learner_id: int, periods: Iterable[str], points: int,
-                    correct: bool) -> None: ...
-    def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None: ...
-    def save_card(self, learner_id: int, question_id: str, card: dict[str, Any], due: datetime) -> None: ...
+    def scored_on_days(self, keys: Collection[tuple[int, str, str, str]]) -> set[tuple[int, str, str, str]]: ...
+    def add_answers(self, answers: Sequence[NewAnswer]) -> list[bool]: ...  # False: refused, one counted before
+    def bump_scores(self, bumps: Sequence[tuple[str, int, Sequence[str], int, bool]]) -> None: ...
+    def cards_of(self, keys: Collection[tuple[int, str]]) -> dict[tuple[int, str], dict[str, Any]]: ...
+    def save_cards(self, cards: Sequence[tuple[int, str, dict[str, Any], datetime]]) -> None: ...
     def tally(self, instance_id: str) -> tuple[int, int]: ...  # (answered, right) so far
 
 
@@ -44,88 +66,210 @@ class Engine(Protocol):
 
     def instance(self, instance_id: str) -> dict[str, Any] | None: ...
     def question(self, question_id: str) -> BankQuestion | None: ...
-    def learner_id(self, learner: Learner) -> int: ...
+    def learner_ids(self, learners: Sequence[Learner]) -> list[int]: ...
     def heading(self, question: BankQuestion) -> tuple[str, ...]: ...
 
 
+@dataclass(slots=True)
+class Click:
+    """One answer of a batch, graded: ``refusal`` set means nothing is recorded."""
+
+    index: int  # its place in the batch
+    command: Answer
+    now: datetime
+    instance: dict[str, Any]
+    question: BankQuestion
+    order: str | None  # what orders its options (``shuffle.seed``)
+    learner_id: int
+    grade: rules.Grade
+    refusal: str | None
+
+
 def answer(engine: Engine, command: Answer, now: datetime) -> Feedback | Text:
-    """Grade the click against the order its instance showed; record it if it is the first."""
-    instance = engine.instance(command.instance)
-    if instance is None:
-        return Text("That question is not one I know (it may be from before a reset). "
-                    "Type 'quiz' for a new one.", error=True)
-    question = engine.question(instance["question_id"])
-    if question is None:
-        return Text("That question is no longer in the question bank. Type 'quiz' for a new one.",
-                    error=True)
-    learner_id = engine.learner_id(command.learner)
+    """One answer: a batch of one (``answer_all``)."""
+    return answer_all(engine, [(command, now)])[0]
+
+
+def answer_all(engine: Engine, answers: Sequence[tuple[Answer, datetime]]) -> list[Feedback | Text]:
+    """Grade each click against the order its instance showed; record each learner's first answer."""
+    replies: list[Feedback | Text] = [_UNKNOWN] * len(answers)
+    known: list[tuple[int, Answer, datetime, dict[str, Any], BankQuestion]] = []
+    for index, (command, now) in enumerate(answers):
+        instance = engine.instance(command.instance)
+        question = engine.question(instance["question_id"]) if instance is not None else None
+        if instance is None:
+            replies[index] = _UNKNOWN
+        elif question is None:
+            replies[index] = _GONE
+        else:
+            known.append((index, command, now, instance, question))
+    ids = engine.learner_ids([command.learner for _, command, _, _, _ in known])
+    clicks = [_graded(index, command, now, instance, question, learner_id)
+              for (index, command, now, instance, question), learner_id in zip(known, ids)]
+    for wave in _waves(clicks):
+        for click, reply in _answered(engine, wave):
+            replies[click.index] = reply
+    return replies
+
+
+_UNKNOWN = Text("That question is not one I know (it may be from before a reset). Type 'quiz' for a new one.",
+                error=True)
+_GONE = Text("That question is no longer in the question bank. Type 'quiz' for a new one.", error=True)
+
+
+def _graded(index: int, command: Answer, now: datetime, instance: dict[str, Any], question: BankQuestion,
+            learner_id: int) -> Click:
     closes_at = instance["closes_at"]
     refusal = None
     if closes_at is not None and now >= closes_at:
         refusal = ("That question has closed: answers are no longer counted. "
                    f"Type 'explain {instance['id']}' for the answer.")
     order = shuffle.seed(instance)
-    shown_key = shuffle.to_shown(question.answers, question, order)
-    result = rules.grade(command.choices, shown_key, len(question.options))
+    result = rules.grade(command.choices, shuffle.to_shown(question.answers, question, order), len(question.options))
     if refusal is None and result.error:
         refusal = result.error + " Nothing was recorded; try again."
-    if refusal is not None:  # a second click still shows the answer that counted
-        first = engine.store.answer_of(command.instance, learner_id)
-        if first is None:
-            return Text(refusal, error=True)
-        return feedback(engine, question, order, first, counted=False)
-    return _record(engine, command, question, instance, order, learner_id, result, now)
+    return Click(index, command, now, instance, question, order, learner_id, result, refusal)
 
 
-def _record(engine: Engine, command: Answer, question: BankQuestion, instance: dict[str, Any],
-            order: str | None, learner_id: int, result: rules.Grade, now: datetime) -> Feedback:
-    """Insert the answer; only if it is new, add its points to the counters and rate its card.
+def _waves(clicks: list[Click]) -> list[list[Click]]:
+    """The clicks in waves, in order, each learner at most once in a wave."""
+    waves: list[list[Click]] = []
+    seen: dict[int, int] = {}  # learner -> how many waves hold one of their clicks
+    for click in clicks:
+        wave = seen.get(click.learner_id, 0)
+        seen[click.learner_id] = wave + 1
+        if wave == len(waves):
+            waves.append([])
+        waves[wave].append(click)
+    return waves
 
-    The unique keys decide what is new: (instance, learner) makes the first
-    answer the one that counts, the delivery ``event`` makes a redelivery a
-    no-op that gets the first reply again.
+
+class _Scored(NamedTuple):
+    """What a fresh answer of a wave earned, before the store says whether it is the first."""
+
+    click: Click
+    row: NewAnswer
+    today: date  # the local day it was given on
+    streak: int
+
+
+def _answered(engine: Engine, wave: list[Click]) -> list[tuple[Click, Feedback | Text]]:
+    """Record a wave's fresh answers together; the unique keys decide which are new.
+
+    (instance, learner) makes the first answer the one that counts, the delivery
+    ``event`` makes a redelivery a no-op that gets the first reply again.
     """
     store = engine.store
-    mode, group, instance_id = instance["mode"], command.learner.group, instance["id"]
-    event = f"{command.learner.platform}:{command.event}" if command.event else None
-    today = rules.local_day(now, store.group_timezone(group))
-    scored = mode not in ("daily", "round") and store.scored_on_day(learner_id, question.topic, question.id,
-                                                     today.isoformat())
-    days = {date.fromisoformat(d) for d in store.active_days(learner_id, rules.bonus_since(today).isoformat())}
-    streak = rules.streaks(days | {today}, today)[0]  # counted back to bonus_since: the bonus is the same
-    quickness = 0.0
-    if mode == "round" and instance["closes_at"] is not None:  # the faster, the more points
-        span = (instance["closes_at"] - instance["created_at"]).total_seconds()
-        quickness = (instance["closes_at"] - now).total_seconds() / span if span > 0 else 0.0
-    points = rules.points(mode, result.correct, scored, streak, quickness)
-    chosen = "".join(shuffle.to_bank(result.chosen, question, order))  # stored as bank letters
-    if not store.add_answer(instance_id, learner_id, group, question.id, question.topic, mode,
-                            chosen, result.correct, points, today.isoformat(), now, event):
-        same = store.answer_by_event(event) if event else None
-        if same is not None:
-            return feedback(engine, question, order, same, counted=True)
-        first = store.answer_of(instance_id, learner_id)
-        if first is None:  # the store refused the answer yet holds none: it broke its own rule
-            raise RuntimeError(f"answer to {instance_id} refused but not found")
-        return feedback(engine, question, order, first, counted=False)
-    store.bump_scores(group, learner_id, rules.period_keys(today), points, result.correct)
-    card, due = review.rate(store.card(learner_id, question.id), result.correct, now, learner_id,
-                            question.id)
-    store.save_card(learner_id, question.id, card, due)
-    row = {"chosen": chosen, "correct": result.correct, "points": points}
-    bonus = min(points, rules.streak_bonus(streak)) if points and mode != "round" else 0
-    return feedback(engine, question, order, row, counted=True, next_review=due, mode=mode, streak_bonus=bonus,
-                    tally=store.tally(instance_id) if mode == "daily" else None)  # for the post's counts
+    scored = _earned(store, [click for click in wave if click.refusal is None])
+    tallies = {s.row.instance_id: store.tally(s.row.instance_id) for s in scored if s.row.mode == "daily"}
+    added = store.add_answers([s.row for s in scored])
+    cards = store.cards_of({(s.row.learner_id, s.row.question_id) for s, new in zip(scored, added) if new})
+    bumps, saved, replies = [], [], []
+    shown = _Shown(engine)
+    for s, new in zip(scored, added):
+        click, row = s.click, s.row
+        if not new:
+            replies.append((click, _again(engine, click, row.event)))
+            continue
+        bumps.append((row.group, row.learner_id, rules.period_keys(s.today), row.points, row.correct))
+        card, due = review.rate(cards.get((row.learner_id, row.question_id)), row.correct, click.now,
+                                row.learner_id, row.question_id)
+        saved.append((row.learner_id, row.question_id, card, due))
+        tally = None
+        if row.mode == "daily":  # for the post's counts
+            answered, right = tallies[row.instance_id]
+            tally = tallies[row.instance_id] = (answered + 1, right + int(row.correct))
+        bonus = min(row.points, rules.streak_bonus(s.streak)) if row.points and row.mode != "round" else 0
+        replies.append((click, shown.feedback(click.question, click.order, row.chosen, row.correct, row.points,
+                                              True, due, row.mode, bonus, tally)))
+    store.bump_scores(bumps)
+    store.save_cards(saved)
+    for click in wave:
+        if click.refusal is not None:  # a second click still shows the answer that counted
+            first = store.answer_of(click.instance["id"], click.learner_id)
+            replies.append((click, Text(click.refusal, error=True) if first is None else
+                            feedback(engine, click.question, click.order, first, counted=False)))
+    return replies
+
+
+def _earned(store: AnswerStore, fresh: list[Click]) -> list[_Scored]:
+    """Points, streaks and stored letters of fresh answers, from what their learners did before
+    (read once for the wave: scored today, active days)."""
+    zones: dict[str, str] = {}
+    todays = []
+    for click in fresh:
+        group = click.command.learner.group
+        if group not in zones:
+            zones[group] = store.group_timezone(group)
+        today = rules.local_day(click.now, zones[group])
+        todays.append((today, today.isoformat(), rules.bonus_since(today).isoformat()))
+    before = store.scored_on_days({(c.learner_id, c.question.topic, c.question.id, day)
+                                   for c, (_, day, _) in zip(fresh, todays)
+                                   if c.instance["mode"] not in ("daily", "round")})
+    active = store.days_of({click.learner_id for click in fresh}, min((s for _, _, s in todays), default=""))
+    earned = []
+    for click, (today, day, since) in zip(fresh, todays):
+        question, mode, command = click.question, click.instance["mode"], click.command
+        scored = mode not in ("daily", "round") and (click.learner_id, question.topic, question.id, day) in before
+        went = {date.fromisoformat(d) for d in active[click.learner_id] if d >= since}
+        streak = rules.streaks(went | {today}, today)[0] if went else 1  # back to bonus_since: the same bonus
+        points = rules.points(mode, click.grade.correct, scored, streak, _quickness(click))
+        chosen = "".join(shuffle.to_bank(click.grade.chosen, question, click.order))  # stored as bank letters
+        earned.append(_Scored(click, NewAnswer(
+            click.instance["id"], click.learner_id, command.learner.group, question.id, question.topic, mode,
+            chosen, click.grade.correct, points, day, click.now,
+            f"{command.learner.platform}:{command.event}" if command.event else None), today, streak))
+    return earned
+
+
+def _quickness(click: Click) -> float:
+    """In a timed round, the share of the question's time still left: the faster, the more points."""
+    instance = click.instance
+    if instance["mode"] != "round" or instance["closes_at"] is None:
+        return 0.0
+    span = (instance["closes_at"] - instance["created_at"]).total_seconds()
+    return (instance["closes_at"] - click.now).total_seconds() / span if span > 0 else 0.0
+
+
+def _again(engine: Engine, click: Click, event: str | None) -> Feedback:
+    """The reply to an answer the store refused: the same one again for a redelivered event,
+    else the learner's first answer, which is the one that counted."""
+    store = engine.store
+    same = store.answer_by_event(event) if event else None
+    if same is not None:
+        return feedback(engine, click.question, click.order, same, counted=True)
+    first = store.answer_of(click.instance["id"], click.learner_id)
+    if first is None:  # the store refused the answer yet holds none: it broke its own rule
+        raise RuntimeError(f"answer to {click.instance['id']} refused but not found")
+    return feedback(engine, click.question, click.order, first, counted=False)
 
 
 def feedback(engine: Engine, question: BankQuestion, order: str | None, row: dict[str, Any],
-             counted: bool, next_review: datetime | None = None, mode: str = "", streak_bonus: int = 0,
-             tally: tuple[int, int] | None = None) -> Feedback:
+             counted: bool) -> Feedback:
     """The reply for a stored answer ``row`` (bank letters), in the letters the instance showed
-    (``order``: ``shuffle.seed`` of its row); ``mode`` and on: a fresh answer's (``Feedback``)."""
-    chosen = shuffle.to_shown(row["chosen"], question, order)
-    picked = shuffle.picked(chosen, question, order)
-    return Feedback(question_id=question.id, correct=bool(row["correct"]), chosen=chosen,
-                    answer=shuffle.key(question, order), explanation=question.explanation,
-                    heading=engine.heading(question), points=row["points"], counted=counted,
-                    next_review=next_review, mode=mode, streak_bonus=streak_bonus, picked=picked, tally=tally)
+    (``order``: ``shuffle.seed`` of its row)."""
+    return _Shown(engine).feedback(question, order, row["chosen"], bool(row["correct"]), row["points"], counted)
+
+
+class _Shown:
+    """Replies to answers, each worked out once per question, order and choice: the clicks on one
+    daily post share them."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.parts: dict[tuple[str, str | None, str], tuple[Any, ...]] = {}
+
+    def feedback(self, question: BankQuestion, order: str | None, chosen: str, correct: bool, points: int,
+                 counted: bool, next_review: datetime | None = None, mode: str = "", streak_bonus: int = 0,
+                 tally: tuple[int, int] | None = None) -> Feedback:
+        """``chosen``: bank letters; ``mode`` and on: a fresh answer's (``Feedback``)."""
+        parts = self.parts.get((question.id, order, chosen))
+        if parts is None:
+            shown = shuffle.to_shown(chosen, question, order)
+            parts = self.parts[(question.id, order, chosen)] = (
+                shown, shuffle.picked(shown, question, order), shuffle.key(question, order),
+                self.engine.heading(question))
+        return Feedback(question_id=question.id, correct=correct, chosen=parts[0], answer=parts[2],
+                        explanation=question.explanation, heading=parts[3], points=points, counted=counted,
+                        next_review=next_review, mode=mode, streak_bonus=streak_bonus, picked=parts[1],
+                        tally=tally)

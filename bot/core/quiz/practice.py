@@ -4,7 +4,8 @@ An *instance* is one showing of a question (to a learner in practice or
 review, or to a channel as the daily question); buttons carry its id, so a
 click works after a restart. Each instance shows the options in its own order
 (``bot.core.quiz.shuffle``, a pure function of the instance id); the bank's letters
-are what is stored. Every answer goes through ``answer`` (``bot.core.quiz.answering``):
+are what is stored. Every answer goes through ``answering.answer_all`` (answers arriving
+together are graded and recorded together, one alone is a batch of one):
 the first answer of a learner to an instance counts, a redelivered event is
 recorded once, and points, counters and the review card change in one transaction.
 
@@ -54,6 +55,7 @@ class PracticeStore(answering.AnswerStore, standings.StandingsStore, exam.ExamSt
     def transaction(self) -> Any: ...
     def sync_questions(self, questions: Iterable[BankQuestion]) -> int: ...
     def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int: ...
+    def learner_ids(self, learners: Sequence[tuple[str, str, str, str]]) -> list[int]: ...
     def add_instance(self, instance_id: str, question_id: str, learner_id: int | None, group: str,
                      mode: str, target: str | None, created_at: datetime,
                      closes_at: datetime | None) -> None: ...
@@ -111,11 +113,7 @@ class Practice:
             case Quiz():
                 return [self.quiz(command.learner, command.topic, now)]
             case Answer():
-                replies = [self.answer(command, now)]
-                instance = self.instance(command.instance)
-                if isinstance(replies[0], Feedback) and instance is not None and instance["mode"] == "round":
-                    replies += self.rounds.after_answer(command.instance, now)  # a solo round moves on
-                return replies
+                return self.handle_answers([(command, now)])[0]
             case Round():
                 return self.rounds.start(command, now)
             case Explain():
@@ -153,18 +151,43 @@ class Practice:
             note = f"Practice: a weak topic ({question.topic}, {round(100 * correct / answered)}% right so far)"
         return self.new_instance(question.id, learner, learner.group, "practice", None, now, None, note)
 
-    def answer(self, command: Answer, now: datetime) -> Reply:
-        """Grade and record the learner's first answer to an instance; later clicks show that one.
+    def handle_answers(self, answers: Sequence[tuple[Answer, datetime]]) -> list[list[Reply]]:
+        """What ``handle`` replies to each answer, in order: the answers to questions of practice,
+        review and the daily graded and recorded together (``answering.answer_all``), each
+        answer in an exam or a round on its own (``_answer_one``).
 
-        The whole of it (a first-time learner's row included) is one transaction:
-        one commit per answer, and checks that cannot go stale before the write.
+        Each is one transaction (a first-time learner's row included): one commit for them all
+        (a part of the caller's ``batch``), and checks that cannot go stale before the write.
         """
-        instance = self.instance(command.instance)
-        exam_of = self.store.exam_of_instance(command.instance) if instance and instance["mode"] == "exam" else None
+        replies: list[list[Reply]] = []
+        together: list[tuple[Answer, datetime]] = []
+        for command, now in answers:
+            instance = self.instance(command.instance)
+            if instance is None or instance["mode"] not in ("exam", "round"):
+                together.append((command, now))
+                continue
+            replies += self._answer_all(together)
+            together = []
+            replies.append(self._answer_one(command, instance["mode"], now))
+        return replies + self._answer_all(together)
+
+    def _answer_all(self, answers: list[tuple[Answer, datetime]]) -> list[list[Reply]]:
+        if not answers:
+            return []
+        with self.store.transaction():
+            return [[reply] for reply in answering.answer_all(self, answers)]
+
+    def _answer_one(self, command: Answer, mode: str, now: datetime) -> list[Reply]:
+        """An answer in an exam (kept, not graded, until the end) or a round (which a solo round's
+        player moves on)."""
+        exam_of = self.store.exam_of_instance(command.instance) if mode == "exam" else None
         with self.store.transaction():
             if exam_of is not None:
-                return self.exams.answer(command, exam_of, now)  # kept, not graded, until the end
-            return answering.answer(self, command, now)
+                return [self.exams.answer(command, exam_of, now)]
+            replies: list[Reply] = [answering.answer(self, command, now)]
+        if isinstance(replies[0], Feedback) and mode == "round":
+            replies += self.rounds.after_answer(command.instance, now)  # a solo round moves on
+        return replies
 
     def explain(self, ident: str, now: datetime, learner: Learner | None = None) -> Explanation | Text:
         """The answer and explanation of a question id (bank order) or of an instance id (its order)."""
@@ -323,7 +346,11 @@ class Practice:
         return row
 
     def learner_id(self, learner: Learner) -> int:
-        return self.store.learner_id(learner.platform, learner.group, learner.user, learner.name)
+        return self.learner_ids([learner])[0]
+
+    def learner_ids(self, learners: Sequence[Learner]) -> list[int]:
+        """Their row ids, those never seen created (``store.learner_ids``)."""
+        return self.store.learner_ids([(who.platform, who.group, who.user, who.name) for who in learners])
 
     def candidates(self, topic: str) -> list[BankQuestion] | Text:
         """The questions on ``topic``: a section by name, else what the lookup's matcher finds."""

@@ -18,6 +18,8 @@ from bot.core.messages import (
 
 log = logging.getLogger(__name__)
 
+SORRY = Text("Sorry, something went wrong on our side. It has been logged; please try again.", error=True)
+
 USAGE: tuple[tuple[str, str], ...] = (
     ("ask <query>", "look something up in the notes"),
     ("more", "the next part of the last long answer"),
@@ -55,6 +57,8 @@ class QuizCommands(Protocol):
         now: datetime
     ) -> Sequence[Reply]: ...
 
+    def handle_answers(self, answers: Sequence[tuple[Answer, datetime]]) -> list[list[Reply]]: ...
+
 
 class DailyCommands(Protocol):
     """The daily question's side (``daily.DailyQuestions``)."""
@@ -75,8 +79,16 @@ class Tutor:
             return list(self._route(command, now))
         except Exception:
             log.exception("command failed: %r", command)
-            return [Text("Sorry, something went wrong on our side. It has been logged; please try again.",
-                         error=True)]
+            return [SORRY]
+
+    def handle_answers(self, answers: Sequence[tuple[Answer, datetime]]) -> list[list[Reply]]:
+        """``handle`` of answers arriving together, recorded together (``Practice.handle_answers``);
+        if that fails, each on its own, so only the one that fails is told so."""
+        try:
+            return self.practice.handle_answers(answers)
+        except Exception:
+            log.exception("answers failed together: %r", [command for command, _ in answers])
+            return [self.handle(command, now) for command, now in answers]
 
     def _route(self, command: Command, now: datetime) -> Sequence[Reply]:
         match command:

@@ -1,0 +1,222 @@
+"""SQL of the answer path (a mixin of ``db.store.Store``): learners, answers, counters, review cards.
+
+Every method takes the answers of one turn of the event loop at once
+(``bot.core.quiz.answering``): what it reads is read in one statement per kind,
+what it writes is written in one statement per table (``db.base.slices`` of
+rows), and one answer is a batch of one through the same statements.
+
+Facts (answers, cards) and counters (``scores``, one row per learner and
+period, bumped inside the answer's transaction). Exactly-once is a constraint:
+an answer is ``UNIQUE(instance_id, learner_id)`` and its delivery ``event`` is
+unique, inserted with ``ON CONFLICT DO NOTHING``. Times are stored as UTC ISO
+8601 text of one fixed shape, so they compare as strings.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Collection, Sequence
+
+from db.base import WHO, Connected, flat, iso, rows_of, slices
+
+_ANSWER_COLUMNS = (
+    "instance_id, learner_id, group_id, question_id, topic, mode, chosen, correct, points, day,"
+    " answered_at, event"
+)
+
+# kept for a learner created in the open write transaction: they have no answers, days or cards,
+# so none are read, until a writer below adds one of theirs
+_NEW = "new learner"
+
+_to_json = json.JSONEncoder(check_circular=False).encode  # a card: a flat dict of plain values
+
+_BUMP = ("INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES (?,?,?,?,1,?)"
+         " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
+         " answered = scores.answered + 1, correct = scores.correct + excluded.correct")
+
+RIGHT_NAMED = 25  # who answered a daily right, in order: as many as a reveal names
+
+Who = tuple[str, str, str]  # (platform, group, user): a learner's identity
+
+
+class AnswersStore(Connected):
+    # --- learners ---------------------------------------------------------------------
+
+    def learner_id(self, platform: str, group: str, user: str, name: str = "") -> int:
+        """The learner's row id, created on first sight; a new display name is kept (``learner_ids``)."""
+        return self.learner_ids([(platform, group, user, name)])[0]
+
+    def learner_ids(self, learners: Sequence[tuple[str, str, str, str]]) -> list[int]:
+        """The row ids of (platform, group, user, name) learners, those never seen created in one
+        statement; a new display name is kept, an empty one changes nothing.
+
+        Known ids are kept (``_lasts``): an answer of a learner seen before
+        reads nothing, unless the name it brings is new. A learner created in
+        this write transaction has nothing else yet (``_NEW``): their days,
+        cards and answers are not read until something of theirs is written.
+        """
+        lasts = self._lasts()
+        wanted: dict[Who, str] = {}  # those to find or create, with the name to keep (the last one given)
+        for platform, group, user, name in learners:
+            known = lasts.get(("learner", platform, group, user))
+            if known is None or (name and name != known[1]):
+                if name or (platform, group, user) not in wanted:
+                    wanted[(platform, group, user)] = name
+        if wanted:
+            self._learner_rows(wanted)
+        return [lasts[("learner", platform, group, user)][0] for platform, group, user, _ in learners]
+
+    def _learner_rows(self, wanted: dict[Who, str]) -> None:
+        """Create the ``wanted`` learners not in the table yet (in this transaction, so no other can
+        have written anything of theirs), find the others, and keep every id (``_lasts``)."""
+        made: dict[Who, int] = {}
+        for part in slices(list(wanted)):
+            made.update(((platform, group, user), learner) for learner, platform, group, user in self.conn.execute(
+                f'INSERT INTO learners (platform, group_id, "user", name) VALUES {rows_of(4, len(part))}'
+                ' ON CONFLICT(platform, group_id, "user") DO NOTHING RETURNING id, platform, group_id, "user"',
+                flat((*who, wanted[who]) for who in part)))
+        lasts = self._lasts()
+        for who, name in wanted.items():
+            learner = made.get(who)
+            if learner is not None:
+                self._keep((_NEW, learner), True)
+            else:
+                learner, was = self.conn.execute(
+                    'SELECT id, name FROM learners WHERE platform=? AND group_id=? AND "user"=?', who).fetchone()
+                if name and name != was:
+                    self.conn.execute("UPDATE learners SET name = ? WHERE id = ?", (name, learner))
+            known = lasts.get(("learner", *who))
+            lasts[("learner", *who)] = (learner, name or (known[1] if known else None))
+
+    # --- what an answer reads first ---------------------------------------------------------
+
+    def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None:
+        return self._row(
+            "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?", (instance_id, learner_id)
+        )
+
+    def answer_by_event(self, event: str) -> dict[str, Any] | None:
+        return self._row("SELECT * FROM answers WHERE event = ?", (event,))
+
+    def scored_on_days(self, keys: Collection[tuple[int, str, str, str]]) -> set[tuple[int, str, str, str]]:
+        """Which (learner, topic, question, local day) already have a practice answer that scored."""
+        asked = sorted({key for key in keys if not self._held((_NEW, key[0]))})
+        found: set[tuple[int, str, str, str]] = set()
+        for part in slices(asked):
+            found.update((learner, topic, question, day) for learner, topic, question, day in self.conn.execute(
+                f"SELECT a.learner_id, a.topic, a.question_id, a.day FROM (VALUES {rows_of(4, len(part))}) k"
+                " JOIN answers a ON a.learner_id = k.column1 AND a.topic = k.column2"
+                " AND a.question_id = k.column3 AND a.day = k.column4 WHERE a.points > 0 AND a.mode != 'daily'",
+                flat(part)))
+        return found
+
+    def active_days(self, learner_id: int, since: str = "") -> list[str]:
+        """Local days (ISO dates) on which the learner answered anything; from ``since`` on, if given."""
+        return self.days_of([learner_id], since)[learner_id]
+
+    def days_of(self, learner_ids: Collection[int], since: str = "") -> dict[int, list[str]]:
+        """Each learner's active days (``active_days``), read in one statement."""
+        days: dict[int, list[str]] = {learner: [] for learner in learner_ids}
+        asked = sorted(learner for learner in days if not self._held((_NEW, learner)))
+        for part in slices(asked):
+            for learner, day in self.conn.execute(  # the day counters' own index (its WHERE repeated for SQLite)
+                    "SELECT learner_id, substr(period, 2) FROM scores WHERE period >= ?"
+                    f" AND learner_id IN ({','.join('?' * len(part))}) AND period > 'd' AND period < 'e'",
+                    (f"d{since}", *part)):
+                days[learner].append(day)
+        return days
+
+    def cards_of(self, keys: Collection[tuple[int, str]]) -> dict[tuple[int, str], dict[str, Any]]:
+        """The review cards of (learner, question) pairs that have one."""
+        asked = sorted({key for key in keys if not self._held((_NEW, key[0]))})
+        found: dict[tuple[int, str], dict[str, Any]] = {}
+        for part in slices(asked):
+            for learner, question, card in self.conn.execute(
+                    f"SELECT c.learner_id, c.question_id, c.card FROM (VALUES {rows_of(2, len(part))}) k"
+                    " JOIN cards c ON c.learner_id = k.column1 AND c.question_id = k.column2", flat(part)):
+                found[(learner, question)] = json.loads(card)
+        return found
+
+    def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None:
+        return self.cards_of([(learner_id, question_id)]).get((learner_id, question_id))
+
+    # --- what it writes -------------------------------------------------------------------
+
+    def add_answers(self, answers: Sequence[Sequence[Any]]) -> list[bool]:
+        """Record answers, each a row of ``answers`` (``_ANSWER_COLUMNS``, ``answered_at`` a
+        datetime); for each, False when its learner (or its event) was already recorded."""
+        added: set[tuple[str, int]] = set()
+        for part in slices(answers):
+            params: list[Any] = []
+            for row in part:
+                params += (*row[:7], int(row[7]), row[8], row[9], iso(row[10]), row[11])
+            added.update((instance_id, learner_id) for instance_id, learner_id in self.conn.execute(
+                f"INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES {rows_of(12, len(part))}"
+                " ON CONFLICT DO NOTHING RETURNING instance_id, learner_id", params))
+        done, counted = [], {}
+        for row in answers:
+            instance_id, learner_id = row[0], row[1]
+            done.append((instance_id, learner_id) in added)
+            if done[-1]:
+                added.discard((instance_id, learner_id))  # the same pair again in ``answers``: refused
+                self._keep((_NEW, learner_id), None)
+                answered, right = counted.get(instance_id, (0, 0))
+                counted[instance_id] = (answered + 1, right + int(row[7]))
+        for instance_id, (answered, right) in counted.items():
+            kept = self._held(("tally", instance_id))
+            if kept is not None:  # kept by ``tally``: count these in
+                self._keep(("tally", instance_id), (kept[0] + answered, kept[1] + right))
+        return done
+
+    def bump_scores(self, bumps: Sequence[tuple[str, int, Sequence[str], int, bool]]) -> None:
+        """Add answers to their period counters: each (group, learner, periods, points, correct)
+        is one answer added to each period's row."""
+        rows = []
+        for group, learner_id, periods, points, correct in bumps:
+            if periods:
+                self._keep((_NEW, learner_id), None)
+            rows += [(group, period, learner_id, points, int(correct)) for period in periods]
+        if rows:
+            self.conn.executemany(_BUMP, rows)
+
+    def save_cards(self, cards: Sequence[tuple[int, str, dict[str, Any], datetime]]) -> None:
+        """Write (learner, question, card, due) review cards, replacing the ones they had."""
+        for learner_id, _, _, _ in cards:
+            self._keep((_NEW, learner_id), None)
+        if cards:
+            self.conn.executemany(
+                "INSERT INTO cards (learner_id, question_id, card, due) VALUES (?,?,?,?)"
+                " ON CONFLICT(learner_id, question_id) DO UPDATE SET card = excluded.card, due = excluded.due",
+                [(learner_id, question_id, _to_json(card), iso(due)) for learner_id, question_id, card, due in cards])
+
+    # --- how an instance went ----------------------------------------------------------------
+
+    def tally(self, instance_id: str) -> tuple[int, int]:
+        """(answered, right) of an instance so far: what its post shows.
+
+        Counted once per write transaction, then kept as ``add_answers`` adds
+        to it, so a burst of answers in one transaction does not count them all
+        again for each one (on PostgreSQL, answers other processes commit
+        meanwhile show from its next transaction on).
+        """
+        return self._kept(("tally", instance_id), lambda: self._count(instance_id))
+
+    def _count(self, instance_id: str) -> tuple[int, int]:
+        answered, right = self.conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?",
+            (instance_id,),
+        ).fetchone()
+        return int(answered), int(right)
+
+    def instance_results(self, instance_id: str) -> dict[str, Any]:
+        """How an instance went: answered, correct, and who was first to answer it right."""
+        totals = self._count(instance_id)
+        right = self._rows(
+            f"SELECT {WHO} FROM answers a JOIN learners l"
+            " ON l.id = a.learner_id WHERE a.instance_id = ? AND a.correct = 1"
+            " ORDER BY a.answered_at, a.id LIMIT ?",
+            (instance_id, RIGHT_NAMED),
+        )
+        return {"answered": totals[0], "correct": totals[1], "first_right": right[0] if right else None,
+                "right": right}
