@@ -74,10 +74,9 @@ class GroupCommit:
         return await done
 
     def _commit(self) -> None:
+        # in the order they came: on PostgreSQL the store takes the locks of a batch's learners in one
+        # statement, in one order everywhere, so two processes' batches do not wait on each other in a circle
         batch, self._waiting = self._waiting, []
-        # in one order everywhere (stable: a learner's own clicks keep theirs): two processes' batches
-        # then lock shared learners in the same order, and never wait on each other in a circle
-        batch.sort(key=lambda item: (item[0].learner.platform, item[0].learner.group, item[0].learner.user))
         try:
             replies = self._at_once(batch)
             if replies is None:  # no batch, or an answer failed in it and all was undone: a savepoint each

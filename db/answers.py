@@ -14,8 +14,8 @@ unique, inserted with ``ON CONFLICT DO NOTHING``. Times are stored as UTC ISO
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Collection, Sequence
 
 from db.base import WHO, Connected, flat, iso, rows_of, slices
@@ -29,15 +29,19 @@ _ANSWER_COLUMNS = (
 # so none are read, until a writer below adds one of theirs
 _NEW = "new learner"
 
-_to_json = json.JSONEncoder(check_circular=False).encode  # a card: a flat dict of plain values
+_ADD_ANSWER = f"INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"
 
-_BUMP = ("INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES (?,?,?,?,1,?)"
-         " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
-         " answered = scores.answered + 1, correct = scores.correct + excluded.correct")
+
+
+@lru_cache(maxsize=8)
+def _bump_sql(rows: int) -> str:
+    """Add one answer to ``rows`` period counters of one learner."""
+    values = ",".join(["(?,?,?,?,1,?)"] * rows)
+    return (f"INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES {values}"
+            " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
+            " answered = scores.answered + 1, correct = scores.correct + excluded.correct")
 
 RIGHT_NAMED = 25  # who answered a daily right, in order: as many as a reveal names
-
-Who = tuple[str, str, str]  # (platform, group, user): a learner's identity
 
 
 class AnswersStore(Connected):
@@ -57,37 +61,38 @@ class AnswersStore(Connected):
         cards and answers are not read until something of theirs is written.
         """
         lasts = self._lasts()
-        wanted: dict[Who, str] = {}  # those to find or create, with the name to keep (the last one given)
-        for platform, group, user, name in learners:
-            known = lasts.get(("learner", platform, group, user))
-            if known is None or (name and name != known[1]):
-                if name or (platform, group, user) not in wanted:
-                    wanted[(platform, group, user)] = name
+        keys = [("learner", platform, group, user) for platform, group, user, _ in learners]
+        wanted: dict[tuple[str, str, str, str], str] = {}  # to find or create, with the name to keep (the last)
+        for key, (_, _, _, name) in zip(keys, learners):
+            known = lasts.get(key)
+            if (known is None or (name and name != known[1])) and (name or key not in wanted):
+                wanted[key] = name
         if wanted:
             self._learner_rows(wanted)
-        return [lasts[("learner", platform, group, user)][0] for platform, group, user, _ in learners]
+        return [lasts[key][0] for key in keys]
 
-    def _learner_rows(self, wanted: dict[Who, str]) -> None:
+    def _learner_rows(self, wanted: dict[tuple[str, str, str, str], str]) -> None:
         """Create the ``wanted`` learners not in the table yet (in this transaction, so no other can
         have written anything of theirs), find the others, and keep every id (``_lasts``)."""
-        made: dict[Who, int] = {}
+        made: dict[tuple[str, str, str, str], int] = {}
         for part in slices(list(wanted)):
-            made.update(((platform, group, user), learner) for learner, platform, group, user in self.conn.execute(
+            rows = self.conn.execute(
                 f'INSERT INTO learners (platform, group_id, "user", name) VALUES {rows_of(4, len(part))}'
                 ' ON CONFLICT(platform, group_id, "user") DO NOTHING RETURNING id, platform, group_id, "user"',
-                flat((*who, wanted[who]) for who in part)))
+                [value for key in part for value in (key[1], key[2], key[3], wanted[key])])
+            made.update((("learner", platform, group, user), learner) for learner, platform, group, user in rows)
         lasts = self._lasts()
-        for who, name in wanted.items():
-            learner = made.get(who)
-            if learner is not None:
-                self._keep((_NEW, learner), True)
-            else:
+        for key, name in wanted.items():
+            learner = made.get(key)
+            if learner is None:
                 learner, was = self.conn.execute(
-                    'SELECT id, name FROM learners WHERE platform=? AND group_id=? AND "user"=?', who).fetchone()
+                    'SELECT id, name FROM learners WHERE platform=? AND group_id=? AND "user"=?', key[1:]).fetchone()
                 if name and name != was:
                     self.conn.execute("UPDATE learners SET name = ? WHERE id = ?", (name, learner))
-            known = lasts.get(("learner", *who))
-            lasts[("learner", *who)] = (learner, name or (known[1] if known else None))
+            known = lasts.get(key)
+            lasts[key] = (learner, name or (known[1] if known else None))
+        for learner in made.values():
+            self._keep((_NEW, learner), True)
 
     # --- what an answer reads first ---------------------------------------------------------
 
@@ -101,7 +106,8 @@ class AnswersStore(Connected):
 
     def scored_on_days(self, keys: Collection[tuple[int, str, str, str]]) -> set[tuple[int, str, str, str]]:
         """Which (learner, topic, question, local day) already have a practice answer that scored."""
-        asked = sorted({key for key in keys if not self._held((_NEW, key[0]))})
+        new = self._memo or {}
+        asked = sorted({key for key in keys if (_NEW, key[0]) not in new})
         found: set[tuple[int, str, str, str]] = set()
         for part in slices(asked):
             found.update((learner, topic, question, day) for learner, topic, question, day in self.conn.execute(
@@ -118,7 +124,8 @@ class AnswersStore(Connected):
     def days_of(self, learner_ids: Collection[int], since: str = "") -> dict[int, list[str]]:
         """Each learner's active days (``active_days``), read in one statement."""
         days: dict[int, list[str]] = {learner: [] for learner in learner_ids}
-        asked = sorted(learner for learner in days if not self._held((_NEW, learner)))
+        new = self._memo or {}
+        asked = sorted(learner for learner in days if (_NEW, learner) not in new)
         for part in slices(asked):
             for learner, day in self.conn.execute(  # the day counters' own index (its WHERE repeated for SQLite)
                     "SELECT learner_id, substr(period, 2) FROM scores WHERE period >= ?"
@@ -127,68 +134,89 @@ class AnswersStore(Connected):
                 days[learner].append(day)
         return days
 
-    def cards_of(self, keys: Collection[tuple[int, str]]) -> dict[tuple[int, str], dict[str, Any]]:
-        """The review cards of (learner, question) pairs that have one."""
-        asked = sorted({key for key in keys if not self._held((_NEW, key[0]))})
-        found: dict[tuple[int, str], dict[str, Any]] = {}
+    def cards_of(self, keys: Collection[tuple[int, str]]) -> dict[tuple[int, str], str]:
+        """The review cards (their JSON text) of (learner, question) pairs that have one."""
+        new = self._memo or {}
+        asked = sorted({key for key in keys if (_NEW, key[0]) not in new})
+        found: dict[tuple[int, str], str] = {}
         for part in slices(asked):
             for learner, question, card in self.conn.execute(
                     f"SELECT c.learner_id, c.question_id, c.card FROM (VALUES {rows_of(2, len(part))}) k"
                     " JOIN cards c ON c.learner_id = k.column1 AND c.question_id = k.column2", flat(part)):
-                found[(learner, question)] = json.loads(card)
+                found[(learner, question)] = card
         return found
 
-    def card(self, learner_id: int, question_id: str) -> dict[str, Any] | None:
+    def card(self, learner_id: int, question_id: str) -> str | None:
         return self.cards_of([(learner_id, question_id)]).get((learner_id, question_id))
 
     # --- what it writes -------------------------------------------------------------------
 
     def add_answers(self, answers: Sequence[Sequence[Any]]) -> list[bool]:
         """Record answers, each a row of ``answers`` (``_ANSWER_COLUMNS``, ``answered_at`` a
-        datetime); for each, False when its learner (or its event) was already recorded."""
-        added: set[tuple[str, int]] = set()
-        for part in slices(answers):
-            params: list[Any] = []
-            for row in part:
-                params += (*row[:7], int(row[7]), row[8], row[9], iso(row[10]), row[11])
-            added.update((instance_id, learner_id) for instance_id, learner_id in self.conn.execute(
-                f"INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES {rows_of(12, len(part))}"
-                " ON CONFLICT DO NOTHING RETURNING instance_id, learner_id", params))
-        done, counted = [], {}
-        for row in answers:
-            instance_id, learner_id = row[0], row[1]
-            done.append((instance_id, learner_id) in added)
-            if done[-1]:
-                added.discard((instance_id, learner_id))  # the same pair again in ``answers``: refused
-                self._keep((_NEW, learner_id), None)
-                answered, right = counted.get(instance_id, (0, 0))
-                counted[instance_id] = (answered + 1, right + int(row[7]))
+        datetime); for each, False when its learner (or its event) was already recorded.
+
+        Almost always every one is new: one statement for them all, in a savepoint. Only when
+        some were refused is that undone and each told apart (``_inserted``).
+        """
+        if not answers:
+            return []
+        if not self.conn.in_transaction:
+            with self.transaction():
+                return self.add_answers(answers)
+        rows: list[tuple[Any, ...]] = [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), r[8], r[9], iso(r[10]),
+                                        r[11]) for r in answers]
+        self.conn.execute("SAVEPOINT new_answers")  # an error: the caller's transaction undoes it all
+        everyone = self.conn.executemany(_ADD_ANSWER, rows).rowcount == len(rows)
+        if not everyone:
+            self.conn.execute("ROLLBACK TO new_answers")
+        self.conn.execute("RELEASE new_answers")
+        done = [True] * len(rows) if everyone else self._inserted(rows)
+        self._forget({(_NEW, row[1]) for row, new in zip(rows, done) if new})
+        counted: dict[str, tuple[int, int]] = {}
+        for row, new in zip(rows, done):
+            if new:
+                answered, right = counted.get(row[0], (0, 0))
+                counted[row[0]] = (answered + 1, right + row[7])
         for instance_id, (answered, right) in counted.items():
             kept = self._held(("tally", instance_id))
             if kept is not None:  # kept by ``tally``: count these in
                 self._keep(("tally", instance_id), (kept[0] + answered, kept[1] + right))
         return done
 
+    def _inserted(self, rows: list[tuple[Any, ...]]) -> list[bool]:
+        """Insert answer rows, told by the database which are new (the first of a pair in ``rows``)."""
+        added: set[tuple[str, int]] = set()
+        for part in slices(rows):
+            added.update((instance_id, learner_id) for instance_id, learner_id in self.conn.execute(
+                f"INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES {rows_of(12, len(part))}"
+                " ON CONFLICT DO NOTHING RETURNING instance_id, learner_id", flat(part)))
+        done = []
+        for row in rows:
+            done.append((row[0], row[1]) in added)
+            added.discard((row[0], row[1]))  # the same pair again in ``rows``: refused
+        return done
+
     def bump_scores(self, bumps: Sequence[tuple[str, int, Sequence[str], int, bool]]) -> None:
         """Add answers to their period counters: each (group, learner, periods, points, correct)
         is one answer added to each period's row."""
-        rows = []
+        self._forget({(_NEW, learner_id) for _, learner_id, periods, _, _ in bumps if periods})
+        by_count: dict[int, list[list[Any]]] = {}  # an answer's rows in one execution: by how many
         for group, learner_id, periods, points, correct in bumps:
             if periods:
-                self._keep((_NEW, learner_id), None)
-            rows += [(group, period, learner_id, points, int(correct)) for period in periods]
-        if rows:
-            self.conn.executemany(_BUMP, rows)
+                by_count.setdefault(len(periods), []).append(
+                    [value for period in periods for value in (group, period, learner_id, points, int(correct))])
+        for count, rows in by_count.items():
+            self.conn.executemany(_bump_sql(count), rows)
 
-    def save_cards(self, cards: Sequence[tuple[int, str, dict[str, Any], datetime]]) -> None:
-        """Write (learner, question, card, due) review cards, replacing the ones they had."""
-        for learner_id, _, _, _ in cards:
-            self._keep((_NEW, learner_id), None)
+    def save_cards(self, cards: Sequence[tuple[int, str, str, datetime]]) -> None:
+        """Write (learner, question, card, due) review cards (the card: JSON text), replacing the ones
+        they had."""
+        self._forget({(_NEW, learner_id) for learner_id, _, _, _ in cards})
         if cards:
             self.conn.executemany(
                 "INSERT INTO cards (learner_id, question_id, card, due) VALUES (?,?,?,?)"
                 " ON CONFLICT(learner_id, question_id) DO UPDATE SET card = excluded.card, due = excluded.due",
-                [(learner_id, question_id, _to_json(card), iso(due)) for learner_id, question_id, card, due in cards])
+                [(learner_id, question_id, card, iso(due)) for learner_id, question_id, card, due in cards])
 
     # --- how an instance went ----------------------------------------------------------------
 

@@ -39,6 +39,8 @@ def iso(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is not timezone.utc:
         moment = moment.astimezone(timezone.utc)
+    if moment.microsecond:  # as timespec="microseconds" has it, which takes a third longer
+        return moment.isoformat()
     return moment.isoformat(timespec="microseconds")
 
 
@@ -208,6 +210,12 @@ class Connected:
                 self._memo.pop(key, None)
             else:
                 self._memo[key] = value
+
+    def _forget(self, keys: Iterable[Hashable]) -> None:
+        """``_keep(key, None)`` for each of ``keys``."""
+        if self._memo:
+            for key in keys:
+                self._memo.pop(key, None)
 
     def _lasts(self) -> dict[Any, Any]:
         """What stays true once committed, kept across transactions: forgotten whenever a write

@@ -53,8 +53,8 @@ class AnswerStore(Protocol):
     def scored_on_days(self, keys: Collection[tuple[int, str, str, str]]) -> set[tuple[int, str, str, str]]: ...
     def add_answers(self, answers: Sequence[NewAnswer]) -> list[bool]: ...  # False: refused, one counted before
     def bump_scores(self, bumps: Sequence[tuple[str, int, Sequence[str], int, bool]]) -> None: ...
-    def cards_of(self, keys: Collection[tuple[int, str]]) -> dict[tuple[int, str], dict[str, Any]]: ...
-    def save_cards(self, cards: Sequence[tuple[int, str, dict[str, Any], datetime]]) -> None: ...
+    def cards_of(self, keys: Collection[tuple[int, str]]) -> dict[tuple[int, str], str]: ...  # JSON (``review``)
+    def save_cards(self, cards: Sequence[tuple[int, str, str, datetime]]) -> None: ...
     def tally(self, instance_id: str) -> tuple[int, int]: ...  # (answered, right) so far
 
 
@@ -194,38 +194,41 @@ def _answered(engine: Engine, wave: list[Click]) -> list[tuple[Click, Feedback |
 
 def _earned(store: AnswerStore, fresh: list[Click]) -> list[_Scored]:
     """Points, streaks and stored letters of fresh answers, from what their learners did before
-    (read once for the wave: scored today, active days)."""
+    (read once for the wave: active days first, for all of its learners, then scored today)."""
     zones: dict[str, str] = {}
-    todays = []
+    days = []
     for click in fresh:
         group = click.command.learner.group
-        if group not in zones:
-            zones[group] = store.group_timezone(group)
-        today = rules.local_day(click.now, zones[group])
-        todays.append((today, today.isoformat(), rules.bonus_since(today).isoformat()))
+        zone = zones.get(group)
+        if zone is None:
+            zone = zones[group] = store.group_timezone(group)
+        today = rules.local_day(click.now, zone)
+        days.append((today, today.isoformat(), rules.bonus_since(today).isoformat()))
+    active = store.days_of({click.learner_id for click in fresh}, min((s for _, _, s in days), default=""))
     before = store.scored_on_days({(c.learner_id, c.question.topic, c.question.id, day)
-                                   for c, (_, day, _) in zip(fresh, todays)
-                                   if c.instance["mode"] not in ("daily", "round")})
-    active = store.days_of({click.learner_id for click in fresh}, min((s for _, _, s in todays), default=""))
+                                   for c, (_, day, _) in zip(fresh, days) if c.instance["mode"] not in _NO_DAY_LIMIT})
     earned = []
-    for click, (today, day, since) in zip(fresh, todays):
-        question, mode, command = click.question, click.instance["mode"], click.command
-        scored = mode not in ("daily", "round") and (click.learner_id, question.topic, question.id, day) in before
-        went = {date.fromisoformat(d) for d in active[click.learner_id] if d >= since}
-        streak = rules.streaks(went | {today}, today)[0] if went else 1  # back to bonus_since: the same bonus
-        points = rules.points(mode, click.grade.correct, scored, streak, _quickness(click))
+    for click, (today, day, since) in zip(fresh, days):
+        question, mode, command, correct = click.question, click.instance["mode"], click.command, click.grade.correct
+        went = active[click.learner_id]  # counted back to bonus_since: the bonus is the same
+        streak = rules.streaks({date.fromisoformat(d) for d in went if d >= since} | {today}, today)[0] if went else 1
+        scored = mode not in _NO_DAY_LIMIT and (click.learner_id, question.topic, question.id, day) in before
+        points = rules.points(mode, correct, scored, streak, _quickness(click) if mode == "round" else 0.0)
         chosen = "".join(shuffle.to_bank(click.grade.chosen, question, click.order))  # stored as bank letters
-        earned.append(_Scored(click, NewAnswer(
-            click.instance["id"], click.learner_id, command.learner.group, question.id, question.topic, mode,
-            chosen, click.grade.correct, points, day, click.now,
-            f"{command.learner.platform}:{command.event}" if command.event else None), today, streak))
+        event = f"{command.learner.platform}:{command.event}" if command.event else None
+        earned.append(_Scored(click, NewAnswer(click.instance["id"], click.learner_id, command.learner.group,
+                                               question.id, question.topic, mode, chosen, correct, points, day,
+                                               click.now, event), today, streak))
     return earned
+
+
+_NO_DAY_LIMIT = ("daily", "round")  # modes whose points are not limited to once a question a day
 
 
 def _quickness(click: Click) -> float:
     """In a timed round, the share of the question's time still left: the faster, the more points."""
     instance = click.instance
-    if instance["mode"] != "round" or instance["closes_at"] is None:
+    if instance["closes_at"] is None:
         return 0.0
     span = (instance["closes_at"] - instance["created_at"]).total_seconds()
     return (instance["closes_at"] - click.now).total_seconds() / span if span > 0 else 0.0
@@ -269,7 +272,7 @@ class _Shown:
             parts = self.parts[(question.id, order, chosen)] = (
                 shown, shuffle.picked(shown, question, order), shuffle.key(question, order),
                 self.engine.heading(question))
-        return Feedback(question_id=question.id, correct=correct, chosen=parts[0], answer=parts[2],
-                        explanation=question.explanation, heading=parts[3], points=points, counted=counted,
-                        next_review=next_review, mode=mode, streak_bonus=streak_bonus, picked=parts[1],
-                        tally=tally)
+        # by position (the clicks of a burst build thousands): question_id, correct, chosen, answer,
+        # explanation, heading, points, counted, next_review, mode, streak_bonus, picked, tally
+        return Feedback(question.id, correct, parts[0], parts[2], question.explanation, parts[3], points, counted,
+                        next_review, mode, streak_bonus, parts[1], tally)

@@ -1,14 +1,15 @@
 """Spaced repetition with FSRS-6 (the ``fsrs`` package).
 
 Every question a learner has answered is a card for that learner: a right
-answer rates it Good, a wrong one Again. The card travels as the plain dict of
-``fsrs.Card.to_dict()`` so the database stores JSON and nothing here touches
-it. Fuzzing is off: the same answers give the same schedule (and tests can say
-exactly when a card comes back).
+answer rates it Good, a wrong one Again. The card travels as the JSON text of
+``fsrs.Card.to_dict()``: the database stores it as it is. Fuzzing is off: the
+same answers give the same schedule (and tests can say exactly when a card
+comes back).
 """
 
 from __future__ import annotations
 
+import json
 import zlib
 from functools import lru_cache
 from datetime import datetime, timedelta, timezone
@@ -21,37 +22,48 @@ SCHEDULER = fsrs.Scheduler(enable_fuzzing=False)
 
 def card_id(learner_id: int, question_id: str) -> int:
     """A stable card id (fsrs only uses it to tie review logs to cards)."""
-    return learner_id * 2**32 + zlib.crc32(question_id.encode())
+    return learner_id * 2**32 + _checksum(question_id)
 
 
-def rate(card: dict[str, Any] | None, correct: bool, now: datetime, learner_id: int,
-         question_id: str) -> tuple[dict[str, Any], datetime]:
-    """The card after one answer at ``now``, and when it is next due.
+@lru_cache(maxsize=4096)
+def _checksum(question_id: str) -> int:
+    return zlib.crc32(question_id.encode())
+
+
+def rate(card: str | None, correct: bool, now: datetime, learner_id: int,
+         question_id: str) -> tuple[str, datetime]:
+    """The card after one answer at ``now`` (its JSON text), and when it is next due.
 
     ``card`` is None for a question the learner has never answered: a new card.
     """
     moment = now.astimezone(timezone.utc)  # fsrs wants an aware UTC datetime
-    if not card:  # a first review is the same for every card but for its times: worked out once
+    if not card:  # a first review is the same for every card but for its id and times: its text is made once
         first, delay = _first(correct)
         due = moment + delay
-        return {**first, "card_id": card_id(learner_id, question_id), "due": due.isoformat(),
-                "last_review": moment.isoformat()}, due
-    return _review(fsrs.Card.from_dict(cast(Any, card)), correct, moment)
+        return first % {"card_id": card_id(learner_id, question_id), "due": due.isoformat(),
+                        "last_review": moment.isoformat()}, due
+    return _review(fsrs.Card.from_dict(cast(Any, json.loads(card))), correct, moment)
 
 
-def _review(current: fsrs.Card, correct: bool, moment: datetime) -> tuple[dict[str, Any], datetime]:
+def _review(current: fsrs.Card, correct: bool, moment: datetime) -> tuple[str, datetime]:
     rating = fsrs.Rating.Good if correct else fsrs.Rating.Again
     moment = max(moment, current.last_review or moment)  # fsrs refuses to go back in time
     updated, _ = SCHEDULER.review_card(current, rating, moment)
-    return dict(updated.to_dict()), updated.due
+    return json.dumps(updated.to_dict()), updated.due
 
 
 @lru_cache(maxsize=2)
-def _first(correct: bool) -> tuple[dict[str, Any], timedelta]:
-    """A new card's first review at a fixed moment, and how long after it the card is due."""
+def _first(correct: bool) -> tuple[str, timedelta]:
+    """A new card after its first review, as JSON text whose id and times are %-slots named for
+    their keys, and how long after the review the card is due."""
     at = datetime(2000, 1, 1, tzinfo=timezone.utc)
-    card, due = _review(fsrs.Card(card_id=0, due=at), correct, at)
-    return card, due - at
+    text, due = _review(fsrs.Card(card_id=0, due=at), correct, at)
+    slots = {key: f"@{key}@" for key in ("card_id", "due", "last_review")}
+    text = json.dumps({**json.loads(text), **slots}).replace("%", "%%")
+    text = text.replace('"@card_id@"', "%(card_id)d")
+    for key in ("due", "last_review"):
+        text = text.replace(f"@{key}@", f"%({key})s")  # inside the quotes: ISO times need no escaping
+    return text, due - at
 
 
 def when(due: datetime, now: datetime) -> str:
