@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Collection, Sequence
+from typing import Any, Collection, Iterable, Sequence
 
 from db.base import WHO, Connected, flat, iso, rows_of, slices
 
@@ -25,9 +25,9 @@ _ANSWER_COLUMNS = (
     " answered_at, event"
 )
 
-# kept for a learner created in the open write transaction: they have no answers, days or cards,
-# so none are read, until a writer below adds one of theirs
-_NEW = "new learner"
+# kept (``_kept``): the learners created in the open write transaction, a frozenset; they have no
+# answers, days or cards, so none are read, until a writer below adds one of theirs
+_NEW = "new learners"
 
 _ADD_ANSWER = f"INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"
 
@@ -57,7 +57,7 @@ class AnswersStore(Connected):
 
         Known ids are kept (``_lasts``): an answer of a learner seen before
         reads nothing, unless the name it brings is new. A learner created in
-        this write transaction has nothing else yet (``_NEW``): their days,
+        this write transaction has nothing else yet (``_new``): their days,
         cards and answers are not read until something of theirs is written.
         """
         lasts = self._lasts()
@@ -91,8 +91,18 @@ class AnswersStore(Connected):
                     self.conn.execute("UPDATE learners SET name = ? WHERE id = ?", (name, learner))
             known = lasts.get(key)
             lasts[key] = (learner, name or (known[1] if known else None))
-        for learner in made.values():
-            self._keep((_NEW, learner), True)
+        if made:
+            self._keep(_NEW, self._new() | frozenset(made.values()))
+
+    def _new(self) -> frozenset[int]:
+        """The learners created in this write transaction who have nothing written yet."""
+        return self._held(_NEW) or frozenset()
+
+    def _written(self, learners: Iterable[int]) -> None:
+        """Something of these learners was written: they are new no more (``_new``)."""
+        new = self._new()
+        if new:
+            self._keep(_NEW, new.difference(learners) or None)
 
     # --- what an answer reads first ---------------------------------------------------------
 
@@ -106,8 +116,8 @@ class AnswersStore(Connected):
 
     def scored_on_days(self, keys: Collection[tuple[int, str, str, str]]) -> set[tuple[int, str, str, str]]:
         """Which (learner, topic, question, local day) already have a practice answer that scored."""
-        new = self._memo or {}
-        asked = sorted({key for key in keys if (_NEW, key[0]) not in new})
+        new = self._new()
+        asked = sorted({key for key in keys if key[0] not in new})
         found: set[tuple[int, str, str, str]] = set()
         for part in slices(asked):
             found.update((learner, topic, question, day) for learner, topic, question, day in self.conn.execute(
@@ -124,8 +134,8 @@ class AnswersStore(Connected):
     def days_of(self, learner_ids: Collection[int], since: str = "") -> dict[int, list[str]]:
         """Each learner's active days (``active_days``), read in one statement."""
         days: dict[int, list[str]] = {learner: [] for learner in learner_ids}
-        new = self._memo or {}
-        asked = sorted(learner for learner in days if (_NEW, learner) not in new)
+        new = self._new()
+        asked = sorted(learner for learner in days if learner not in new)
         for part in slices(asked):
             for learner, day in self.conn.execute(  # the day counters' own index (its WHERE repeated for SQLite)
                     "SELECT learner_id, substr(period, 2) FROM scores WHERE period >= ?"
@@ -136,8 +146,8 @@ class AnswersStore(Connected):
 
     def cards_of(self, keys: Collection[tuple[int, str]]) -> dict[tuple[int, str], str]:
         """The review cards (their JSON text) of (learner, question) pairs that have one."""
-        new = self._memo or {}
-        asked = sorted({key for key in keys if (_NEW, key[0]) not in new})
+        new = self._new()
+        asked = sorted({key for key in keys if key[0] not in new})
         found: dict[tuple[int, str], str] = {}
         for part in slices(asked):
             for learner, question, card in self.conn.execute(
@@ -171,7 +181,7 @@ class AnswersStore(Connected):
             self.conn.execute("ROLLBACK TO new_answers")
         self.conn.execute("RELEASE new_answers")
         done = [True] * len(rows) if everyone else self._inserted(rows)
-        self._forget({(_NEW, row[1]) for row, new in zip(rows, done) if new})
+        self._written(row[1] for row, new in zip(rows, done) if new)
         counted: dict[str, tuple[int, int]] = {}
         for row, new in zip(rows, done):
             if new:
@@ -199,19 +209,20 @@ class AnswersStore(Connected):
     def bump_scores(self, bumps: Sequence[tuple[str, int, Sequence[str], int, bool]]) -> None:
         """Add answers to their period counters: each (group, learner, periods, points, correct)
         is one answer added to each period's row."""
-        self._forget({(_NEW, learner_id) for _, learner_id, periods, _, _ in bumps if periods})
+        self._written(learner_id for _, learner_id, periods, _, _ in bumps if periods)
         by_count: dict[int, list[list[Any]]] = {}  # an answer's rows in one execution: by how many
         for group, learner_id, periods, points, correct in bumps:
             if periods:
-                by_count.setdefault(len(periods), []).append(
-                    [value for period in periods for value in (group, period, learner_id, points, int(correct))])
+                row = [group, None, learner_id, points, int(correct)] * len(periods)
+                row[1::5] = periods  # (group, period, learner, points, correct) for each period
+                by_count.setdefault(len(periods), []).append(row)
         for count, rows in by_count.items():
             self.conn.executemany(_bump_sql(count), rows)
 
     def save_cards(self, cards: Sequence[tuple[int, str, str, datetime]]) -> None:
         """Write (learner, question, card, due) review cards (the card: JSON text), replacing the ones
         they had."""
-        self._forget({(_NEW, learner_id) for learner_id, _, _, _ in cards})
+        self._written(learner_id for learner_id, _, _, _ in cards)
         if cards:
             self.conn.executemany(
                 "INSERT INTO cards (learner_id, question_id, card, due) VALUES (?,?,?,?)"

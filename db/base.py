@@ -211,12 +211,6 @@ class Connected:
             else:
                 self._memo[key] = value
 
-    def _forget(self, keys: Iterable[Hashable]) -> None:
-        """``_keep(key, None)`` for each of ``keys``."""
-        if self._memo:
-            for key in keys:
-                self._memo.pop(key, None)
-
     def _lasts(self) -> dict[Any, Any]:
         """What stays true once committed, kept across transactions: forgotten whenever a write
         transaction or savepoint is rolled back (or fails to commit), as what it added may be gone."""
