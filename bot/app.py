@@ -133,9 +133,13 @@ def settle() -> None:
     The lookup and the bank live as long as the process: frozen, they are left out
     of every later garbage collection, whose full passes over millions of such
     objects were the slowest lookups on big notes (tens of milliseconds each).
+    A young-generation pass comes every 10,000 allocations, not 700: a burst of
+    clicks keeps a thousand requests in flight, which the collector went over
+    again and again (about 2 us of each answer in ``bench/bench_quiz.py``'s burst).
     """
     gc.collect()
     gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def passages_of(store: Store, roots: set[str] | None = None) -> list[notes.Passage]:
