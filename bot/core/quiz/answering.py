@@ -196,6 +196,7 @@ def _earned(store: AnswerStore, fresh: list[Click]) -> list[_Scored]:
     """Points, streaks and stored letters of fresh answers, from what their learners did before
     (read once for the wave: active days first, for all of its learners, then scored today)."""
     zones: dict[str, str] = {}
+    named: dict[date, tuple[date, str, str]] = {}  # a day, as text, and its bonus_since as text
     days = []
     for click in fresh:
         group = click.command.learner.group
@@ -203,7 +204,10 @@ def _earned(store: AnswerStore, fresh: list[Click]) -> list[_Scored]:
         if zone is None:
             zone = zones[group] = store.group_timezone(group)
         today = rules.local_day(click.now, zone)
-        days.append((today, today.isoformat(), rules.bonus_since(today).isoformat()))
+        day = named.get(today)
+        if day is None:
+            day = named[today] = (today, today.isoformat(), rules.bonus_since(today).isoformat())
+        days.append(day)
     active = store.days_of({click.learner_id for click in fresh}, min((s for _, _, s in days), default=""))
     before = store.scored_on_days({(c.learner_id, c.question.topic, c.question.id, day)
                                    for c, (_, day, _) in zip(fresh, days) if c.instance["mode"] not in _NO_DAY_LIMIT})

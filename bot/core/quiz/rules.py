@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Callable, Iterable, Sequence, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -122,7 +122,19 @@ def zone(name: str | None) -> ZoneInfo:
 
 
 def local_day(now: datetime, tz: str) -> date:
-    return now.astimezone(zone(tz)).date()
+    if now.tzinfo is None:  # a naive time is the machine's local time, as astimezone takes it
+        return now.astimezone(zone(tz)).date()
+    since = now - _EPOCH
+    return _day_at(tz, since.days * 86_400 + since.seconds)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@lru_cache(maxsize=1024)
+def _day_at(tz: str, second: int) -> date:
+    """The local day of a UTC second (since ``_EPOCH``): the same for a burst's answers of that second."""
+    return datetime.fromtimestamp(second, zone(tz)).date()
 
 
 def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
