@@ -129,19 +129,19 @@ class AnswersStore(Connected):
 
     def active_days(self, learner_id: int, since: str = "") -> list[str]:
         """Local days (ISO dates) on which the learner answered anything; from ``since`` on, if given."""
-        return self.days_of([learner_id], since)[learner_id]
+        return self.days_of([learner_id], since).get(learner_id, [])
 
     def days_of(self, learner_ids: Collection[int], since: str = "") -> dict[int, list[str]]:
-        """Each learner's active days (``active_days``), read in one statement."""
-        days: dict[int, list[str]] = {learner: [] for learner in learner_ids}
+        """The learners' active days (``active_days``), read in one statement; those with none are left out."""
+        days: dict[int, list[str]] = {}
         new = self._new()
-        asked = sorted(learner for learner in days if learner not in new)
+        asked = sorted({learner for learner in learner_ids if learner not in new})
         for part in slices(asked):
             for learner, day in self.conn.execute(  # the day counters' own index (its WHERE repeated for SQLite)
                     "SELECT learner_id, substr(period, 2) FROM scores WHERE period >= ?"
                     f" AND learner_id IN ({','.join('?' * len(part))}) AND period > 'd' AND period < 'e'",
                     (f"d{since}", *part)):
-                days[learner].append(day)
+                days.setdefault(learner, []).append(day)
         return days
 
     def cards_of(self, keys: Collection[tuple[int, str]]) -> dict[tuple[int, str], str]:

@@ -47,7 +47,7 @@ class NewAnswer(NamedTuple):
 
 class AnswerStore(Protocol):
     def group_timezone(self, group: str) -> str: ...
-    def days_of(self, learner_ids: Collection[int], since: str = "") -> dict[int, list[str]]: ...
+    def days_of(self, learner_ids: Collection[int], since: str = "") -> dict[int, list[str]]: ...  # none: left out
     def answer_of(self, instance_id: str, learner_id: int) -> dict[str, Any] | None: ...
     def answer_by_event(self, event: str) -> dict[str, Any] | None: ...
     def scored_on_days(self, keys: Collection[tuple[int, str, str, str]]) -> set[tuple[int, str, str, str]]: ...
@@ -162,8 +162,8 @@ def _answered(engine: Engine, wave: list[Click]) -> list[tuple[Click, Feedback |
     store = engine.store
     scored = _earned(store, [click for click in wave if click.refusal is None])
     tallies = {s.row.instance_id: store.tally(s.row.instance_id) for s in scored if s.row.mode == "daily"}
+    cards = store.cards_of({(s.row.learner_id, s.row.question_id) for s in scored})  # read before any write
     added = store.add_answers([s.row for s in scored])
-    cards = store.cards_of({(s.row.learner_id, s.row.question_id) for s, new in zip(scored, added) if new})
     bumps, saved, replies = [], [], []
     shown = _Shown(engine)
     for s, new in zip(scored, added):
@@ -214,7 +214,7 @@ def _earned(store: AnswerStore, fresh: list[Click]) -> list[_Scored]:
     earned = []
     for click, (today, day, since) in zip(fresh, days):
         question, mode, command, correct = click.question, click.instance["mode"], click.command, click.grade.correct
-        went = active[click.learner_id]  # counted back to bonus_since: the bonus is the same
+        went = active.get(click.learner_id)  # counted back to bonus_since: the bonus is the same
         streak = rules.streaks({date.fromisoformat(d) for d in went if d >= since} | {today}, today)[0] if went else 1
         scored = mode not in _NO_DAY_LIMIT and (click.learner_id, question.topic, question.id, day) in before
         points = rules.points(mode, correct, scored, streak, _quickness(click) if mode == "round" else 0.0)
