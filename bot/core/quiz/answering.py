@@ -21,28 +21,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Collection, NamedTuple, Protocol, Sequence
+from typing import Any, Collection, Protocol, Sequence
 
 from bot.core.quiz import review, rules, shuffle
 from bot.core.messages import Answer, Feedback, Learner, Text
 from bot.core.bank import BankQuestion
 
 
-class NewAnswer(NamedTuple):
-    """An answer to record: its row, chosen letters as the bank's."""
-
-    instance_id: str
-    learner_id: int
-    group: str
-    question_id: str
-    topic: str
-    mode: str
-    chosen: str
-    correct: bool
-    points: int
-    day: str
-    answered_at: datetime
-    event: str | None
+# An answer to record, as the store takes it: its row of ``answers`` (instance id, learner id, group,
+# question id, topic, mode, chosen letters as the bank's, correct, points, local day, answered at, event)
+NewAnswer = tuple[str, int, str, str, str, str, str, bool, int, str, datetime, "str | None"]
 
 
 class AnswerStore(Protocol):
@@ -83,6 +71,12 @@ class Click:
     learner_id: int
     grade: rules.Grade
     refusal: str | None
+    # what a fresh answer earned (``_earned``), before the store says whether it is the first:
+    today: date = date.min  # the local day it was given on
+    streak: int = 0
+    points: int = 0
+    chosen: str = ""  # as the bank's letters
+    event: str | None = None  # its delivery, as stored
 
 
 def answer(engine: Engine, command: Answer, now: datetime) -> Feedback | Text:
@@ -144,15 +138,6 @@ def _waves(clicks: list[Click]) -> list[list[Click]]:
     return waves
 
 
-class _Scored(NamedTuple):
-    """What a fresh answer of a wave earned, before the store says whether it is the first."""
-
-    click: Click
-    row: NewAnswer
-    today: date  # the local day it was given on
-    streak: int
-
-
 def _answered(engine: Engine, wave: list[Click]) -> list[tuple[Click, Feedback | Text]]:
     """Record a wave's fresh answers together; the unique keys decide which are new.
 
@@ -160,28 +145,29 @@ def _answered(engine: Engine, wave: list[Click]) -> list[tuple[Click, Feedback |
     ``event`` makes a redelivery a no-op that gets the first reply again.
     """
     store = engine.store
-    scored = _earned(store, [click for click in wave if click.refusal is None])
-    tallies = {s.row.instance_id: store.tally(s.row.instance_id) for s in scored if s.row.mode == "daily"}
-    cards = store.cards_of({(s.row.learner_id, s.row.question_id) for s in scored})  # read before any write
-    added = store.add_answers([s.row for s in scored])
+    fresh = [click for click in wave if click.refusal is None]
+    rows = _earned(store, fresh)
+    tallies = {c.instance["id"]: store.tally(c.instance["id"]) for c in fresh if c.instance["mode"] == "daily"}
+    cards = store.cards_of({(c.learner_id, c.question.id) for c in fresh})  # read before any write
+    added = store.add_answers(rows)
     bumps, saved, replies = [], [], []
     shown = _Shown(engine)
-    for s, new in zip(scored, added):
-        click, row = s.click, s.row
+    for click, new in zip(fresh, added):
         if not new:
-            replies.append((click, _again(engine, click, row.event)))
+            replies.append((click, _again(engine, click, click.event)))
             continue
-        bumps.append((row.group, row.learner_id, rules.period_keys(s.today), row.points, row.correct))
-        card, due = review.rate(cards.get((row.learner_id, row.question_id)), row.correct, click.now,
-                                row.learner_id, row.question_id)
-        saved.append((row.learner_id, row.question_id, card, due))
+        learner_id, question, instance, correct = click.learner_id, click.question, click.instance, click.grade.correct
+        bumps.append((click.command.learner.group, learner_id, rules.period_keys(click.today), click.points, correct))
+        card, due = review.rate(cards.get((learner_id, question.id)), correct, click.now, learner_id, question.id)
+        saved.append((learner_id, question.id, card, due))
         tally = None
-        if row.mode == "daily":  # for the post's counts
-            answered, right = tallies[row.instance_id]
-            tally = tallies[row.instance_id] = (answered + 1, right + int(row.correct))
-        bonus = min(row.points, rules.streak_bonus(s.streak)) if row.points and row.mode != "round" else 0
-        replies.append((click, shown.feedback(click.question, click.order, row.chosen, row.correct, row.points,
-                                              True, due, row.mode, bonus, tally)))
+        if instance["mode"] == "daily":  # for the post's counts
+            answered, right = tallies[instance["id"]]
+            tally = tallies[instance["id"]] = (answered + 1, right + int(correct))
+        bonus = min(click.points, rules.streak_bonus(click.streak)) if click.points and instance["mode"] != "round" \
+            else 0
+        replies.append((click, shown.feedback(question, click.order, click.chosen, correct, click.points, True, due,
+                                              instance["mode"], bonus, tally)))
     store.bump_scores(bumps)
     store.save_cards(saved)
     for click in wave:
@@ -192,38 +178,37 @@ def _answered(engine: Engine, wave: list[Click]) -> list[tuple[Click, Feedback |
     return replies
 
 
-def _earned(store: AnswerStore, fresh: list[Click]) -> list[_Scored]:
-    """Points, streaks and stored letters of fresh answers, from what their learners did before
-    (read once for the wave: active days first, for all of its learners, then scored today)."""
+def _earned(store: AnswerStore, fresh: list[Click]) -> list[NewAnswer]:
+    """Points, streaks and stored letters of fresh answers (set on each), from what their learners
+    did before (read once for the wave: active days first, for all of its learners, then scored
+    today); their rows to record."""
     zones: dict[str, str] = {}
-    named: dict[date, tuple[date, str, str]] = {}  # a day, as text, and its bonus_since as text
-    days = []
+    named: dict[date, tuple[str, str]] = {}  # a day as text, and its bonus_since as text
     for click in fresh:
         group = click.command.learner.group
         zone = zones.get(group)
         if zone is None:
             zone = zones[group] = store.group_timezone(group)
-        today = rules.local_day(click.now, zone)
-        day = named.get(today)
-        if day is None:
-            day = named[today] = (today, today.isoformat(), rules.bonus_since(today).isoformat())
-        days.append(day)
-    active = store.days_of({click.learner_id for click in fresh}, min((s for _, _, s in days), default=""))
-    before = store.scored_on_days({(c.learner_id, c.question.topic, c.question.id, day)
-                                   for c, (_, day, _) in zip(fresh, days) if c.instance["mode"] not in _NO_DAY_LIMIT})
-    earned = []
-    for click, (today, day, since) in zip(fresh, days):
+        click.today = rules.local_day(click.now, zone)
+        if click.today not in named:
+            named[click.today] = (click.today.isoformat(), rules.bonus_since(click.today).isoformat())
+    active = store.days_of({click.learner_id for click in fresh}, min((s for _, s in named.values()), default=""))
+    before = store.scored_on_days({(c.learner_id, c.question.topic, c.question.id, named[c.today][0])
+                                   for c in fresh if c.instance["mode"] not in _NO_DAY_LIMIT})
+    rows: list[NewAnswer] = []
+    for click in fresh:
         question, mode, command, correct = click.question, click.instance["mode"], click.command, click.grade.correct
+        today, (day, since) = click.today, named[click.today]
         went = active.get(click.learner_id)  # counted back to bonus_since: the bonus is the same
-        streak = rules.streaks({date.fromisoformat(d) for d in went if d >= since} | {today}, today)[0] if went else 1
+        click.streak = rules.streaks({date.fromisoformat(d) for d in went if d >= since} | {today}, today)[0] \
+            if went else 1
         scored = mode not in _NO_DAY_LIMIT and (click.learner_id, question.topic, question.id, day) in before
-        points = rules.points(mode, correct, scored, streak, _quickness(click) if mode == "round" else 0.0)
-        chosen = "".join(shuffle.to_bank(click.grade.chosen, question, click.order))  # stored as bank letters
-        event = f"{command.learner.platform}:{command.event}" if command.event else None
-        earned.append(_Scored(click, NewAnswer(click.instance["id"], click.learner_id, command.learner.group,
-                                               question.id, question.topic, mode, chosen, correct, points, day,
-                                               click.now, event), today, streak))
-    return earned
+        click.points = rules.points(mode, correct, scored, click.streak, _quickness(click) if mode == "round" else 0.0)
+        click.chosen = "".join(shuffle.to_bank(click.grade.chosen, question, click.order))  # stored as bank letters
+        click.event = f"{command.learner.platform}:{command.event}" if command.event else None
+        rows.append((click.instance["id"], click.learner_id, command.learner.group, question.id, question.topic, mode,
+                     click.chosen, correct, click.points, day, click.now, click.event))
+    return rows
 
 
 _NO_DAY_LIMIT = ("daily", "round")  # modes whose points are not limited to once a question a day
