@@ -71,11 +71,11 @@ class Click:
     learner_id: int
     grade: rules.Grade
     refusal: str | None
+    chosen: str = ""  # its letters as the bank's
     # what a fresh answer earned (``_earned``), before the store says whether it is the first:
     today: date = date.min  # the local day it was given on
     streak: int = 0
     points: int = 0
-    chosen: str = ""  # as the bank's letters
     event: str | None = None  # its delivery, as stored
 
 
@@ -98,7 +98,8 @@ def answer_all(engine: Engine, answers: Sequence[tuple[Answer, datetime]]) -> li
         else:
             known.append((index, command, now, instance, question))
     ids = engine.learner_ids([command.learner for _, command, _, _, _ in known])
-    clicks = [_graded(index, command, now, instance, question, learner_id)
+    marks: dict[tuple[str, str | None, tuple[str, ...]], tuple[rules.Grade, str]] = {}  # a post's clicks share them
+    clicks = [_graded(index, command, now, instance, question, learner_id, marks)
               for (index, command, now, instance, question), learner_id in zip(known, ids)]
     for wave in _waves(clicks):
         for click, reply in _answered(engine, wave):
@@ -112,17 +113,24 @@ _GONE = Text("That question is no longer in the question bank. Type 'quiz' for a
 
 
 def _graded(index: int, command: Answer, now: datetime, instance: dict[str, Any], question: BankQuestion,
-            learner_id: int) -> Click:
+            learner_id: int, marks: dict[tuple[str, str | None, tuple[str, ...]], tuple[rules.Grade, str]]) -> Click:
+    """The click graded against the order its instance showed; ``marks``: grades and the bank's
+    letters of the choices, by question, order and choices."""
     closes_at = instance["closes_at"]
     refusal = None
     if closes_at is not None and now >= closes_at:
         refusal = ("That question has closed: answers are no longer counted. "
                    f"Type 'explain {instance['id']}' for the answer.")
     order = shuffle.seed(instance)
-    result = rules.grade(command.choices, shuffle.to_shown(question.answers, question, order), len(question.options))
-    if refusal is None and result.error:
-        refusal = result.error + " Nothing was recorded; try again."
-    return Click(index, command, now, instance, question, order, learner_id, result, refusal)
+    mark = marks.get((question.id, order, command.choices))
+    if mark is None:
+        result = rules.grade(command.choices, shuffle.to_shown(question.answers, question, order),
+                             len(question.options))
+        mark = marks[(question.id, order, command.choices)] = \
+            (result, "".join(shuffle.to_bank(result.chosen, question, order)))  # stored as bank letters
+    if refusal is None and mark[0].error:
+        refusal = mark[0].error + " Nothing was recorded; try again."
+    return Click(index, command, now, instance, question, order, learner_id, mark[0], refusal, chosen=mark[1])
 
 
 def _waves(clicks: list[Click]) -> list[list[Click]]:
@@ -204,7 +212,6 @@ def _earned(store: AnswerStore, fresh: list[Click]) -> list[NewAnswer]:
             if went else 1
         scored = mode not in _NO_DAY_LIMIT and (click.learner_id, question.topic, question.id, day) in before
         click.points = rules.points(mode, correct, scored, click.streak, _quickness(click) if mode == "round" else 0.0)
-        click.chosen = "".join(shuffle.to_bank(click.grade.chosen, question, click.order))  # stored as bank letters
         click.event = f"{command.learner.platform}:{command.event}" if command.event else None
         rows.append((click.instance["id"], click.learner_id, command.learner.group, question.id, question.topic, mode,
                      click.chosen, correct, click.points, day, click.now, click.event))
