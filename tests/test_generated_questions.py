@@ -1044,3 +1044,9 @@ Resources, Outputs, Mappings and Rules are all top-level keys of a template.
 - Fn::ImportValue – reads an output exported by another stack
 """
     assert not [q for q in of_shape("true-statement", functions) if "which statement is true" in q.stem]
+
+
+def test_a_question_whose_stem_says_all_for_the_one_answer_named_all_is_never_served():
+    stem = "Which policy matches \"Capacity during deploy: all instances out briefly\" in the table?"
+    assert any("by the word 'all'" in p for p in problems_of(
+        stem, ("Immutable", "Rolling with additional batch", "All at once", "Rolling"), "C"))
