@@ -1050,3 +1050,27 @@ def test_a_question_whose_stem_says_all_for_the_one_answer_named_all_is_never_se
     stem = "Which policy matches \"Capacity during deploy: all instances out briefly\" in the table?"
     assert any("by the word 'all'" in p for p in problems_of(
         stem, ("Immutable", "Rolling with additional batch", "All at once", "Rolling"), "C"))
+
+
+ESM_SETTINGS = """\
+# Lambda
+
+## Event source mapping error handling
+- `BisectBatchOnFunctionError`: splits a failing batch in two and retries each half separately.
+- `DestinationConfig.OnFailure`: SQS, SNS or S3. For SQS/SNS you get metadata about the failed batch.
+- `ParallelizationFactor` 1 (default) to 10: concurrent batches per shard, ordering still kept per key.
+- `TumblingWindowInSeconds` 0 to 900: aggregation windows with state passed between invocations.
+- `MaximumRetryAttempts`: how many times a failing batch is retried before it is skipped.
+
+BisectBatchOnFunctionError, DestinationConfig.OnFailure, ParallelizationFactor, TumblingWindowInSeconds and
+MaximumRetryAttempts are settings of the mapping, not of the function.
+"""
+
+
+def test_a_term_is_offered_without_the_range_of_values_its_line_gives_it():
+    options = {o for q in of_shape("definition", ESM_SETTINGS) for o in q.options}
+    assert "ParallelizationFactor" in options and not any(" to " in o for o in options)
+
+
+def test_a_list_of_names_is_never_asked_as_a_description():
+    assert not [q for q in of_shape("definition", ESM_SETTINGS) if "SQS, SNS or S3" in q.stem]

@@ -250,7 +250,9 @@ class _Maker:
             return
         if len(text.split()) >= 4 and not VALUE_START.match(text):
             first = sentences(text.strip())[0].rstrip(";,: ")
-            if len(first.split()) >= 3 and not DANGLING.search(first) and first.count("(") == first.count(")"):
+            # "SQS, SNS or S3. For SQS/SNS …": a list of names describes nothing
+            if len(first.split()) >= 3 and not DANGLING.search(first) and first.count("(") == first.count(")") \
+                    and not inline_items(first):
                 self.defs[p.section].append((term, first, line))
                 return
         # "IN_SYNC – matches": too short to ask, still one of the list's terms for wrong options

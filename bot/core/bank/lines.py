@@ -145,8 +145,10 @@ def third_person(text: str) -> str:
 
 
 def bare(term: str) -> str:
-    """ "Lambda proxy (`AWS_PROXY`)" -> "Lambda proxy": the name without its aside."""
-    return re.sub(r"\s*\(.*?\)|`", "", term).strip()
+    """ "Lambda proxy (`AWS_PROXY`)" -> "Lambda proxy": the name without its aside, nor the range
+    of values its line gives it ("`ParallelizationFactor` 1 (default) to 10")."""
+    name = re.sub(r"\s*\(.*?\)|`", "", term).strip()
+    return re.sub(r"\s+\d[\d,.]*\s*(?:to|-|–)\s*\d[\d,.]*$", "", name)
 
 
 def sentences(text: str) -> list[str]:
