@@ -1074,3 +1074,18 @@ def test_a_term_is_offered_without_the_range_of_values_its_line_gives_it():
 
 def test_a_list_of_names_is_never_asked_as_a_description():
     assert not [q for q in of_shape("definition", ESM_SETTINGS) if "SQS, SNS or S3" in q.stem]
+
+
+def test_a_table_question_names_its_things_by_a_noun():
+    notes = """# AppConfig
+
+## Deployment strategies
+| Predefined | Rollout | Bake time |
+|---|---|---|
+| AppConfig.AllAtOnce | every target immediately | 10 min |
+| AppConfig.Linear50PercentEvery30Seconds | half the targets every 30 seconds | 1 min |
+| AppConfig.Canary10Percent20Minutes | a tenth first, the rest over 20 minutes | 10 min |
+| AppConfig.Linear20PercentEvery6Minutes | a fifth every 6 minutes | 30 min |
+"""
+    stems = [q.stem for q in served(notes) if "in the table" in q.stem]
+    assert stems and all("which one matches" in s for s in stems)  # not "which predefined matches"

@@ -142,7 +142,7 @@ def _begins(word: str, words: set[str]) -> bool:
 _COMMON = frozenset("""according your notes which what should developer with from that this these those
 they them their there when where have will would could into than then also only more most used uses using
 other statement true described completes following term terms the and for are you use can not its but
-any per way""".split())  # not "all" nor "one": "all instances out briefly" names All at once, "one AZ" One Zone-IA
+any one per way""".split())  # not "all": "all instances out briefly" names All at once ("which one" is a stem's)
 
 
 def _concepts(text: str, concepts: Mapping[str, tuple[str, ...]]) -> set[str]:

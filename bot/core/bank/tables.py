@@ -121,13 +121,26 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         if len(others) < 3:
             continue
         wrong = [others[i] for i in pick(thing + attribute, len(others), 3)]
-        kind = lower(table.kind) if table.kind and len(table.kind.split()) <= 3 else "one"
+        kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 else "one"
         table_of = f"the table \"{table.title}\"" if table.title else "the table"
         asked = (f"which {kind} do your notes describe as \"{value}\"" if maker.label(attribute)
                  else f"which {kind} matches \"{attribute}: {value}\" in {table_of}")
         why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
+
+
+def _noun(kind: str) -> str:
+    """The header as a noun for "which … matches": one thing ("CPU units" -> "CPU unit"), and
+    "one" for a header that is no noun ("Predefined")."""
+    *rest, last = kind.split()
+    if last.endswith("ed"):
+        return "one"
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    return " ".join([*rest, last])
 
 
 def _pairs(p, table: Table, things: list[str], attributes: list[str],
