@@ -41,6 +41,15 @@ def _bump_sql(rows: int) -> str:
             " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
             " answered = scores.answered + 1, correct = scores.correct + excluded.correct")
 
+
+
+@lru_cache(maxsize=64)
+def _any_of(condition: str, count: int) -> str:
+    """``count`` times ``condition`` (one key's), joined by OR: each is an index lookup, in SQLite
+    (a multi-index OR) as in PostgreSQL (a bitmap OR); one key is a plain lookup."""
+    return " OR ".join([f"({condition})"] * count)
+
+
 RIGHT_NAMED = 25  # who answered a daily right, in order: as many as a reveal names
 
 
@@ -121,10 +130,9 @@ class AnswersStore(Connected):
         found: set[tuple[int, str, str, str]] = set()
         for part in slices(asked):
             found.update((learner, topic, question, day) for learner, topic, question, day in self.conn.execute(
-                f"SELECT a.learner_id, a.topic, a.question_id, a.day FROM (VALUES {rows_of(4, len(part))}) k"
-                " JOIN answers a ON a.learner_id = k.column1 AND a.topic = k.column2"
-                " AND a.question_id = k.column3 AND a.day = k.column4 WHERE a.points > 0 AND a.mode != 'daily'",
-                flat(part)))
+                "SELECT learner_id, topic, question_id, day FROM answers WHERE"
+                f" ({_any_of('learner_id = ? AND topic = ? AND question_id = ? AND day = ?', len(part))})"
+                " AND points > 0 AND mode != 'daily'", flat(part)))
         return found
 
     def active_days(self, learner_id: int, since: str = "") -> list[str]:
@@ -139,7 +147,7 @@ class AnswersStore(Connected):
         for part in slices(asked):
             for learner, day in self.conn.execute(  # the day counters' own index (its WHERE repeated for SQLite)
                     "SELECT learner_id, substr(period, 2) FROM scores WHERE period >= ?"
-                    f" AND learner_id IN ({','.join('?' * len(part))}) AND period > 'd' AND period < 'e'",
+                    f" AND learner_id IN ({rows_of(1, len(part))}) AND period > 'd' AND period < 'e'",
                     (f"d{since}", *part)):
                 days.setdefault(learner, []).append(day)
         return days
@@ -151,8 +159,8 @@ class AnswersStore(Connected):
         found: dict[tuple[int, str], str] = {}
         for part in slices(asked):
             for learner, question, card in self.conn.execute(
-                    f"SELECT c.learner_id, c.question_id, c.card FROM (VALUES {rows_of(2, len(part))}) k"
-                    " JOIN cards c ON c.learner_id = k.column1 AND c.question_id = k.column2", flat(part)):
+                    "SELECT learner_id, question_id, card FROM cards WHERE"
+                    f" {_any_of('learner_id = ? AND question_id = ?', len(part))}", flat(part)):
                 found[(learner, question)] = card
         return found
 
@@ -175,12 +183,15 @@ class AnswersStore(Connected):
                 return self.add_answers(answers)
         rows: list[tuple[Any, ...]] = [(r[0], r[1], r[2], r[3], r[4], r[5], r[6], int(r[7]), r[8], r[9], iso(r[10]),
                                         r[11]) for r in answers]
-        self.conn.execute("SAVEPOINT new_answers")  # an error: the caller's transaction undoes it all
-        everyone = self.conn.executemany(_ADD_ANSWER, rows).rowcount == len(rows)
-        if not everyone:
-            self.conn.execute("ROLLBACK TO new_answers")
-        self.conn.execute("RELEASE new_answers")
-        done = [True] * len(rows) if everyone else self._inserted(rows)
+        if len(rows) == 1:  # its count says whether it is new
+            done = [self.conn.execute(_ADD_ANSWER, rows[0]).rowcount == 1]
+        else:
+            self.conn.execute("SAVEPOINT new_answers")  # an error: the caller's transaction undoes it all
+            everyone = self.conn.executemany(_ADD_ANSWER, rows).rowcount == len(rows)
+            if not everyone:
+                self.conn.execute("ROLLBACK TO new_answers")
+            self.conn.execute("RELEASE new_answers")
+            done = [True] * len(rows) if everyone else self._inserted(rows)
         self._written(row[1] for row, new in zip(rows, done) if new)
         counted: dict[str, tuple[int, int]] = {}
         for row, new in zip(rows, done):

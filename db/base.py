@@ -61,23 +61,26 @@ def parse_iso(text: str | None) -> datetime | None:
 MOST_ROWS = 256  # rows in one statement of many (``slices``): far below both databases' parameter limits
 
 
-def slices(rows: Sequence[T]) -> Iterator[Sequence[T]]:
+def slices(rows: Sequence[T]) -> list[Sequence[T]]:
     """``rows`` in slices of a few fixed sizes (powers of four, ``MOST_ROWS`` at most), for statements
     of many rows each: few statements, and few distinct ones to prepare (1,000 rows: 10 statements
     of 5 shapes)."""
-    start = 0
+    if len(rows) <= 1:
+        return [rows] if rows else []
+    parts, start = [], 0
     while start < len(rows):
         size = MOST_ROWS
         while size > len(rows) - start:
             size //= 4
-        yield rows[start:start + size]
+        parts.append(rows[start:start + size])
         start += size
+    return parts
 
 
 @lru_cache(maxsize=64)
 def rows_of(width: int, count: int) -> str:
-    """``count`` rows of ``width`` placeholders: ``(?,?),(?,?)``."""
-    row = f"({','.join('?' * width)})"
+    """``count`` rows of ``width`` placeholders: ``(?,?),(?,?)``; of width 1, a list: ``?,?``."""
+    row = f"({','.join('?' * width)})" if width > 1 else "?"
     return ",".join([row] * count)
 
 

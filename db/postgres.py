@@ -94,13 +94,13 @@ ANSWER_PATH: dict[str, tuple[int, int] | None] = {
     'SELECT id, name FROM learners WHERE platform=? AND group_id=? AND "user"=?': None,
     "UPDATE learners SET name = ? WHERE id = ?": None,
     "SELECT timezone FROM groups WHERE id = ?": None,
-    "SELECT a.learner_id, a.topic, a.question_id, a.day FROM (VALUES": (0, 4),  # scored today
+    "SELECT learner_id, topic, question_id, day FROM answers WHERE": (0, 4),  # scored today
     "SELECT learner_id, substr(period, 2) FROM scores WHERE period >= ?": (1, 1),  # the streak's days
     "INSERT INTO answers (": (1, 12),
     "SELECT * FROM answers WHERE event = ?": None,
     "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?": (1, 2),
     "INSERT INTO scores (group_id, period, learner_id,": (2, 5),
-    "SELECT c.learner_id, c.question_id, c.card FROM (VALUES": (0, 2),
+    "SELECT learner_id, question_id, card FROM cards WHERE": (0, 2),
     "INSERT INTO cards (": (0, 4),
     "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?": None,
     f"SELECT {WHO} FROM answers a JOIN learners l ON l.id = a.learner_id WHERE a.instance_id = ?": None,

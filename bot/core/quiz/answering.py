@@ -187,9 +187,9 @@ def _answered(engine: Engine, wave: list[Click]) -> list[tuple[Click, Feedback |
 
 
 def _earned(store: AnswerStore, fresh: list[Click]) -> list[NewAnswer]:
-    """Points, streaks and stored letters of fresh answers (set on each), from what their learners
-    did before (read once for the wave: active days first, for all of its learners, then scored
-    today); their rows to record."""
+    """The local day, streak and points of fresh answers (set on each), from what their learners did
+    before (read once for the wave: active days first, for all of its learners, then scored today);
+    their rows to record."""
     zones: dict[str, str] = {}
     named: dict[date, tuple[str, str]] = {}  # a day as text, and its bonus_since as text
     for click in fresh:
