@@ -3,7 +3,9 @@
 Run: ``python bench/bench_quiz.py`` (about half a minute). Everything runs the
 way ``dva serve`` does: one asyncio loop, one thread, one SQLite connection to
 a temp-file database in WAL mode opened by ``db.connect``, the real notes, the
-real written question bank and the real ``Practice`` engine.
+real written question bank and the real ``Practice`` engine, built and then
+settled as ``serve`` settles it (``bot.app.settle``: the built core frozen out
+of the garbage collector, a young-generation pass every 10,000 allocations).
 
 1. Baseline: the raw SQLite single-row-commit rate, measured on the same
    connection in the same run (one ``INSERT`` of a row shaped like an answer,
@@ -12,26 +14,25 @@ real written question bank and the real ``Practice`` engine.
    at once (``asyncio.gather`` of 1,000 handler coroutines calling the sync
    core, as the adapters do). Each answer is the full path: look up the
    instance, create the learner, grade, points, period counters, FSRS card, one
-   transaction. Reported as answers recorded per second, beside the baseline.
-3. Leaderboard p50/p99 over 1,000 requests (random asker, random period) with
-   100,000 answers recorded in the group through the same answer path.
-4. Quiz pick p50/p99 over 1,000 ``quiz`` commands (random learner with
+   transaction for the turn's answers. Reported as answers recorded per second,
+   beside the baseline.
+3. Fill: answers recorded one at a time, each in its own transaction (no
+   ``GroupCommit``), to fill the group for 4 and 5.
+4. Leaderboard p50/p99 over 1,000 requests (random asker, random period) with
+   the filled group's answers.
+5. Quiz pick p50/p99 over 1,000 ``quiz`` commands (random learner with
    history; five in six name a topic): choose a question and record its instance.
 
-Why the burst is still a fraction of the baseline (33-41% of it in the last
-three runs on this shared 2-core machine; 18-29% before the last changes,
-8-13% before issue 16): the baseline writes one row (two B-tree pages) per
-commit, about 25-35 us each; an answer of a first-time learner is four
-statements that insert into 13 B-trees (the learner and its unique key; the
+Where a burst's time goes (per click, CPU time, sampled on this machine when
+it was quiet): about 15 us of SQLite (the learner and its unique key; the
 answer and its four indexes; four period counters and the day counters'
-partial index, in one statement; the FSRS card), about 21-25 us of SQLite,
-plus about 30 us of Python (grading, points, streak, FSRS, the reply) and
-about 14 us of asyncio and command building per click (measured with a core
-that does nothing), and it commits before it is acknowledged
-(tests/test_durability.py). SQLite and asyncio alone are about 38 us, so 50%
-of raw (an answer in 50-70 us) needs the Python under about 15-20 us: a batch-level answer
-path (a tick's learners, days and cards read in one query each, its writes by
-``executemany``), not more trimming of the per-answer one.
+partial index; the card; the commit), about 11 us of asyncio and command
+building (6.5 us of it the bench's own coroutines and commands, measured with
+a core that does nothing), and about 16 us of Python in the core and the store
+(grading, points, streak, the FSRS card, the reply, the rows). A raw commit
+is 23-30 us of wall time (about 18 us of CPU), so an answer at 50% of raw has
+46-60 us. Every answer commits before it is acknowledged
+(``tests/test_durability.py``).
 
 What made it faster, in order: a daily post's tally is counted once per
 transaction and kept as answers are added (it was a COUNT over all the post's
@@ -42,13 +43,30 @@ instance's lettered choices are built once; only the day counters are indexed
 by learner (a partial index: one entry per answer, not four); a learner
 created in the transaction is known to have no days, cards or answers, so
 they are not read; grading, the letter maps, the answer key and the picked
-options are worked out once per letters and option order.
+options are worked out once per letters and option order. Then a batch-level
+answer path (issue 16): ``GroupCommit`` gives a turn's answers to the core at
+once (``Practice.handle_answers``, ``answering.answer_all``), which grades
+them in order, in waves where each learner answers once (a learner's second
+click waits for the next), and the store reads days, scored-today and cards
+once per kind and writes the learners (one ``INSERT ... RETURNING``), the
+answers (``executemany``; ``RETURNING`` only when one was refused), the
+counters and the cards in one statement each; a review card travels as JSON
+text, a first review's filled into a template made once; times as text and
+local days are worked out once a second; the bench settles the core as
+``serve`` does, and ``settle`` makes young-generation passes rarer (about 2 us
+an answer). One answer alone is a batch of one through the same code, which
+costs it about 30-40 us more Python than the old single-answer path: the fill
+(3) went from 2,205-2,425 to 2,084-2,204 answers/s in the runs below.
 
-Last runs (``python bench/bench_quiz.py``, three in a row): raw 27,763 /
-32,827 / 32,945 commits/s; burst 9,786 / 13,459 / 11,003 answers/s (35% /
-41% / 33% of raw) in one commit; leaderboard p50 0.50-0.60 ms, p99
-0.89-1.24 ms; quiz pick p50 0.28-0.34 ms, p99 1.04-1.18 ms. The figures move
-by a third from run to run on this machine (other work shares its two cores).
+Last runs (``.venv/bin/python bench/bench_quiz.py --answers 20000``, three in a
+row, each beside a run of the code before the batch path, on a quiet machine):
+raw 46,238 / 37,139 / 43,761 commits/s; burst 23,555 / 18,139 / 22,205
+answers/s (51% / 49% / 51% of raw) in one commit (before: 14,047 / 14,293 /
+13,420, 34% / 34% / 35%; settled as here: 35% / 35% / 35%); leaderboard p50
+0.47-0.48 ms, p99 0.71-0.83 ms; quiz pick p50 0.17 ms, p99 0.48-0.68 ms. Two
+other sets of three: 50% / 49% / 48%, and 38% / 44% / 43% while other work
+shared the machine (before: 33-35% and 31-41%). The figures move by a third
+from run to run on this machine (other work shares its two cores).
 """
 
 from __future__ import annotations
@@ -67,6 +85,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db  # noqa: E402
+from bot.app import settle  # noqa: E402
 from bot.core.messages import Answer, Learner, Quiz, ShowLeaderboard  # noqa: E402
 from bot.core.lookup.notes import parse  # noqa: E402
 from bot.core.quiz.practice import Practice  # noqa: E402
@@ -80,10 +99,14 @@ GROUP = "bench-guild"
 
 
 def engine(path: Path) -> tuple[Store, Practice]:
+    """The store and the quiz engine, settled as ``dva serve`` leaves them once built (``bot.app.settle``:
+    what was built is left out of later garbage collections)."""
     passages, _ = parse((ROOT / "content/notes/dva-notes.md").read_text(encoding="utf-8"), "dva-notes.md")
     questions, _ = load_bank(ROOT / "content/questions")
     store = Store(db.connect(path))
-    return store, Practice(store, Library(passages), questions, rng=random.Random(1))
+    practice = Practice(store, Library(passages), questions, rng=random.Random(1))
+    settle()
+    return store, practice
 
 
 def raw_commit_rate(store: Store, n: int) -> float:
