@@ -74,9 +74,11 @@ class GroupCommit:
         return await done
 
     def _commit(self) -> None:
-        # in the order they came: on PostgreSQL the store takes the locks of a batch's learners in one
-        # statement, in one order everywhere, so two processes' batches do not wait on each other in a circle
+        # in one order everywhere (stable: a learner's own clicks keep theirs): the store takes a batch's
+        # locks in one sorted statement, and when the answers run again one by one (an answer failed) they
+        # lock their learners in this order too, so two processes never wait on each other in a circle
         batch, self._waiting = self._waiting, []
+        batch.sort(key=lambda item: (item[0].learner.platform, item[0].learner.group, item[0].learner.user))
         try:
             replies = self._at_once(batch)
             if replies is None:  # no batch, or an answer failed in it and all was undone: a savepoint each
