@@ -92,8 +92,8 @@ def answer_all(engine: Engine, answers: Sequence[tuple[Answer, datetime]]) -> li
         instance = engine.instance(command.instance)
         question = engine.question(instance["question_id"]) if instance is not None else None
         if instance is None:
-            replies[index] = _UNKNOWN
-        elif question is None:
+            continue  # its reply stays _UNKNOWN
+        if question is None:
             replies[index] = _GONE
         else:
             known.append((index, command, now, instance, question))
@@ -268,7 +268,7 @@ class _Shown:
             parts = self.parts[(question.id, order, chosen)] = (
                 shown, shuffle.picked(shown, question, order), shuffle.key(question, order),
                 self.engine.heading(question))
-        # by position (the clicks of a burst build thousands): question_id, correct, chosen, answer,
-        # explanation, heading, points, counted, next_review, mode, streak_bonus, picked, tally
-        return Feedback(question.id, correct, parts[0], parts[2], question.explanation, parts[3], points, counted,
-                        next_review, mode, streak_bonus, parts[1], tally)
+        shown, picked, key, heading = parts
+        return Feedback(question_id=question.id, correct=correct, chosen=shown, answer=key,
+                        explanation=question.explanation, heading=heading, points=points, counted=counted,
+                        next_review=next_review, mode=mode, streak_bonus=streak_bonus, picked=picked, tally=tally)
