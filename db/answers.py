@@ -35,11 +35,10 @@ _ADD_ANSWER = f"INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,
 
 @lru_cache(maxsize=8)
 def _bump_sql(rows: int) -> str:
-    """Add one answer to ``rows`` period counters of one learner."""
-    values = ",".join(["(?,?,?,?,1,?)"] * rows)
-    return (f"INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES {values}"
+    """Add to ``rows`` period counters, each row's (group, period, learner) once."""
+    return (f"INSERT INTO scores (group_id, period, learner_id, points, answered, correct) VALUES {rows_of(6, rows)}"
             " ON CONFLICT(group_id, period, learner_id) DO UPDATE SET points = scores.points + excluded.points,"
-            " answered = scores.answered + 1, correct = scores.correct + excluded.correct")
+            " answered = scores.answered + excluded.answered, correct = scores.correct + excluded.correct")
 
 
 
@@ -219,16 +218,24 @@ class AnswersStore(Connected):
 
     def bump_scores(self, bumps: Sequence[tuple[str, int, Sequence[str], int, bool]]) -> None:
         """Add answers to their period counters: each (group, learner, periods, points, correct)
-        is one answer added to each period's row."""
+        is one answer added to each period's row.
+
+        A counter's answers are summed first, so a statement of many rows names each
+        counter once (PostgreSQL refuses to update one row twice in a statement).
+        """
         self._written(learner_id for _, learner_id, periods, _, _ in bumps if periods)
-        by_count: dict[int, list[list[Any]]] = {}  # an answer's rows in one execution: by how many
+        sums: dict[tuple[str, str, int], list[int]] = {}  # (group, period, learner) -> points, answered, correct
         for group, learner_id, periods, points, correct in bumps:
-            if periods:
-                row = [group, None, learner_id, points, int(correct)] * len(periods)
-                row[1::5] = periods  # (group, period, learner, points, correct) for each period
-                by_count.setdefault(len(periods), []).append(row)
-        for count, rows in by_count.items():
-            self.conn.executemany(_bump_sql(count), rows)
+            for period in periods:
+                total = sums.get((group, period, learner_id))
+                if total is None:
+                    sums[(group, period, learner_id)] = [points, 1, int(correct)]
+                else:
+                    total[0] += points
+                    total[1] += 1
+                    total[2] += int(correct)
+        for part in slices([(*key, *total) for key, total in sums.items()]):
+            self.conn.execute(_bump_sql(len(part)), flat(part))
 
     def save_cards(self, cards: Sequence[tuple[int, str, str, datetime]]) -> None:
         """Write (learner, question, card, due) review cards (the card: JSON text), replacing the ones

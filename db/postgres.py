@@ -99,7 +99,7 @@ ANSWER_PATH: dict[str, tuple[int, int] | None] = {
     "INSERT INTO answers (": (1, 12),
     "SELECT * FROM answers WHERE event = ?": None,
     "SELECT * FROM answers WHERE instance_id = ? AND learner_id = ?": (1, 2),
-    "INSERT INTO scores (group_id, period, learner_id,": (2, 5),
+    "INSERT INTO scores (group_id, period, learner_id,": (2, 6),
     "SELECT learner_id, question_id, card FROM cards WHERE": (0, 2),
     "INSERT INTO cards (": (0, 4),
     "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM answers WHERE instance_id = ?": None,
