@@ -261,19 +261,37 @@ def test_two_things_sharing_a_cell_no_other_has_make_a_choose_two():
 # S3
 
 ## Storage classes
-| Class | AZs | Min storage duration |
+| Class | AZs | Retrieval |
 |---|---|---|
-| Standard | 3 or more | none |
-| Standard-IA | 3 or more | 30 days |
-| One Zone-IA | 1 | 30 days |
-| Glacier Instant Retrieval | 3 or more | 90 days |
-| Glacier Deep Archive | 3 or more | 180 days |
+| Standard | 3 or more | no retrieval fee |
+| Standard-IA | 3 or more | per-GB fee, in milliseconds |
+| One Zone-IA | just one AZ | per-GB fee, in milliseconds |
+| Glacier Instant Retrieval | 3 or more | higher fee per GB retrieved |
+| Glacier Deep Archive | 3 or more | restores within 12 hours |
 """
-    [q] = [q for q in of_shape("choose-two", classes) if "30 days" in q.stem]
+    [q] = [q for q in of_shape("choose-two", classes) if "per-GB fee" in q.stem]
     assert set(q.correct) == {"Standard-IA", "One Zone-IA"} and len(q.options) == 5
-    assert q.stem.endswith(CHOOSE_TWO) and 'have "30 days" as min storage duration' in q.explanation
-    # "AZs: 1" is one class only, "3 or more" four: neither is a pair
+    assert q.stem.endswith(CHOOSE_TWO) and 'have "per-GB fee, in milliseconds" as retrieval' in q.explanation
+    # "just one AZ" is one class only, "3 or more" four: neither is a pair
     assert not [q for q in of_shape("choose-two", classes) if "AZs" in q.stem]
+
+
+def test_a_question_never_quotes_a_table_cell_of_one_or_two_words():
+    retrier = """\
+# Step Functions
+
+## Error handling
+| Field | Default | Notes |
+|---|---|---|
+| `IntervalSeconds` | 1 second | Wait before the first retry |
+| `MaxAttempts` | 3 | 0 means never retry |
+| `BackoffRate` | 2.0 | Multiplier for each wait |
+| `JitterStrategy` | NONE | FULL randomizes the wait |
+| `MaxDelaySeconds` | none | Caps the wait between retries |
+"""
+    # "which field matches 'Default: 3'?" gives nothing to reason from, and two "none"s no pair
+    asked = [q.stem for shape in ("definition", "choose-two") for q in of_shape(shape, retrier)]
+    assert asked and not [s for s in asked if "Default" in s]
 
 
 def test_a_rule_with_too_few_beside_it_takes_others_of_its_kind_as_options():
@@ -680,14 +698,14 @@ A state's Retry list holds retriers.
 
 **Retrier fields**
 
-| Field | Default | Notes |
+| Field | What it sets | Notes |
 |---|---|---|
-| `IntervalSeconds` | 1 | Wait before the first retry |
-| `MaxAttempts` | 3 | 0 means never retry |
-| `BackoffRate` | 2.0 | Multiplier for each wait |
-| `JitterStrategy` | NONE | FULL randomizes the wait |
+| `IntervalSeconds` | seconds before the first retry | default 1 |
+| `MaxAttempts` | how many retries at most | default 3 |
+| `BackoffRate` | multiplier of the wait each retry | default 2.0 |
+| `JitterStrategy` | randomness added to each wait | default NONE |
 """
-    stems = [q.stem for q in of_shape("definition", retrier) if "Default" in q.stem]
+    stems = [q.stem for q in of_shape("definition", retrier) if "What it sets" in q.stem]
     assert stems and all('in the table "Retrier fields"?' in s for s in stems)
 
 

@@ -27,6 +27,7 @@ from bot.core.bank.lines import key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
+TELLING = 3  # words in a cell a question may quote (``_telling``)
 MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 
@@ -100,7 +101,7 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
     """The table's which-thing questions, then its choose-two ones."""
     things = [t for t in table.things if _name(t)]
     attributes = [a for a in table.attributes if a and len(a) <= MAX_CELL // 2]
-    usable = {(t, a) for t in things for a in attributes if _value(table.cell(t, a))}
+    usable = {(t, a) for t in things for a in attributes if _telling(table.cell(t, a))}
     if len(things) >= MIN_IDENTIFY:
         yield from _identify(p, table, things, attributes, usable, maker)
     if len(things) >= MIN_IDENTIFY + 1:
@@ -175,6 +176,13 @@ def _name(thing: str) -> bool:
 
 def _value(cell: str) -> bool:
     return bool(cell) and not _EMPTY.match(cell) and len(cell) <= MAX_CELL
+
+
+def _telling(cell: str) -> bool:
+    """A cell that says something of its thing: three words or more. "Default: 3", "30 min",
+    "yes" or "true/false" asked without the row around it is a lookup of trivia that the
+    stem gives no way to reason about."""
+    return _value(cell) and len(re.findall(r"[A-Za-z0-9]+", cell)) >= TELLING
 
 
 def _alike(a: str, b: str) -> bool:
