@@ -88,17 +88,24 @@ def _camel(match: re.Match) -> str:
 def words(text: str) -> list[str]:
     """Lower-case ascii words, plurals folded; "1,000" stays one number and
     "ConfigMap" is itself and its words, "configmap config map" (not "DynamoDB")."""
-    return list(_words(text))
+    return list(_words_kept(text)) if len(text) <= KEPT_TEXT else _words(text)
+
+
+KEPT_TEXT = 2_000  # characters: a query's words are kept, a passage's or a document's are not
 
 
 @lru_cache(maxsize=256)
-def _words(text: str) -> tuple[str, ...]:
-    """``words``, kept for the last texts: a query is read by ranking, the excerpt and the
+def _words_kept(text: str) -> tuple[str, ...]:
+    """``words`` of the last short texts: a query is read by ranking, the excerpt and the
     decline rule alike (five times an ask, a sixth of its time)."""
+    return tuple(_words(text))
+
+
+def _words(text: str) -> list[str]:
     text = _CAMEL_WORD.sub(_camel, text) if any(c.isupper() for c in text) else text
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     ascii_text = _THOUSANDS.sub("", ascii_text.replace("'s", ""))
-    return tuple(NUMBERS.get(w) or stem(w) for w in _WORD.findall(ascii_text))
+    return [NUMBERS.get(w) or stem(w) for w in _WORD.findall(ascii_text)]
 
 
 def identifiers(text: str) -> list[list[str]]:
