@@ -25,6 +25,9 @@ from bot.core.bank.lines import Line
 from bot.core.bank.questions import BankQuestion, single
 
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
+SHORT_CLAUSE = 6  # words
+SHORTHAND = re.compile(r"->|→|=>")  # "sync -> caller retries; async -> ___": shorthand, no sentence
+ASIDE = re.compile(r"\s*\((?:see\b[^)]*|(?:[^()\s]+\s+){4,}[^()]*)\)")  # "(see section 4)", a parenthesis of five words or more
 
 
 @dataclass
@@ -92,3 +95,19 @@ def paired(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) ->
                       for w, (t, _, _), d in zip(wrong, defined[1:], described[1:])))
     return single(p, "true-statement", f"paired {defined[0][0]}", f"{maker.according(p)}{listed_under} "
                   "which statement is true?", right, wrong, why)
+
+
+def clause(text: str, m: re.Match, blank: str) -> str:
+    """The figure blanked in its own clause of a line that packs several ("BatchSize default
+    100; MaximumBatchingWindowInSeconds default 0, max ___"), without long asides beside it
+    ("(and if BatchSize > 10 you need …)", "(see section 4)"): reviewers read those as pasted
+    notes. ``m`` is the figure's match in ``text``, ``blank`` what stands in for it."""
+    start = text.rfind(";", 0, m.start()) + 1
+    if text[start:].lstrip()[:1].islower():
+        start = 0  # "GetAuthorizationToken; the token is valid for ___": the clause goes on the one before
+    end = text.find(";", m.end())
+    if end >= 0 and len(text[end:].split()) <= SHORT_CLAUSE:
+        end = -1  # "Minimum 7 days; the default is 30 days": a short clause after it stays
+    clause = text[start:m.start()] + blank + text[m.end():None if end < 0 else end]
+    clause = ASIDE.sub(lambda a: a.group(0) if blank in a.group(0) else "", clause)
+    return " ".join(clause.split()).replace(" .", ".").replace(" ,", ",")

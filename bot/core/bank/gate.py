@@ -29,6 +29,8 @@ _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TOPIC = re.compile(r"According to your notes on (.+?), ")
+_DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
 GOOD = 4  # a shape score the daily question prefers when a topic has some
 
@@ -38,6 +40,7 @@ class Notes(Protocol):
 
     numbers: set[str]
     labels: frozenset[str]
+    asides: frozenset[str]  # a note-taker's asides ("also", "exam fav"): a description opening with one defines nothing
     passages: dict[str, object]
     concepts: Mapping[str, tuple[str, ...]]  # a way of saying something -> what it names (the lexicon's)
 
@@ -106,10 +109,26 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                 problems.append("the answer is the only option written its way (a name among words, or the reverse)")
             elif q.shape == "definition" and len(set(forms)) > 1:
                 problems.append("the terms are written different ways: likely not one kind of thing")
+        # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
+        # (a service's name is no setting: "CodeDeploy" among "change sets")
+        if q.shape == "scenario" and any(_setting(o) and o.lower() not in notes.concepts for o in q.options) \
+                and any(o == o.lower() and " " in o for o in q.options):
+            problems.append("the options mix settings written as code with plain words: not one kind of thing")
         # "PutEvents" among "Rule", "Event bus", "Code bindings": the one API action is the one asked
         code = [o for o in q.options if written(o) == "camel"]
         if len(code) == 1 and code[0] in right and len(q.options) > 2:
             problems.append("the answer is the only option written as code")
+    if q.shape == "number":
+        problems += _worked_out(q, wrong)
+    if q.shape == "definition" and topic:
+        # "AppSync" among Function, Resolver and Schema under "AppSync basics": the topic, not one of its parts
+        named = set(_words(topic.group(1), whole=True))
+        topics = [o for o in q.options if _words(o, whole=True) and all(_begins(w, named) for w in _words(o, whole=True))]
+        if len(topics) == 1 and topics[0] in wrong:  # not "Versions and aliases", naming two of its parts
+            problems.append(f"option {topics[0]!r} names the topic itself, not a thing of its kind")
+    described = _DESCRIBED.search(q.stem)
+    if described and described.group(1).split()[0].lower().strip(",.") in notes.asides:
+        problems.append("the description points elsewhere (\"also …\", \"see …\"): it defines nothing")
     if len(q.stem) > MAX_STEM:
         problems.append(f"the stem is longer than {MAX_STEM} characters")
     if _NOISE.search(q.stem) or any(_NOISE.search(o) for o in q.options):
@@ -117,6 +136,37 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     if q.explanation.count('"') < 2:
         problems.append("the explanation does not quote the notes")
     return problems
+
+
+def _worked_out(q: BankQuestion, wrong: list[str]) -> list[str]:
+    """A number the stem lets anyone work out: "0.2 – 3 MB, default _____" rules out "4 MB";
+    "Every1Minute takes 10 min, Every10Minutes _____" gives 100 min by a product."""
+    problems = []
+    for low, high, unit in _RANGE.findall(q.stem):
+        out = [o for o in wrong if (a := _amount(o, unit)) is not None and not float(low) <= a <= float(high)]
+        if out:
+            problems.append(f"the stem's range {low}-{high} {unit} rules out {out[0]!r}")
+    given = [float(n) for n in _NUMBER.findall(q.stem.replace(",", "")) if float(n) > 1]
+    for option in q.correct:
+        key = _amount(option)
+        if key is not None and any(abs(a * b - key) < 1e-9 or abs(a / b - key) < 1e-9
+                                   for i, a in enumerate(given) for b in given[i + 1:] + given[:i]):
+            problems.append(f"the answer {option!r} is worked out from the stem's own numbers")
+    return problems
+
+
+def _setting(option: str) -> bool:
+    """A setting or API name ("ReportBatchItemFailures", "ALBRequestCountPerTarget"), not a
+    service's name with one capital inside ("CodeDeploy", "DynamoDB")."""
+    return " " not in option.strip() and len(re.findall(r"[a-z][A-Z]", option)) >= 2
+
+
+def _amount(option: str, unit: str | None = None) -> float | None:
+    """The number of an amount ("4 MB" -> 4.0), when it is in ``unit`` (any unit when None)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z%/]*).*", option.replace(",", ""))
+    if not m or unit is not None and m.group(2).lower() != unit.lower():
+        return None
+    return float(m.group(1))
 
 
 def score(q: BankQuestion) -> float:

@@ -123,6 +123,7 @@ class Context:
 
     numbers: set[str]
     labels: frozenset[str]
+    asides: frozenset[str]
     passages: dict[str, object]
     concepts: Mapping[str, tuple[str, ...]]
 
@@ -142,7 +143,8 @@ class _Maker:
                           for p in passages}
         self.context = Context(
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
-            labels=lexicon.labels, passages={p.id: p for p in passages}, concepts=lexicon.concepts)
+            labels=lexicon.labels, asides=lexicon.asides, passages={p.id: p for p in passages},
+            concepts=lexicon.concepts)
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}
@@ -617,8 +619,9 @@ class _Maker:
                 if len(values) < 3:
                     continue
                 grouped = max([*values, value]) >= 1000
-                blanked = self.clean.clean(line.text[:m.start()] + BLANK + line.text[m.end():])
+                blanked = self.clean.clean(figures.clause(line.text, m, BLANK))
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) or blanked.count('"') % 2 \
+                        or figures.SHORTHAND.search(blanked) or blanked.count("(") != blanked.count(")") \
                         or re.search(rf"\d\s*\(\s*{BLANK}", blanked) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short (mid-quote); one of a list of values; the figure given twice ("604,800 (___)")
