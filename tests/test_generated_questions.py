@@ -1172,3 +1172,14 @@ What happens when a function is throttled.
     assert '"MaximumBatchingWindowInSeconds default 0, max _____."' in "\n".join(stems)  # not the whole line
     assert any("GetAuthorizationToken; the token is valid for _____" in s for s in stems)  # its subject kept
     assert not [s for s in stems if "->" in s or "see section" in s]
+
+
+def test_rules_after_a_tip_label_and_between_semicolons_give_scenarios():
+    notes = """# Messaging
+
+## Which one
+TIP: Use SQS when work must be buffered for a pool of workers; use SNS when one event must reach many subscribers.
+TIP: Use Kinesis Data Streams when several apps must replay the same records in order; use EventBridge when messages are routed by their content.
+"""
+    asked = {q.correct[0] for q in of_shape("scenario", notes)}
+    assert {"SQS", "SNS", "Kinesis Data Streams", "EventBridge"} <= asked

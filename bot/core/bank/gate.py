@@ -115,7 +115,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                 and any(o == o.lower() and " " in o for o in q.options):
             problems.append("the options mix settings written as code with plain words: not one kind of thing")
         # "PutEvents" among "Rule", "Event bus", "Code bindings": the one API action is the one asked
-        code = [o for o in q.options if written(o) == "camel"]
+        code = [o for o in q.options if written(o) == "camel" and o.lower() not in notes.concepts]  # not "EventBridge"
         if len(code) == 1 and code[0] in right and len(q.options) > 2:
             problems.append("the answer is the only option written as code")
     if q.shape == "number":

@@ -73,6 +73,7 @@ from bot.core.bank.lines import (
     lines,
     spells_out,
     listed,
+    clauses,
     lower,
     mentions,
     overlap,
@@ -170,11 +171,12 @@ class _Maker:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
             for sentence in self.sentences[p.id]:
-                rule = RULE.match(sentence.text)
-                if rule and self._term_ok(rule.group("x"), named_only=False):
+                rules = [r for r in map(RULE.match, clauses(sentence.text, self.labels | self.asides))
+                         if r and self._term_ok(r.group("x"), named_only=False)]
+                for rule in rules:
                     self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                                   rule.group("y").strip().rstrip("."), sentence))
-                elif (said := DEFINES.match(sentence.text)) and not LEAD.match(sentence.text):
+                if not rules and (said := DEFINES.match(sentence.text)) and not LEAD.match(sentence.text):
                     self._define(p, said, sentence)
             for label, items, line in bullet_lists(p, self.lines[p.id]):
                 if self._term_ok(label):
@@ -469,6 +471,8 @@ class _Maker:
             if len(others) + len(kin) < 3:
                 continue
             condition = third_person(self.clean.clean(y))
+            if len(condition.split()) < 3:
+                continue  # "for cross-account": no situation a developer is in
             stem = f"{self.according(p)}, which should a developer use {when} {condition}?"
             why = (f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
