@@ -1183,3 +1183,20 @@ TIP: Use Kinesis Data Streams when several apps must replay the same records in 
 """
     asked = {q.correct[0] for q in of_shape("scenario", notes)}
     assert {"SQS", "SNS", "Kinesis Data Streams", "EventBridge"} <= asked
+
+
+def test_a_stem_whose_word_is_the_root_of_the_answer_gives_it_away():
+    stem = "According to your notes on Powertools, which term is described as: \"structured JSON logs with the event\"?"
+    assert any("gives away its answer 'Logger'" in p for p in shaped(
+        "definition", stem, ("Tracer", "Logger", "Metrics", "Parameters"), "B"))
+
+
+def test_a_figure_written_in_shorthand_symbols_is_never_asked():
+    notes = """# Lambda
+
+## Memory
+Memory decides CPU too.
+- At 1,769 MB a function gets ~ one vCPU, and that is a fair default for CPU-bound work.
+- Memory ≈ CPU: 3,008 MB is where the console slider used to stop.
+"""
+    assert not [q for q in of_shape("number", notes) if "~" in q.stem or "≈" in q.stem]

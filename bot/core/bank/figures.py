@@ -26,7 +26,7 @@ from bot.core.bank.questions import BankQuestion, single
 
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 SHORT_CLAUSE = 6  # words
-SHORTHAND = re.compile(r"->|→|=>")  # "sync -> caller retries; async -> ___": shorthand, no sentence
+SHORTHAND = re.compile(r"->|→|=>|≈|~")  # "sync -> caller retries; async -> ___", "~___ ≈ 1 vCPU": shorthand, no sentence
 ASIDE = re.compile(r"\s*\((?:see\b[^)]*|(?:[^()\s]+\s+){4,}[^()]*)\)")  # "(see section 4)", a parenthesis of five words or more
 
 

@@ -179,7 +179,7 @@ def _words(text: str, whole: bool = False) -> list[str]:
     "cache" (``whole``: as written): three letters or more, CamelCase split ("OneAtATime"
     is "one", "time" too)."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
-    return [(w[:-1] if w.endswith("s") and len(w) > 4 else w)[:None if whole else ROOT]
+    return [(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w)[:None if whole else ROOT]
             for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
 
 
