@@ -60,10 +60,28 @@ def score(base: Path = HERE) -> None:
               f"failed items: {fails or 'none'}")
 
 
+def still() -> None:
+    """Tuning data, not a result: every reviewed notes file generated again with today's
+    generator, and how many of the reviewed questions it still serves were kept."""
+    served = kept = 0
+    for folder in sorted(HERE.parent.glob("generator*")):
+        verdicts = {v["id"]: v for path in (folder / "review").glob("*.verdicts.toml")
+                    for v in tomllib.loads(path.read_text(encoding="utf-8"))["q"]}
+        for notes in sorted((folder / "notes").glob("*.md")):
+            passages, _ = parse(notes.read_text(encoding="utf-8"), notes.name)
+            for q in generate(passages):
+                if q.id in verdicts:
+                    served += 1
+                    kept += bool(verdicts[q.id]["keep"])
+    print(f"reviewed questions still served: {served}, kept by their reviewers: {kept} ({kept / max(served, 1):.0%})")
+
+
 if __name__ == "__main__":
-    # review.py sample ROUND [FOLDER] | review.py score [FOLDER]; FOLDER holds notes/ and review/
+    # review.py sample ROUND [FOLDER] | review.py score [FOLDER] | review.py still; FOLDER holds notes/ and review/
     args = sys.argv[1:] or ["score"]
-    if args[0] == "sample":
+    if args[0] == "still":
+        still()
+    elif args[0] == "sample":
         sample(int(args[1]) if len(args) > 1 else 1, Path(args[2]) if len(args) > 2 else HERE)
     else:
         score(Path(args[1]) if len(args) > 1 else HERE)
