@@ -1200,3 +1200,26 @@ Memory decides CPU too.
 - Memory ≈ CPU: 3,008 MB is where the console slider used to stop.
 """
     assert not [q for q in of_shape("number", notes) if "~" in q.stem or "≈" in q.stem]
+
+
+def test_rules_after_a_comparison_and_chained_in_one_line_give_scenarios_with_the_compared_things():
+    notes = """# Lambda
+
+## Storage
+- Ephemeral storage holds up to 10 GB per execution environment.
+- Decision rules:
+- use /tmp for per-environment scratch files under 10 GB, EFS if data must be shared across environments, S3 for anything durable, otherwise nothing
+- EFS vs S3: S3 for objects any service can read; EFS if many functions need one POSIX file system
+- /tmp vs layers: layers for libraries several functions share
+"""
+    questions = of_shape("scenario", notes)
+    asked = {q.correct[0] for q in questions}
+    assert {"/tmp", "EFS", "S3"} <= asked  # three rules of one line, each its own question
+    assert all(set(q.options) == {"/tmp", "EFS", "S3", "layers"} for q in questions)  # "/tmp vs layers" gives the fourth
+    assert all("otherwise" not in q.stem for q in questions)
+
+
+def test_an_abbreviation_beside_its_own_name_is_never_served():
+    stem = "According to your notes, which should a developer use when a question says \"no cold starts\"?"
+    assert any("abbreviates" in p for p in shaped(
+        "scenario", stem, ("provisioned concurrency", "RC", "SnapStart", "PC"), "D"))

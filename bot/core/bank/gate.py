@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from bot.core.bank import questions as bank
 from bot.core.bank.lines import written
 from bot.core.bank.questions import BankQuestion
+from bot.core.bank.rules import abbreviates
 
 MAX_STEM = 420
 MAX_OPTION = 140
@@ -28,7 +29,7 @@ _MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|]|:$")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_TOPIC = re.compile(r"According to your notes on (.+?), ")
+_TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
@@ -64,6 +65,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         lost = [n for n in _NUMBER.findall(option.replace(",", "")) if n not in notes.numbers]
         if lost and q.shape not in ("number", "true-statement"):  # amounts of a unit: the notes' or usual ones
             problems.append(f"option {option!r} has a number the notes never give: {', '.join(lost)}")
+    for a in q.options:  # "PC" beside "provisioned concurrency": one thing twice
+        problems += [f"option {a!r} abbreviates option {b!r}" for b in q.options if abbreviates(a, b)]
     for i, a in enumerate(q.options):
         for b in q.options[i + 1:]:
             if fuzz.ratio(a.lower(), b.lower()) >= ALIKE and a.lower() != b.lower() \
@@ -80,6 +83,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     if topic and sum(any(_begins(w, set(_words(topic.group(1), whole=True))) for w in _words(o, whole=True))
                      for o in q.options) >= 2:
         stem_words = set(_words(q.stem[topic.end():], whole=True))  # the topic names several options
+        stem = _plain(q.stem[topic.end():])
     for option in right:
         if q.shape != "true-statement" and _plain(option) and f" {_plain(option)} " in f" {stem} ":
             problems.append(f"the stem gives away its answer {option!r}")
@@ -156,9 +160,9 @@ def _worked_out(q: BankQuestion, wrong: list[str]) -> list[str]:
 
 
 def _setting(option: str) -> bool:
-    """A setting or API name ("ReportBatchItemFailures", "ALBRequestCountPerTarget"), not a
-    service's name with one capital inside ("CodeDeploy", "DynamoDB")."""
-    return " " not in option.strip() and len(re.findall(r"[a-z][A-Z]", option)) >= 2
+    """A setting, value or API name ("ReportBatchItemFailures", "ALBRequestCountPerTarget",
+    "RESPONSE_STREAM"), not a service's name with one capital inside ("CodeDeploy", "DynamoDB")."""
+    return " " not in option.strip() and (len(re.findall(r"[a-z][A-Z]", option)) >= 2 or written(option) == "snake")
 
 
 def _amount(option: str, unit: str | None = None) -> float | None:

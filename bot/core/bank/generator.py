@@ -38,6 +38,7 @@ from bot.core.bank import questions as bank
 from bot.core.bank.questions import digest, ident, pick, place, single
 from bot.core.bank.gate import check
 from bot.core.bank import figures, tables
+from bot.core.bank.rules import abbreviates, compared, rules_in
 from bot.core.bank.figures import Figure
 from bot.core.bank.kinds import Kinds
 from bot.core.lookup import lexicon as lexicons
@@ -73,7 +74,6 @@ from bot.core.bank.lines import (
     lines,
     spells_out,
     listed,
-    clauses,
     lower,
     mentions,
     overlap,
@@ -171,11 +171,10 @@ class _Maker:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
             for sentence in self.sentences[p.id]:
-                rules = [r for r in map(RULE.match, clauses(sentence.text, self.labels | self.asides))
-                         if r and self._term_ok(r.group("x"), named_only=False)]
-                for rule in rules:
-                    self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
-                                                  rule.group("y").strip().rstrip("."), sentence))
+                rules = [(self._unqualified(x), when, y) for x, when, y in rules_in(sentence.text, self.labels | self.asides)
+                         if self._term_ok(self._unqualified(x), named_only=False)]
+                for x, when, y in rules:
+                    self.rules[p.section].append((x, when, y.strip().rstrip("."), sentence))
                 if not rules and (said := DEFINES.match(sentence.text)) and not LEAD.match(sentence.text):
                     self._define(p, said, sentence)
             for label, items, line in bullet_lists(p, self.lines[p.id]):
@@ -210,6 +209,15 @@ class _Maker:
                 self.run_of[member[2].passage.id] = run
                 self.run_by_term[key(member[0])] = run
             run = [item] if item else []
+        # "SnapStart vs PC" (a heading or a line's lead): each is the other's rival, a wrong option of its kind
+        self.rivals: dict[str, dict[str, str]] = defaultdict(dict)  # key(thing) -> key(rival) -> rival as written
+        for p in passages:
+            for text in [*p.heading, *(line.text.split(":", 1)[0] for line in self.lines[p.id] if ":" in line.text)]:
+                if pair := compared(self.clean.clean(text)):
+                    a, b = (self._unqualified(t) for t in pair)
+                    if self._thing(a) and self._thing(b):
+                        self.rivals[key(a)][key(b)] = b
+                        self.rivals[key(b)][key(a)] = a
         self.rules_of: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)
         for found_rules in self.rules.values():
             for rule in found_rules:
@@ -262,6 +270,13 @@ class _Maker:
         # "IN_SYNC – matches": too short to ask, still one of the list's terms for wrong options
         if not VALUE_START.match(text) and not FIGURE.search(text):
             self.mates[p.id].append((term, text, line))
+
+    def _unqualified(self, x: str) -> str:
+        """A rule's thing without the words that only qualify it: "SnapStart only" is SnapStart."""
+        words = x.strip().split()
+        if len(words) > 1 and words[-1].lower() in self.stop and words[-2].lower() not in self.stop:
+            words.pop()  # not "all at once": its last two words are both small words
+        return " ".join(words)
 
     def _define(self, p, said: re.Match, sentence: Line) -> None:
         """ "An alias is a named pointer to a version": a definition written as prose. Without an
@@ -468,7 +483,13 @@ class _Maker:
             if len(others) + len(kin) < 3:  # or the other items of a numbered list naming it
                 taken = {key(t) for t in [x, *others, *kin]}
                 kin += [t for t in self._run_mates(x, y) if key(t) not in taken][:3 - len(others) - len(kin)]
-            if len(others) + len(kin) < 3:
+            rivals: list[str] = []
+            if len(others) + len(kin) < 3:  # or what the notes compare it with ("SnapStart vs PC")
+                taken = {key(t) for t in [x, *others, *kin]}
+                rivals = [t for t in self._rivals(x, others) if key(t) not in taken and not mentions(y, t)
+                          and self._thing(t) and not any(abbreviates(o, t) or abbreviates(t, o) for o in [x, *others, *kin])
+                          ][:3 - len(others) - len(kin)]
+            if len(others) + len(kin) + len(rivals) < 3:
                 continue
             condition = third_person(self.clean.clean(y))
             if len(condition.split()) < 3:
@@ -479,7 +500,13 @@ class _Maker:
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
             if kin:
                 why += " " + self.kinds.said(x, [r[0] for r in pool], kin)
-            yield single(p, "scenario", x, stem, x, others + kin, why)
+            why += "".join(f" {t}: the notes compare it with {c}, for another need." for t in rivals
+                           for c in [next(o for o in [x, *others] if key(t) in self.rivals.get(key(o), {}))])
+            yield single(p, "scenario", x, stem, x, others + kin + rivals, why)
+
+    def _rivals(self, x: str, others: list[str]) -> list[str]:
+        """What the notes compare ``x`` or the rules beside it with ("X vs Y"), first ``x``'s own."""
+        return list(dict.fromkeys(r for o in [x, *others] for r in sorted(self.rivals.get(key(o), {}).values())))
 
     def _choose_two(self, p) -> Iterable[BankQuestion]:
         lists = self.lists.get(p.section, [])

@@ -295,12 +295,3 @@ def lower(name: str) -> str:
     """ "Deployment policies" -> "deployment policies"; a name stays ("SQS queues", "DeletionPolicy values")."""
     first = name.split(" ", 1)[0]
     return name if name[:2].isupper() or re.search(r"\w[A-Z]", first) else name[:1].lower() + name[1:]
-
-
-def clauses(sentence: str, labels: frozenset[str]) -> list[str]:
-    """A sentence's clauses that may each be a rule, after a label of the note-taker's (its
-    words all ``labels``): "TIP: Use X when Y; use Z when W" holds two."""
-    lead = re.match(r"([A-Za-z][\w ]{0,15}?)\s*:\s+", sentence)
-    if lead and set(lead.group(1).lower().split()) <= labels:
-        sentence = sentence[lead.end():]
-    return [c.strip() for c in sentence.split(";") if c.strip()]
