@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from bot.core.bank import questions as bank
 from bot.core.bank.lines import written
 from bot.core.bank.questions import BankQuestion
-from bot.core.bank.rules import abbreviates
+from bot.core.bank.kinds import abbreviates
 
 MAX_STEM = 420
 MAX_OPTION = 140

@@ -38,9 +38,8 @@ from bot.core.bank import questions as bank
 from bot.core.bank.questions import digest, ident, pick, place, single
 from bot.core.bank.gate import check
 from bot.core.bank import figures, tables
-from bot.core.bank.rules import abbreviates, compared, rules_in
 from bot.core.bank.figures import Figure
-from bot.core.bank.kinds import Kinds
+from bot.core.bank.kinds import VERSUS_WORD, Kinds, abbreviates, comparisons, rules_in
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
@@ -212,12 +211,12 @@ class _Maker:
         # "SnapStart vs PC" (a heading or a line's lead): each is the other's rival, a wrong option of its kind
         self.rivals: dict[str, dict[str, str]] = defaultdict(dict)  # key(thing) -> key(rival) -> rival as written
         for p in passages:
-            for text in [*p.heading, *(line.text.split(":", 1)[0] for line in self.lines[p.id] if ":" in line.text)]:
-                if pair := compared(self.clean.clean(text)):
-                    a, b = (self._unqualified(t) for t in pair)
-                    if self._thing(a) and self._thing(b):
-                        self.rivals[key(a)][key(b)] = b
-                        self.rivals[key(b)][key(a)] = a
+            texts = [*p.heading, *(line.text for line in self.lines[p.id])]
+            for pair in comparisons(self.clean.clean(t) for t in texts if VERSUS_WORD.search(t)):
+                a, b = (self._unqualified(t) for t in pair)
+                if self._thing(a) and self._thing(b):
+                    self.rivals[key(a)][key(b)] = b
+                    self.rivals[key(b)][key(a)] = a
         self.rules_of: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)
         for found_rules in self.rules.values():
             for rule in found_rules:

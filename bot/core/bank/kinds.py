@@ -1,19 +1,37 @@
-"""Kinds of things, from the lexicon's ``[families]``: which kind a term of the notes names.
+"""Things of one kind, and the notes' rules for picking one: wrong options of the answer's kind.
+
+Kinds come from the lexicon's ``[families]``: which kind a term of the notes names.
 
 A generated question's wrong options are of its answer's kind: "Standard-IA" is
 an S3 storage class, so its others are storage classes, as the notes spell them
 when they do, else as AWS names them. The list a term stands in decides between
 kinds its name fits ("Standard" beside "Expedited" and "Bulk" is a Glacier
 retrieval option), and a name alone in its list gets none.
+
+The notes add their own: "SnapStart vs PC" makes each the other's rival
+(``comparisons``). Their decision rules ("use X when Y") are read with
+``rules_in``: after a label ("TIP: Use X when Y; use Z when W"), after a
+comparison naming its things ("SnapStart vs PC: SnapStart for slow init; PC if
+…"), or chained in one sentence ("/tmp for scratch, EFS if shared, S3 for
+anything durable").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from bot.core.bank.questions import digest
-from bot.core.bank.lines import key, mentions
+from bot.core.bank.lines import RULE, key, mentions
+
+LEAD = re.compile(r"([^:]{1,60}?)\s*:\s+")
+VERSUS_WORD = re.compile(r"\svs\b", re.IGNORECASE)  # a text worth reading for a comparison
+NAME = r"[\w./'’+-]+(?: [\w./'’+-]+){0,3}"  # a thing's name: four words at most, no comma
+VERSUS = re.compile(rf"^\s*[*`_]*(?P<a>{NAME})[*`_]*\s+vs\.?\s+[*`_]*(?P<b>{NAME})[*`_]*\s*$", re.IGNORECASE)
+BARE = re.compile(r"^(?:use\s+)?(?P<x>[\w./'’+ -]{1,40}?)\s+(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
+OTHERWISE = re.compile(r",?\s+otherwise\b.*$", re.IGNORECASE)  # "when X, otherwise sync": the rest is another rule
+CHAINED = re.compile(r",\s+(?=(?:use\s+)?[\w./'’+-]+(?: [\w./'’+-]+){0,3}\s(?:for|if|when)\s)")
 
 
 class Kinds:
@@ -78,3 +96,42 @@ def _fits(words: list[str], member: list[str], kind: set[str]) -> bool:
         return True
     return (member[:n] == words and set(member[n:]) <= kind) or (member[-n:] == words and set(member[:-n]) <= kind)
 
+
+def compared(text: str) -> tuple[str, str] | None:
+    """The two things a comparison names: "SnapStart vs PC" (a heading, or a line's lead)."""
+    m = VERSUS.match(text)
+    return (m.group("a").strip("*`_ "), m.group("b").strip("*`_ ")) if m else None
+
+
+def comparisons(texts: Iterable[str]) -> Iterable[tuple[str, str]]:
+    """The comparisons among headings and lines' leads ("EFS vs S3: S3 for objects ...")."""
+    for text in texts:
+        if pair := compared(text.split(":", 1)[0]):
+            yield pair
+
+
+def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str]]:
+    """Every (X, when, Y) a sentence states; a label's words are all ``labels``."""
+    names: tuple[str, ...] = ()
+    lead = LEAD.match(sentence)
+    if lead and (set(lead.group(1).lower().split()) <= labels or (names := compared(lead.group(1)) or ())):
+        sentence = sentence[lead.end():]
+    found = []
+    for clause in (c.strip() for c in sentence.split(";")):
+        rule = RULE.match(clause)
+        bare = None if rule else BARE.match(clause)
+        if bare and not any(key(bare.group("x")) == key(n) for n in names):
+            bare = None  # "X if Y" is a rule only about a thing the comparison names
+        for m in (rule, bare):
+            if m is None:
+                continue
+            first, *chain = CHAINED.split(OTHERWISE.sub("", m.group("y")))
+            found.append((m.group("x"), m.group("when").lower(), first))
+            found += [(c.group("x"), c.group("when").lower(), c.group("y")) for c in map(BARE.match, chain) if c]
+    return found
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """ "PC" for "provisioned concurrency": one thing written twice."""
+    return re.fullmatch(r"[A-Z]{2,5}", short) is not None and len(name.split()) == len(short) \
+        and "".join(w[0] for w in name.lower().split()) == short.lower()
