@@ -1223,3 +1223,11 @@ def test_an_abbreviation_beside_its_own_name_is_never_served():
     stem = "According to your notes, which should a developer use when a question says \"no cold starts\"?"
     assert any("abbreviates" in p for p in shaped(
         "scenario", stem, ("provisioned concurrency", "RC", "SnapStart", "PC"), "D"))
+
+
+def test_a_description_of_them_or_like_another_term_is_never_asked():
+    stem = "According to your notes on KMS keys, which term is described as: \"you create them, you own the key policy\"?"
+    assert any("\"them\"" in p for p in shaped(
+        "definition", stem, ("AWS owned key", "AWS managed key", "Customer managed key", "Data key"), "C"))
+    like = "According to your notes on DeletionPolicy, which term is described as: \"like Retain, except it is deleted on rollback\"?"
+    assert any("points elsewhere" in p for p in shaped("definition", like, ("Delete", "Snapshot", "RetainExceptOnCreate", "Retain"), "C"))

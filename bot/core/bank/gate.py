@@ -132,7 +132,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append(f"option {topics[0]!r} names the topic itself, not a thing of its kind")
     described = _DESCRIBED.search(q.stem)
     if described and described.group(1).split()[0].lower().strip(",.") in notes.asides:
-        problems.append("the description points elsewhere (\"also …\", \"see …\"): it defines nothing")
+        problems.append("the description points elsewhere (\"also …\", \"like Retain …\"): it defines nothing")
+    elif described and re.search(r"\bthem\b", described.group(1), re.IGNORECASE):
+        problems.append("the description speaks of \"them\", which the stem never names")
     if len(q.stem) > MAX_STEM:
         problems.append(f"the stem is longer than {MAX_STEM} characters")
     if _NOISE.search(q.stem) or any(_NOISE.search(o) for o in q.options):
