@@ -1231,3 +1231,17 @@ def test_a_description_of_them_or_like_another_term_is_never_asked():
         "definition", stem, ("AWS owned key", "AWS managed key", "Customer managed key", "Data key"), "C"))
     like = "According to your notes on DeletionPolicy, which term is described as: \"like Retain, except it is deleted on rollback\"?"
     assert any("points elsewhere" in p for p in shaped("definition", like, ("Delete", "Snapshot", "RetainExceptOnCreate", "Retain"), "C"))
+
+
+def test_a_definition_names_the_kind_its_options_all_are():
+    notes = """# S3
+
+## Storage classes
+Pick a class per object.
+- S3 Standard-IA – infrequent access with millisecond retrieval and a 30-day minimum
+- S3 One Zone-IA – infrequent access kept in a single Availability Zone
+- S3 Glacier Deep Archive – the cheapest class, restores take hours
+- S3 Intelligent-Tiering – moves objects between access tiers on its own
+"""
+    stems = [q.stem for q in of_shape("definition", notes)]
+    assert stems and all("which S3 storage class is described as" in s for s in stems)

@@ -39,7 +39,7 @@ from bot.core.bank.questions import digest, ident, pick, place, single
 from bot.core.bank.gate import check
 from bot.core.bank import figures, tables
 from bot.core.bank.figures import Figure
-from bot.core.bank.kinds import VERSUS_WORD, Kinds, abbreviates, comparisons, rules_in
+from bot.core.bank.kinds import VERSUS_WORD, Kinds, abbreviates, compared_with, comparisons, rules_in
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
@@ -499,8 +499,8 @@ class _Maker:
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
             if kin:
                 why += " " + self.kinds.said(x, [r[0] for r in pool], kin)
-            why += "".join(f" {t}: the notes compare it with {c}, for another need." for t in rivals
-                           for c in [next(o for o in [x, *others] if key(t) in self.rivals.get(key(o), {}))])
+            why += compared_with([(t, next(o for o in [x, *others] if key(t) in self.rivals.get(key(o), {})))
+                                  for t in rivals])
             yield single(p, "scenario", x, stem, x, others + kin + rivals, why)
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:
@@ -597,12 +597,15 @@ class _Maker:
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
             intro = self.intro(p, line) if line.passage.id == p.id else ""
             listed_under = f", under \"{intro}\"," if intro else ","  # what the list is of ("Where the daemon runs")
-            stem = f"{self.according(p)}{listed_under} which term is described as: \"{description}\"?"
+            group = [t for t, _, other in defs if other.group == line.group]
+            kind = self.kinds.kind(term, group)  # "which S3 storage class …" when every option is one
+            named = kind if kind and all(kind in self.kinds.of(o) for o in [t for t, _ in chosen] + kin) else "term"
+            stem = f"{self.according(p)}{listed_under} which {named} is described as: \"{description}\"?"
             why = f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\"."
             if said:
                 why += f" The others, as the notes put them: {said}"
             if kin:
-                why += " " + self.kinds.said(term, [t for t, _, other in defs if other.group == line.group], kin)
+                why += " " + self.kinds.said(term, group, kin)
             yield single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
 
     def _figures(self, p) -> list[Figure]:

@@ -135,3 +135,8 @@ def abbreviates(short: str, name: str) -> bool:
     """ "PC" for "provisioned concurrency": one thing written twice."""
     return re.fullmatch(r"[A-Z]{2,5}", short) is not None and len(name.split()) == len(short) \
         and "".join(w[0] for w in name.lower().split()) == short.lower()
+
+
+def compared_with(rivals: list[tuple[str, str]]) -> str:
+    """Why each rival is wrong: (rival, the option the notes compare it with) -> a sentence each."""
+    return "".join(f" {rival}: the notes compare it with {other}, for another need." for rival, other in rivals)
