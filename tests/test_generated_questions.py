@@ -4,9 +4,9 @@ import random
 import re
 from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 import db
 from bot.core.bank.gate import check
