@@ -4,7 +4,7 @@ Each notes file's cases (tests/eval/cases/<file>.toml) were written by someone
 who never read the lookup's code. They are split in two halves, per kind, by a
 hash of the query: the tuning half may be looked at case by case while the
 lookup is improved (``python tests/eval/unseen.py --tune``, with the cases of
-``<file>.extra.toml``, written later by another writer for tuning); the test half is
+``<file>.extra*.toml``, written later by other writers for tuning); the test half is
 only ever reported as figures, and only its figures are published.
 
 A case is right when the passage the lookup answers with holds the case's
@@ -68,9 +68,9 @@ def cases_of(notes: Path) -> list[dict]:
 
 
 def extra_cases_of(notes: Path) -> list[dict]:
-    """More cases by another writer, for tuning only (``<file>.extra.toml``)."""
-    path = HERE / "cases" / f"{notes.stem}.extra.toml"
-    return tomllib.loads(path.read_text())["case"] if path.exists() else []
+    """More cases by other writers, for tuning only (``<file>.extra.toml``, ``<file>.extra2.toml``)."""
+    return [case for path in sorted((HERE / "cases").glob(f"{notes.stem}.extra*.toml"))
+            for case in tomllib.loads(path.read_text())["case"]]
 
 
 def halves(cases: list[dict]) -> tuple[list[dict], list[dict]]:
