@@ -195,3 +195,22 @@ def test_the_cli_does_not_import_discord_or_slack(tmp_path):
                          cwd=ROOT, timeout=30)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_thing_the_notes_never_name_is_declined_though_its_other_words_meet_a_line():
+    notes = """# Kubernetes
+
+## Scheduling
+The scheduler places each pod on a node with enough free CPU and memory.
+`kubectl get pods -o wide` shows the node each pod runs on.
+
+## Storage
+A PersistentVolumeClaim asks for storage; a StorageClass provisions the volume.
+"""
+    library = Library(parse(notes, "k8s.md")[0])
+    # a question of a dozen words, its one thing ("custom resource definition") unnamed in the notes
+    declined = ask(library, "How do I write a custom resource definition and an operator to manage my storage?")
+    assert isinstance(declined, messages.NothingFound)
+    assert ask(library, "which node does my pod run on").passage_id.startswith("scheduling")
+    assert ask(library, "how does the scheduler decide which node gets a new pod with enough memory"
+               ).passage_id.startswith("scheduling")

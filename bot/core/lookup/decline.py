@@ -9,7 +9,10 @@ distinctive name it asks about (a name of the lexicon that no heading of the
 notes treats, or "AWS X" with X unknown to the notes), or when the best passage
 matches almost none of it. A name the notes treat (a word of a heading)
 is answered wherever the best passage is; a paraphrase often has a long word
-the notes never use ("ephemeral scratch space"), so that alone declines nothing.
+the notes never use ("ephemeral scratch space"), so that alone declines nothing,
+unless the best passage also matches less than half of the query ("force a pod
+onto SSD nodes with node affinity" meets a kubectl line on pods and nodes); an
+exam scenario of twenty words or more is exempt, its setting is words of its own.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ COVER_NAMED_LONG = 0.25  # ... an exam stem naming one (its name weighs three ti
 STEM_WORDS = 12  # words: a query this long is an exam stem, whatever few of them name things
 SETTING_WORDS = 20  # words: in an exam scenario this long, an unknown word is its setting ("a SaaS vendor")
 COVER_MIN = 0.1  # any query: the best passage must match at least this share of it
+COVER_UNHEARD = 0.45  # a query with a word the notes never use: the best passage must match this much
 BRANDS = ("aws", "amazon")  # "AWS Batch": a word after these the notes never use is a service name
 
 
@@ -38,6 +42,8 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
                for name in {u.part_of for u in query if u.part_of} if short or name not in index.vocab.names):
         return False
     missing = [u for u in query if unheard(u, index)]
+    if missing and hit.coverage < COVER_UNHEARD and len(words(text)) < SETTING_WORDS:
+        return False  # "node affinity", "custom resource definition": a thing the notes never name, met in passing
     if any(index.vocab.jargon(u.head) and not index.resembles(u.head) for u in missing) \
             and len(words(text)) < SETTING_WORDS \
             or short and missing and (
