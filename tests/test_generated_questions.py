@@ -1223,7 +1223,9 @@ def test_rules_after_a_comparison_and_chained_in_one_line_give_scenarios_with_th
      ("Tracer", "Logger", "Metrics", "Parameters"), "B", "gives away its answer 'Logger'"),  # "logs": the root of Logger
     ("scenario", "According to your notes, which should a developer use when a question says \"no cold starts\"?",
      ("provisioned concurrency", "RC", "SnapStart", "PC"), "D", "abbreviates"),  # one thing twice
-], ids=["a stem word the root of the answer", "an abbreviation beside its own name"])
+    ("definition", "According to your notes on X-Ray, which term is described as: \"finer-grained piece inside a segment\"?",
+     ("Trace", "Annotation", "Subsegment", "Metadata"), "C", "gives away its answer 'Subsegment'"),  # "segment" inside it
+], ids=["a stem word the root of the answer", "an abbreviation beside its own name", "a stem word inside the answer's"])
 def test_a_question_giving_itself_away_is_never_served(shape, stem, options, answer, why):
     assert any(why in p for p in shaped(shape, stem, options, answer))
 

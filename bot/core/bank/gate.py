@@ -92,6 +92,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             # of "FindInMap" for Mappings, "substitution" for Fn::Sub (one the start of the other)
             others = {w for o in wrong for w in _words(o, whole=True)}
             shown = [w for w in _words(option, whole=True) if _begins(w, stem_words) and not _begins(w, others)]
+            # "a piece inside a segment" for Subsegment: a stem word inside the answer's, in no wrong option
+            shown += [s for w in _words(option, whole=True) for s in stem_words
+                      if len(s) >= ROOT and s in w and s != w and not any(s in o for o in others)]
             if shown:
                 problems.append(f"the stem gives away its answer {option!r} by the word {sorted(shown)[0]!r}")
             # "lost if the AZ is lost" names the zone of "One Zone-IA" in other words
