@@ -21,7 +21,7 @@ from unseen import cases_of, evaluate, evaluate_fts, halves, library_of, notes_f
 
 FLOORS = {  # right, right and in the first 600 characters, absent declined, answerable declined at most
     "aws-serverless.md": (0.90, 0.90, 6, 0),  # 27/30, 27/30 (last run 28/30, 28/30)
-    "kubernetes.md": (0.90, 0.86, 2, 1),  # 27/30, 26/30 (last run 28/30, 26/30)
+    "kubernetes.md": (0.90, 0.86, 3, 1),  # 27/30, 26/30 (last run 28/30, 26/30; 3/6 absent declined)
 }
 
 
