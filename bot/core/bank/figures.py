@@ -25,7 +25,7 @@ from bot.core.bank.lines import Line
 from bot.core.bank.questions import BankQuestion, single
 
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
-SHORT_CLAUSE = 6  # words
+SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
 SHORTHAND = re.compile(r"->|→|=>|≈|~")  # "sync -> caller retries; async -> ___", "~___ ≈ 1 vCPU": shorthand, no sentence
 ASIDE = re.compile(r"\s*\((?:see\b[^)]*|(?:[^()\s]+\s+){4,}[^()]*)\)")  # "(see section 4)", a parenthesis of five words or more
 

@@ -25,7 +25,7 @@ from typing import Iterable, Mapping, Sequence
 from bot.core.bank.questions import digest
 from bot.core.bank.lines import RULE, key, mentions
 
-LEAD = re.compile(r"([^:]{1,60}?)\s*:\s+")
+PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
 VERSUS_WORD = re.compile(r"\svs\b", re.IGNORECASE)  # a text worth reading for a comparison
 NAME = r"[\w./'’+-]+(?: [\w./'’+-]+){0,3}"  # a thing's name: four words at most, no comma
 VERSUS = re.compile(rf"^\s*[*`_]*(?P<a>{NAME})[*`_]*\s+vs\.?\s+[*`_]*(?P<b>{NAME})[*`_]*\s*$", re.IGNORECASE)
@@ -113,7 +113,7 @@ def comparisons(texts: Iterable[str]) -> Iterable[tuple[str, str]]:
 def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str]]:
     """Every (X, when, Y) a sentence states; a label's words are all ``labels``."""
     names: tuple[str, ...] = ()
-    lead = LEAD.match(sentence)
+    lead = PREFIX.match(sentence)
     if lead and (set(lead.group(1).lower().split()) <= labels or (names := compared(lead.group(1)) or ())):
         sentence = sentence[lead.end():]
     found = []
