@@ -1218,6 +1218,22 @@ def test_rules_after_a_comparison_and_chained_in_one_line_give_scenarios_with_th
     assert all("otherwise" not in q.stem for q in questions)
 
 
+def test_what_a_rule_passes_over_is_a_wrong_option_of_its_scenario():
+    notes = """# Storage
+
+## Where files go
+- use /tmp for scratch files of one execution environment, /tmp is wiped with it
+- use EFS for files many functions share at once
+- choose S3 over a layer if objects must outlive every function and be read by other services
+- a layer holds libraries, not data
+"""
+    questions = of_shape("scenario", notes)
+    outlive = [q for q in questions if "outlive" in q.stem]
+    assert outlive and outlive[0].correct == ("S3",)
+    assert "layer" in outlive[0].options  # "over a layer": the notes' own rival, not part of the answer
+    assert all("over" not in o for q in questions for o in q.options)
+
+
 @pytest.mark.parametrize("shape, stem, options, answer, why", [
     ("definition", "According to your notes on Powertools, which term is described as: \"structured JSON logs with the event\"?",
      ("Tracer", "Logger", "Metrics", "Parameters"), "B", "gives away its answer 'Logger'"),  # "logs": the root of Logger

@@ -166,14 +166,18 @@ class _Maker:
         self.rules: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)  # section -> (x, when, y, line)
         self.lists: dict[str, list[tuple[str, list[str], Line]]] = defaultdict(list)  # section -> (label, items)
         self.mates: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # passage id -> terms not asked
+        passed_over: list[tuple[str, str]] = []  # "choose X over Y if …": (X, Y)
         for p in passages:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
             for sentence in self.sentences[p.id]:
-                rules = [(self._unqualified(x), when, y) for x, when, y in rules_in(sentence.text, self.labels | self.asides)
+                rules = [(self._unqualified(x), when, y, rival) for x, when, y, rival
+                         in rules_in(sentence.text, self.labels | self.asides)
                          if self._term_ok(self._unqualified(x), named_only=False)]
-                for x, when, y in rules:
+                for x, when, y, rival in rules:
                     self.rules[p.section].append((x, when, y.strip().rstrip("."), sentence))
+                    if rival and self._term_ok(rival := self._unqualified(rival), named_only=False):
+                        passed_over.append((x, rival))
                 if not rules and (said := DEFINES.match(sentence.text)) and not LEAD.match(sentence.text):
                     self._define(p, said, sentence)
             for label, items, line in bullet_lists(p, self.lines[p.id]):
@@ -213,10 +217,11 @@ class _Maker:
         for p in passages:
             texts = [*p.heading, *(line.text for line in self.lines[p.id])]
             for pair in comparisons(self.clean.clean(t) for t in texts if VERSUS_WORD.search(t)):
-                a, b = (self._unqualified(t) for t in pair)
-                if self._thing(a) and self._thing(b):
-                    self.rivals[key(a)][key(b)] = b
-                    self.rivals[key(b)][key(a)] = a
+                passed_over.append(tuple(self._unqualified(t) for t in pair))
+        for a, b in passed_over:
+            if self._thing(a) and self._thing(b):
+                self.rivals[key(a)][key(b)] = b
+                self.rivals[key(b)][key(a)] = a
         self.rules_of: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)
         for found_rules in self.rules.values():
             for rule in found_rules:

@@ -31,6 +31,7 @@ NAME = r"[\w./'’+-]+(?: [\w./'’+-]+){0,3}"  # a thing's name: four words at 
 VERSUS = re.compile(rf"^\s*[*`_]*(?P<a>{NAME})[*`_]*\s+vs\.?\s+[*`_]*(?P<b>{NAME})[*`_]*\s*$", re.IGNORECASE)
 BARE = re.compile(r"^(?:use\s+)?(?P<x>[\w./'’+ -]{1,40}?)\s+(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
 OTHERWISE = re.compile(r",?\s+otherwise\b.*$", re.IGNORECASE)  # "when X, otherwise sync": the rest is another rule
+OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
 CHAINED = re.compile(r",\s+(?=(?:use\s+)?[\w./'’+-]+(?: [\w./'’+-]+){0,3}\s(?:for|if|when)\s)")
 
 
@@ -110,8 +111,9 @@ def comparisons(texts: Iterable[str]) -> Iterable[tuple[str, str]]:
             yield pair
 
 
-def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str]]:
-    """Every (X, when, Y) a sentence states; a label's words are all ``labels``."""
+def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str, str]]:
+    """Every (X, when, Y, rival) a sentence states, the rival what "choose X over Z if Y" passes
+    over ("" when none); a label's words are all ``labels``."""
     names: tuple[str, ...] = ()
     lead = PREFIX.match(sentence)
     if lead and (set(lead.group(1).lower().split()) <= labels or (names := compared(lead.group(1)) or ())):
@@ -126,8 +128,10 @@ def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str]
             if m is None:
                 continue
             first, *chain = CHAINED.split(OTHERWISE.sub("", m.group("y")))
-            found.append((m.group("x"), m.group("when").lower(), first))
-            found += [(c.group("x"), c.group("when").lower(), c.group("y")) for c in map(BARE.match, chain) if c]
+            over = OVER.match(m.group("x"))
+            x, rival = (over.group("x"), over.group("rival")) if over else (m.group("x"), "")
+            found.append((x, m.group("when").lower(), first, rival))
+            found += [(c.group("x"), c.group("when").lower(), c.group("y"), "") for c in map(BARE.match, chain) if c]
     return found
 
 
