@@ -420,3 +420,32 @@ def test_an_unknown_word_in_the_setting_of_a_long_exam_scenario_does_not_decline
                 "What should the trust policy require?")
     assert isinstance(lookup(notes).ask(scenario), messages.FoundPassage)
     assert isinstance(lookup(notes).ask("SaaS vendor pricing"), messages.NothingFound)  # a short one still is
+
+
+KUBE_NOTES = """# Kubernetes notes
+
+## Pods
+- A pod is one or more containers sharing a network namespace and volumes.
+- Containers in a pod talk over localhost; each pod gets its own IP address.
+
+## Security
+- A ServiceAccount is the identity a pod uses to call the API server.
+- Secrets are only base64 encoded, not encrypted, unless encryption at rest is turned on.
+
+## Nodes
+- The kubelet on each node starts the pod's containers and reports their status.
+"""
+
+
+def test_the_question_sentence_of_a_long_scenario_is_not_setting():
+    """The setting of an exam scenario may use any words; the sentence that asks may not name a
+    thing the notes never name."""
+    asks_unnamed = ("Our security team says no container in the cluster may ever run with administrator rights. "
+                    "Which pod setting forces the process to start as a non-root user id like 1000?")
+    asks_jargon = ("Our team runs a database cluster on the nodes and wants every replica to keep a stable "
+                   "name and its own disk. Why do statefulset pods get names like db-0?")
+    asks_covered = ("Our security team worries that anybody able to read the cluster's stored configuration "
+                    "learns every password. Are Secrets encrypted or only encoded?")
+    assert isinstance(lookup(KUBE_NOTES).ask(asks_unnamed), messages.NothingFound)
+    assert isinstance(lookup(KUBE_NOTES).ask(asks_jargon), messages.NothingFound)
+    assert isinstance(lookup(KUBE_NOTES).ask(asks_covered), messages.FoundPassage)

@@ -12,10 +12,15 @@ is answered wherever the best passage is; a paraphrase often has a long word
 the notes never use ("ephemeral scratch space"), so that alone declines nothing,
 unless the best passage also matches less than half of the query ("force a pod
 onto SSD nodes with node affinity" meets a kubectl line on pods and nodes); an
-exam scenario of twenty words or more is exempt, its setting is words of its own.
+exam scenario of twenty words or more is exempt, its setting is words of its own,
+but not the sentence that asks: there a name no English word ("statefulset"), or
+an unknown word with a best passage holding less than 40% of that sentence,
+declines it.
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.core.lookup.index import LONG, Hit, Index
 from bot.core.lookup.terms import Unit, root, words
@@ -26,6 +31,8 @@ STEM_WORDS = 12  # words: a query this long is an exam stem, whatever few of the
 SETTING_WORDS = 20  # words: in an exam scenario this long, an unknown word is its setting ("a SaaS vendor")
 COVER_MIN = 0.1  # any query: the best passage must match at least this share of it
 COVER_UNHEARD = 0.45  # a query with a word the notes never use: the best passage must match this much
+ASKED_UNITS = 4  # words: a scenario's question sentence this long names what it asks for
+ASKED_HELD = 0.4  # ... and the best passage must hold this share of them
 BRANDS = ("aws", "amazon")  # "AWS Batch": a word after these the notes never use is a service name
 
 
@@ -44,8 +51,16 @@ def answers(hit: Hit | None, query: list[Unit], text: str, index: Index) -> bool
     missing = [u for u in query if unheard(u, index)]
     if missing and hit.coverage < COVER_UNHEARD and len(words(text)) < SETTING_WORDS:
         return False  # "node affinity", "custom resource definition": a thing the notes never name, met in passing
-    if any(index.vocab.jargon(u.head) and not index.resembles(u.head) for u in missing) \
-            and len(words(text)) < SETTING_WORDS \
+    asked = set(words(re.split(r"(?<=[.!?])\s+", text.strip())[-1])) if len(words(text)) >= SETTING_WORDS else None
+    if asked is not None and any(u.head in asked for u in missing):
+        # a scenario's question sentence is no setting: "... Which pod setting makes the process
+        # start as a non-root user?" asks for a thing the notes never name when its best passage
+        # holds less than half of what that sentence asks
+        mine = [u for u in query if u.head in asked]
+        if len(mine) >= ASKED_UNITS and sum(u.head in hit.held for u in mine) < ASKED_HELD * len(mine):
+            return False
+    if any(index.vocab.jargon(u.head) and not index.resembles(u.head) and (asked is None or u.head in asked)
+           for u in missing) \
             or short and missing and (
             len(missing) >= 2 or 2 * len(missing) > len(query)):
         # a short query whose words the notes mostly never use, or one that names
