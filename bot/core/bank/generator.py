@@ -216,8 +216,8 @@ class _Maker:
         self.rivals: dict[str, dict[str, str]] = defaultdict(dict)  # key(thing) -> key(rival) -> rival as written
         for p in passages:
             texts = [*p.heading, *(line.text for line in self.lines[p.id])]
-            for pair in comparisons(self.clean.clean(t) for t in texts if VERSUS_WORD.search(t)):
-                passed_over.append(tuple(self._unqualified(t) for t in pair))
+            for a, b in comparisons(self.clean.clean(t) for t in texts if VERSUS_WORD.search(t)):
+                passed_over.append((self._unqualified(a), self._unqualified(b)))
         for a, b in passed_over:
             if self._thing(a) and self._thing(b):
                 self.rivals[key(a)][key(b)] = b
