@@ -8,8 +8,9 @@ lookup is improved (``python tests/eval/unseen.py --tune``, with the cases of
 only ever reported as figures, and only its figures are published.
 
 A case is right when the passage the lookup answers with holds the case's
-answer (a verbatim phrase of the notes that occurs once), and visible when the
-answer is in the first 600 characters of the reply as a chat user sees it.
+answer (a verbatim phrase of the notes that occurs once; a case may instead list
+`expect`, phrases any one of which will do), and visible when that phrase is in the
+first 600 characters of the reply as a chat user sees it.
 """
 
 from __future__ import annotations
@@ -95,6 +96,10 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[*`_|•›#]", " ", text.lower()).split())
 
 
+def _answers(case: dict) -> list[str]:
+    return [_norm(a) for a in case.get("expect", [case.get("answer", "")])]
+
+
 def evaluate(library: Library, cases: list[dict]) -> Score:
     score = Score()
     for case in cases:
@@ -108,10 +113,10 @@ def evaluate(library: Library, cases: list[dict]) -> Score:
             if found:
                 score.misses.append(f"absent: {case['query']!r} -> {reply.passage_id}")
             continue
-        answer = _norm(case["answer"])
         passage = library.passage(reply.passage_id) if found else None
-        right = passage is not None and answer in _norm(f"{passage.path}\n{passage.text}")
-        visible = right and answer in _norm(render(reply)[:VISIBLE])
+        held = [a for a in _answers(case) if passage is not None and a in _norm(f"{passage.path}\n{passage.text}")]
+        right = bool(held)
+        visible = any(a in _norm(render(reply)[:VISIBLE]) for a in held)
         row[1] += right
         row[2] += visible
         score.declined_answerable += not found
@@ -137,9 +142,8 @@ def evaluate_fts(library: Library, cases: list[dict]) -> Score:
         if found:
             passage = library.passage(found[0])
             whole = _norm(f"{passage.path}\n{passage.text}")
-            answer = _norm(case["answer"])
-            row[1] += answer in whole
-            row[2] += answer in _norm(f"{passage.path}\n{passage.text}"[:VISIBLE])
+            row[1] += any(a in whole for a in _answers(case))
+            row[2] += any(a in _norm(f"{passage.path}\n{passage.text}"[:VISIBLE]) for a in _answers(case))
         else:
             score.declined_answerable += 1
     return score
