@@ -116,6 +116,33 @@ Managed runtimes: Python 3.12, Node.js 22, Java 21, .NET 8
     assert not of_shape("choose-two", mixed)  # "which TWO are poll-based sources? … Java 21" gives itself away
 
 
+def test_a_list_of_what_has_a_property_beside_one_of_what_lacks_it_gives_choose_twos_of_each_other():
+    errors = """\
+# Tables
+
+## Errors
+Retryable (use backoff):
+- `ProvisionedThroughputExceededException` — over the table's capacity
+- `RequestLimitExceeded` — account throughput quota
+- `InternalServerError` (500) / `ServiceUnavailable` (503)
+NOT retryable as-is (fix the request):
+- `ConditionalCheckFailedException` — condition false
+- `ValidationException` — bad params, item > 400 KB
+- `ResourceNotFoundException` (table missing) & `ResourceInUseException`
+- use CloudWatch Contributor Insights when you suspect a hot partition
+"""
+    retryable = {"ProvisionedThroughputExceededException", "RequestLimitExceeded", "InternalServerError",
+                 "ServiceUnavailable"}
+    fix_first = {"ConditionalCheckFailedException", "ValidationException", "ResourceNotFoundException",
+                 "ResourceInUseException"}
+    asked = {q.stem.split("which TWO of these are ")[1].split("?")[0]: q for q in of_shape("choose-two", errors)}
+    assert set(asked) == {"retryable", "NOT retryable as-is"}  # the note-taker's asides left out
+    for label, right, wrong in [("retryable", retryable, fix_first), ("NOT retryable as-is", fix_first, retryable)]:
+        q = asked[label]
+        assert set(q.correct) <= right and len(q.correct) == 2
+        assert set(q.options) - set(q.correct) <= wrong and len(q.options) == 5
+
+
 def test_a_list_of_plain_words_gives_no_choose_two_it_could_get_wrong():
     assert not [q for q in of_shape("choose-two") if "invocation types" in q.stem]
 

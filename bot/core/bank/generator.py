@@ -39,7 +39,9 @@ from bot.core.bank.questions import digest, ident, pick, place, single
 from bot.core.bank.gate import check
 from bot.core.bank import figures, tables
 from bot.core.bank.figures import Figure
-from bot.core.bank.kinds import VERSUS_WORD, Kinds, abbreviates, compared_with, comparisons, rules_in
+from bot.core.bank.kinds import (
+    VERSUS_WORD, Kinds, abbreviates, compared_with, comparisons, contrasts, negated, rules_in,
+)
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
@@ -181,7 +183,7 @@ class _Maker:
                 if not rules and (said := DEFINES.match(sentence.text)) and not LEAD.match(sentence.text):
                     self._define(p, said, sentence)
             for label, items, line in bullet_lists(p, self.lines[p.id]):
-                if self._term_ok(label):
+                if self._term_ok(label) or negated(label):
                     self.lists[p.section].append((label, items, line))
         # each passage's definitions, and each section's first lines that define (numbered items):
         # looked up per passage, so a one-section notes file of any size is read in linear time
@@ -515,8 +517,10 @@ class _Maker:
     def _choose_two(self, p) -> Iterable[BankQuestion]:
         lists = self.lists.get(p.section, [])
         for label, items, line in (x for x in lists if x[2].passage.id == p.id) if p.id in self.listed else ():
-            if len(items) < 2 or not label.lower().endswith("s") \
-                    or not all(self._named(i) and self._thing(i) for i in items):
+            # "Retryable" beside "NOT retryable as-is": each list's wrong options are the other's items
+            opposite = [i for other_label, other, _ in lists if contrasts(label, other_label) for i in other]
+            if len(items) < 2 or not (label.lower().endswith("s") or opposite) \
+                    or not all(self._named(i) and self._thing(i) for i in items) or negated(label) and not opposite:
                 continue  # "Reuse", "Upload gotcha": labels of bullets, not things the list names
             mine = {key(i) for i in items}
             kind = label.lower().split()[-1]
@@ -528,6 +532,8 @@ class _Maker:
                             + sorted(elsewhere, key=lambda i: digest(label + i)))
             pool = [i for i in pool if key(i) not in mine and not mentions(p.text, i) and self._named(i)
                     and self._thing(i)]
+            if len(pool) < 3:  # what the notes list as the opposite is wrong, though the passage names it
+                pool = [i for i in distinct(opposite) if key(i) not in mine and self._named(i) and self._thing(i)]
             if len(pool) < 3:
                 continue
             right = items[:2] if len(items) == 2 else [items[n] for n in pick(line.text, len(items), 2)]

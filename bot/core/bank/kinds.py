@@ -135,6 +135,22 @@ def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str,
     return found
 
 
+NEGATION = re.compile(r"^(?:not|no|non|never)\b[\s-]*", re.IGNORECASE)
+
+
+def negated(label: str) -> bool:
+    """ "NOT retryable as-is": a list of what lacks a property (``contrasts``)."""
+    return NEGATION.match(label) is not None
+
+
+def contrasts(label: str, other: str) -> bool:
+    """ "Retryable" and "NOT retryable as-is": one list has what the other lacks."""
+    if negated(label) == negated(other):
+        return False
+    a, b = (set(re.findall(r"[a-z]{4,}", NEGATION.sub("", x).lower())) for x in (label, other))
+    return bool(a & b)
+
+
 def abbreviates(short: str, name: str) -> bool:
     """ "PC" for "provisioned concurrency": one thing written twice."""
     return re.fullmatch(r"[A-Z]{2,5}", short) is not None and len(name.split()) == len(short) \

@@ -156,7 +156,12 @@ def sentences(text: str) -> list[str]:
     return [x.strip() for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x.strip()]
 
 
-BULLET_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ -]{0,30}?)\s*(?::|–|—|\s-|=)\s+\S")
+BULLET_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ -]{0,30}?|[A-Za-z]\w{30,60})\s*(?::|–|—|\s-|=)\s+\S")
+
+
+ASIDE = re.compile(r"\s*\([^()]*\)")  # "(use backoff)", "(500)": a note on what it follows
+CAMEL_PAIR = re.compile(r"([A-Z]\w*?[a-z][A-Z]\w*)\s+[/&]\s+([A-Z]\w*?[a-z][A-Z]\w*)")  # "ThrottlingException / …"
+LABEL_WORDS = 8  # "NOT retryable as-is (fix the request):" labels a list; a longer line says something
 
 
 def bullet_lists(p, lines: list[Line]) -> Iterable[tuple[str, list[str], Line]]:
@@ -164,7 +169,7 @@ def bullet_lists(p, lines: list[Line]) -> Iterable[tuple[str, list[str], Line]]:
     raw = p.text.splitlines()
     for i, line in enumerate(raw):
         text = line.strip().lstrip("•").strip()
-        if not text.endswith(":") or len(text.split()) > 6:
+        if not text.endswith(":") or len(text.split()) > LABEL_WORDS:
             continue
         depth = len(line) - len(line.lstrip())
         items = []
@@ -173,17 +178,21 @@ def bullet_lists(p, lines: list[Line]) -> Iterable[tuple[str, list[str], Line]]:
                 break
             if len(below) - len(below.lstrip()) > depth + 2:
                 continue  # a sub-point of an item
-            body = below.strip().lstrip("•").strip()
+            body = ASIDE.sub("", below.strip().lstrip("•").strip())  # "InternalServerError (500)": a note on it
             lead = BULLET_LEAD.match(body)
             item = lead.group("term") if lead else body
-            if len(item.split()) > 4 or not re.fullmatch(r"[A-Za-z][\w+.'’ /-]{0,40}", item):
+            # "InternalServerError / ServiceUnavailable": two names on one bullet
+            both = CAMEL_PAIR.fullmatch(item.strip())
+            if len(items) >= 3 and RULE.match(body):
+                break  # "use CloudWatch Contributor Insights when …": a rule after the list, not an item
+            if len(item.split()) > 4 or not re.fullmatch(r"[A-Za-z][\w+.'’ /-]{0,40}", item) and not both:
                 items = []
                 break
-            items.append(item.strip())
+            items += [*both.groups()] if both else [item.strip()]
         if len(items) >= 3:
             anchor = next((x for x in lines if x.text == text), lines[0] if lines else None)
-            if anchor is not None:
-                yield text.rstrip(":").strip(), items, anchor
+            if anchor is not None:  # "Retryable (use backoff)": the aside is no part of what the list is
+                yield ASIDE.sub("", text.rstrip(":")).strip(), items, anchor
 
 
 def inline_items(text: str) -> list[str]:
