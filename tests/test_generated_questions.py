@@ -116,6 +116,27 @@ Managed runtimes: Python 3.12, Node.js 22, Java 21, .NET 8
     assert not of_shape("choose-two", mixed)  # "which TWO are poll-based sources? … Java 21" gives itself away
 
 
+def test_a_rule_with_its_own_alternative_is_never_a_wrong_option_among_another_kind():
+    indexes = """\
+# Tables
+
+## Indexes
+### Projections
+- use KEYS_ONLY when you just need ids and will fetch the item afterwards
+- use INCLUDE when queries need a couple of extra attributes
+- use ALL when you query the index a lot and need full items — avoids fetches
+- use LSI if you need strongly consistent reads on the alternate key, otherwise GSI (more flexible)
+"""
+    # an index type among projection types gives itself away, whichever is asked
+    assert not [q for q in of_shape("scenario", indexes) if {"LSI", "INCLUDE"} <= set(q.options)]
+
+
+def test_a_scenario_asks_the_situation_of_a_rule_not_the_reason_after_its_dash():
+    services = NOTES.replace("must read the same records in order.", "must read the same records in order — replays too.")
+    [q] = [q for q in of_shape("scenario", services) if q.correct == ("Kinesis",)]
+    assert q.stem.endswith("must read the same records in order?")
+
+
 def test_a_list_of_what_has_a_property_beside_one_of_what_lacks_it_gives_choose_twos_of_each_other():
     errors = """\
 # Tables

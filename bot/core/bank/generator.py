@@ -169,6 +169,7 @@ class _Maker:
         self.lists: dict[str, list[tuple[str, list[str], Line]]] = defaultdict(list)  # section -> (label, items)
         self.mates: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # passage id -> terms not asked
         passed_over: list[tuple[str, str]] = []  # "choose X over Y if …": (X, Y)
+        self.passes_over: dict[str, str] = {}  # key(X) -> key(Y) of such a rule
         for p in passages:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
@@ -180,6 +181,10 @@ class _Maker:
                     self.rules[p.section].append((x, when, y.strip().rstrip("."), sentence))
                     if rival and self._term_ok(rival := self._unqualified(rival), named_only=False):
                         passed_over.append((x, rival))
+                        # "LSI if …, otherwise GSI" pairs LSI with GSI ("S3 over a layer" keeps S3 in its list);
+                        # "otherwise GSI", not "otherwise just bundle them"
+                        if self._thing(rival) and "otherwise" in sentence.text.lower():
+                            self.passes_over[key(x)] = key(rival)
                 if not rules and (said := DEFINES.match(sentence.text)) and not LEAD.match(sentence.text):
                     self._define(p, said, sentence)
             for label, items, line in bullet_lists(p, self.lines[p.id]):
@@ -479,8 +484,13 @@ class _Maker:
             # elsewhere in the section compare storage classes with encryption modes)
             pool = [r for r in rules if r[3].group == line.group]
             # "HTTP API" is part of "HTTP API + JWT authorizer": one may be right where the other is
+            # a rule paired with its own rival ("LSI …, otherwise GSI") is of that pair's kind, not the list's
+            listed = {key(r[0]) for r in pool}  # ("…, otherwise SQS" beside a rule for SQS: both stay)
+            paired = {key(o) for o, _, _, _ in pool if (r := self.passes_over.get(key(o)))
+                      and not any(r in t or t in r for t in listed)}
             others = [o for o, _, oy, _ in pool if key(o) not in key(x) and key(x) not in key(o)
-                      and overlap(oy, y) < 0.5 and not mentions(y, o) and self._thing(o)]
+                      and overlap(oy, y) < 0.5 and not mentions(y, o) and self._thing(o) and key(o) not in paired
+                      and key(x) not in paired]
             # the most like it first ("HTTP API" beside "REST API", not three Cognito pools)
             others = sorted(distinct([x, *others])[1:], key=lambda o: -overlap(o, x))[:3]
             kin: list[str] = []
@@ -497,7 +507,8 @@ class _Maker:
                           ][:3 - len(others) - len(kin)]
             if len(others) + len(kin) + len(rivals) < 3:
                 continue
-            condition = third_person(self.clean.clean(y))
+            # "need full items — avoids fetches": what follows the dash says why, not when
+            condition = third_person(self.clean.clean(re.split(r"\s[—–]\s", y)[0]))
             if len(condition.split()) < 3:
                 continue  # "for cross-account": no situation a developer is in
             stem = f"{self.according(p)}, which should a developer use {when} {condition}?"

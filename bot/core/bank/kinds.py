@@ -31,6 +31,7 @@ NAME = r"[\w./'’+-]+(?: [\w./'’+-]+){0,3}"  # a thing's name: four words at 
 VERSUS = re.compile(rf"^\s*[*`_]*(?P<a>{NAME})[*`_]*\s+vs\.?\s+[*`_]*(?P<b>{NAME})[*`_]*\s*$", re.IGNORECASE)
 BARE = re.compile(r"^(?:use\s+)?(?P<x>[\w./'’+ -]{1,40}?)\s+(?P<when>when|if|for)\s+(?P<y>.{8,})$", re.IGNORECASE)
 OTHERWISE = re.compile(r",?\s+otherwise\b.*$", re.IGNORECASE)  # "when X, otherwise sync": the rest is another rule
+ELSE_NAME = re.compile(r",?\s+otherwise\s+(?:use\s+)?([\w./'’+-]+(?: [\w./'’+-]+){0,2})\s*(?:\(.*\))?\.?$", re.IGNORECASE)
 OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
 CHAINED = re.compile(r",\s+(?=(?:use\s+)?[\w./'’+-]+(?: [\w./'’+-]+){0,3}\s(?:for|if|when)\s)")
 
@@ -129,7 +130,8 @@ def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str,
                 continue
             first, *chain = CHAINED.split(OTHERWISE.sub("", m.group("y")))
             over = OVER.match(m.group("x"))
-            x, rival = (over.group("x"), over.group("rival")) if over else (m.group("x"), "")
+            instead = ELSE_NAME.search(m.group("y"))  # "use LSI if …, otherwise GSI": GSI is the rival
+            x, rival = (over.group("x"), over.group("rival")) if over else (m.group("x"), instead.group(1) if instead else "")
             found.append((x, m.group("when").lower(), first, rival))
             found += [(c.group("x"), c.group("when").lower(), c.group("y"), "") for c in map(BARE.match, chain) if c]
     return found
