@@ -7,7 +7,8 @@ Five shapes, each from a structure the notes already have:
   the notes give rules for beside it;
 - ``choose-two``: a list ("Poll-based sources: SQS, Kinesis, DynamoDB Streams")
   becomes "Which TWO of these are poll-based sources?", the wrong options being
-  items of the notes' lists of the same kind ("Push-based sources");
+  items of the notes' lists of the same kind ("Push-based sources") or of the list
+  of what lacks the property ("Retryable" beside "NOT retryable as-is");
 - ``definition``: "Which term is described as …?" over "Term – description" lines and
   prose definitions, the wrong options the terms beside it, written as it is;
 - ``number``: an amount with a unit the notes use ("15 minutes", "256 KB")
@@ -483,11 +484,11 @@ class _Maker:
             # the other things one list of rules says to use: of one kind with it (rules from
             # elsewhere in the section compare storage classes with encryption modes)
             pool = [r for r in rules if r[3].group == line.group]
-            # "HTTP API" is part of "HTTP API + JWT authorizer": one may be right where the other is
             # a rule paired with its own rival ("LSI …, otherwise GSI") is of that pair's kind, not the list's
             listed = {key(r[0]) for r in pool}  # ("…, otherwise SQS" beside a rule for SQS: both stay)
             paired = {key(o) for o, _, _, _ in pool if (r := self.passes_over.get(key(o)))
                       and not any(r in t or t in r for t in listed)}
+            # "HTTP API" is part of "HTTP API + JWT authorizer": one may be right where the other is
             others = [o for o, _, oy, _ in pool if key(o) not in key(x) and key(x) not in key(o)
                       and overlap(oy, y) < 0.5 and not mentions(y, o) and self._thing(o) and key(o) not in paired
                       and key(x) not in paired]

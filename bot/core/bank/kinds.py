@@ -114,7 +114,7 @@ def comparisons(texts: Iterable[str]) -> Iterable[tuple[str, str]]:
 
 def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str, str]]:
     """Every (X, when, Y, rival) a sentence states, the rival what "choose X over Z if Y" passes
-    over ("" when none); a label's words are all ``labels``."""
+    over or "use X if Y, otherwise Z" falls back to ("" when none); a label's words are all ``labels``."""
     names: tuple[str, ...] = ()
     lead = PREFIX.match(sentence)
     if lead and (set(lead.group(1).lower().split()) <= labels or (names := compared(lead.group(1)) or ())):
@@ -131,7 +131,10 @@ def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str,
             first, *chain = CHAINED.split(OTHERWISE.sub("", m.group("y")))
             over = OVER.match(m.group("x"))
             instead = ELSE_NAME.search(m.group("y"))  # "use LSI if …, otherwise GSI": GSI is the rival
-            x, rival = (over.group("x"), over.group("rival")) if over else (m.group("x"), instead.group(1) if instead else "")
+            if over:
+                x, rival = over.group("x"), over.group("rival")
+            else:
+                x, rival = m.group("x"), instead.group(1) if instead else ""
             found.append((x, m.group("when").lower(), first, rival))
             found += [(c.group("x"), c.group("when").lower(), c.group("y"), "") for c in map(BARE.match, chain) if c]
     return found
