@@ -489,9 +489,9 @@ class _Maker:
             paired = {key(o) for o, _, _, _ in pool if (r := self.passes_over.get(key(o)))
                       and not any(r in t or t in r for t in listed)}
             # "HTTP API" is part of "HTTP API + JWT authorizer": one may be right where the other is
-            others = [o for o, _, oy, _ in pool if key(o) not in key(x) and key(x) not in key(o)
-                      and overlap(oy, y) < 0.5 and not mentions(y, o) and self._thing(o) and key(o) not in paired
-                      and key(x) not in paired]
+            others = [] if key(x) in paired else [
+                o for o, _, oy, _ in pool if key(o) not in key(x) and key(x) not in key(o)
+                and overlap(oy, y) < 0.5 and not mentions(y, o) and self._thing(o) and key(o) not in paired]
             # the most like it first ("HTTP API" beside "REST API", not three Cognito pools)
             others = sorted(distinct([x, *others])[1:], key=lambda o: -overlap(o, x))[:3]
             kin: list[str] = []
