@@ -1306,3 +1306,51 @@ Pick a class per object.
 """
     stems = [q.stem for q in of_shape("definition", notes)]
     assert stems and all("which S3 storage class is described as" in s for s in stems)
+
+
+def test_a_rule_alone_in_its_section_takes_wrong_options_of_its_kind_as_aws_names_them():
+    notes = "# Lambda\n\n## Init time\nUse SnapStart when a Java function is slow to initialise and cannot pay for warm capacity.\n"
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("SnapStart",)]
+    features = shipped().families["Lambda feature"]
+    assert len(q.options) == 4 and set(q.options) - {"SnapStart"} <= set(features)
+    assert "each is another Lambda feature." in q.explanation
+
+
+def test_a_plain_english_word_alone_in_its_section_gets_no_options_from_a_kind_it_only_sounds_like():
+    notes = "# Queues\n\n## Picking\nUse Standard when the order of messages does not matter to the workers.\n"
+    assert not [q for q in of_shape("scenario", notes) if q.correct == ("Standard",)]
+
+
+def test_services_the_notes_name_without_amazon_are_offered_beside_others_named_the_same_way():
+    notes = "# Messaging\n\n## Fan-out\nUse SNS when one event must reach many subscribers at once by push.\n"
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("SNS",)]
+    assert "SQS" in q.options and not [o for o in q.options if o.startswith(("Amazon ", "AWS "))]
+
+
+def test_an_abbreviation_and_its_full_name_are_never_two_options_of_one_question():
+    notes = ("# Messaging\n\n## Picking the service\n"
+             "- use SQS when one consumer group must process each message once\n"
+             "- use KDS when several apps must replay the same ordered records\n"
+             "- use SNS when one event must reach many subscribers by push\n")
+    questions = of_shape("scenario", notes)
+    assert questions and not [q for q in questions if {"KDS", "Kinesis Data Streams"} <= set(q.options)]
+
+
+def test_a_rule_of_another_kind_beside_the_answer_is_never_a_wrong_option_when_its_own_kind_has_enough():
+    notes = ("# IAM\n\n## Debugging access denied\n"
+             "Use DecodeAuthorizationMessage when the error came back encoded; "
+             "use CloudTrail when you need to see who actually made the call.\n")
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("DecodeAuthorizationMessage",)]
+    assert "CloudTrail" not in q.options and set(q.options) <= set(shipped().families["STS API"])
+
+
+def test_a_scenario_asks_the_situation_before_an_arrow_and_never_leaves_an_aside_open():
+    notes = ("# Lambda\n\n## Concurrency\n"
+             "Use reserved concurrency when a function hammers a fragile downstream (e.g. an RDS database.\n"
+             "Use provisioned concurrency when latency-sensitive traffic suffers from cold starts → pay for warm.\n"
+             "Use SnapStart when the function is written in Java and initialises slowly.\n"
+             "Use destinations when some legacy thing expects it.\n")
+    stems = {q.correct[0]: q.stem for q in of_shape("scenario", notes)}
+    assert stems["reserved concurrency"].endswith("when a function hammers a fragile downstream?")
+    assert stems["provisioned concurrency"].endswith("suffers from cold starts?")
+    assert "destinations" not in stems  # "expects it": the situation is not told

@@ -41,7 +41,8 @@ from bot.core.bank.gate import check
 from bot.core.bank import figures, tables
 from bot.core.bank.figures import Figure
 from bot.core.bank.kinds import (
-    VERSUS_WORD, Kinds, abbreviates, compared_with, comparisons, contrasts, negated, rules_in,
+    VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
+    untold,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
@@ -153,7 +154,7 @@ class _Maker:
         self.units = {u.lower() for u in lexicon.units}
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self._things: dict[str, bool] = {}
-        self.kinds = Kinds(lexicon.families)
+        self.kinds = Kinds(lexicon.families, lexicon.concepts, self.clean.english)
         self._places: dict[str, list[int]] | None = None  # word -> where the notes write it (``_uses``)
         self._sequence: list[str] = []
         self.headings: dict[str, set[str]] = defaultdict(set)  # section -> its headings' words
@@ -430,9 +431,10 @@ class _Maker:
         return ("|" not in text and "=" not in text and not text.rstrip().endswith(("?", ":", ",", "("))
                 and words.isdisjoint(self.asides | PERSONAL))
 
-    def _kin(self, term: str, described: str, group: list[str], taken: list[str], section: str) -> list[str]:
+    def _kin(self, term: str, described: str, group: list[str], taken: list[str], section: str,
+             alone: bool = False) -> list[str]:
         """Other members of ``term``'s kind for wrong options (``kinds.Kinds.others``)."""
-        return self.kinds.others(term, described, group, taken, [t for t, _, _ in self.defs.get(section, [])])
+        return self.kinds.others(term, described, group, taken, [t for t, _, _ in self.defs.get(section, [])], alone)
 
     def _label(self, term: str) -> bool:
         """A bullet's label that says what its figure is ("Expiry from the console", "Part size"):
@@ -495,8 +497,13 @@ class _Maker:
             # the most like it first ("HTTP API" beside "REST API", not three Cognito pools)
             others = sorted(distinct([x, *others])[1:], key=lambda o: -overlap(o, x))[:3]
             kin: list[str] = []
+            group = [r[0] for r in pool]
+            kind = self.kinds.kind(x, group, alone=True)
+            mates = [o for o in others if kind in self.kinds.of(o)]
+            if kind and len(mates) < len(others) and len(mates) + len(self._kin(x, y, group, mates, p.section, True)) >= 3:
+                others = mates  # "CloudTrail" beside STS APIs: a rule of the list, but another kind
             if len(others) < 3:  # too few rules beside it: others of its kind, as AWS names them
-                kin = self._kin(x, y, [r[0] for r in pool], others, p.section)[:3 - len(others)]
+                kin = self._kin(x, y, group, others, p.section, True)[:3 - len(others)]
             if len(others) + len(kin) < 3:  # or the other items of a numbered list naming it
                 taken = {key(t) for t in [x, *others, *kin]}
                 kin += [t for t in self._run_mates(x, y) if key(t) not in taken][:3 - len(others) - len(kin)]
@@ -509,15 +516,15 @@ class _Maker:
             if len(others) + len(kin) + len(rivals) < 3:
                 continue
             # "need full items — avoids fetches": what follows the dash says why, not when
-            condition = third_person(self.clean.clean(re.split(r"\s[—–]\s", y)[0]))
-            if len(condition.split()) < 3:
-                continue  # "for cross-account": no situation a developer is in
+            condition = balanced(third_person(self.clean.clean(situation(y))))
+            if untold(condition):
+                continue  # "for cross-account", "when some legacy thing expects it": no situation told
             stem = f"{self.according(p)}, which should a developer use {when} {condition}?"
             why = (f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
             if kin:
-                why += " " + self.kinds.said(x, [r[0] for r in pool], kin)
+                why += " " + self.kinds.said(x, group, kin, alone=True)
             why += compared_with([(t, next(o for o in [x, *others] if key(t) in self.rivals.get(key(o), {})))
                                   for t in rivals])
             yield single(p, "scenario", x, stem, x, others + kin + rivals, why)

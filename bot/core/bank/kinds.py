@@ -33,12 +33,16 @@ BARE = re.compile(r"^(?:use\s+)?(?P<x>[\w./'’+ -]{1,40}?)\s+(?P<when>when|if|f
 OTHERWISE = re.compile(r",?\s+otherwise\b.*$", re.IGNORECASE)  # "when X, otherwise sync": the rest is another rule
 ELSE_NAME = re.compile(r",?\s+otherwise\s+(?:use\s+)?([\w./'’+-]+(?: [\w./'’+-]+){0,2})\s*(?:\(.*\))?\.?$", re.IGNORECASE)
 OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
+MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
 CHAINED = re.compile(r",\s+(?=(?:use\s+)?[\w./'’+-]+(?: [\w./'’+-]+){0,3}\s(?:for|if|when)\s)")
 
 
 class Kinds:
-    def __init__(self, families: Mapping[str, Sequence[str]]):
+    def __init__(self, families: Mapping[str, Sequence[str]], concepts: Mapping[str, tuple[str, ...]] | None = None,
+                 english: frozenset[str] = frozenset()):
         self.families = families
+        self.concepts = concepts or {}  # "kds" and "Kinesis Data Streams" name one concept
+        self.english = english  # a plain word ("Standard") alone in its list may name anything
         self._of: dict[str, set[str]] = {}
 
     def of(self, term: str) -> set[str]:
@@ -46,46 +50,78 @@ class Kinds:
         if term not in self._of:
             words = _words(term)
             self._of[term] = {kind for kind, members in self.families.items()
-                              if any(_fits(words, _words(m), set(_words(kind))) for m in members)}
+                              if any(self._names(term, words, m, kind) for m in members)}
         return self._of[term]
 
-    def kind(self, term: str, group: list[str]) -> str | None:
-        """``term``'s kind, as the others of its list confirm; None when none does."""
+    def _names(self, term: str, words: list[str], member: str, kind: str) -> bool:
+        """Does ``term`` name ``member``: by its words, the acronym it gives ("DynamoDB Accelerator
+        (DAX)"), or another of the lexicon's names for it?"""
+        full, _, short = member.partition(" (")
+        return any(_fits(words, _words(m), set(_words(kind))) or self._same(term, m) for m in (full, short.rstrip(")")) if m)
+
+    def _same(self, term: str, member: str) -> bool:
+        """Does ``term`` name ``member`` by another of the lexicon's names ("KDS", "Kinesis Data Streams")?"""
+        mine, theirs = (self.concepts.get(key(MAKER.sub("", t)), ()) for t in (term, member))  # not "AWS_IAM"
+        return bool(mine) and bool(theirs) and mine[0] == theirs[0]
+
+    def _sure(self, term: str) -> bool:
+        """A name of one kind that is no plain English word needs no list to confirm its kind
+        ("SQS" is a messaging service; "Standard" may be a queue, a class or a retrieval option)."""
+        words = _words(term)
+        return len(words) > 1 or words[0] not in self.english
+
+    def kind(self, term: str, group: list[str], alone: bool = False) -> str | None:
+        """``term``'s kind, as the others of its list confirm; None when none does, unless ``alone``
+        (a rule names the thing to use, so a name no English word is what it seems)."""
         mine = self.of(term)
         if not mine:
             return None
         votes = Counter(k for t in group if key(t) != key(term) for k in self.of(t) if k in mine)
         best = max(sorted(mine), key=lambda k: votes[k])
-        return best if votes[best] else None  # alone in its list, a name may be a word of anything
+        if votes[best]:
+            return best
+        only = next(iter(mine)) if len(mine) == 1 and alone else None
+        return only if only and self._sure(term) else None
 
-    def others(self, term: str, described: str, group: list[str], taken: list[str], own: list[str]) -> list[str]:
+    def others(self, term: str, described: str, group: list[str], taken: list[str], own: list[str],
+               alone: bool = False) -> list[str]:
         """Other members of ``term``'s kind: spelled as the notes spell them (``own``: the terms they
         define) when they do, else as AWS names them; none the description names, none already taken."""
-        kind = self.kind(term, group)
+        kind = self.kind(term, group, alone)
         if kind is None:
             return []
         kind_words = set(_words(kind))
         out: list[str] = []
         for member in self.families[kind]:
             words = _words(member)
-            if any(_fits(_words(x), words, kind_words) for x in [term, *taken, *out]):
+            if any(self._names(x, _words(x), member, kind) for x in [term, *taken, *out]):
                 continue
-            shown = next((t for t in own if _fits(_words(t), words, kind_words)), member)
+            shown = next((t for t in own if _fits(_words(t), words, kind_words)), _bare(member, term, self.english))
             if not mentions(described, shown) and not mentions(described, member):
                 out.append(shown)
         return sorted(out, key=lambda m: digest(term + m))
 
-    def said(self, term: str, group: list[str], others: list[str]) -> str:
+    def said(self, term: str, group: list[str], others: list[str], alone: bool = False) -> str:
         """Why the others are wrong: each is another of the kind."""
-        kind = self.kind(term, group)
+        kind = self.kind(term, group, alone)
         if len(others) == 1:
             return f"{others[0]} is another {kind}."
         return f"{', '.join(others[:-1])} and {others[-1]}: each is another {kind}."
 
 
 def _words(text: str) -> list[str]:
-    """The words of a name, plurals folded ("FIFO queues" is "fifo queue")."""
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in key(text).split()]
+    """The words of a name, plurals folded ("FIFO queues" is "fifo queue"), without the maker's
+    name in front of a service's ("Amazon SQS" is "sqs", "AWS managed key" stays)."""
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in key(text).split()]
+    return words[1:] if MAKER.match(text) else words
+
+
+def _bare(member: str, term: str, english: frozenset[str]) -> str:
+    """``member`` written as ``term`` is: "SQS" beside "SNS", not "Amazon SQS" (but "AWS Config")."""
+    rest = MAKER.sub("", member)
+    if rest == member or MAKER.match(term):
+        return member
+    return member if " " not in rest and rest.lower() in english else rest
 
 
 def _fits(words: list[str], member: list[str], kind: set[str]) -> bool:
@@ -165,3 +201,27 @@ def abbreviates(short: str, name: str) -> bool:
 def compared_with(rivals: list[tuple[str, str]]) -> str:
     """Why each rival is wrong: (rival, the option the notes compare it with) -> a sentence each."""
     return "".join(f" {rival}: the notes compare it with {other}, for another need." for rival, other in rivals)
+
+
+PRONOUN_END = re.compile(r"\b(?:it|them|this|that|those|these|one)[.?!]?$", re.IGNORECASE)
+
+
+def situation(when: str) -> str:
+    """What a rule's "when" clause says the developer faces: not the reason after a dash ("need full
+    items — avoids fetches"), nor what follows an arrow after three words ("empty receives → always")."""
+    told = re.split(r"\s[—–]\s", when)[0]
+    before = re.split(r"\s(?:→|->)\s", told)[0]
+    return before if len(before.split()) >= 3 else told
+
+
+def untold(condition: str) -> bool:
+    """Too short to be a situation ("for cross-account"), or one that points elsewhere ("expects it")."""
+    words = condition.split()
+    return len(words) < 3 or len(words) <= 6 and PRONOUN_END.search(condition) is not None
+
+
+def balanced(text: str) -> str:
+    """A clause without an aside left open ("hammers a downstream (e.g. an RDS" -> "hammers a downstream")."""
+    while text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")].rstrip(" ,;")
+    return text
