@@ -1354,3 +1354,23 @@ def test_a_scenario_asks_the_situation_before_an_arrow_and_never_leaves_an_aside
     assert stems["reserved concurrency"].endswith("when a function hammers a fragile downstream?")
     assert stems["provisioned concurrency"].endswith("suffers from cold starts?")
     assert "destinations" not in stems  # "expects it": the situation is not told
+
+
+def test_five_terms_defined_side_by_side_give_a_which_two_statements_are_true_question():
+    notes = """# Messaging
+
+## Services
+- SQS — a pull queue that buffers work for a pool of workers
+- SNS — pushes each published message to every subscriber
+- KDS — ordered shards that several apps can replay for days
+- MSK — managed Apache Kafka clusters
+- SES — sends transactional and bulk email
+"""
+    [q] = [q for q in of_shape("choose-two", notes) if "which TWO statements are true?" in q.stem]
+    assert len(q.options) == 5 and len(q.answers) == 2
+    right = [q.options["ABCDE".index(a)] for a in q.answers]
+    described = {line.split(" — ")[0][2:]: line.split(" — ")[1] for line in notes.splitlines() if " — " in line}
+    assert all(o.split(": ", 1)[1] == described[o.split(": ", 1)[0]] for o in right)
+    wrong = [o for o in q.options if o not in right]
+    assert all(o.split(": ", 1)[1] != described[o.split(": ", 1)[0]] for o in wrong)
+    assert all(f"the notes describe {o.split(':')[0]} as" in q.explanation for o in wrong)

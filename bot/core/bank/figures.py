@@ -12,7 +12,7 @@ this module words the two shapes made of figures:
   the notes say instead of each changed one;
 - ``paired``: the same question made of four terms a list defines side by side:
   one statement pairs a term with its own description, three pair a term with
-  another's.
+  another's; ``paired_two``, of five, asks which TWO are true.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.bank.lines import Line
-from bot.core.bank.questions import BankQuestion, single
+from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, place, single
 
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
@@ -95,6 +95,23 @@ def paired(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) ->
                       for w, (t, _, _), d in zip(wrong, defined[1:], described[1:])))
     return single(p, "true-statement", f"paired {defined[0][0]}", f"{maker.according(p)}{listed_under} "
                   "which statement is true?", right, wrong, why)
+
+
+def paired_two(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) -> BankQuestion:
+    """``defined``: five (term, description, line); the first two are told true, each of the
+    other three with the next one's description (the last with the third's)."""
+    described = [maker.tidy(d).rstrip(".") for _, d, _ in defined]
+    right = [f"{t}: {d}" for (t, _, _), d in zip(defined[:2], described[:2])]
+    wrong = [f"{t}: {described[2 + (n + 1) % 3]}" for n, (t, _, _) in enumerate(defined[2:])]
+    listed_under = f", under \"{intro}\"," if intro else ","
+    why = (f"{maker.notes_on(p)} say: " + " ".join(f"\"{maker.tidy(line.text)}\"" for _, _, line in defined[:2]) + " "
+           + " ".join(f"Not \"{w}\": the notes describe {t} as \"{d}\"."
+                      for w, (t, _, _), d in zip(wrong, defined[2:], described[2:])))
+    qid = ident(p.id, "choose-two", f"paired {defined[0][0]} {defined[1][0]}")
+    options, answers = place(qid, right, wrong)
+    return BankQuestion(id=qid, topic=p.section, kind="multi", stem=f"{maker.according(p)}{listed_under} which TWO "
+                        f"statements are true? {CHOOSE_TWO}", options=tuple(options), answers=answers, explanation=why,
+                        passages=(p.id,), generated=True, source="generated", shape="choose-two")
 
 
 def clause(text: str, m: re.Match, blank: str) -> str:

@@ -733,9 +733,11 @@ class _Maker:
         for found in groups.values():
             if len(found) < 4 or len({written(t) for t, _, _ in found}) > 1:
                 continue
-            chosen = [found[i] for i in pick(found[0][0], len(found), 4)]
-            if not alike([t for t, _, _ in chosen], [d for _, d, _ in chosen]) and all(overlap(a, b) < 0.4 for _, a, _ in chosen for _, b, _ in chosen if a != b):
-                yield figures.paired(p, chosen, self.intro(p, chosen[0][2]), self)
+            for size, make in ((4, figures.paired), (5, figures.paired_two)):  # five: "which TWO are true?"
+                chosen = [found[i] for i in pick(found[0][0], len(found), size)] if len(found) >= size else []
+                if chosen and not alike([t for t, _, _ in chosen], [d for _, d, _ in chosen]) \
+                        and all(overlap(a, b) < 0.4 for _, a, _ in chosen for _, b, _ in chosen if a != b):
+                    yield make(p, chosen, self.intro(p, chosen[0][2]), self)
 
     def tidy(self, text: str) -> str:
         return self.clean.clean(text)
