@@ -1374,3 +1374,13 @@ def test_five_terms_defined_side_by_side_give_a_which_two_statements_are_true_qu
     wrong = [o for o in q.options if o not in right]
     assert all(o.split(": ", 1)[1] != described[o.split(": ", 1)[0]] for o in wrong)
     assert all(f"the notes describe {o.split(':')[0]} as" in q.explanation for o in wrong)
+
+
+def test_a_thing_the_notes_name_after_its_service_is_offered_as_aws_names_it_beside_others_of_its_kind():
+    notes = ("# Deploying\n\n## Beanstalk\n"
+             "- use EB immutable when a failed deploy must not touch the running instances\n"
+             "- use change sets when you want to preview a stack update first\n")
+    [q] = [q for q in of_shape("scenario", notes) if "must not touch the running instances" in q.stem]
+    policies = shipped().families["Elastic Beanstalk deployment policy"]
+    assert q.correct == ("Immutable",) and set(q.options) <= set(policies)
+    assert "change sets" not in q.options and 'say: "use EB immutable when' in q.explanation

@@ -500,9 +500,10 @@ class _Maker:
             group = [r[0] for r in pool]
             kind = self.kinds.kind(x, group, alone=True)
             mates = [o for o in others if kind in self.kinds.of(o)]
-            if kind and len(mates) < len(others) and len(mates) + len(self._kin(x, y, group, mates, p.section, True)) >= 3:
-                others = mates  # "CloudTrail" beside STS APIs: a rule of the list, but another kind
-            if len(others) < 3:  # too few rules beside it: others of its kind, as AWS names them
+            mixed = bool(kind) and len(mates) < len(others)
+            if mixed and len(mates) + len(self._kin(x, y, group, mates, p.section, True)) >= 3:
+                others, mixed = mates, False  # "CloudTrail" beside STS APIs: a rule of the list, but another kind
+            if len(others) < 3 and not mixed:  # too few rules beside it: others of its kind, as AWS names them
                 kin = self._kin(x, y, group, others, p.section, True)[:3 - len(others)]
             if len(others) + len(kin) < 3:  # or the other items of a numbered list naming it
                 taken = {key(t) for t in [x, *others, *kin]}
@@ -527,7 +528,9 @@ class _Maker:
                 why += " " + self.kinds.said(x, group, kin, alone=True)
             why += compared_with([(t, next(o for o in [x, *others] if key(t) in self.rivals.get(key(o), {})))
                                   for t in rivals])
-            yield single(p, "scenario", x, stem, x, others + kin + rivals, why)
+            if kin:  # beside AWS's names, the notes' "EB immutable" is "Immutable"
+                others = [self.kinds.plain(o, kind) for o in others]
+            yield single(p, "scenario", x, stem, self.kinds.plain(x, kind) if kin else x, others + kin + rivals, why)
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:
         """What the notes compare ``x`` or the rules beside it with ("X vs Y"), first ``x``'s own."""

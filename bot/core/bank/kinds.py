@@ -49,15 +49,28 @@ class Kinds:
         """The kinds ``term`` names a member of ("Standard-IA": an S3 storage class)."""
         if term not in self._of:
             words = _words(term)
-            self._of[term] = {kind for kind, members in self.families.items()
-                              if any(self._names(term, words, m, kind) for m in members)}
+            # "S3 Standard" is a storage class as it stands; "EB immutable" only said without "EB"
+            # ("ECS/Fargate" is two things, nothing said first)
+            for lead in (False, " " in term.strip()):
+                self._of[term] = {kind for kind, members in self.families.items()
+                                  if any(self._names(term, words, m, kind, lead) for m in members)}
+                if self._of[term]:
+                    break
         return self._of[term]
 
-    def _names(self, term: str, words: list[str], member: str, kind: str) -> bool:
-        """Does ``term`` name ``member``: by its words, the acronym it gives ("DynamoDB Accelerator
-        (DAX)"), or another of the lexicon's names for it?"""
+    def _names(self, term: str, words: list[str], member: str, kind: str, lead: bool = False) -> bool:
+        """Does ``term`` name ``member``: by its words (after the kind's name when ``lead``), the
+        acronym it gives ("DynamoDB Accelerator (DAX)"), or another of the lexicon's names for it?"""
         full, _, short = member.partition(" (")
-        return any(_fits(words, _words(m), set(_words(kind))) or self._same(term, m) for m in (full, short.rstrip(")")) if m)
+        return any(_fits(_unled(words, _words(kind)) if lead else words, _words(m), _words(kind)) or self._same(term, m)
+                   for m in (full, short.rstrip(")")) if m)
+
+    def plain(self, term: str, kind: str | None) -> str:
+        """``term`` as AWS names it when the notes put the kind's name before it ("EB immutable" is
+        "Immutable" beside "Rolling"); else as the notes write it."""
+        if kind is None or any(self._names(term, _words(term), m, kind) for m in self.families[kind]):
+            return term
+        return next((m for m in self.families[kind] if self._names(term, _words(term), m, kind, True)), term)
 
     def _same(self, term: str, member: str) -> bool:
         """Does ``term`` name ``member`` by another of the lexicon's names ("KDS", "Kinesis Data Streams")?"""
@@ -90,13 +103,12 @@ class Kinds:
         kind = self.kind(term, group, alone)
         if kind is None:
             return []
-        kind_words = set(_words(kind))
         out: list[str] = []
         for member in self.families[kind]:
             words = _words(member)
-            if any(self._names(x, _words(x), member, kind) for x in [term, *taken, *out]):
+            if any(self._names(x, _words(x), member, kind, lead) for x in [term, *taken, *out] for lead in (False, True)):
                 continue
-            shown = next((t for t in own if _fits(_words(t), words, kind_words)), _bare(member, term, self.english))
+            shown = next((t for t in own if _fits(_words(t), words, _words(kind))), _bare(member, term, self.english))
             if not mentions(described, shown) and not mentions(described, member):
                 out.append(shown)
         return sorted(out, key=lambda m: digest(term + m))
@@ -124,7 +136,16 @@ def _bare(member: str, term: str, english: frozenset[str]) -> str:
     return member if " " not in rest and rest.lower() in english else rest
 
 
-def _fits(words: list[str], member: list[str], kind: set[str]) -> bool:
+def _unled(words: list[str], kind: list[str]) -> list[str]:
+    """The words after the kind's name or its initials ("EB immutable", "CodeDeploy blue/green")."""
+    named = [w for w in kind if len(w) > 2]
+    while len(words) > 1 and (words[0] in kind or len(words[0]) == 2 and
+                              any("".join(w[0] for w in pair) == words[0] for pair in zip(named, named[1:]))):
+        words = words[1:]
+    return words
+
+
+def _fits(words: list[str], member: list[str], kind: list[str]) -> bool:
     """Do these words name ``member``: all of it, or its start or end when the rest is words of
     its kind's name ("Standard-IA" is "S3 Standard-IA" of "S3 storage class")?"""
     n = len(words)
@@ -132,7 +153,7 @@ def _fits(words: list[str], member: list[str], kind: set[str]) -> bool:
         return False
     if words == member:
         return True
-    return (member[:n] == words and set(member[n:]) <= kind) or (member[-n:] == words and set(member[:-n]) <= kind)
+    return (member[:n] == words and set(member[n:]) <= set(kind)) or (member[-n:] == words and set(member[:-n]) <= set(kind))
 
 
 def compared(text: str) -> tuple[str, str] | None:
