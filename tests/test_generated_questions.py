@@ -1384,3 +1384,17 @@ def test_a_thing_the_notes_name_after_its_service_is_offered_as_aws_names_it_bes
     policies = shipped().families["Elastic Beanstalk deployment policy"]
     assert q.correct == ("Immutable",) and set(q.options) <= set(policies)
     assert "change sets" not in q.options and 'say: "use EB immutable when' in q.explanation
+
+
+def test_a_question_whose_heading_names_its_answer_is_asked_under_a_shorter_heading_path():
+    notes = ("# Lambda\n\n## SnapStart\n"
+             "Use SnapStart when a Java function is slow to initialise and cannot pay for warm capacity.\n")
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("SnapStart",)]
+    assert q.stem.startswith("According to your notes") and "SnapStart" not in q.stem
+
+
+def test_a_caveat_x_only_if_y_is_no_scenario_and_a_situation_never_ends_mid_phrase():
+    notes = ("# Lambda\n\n## Cold starts\n"
+             "- pick SnapStart only if the function is invoked often enough to matter\n"
+             "- use GetSessionToken when a policy requires MFA for\n")
+    assert not of_shape("scenario", notes)

@@ -29,6 +29,7 @@ _MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|]|:$")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
@@ -86,7 +87,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         stem = _plain(q.stem[topic.end():])
     for option in right:
         if q.shape != "true-statement" and _plain(option) and f" {_plain(option)} " in f" {stem} ":
-            problems.append(f"the stem gives away its answer {option!r}")
+            problems.append(f"{GIVES_AWAY} {option!r}")
         elif q.shape != "true-statement":
             # a word of the answer in the stem that no wrong option has: "build" for CodeBuild, "map"
             # of "FindInMap" for Mappings, "substitution" for Fn::Sub (one the start of the other)
@@ -96,12 +97,12 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             shown += [s for w in _words(option, whole=True) for s in stem_words
                       if len(s) >= ROOT and s in w and s != w and not any(s in o for o in others)]
             if shown:
-                problems.append(f"the stem gives away its answer {option!r} by the word {sorted(shown)[0]!r}")
+                problems.append(f"{GIVES_AWAY} {option!r} by the word {sorted(shown)[0]!r}")
             # "lost if the AZ is lost" names the zone of "One Zone-IA" in other words
             named = (_concepts(option, notes.concepts) & _concepts(q.stem, notes.concepts)) \
                 - {c for o in wrong for c in _concepts(o, notes.concepts)}
             if named and not shown:
-                problems.append(f"the stem gives away its answer {option!r} by naming {sorted(named)[0]!r}")
+                problems.append(f"{GIVES_AWAY} {option!r} by naming {sorted(named)[0]!r}")
     if wrong and right:
         longest_wrong = max(len(o) for o in wrong)
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):

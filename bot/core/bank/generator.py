@@ -37,17 +37,17 @@ from typing import Iterable, Mapping, Sequence
 
 from bot.core.bank import questions as bank
 from bot.core.bank.questions import digest, ident, pick, place, single
-from bot.core.bank.gate import check
+from bot.core.bank.gate import GIVES_AWAY, check
 from bot.core.bank import figures, tables
 from bot.core.bank.figures import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold,
+    untold, caveat,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import notes
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
-from bot.core.bank.stems import Cleaner
+from bot.core.bank.stems import PATH, Cleaner
 from bot.core.bank.lines import (
     Line,
     alike,
@@ -117,7 +117,7 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
     for p in passages:
         for q in maker.questions(p):
             if q.id not in out:
-                out[q.id] = (q, check(q, maker.context))
+                out[q.id] = maker.unnamed(p, q, check(q, maker.context))
     return list(out.values())
 
 
@@ -453,13 +453,24 @@ class _Maker:
         said = self.clean.clean(under(self.lines[p.id], line))
         words = set(key(said).split())
         # a label of the note-taker's ("Gotchas", "Rules to memorize") says nothing of what the list is of
-        shown = self.where(p).split(" › ")[-1]  # what the stem already names
+        shown = self.where(p).split(PATH)[-1]  # what the stem already names
         return "" if shown and key(said).startswith(key(shown)) or not words.isdisjoint(self.asides) \
             or words <= self.labels | self.stop else said
 
-    def according(self, p) -> str:
-        where = self.where(p)
+    def according(self, p, depth: int | None = None) -> str:
+        where = PATH.join(self.where(p).split(PATH)[:depth])
         return f"According to your notes on {where}" if where else "According to your notes"
+
+    def unnamed(self, p, q: BankQuestion, problems: list[str]) -> tuple[BankQuestion, list[str]]:
+        """A question whose heading names its answer ("on Deployment policies › Traffic splitting")
+        asked under a shorter heading path, when that one gives nothing away."""
+        if not any(x.startswith(GIVES_AWAY) for x in problems) or not q.stem.startswith(self.according(p)):
+            return q, problems
+        for depth in range(len(self.where(p).split(PATH)) - 1, -1, -1):
+            shorter = replace(q, stem=self.according(p, depth) + q.stem[len(self.according(p)):])
+            if not (found := check(shorter, self.context)):
+                return shorter, found
+        return q, problems
 
     def notes_on(self, p) -> str:
         """How an explanation names where its quote comes from."""
@@ -476,13 +487,13 @@ class _Maker:
         if any(re.search(r"[\"“”]|\?\s*$", h) or not set(re.findall(r"[a-z]+", h.lower())).isdisjoint(self.asides)
                or {w for w in re.findall(r"[a-z0-9]+", h.lower()) if len(w) > 1} <= self.labels | self.stop for h in parts):
             return ""  # what sits under it may be about anything: say "your notes", not a wrong topic
-        return self.clean.heading(" › ".join(parts))
+        return self.clean.heading(PATH.join(parts))
 
     def _scenarios(self, p) -> Iterable[BankQuestion]:
         rules = self.rules_of.get(p.id, [])
         for x, when, y, line in rules:
-            if not self._thing(x) or y.lstrip()[:1] in "\"“'" and when != QUOTED:
-                continue  # "for 'create this only in prod'": a quoted phrase, no situation to ask about
+            if not self._thing(x) or y.lstrip()[:1] in "\"“'" and when != QUOTED or caveat(x, when, line.text):
+                continue  # "for 'create this only in prod'": no situation; "X only if Y": a caveat, no choice
             # the other things one list of rules says to use: of one kind with it (rules from
             # elsewhere in the section compare storage classes with encryption modes)
             pool = [r for r in rules if r[3].group == line.group]

@@ -225,6 +225,7 @@ def compared_with(rivals: list[tuple[str, str]]) -> str:
 
 
 PRONOUN_END = re.compile(r"\b(?:it|them|this|that|those|these|one)[.?!]?$", re.IGNORECASE)
+OPEN_END = re.compile(r"\b(?:for|to|of|with|on|in|at|by|from|and|or)[.?!]?$", re.IGNORECASE)  # "requires MFA for"
 
 
 def situation(when: str) -> str:
@@ -238,7 +239,8 @@ def situation(when: str) -> str:
 def untold(condition: str) -> bool:
     """Too short to be a situation ("for cross-account"), or one that points elsewhere ("expects it")."""
     words = condition.split()
-    return len(words) < 3 or len(words) <= 6 and PRONOUN_END.search(condition) is not None
+    return len(words) < 3 or len(words) <= 6 and PRONOUN_END.search(condition) is not None \
+        or OPEN_END.search(condition) is not None
 
 
 def balanced(text: str) -> str:
@@ -246,3 +248,8 @@ def balanced(text: str) -> str:
     while text.count("(") > text.count(")"):
         text = text[:text.rindex("(")].rstrip(" ,;")
     return text
+
+
+def caveat(thing: str, when: str, line: str) -> bool:
+    """ "pick SnapStart only if it is invoked often": a condition on the thing, not a choice of it."""
+    return re.search(rf"{re.escape(thing)}\W+only\s+{when}\b", line, re.IGNORECASE) is not None

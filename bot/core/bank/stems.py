@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
+PATH = " › "  # between the headings of a heading path
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}([^*_\n]+?)[*_]{1,2}(?![\w*])")
@@ -59,8 +60,8 @@ class Cleaner:
     def heading(self, path: str) -> str:
         """A heading path without its asides or brackets ("Capacity unit math (exam!!)", "Limits
         (the ones that keep showing up)" -> "Capacity unit math", "Limits"): a stem names the topic."""
-        parts = (_PAREN.sub("", _OUTLINE.sub("", part)) or part for part in path.split(" › "))
-        return " › ".join(self.clean(part) for part in parts)
+        parts = (_PAREN.sub("", _OUTLINE.sub("", part)) or part for part in path.split(PATH))
+        return PATH.join(self.clean(part) for part in parts)
 
     def _aside(self, inside: str) -> bool:
         words = set(re.findall(r"[a-z]+", inside.lower()))
