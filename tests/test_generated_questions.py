@@ -1398,3 +1398,23 @@ def test_a_caveat_x_only_if_y_is_no_scenario_and_a_situation_never_ends_mid_phra
              "- pick SnapStart only if the function is invoked often enough to matter\n"
              "- use GetSessionToken when a policy requires MFA for\n")
     assert not of_shape("scenario", notes)
+
+
+def test_a_rule_among_rules_of_other_kinds_with_too_few_of_its_own_kind_gives_no_scenario():
+    notes = ("# Config\n\n## Where things live\n"
+             "- use Parameter Store when you need cheap key/value config with hierarchy and versioning\n"
+             "- use AppConfig when a config change needs a gradual rollout with validators\n"
+             "- use AssumeRole when code in one account must act in another account\n"
+             "- use a permissions boundary when developers may create roles but only up to a limit\n")
+    assert not [q for q in of_shape("scenario", notes) if q.correct == ("Parameter Store",)]
+
+
+def test_a_name_in_a_list_of_one_kind_is_of_that_kind_whatever_else_it_sounds_like():
+    notes = ("# Beanstalk\n\n## Deployment policies\n"
+             "Beanstalk offers all at once, rolling, immutable and blue/green (a second environment, then a URL swap).\n\n"
+             "- use all at once when a short outage is fine and you want speed\n"
+             "- use rolling when you can live with reduced capacity but not a full outage\n"
+             "- use immutable for the safest rollback on fresh instances\n"
+             "- use blue/green when the change is big or needs a separate environment\n")
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("blue/green",)]
+    assert "In-place deployment" not in q.options and {"rolling", "immutable"} <= set(q.options)

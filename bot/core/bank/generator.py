@@ -514,6 +514,8 @@ class _Maker:
             mixed = bool(kind) and len(mates) < len(others)
             if mixed and len(mates) + len(self._kin(x, y, group, mates, p.section, True)) >= 3:
                 others, mixed = mates, False  # "CloudTrail" beside STS APIs: a rule of the list, but another kind
+            elif mixed and any(self.kinds.of(o) for o in others if o not in mates):
+                continue  # "AssumeRole" beside config stores, and too few stores to leave it out
             if len(others) < 3 and not mixed:  # too few rules beside it: others of its kind, as AWS names them
                 kin = self._kin(x, y, group, others, p.section, True)[:3 - len(others)]
             if len(others) + len(kin) < 3:  # or the other items of a numbered list naming it

@@ -72,6 +72,10 @@ class Kinds:
             return term
         return next((m for m in self.families[kind] if self._names(term, _words(term), m, kind, True)), term)
 
+    def _whole(self, term: str, kind: str) -> bool:
+        """Does ``term`` give a member's whole name ("X-Ray" for "AWS X-Ray"), not a part of it?"""
+        return any(_words(term) == _words(m) or self._same(term, m) for m in self.families[kind])
+
     def _same(self, term: str, member: str) -> bool:
         """Does ``term`` name ``member`` by another of the lexicon's names ("KDS", "Kinesis Data Streams")?"""
         mine, theirs = (self.concepts.get(key(MAKER.sub("", t)), ()) for t in (term, member))  # not "AWS_IAM"
@@ -94,6 +98,9 @@ class Kinds:
         if votes[best]:
             return best
         only = next(iter(mine)) if len(mine) == 1 and alone else None
+        theirs = Counter(k for t in group if key(t) != key(term) for k in self.of(t) - mine)
+        if only and any(n >= 2 for n in theirs.values()) and not self._whole(term, only):
+            return None  # "blue/green" in a list of Beanstalk's policies: not CodeDeploy's, whatever it sounds like
         return only if only and self._sure(term) else None
 
     def others(self, term: str, described: str, group: list[str], taken: list[str], own: list[str],
