@@ -1418,3 +1418,33 @@ def test_a_name_in_a_list_of_one_kind_is_of_that_kind_whatever_else_it_sounds_li
              "- use blue/green when the change is big or needs a separate environment\n")
     [q] = [q for q in of_shape("scenario", notes) if q.correct == ("blue/green",)]
     assert "In-place deployment" not in q.options and {"rolling", "immutable"} <= set(q.options)
+
+
+def test_a_figure_in_a_two_column_table_is_asked_with_what_its_column_says_it_is():
+    notes = """# S3
+
+## Presigned URLs
+| who signs | max validity |
+|---|---|
+| IAM user keys with SigV4 | 7 days |
+| S3 console share button | 12 hours |
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert stems and all("– max validity _____" in s for s in stems)
+
+
+def test_a_table_of_status_codes_under_an_acronym_asks_which_one_not_which_acronym():
+    notes = """# S3
+
+## Error codes
+| HTTP | code | usual cause |
+|---|---|---|
+| 400 | EntityTooLarge | a PUT over 5 GB |
+| 403 | AccessDenied | policy, ACL or KMS permissions |
+| 404 | NoSuchKey | wrong key or bucket |
+| 409 | BucketNotEmpty | delete the contents first |
+| 503 | SlowDown | request rate too high on a prefix |
+"""
+    questions = [q for q in of_shape("definition", notes) if q.correct[0][:1].isdigit()]
+    assert questions and not [q for q in questions if "which HTTP has" in q.stem]
+    assert all("which one has" in q.stem or "which one do your notes" in q.stem for q in questions)

@@ -60,24 +60,32 @@ class Line:
         return self.group.startswith("#")
 
 
+CELL = " | "  # between the cells of a table's row
+
+
 def lines(text: str) -> list[tuple[str, str]]:
     """(line, its group): the items of one list share a group; a line that is not an
     item of it, or one that opens a new list ("Encryption:"), starts the next group."""
     out = []
-    block, last, in_table = 0, None, False
+    block, last, in_table, column = 0, None, False, None
     for raw in _unwrapped(text):
-        row = " | " in raw and not raw.lstrip().startswith("|")
-        if row and not in_table and raw.count(" | ") == 1:
+        row = CELL in raw and not raw.lstrip().startswith("|")
+        if row and not in_table and raw.count(CELL) == 1:
             in_table = True
-            continue  # a two-column table's header ("Error | Meaning") names its columns, no fact
+            # a two-column table's header ("Error | Meaning") names its columns, no fact; a value
+            # column of a few words ("max validity") says what each row's value is
+            column = raw.split(CELL)[1].strip()
+            column = column if 2 <= len(column.split()) <= 3 else None
+            continue
         in_table = row
         numbered = _NUMBERED.match(raw.strip())  # "1. Guaranteed – ...": an item of a list, as a bullet is
-        line = _labelled(_MARKER.sub("", raw.strip()[numbered.end() if numbered else 0:].lstrip("•").strip()))
+        line = _labelled(_MARKER.sub("", raw.strip()[numbered.end() if numbered else 0:].lstrip("•").strip()),
+                         column if row else None)
         if not line or raw.startswith("    "):
             continue
         bullet = raw.lstrip().startswith("•") or numbered is not None
         depth = len(raw) - len(raw.lstrip())
-        if last is not None and (bullet != last[0] or last[1].endswith(":") or " | " in line):
+        if last is not None and (bullet != last[0] or last[1].endswith(":") or CELL in line):
             block += 1
         last = (bullet, line)
         if len(line) <= MAX_FACT_LINE:
@@ -97,10 +105,13 @@ def under(lines: list[Line], line: Line) -> str:
     return above.rstrip(":") if above.endswith(":") and len(above.split()) <= UNDER_WORDS else ""
 
 
-def _labelled(line: str) -> str:
+def _labelled(line: str, column: str | None = None) -> str:
     """ "Max item size | 400 KB", a row of a two-column table, is "Max item size – 400 KB":
-    a labelled value like any other line's."""
-    cells = [c.strip() for c in line.split(" | ")] if " | " in line and not line.startswith("|") else []
+    a labelled value like any other line's (a figure says what it is: "Console | 12 hours" under
+    "Who signs | max validity" is "Console – max validity 12 hours")."""
+    cells = [c.strip() for c in line.split(CELL)] if CELL in line and not line.startswith("|") else []
+    if column and cells[-1:] and cells[-1][:1].isdigit():
+        cells[-1] = f"{column} {cells[-1]}"  # what a figure is
     return f"{cells[0]} – {cells[1]}" if len(cells) == 2 and all(cells) else line
 
 
