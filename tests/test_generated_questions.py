@@ -1448,3 +1448,21 @@ def test_a_table_of_status_codes_under_an_acronym_asks_which_one_not_which_acron
     questions = [q for q in of_shape("definition", notes) if q.correct[0][:1].isdigit()]
     assert questions and not [q for q in questions if "which HTTP has" in q.stem]
     assert all("which one has" in q.stem or "which one do your notes" in q.stem for q in questions)
+
+
+def test_rows_of_a_table_that_start_in_lower_case_stay_rows_and_each_gives_its_figure():
+    notes = """# KMS
+
+## Limits
+| limit | value |
+|---|---|
+| direct Encrypt plaintext max | 4 KB |
+| grant propagation | usually under 5 minutes |
+| custom key store connections | 1,000 per account |
+"""
+    from bot.core.bank.generator import _Maker
+
+    [p] = [p for p in passages(notes) if "Limits" in p.section]
+    texts = [line.text for line in _Maker(passages(notes), shipped()).lines[p.id]]
+    assert "direct Encrypt plaintext max – 4 KB" in texts and "grant propagation – usually under 5 minutes" in texts
+    assert not [t for t in texts if "value" in t]

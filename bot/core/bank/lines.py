@@ -75,7 +75,7 @@ def lines(text: str) -> list[tuple[str, str]]:
             # a two-column table's header ("Error | Meaning") names its columns, no fact; a value
             # column of a few words ("max validity") says what each row's value is
             column = raw.split(CELL)[1].strip()
-            column = column if 2 <= len(column.split()) <= 3 else None
+            column = column if 2 <= len(column.split()) <= 3 and "/" not in column else None  # not "limit / value"
             continue
         in_table = row
         numbered = _NUMBERED.match(raw.strip())  # "1. Guaranteed – ...": an item of a list, as a bullet is
@@ -124,7 +124,8 @@ def _unwrapped(text: str) -> list[str]:
     for raw in text.splitlines():
         body = raw.strip()
         last = out[-1].rstrip() if out else ""
-        text_line = bool(body) and not body.startswith(("•", "|", "#")) and not _NUMBERED.match(body)
+        text_line = (bool(body) and not body.startswith(("•", "|", "#")) and not _NUMBERED.match(body)
+                     and CELL not in body and CELL not in last)  # a table's rows stay rows, whatever their case
         under_bullet = (raw[:1] == " " and last.lstrip().startswith("•") and len(raw) - len(raw.lstrip()) < 4
                         and (body[:1].islower() or not re.search(r"[.!?:;]$", last)
                              and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body)))  # not code under the bullet
