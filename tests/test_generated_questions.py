@@ -1466,3 +1466,12 @@ def test_rows_of_a_table_that_start_in_lower_case_stay_rows_and_each_gives_its_f
     texts = [line.text for line in _Maker(passages(notes), shipped()).lines[p.id]]
     assert "direct Encrypt plaintext max – 4 KB" in texts and "grant propagation – usually under 5 minutes" in texts
     assert not [t for t in texts if "value" in t]
+
+
+def test_a_question_whose_stem_says_its_answer_in_other_words_is_never_served():
+    pause = replace(a_question(), stem="Which state should a developer use to pause a workflow for an hour?",
+                    options=("Wait", "Pass", "Choice", "Map"), answers=("A",))
+    assert any("gives away its answer 'Wait' by naming" in p for p in check(pause, context_of()))
+    together = replace(pause, stem="Which state runs branches at the same time?",
+                       options=("Parallel", "Pass", "Choice", "Map"))
+    assert any("gives away its answer 'Parallel' by naming" in p for p in check(together, context_of()))

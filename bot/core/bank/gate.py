@@ -208,7 +208,7 @@ any one per way""".split())  # not "all": "all instances out briefly" names All 
 def _concepts(text: str, concepts: Mapping[str, tuple[str, ...]]) -> set[str]:
     """What a text names, as the lexicon knows it: "AZ", "zone" and "Availability Zone" are one."""
     words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower())
-    return {c for n in (1, 2, 3) for i in range(len(words) - n + 1)
+    return {c for n in (1, 2, 3, 4) for i in range(len(words) - n + 1)
             for c in concepts.get(" ".join(words[i:i + n]), ())}
 
 
