@@ -1475,3 +1475,13 @@ def test_a_question_whose_stem_says_its_answer_in_other_words_is_never_served():
     together = replace(pause, stem="Which state runs branches at the same time?",
                        options=("Parallel", "Pass", "Choice", "Map"))
     assert any("gives away its answer 'Parallel' by naming" in p for p in check(together, context_of()))
+
+
+def test_a_question_the_notes_ask_twice_is_served_once_as_its_exam_cue():
+    notes = ("# DynamoDB\n\n## Caching\n"
+             "- use DAX when read-heavy tables need microsecond reads without writing cache code\n\n"
+             "## Exam cues\n"
+             '- "read throttling on popular items, minimal code changes" → DAX\n')
+    asked = [q for q in of_shape("scenario", notes) if q.correct == ("DAX",)]
+    assert len(asked) == 1 and "read throttling on popular items" in asked[0].stem
+    assert [q for q, problems in candidates(passages(notes)) if "microsecond reads" in q.stem and problems]

@@ -102,6 +102,9 @@ _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45
           3600, 5000, 10000, 10240)
 
 
+REPEATED = "another question has its answer and its options"
+
+
 def generate(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | None = None) -> list[BankQuestion]:
     """The generated questions that pass the quality gate, in passage order."""
     return [q for q, problems in candidates(passages, lexicon) if not problems]
@@ -114,10 +117,22 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
     passages = list(passages)
     maker = _Maker(passages, lexicon)
     out: dict[str, tuple[BankQuestion, list[str]]] = {}
-    for p in passages:
+    asked: dict[tuple, str] = {}  # a question the notes ask twice (a rule, then its exam cue) is served once,
+    for p in passages:            # as the exam cue when one is ("when a question says 'too many connections'")
         for q in maker.questions(p):
             if q.id not in out:
-                out[q.id] = maker.unnamed(p, q, check(q, maker.context))
+                q, problems = maker.unnamed(p, q, check(q, maker.context))
+                same = (q.correct, frozenset(q.options))
+                if not problems and same in asked:
+                    first = asked[same]
+                    if QUOTED in q.stem and QUOTED not in out[first][0].stem:
+                        out[first] = (out[first][0], [REPEATED])
+                        asked[same] = q.id
+                    else:
+                        problems = [REPEATED]
+                elif not problems:
+                    asked[same] = q.id
+                out[q.id] = (q, problems)
     return list(out.values())
 
 
