@@ -1485,3 +1485,13 @@ def test_a_question_the_notes_ask_twice_is_served_once_as_its_exam_cue():
     asked = [q for q in of_shape("scenario", notes) if q.correct == ("DAX",)]
     assert len(asked) == 1 and "read throttling on popular items" in asked[0].stem
     assert [q for q, problems in candidates(passages(notes)) if "microsecond reads" in q.stem and problems]
+
+
+def test_a_question_under_a_heading_that_points_elsewhere_names_no_topic():
+    notes = ("# Deploying\n\n## Choosing between them in scenarios\n"
+             "- use CodeDeploy when you already run EC2, ECS or Lambda and need a controlled rollout\n"
+             "- use Elastic Beanstalk when you want to upload code and let AWS run the platform\n"
+             "- use CodePipeline when the whole flow from commit to production must be automated\n"
+             "- use CodeBuild when you need builds without managing build servers\n")
+    stems = [q.stem for q in of_shape("scenario", notes)]
+    assert stems and not [s for s in stems if "Choosing between them" in s]

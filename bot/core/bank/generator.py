@@ -498,9 +498,7 @@ class _Maker:
         derived = p.text.lstrip("•*- ").startswith(parts[-1].rstrip("…"))  # its first line, not a heading
         if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
             parts = parts[:-1]
-        # a heading about the notes themselves ("Use X when Y" cheat list, "Which one do I pick?") names no topic
-        if any(re.search(r"[\"“”]|\?\s*$", h) or not set(re.findall(r"[a-z]+", h.lower())).isdisjoint(self.asides)
-               or {w for w in re.findall(r"[a-z0-9]+", h.lower()) if len(w) > 1} <= self.labels | self.stop for h in parts):
+        if any(self.clean.about_notes(h, self.asides, self.labels | self.stop) for h in parts):
             return ""  # what sits under it may be about anything: say "your notes", not a wrong topic
         return self.clean.heading(PATH.join(parts))
 

@@ -15,6 +15,7 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.core.bank.lines import PRONOUNS
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
@@ -56,6 +57,16 @@ class Cleaner:
             text = self._short.sub(lambda m: self._spelled[m.group(0)], text)
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
+
+    @staticmethod
+    def about_notes(heading: str, asides: frozenset[str], plain: frozenset[str]) -> bool:
+        """A heading about the notes themselves, naming no topic: a quote or question ("Use X when Y"
+        cheat list, "Which one do I pick?"), an aside, a pronoun outside brackets ("Choosing between
+        them"), or only labels and plain words."""
+        words = set(re.findall(r"[a-z]+", heading.lower()))
+        return (re.search(r"[\"“”]|\?\s*$", heading) is not None or not words.isdisjoint(asides)
+                or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
+                or {w for w in re.findall(r"[a-z0-9]+", heading.lower()) if len(w) > 1} <= plain)
 
     def heading(self, path: str) -> str:
         """A heading path without its asides or brackets ("Capacity unit math (exam!!)", "Limits
