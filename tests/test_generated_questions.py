@@ -1495,3 +1495,13 @@ def test_a_question_under_a_heading_that_points_elsewhere_names_no_topic():
              "- use CodeBuild when you need builds without managing build servers\n")
     stems = [q.stem for q in of_shape("scenario", notes)]
     assert stems and not [s for s in stems if "Choosing between them" in s]
+
+
+def test_a_flashcard_asking_two_things_at_once_is_never_a_fill_in():
+    notes = ("# Step Functions\n\n## Flashcards\n"
+             "Q: Longest a Standard workflow can run? Express?\n"
+             "A: 1 year. 5 minutes.\n\n"
+             "Q: Longest an Express workflow can run?\n"
+             "A: 5 minutes.\n")
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert not [s for s in stems if "Standard workflow can run? Express?" in s]

@@ -689,8 +689,9 @@ class _Maker:
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
             if card:
-                if "(" in line.text or not (self._fragment(line.text) or self._statement(line.text)):
-                    continue  # "86,400 seconds (one day)": the answer given twice
+                if "(" in line.text or not (self._fragment(line.text) or self._statement(line.text)) \
+                        or card.count("?") > 1:
+                    continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?": two
             elif lead and not self._statement(line.text) and self._fragment(line.text) \
                     and self._label(bare(lead.group("term"))):
                 line = sentence  # "Expiry from the console – up to 12 hours": the label says what it is
