@@ -117,8 +117,10 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
     passages = list(passages)
     maker = _Maker(passages, lexicon)
     out: dict[str, tuple[BankQuestion, list[str]]] = {}
-    asked: dict[tuple, str] = {}  # a question the notes ask twice (a rule, then its exam cue) is served once,
-    for p in passages:            # as the exam cue when one is ("when a question says 'too many connections'")
+    # a question the notes ask twice (a rule, then its exam cue) is served once, as the exam cue
+    # when one is ("when a question says 'too many connections'"): (answer, options) -> its id
+    asked: dict[tuple, str] = {}
+    for p in passages:
         for q in maker.questions(p):
             if q.id not in out:
                 q, problems = maker.unnamed(p, q, check(q, maker.context))

@@ -8,6 +8,11 @@ when they do, else as AWS names them. The list a term stands in decides between
 kinds its name fits ("Standard" beside "Expedited" and "Bulk" is a Glacier
 retrieval option), and a name alone in its list gets none.
 
+A rule names the thing to use, so there a name that is no plain English word
+("SnapStart", "SQS") takes its kind without a list to confirm it, unless its list is
+of another kind ("blue/green" among Beanstalk's policies); "EB immutable" and "KDS"
+name members through the kind's initials and the lexicon's other names.
+
 The notes add their own: "SnapStart vs PC" makes each the other's rival
 (``comparisons``). Their decision rules ("use X when Y") are read with
 ``rules_in``: after a label ("TIP: Use X when Y; use Z when W"), after a
@@ -136,7 +141,8 @@ def _words(text: str) -> list[str]:
 
 
 def _bare(member: str, term: str, english: frozenset[str]) -> str:
-    """``member`` written as ``term`` is: "SQS" beside "SNS", not "Amazon SQS" (but "AWS Config")."""
+    """``member`` written as ``term`` is: "SQS" beside "SNS", not "Amazon SQS" (but "AWS Batch":
+    a plain English word alone names nothing)."""
     rest = MAKER.sub("", member)
     if rest == member or MAKER.match(term):
         return member
