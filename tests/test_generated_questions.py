@@ -1508,3 +1508,25 @@ Q: Longest an Express workflow can run?
 A: 5 minutes.
 """
     assert not [q for q in of_shape("number", notes) if "Standard workflow can run? Express?" in q.stem]
+
+
+def test_a_big_picture_list_of_one_kind_gives_definitions_though_each_item_has_its_own_section():
+    notes = """# CI/CD
+
+## Big picture
+- **CodeBuild** = compile, test and package the code
+- **CodeDeploy** = push a revision onto EC2, on-prem servers, Lambda or ECS
+- **CodePipeline** = the orchestrator that glues the stages together
+- **CodeArtifact** = private package repository for npm, PyPI and Maven
+
+## CodeBuild
+Runs each build in a fresh container; billed per build minute.
+
+## CodeDeploy
+Deployment groups say where a revision goes.
+
+## CodePipeline
+Stages hold actions; artifacts pass between them through S3.
+"""
+    asked = {q.correct[0] for q in of_shape("definition", notes)}
+    assert {"CodeBuild", "CodePipeline"} <= asked

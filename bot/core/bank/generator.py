@@ -630,9 +630,11 @@ class _Maker:
             return self._thing(t) or key(t) in listed
 
         for n, (term, text, line) in enumerate(asked):
-            if line.passage.id != p.id or sum(self._heads_elsewhere(t, p.section) for t, _, other in defs
-                                                  if other.group == line.group) >= 2:
+            listed_here = [t for t, _, other in defs if other.group == line.group]
+            if line.passage.id != p.id or sum(self._heads_elsewhere(t, p.section) for t in listed_here) >= 2 \
+                    and max(Counter(k for t in listed_here for k in self.kinds.of(t)).values(), default=0) < 3:
                 continue  # "Rapid-fire review": one line per topic of the notes, no list of one kind
+                # (a list of developer tools that each have their section is one all the same)
             if mentions(text, term) or not thing(term) or spells_out(term, text) or RULE_START.match(text) \
                     or self._value(text) or text.lstrip()[:1] in "=→<>-":
                 continue  # "ESM – event source mapping": the initials answer it; "must allow": a rule, no
