@@ -1530,3 +1530,12 @@ Stages hold actions; artifacts pass between them through S3.
 """
     asked = {q.correct[0] for q in of_shape("definition", notes)}
     assert {"CodeBuild", "CodePipeline"} <= asked
+
+
+def test_an_acronym_the_notes_define_takes_its_kind_and_is_offered_by_its_full_name():
+    notes = ("# API Gateway\n\n## Authorizers\n"
+             "A Lambda authorizer (LA) runs your own code to allow or deny a request.\n\n"
+             "- use an LA when you have your own auth system with custom tokens and need logic\n")
+    [q] = [q for q in of_shape("scenario", notes) if "own auth system" in q.stem]
+    controls = {c.removeprefix("Amazon ") for c in shipped().families["API Gateway access control"]}
+    assert q.correct == ("Lambda authorizer",) and set(q.options) <= controls

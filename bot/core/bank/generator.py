@@ -45,7 +45,7 @@ from bot.core.bank.kinds import (
     untold, caveat,
 )
 from bot.core.lookup import lexicon as lexicons
-from bot.core.lookup import notes
+from bot.core.lookup import learn, notes
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
 from bot.core.bank.stems import PATH, Cleaner
 from bot.core.bank.lines import (
@@ -171,7 +171,8 @@ class _Maker:
         self.units = {u.lower() for u in lexicon.units}
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self._things: dict[str, bool] = {}
-        self.kinds = Kinds(lexicon.families, lexicon.concepts, self.clean.english)
+        taught = learn.lexicon(passages, lexicon).concepts  # "LA" the notes define as "Lambda authorizer"
+        self.kinds = Kinds(lexicon.families, {**taught, **lexicon.concepts}, self.clean.english, frozenset(taught))
         self._places: dict[str, list[int]] | None = None  # word -> where the notes write it (``_uses``)
         self._sequence: list[str] = []
         self.headings: dict[str, set[str]] = defaultdict(set)  # section -> its headings' words

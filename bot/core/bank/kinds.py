@@ -44,9 +44,10 @@ CHAINED = re.compile(r",\s+(?=(?:use\s+)?[\w./'’+-]+(?: [\w./'’+-]+){0,3}\s(
 
 class Kinds:
     def __init__(self, families: Mapping[str, Sequence[str]], concepts: Mapping[str, tuple[str, ...]] | None = None,
-                 english: frozenset[str] = frozenset()):
+                 english: frozenset[str] = frozenset(), defined: frozenset[str] = frozenset()):
         self.families = families
         self.concepts = concepts or {}  # "kds" and "Kinesis Data Streams" name one concept
+        self.defined = defined  # the acronyms the notes spell out ("PC (provisioned concurrency)")
         self.english = english  # a plain word ("Standard") alone in its list may name anything
         self._of: dict[str, set[str]] = {}
 
@@ -72,8 +73,12 @@ class Kinds:
 
     def plain(self, term: str, kind: str | None) -> str:
         """``term`` as AWS names it when the notes put the kind's name before it ("EB immutable" is
-        "Immutable" beside "Rolling"); else as the notes write it."""
-        if kind is None or any(self._names(term, _words(term), m, kind) for m in self.families[kind]):
+        "Immutable" beside "Rolling") or write their own acronym ("PC"); else as the notes write it."""
+        if kind is None:
+            return term
+        if key(term) in self.defined:  # the notes' "PC" beside AWS's names is "Provisioned concurrency"
+            return next((m for m in self.families[kind] if " " in m and self._same(term, m)), term)
+        if any(self._names(term, _words(term), m, kind) for m in self.families[kind]):
             return term
         return next((m for m in self.families[kind] if self._names(term, _words(term), m, kind, True)), term)
 
