@@ -1539,3 +1539,16 @@ def test_an_acronym_the_notes_define_takes_its_kind_and_is_offered_by_its_full_n
     [q] = [q for q in of_shape("scenario", notes) if "own auth system" in q.stem]
     controls = {c.removeprefix("Amazon ") for c in shipped().families["API Gateway access control"]}
     assert q.correct == ("Lambda authorizer",) and set(q.options) <= controls
+
+
+def test_a_question_under_a_heading_or_a_line_that_asks_its_own_question_names_neither():
+    notes = ("# Lambda\n\n## Async invocation\n\n### Still failing? Two options\n"
+             "- use destinations when you want the error context and the result of every invocation\n"
+             "- use a DLQ when an older consumer only reads a queue of the failed events\n"
+             "- use reserved concurrency when a function must never use more than its share\n"
+             "- use provisioned concurrency when latency-sensitive traffic suffers from cold starts\n")
+    stems = [q.stem for q in served(notes)]
+    assert stems and not [s for s in stems if "Still failing" in s]
+    under = notes.replace("### Still failing? Two options\n", "What happens to events that still fail? Two options:\n")
+    stems = [q.stem for q in served(under)]
+    assert stems and not [s for s in stems if "still fail" in s]

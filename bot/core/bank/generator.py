@@ -473,7 +473,7 @@ class _Maker:
         # a label of the note-taker's ("Gotchas", "Rules to memorize") says nothing of what the list is of
         shown = self.where(p).split(PATH)[-1]  # what the stem already names
         return "" if shown and key(said).startswith(key(shown)) or not words.isdisjoint(self.asides) \
-            or words <= self.labels | self.stop else said
+            or words <= self.labels | self.stop or "?" in said else said  # "Still failing? Two options"
 
     def according(self, p, depth: int | None = None) -> str:
         where = PATH.join(self.where(p).split(PATH)[:depth])

@@ -61,10 +61,10 @@ class Cleaner:
     @staticmethod
     def about_notes(heading: str, asides: frozenset[str], plain: frozenset[str]) -> bool:
         """A heading about the notes themselves, naming no topic: a quote or question ("Use X when Y"
-        cheat list, "Which one do I pick?"), an aside, a pronoun outside brackets ("Choosing between
+        cheat list, "Which one do I pick?", "What happens when it still fails? Two options"), an aside, a pronoun outside brackets ("Choosing between
         them"), or only labels and plain words."""
         words = set(re.findall(r"[a-z]+", heading.lower()))
-        return (re.search(r"[\"“”]|\?\s*$", heading) is not None or not words.isdisjoint(asides)
+        return (re.search(r"[\"“”?]", heading) is not None or not words.isdisjoint(asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
                 or {w for w in re.findall(r"[a-z0-9]+", heading.lower()) if len(w) > 1} <= plain)
 
