@@ -158,7 +158,7 @@ def _unled(words: list[str], kind: list[str]) -> list[str]:
     """The words after the kind's name or its initials ("EB immutable", "CodeDeploy blue/green")."""
     named = [w for w in kind if len(w) > 2]
     while len(words) > 1 and (words[0] in kind or len(words[0]) == 2 and
-                              any("".join(w[0] for w in pair) == words[0] for pair in zip(named, named[1:]))):
+                              any(abbreviates(words[0].upper(), f"{a} {b}") for a, b in zip(named, named[1:]))):
         words = words[1:]
     return words
 
