@@ -1552,3 +1552,75 @@ def test_a_question_under_a_heading_or_a_line_that_asks_its_own_question_names_n
     under = notes.replace("### Still failing? Two options\n", "What happens to events that still fail? Two options:\n")
     stems = [q.stem for q in served(under)]
     assert stems and not [s for s in stems if "still fail" in s]
+
+
+# --- statements said of a label: "which one does this describe?" --------------------
+
+CONCURRENCY = """\
+# Lambda
+
+## Concurrency
+Concurrency is how many executions run at the same moment.
+
+Reserved concurrency:
+- Carves out part of the account pool for one function, a guarantee and a cap.
+- Setting it to 0 throttles the function completely.
+
+Provisioned concurrency:
+- Keeps environments initialised ahead of time so requests never wait on a cold start.
+- Billed for every hour it is configured, even when idle.
+
+SnapStart:
+- Resumes new environments from a snapshot taken when a version is published.
+- Use SnapStart when slow Java initialisation hurts and you do not want to pay for idle environments.
+"""
+
+
+def test_a_bullet_under_a_label_is_asked_as_which_of_the_labels_it_describes():
+    asked = [q for q in served(CONCURRENCY) if "does this describe" in q.stem]
+    [q] = [q for q in asked if q.correct == ("Reserved concurrency",)]
+    assert '"Carves out part of the account pool for one function, a guarantee and a cap"' in q.stem
+    assert {"Provisioned concurrency", "SnapStart"} <= set(q.options) and len(q.options) == 4
+    assert "Of Provisioned concurrency they say:" in q.explanation  # why the others are wrong
+
+
+def test_a_statement_naming_its_label_in_other_words_is_never_the_one_asked():
+    """SnapStart's first bullet says "snapshot": the question asks nothing, or another bullet."""
+    asked = [q for q in served(CONCURRENCY) if q.correct == ("SnapStart",) and "does this describe" in q.stem]
+    assert all("snapshot" not in q.stem.lower() for q in asked)
+
+
+def test_sibling_headings_make_each_others_wrong_options_and_the_stem_never_names_the_answer():
+    auth = """\
+# API Gateway
+
+## Authorization
+### 8.1 IAM authorization
+- The caller signs each request with SigV4 using its own credentials.
+### 8.2 Lambda authorizer
+- Your own function returns a policy that allows or denies the call.
+### 8.3 JWT authorizer
+- Validates tokens from any OpenID Connect provider without code of your own.
+### 8.4 Resource policy
+- A JSON document on the API allowing or denying accounts and source networks.
+"""
+    asked = [q for q in served(auth) if "does this describe" in q.stem]
+    [q] = [q for q in asked if q.correct == ("Lambda authorizer",)]
+    assert set(q.options) == {"IAM authorization", "Lambda authorizer", "JWT authorizer", "Resource policy"}
+    assert q.stem.startswith("According to your notes on Authorization, ")  # not "… › 8.2 Lambda authorizer"
+
+
+def test_a_learners_own_labels_are_never_options():
+    notes = """\
+# DynamoDB
+
+## Reads
+Gotchas:
+- A filter expression is applied after the read, so you pay for every item read.
+- Scans read the whole table and eat capacity quickly.
+
+Decision rules:
+- Query whenever you know the partition key of the items you want.
+- Scan only for rare exports of a whole table.
+"""
+    assert not [q for q in served(notes) if "does this describe" in q.stem]

@@ -29,6 +29,7 @@ _MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|]|:$")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|e)$")  # "caching", "cached", "caches": "cach"
 GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
@@ -194,9 +195,11 @@ def _words(text: str, whole: bool = False) -> list[str]:
 
 
 def _begins(word: str, words: set[str]) -> bool:
-    """``word`` is one of ``words`` to the eye: the same first five letters, or one the start of
-    the other ("map" of "mappings", "sub" of "substitution")."""
-    return any(w[:ROOT] == word[:ROOT] or w.startswith(word) or word.startswith(w) for w in words)
+    """``word`` is one of ``words`` to the eye: the same first five letters, one the start of
+    the other ("map" of "mappings", "sub" of "substitution"), or one stem ("cache" of "caching")."""
+    stem = _SUFFIX.sub("", word)
+    return any(w[:ROOT] == word[:ROOT] or w.startswith(word) or word.startswith(w)
+               or len(stem) >= 4 and _SUFFIX.sub("", w) == stem for w in words)
 
 
 _COMMON = frozenset("""according your notes which what should developer with from that this these those

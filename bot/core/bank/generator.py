@@ -15,7 +15,7 @@ Five shapes, each from a structure the notes already have:
   blanked, the other options being amounts of that unit from the notes, or
   round values of it; never an invented status code or id;
 - ``true-statement``: four such figures of one section, three changed to another
-  amount of their unit (``bot.core.bank.figures``; not from swapped definitions or
+  amount of their unit (``bot.core.bank.statements``; not from swapped definitions or
   table cells, which reviewers read as give-aways);
 - from a table (``bot.core.bank.tables``): "which one matches this cell" when it
   compares four things or more, choose-two when two of five or more share a cell.
@@ -38,8 +38,8 @@ from typing import Iterable, Mapping, Sequence
 from bot.core.bank import questions as bank
 from bot.core.bank.questions import digest, ident, pick, place, single
 from bot.core.bank.gate import GIVES_AWAY, check
-from bot.core.bank import figures, tables
-from bot.core.bank.figures import Figure
+from bot.core.bank import statements, tables
+from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, caveat,
@@ -93,6 +93,7 @@ from bot.core.bank.lines import (
 
 BLANK = "_____"
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
+FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
 NUMBERS = 2  # number questions a passage gives at most, one a line
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
@@ -224,6 +225,8 @@ class _Maker:
         self.run_of: dict[str, list[tuple[str, str, Line]]] = {}
         self.run_by_term: dict[str, list[tuple[str, str, Line]]] = {}  # a run's term (``key``) -> the run
         self._figured: dict[str, list[Figure]] = {}  # passage id -> its figures, found once
+        self.passages = passages
+        self._facets: dict[str, list[tuple[list[tuple[str, list[str]]], bool]]] | None = None
         first_of = {line.passage.id: (t, d, line) for found in [*self.firsts.values(), *self.mates.values()]
                     for t, d, line in found if line.number == 0}
         run: list[tuple[str, str, Line]] = []
@@ -422,6 +425,7 @@ class _Maker:
         yield from self._numbers(p)
         yield from self._true_statements(p)
         yield from self._paired(p)
+        yield from self._described(p)
         for table in tables.tables(p.text, self.where(p), self.clean.clean, self.label):
             yield from tables.questions(p, table, self)
 
@@ -589,16 +593,7 @@ class _Maker:
                 continue
             right = items[:2] if len(items) == 2 else [items[n] for n in pick(line.text, len(items), 2)]
             wrong = [pool[n] for n in pick(label + line.text, len(pool), 3)]
-            name = self.clean.clean(label)
-            stem = (f"{self.according(p)}, which TWO of these are {lower(name)}? "
-                    f"{CHOOSE_TWO}")
-            why = (f"{self.notes_on(p)} list {lower(name)}: \"{', '.join(items)}\". "
-                   f"{', '.join(wrong)} are not among them.")
-            qid = ident(p.id, "choose-two", label)
-            options, answers = place(qid, right, wrong)
-            yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
-                               answers=answers, explanation=why, passages=(p.id,), generated=True,
-                               source="generated", shape="choose-two")
+            yield statements.listed_two(p, self.clean.clean(label), items, right, wrong, self)
 
     def _run_mates(self, x: str, y: str) -> list[str]:
         """The other terms of a numbered list ("1. Pre sign-up → …") holding ``x``, none ``y`` names."""
@@ -717,9 +712,9 @@ class _Maker:
                 if len(values) < 3:
                     continue
                 grouped = max([*values, value]) >= 1000
-                blanked = self.clean.clean(figures.clause(line.text, m, BLANK))
+                blanked = self.clean.clean(statements.clause(line.text, m, BLANK))
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) or blanked.count('"') % 2 \
-                        or figures.SHORTHAND.search(blanked) or blanked.count("(") != blanked.count(")") \
+                        or statements.SHORTHAND.search(blanked) or blanked.count("(") != blanked.count(")") \
                         or re.search(rf"\d\s*\(\s*{BLANK}", blanked) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
                     continue  # cut short (mid-quote); one of a list of values; the figure given twice ("604,800 (___)")
@@ -738,7 +733,7 @@ class _Maker:
     def _numbers(self, p) -> Iterable[BankQuestion]:
         """A figure blanked: one a line, two a passage (the exam asks about more than figures)."""
         for figure in self._figures(p)[:NUMBERS]:
-            yield figures.number(p, figure, self.intro(p, figure.sentence), self)
+            yield statements.number(p, figure, self.intro(p, figure.sentence), self)
 
     def _true_statements(self, p) -> Iterable[BankQuestion]:
         """Figures under one heading path four at a time, from the section's first passage (the
@@ -748,31 +743,91 @@ class _Maker:
         topics: dict[str, list[Figure]] = defaultdict(list)
         for q in self.of_section[p.section]:
             for f in self._figures(q):
-                if not f.card and len(figures.said(f, f.answer, self)) <= figures.STATEMENT:
+                if not f.card and len(statements.said(f, f.answer, self)) <= statements.STATEMENT:
                     topics[self.where(q)].append(f)
         for where, found in topics.items():
             found = [found[i] for i in pick(p.section + where, len(found), len(found))]
             for at in range(0, len(found) - 3, 4):
-                yield figures.true_statement(found[at], found[at + 1:at + 4], self)
+                yield statements.true_statement(found[at], found[at + 1:at + 4], self)
 
     def _paired(self, p) -> Iterable[BankQuestion]:
         """Each list of four or more terms defined side by side, as "which statement is true?"
-        (``figures.paired``). Not when a name spells out a description ("Fn::Join – joins a
+        (``statements.paired``). Not when a name spells out a description ("Fn::Join – joins a
         list"): the true statement, or a false one, would read as plainly so."""
         groups: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
         for term, text, line in self.defs_of.get(p.id, []):
             if (self._thing(term) or line.numbered) and not mentions(text, term) and not spells_out(term, text) \
                     and not self._value(text) and not RULE_START.match(text) \
-                    and len(term) + len(text) <= figures.STATEMENT and key(term) not in {key(t) for t, _, _ in groups[line.group]}:
+                    and len(term) + len(text) <= statements.STATEMENT and key(term) not in {key(t) for t, _, _ in groups[line.group]}:
                 groups[line.group].append((term, text, line))
         for found in groups.values():
             if len(found) < 4 or len({written(t) for t, _, _ in found}) > 1:
                 continue
-            for size, make in ((4, figures.paired), (5, figures.paired_two)):  # five: "which TWO are true?"
+            for size, make in ((4, statements.paired), (5, statements.paired_two)):  # five: "which TWO are true?"
                 chosen = [found[i] for i in pick(found[0][0], len(found), size)] if len(found) >= size else []
                 if chosen and not alike([t for t, _, _ in chosen], [d for _, d, _ in chosen]) \
                         and all(overlap(a, b) < 0.4 for _, a, _ in chosen for _, b, _ in chosen if a != b):
                     yield make(p, chosen, self.intro(p, chosen[0][2]), self)
+
+    def _labelled(self, p) -> list[tuple[list[tuple[str, list[str]]], bool]]:
+        """The groups of labels whose statements ``p`` holds: its "Label:" lines side by side, and
+        its heading among the headings beside it (True: the stem must not name the heading)."""
+        if self._facets is None:
+            self._facets = {}
+            siblings: dict[tuple[str, ...], dict[str, list[str]]] = defaultdict(dict)
+            for q in self.passages:
+                found = statements.labelled(q.text)
+                self._facets[q.id] = [(found[1:], False)] if len(found) > 2 else []
+                parts = self.where(q).split(PATH)
+                if len(parts) > 1 and found and found[0][1]:
+                    siblings[tuple(parts[:-1])].setdefault(statements.unnumbered(parts[-1]), []).extend(found[0][1])
+                    self._facets[q.id].append(([], True))
+            for q in self.passages:
+                parts = self.where(q).split(PATH)
+                self._facets[q.id] = [(list(siblings[tuple(parts[:-1])].items()), True) if headed else (g, False)
+                                      for g, headed in self._facets[q.id]]
+        return self._facets[p.id]
+
+    def _described(self, p) -> Iterable[BankQuestion]:
+        """Each label's statement that names none of the labels, asked as "which one does this
+        describe?" among them (``statements.described``); others of its kind when fewer than three."""
+        for group, headed in self._labelled(p):
+            named = {label: items for label, items in group if self._facet_label(label, headed)}
+            labels = list(named)
+            if len(labels) < 2:
+                continue
+            said_of = {label: statements.facets(items, named, self) for label, items in named.items()}
+            mine = statements.unnumbered(self.where(p).split(PATH)[-1]) if headed else None
+            for label in labels if not headed else [mine] if mine in named else []:
+                others = [o for o in labels if o != label][:3]
+                kin = self._kin(label, " ".join(said_of[label]), labels, others, p.section)[:3 - len(others)] \
+                    if len(others) < 3 else []
+                if len(others) + len(kin) < 3:
+                    continue
+                kind = self.kinds.kind(label, labels)
+                kind = kind if kind and all(kind in self.kinds.of(o) for o in [*others, *kin]) else None
+                others_said = {o: said_of[o] for o in others}
+                why = self.kinds.said(label, labels, kin) if kin else ""
+                at = self.where(p).count(PATH) if headed else None
+                asked = [statements.described(p, said, label, [*others, *kin], kind, others_said, why, self, at)
+                         for said in said_of[label][:FACETS]]
+                # the first the gate lets through ("snapshots the memory" gives SnapStart away)
+                if asked:
+                    yield next((q for q in asked if not check(q, self.context)), asked[0])
+
+    def _facet_label(self, label: str, headed: bool) -> bool:
+        """A label naming one thing ("Reserved concurrency", "Synchronous"), not the learner's own
+        ("Notes on these", "Idempotency details"), a topic ("batching") nor two things ("Query vs
+        Scan", "Kinesis / DynamoDB Streams"). A heading names a thing of its own; a label line must
+        be one the notes name again."""
+        return (self._term_ok(label, named_only=False) and not self.label(label) and self._label(label)
+                and (headed or self._thing(label)) and (label[:1].isupper() or self._named(label))
+                and not self.label(label.split()[-1])
+                and not statements.TWO_THINGS.search(label) and label.split()[0].lower() not in PRONOUNS | PERSONAL)
+
+    def said_plainly(self, text: str) -> bool:
+        """A statement worth a stem: no figure to ask as a number, no table row or learner's talk."""
+        return not self._value(text) and self._plain(text)
 
     def tidy(self, text: str) -> str:
         return self.clean.clean(text)

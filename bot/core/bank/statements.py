@@ -1,8 +1,9 @@
-"""Questions on the notes' figures: a blanked amount, and "which statement is true?".
+"""Questions worded from the notes' statements: a blanked amount, "which statement is
+true?", and which thing a statement is said of.
 
 The generator finds each line's figure worth asking once (``Figure``: the line,
 its amount, three wrong amounts of its unit, the line with the amount blanked);
-this module words the two shapes made of figures:
+this module words the shapes made of figures and statements:
 
 - ``number``: "what completes this statement? '… up to _____'", under the line a
   list sits under when there is one;
@@ -12,7 +13,10 @@ this module words the two shapes made of figures:
   the notes say instead of each changed one;
 - ``paired``: the same question made of four terms a list defines side by side:
   one statement pairs a term with its own description, three pair a term with
-  another's; ``paired_two``, of five, asks which TWO are true.
+  another's; ``paired_two``, of five, asks which TWO are true;
+- ``described``: a statement the notes make under a label ("Reserved concurrency:"
+  over its bullets) or a heading, asked as "which one does this describe?", the
+  wrong options the labels beside it (``labelled`` reads them).
 """
 
 from __future__ import annotations
@@ -21,9 +25,15 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.core.bank.lines import Line
+from bot.core.bank.kinds import abbreviates
+from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, place, single
 
+LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
+FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
+CODE = re.compile(r"[{}\[\]<>?]|!\w|:.*:")  # "fn returns {…}", "!If", "Why?: …": code or a question, no statement
+TWO_THINGS = re.compile(r"/|,|&|\+|\band\b|\bor\b|\bvs\b|\(|\s[-–—]\s", re.IGNORECASE)  # a label of no one thing
+LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
 SHORTHAND = re.compile(r"->|→|=>|≈|~")  # "sync -> caller retries; async -> ___", "~___ ≈ 1 vCPU": shorthand, no sentence
@@ -47,10 +57,12 @@ class Figure:
 class Maker(Protocol):
     """What the figure questions need from the generator."""
 
-    def according(self, p) -> str: ...
+    def according(self, p, depth: int | None = None) -> str: ...
     def where(self, p) -> str: ...
     def notes_on(self, p) -> str: ...
     def tidy(self, text: str) -> str: ...
+    def label(self, text: str) -> bool: ...
+    def said_plainly(self, text: str) -> bool: ...
 
 
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
@@ -112,6 +124,74 @@ def paired_two(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=f"{maker.according(p)}{listed_under} which TWO "
                         f"statements are true? {CHOOSE_TWO}", options=tuple(options), answers=answers, explanation=why,
                         passages=(p.id,), generated=True, source="generated", shape="choose-two")
+
+
+def labelled(text: str) -> list[tuple[str, list[str]]]:
+    """A passage's statements by what they are said of: its own bullets first (label ""),
+    then each "Label:" line's bullets (a bullet's wrapped lines joined; sub-points left
+    out, they qualify their bullet). Labels with fewer than two bullets are left out."""
+    found: list[tuple[str, list[str]]] = [("", [])]
+    for raw in text.splitlines():
+        line, indent = raw.strip(), len(raw) - len(raw.lstrip())
+        if not line:
+            continue
+        if indent == 0 and not line.startswith("•"):
+            if line.endswith(":") and len(line.split()) <= LABEL_WORDS:
+                found.append((line[:-1].strip(), []))
+            elif found[-1][0]:
+                found.append((LEFT, []))  # prose after a label's bullets: what follows is said of no label
+        elif line.startswith("•") and indent == 0:
+            found[-1][1].append(line.lstrip("•").strip())
+        elif not line.startswith("•") and found[-1][1]:
+            found[-1][1][-1] += " " + line  # a bullet's wrapped line
+    return [(label, items) for label, items in found if label != LEFT and (len(items) >= 2 or not label)]
+
+
+def facets(items: list[str], named: dict[str, list[str]], maker: Maker) -> list[str]:
+    """Of a label's bullets, the first sentences said plainly of it alone: no label of ``named``
+    in them, no rule ("Use it when …"), no code or question, none the others' bullets repeat; a
+    bullet that describes a term of its own ("Transition actions – move objects …") is none."""
+    found = []
+    for item in items:
+        lead = LEAD.match(item)
+        if lead and not maker.label(lead.group("term")):
+            continue
+        item = lead.group("text") if lead else item  # "Why: they reduce the load …"
+        said = maker.tidy(sentences(item)[0] if sentences(item) else item).rstrip(".").replace('"', "'")
+        if not FACET_WORDS[0] <= len(said.split()) <= FACET_WORDS[1] or said.split()[0].lower() in PRONOUNS \
+                or CODE.search(said) or RULE_START.match(said) or RULE.match(said) or not maker.said_plainly(said) \
+                or any(mentions(said, label) or abbreviates(w, label) for label in named for w in said.split()) \
+                or any(overlap(said, other) >= 0.4 for others in named.values() if item not in others for other in others):
+            continue
+        found.append(said)
+    return found
+
+
+def unnumbered(heading: str) -> str:
+    """ "8.2 Lambda authorizers" names "Lambda authorizers": a section's number is no option."""
+    return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", heading)
+
+
+def described(p, statement: str, label: str, wrong: list[str], kind: str | None, others: dict[str, list[str]],
+              why: str, maker: Maker, depth: int | None = None) -> BankQuestion:
+    """"Which … does this describe: '<statement>'?", the answer ``label``, the wrong options
+    the labels beside it (``others``: what the notes say of each) and others of its kind (``why``
+    says so). ``depth``: how much of the heading path the stem names (not the heading that is
+    the answer)."""
+    stem = f"{maker.according(p, depth)}, which {kind or 'of these'} does this describe: \"{statement}\"?"
+    told = " ".join(f"Of {o} they say: \"{said[0]}\"." for o, said in others.items() if said)
+    why = " ".join(x for x in (f"{maker.notes_on(p)} say of {label}: \"{statement}\".", told, why) if x)
+    return single(p, "definition", f"said of {label}: {statement}", stem, label, wrong, why)
+
+
+def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str], maker: Maker) -> BankQuestion:
+    """"Which TWO of these are <name>?": two of the list ``name`` (``items``), three not in it."""
+    stem = f"{maker.according(p)}, which TWO of these are {lower(name)}? {CHOOSE_TWO}"
+    why = f"{maker.notes_on(p)} list {lower(name)}: \"{', '.join(items)}\". {', '.join(wrong)} are not among them."
+    qid = ident(p.id, "choose-two", name)
+    options, answers = place(qid, right, wrong)
+    return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
+                        explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
 
 
 def clause(text: str, m: re.Match, blank: str) -> str:
