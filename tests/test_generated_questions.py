@@ -1624,3 +1624,35 @@ Decision rules:
 - Scan only for rare exports of a whole table.
 """
     assert not [q for q in served(notes) if "does this describe" in q.stem]
+
+
+# --- a list of the notes' own exam cues --------------------------------------------
+
+CUES = """\
+# API Gateway
+
+## Choosing in exam scenarios
+- "Cheapest token-protected API in front of Lambda" → HTTP API + JWT authorizer
+- "Different rate limits per customer tier" → REST + usage plans + API keys
+- "Transform request for a legacy XML backend" → REST non-proxy + VTL mapping template (or a Lambda in between)
+- "Real-time push to connected browsers" → WebSocket API + @connections
+- "Same API, dev and prod hit different function versions" → stage variables + Lambda aliases
+- "Are API keys a security control?" → no, they identify and meter callers
+- "Roll out slowly" → canary release or a second stage
+"""
+
+
+def test_a_quoted_exam_cue_asks_its_answer_among_what_the_other_cues_lead_to():
+    [q] = [q for q in served(CUES) if "Different rate limits per customer tier" in q.stem]
+    assert q.shape == "scenario" and q.correct == ("REST + usage plans + API keys",)
+    assert all(o.count("+") >= 1 for o in q.options)  # answers made of parts, as the key is
+    assert "is their answer to" in q.explanation
+
+
+def test_a_cue_answered_with_a_verdict_or_two_answers_is_never_asked_nor_offered():
+    questions = [q for q in served(CUES) if "question says" in q.stem]
+    assert questions
+    asked = " ".join(q.stem for q in questions)
+    assert "Are API keys a security control" not in asked and "Roll out slowly" not in asked
+    offered = {o for q in questions for o in q.options}
+    assert not [o for o in offered if o.lower().startswith("no") or " or " in o or "(" in o]

@@ -42,7 +42,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat,
+    untold, caveat, solution,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -94,6 +94,8 @@ from bot.core.bank.lines import (
 BLANK = "_____"
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
+CUES = 4  # quoted exam cues in one list: a list of the notes' own scenarios
+PLUS = "+"  # "S3 + pointer": an answer made of parts
 NUMBERS = 2  # number questions a passage gives at most, one a line
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
@@ -226,6 +228,13 @@ class _Maker:
         self.run_by_term: dict[str, list[tuple[str, str, Line]]] = {}  # a run's term (``key``) -> the run
         self._figured: dict[str, list[Figure]] = {}  # passage id -> its figures, found once
         self.passages = passages
+        # a list of quoted exam cues, each with what it leads to ("payload 5 MB" → S3 + pointer):
+        # passage id -> line group -> (solution, cue, line); a solution "" is none to ask or offer
+        self.cued: dict[str, dict[str, list[tuple[str, str, Line]]]] = defaultdict(lambda: defaultdict(list))
+        for p in passages:
+            for line in self.lines[p.id]:
+                for answer, cue in cues(line.text, whole=True):
+                    self.cued[p.id][line.group].append((solution(answer), cue, line))
         self._facets: dict[str, list[tuple[list[tuple[str, list[str]]], bool]]] | None = None
         first_of = {line.passage.id: (t, d, line) for found in [*self.firsts.values(), *self.mates.values()]
                     for t, d, line in found if line.number == 0}
@@ -420,6 +429,7 @@ class _Maker:
 
     def questions(self, p) -> Iterable[BankQuestion]:
         yield from self._scenarios(p)
+        yield from self._cued(p)
         yield from self._choose_two(p)
         yield from self._statements(p)
         yield from self._numbers(p)
@@ -564,6 +574,24 @@ class _Maker:
             if kin:  # beside AWS's names, the notes' "EB immutable" is "Immutable"
                 others = [self.kinds.plain(o, kind) for o in others]
             yield single(p, "scenario", x, stem, self.kinds.plain(x, kind) if kin else x, others + kin + rivals, why)
+
+    def _cued(self, p) -> Iterable[BankQuestion]:
+        """A list of quoted exam cues ("too many empty receives" → long polling): each cue whose
+        answer is no one thing of a kind ("REST + usage plans + API keys") asked with the list's
+        other answers as wrong options, those written as it is first. A one-thing answer is a
+        rule's own scenario, with others of its kind (``_scenarios``)."""
+        for found in self.cued.get(p.id, {}).values():
+            offered = distinct([s for s, _, _ in found if s], of=key)
+            if len(found) < CUES or len(offered) < 4:
+                continue
+            for answer, cue, line in found:
+                if not answer or (answer, cue) in cues(line.text) and self._thing(answer):
+                    continue
+                pool = sorted((o for o in offered if key(o) != key(answer) and not variant(o, of=answer)
+                               and not variant(answer, of=o)),
+                              key=lambda o: ((PLUS in o) != (PLUS in answer), abs(len(o) - len(answer)), digest(cue + o)))
+                told = {o: c for o in pool[:3] for s, c, _ in found if s == o}
+                yield statements.cued(p, cue, answer, pool[:3], self.clean.clean(line.text), told, self)
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:
         """What the notes compare ``x`` or the rules beside it with ("X vs Y"), first ``x``'s own."""

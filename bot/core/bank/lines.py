@@ -280,14 +280,15 @@ def mentions(text: str, term: str) -> bool:
 QUOTED = "when a question says"  # how a quoted exam cue is asked
 
 
-def cues(text: str) -> list[tuple[str, str]]:
+def cues(text: str, whole: bool = False) -> list[tuple[str, str]]:
     """ 'exam tip: "users must reach S3 from the app" → identity pool. "sign-up / MFA" → UP' ->
     [("identity pool", '"users must reach S3 from the app"'), ("UP", '"sign-up / MFA"')]: what an
-    exam question says, then the thing it asks for (one thing: "X + Y" or "X w/ Y" is no option)."""
+    exam question says, then the thing it asks for (one thing: "X + Y" or "X w/ Y" is no option),
+    or (``whole``) all its arrow leads to, as written."""
     out = []
     for m in _CUE.finditer(text):
-        thing = bare(m.group(2)).split(",")[0].strip()
-        if thing and not re.search(r"\s(?:\+|&|and|or|w/|with|then)\s", f" {thing} "):
+        thing = m.group(2).strip() if whole else bare(m.group(2)).split(",")[0].strip()
+        if whole or thing and not re.search(r"\s(?:\+|&|and|or|w/|with|then)\s", f" {thing} "):
             out.append((thing, f'"{m.group(1).strip()}"'))
     return out
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.bank.kinds import abbreviates
-from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
+from bot.core.bank.lines import QUOTED, LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, place, single
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
@@ -182,6 +182,15 @@ def described(p, statement: str, label: str, wrong: list[str], kind: str | None,
     told = " ".join(f"Of {o} they say: \"{said[0]}\"." for o, said in others.items() if said)
     why = " ".join(x for x in (f"{maker.notes_on(p)} say of {label}: \"{statement}\".", told, why) if x)
     return single(p, "definition", f"said of {label}: {statement}", stem, label, wrong, why)
+
+
+def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, str], maker: Maker) -> BankQuestion:
+    """"Which should a developer use when a question says '<cue>'?", the answer what the notes'
+    arrow leads to, the wrong options what their other cues lead to (``told``: answer -> cue)."""
+    stem = f"{maker.according(p)}, which should a developer use {QUOTED} {cue}?"
+    others = " ".join(f"{o} is their answer to {c}." for o, c in told.items())
+    why = f"{maker.notes_on(p)} say: \"{line}\". {others}".rstrip()
+    return single(p, "scenario", f"cue {cue}", stem, answer, wrong, why)
 
 
 def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str], maker: Maker) -> BankQuestion:
