@@ -1656,3 +1656,24 @@ def test_a_cue_answered_with_a_verdict_or_two_answers_is_never_asked_nor_offered
     assert "Are API keys a security control" not in asked and "Roll out slowly" not in asked
     offered = {o for q in questions for o in q.options}
     assert not [o for o in offered if o.lower().startswith("no") or " or " in o or "(" in o]
+
+
+def test_a_flashcard_answered_by_a_name_asks_its_question_among_others_of_the_names_kind():
+    cards = """\
+# Elastic Beanstalk
+
+## Deployment drills
+Q: Zero downtime, quickest and safest rollback, temporary cost is fine?
+A: Immutable. A new Auto Scaling group is launched and swapped in.
+
+Q: Send 10% of live traffic to the new version for a while first?
+A: Traffic splitting.
+
+Q: Can a deployment policy be changed after the environment is created?
+A: Yes, in the environment's configuration.
+"""
+    [q] = [q for q in served(cards) if "Zero downtime" in q.stem]
+    assert q.correct == ("Immutable",) and q.shape == "definition"
+    assert set(q.options) - {"Immutable"} <= {"All at once", "Rolling", "Rolling with additional batch", "Traffic splitting"}
+    assert 'answer "Zero downtime' in q.explanation
+    assert not [q for q in served(cards) if "changed after the environment" in q.stem]  # a yes/no card names nothing

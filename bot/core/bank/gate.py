@@ -75,10 +75,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                     and _NUMBER.findall(a) == _NUMBER.findall(b):  # "30 seconds" is not "60 seconds"
                 problems.append(f"options {a!r} and {b!r} look the same")
     if q.shape != "number":  # "Queue" among "FIFO queue": what describes the one may fit its variant
-        for option in right:
+        for option in right:  # ("task role" beside "task execution role" is another thing)
             base = set(_plain(option).split())
             problems += [f"option {o!r} is a variant of the answer {option!r}: both may fit"
-                         for o in wrong if base < set(_plain(o).split())]
+                         for o in wrong if base < set(_plain(o).split()) and f" {_plain(option)} " in f" {_plain(o)} "]
     stem = _plain(q.stem)
     stem_words = set(_words(q.stem, whole=True))
     topic = _TOPIC.match(q.stem)  # "According to your notes on Versions and aliases, …"

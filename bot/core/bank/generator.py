@@ -436,6 +436,7 @@ class _Maker:
         yield from self._true_statements(p)
         yield from self._paired(p)
         yield from self._described(p)
+        yield from self._carded(p)
         for table in tables.tables(p.text, self.where(p), self.clean.clean, self.label):
             yield from tables.questions(p, table, self)
 
@@ -852,6 +853,34 @@ class _Maker:
                 and (headed or self._thing(label)) and (label[:1].isupper() or self._named(label))
                 and not self.label(label.split()[-1])
                 and not statements.TWO_THINGS.search(label) and label.split()[0].lower() not in PRONOUNS | PERSONAL)
+
+    def _cards(self, p) -> list[tuple[str, str, Line]]:
+        """The flashcards ("Q: …?" then "A: …") of ``p`` answered by a name: (question, name, answer line)."""
+        found = []
+        for line in self.lines[p.id]:
+            asked = self._card(p, line)
+            name = statements.card_answer(line.text) if asked and asked.count("?") == 1 else ""
+            if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
+                    and not REPLY_START.match(name) and not self.label(name):
+                found.append((asked, name, line))
+        return found
+
+    def _carded(self, p) -> Iterable[BankQuestion]:
+        """The learner's own flashcard answered by a name, the wrong options others of its kind:
+        the names the section's other cards answer with, else the kind's others as AWS names them."""
+        cards = [c for q in self.of_section[p.section] for c in self._cards(q)] if self.first_of[p.section] == p.id else []
+        named = [n for _, n, _ in cards]
+        for asked, name, line in cards:
+            kind = self.kinds.kind(name, named, alone=True)
+            mates = distinct([n for n in named if key(n) != key(name) and not variant(n, of=name)
+                              and not variant(name, of=n) and written(n) == written(name)
+                              and (kind in self.kinds.of(n) if kind else self._thing(n))], of=key)[:3]
+            # written as the notes write theirs: "task role" beside "container instance role", not "ECS Anywhere role"
+            kin = [lower(k) if name[:1].islower() else k for k in self._kin(name, asked, named, mates, p.section, True)]
+            kin = [k for k in kin if (k == k.lower()) == (name == name.lower())][:3 - len(mates)]
+            if len(mates) + len(kin) == 3:
+                told = self.kinds.said(name, named, kin, alone=True) if kin else ""
+                yield statements.carded(line.passage, asked, name, mates + kin, self.clean.clean(line.text), told, self)
 
     def said_plainly(self, text: str) -> bool:
         """A statement worth a stem: no figure to ask as a number, no table row or learner's talk."""
