@@ -258,7 +258,7 @@ def test_a_table_of_four_things_asks_which_one_a_cell_describes():
 | GetCallerIdentity | "who am I signed in as?" | never |
 """
     stems = [q.stem for q in of_shape("definition", apis)]
-    assert any("which API do your notes describe as" in s for s in stems)  # "Typical use" is no noun
+    assert any("which API is described as" in s for s in stems)  # "Typical use" is no noun
     assert all(s.count('"') == 2 for s in stems)
     # only a cell no other policy shares identifies it: never "no" downtime, which three have
     assert all("Downtime: no" not in q.stem for q in which)
@@ -758,7 +758,7 @@ A state's Retry list holds retriers.
     stems = [q.stem for q in of_shape("definition", retrier)]
     assert stems and not [s for s in stems if "table" in s or "What it sets" in s or "Notes" in s]
     # a header that is no noun asks for the description: never "as its what it sets"
-    assert all("do your notes describe as" in s for s in stems)
+    assert all("is described as" in s for s in stems)
 
 
 def test_a_stem_spells_out_an_abbreviation_the_notes_define():
@@ -1084,7 +1084,7 @@ Deployment configurations (CodeDeploy's names):
 def test_a_row_number_is_never_an_option_but_a_status_code_from_the_notes_is():
     stem = "According to your notes on API errors, which code matches \"backend did not answer in time\" in the table?"
     assert not any("label" in p for p in problems_of(stem, ("403", "504", "429", "502"), "B"))
-    rows = "According to your notes on Throttling, which order do your notes describe as \"per API key\"?"
+    rows = "According to your notes on Throttling, which order is described as \"per API key\"?"
     assert any("label" in p for p in problems_of(rows, ("4", "2", "1", "3"), "C"))
 
 
@@ -1677,3 +1677,46 @@ A: Yes, in the environment's configuration.
     assert set(q.options) - {"Immutable"} <= {"All at once", "Rolling", "Rolling with additional batch", "Traffic splitting"}
     assert 'answer "Zero downtime' in q.explanation
     assert not [q for q in served(cards) if "changed after the environment" in q.stem]  # a yes/no card names nothing
+
+
+def test_a_terse_fragment_is_asked_when_its_heading_says_what_it_is_about():
+    notes = """\
+# Queues
+
+## SQS visibility timeout
+- default 30 seconds, adjustable per message while it is in flight
+- too short and a second consumer picks up the same message
+"""
+    [q] = of_shape("number", notes)
+    assert q.stem.startswith("According to your notes on SQS visibility timeout,") and q.correct == ("30 seconds",)
+
+
+def test_a_fragment_naming_nothing_under_a_heading_naming_nothing_is_never_asked():
+    notes = """\
+# Misc
+
+## Odds and ends
+- default 30 seconds, adjustable per message while it is in flight
+"""
+    assert not of_shape("number", notes)
+
+
+def test_an_examples_argument_is_never_the_blank():
+    notes = """\
+# Scheduling
+
+## EventBridge Scheduler
+- schedule expressions: rate(5 minutes) for fixed intervals, cron for calendars
+"""
+    assert not [q for q in of_shape("number", notes) if "rate(_____" in q.stem]
+
+
+def test_a_figure_that_sets_up_a_quiz_question_is_never_asked_as_a_fact():
+    notes = """\
+# Cognito
+
+## Self-quiz
+1. Your pre sign-up trigger calls a slow external API and sometimes takes 8 seconds. What does
+   the user see, and can you raise the limit?
+"""
+    assert not of_shape("number", notes)

@@ -713,7 +713,7 @@ class _Maker:
             # 10 per version, up to ___" is a fragment under a label, no statement
             lead = LEAD.match(sentence.text)
             card = self._card(p, sentence) if lead else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
-            if self.lines[p.id][sentence.number].text.rstrip().endswith("?") or lead and (
+            if self._asks(p, sentence.number) or lead and (
                     REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))):
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
@@ -724,11 +724,13 @@ class _Maker:
             elif lead and not self._statement(line.text) and self._fragment(line.text) \
                     and self._label(bare(lead.group("term"))):
                 line = sentence  # "Expiry from the console – up to 12 hours": the label says what it is
-            elif not self._statement(line.text) or not self._names_something(sentence.text):
-                continue  # "Default is ___ from creation": what is it about?
+            elif not (self._statement(line.text) and self._names_something(sentence.text)) \
+                    and not (self._fragment(line.text) and self._names_something(self.where(p).split(PATH)[-1])
+                             and line.text[:1].isalnum() and re.split(r"\W", line.text.lower())[0] not in PRONOUNS):
+                continue  # "Default is ___ from creation": what is it about? (under "Visibility timeout" it says)
             for value, unit, m in self._amounts(line.text):
                 shown = m.group(0)
-                if p.text.lower().count(shown.lower()) != 1 or shown.lower() in p.path.lower():
+                if p.text.lower().count(shown.lower()) != 1 or shown.lower() in self.where(p).lower():
                     continue
                 key = unit_key(unit)
                 mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == key}
@@ -744,13 +746,21 @@ class _Maker:
                 blanked = self.clean.clean(statements.clause(line.text, m, BLANK))
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) or blanked.count('"') % 2 \
                         or statements.SHORTHAND.search(blanked) or blanked.count("(") != blanked.count(")") \
-                        or re.search(rf"\d\s*\(\s*{BLANK}", blanked) \
+                        or re.search(rf"\d\s*\(\s*{BLANK}|\w\({BLANK}", blanked) \
                         or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
-                    continue  # cut short (mid-quote); one of a list of values; the figure given twice ("604,800 (___)")
+                    continue  # cut short (mid-quote); one of a list of values; the figure given twice ("604,800 (___)");
+                    # an example's argument ("rate(___)")
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
                              [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text, card)
                 asked.add(sentence.number)
                 break
+
+    def _asks(self, p, number: int) -> bool:
+        """The line asks a question ("… takes 8 s. What does the user see?"), maybe on its wrapped
+        next line: its figures set up a quiz, they state no fact."""
+        here = self.lines[p.id]
+        after = here[number + 1].text if number + 1 < len(here) and here[number + 1].text[:1].islower() else ""
+        return here[number].text.rstrip().endswith("?") or after.rstrip().endswith("?")
 
     def _card(self, p, answer: Line) -> str:
         """The question of the flashcard whose answer ("A: …") is this line, else ""."""

@@ -125,7 +125,7 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         # an acronym over a column of numbers ("HTTP" over 404, 409) is no noun: "which one has …"
         coded = re.fullmatch(r"[A-Z]{2,5}", table.kind.strip()) and all(t[:1].isdigit() for t in things)
         kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded else "one"
-        asked = (f"which {kind} do your notes describe as \"{value}\"" if not _noun_header(attribute, maker)
+        asked = (f"which {kind} is described as \"{value}\"" if not _noun_header(attribute, maker)
                  else f"which {kind} has \"{value}\" as its {_header(attribute)}")
         why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
