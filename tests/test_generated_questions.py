@@ -1720,3 +1720,40 @@ def test_a_figure_that_sets_up_a_quiz_question_is_never_asked_as_a_fact():
    the user see, and can you raise the limit?
 """
     assert not of_shape("number", notes)
+
+
+def test_a_two_column_table_of_names_asks_which_name_is_listed_for_each_row():
+    notes = """\
+# SDKs
+
+## Throttling errors to recognize
+| Service | Error |
+|---|---|
+| Many APIs (STS, KMS) | `ThrottlingException` |
+| DynamoDB | `ProvisionedThroughputExceededException` |
+| Lambda (invoke) | `TooManyRequestsException` (429), concurrency limit |
+| EC2 | `RequestLimitExceeded` |
+| S3 | 503 `SlowDown` |
+"""
+    asked = [q for q in served(notes) if "is listed for" in q.stem]
+    [q] = [q for q in asked if q.stem.endswith("which error is listed for DynamoDB?")]
+    assert q.correct == ("ProvisionedThroughputExceededException",)
+    assert set(q.options) <= {"ThrottlingException", "ProvisionedThroughputExceededException",
+                              "TooManyRequestsException", "RequestLimitExceeded"}  # "503 SlowDown" is another form
+    assert not [q for q in asked if "Many APIs" in q.stem]  # a row of many things asks of none
+
+
+def test_a_two_column_table_of_figures_is_never_asked_as_names():
+    notes = """\
+# Lambda
+
+## Size limits
+| Limit | Value |
+|---|---|
+| zip upload | 50 MB |
+| unzipped | 250 MB |
+| container image | 10 GB |
+| env vars | 4 KB |
+| layers | 5 |
+"""
+    assert not [q for q in served(notes) if "is listed for" in q.stem]

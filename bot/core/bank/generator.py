@@ -439,6 +439,8 @@ class _Maker:
         yield from self._carded(p)
         for table in tables.tables(p.text, self.where(p), self.clean.clean, self.label):
             yield from tables.questions(p, table, self)
+        for left, right, rows in tables.pairs(p.text, self.clean.clean):
+            yield from tables.matched(p, left, right, rows, self)
 
     def _named(self, item: str) -> bool:
         """The name of a thing: a capital inside it, a digit, code, or a word that is no English."""

@@ -19,7 +19,10 @@ describe as 'cell'?" instead.
 No "which statement is true" over a table's cells: reviewers read "Immutable,
 no DNS change: Yes" as a pasted row, not a statement (round 8 of the review).
 A two-column table ("Limit | Value") is a list of labelled values instead: its
-rows are read as "Label – value" lines (``bank.lines``), like any other.
+rows are read as "Label – value" lines (``bank.lines``), like any other. When both
+its columns name things ("Service | Error": "DynamoDB | ProvisionedThroughputExceededException"),
+each row is also asked as "which error is listed for DynamoDB?", the other rows'
+names the wrong options (``matched``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
-from bot.core.bank.lines import key, lower, variant
+from bot.core.bank.lines import bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
@@ -70,6 +73,48 @@ def tables(text: str, heading: str, clean: Callable[[str], str], label: Callable
             found.append(_grid([[clean(c) for c in r] for r in block], heading, label))
         block = []
     return found
+
+
+def pairs(text: str, clean: Callable[[str], str]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The two-column tables of ``text`` whose right column names things: (left header, right
+    header, rows), four rows or more, each right cell a name ("SlowDown", "429 Too Many Requests")."""
+    found, block = [], []
+    for raw in [*text.splitlines(), ""]:
+        row = cells(raw.strip())
+        if row is not None:
+            block.append([clean(c) for c in row[1:-1]] if raw.strip().startswith("|") else [clean(c) for c in row])
+            continue
+        # "TooManyRequestsException (429), concurrency limit": the name, without its aside or note
+        block = [[bare(c).split(", ")[0] for c in r] for r in block]
+        if block and all(len(r) == 2 for r in block) and all(_named(v) for _, v in block[1:]) \
+                and len({key(v) for _, v in block[1:]}) == len(block) - 1:
+            # names of one form: "SlowDown" among exceptions, not "503 SlowDown" (nor "4 KB": a figure)
+            rows = [(t, v) for t, v in block[1:] if not re.search(r"\d", v)]
+            if len(rows) >= MIN_IDENTIFY:
+                found.append((block[0][0], block[0][1], rows))
+        block = []
+    return found
+
+
+def matched(p, left: str, right: str, rows: list[tuple[str, str]], maker: Maker) -> Iterable[BankQuestion]:
+    """Each row of a two-column table of names: "which <right> is listed for <left cell>?"."""
+    noun = _noun(_header(right)) if _noun_header(right, maker) else "one"
+    for thing, value in rows:
+        others = [v for t, v in rows if t != thing and not variant(v, of=value) and not variant(value, of=v)]
+        if not _name(thing) or key(thing).split()[0] in maker.stop or len(others) < 3:
+            continue  # "Many APIs": no one thing to ask of
+        wrong = [others[i] for i in pick(thing + value, len(others), 3)]
+        stem = f"{maker.according(p)}, which {noun} is listed for {thing}?"
+        why = (f"{maker.notes_on(p)} list {_header(left)} and {_header(right)} side by side: {thing}: \"{value}\". "
+               + " ".join(f"{t}: \"{v}\"." for t, v in rows if v in wrong))
+        yield single(p, "definition", f"{thing}|{right}", stem, value, wrong, why)
+
+
+def _named(cell: str) -> bool:
+    """A cell naming one thing: a few words, one of them written as a name (a capital inside it,
+    a digit, code), no sentence."""
+    return (_value(cell) and len(cell.split()) <= 4 and len(cell) <= MAX_CELL // 2
+            and re.search(r"\w[A-Z]|[A-Z]{2}|\d|_", cell) is not None and not re.search(r"[,;.]\s", cell))
 
 
 def _grid(rows: list[list[str]], heading: str, label: Callable[[str], bool]) -> Table:
