@@ -1757,3 +1757,34 @@ def test_a_two_column_table_of_figures_is_never_asked_as_names():
 | layers | 5 |
 """
     assert not [q for q in served(notes) if "is listed for" in q.stem]
+
+
+def test_a_list_of_situations_leading_to_things_is_asked_as_the_notes_own_scenarios():
+    notes = """\
+# Workflows
+
+## Quick decision cheat
+- Orchestrate several Lambda functions with retries and a wait for approval → Standard workflow
+- 100k+ events per second, short and idempotent → Express workflow
+- Iterate over millions of S3 objects at high concurrency → Distributed Map
+- Real-time updates pushed to web clients → AppSync subscriptions
+- Ordered per-device stream with several independent readers → Kinesis Data Streams
+"""
+    asked = [q for q in served(notes) if q.shape == "scenario"]
+    [q] = [q for q in asked if "Iterate over millions of S3 objects" in q.stem]
+    assert q.correct == ("Distributed Map",) and len(q.options) == 4
+    assert set(q.options) <= {"Standard workflow", "Express workflow", "Distributed Map", "AppSync subscriptions",
+                              "Kinesis Data Streams"}
+
+
+def test_a_list_of_checks_leading_to_verdicts_is_never_asked_as_scenarios():
+    notes = """\
+# IAM
+
+## Policy evaluation order
+- explicit Deny in any policy → DENY
+- an SCP that does not allow the action → DENY
+- permissions boundary that does not allow it → DENY
+- identity policy allows it → ALLOW
+"""
+    assert not [q for q in served(notes) if q.shape == "scenario"]

@@ -39,6 +39,7 @@ OTHERWISE = re.compile(r",?\s+otherwise\b.*$", re.IGNORECASE)  # "when X, otherw
 ELSE_NAME = re.compile(r",?\s+otherwise\s+(?:use\s+)?([\w./'’+-]+(?: [\w./'’+-]+){0,2})\s*(?:\(.*\))?\.?$", re.IGNORECASE)
 OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
 MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
+DECIDED = re.compile(r"^(?P<cue>[^→\"“=:]{8,90}?)\s*(?:→|->|=>)\s*(?P<answer>[^→;]+?)\s*(?:;|$)")  # "need X → Y"
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
 NO_SOLUTION = re.compile(r"^(?:yes|no|invalid|wrong)\b|\b(?:or|not|never|can't|cannot)\b|→|->|=|[{}]|\s/\s", re.IGNORECASE)  # a verdict; two answers; code
@@ -49,7 +50,7 @@ def solution(answer: str) -> str:
     """What a quoted exam cue's arrow leads to, as an option ("REST + usage plans + API keys"):
     without asides or what follows ("DAX, not ElastiCache"); none when it gives a verdict ("no,
     they pass through"), two answers ("SnapStart or PC") or an explanation."""
-    text = SOLUTION_END.split(re.sub(r"\s*\([^()]*\)|`", "", answer))[0].strip(" .,:")
+    text = SOLUTION_END.split(re.sub(r"\s*\([^()]*\)|`", "", answer))[0].strip().rstrip(".,:")
     return "" if NO_SOLUTION.search(text) or not 0 < len(text.split()) <= SOLUTION_WORDS else text
 
 
