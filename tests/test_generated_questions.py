@@ -1771,8 +1771,8 @@ def test_a_list_of_situations_leading_to_things_is_asked_as_the_notes_own_scenar
 - Ordered per-device stream with several independent readers → Kinesis Data Streams
 """
     asked = [q for q in served(notes) if q.shape == "scenario"]
-    [q] = [q for q in asked if "Iterate over millions of S3 objects" in q.stem]
-    assert q.correct == ("Distributed Map",) and len(q.options) == 4
+    [q] = [q for q in asked if "Real-time updates pushed to web clients" in q.stem]
+    assert q.correct == ("AppSync subscriptions",) and len(q.options) == 4
     assert set(q.options) <= {"Standard workflow", "Express workflow", "Distributed Map", "AppSync subscriptions",
                               "Kinesis Data Streams"}
 
