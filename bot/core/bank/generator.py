@@ -42,7 +42,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat, solution, DECIDED,
+    untold, caveat, scenario_lists, PLUS, CUES,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -94,9 +94,6 @@ from bot.core.bank.lines import (
 BLANK = "_____"
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
-CUES = 4  # quoted exam cues in one list: a list of the notes' own scenarios
-DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
-PLUS = "+"  # "S3 + pointer": an answer made of parts
 NUMBERS = 2  # number questions a passage gives at most, one a line
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
@@ -231,21 +228,9 @@ class _Maker:
         self.passages = passages
         # a list of quoted exam cues, each with what it leads to ("payload 5 MB" → S3 + pointer):
         # passage id -> line group -> (solution, cue, line); a solution "" is none to ask or offer
-        self.cued: dict[str, dict[str, list[tuple[str, str, Line]]]] = defaultdict(lambda: defaultdict(list))
+        self.cued: dict[str, dict[str, list[tuple[str, str, Line]]]] = defaultdict(dict)
         for p in passages:
-            decided: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
-            for line in self.lines[p.id]:
-                for answer, cue in cues(line.text, whole=True):
-                    self.cued[p.id][line.group].append((solution(answer), cue, line))
-                if (said := DECIDED.match(line.text)) and len(said.group("cue").split()) >= 3 \
-                        and not self._term_ok(said.group("cue").strip()):  # "Pre token generation → …" defines a term
-                    decided[line.group].append((solution(said.group("answer")), f'"{said.group("cue").strip()}"', line))
-            for group, found in decided.items():  # "Long-running or human approval → Standard": a list
-                # of the notes' own scenarios when it leads to things, each to its own ("DENY" four times: verdicts)
-                answers = [a for a, _, _ in found if a and not re.search(r"\d", a) and self._thing(a.split(PLUS)[0].strip())]
-                if len(found) >= CUES and len(answers) >= DECIDED_SHARE * len(found) \
-                        and len({key(a) for a in answers}) == len(answers) and group not in self.cued[p.id]:
-                    self.cued[p.id][group] = [(a if a in answers else "", c, line) for a, c, line in found]
+            self.cued[p.id].update(scenario_lists(self.lines[p.id], self._thing, self._term_ok))
         self._facets: dict[str, list[tuple[list[tuple[str, list[str]]], bool]]] | None = None
         first_of = {line.passage.id: (t, d, line) for found in [*self.firsts.values(), *self.mates.values()]
                     for t, d, line in found if line.number == 0}

@@ -24,11 +24,11 @@ anything durable").
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.questions import digest
-from bot.core.bank.lines import RULE, key, mentions
+from bot.core.bank.lines import RULE, Line, cues, key, mentions
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
 VERSUS_WORD = re.compile(r"\svs\b", re.IGNORECASE)  # a text worth reading for a comparison
@@ -40,6 +40,9 @@ ELSE_NAME = re.compile(r",?\s+otherwise\s+(?:use\s+)?([\w./'’+-]+(?: [\w./'’
 OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
 MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
 DECIDED = re.compile(r"^(?P<cue>[^→\"“=:]{8,90}?)\s*(?:→|->|=>)\s*(?P<answer>[^→;]+?)\s*(?:;|$)")  # "need X → Y"
+CUES = 4  # exam cues in one list: a list of the notes' own scenarios
+DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
+PLUS = "+"  # "S3 + pointer": an answer made of parts
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
 NO_SOLUTION = re.compile(r"^(?:yes|no|invalid|wrong)\b|\b(?:or|not|never|can't|cannot)\b|→|->|=|[{}]|\s/\s", re.IGNORECASE)  # a verdict; two answers; code
@@ -52,6 +55,29 @@ def solution(answer: str) -> str:
     they pass through"), two answers ("SnapStart or PC") or an explanation."""
     text = SOLUTION_END.split(re.sub(r"\s*\([^()]*\)|`", "", answer))[0].strip().rstrip(".,:")
     return "" if NO_SOLUTION.search(text) or not 0 < len(text.split()) <= SOLUTION_WORDS else text
+
+
+def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Callable[[str], bool]
+                   ) -> dict[str, list[tuple[str, str, Line]]]:
+    """A passage's lists of the notes' own scenarios, by line group: (answer, cue, line), the answer
+    "" when it is none to ask or offer. Quoted exam cues ('"payload 5 MB" → S3 + pointer') make
+    one; so do "situation → answer" lines when most lead to things, each to its own ("need the
+    result now → Synchronous Express"; not "explicit Deny → DENY", nor "Pre sign-up → …", a term
+    ``term`` says is defined)."""
+    quoted: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
+    decided: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
+    for line in lines:
+        for answer, cue in cues(line.text, whole=True):
+            quoted[line.group].append((solution(answer), cue, line))
+        said = DECIDED.match(line.text)
+        if said and len(said.group("cue").split()) >= 3 and not term(said.group("cue").strip()):
+            decided[line.group].append((solution(said.group("answer")), f'"{said.group("cue").strip()}"', line))
+    for group, found in decided.items():
+        answers = [a for a, _, _ in found if a and not re.search(r"\d", a) and thing(a.split(PLUS)[0].strip())]
+        if len(found) >= CUES and len(answers) >= DECIDED_SHARE * len(found) \
+                and len({key(a) for a in answers}) == len(answers) and group not in quoted:
+            quoted[group] = [(a if a in answers else "", c, line) for a, c, line in found]
+    return dict(quoted)
 
 
 class Kinds:
