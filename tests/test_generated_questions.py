@@ -1788,3 +1788,16 @@ def test_a_list_of_checks_leading_to_verdicts_is_never_asked_as_scenarios():
 - identity policy allows it → ALLOW
 """
     assert not [q for q in served(notes) if q.shape == "scenario"]
+
+
+def test_wrong_options_of_a_kind_are_written_as_the_notes_write_the_answer():
+    notes = """\
+# SQS
+
+## Polling
+- use long polling when you see lots of empty receives and a high bill
+- short polling returns at once, even with no messages
+"""
+    [q] = [q for q in served(notes) if q.shape == "scenario"]
+    assert q.correct == ("long polling",)
+    assert all(o == o.lower() for o in q.options)  # "delay queue", not "Delay queue" beside "long polling"

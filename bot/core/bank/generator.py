@@ -464,8 +464,20 @@ class _Maker:
 
     def _kin(self, term: str, described: str, group: list[str], taken: list[str], section: str,
              alone: bool = False) -> list[str]:
-        """Other members of ``term``'s kind for wrong options (``kinds.Kinds.others``)."""
-        return self.kinds.others(term, described, group, taken, [t for t, _, _ in self.defs.get(section, [])], alone)
+        """Other members of ``term``'s kind for wrong options (``kinds.Kinds.others``), written as
+        the notes write ``term`` ("long polling" beside "delay queue", not "Delay queue")."""
+        found = self.kinds.others(term, described, group, taken, [t for t, _, _ in self.defs.get(section, [])], alone)
+        return [self._lowered(k) for k in found] if term == term.lower() else found
+
+    def _lowered(self, name: str) -> str:
+        """ "Delay queue" as "delay queue"; a name stays ("Lambda event source mapping", "Kinesis Client
+        Library"): its first word is no English word, or one the notes only write with a capital."""
+        first, *rest = name.split()
+        word = first.lower()
+        spoken = re.search(rf"(?<![\w:]){re.escape(word)}(?![\w:])", self.text) is not None
+        named = re.split(r"\W", word)[0] not in self.clean.english or not spoken and re.search(
+            rf"(?<![\w:]){re.escape(first)}(?![\w:])", self.text) is not None
+        return name if named or any(w != w.lower() for w in rest) else lower(name)
 
     def _label(self, term: str) -> bool:
         """A bullet's label that says what its figure is ("Expiry from the console", "Part size"):
@@ -886,8 +898,8 @@ class _Maker:
                               and not variant(name, of=n) and written(n) == written(name)
                               and (kind in self.kinds.of(n) if kind else self._thing(n))], of=key)[:3]
             # written as the notes write theirs: "task role" beside "container instance role", not "ECS Anywhere role"
-            kin = [lower(k) if name[:1].islower() else k for k in self._kin(name, asked, named, mates, p.section, True)]
-            kin = [k for k in kin if (k == k.lower()) == (name == name.lower())][:3 - len(mates)]
+            kin = [k for k in self._kin(name, asked, named, mates, p.section, True)
+                   if (k == k.lower()) == (name == name.lower())][:3 - len(mates)]
             if len(mates) + len(kin) == 3:
                 told = self.kinds.said(name, named, kin, alone=True) if kin else ""
                 yield statements.carded(line.passage, asked, name, mates + kin, self.clean.clean(line.text), told, self)
