@@ -1801,3 +1801,16 @@ def test_wrong_options_of_a_kind_are_written_as_the_notes_write_the_answer():
     [q] = [q for q in served(notes) if q.shape == "scenario"]
     assert q.correct == ("long polling",)
     assert all(o == o.lower() for o in q.options)  # "delay queue", not "Delay queue" beside "long polling"
+
+
+def test_a_situation_whose_subject_is_it_tells_nothing_and_is_never_asked():
+    notes = """\
+# CloudWatch
+
+## Last-minute pile
+- pick alarms when it says "notify"
+- use metric filters when you must count ERROR lines in logs
+- use Logs Insights when you need ad-hoc queries over log groups
+- use CloudWatch Synthetics when you must probe an endpoint every minute
+"""
+    assert not [q for q in served(notes) if "it says" in q.stem]

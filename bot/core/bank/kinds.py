@@ -293,9 +293,10 @@ def situation(when: str) -> str:
 
 
 def untold(condition: str) -> bool:
-    """Too short to be a situation ("for cross-account"), or one that points elsewhere ("expects it")."""
+    """Too short to be a situation ("for cross-account"), or one that points elsewhere ("expects it",
+    "it says 'notify'")."""
     words = condition.split()
-    return len(words) < 3 or len(words) <= 6 and PRONOUN_END.search(condition) is not None \
+    return len(words) < 3 or words[0].lower() in ("it", "this", "that") or len(words) <= 6 and PRONOUN_END.search(condition) is not None \
         or OPEN_END.search(condition) is not None
 
 
