@@ -1814,3 +1814,11 @@ def test_a_situation_whose_subject_is_it_tells_nothing_and_is_never_asked():
 - use CloudWatch Synthetics when you must probe an endpoint every minute
 """
     assert not [q for q in served(notes) if "it says" in q.stem]
+
+
+def test_two_statements_under_a_label_make_a_choose_two_against_what_the_labels_beside_it_say():
+    [q] = [q for q in served(CONCURRENCY) if q.shape == "choose-two" and q.stem.endswith(
+        f"which TWO statements describe Reserved concurrency? {CHOOSE_TWO}")]
+    assert set(q.correct) == {"Carves out part of the account pool for one function, a guarantee and a cap",
+                              "Setting it to 0 throttles the function completely"}
+    assert len(q.options) == 5 and q.pick == 2

@@ -850,6 +850,10 @@ class _Maker:
             said_of = {label: statements.facets(items, named, self) for label, items in named.items()}
             mine = statements.unnumbered(self.where(p).split(PATH)[-1]) if headed else None
             for label in labels if not headed else [mine] if mine in named else []:
+                theirs = [x for o in labels if o != label for x in said_of[o][:FACETS]]
+                if len(said_of[label]) >= 2 and len(theirs) >= 3:  # "which TWO describe Reserved concurrency?"
+                    yield statements.described_two(p, label, said_of[label][:2], theirs, self,
+                                                   self.where(p).count(PATH) if headed else None)
                 others = [o for o in labels if o != label][:3]
                 kin = self._kin(label, " ".join(said_of[label]), labels, others, p.section)[:3 - len(others)] \
                     if len(others) < 3 else []

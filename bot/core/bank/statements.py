@@ -27,7 +27,7 @@ from typing import Protocol
 
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.lines import QUOTED, LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
-from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, place, single
+from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
@@ -167,6 +167,20 @@ def facets(items: list[str], named: dict[str, list[str]], maker: Maker) -> list[
             continue
         found.append(said)
     return found
+
+
+def described_two(p, label: str, right: list[str], theirs: list[str], maker: Maker,
+                  depth: int | None = None) -> BankQuestion:
+    """"Which TWO statements describe <label>?": two of what the notes say of it, three of what
+    they say of the labels beside it (``theirs``, in the notes' order: a seeded three of them)."""
+    wrong = [theirs[i] for i in pick(label + right[0], len(theirs), 3)]
+    qid = ident(p.id, "choose-two", f"said of {label}")
+    options, answers = place(qid, right, wrong)
+    stem = f"{maker.according(p, depth)}, which TWO statements describe {label}? {CHOOSE_TWO}"
+    why = (f"{maker.notes_on(p)} say of {label}: " + " ".join(f"\"{r}.\"" for r in right)
+           + " The others are said of what stands beside it: " + " ".join(f"\"{w}.\"" for w in wrong))
+    return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
+                        explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
 
 
 def unnumbered(heading: str) -> str:
