@@ -1564,7 +1564,7 @@ Concurrency is how many executions run at the same moment.
 
 Reserved concurrency:
 - Carves out part of the account pool for one function, a guarantee and a cap.
-- Setting it to 0 throttles the function completely.
+- Setting it to zero throttles every invocation of the function, a kill switch.
 
 Provisioned concurrency:
 - Keeps environments initialised ahead of time so requests never wait on a cold start.
@@ -1820,5 +1820,5 @@ def test_two_statements_under_a_label_make_a_choose_two_against_what_the_labels_
     [q] = [q for q in served(CONCURRENCY) if q.shape == "choose-two" and q.stem.endswith(
         f"which TWO statements describe Reserved concurrency? {CHOOSE_TWO}")]
     assert set(q.correct) == {"Carves out part of the account pool for one function, a guarantee and a cap",
-                              "Setting it to 0 throttles the function completely"}
+                              "Setting it to zero throttles every invocation of the function, a kill switch"}
     assert len(q.options) == 5 and q.pick == 2
