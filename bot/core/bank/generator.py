@@ -42,7 +42,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat, scenario_lists, PLUS, CUES,
+    untold, caveat, scenario_lists, PLUS, CUES, cued, card_answer, carded,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -604,7 +604,7 @@ class _Maker:
                               key=lambda o: (not kinds & self.kinds.of(o), (PLUS in o) != (PLUS in answer),
                                              -overlap(o, answer), abs(len(o) - len(answer)), digest(cue + o)))
                 told = {o: c for o in pool[:3] for s, c, _ in found if s == o}
-                yield statements.cued(p, cue, answer, pool[:3], self.clean.clean(line.text), told, self)
+                yield cued(p, cue, answer, pool[:3], self.clean.clean(line.text), told, self)
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:
         """What the notes compare ``x`` or the rules beside it with ("X vs Y"), first ``x``'s own."""
@@ -885,7 +885,7 @@ class _Maker:
         found = []
         for line in self.lines[p.id]:
             asked = self._card(p, line)
-            name = statements.card_answer(line.text) if asked and asked.count("?") == 1 else ""
+            name = card_answer(line.text) if asked and asked.count("?") == 1 else ""
             if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
                     and not REPLY_START.match(name) and not self.label(name):
                 found.append((asked, name, line))
@@ -906,7 +906,7 @@ class _Maker:
                    if (k == k.lower()) == (name == name.lower())][:3 - len(mates)]
             if len(mates) + len(kin) == 3:
                 told = self.kinds.said(name, named, kin, alone=True) if kin else ""
-                yield statements.carded(line.passage, asked, name, mates + kin, self.clean.clean(line.text), told, self)
+                yield carded(line.passage, asked, name, mates + kin, self.clean.clean(line.text), told, self)
 
     def said_plainly(self, text: str) -> bool:
         """A statement worth a stem: no figure to ask as a number, no table row or learner's talk."""

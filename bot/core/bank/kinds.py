@@ -18,17 +18,21 @@ The notes add their own: "SnapStart vs PC" makes each the other's rival
 ``rules_in``: after a label ("TIP: Use X when Y; use Z when W"), after a
 comparison naming its things ("SnapStart vs PC: SnapStart for slow init; PC if
 …"), or chained in one sentence ("/tmp for scratch, EFS if shared, S3 for
-anything durable").
+anything durable"). A list of the notes' own scenarios ('"payload 5 MB" → S3 +
+pointer', "need the result now → Synchronous Express": ``scenario_lists``) is
+asked cue by cue, the list's other answers the wrong options (``cued``); a
+flashcard answered by a name ("A: Immutable. …") asks its own question among
+others of the name's kind (``carded``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
-from bot.core.bank.questions import digest
-from bot.core.bank.lines import RULE, Line, cues, key, mentions
+from bot.core.bank.questions import BankQuestion, digest, single
+from bot.core.bank.lines import QUOTED, RULE, Line, cues, key, mentions, sentences
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
 VERSUS_WORD = re.compile(r"\svs\b", re.IGNORECASE)  # a text worth reading for a comparison
@@ -43,6 +47,8 @@ DECIDED = re.compile(r"^(?P<cue>[^→\"“=:]{8,90}?)\s*(?:→|->|=>)\s*(?P<answ
 CUES = 4  # exam cues in one list: a list of the notes' own scenarios
 DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
 PLUS = "+"  # "S3 + pointer": an answer made of parts
+CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
+WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
 NO_SOLUTION = re.compile(r"^(?:yes|no|invalid|wrong)\b|\b(?:or|not|never|can't|cannot)\b|→|->|=|[{}]|\s/\s", re.IGNORECASE)  # a verdict; two answers; code
@@ -78,6 +84,39 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
                 and len({key(a) for a in answers}) == len(answers) and group not in quoted:
             quoted[group] = [(a if a in answers else "", c, line) for a, c, line in found]
     return dict(quoted)
+
+
+class Wording(Protocol):
+    """What the wording of a scenario or flashcard question needs from the generator."""
+
+    def according(self, p, depth: int | None = None) -> str: ...
+    def notes_on(self, p) -> str: ...
+
+
+def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, str], maker: Wording) -> BankQuestion:
+    """"Which should a developer use when a question says '<cue>'?", the answer what the notes'
+    arrow leads to, the wrong options what their other cues lead to (``told``: answer -> cue)."""
+    stem = f"{maker.according(p)}, which should a developer use {QUOTED} {cue}?"
+    others = " ".join(f"{o} is their answer to {c}." for o, c in told.items())
+    why = f"{maker.notes_on(p)} say: \"{line}\". {others}".rstrip()
+    return single(p, "scenario", f"cue {cue}", stem, answer, wrong, why)
+
+
+def card_answer(text: str) -> str:
+    """The name a flashcard's answer opens with ("A: Destinations. A DLQ only …" -> "Destinations",
+    "A: The **task role** (`taskRoleArn`)" -> "task role"); "" when it opens with a sentence."""
+    body = re.sub(r"^(?:A|Answer)\s*[:.)]\s*", "", text).strip()
+    first = re.sub(r"\s*\([^()]*\)|`|\*\*", "", sentences(body)[0] if sentences(body) else body)
+    first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
+    return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
+
+
+def carded(p, asked: str, name: str, wrong: list[str], line: str, told: str, maker: Wording) -> BankQuestion:
+    """The learner's own flashcard as a question: its answer's name among ``wrong``."""
+    opens = asked.split()[0].lower() in WH
+    stem = f"{maker.according(p)}, {asked[0].lower()}{asked[1:]}" if opens else f"{maker.according(p)}: \"{asked}\""
+    why = " ".join(x for x in (f"{maker.notes_on(p)} answer \"{asked}\" with: \"{line}\".", told) if x)
+    return single(p, "definition", f"card {asked}", stem, name, wrong, why)
 
 
 class Kinds:

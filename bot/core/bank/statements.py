@@ -26,15 +26,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.bank.kinds import abbreviates
-from bot.core.bank.lines import QUOTED, LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
+from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
 CODE = re.compile(r"[{}\[\]<>?]|!\w|:.*:")  # "fn returns {…}", "!If", "Why?: …": code or a question, no statement
 TWO_THINGS = re.compile(r"/|,|&|\+|\band\b|\bor\b|\bvs\b|\(|\s[-–—]\s", re.IGNORECASE)  # a label of no one thing
-CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
-WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
@@ -198,32 +196,6 @@ def described(p, statement: str, label: str, wrong: list[str], kind: str | None,
     told = " ".join(f"Of {o} they say: \"{said[0]}\"." for o, said in others.items() if said)
     why = " ".join(x for x in (f"{maker.notes_on(p)} say of {label}: \"{statement}\".", told, why) if x)
     return single(p, "definition", f"said of {label}: {statement}", stem, label, wrong, why)
-
-
-def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, str], maker: Maker) -> BankQuestion:
-    """"Which should a developer use when a question says '<cue>'?", the answer what the notes'
-    arrow leads to, the wrong options what their other cues lead to (``told``: answer -> cue)."""
-    stem = f"{maker.according(p)}, which should a developer use {QUOTED} {cue}?"
-    others = " ".join(f"{o} is their answer to {c}." for o, c in told.items())
-    why = f"{maker.notes_on(p)} say: \"{line}\". {others}".rstrip()
-    return single(p, "scenario", f"cue {cue}", stem, answer, wrong, why)
-
-
-def card_answer(text: str) -> str:
-    """The name a flashcard's answer opens with ("A: Destinations. A DLQ only …" -> "Destinations",
-    "A: The **task role** (`taskRoleArn`)" -> "task role"); "" when it opens with a sentence."""
-    body = re.sub(r"^(?:A|Answer)\s*[:.)]\s*", "", text).strip()
-    first = re.sub(r"\s*\([^()]*\)|`|\*\*", "", sentences(body)[0] if sentences(body) else body)
-    first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
-    return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
-
-
-def carded(p, asked: str, name: str, wrong: list[str], line: str, told: str, maker: Maker) -> BankQuestion:
-    """The learner's own flashcard as a question: its answer's name among ``wrong``."""
-    opens = asked.split()[0].lower() in WH
-    stem = f"{maker.according(p)}, {asked[0].lower()}{asked[1:]}" if opens else f"{maker.according(p)}: \"{asked}\""
-    why = " ".join(x for x in (f"{maker.notes_on(p)} answer \"{asked}\" with: \"{line}\".", told) if x)
-    return single(p, "definition", f"card {asked}", stem, name, wrong, why)
 
 
 def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str], maker: Maker) -> BankQuestion:
