@@ -1822,3 +1822,21 @@ def test_two_statements_under_a_label_make_a_choose_two_against_what_the_labels_
     assert set(q.correct) == {"Carves out part of the account pool for one function, a guarantee and a cap",
                               "Setting it to zero throttles every invocation of the function, a kill switch"}
     assert len(q.options) == 5 and q.pick == 2
+
+
+def test_a_need_and_pick_table_is_asked_as_the_notes_own_scenarios():
+    notes = """\
+# Messaging
+
+## Choosing
+| need | pick |
+|---|---|
+| decouple and buffer, workers pull at their own pace | SQS standard |
+| strict order and no duplicates per customer | SQS FIFO (+ SNS FIFO for fan-out) |
+| run something at a set time or on a recurring schedule | EventBridge Scheduler |
+| ordered high-volume streaming with several readers re-reading | Kinesis Data Streams (not SQS!) |
+| deliver one message to email, SMS and mobile push | SNS |
+"""
+    [q] = [q for q in served(notes) if "strict order and no duplicates per customer" in q.stem]
+    assert q.shape == "scenario" and q.correct == ("SQS FIFO",)
+    assert set(q.options) <= {"SQS standard", "SQS FIFO", "EventBridge Scheduler", "Kinesis Data Streams", "SNS"}

@@ -43,7 +43,8 @@ OTHERWISE = re.compile(r",?\s+otherwise\b.*$", re.IGNORECASE)  # "when X, otherw
 ELSE_NAME = re.compile(r",?\s+otherwise\s+(?:use\s+)?([\w./'’+-]+(?: [\w./'’+-]+){0,2})\s*(?:\(.*\))?\.?$", re.IGNORECASE)
 OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
 MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
-DECIDED = re.compile(r"^(?P<cue>[^→\"“=:]{8,90}?)\s*(?:→|->|=>)\s*(?P<answer>[^→;]+?)\s*(?:;|$)")  # "need X → Y"
+DECIDED = re.compile(r"^(?P<cue>[^→\"“=:|–]{8,90}?)\s*(?:→|->|=>|\s\||\s–)\s+(?P<answer>[^→;|–]+?)\s*(?:;|$)")
+# "need X → Y", or a two-column table's row "need X | Y" (read as "need X – Y")
 CUES = 4  # exam cues in one list: a list of the notes' own scenarios
 DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
 PLUS = "+"  # "S3 + pointer": an answer made of parts
@@ -67,9 +68,9 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
                    ) -> dict[str, list[tuple[str, str, Line]]]:
     """A passage's lists of the notes' own scenarios, by line group: (answer, cue, line), the answer
     "" when it is none to ask or offer. Quoted exam cues ('"payload 5 MB" → S3 + pointer') make
-    one; so do "situation → answer" lines when most lead to things, each to its own ("need the
-    result now → Synchronous Express"; not "explicit Deny → DENY", nor "Pre sign-up → …", a term
-    ``term`` says is defined)."""
+    one; so do "situation → answer" lines (or a "need | pick" table's rows) when most lead to
+    things, each to its own ("need the result now → Synchronous Express"; not "explicit Deny →
+    DENY", nor "Pre sign-up → …", a term ``term`` says is defined)."""
     quoted: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
     decided: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
     for line in lines:
