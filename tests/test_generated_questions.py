@@ -1840,3 +1840,19 @@ def test_a_need_and_pick_table_is_asked_as_the_notes_own_scenarios():
     [q] = [q for q in served(notes) if "strict order and no duplicates per customer" in q.stem]
     assert q.shape == "scenario" and q.correct == ("SQS FIFO",)
     assert set(q.options) <= {"SQS standard", "SQS FIFO", "EventBridge Scheduler", "Kinesis Data Streams", "SNS"}
+
+
+def test_a_cue_answered_by_either_of_two_things_is_a_choose_two():
+    notes = """\
+# Lambda
+
+## Exam cues
+- "Java Lambda slow on the first request after a deploy" → SnapStart or provisioned concurrency
+- "function overwhelms the RDS database with connections" → RDS Proxy
+- "cap one function so it cannot starve the others" → reserved concurrency
+- "share common libraries across many functions" → Lambda layers
+- "stream a large response back to the client" → response streaming
+"""
+    [q] = [q for q in served(notes) if q.shape == "choose-two"]
+    assert set(q.correct) == {"SnapStart", "provisioned concurrency"}
+    assert "which TWO could a developer use" in q.stem and len(q.options) == 5

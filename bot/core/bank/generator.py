@@ -42,7 +42,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat, scenario_lists, PLUS, CUES, cued, card_answer, carded,
+    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -228,7 +228,7 @@ class _Maker:
         self.passages = passages
         # a list of quoted exam cues, each with what it leads to ("payload 5 MB" → S3 + pointer):
         # passage id -> line group -> (solution, cue, line); a solution "" is none to ask or offer
-        self.cued: dict[str, dict[str, list[tuple[str, str, Line]]]] = defaultdict(dict)
+        self.cued: dict[str, dict[str, list[tuple[str, str, Line, str]]]] = defaultdict(dict)
         for p in passages:
             self.cued[p.id].update(scenario_lists(self.lines[p.id], self._thing, self._term_ok))
         self._facets: dict[str, list[tuple[list[tuple[str, list[str]]], bool]]] | None = None
@@ -592,10 +592,16 @@ class _Maker:
         other answers as wrong options, those written as it is first. A one-thing answer is a
         rule's own scenario, with others of its kind (``_scenarios``)."""
         for found in self.cued.get(p.id, {}).values():
-            offered = distinct([s for s, _, _ in found if s], of=key)
+            offered = distinct([s for s, _, _, _ in found if s], of=key)
             if len(found) < CUES or len(offered) < 4:
                 continue
-            for answer, cue, line in found:
+            for answer, cue, line, written_as in found:
+                either = [a for a in alternatives(written_as) if self._thing(a)] if not answer else []
+                if len(either) == 2:  # "SnapStart or PC": choose TWO, the list's other answers wrong
+                    wrong = [o for o in offered if not any(key(o) == key(e) or variant(o, of=e) for e in either)]
+                    if len(wrong) >= 3:
+                        yield cued_two(p, cue, either, [wrong[i] for i in pick(cue, len(wrong), 3)],
+                                       self.clean.clean(line.text), self)
                 if not answer or (answer, cue) in cues(line.text) and self._thing(answer):
                     continue
                 kinds = self.kinds.of(answer)  # "Express" beside "Standard + .waitForTaskToken", not "AppSync"
@@ -603,7 +609,7 @@ class _Maker:
                                and not variant(answer, of=o)),
                               key=lambda o: (not kinds & self.kinds.of(o), (PLUS in o) != (PLUS in answer),
                                              -overlap(o, answer), abs(len(o) - len(answer)), digest(cue + o)))
-                told = {o: c for o in pool[:3] for s, c, _ in found if s == o}
+                told = {o: c for o in pool[:3] for s, c, _, _ in found if s == o}
                 yield cued(p, cue, answer, pool[:3], self.clean.clean(line.text), told, self)
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:

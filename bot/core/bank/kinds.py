@@ -31,7 +31,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
-from bot.core.bank.questions import BankQuestion, digest, single
+from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, digest, ident, place, single
 from bot.core.bank.lines import QUOTED, RULE, Line, cues, key, mentions, sentences
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
@@ -64,26 +64,35 @@ def solution(answer: str) -> str:
     return "" if NO_SOLUTION.search(text) or not 0 < len(text.split()) <= SOLUTION_WORDS else text
 
 
+def alternatives(answer: str) -> list[str]:
+    """The two things a cue's arrow offers as either answer ("SnapStart or PC" -> ["SnapStart", "PC"]);
+    [] for anything else."""
+    text = SOLUTION_END.split(re.sub(r"\s*\([^()]*\)|`", "", answer))[0].strip().rstrip(".,:")
+    both = [solution(x) for x in re.split(r"\s+or\s+", text)]
+    return both if len(both) == 2 and all(b and len(b.split()) <= 3 for b in both) else []
+
+
 def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Callable[[str], bool]
-                   ) -> dict[str, list[tuple[str, str, Line]]]:
-    """A passage's lists of the notes' own scenarios, by line group: (answer, cue, line), the answer
-    "" when it is none to ask or offer. Quoted exam cues ('"payload 5 MB" → S3 + pointer') make
+                   ) -> dict[str, list[tuple[str, str, Line, str]]]:
+    """A passage's lists of the notes' own scenarios, by line group: (answer, cue, line, as written),
+    the answer "" when it is none to ask or offer. Quoted exam cues ('"payload 5 MB" → S3 + pointer') make
     one; so do "situation → answer" lines (or a "need | pick" table's rows) when most lead to
     things, each to its own ("need the result now → Synchronous Express"; not "explicit Deny →
     DENY", nor "Pre sign-up → …", a term ``term`` says is defined)."""
-    quoted: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
-    decided: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
+    quoted: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
+    decided: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     for line in lines:
         for answer, cue in cues(line.text, whole=True):
-            quoted[line.group].append((solution(answer), cue, line))
+            quoted[line.group].append((solution(answer), cue, line, answer))
         said = DECIDED.match(line.text)
         if said and len(said.group("cue").split()) >= 3 and not term(said.group("cue").strip()):
-            decided[line.group].append((solution(said.group("answer")), f'"{said.group("cue").strip()}"', line))
+            answer = said.group("answer")
+            decided[line.group].append((solution(answer), f'"{said.group("cue").strip()}"', line, answer))
     for group, found in decided.items():
-        answers = [a for a, _, _ in found if a and not re.search(r"\d", a) and thing(a.split(PLUS)[0].strip())]
+        answers = [a for a, _, _, _ in found if a and not re.search(r"\d", a) and thing(a.split(PLUS)[0].strip())]
         if len(found) >= CUES and len(answers) >= DECIDED_SHARE * len(found) \
                 and len({key(a) for a in answers}) == len(answers) and group not in quoted:
-            quoted[group] = [(a if a in answers else "", c, line) for a, c, line in found]
+            quoted[group] = [(a if a in answers else "", c, line, raw) for a, c, line, raw in found]
     return dict(quoted)
 
 
@@ -101,6 +110,16 @@ def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, 
     others = " ".join(f"{o} is their answer to {c}." for o, c in told.items())
     why = f"{maker.notes_on(p)} say: \"{line}\". {others}".rstrip()
     return single(p, "scenario", f"cue {cue}", stem, answer, wrong, why)
+
+
+def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: Wording) -> BankQuestion:
+    """"Which TWO could a developer use when a question says '<cue>'?": the notes' own "X or Y"."""
+    qid = ident(p.id, "choose-two", f"cue {cue}")
+    options, answers = place(qid, right, wrong)
+    stem = f"{maker.according(p)}, which TWO could a developer use {QUOTED} {cue}? {CHOOSE_TWO}"
+    why = f"{maker.notes_on(p)} say: \"{line}\". {', '.join(wrong)}: the notes give them for other cues."
+    return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
+                        explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
 
 
 def card_answer(text: str) -> str:
