@@ -1856,3 +1856,17 @@ def test_a_cue_answered_by_either_of_two_things_is_a_choose_two():
     [q] = [q for q in served(notes) if q.shape == "choose-two"]
     assert set(q.correct) == {"SnapStart", "provisioned concurrency"}
     assert "which TWO could a developer use" in q.stem and len(q.options) == 5
+
+
+def test_a_flashcard_on_one_line_is_asked_like_one_on_two():
+    notes = """\
+# AppSync
+
+## Auth modes
+- Q: Which mode for "public read-only data, quick prototype"? A: API_KEY. Mainly for throttling, not security.
+- Q: Which mode for "backend Lambda calls the API with SigV4"? → A: AWS_IAM.
+- Q: Which mode for "third-party IdP issuing OIDC tokens"? A: OPENID_CONNECT.
+"""
+    [q] = [q for q in served(notes) if "public read-only data" in q.stem]
+    assert q.correct == ("API_KEY",) and q.shape == "definition"
+    assert set(q.options) <= {"API_KEY", "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA"}

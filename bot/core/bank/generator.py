@@ -42,7 +42,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives,
+    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -887,11 +887,13 @@ class _Maker:
                 and not statements.TWO_THINGS.search(label) and label.split()[0].lower() not in PRONOUNS | PERSONAL)
 
     def _cards(self, p) -> list[tuple[str, str, Line]]:
-        """The flashcards ("Q: …?" then "A: …") of ``p`` answered by a name: (question, name, answer line)."""
+        """The flashcards ("Q: …?" then "A: …", or both on one line) of ``p`` answered by a name:
+        (question, name, answer line)."""
         found = []
         for line in self.lines[p.id]:
-            asked = self._card(p, line)
-            name = card_answer(line.text) if asked and asked.count("?") == 1 else ""
+            both = INLINE_CARD.match(line.text)
+            asked = self.clean.clean(both.group("q")) if both else self._card(p, line)
+            name = card_answer(both.group("a") if both else line.text) if asked and asked.count("?") == 1 else ""
             if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
                     and not REPLY_START.match(name) and not self.label(name):
                 found.append((asked, name, line))

@@ -48,6 +48,7 @@ DECIDED = re.compile(r"^(?P<cue>[^→\"“=:|–]{8,90}?)\s*(?:→|->|=>|\s\||\s
 CUES = 4  # exam cues in one list: a list of the notes' own scenarios
 DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
 PLUS = "+"  # "S3 + pointer": an answer made of parts
+INLINE_CARD = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(?P<q>.{10,}?\?)\s*(?:→|->)?\s*(?:A|Answer)\s*[:.)]\s*(?P<a>\S.*)$")
 CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
 WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
@@ -125,7 +126,7 @@ def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: 
 def card_answer(text: str) -> str:
     """The name a flashcard's answer opens with ("A: Destinations. A DLQ only …" -> "Destinations",
     "A: The **task role** (`taskRoleArn`)" -> "task role"); "" when it opens with a sentence."""
-    body = re.sub(r"^(?:A|Answer)\s*[:.)]\s*", "", text).strip()
+    body = re.sub(r"^(?:A|Answer)\s*[:.)]\s*", "", text).strip()  # "A: …", or what follows "A:" on a card's line
     first = re.sub(r"\s*\([^()]*\)|`|\*\*", "", sentences(body)[0] if sentences(body) else body)
     first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
     return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
