@@ -892,8 +892,8 @@ class _Maker:
         found = []
         for line in self.lines[p.id]:
             both = INLINE_CARD.match(line.text)
-            asked = self.clean.clean(both.group("q")) if both else self._card(p, line)
-            name = card_answer(both.group("a") if both else line.text) if asked and asked.count("?") == 1 else ""
+            asked = self.clean.clean(both.group(1)) if both else self._card(p, line)
+            name = card_answer(both.group(2) if both else line.text) if asked and asked.count("?") == 1 else ""
             if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
                     and not REPLY_START.match(name) and not self.label(name):
                 found.append((asked, name, line))
