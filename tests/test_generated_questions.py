@@ -1870,3 +1870,50 @@ def test_a_flashcard_on_one_line_is_asked_like_one_on_two():
     [q] = [q for q in served(notes) if "public read-only data" in q.stem]
     assert q.correct == ("API_KEY",) and q.shape == "definition"
     assert set(q.options) <= {"API_KEY", "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA"}
+
+
+SAM_CLI = """\
+# SAM
+
+## SAM CLI: which command
+_Key: **GW** = got wrong._
+
+| Command | What it does |
+|---|---|
+| `sam init` | scaffold a new project from a template |
+| `sam build` | resolve dependencies and build artifacts into a local folder |
+| `sam local invoke` | run one function once on your laptop inside Docker |
+| `sam local start-api` | local HTTP endpoint emulating API GW for your functions |
+| `sam deploy` | upload artifacts to S3, create a change set and execute it |
+| `sam sync --watch` | development loop that watches files and syncs them to the cloud |
+
+- **GW:** "developer wants to try the whole stack on their laptop before deploying" -> `sam local start-api`
+"""
+
+
+def test_lower_case_commands_opening_alike_are_names_defined_side_by_side():
+    [q] = [q for q in served(SAM_CLI) if "upload artifacts to S3" in q.stem]
+    assert q.correct == ("sam deploy",) and all(o.startswith("sam ") for o in q.options)
+
+
+def test_a_scenario_with_no_kind_takes_its_wrong_options_from_the_list_that_defines_its_answer():
+    [q] = [q for q in served(SAM_CLI) if q.shape == "scenario"]
+    assert q.correct == ("sam local start-api",) and all(o.startswith("sam ") for o in q.options)
+
+
+def test_the_notes_shorthand_is_not_spelled_out_inside_a_name_the_lexicon_knows():
+    stems = " ".join(q.stem for q in served(SAM_CLI))
+    assert "API got wrong" not in stems
+
+
+def test_a_rule_chained_inside_brackets_is_no_rule():
+    notes = """\
+# Aurora
+
+## Endpoints
+Use a custom endpoint when some replicas are a different size (e.g. large instances for reporting, small ones for the web app).
+Use the reader endpoint when read-only traffic should spread over all replicas.
+Use the cluster endpoint when the app writes data or runs DDL.
+Use an instance endpoint when you debug one particular instance.
+"""
+    assert not [q for q in served(notes) if "small ones" in q.options]

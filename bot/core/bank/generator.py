@@ -191,6 +191,7 @@ class _Maker:
         self.mates: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # passage id -> terms not asked
         passed_over: list[tuple[str, str]] = []  # "choose X over Y if …": (X, Y)
         self.passes_over: dict[str, str] = {}  # key(X) -> key(Y) of such a rule
+        self.plain_leads: dict[tuple[str, str], list[tuple[str, str, Line]]] = defaultdict(list)
         for p in passages:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
@@ -211,6 +212,12 @@ class _Maker:
             for label, items, line in bullet_lists(p, self.lines[p.id]):
                 if self._term_ok(label) or negated(label):
                     self.lists[p.section].append((label, items, line))
+        for found in self.plain_leads.values():  # "sam init", "sam build", "sam deploy": a family of names
+            opening = Counter(t.split()[0].lower() for t, _, _ in found)
+            for term, text, line in found:
+                if opening[term.split()[0].lower()] >= 3:
+                    self._things[term] = True  # a name, as its family shows, though written once
+                    self._lead(line.passage, term, text, line)
         # each passage's definitions, and each section's first lines that define (numbered items):
         # looked up per passage, so a one-section notes file of any size is read in linear time
         self.defs_of: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)
@@ -230,7 +237,7 @@ class _Maker:
         # passage id -> line group -> (solution, cue, line); a solution "" is none to ask or offer
         self.cued: dict[str, dict[str, list[tuple[str, str, Line, str]]]] = defaultdict(dict)
         for p in passages:
-            self.cued[p.id].update(scenario_lists(self.lines[p.id], self._thing, self._term_ok))
+            self.cued[p.id].update(scenario_lists(self.lines[p.id], self._thing, lambda t: self._term_ok(t) and self._thing(t)))
         self._facets: dict[str, list[tuple[list[tuple[str, list[str]]], bool]]] | None = None
         first_of = {line.passage.id: (t, d, line) for found in [*self.firsts.values(), *self.mates.values()]
                     for t, d, line in found if line.number == 0}
@@ -292,9 +299,16 @@ class _Maker:
         if found:
             return
         lead = None if " | " in line.text else LEAD.match(line.text)
-        if not lead or not self._term_ok(term := bare(lead.group("term"))):
+        if lead and not self._term_ok(term := bare(lead.group(1))) and self._term_ok(term, named_only=False):
+            self.plain_leads[(p.id, line.group)].append((term, lead.group(2), line))  # "sam build – …": a name
+            return  # only beside others opening alike ("sam init", "sam deploy")
+        if not lead or not self._term_ok(term := bare(lead.group(1))):
             return
-        text = lead.group("text")
+        self._lead(p, term, lead.group(2), line)
+
+    def _lead(self, p, term: str, text: str, line: Line) -> None:
+        """ "Term – description": a definition, a list written on one line, or a term too tersely
+        described to ask (still one of its list's terms for wrong options)."""
         items = inline_items(text)
         if items:
             self.lists[p.section].append((term, items, line))
@@ -559,9 +573,10 @@ class _Maker:
                 continue  # "AssumeRole" beside config stores, and too few stores to leave it out
             if len(others) < 3 and not mixed:  # too few rules beside it: others of its kind, as AWS names them
                 kin = self._kin(x, y, group, others, p.section, True)[:3 - len(others)]
-            if len(others) + len(kin) < 3:  # or the other items of a numbered list naming it
+            if len(others) + len(kin) < 3:  # or the other items of a numbered list naming it, or of its definition's list
                 taken = {key(t) for t in [x, *others, *kin]}
-                kin += [t for t in self._run_mates(x, y) if key(t) not in taken][:3 - len(others) - len(kin)]
+                listed = distinct([*self._run_mates(x, y), *self._defined_beside(x, y, p.section)], of=key)
+                kin += [t for t in listed if key(t) not in taken][:3 - len(others) - len(kin)]
             rivals: list[str] = []
             if len(others) + len(kin) < 3:  # or what the notes compare it with ("SnapStart vs PC")
                 taken = {key(t) for t in [x, *others, *kin]}
@@ -641,6 +656,20 @@ class _Maker:
             right = items[:2] if len(items) == 2 else [items[n] for n in pick(line.text, len(items), 2)]
             wrong = [pool[n] for n in pick(label + line.text, len(pool), 3)]
             yield statements.listed_two(p, self.clean.clean(label), items, right, wrong, self)
+
+    def _defined_beside(self, x: str, y: str, section: str) -> list[str]:
+        """The terms defined beside ``x`` in a list of one kind: one its heading names ("Integration
+        types") or one of names opening alike ("sam local start-api" among "sam build", "sam deploy");
+        written as it is, none ``y`` names."""
+        home = [line.group for t, _, line in self.defs.get(section, []) if key(t) == key(x)]
+        titled = [i for _, items, _ in self.lists.get(section, []) if key(x) in map(key, items) for i in items]
+        found: list[str] = []
+        for t, _, line in self.defs.get(section, []):
+            if home and line.group == home[0] and key(t) != key(x) and not mentions(y, t) \
+                    and written(t) == written(x) and self._thing(t) and (t in titled or key(t).split()[0] == key(x).split()[0]) \
+                    and not any(variant(t, of=o) or variant(o, of=t) for o in [x, *found]):  # "AWS service" twice
+                found.append(t)
+        return found
 
     def _run_mates(self, x: str, y: str) -> list[str]:
         """The other terms of a numbered list ("1. Pre sign-up → …") holding ``x``, none ``y`` names."""

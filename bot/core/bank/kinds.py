@@ -301,7 +301,7 @@ def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str,
         for m in (rule, bare):
             if m is None:
                 continue
-            first, *chain = CHAINED.split(OTHERWISE.sub("", m.group("y")))
+            first, *chain = _chained(OTHERWISE.sub("", m.group("y")))
             over = OVER.match(m.group("x"))
             instead = ELSE_NAME.search(m.group("y"))  # "use LSI if …, otherwise GSI": GSI is the rival
             if over:
@@ -311,6 +311,15 @@ def rules_in(sentence: str, labels: frozenset[str]) -> list[tuple[str, str, str,
             found.append((x, m.group("when").lower(), first, rival))
             found += [(c.group("x"), c.group("when").lower(), c.group("y"), "") for c in map(BARE.match, chain) if c]
     return found
+
+
+def _chained(text: str) -> list[str]:
+    """ "/tmp for scratch, EFS if shared, S3 for anything durable": the rules chained in one
+    sentence; not inside brackets ("(e.g. large ones for reporting, small ones for the web app)")."""
+    cuts = [m for m in CHAINED.finditer(text) if text[:m.start()].count("(") == text[:m.start()].count(")")]
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(text)]
+    return [text[a:b] for a, b in zip(starts, ends)]
 
 
 NEGATION = re.compile(r"^(?:not|no|non|never)\b[\s-]*", re.IGNORECASE)

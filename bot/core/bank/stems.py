@@ -42,6 +42,7 @@ class Cleaner:
         self._fixes: dict[str, str] = {}
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
+        self._known = known
         self._spelled = {short: long for short, long in _DEFINED.findall(notes_text)
                          if short.lower() not in known and _initials(short, long)}
         self._short = re.compile(rf"\b(?:{'|'.join(map(re.escape, self._spelled))})\b") if self._spelled else None
@@ -53,8 +54,9 @@ class Cleaner:
         text = _NOISE.sub("", text)
         text = _EMPHASIS.sub(r"\1", text)  # "*without*", "**never**", "_once_"
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
-        if self._short is not None:
-            text = self._short.sub(lambda m: self._spelled[m.group(0)], text)
+        if self._short is not None:  # not the "GW" of "API GW": with the word before it, a name the lexicon knows
+            text = self._short.sub(lambda m: m.group(0) if f"{_last_word(text[:m.start()])} {m.group(0).lower()}"
+                                   in self._known else self._spelled[m.group(0)], text)
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
 
@@ -98,3 +100,8 @@ def _initials(short: str, long: str) -> bool:
     capitals = [c for c in short if c.isupper()] or list(short)
     words = long.split()
     return len(capitals) == len(words) and all(w[:1].lower() == c.lower() for c, w in zip(capitals, words))
+
+
+def _last_word(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text[-30:].lower())
+    return words[-1] if words else ""
