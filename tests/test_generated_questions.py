@@ -1917,3 +1917,23 @@ Use the cluster endpoint when the app writes data or runs DDL.
 Use an instance endpoint when you debug one particular instance.
 """
     assert not [q for q in served(notes) if "small ones" in q.options]
+
+
+def test_a_figure_in_a_line_pointing_elsewhere_or_in_a_quoted_example_is_never_blanked():
+    notes = """\
+# CloudWatch Logs
+
+## Retention
+- Expired events aren't deleted instantly. Docs say it's usually within 72 hours after they expire.
+- Trap: "shift 10% then the rest after 5 minutes" is canary, not linear, in CodeDeploy.
+"""
+    assert not of_shape("number", notes)
+
+
+def test_a_note_takers_label_on_a_line_never_reaches_a_stem():
+    from bot.core.bank.stems import Cleaner
+
+    clean = Cleaner(shipped()).clean
+    assert clean('Trap: "shift 10% then the rest after 5 minutes" is canary') == '"shift 10% then the rest after 5 minutes" is canary'
+    assert clean("Remember: only Resources is required") == "only Resources is required"
+    assert clean("Stage variables: key/value pairs per stage") == "Stage variables: key/value pairs per stage"

@@ -791,12 +791,9 @@ class _Maker:
                     continue
                 grouped = max([*values, value]) >= 1000
                 blanked = self.clean.clean(statements.clause(line.text, m, BLANK))
-                if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) or blanked.count('"') % 2 \
-                        or statements.SHORTHAND.search(blanked) or blanked.count("(") != blanked.count(")") \
-                        or re.search(rf"\d\s*\(\s*{BLANK}|\w\({BLANK}", blanked) \
-                        or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", line.text)) > 1:
-                    continue  # cut short (mid-quote); one of a list of values; the figure given twice ("604,800 (___)");
-                    # an example's argument ("rate(___)")
+                if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
+                        or statements.unaskable(blanked, BLANK, line.text, m):
+                    continue  # cut short; one of a list of values
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
                              [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text, card)
                 asked.add(sentence.number)

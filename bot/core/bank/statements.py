@@ -36,6 +36,7 @@ TWO_THINGS = re.compile(r"/|,|&|\+|\band\b|\bor\b|\bvs\b|\(|\s[-–—]\s", re.I
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
+REFERS = re.compile(r"\b(?:it|it's|its|they|them|their)\b", re.IGNORECASE)  # early on, a word pointing elsewhere
 SHORTHAND = re.compile(r"->|→|=>|≈|~")  # "sync -> caller retries; async -> ___", "~___ ≈ 1 vCPU": shorthand, no sentence
 ASIDE = re.compile(r"\s*\((?:see\b[^)]*|(?:[^()\s]+\s+){4,}[^()]*)\)")  # "(see section 4)", a parenthesis of five words or more
 
@@ -206,6 +207,18 @@ def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str
     options, answers = place(qid, right, wrong)
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
                         explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
+
+
+def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
+    """A blanked figure no reader could ask about: cut mid-quote or mid-bracket, shorthand ("sync ->
+    ___"), the figure given twice ("604,800 (___)", "15 min … 15 min"), an example's argument
+    ("rate(___)") or a quoted example's figure, or a line whose first words point elsewhere ("Docs
+    say it's usually within ___": what is "it"?)."""
+    return (blanked.count('"') % 2 == 1 or SHORTHAND.search(blanked) is not None
+            or blanked.count("(") != blanked.count(")")
+            or re.search(rf"\d\s*\(\s*{blank}|\w\({blank}|\"[^\"]*{blank}[^\"]*\"", blanked) is not None
+            or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", text)) > 1
+            or REFERS.search(" ".join(blanked.split()[:4])) is not None)
 
 
 def clause(text: str, m: re.Match, blank: str) -> str:

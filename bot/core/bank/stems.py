@@ -25,6 +25,7 @@ _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}([^*_\n]+?)[*_]{1,2}(?![\w*])")
 _SPACES = re.compile(r"\s+")
 _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
+_LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]|[IVX]+)[.)]\s+")  # "4. SQS", "b) Limits"
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _DEFINED = re.compile(r"\b([A-Z][A-Za-z]{1,4})\s*=\s*([A-Za-z]+(?: [A-Za-z]+){1,3})\b")  # "SM = Secrets Manager"
@@ -37,6 +38,7 @@ class Cleaner:
 
     def __init__(self, lexicon: lexicons.Lexicon, notes_text: str = ""):
         self.asides = lexicon.asides
+        self._labelling = lexicon.labels | lexicon.asides
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._fixes: dict[str, str] = {}
@@ -58,6 +60,9 @@ class Cleaner:
             text = self._short.sub(lambda m: m.group(0) if f"{_last_word(text[:m.start()])} {m.group(0).lower()}"
                                    in self._known else self._spelled[m.group(0)], text)
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
+        said = _LABELLED.match(text)  # "Trap: …", "Remember: …": the note-taker's label on the line
+        if said and set(said.group(1).lower().split()) <= self._labelling:
+            text = text[said.end():]
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
 
     @staticmethod
