@@ -1937,3 +1937,16 @@ def test_a_note_takers_label_on_a_line_never_reaches_a_stem():
     assert clean('Trap: "shift 10% then the rest after 5 minutes" is canary') == '"shift 10% then the rest after 5 minutes" is canary'
     assert clean("Remember: only Resources is required") == "only Resources is required"
     assert clean("Stage variables: key/value pairs per stage") == "Stage variables: key/value pairs per stage"
+
+
+def test_what_the_notes_count_against_a_limit_is_asked_as_a_figure_of_its_unit():
+    notes = """\
+# EventBridge
+
+## Rules
+- Each rule can send an event to up to 5 targets, so fan-out beyond that needs another rule.
+- A weighted alias splits traffic between at most 2 versions of the function.
+"""
+    asked = of_shape("number", notes)
+    [q] = [q for q in asked if q.correct == ("5 targets",)]
+    assert all(o.endswith("targets") for o in q.options) and len(set(q.options)) == 4

@@ -170,6 +170,9 @@ class _Maker:
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}
+        # and what the notes count against a limit ("up to 5 targets", "max 2 versions"): a unit of theirs
+        self.units |= {w.lower() for w in statements.LIMITED.findall(text)} - lexicon.stopwords - lexicon.labels \
+            - lexicon.asides - PERSONAL
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self._things: dict[str, bool] = {}
         taught = learn.lexicon(passages, lexicon).concepts  # "LA" the notes define as "Lambda authorizer"
