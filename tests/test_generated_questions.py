@@ -1944,7 +1944,7 @@ def test_what_the_notes_count_against_a_limit_is_asked_as_a_figure_of_its_unit()
 # EventBridge
 
 ## Rules
-- Each rule can send an event to up to 5 targets, so fan-out beyond that needs another rule.
+- An EventBridge rule can send an event to up to 5 targets, so fan-out beyond that needs another rule.
 - A weighted alias splits traffic between at most 2 versions of the function.
 """
     asked = of_shape("number", notes)
