@@ -488,12 +488,12 @@ class _Maker:
 
     def _lowered(self, name: str) -> str:
         """ "Delay queue" as "delay queue"; a name stays ("Lambda event source mapping", "Kinesis Client
-        Library"): its first word is no English word, or one the notes only write with a capital."""
+        Library"): its first word is no English word, or one the notes write with a capital more often."""
         first, *rest = name.split()
         word = first.lower()
-        spoken = re.search(rf"(?<![\w:]){re.escape(word)}(?![\w:])", self.text) is not None
-        named = re.split(r"\W", word)[0] not in self.clean.english or not spoken and re.search(
-            rf"(?<![\w:]){re.escape(first)}(?![\w:])", self.text) is not None
+        spoken = len(re.findall(rf"(?<![\w:]){re.escape(word)}(?![\w:])", self.text))
+        named = re.split(r"\W", word)[0] not in self.clean.english \
+            or len(re.findall(rf"(?<=[a-z,] ){re.escape(first)}(?![\w:])", self.text)) > spoken  # mid-sentence
         return name if named or any(w != w.lower() for w in rest) else lower(name)
 
     def _label(self, term: str) -> bool:
