@@ -1950,3 +1950,20 @@ def test_what_the_notes_count_against_a_limit_is_asked_as_a_figure_of_its_unit()
     asked = of_shape("number", notes)
     [q] = [q for q in asked if q.correct == ("5 targets",)]
     assert all(o.endswith("targets") for o in q.options) and len(set(q.options)) == 4
+
+
+def test_a_list_of_status_codes_and_what_they_mean_asks_which_status_code():
+    notes = """\
+# API Gateway
+
+## Status codes to know
+- 400 Bad Request → the request validator rejected the body or parameters
+- 429 Too Many Requests → throttled at the stage, method or usage plan level
+- 502 Bad Gateway → the Lambda proxy integration returned a malformed response
+- 503 Service Unavailable → the backend is overloaded or down, so retry with backoff
+- Retention: 300 GB – the most a stage cache can hold before eviction starts
+"""
+    [q] = [q for q in served(notes) if "malformed response" in q.stem]
+    assert "which status code is described as" in q.stem and q.correct == ("502 Bad Gateway",)
+    assert set(q.options) == {"400 Bad Request", "429 Too Many Requests", "502 Bad Gateway", "503 Service Unavailable"}
+    assert all("300 GB" not in q.options for q in served(notes))  # a figure leading its line names no thing

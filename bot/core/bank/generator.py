@@ -94,6 +94,8 @@ from bot.core.bank.lines import (
 BLANK = "_____"
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
+STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
+CODED = "status code"  # what a list of them is
 NUMBERS = 2  # number questions a passage gives at most, one a line
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
@@ -353,7 +355,7 @@ class _Maker:
                            or any(w not in self.clean.english for w in words))
         return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides
                 and re.search("[A-Za-z]", term) is not None and len(term.strip()) >= 2 and "?" not in term
-                and not term.strip().isdigit() and CLAUSE.search(term) is None)
+                and (not term.strip().isdigit() or STATUS.fullmatch(term.strip()) is not None) and CLAUSE.search(term) is None)
 
     def _thing(self, term: str) -> bool:
         """A term worth an option: something the exam could name, not a label the note-taker
@@ -737,7 +739,8 @@ class _Maker:
             listed_under = f", under \"{intro}\"," if intro else ","  # what the list is of ("Where the daemon runs")
             group = [t for t, _, other in defs if other.group == line.group]
             kind = self.kinds.kind(term, group)  # "which S3 storage class …" when every option is one
-            named = kind if kind and all(kind in self.kinds.of(o) for o in [t for t, _ in chosen] + kin) else "term"
+            named = kind if kind and all(kind in self.kinds.of(o) for o in [t for t, _ in chosen] + kin) \
+                else CODED if all(STATUS.match(o) for o in [term, *(t for t, _ in chosen)]) else "term"
             stem = f"{self.according(p)}{listed_under} which {named} is described as: \"{description}\"?"
             why = f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\"."
             if said:
