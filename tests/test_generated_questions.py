@@ -1967,3 +1967,39 @@ def test_a_list_of_status_codes_and_what_they_mean_asks_which_status_code():
     assert "which status code is described as" in q.stem and q.correct == ("502 Bad Gateway",)
     assert set(q.options) == {"400 Bad Request", "429 Too Many Requests", "502 Bad Gateway", "503 Service Unavailable"}
     assert all("300 GB" not in q.options for q in served(notes))  # a figure leading its line names no thing
+
+
+def test_a_heading_is_named_without_its_number_or_the_question_it_asks():
+    from bot.core.bank.stems import Cleaner
+
+    heading = Cleaner(shipped()).heading
+    assert heading("2. SAM CLI: which command for which question") == "SAM CLI"
+    assert heading("Retries › 5.2 Throttling errors to recognize") == "Retries › Throttling errors to recognize"
+
+
+def test_a_flashcard_question_with_no_verb_is_never_a_stem():
+    notes = """\
+# AppSync
+
+## Auth modes
+- Q: Which mode for "public read-only data, quick prototype"? A: API_KEY.
+- Q: Which for "backend Lambda calls the API with SigV4"? A: AWS_IAM.
+- Q: Which for "third-party IdP issuing OIDC tokens"? A: OPENID_CONNECT.
+"""
+    assert not [q for q in served(notes) if "Which for" in q.stem or "which for" in q.stem]
+
+
+def test_a_scenario_lists_options_are_spelled_out_as_the_notes_define_their_shorthand():
+    notes = """\
+# Config
+
+Shorthand: SM = Secrets Manager, PS = Parameter Store.
+
+## Where to keep it
+- "DB creds that must rotate automatically" → SM
+- "plain config and feature toggles, free" → PS standard
+- "a few encrypted values, no rotation needed" → PS SecureString
+- "rotate RDS credentials without writing code" → SM managed rotation
+"""
+    asked = [q for q in served(notes) if q.shape == "scenario"]
+    assert asked and all(not re.search(r"\\b(?:SM|PS)\\b", o) for q in asked for o in q.options)

@@ -42,7 +42,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD,
+    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -578,17 +578,18 @@ class _Maker:
                 continue  # "AssumeRole" beside config stores, and too few stores to leave it out
             if len(others) < 3 and not mixed:  # too few rules beside it: others of its kind, as AWS names them
                 kin = self._kin(x, y, group, others, p.section, True)[:3 - len(others)]
+            mates: list[str] = []
             if len(others) + len(kin) < 3:  # or the other items of a numbered list naming it, or of its definition's list
                 taken = {key(t) for t in [x, *others, *kin]}
                 listed = distinct([*self._run_mates(x, y), *self._defined_beside(x, y, p.section)], of=key)
-                kin += [t for t in listed if key(t) not in taken][:3 - len(others) - len(kin)]
+                mates = [t for t in listed if key(t) not in taken][:3 - len(others) - len(kin)]
             rivals: list[str] = []
-            if len(others) + len(kin) < 3:  # or what the notes compare it with ("SnapStart vs PC")
-                taken = {key(t) for t in [x, *others, *kin]}
+            if len(others) + len(kin) + len(mates) < 3:  # or what the notes compare it with ("SnapStart vs PC")
+                taken = {key(t) for t in [x, *others, *kin, *mates]}
                 rivals = [t for t in self._rivals(x, others) if key(t) not in taken and not mentions(y, t)
                           and self._thing(t) and not any(abbreviates(o, t) or abbreviates(t, o) for o in [x, *others, *kin])
-                          ][:3 - len(others) - len(kin)]
-            if len(others) + len(kin) + len(rivals) < 3:
+                          ][:3 - len(others) - len(kin) - len(mates)]
+            if len(others) + len(kin) + len(mates) + len(rivals) < 3:
                 continue
             # "need full items — avoids fetches": what follows the dash says why, not when
             condition = balanced(third_person(self.clean.clean(situation(y))))
@@ -600,11 +601,13 @@ class _Maker:
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))
             if kin:
                 why += " " + self.kinds.said(x, group, kin, alone=True)
+            if mates:
+                why += f" {', '.join(mates)}: listed beside it in the notes, for other uses."
             why += compared_with([(t, next(o for o in [x, *others] if key(t) in self.rivals.get(key(o), {})))
                                   for t in rivals])
             if kin:  # beside AWS's names, the notes' "EB immutable" is "Immutable"
                 others = [self.kinds.plain(o, kind) for o in others]
-            yield single(p, "scenario", x, stem, self.kinds.plain(x, kind) if kin else x, others + kin + rivals, why)
+            yield single(p, "scenario", x, stem, self.kinds.plain(x, kind) if kin else x, others + kin + mates + rivals, why)
 
     def _cued(self, p) -> Iterable[BankQuestion]:
         """A list of quoted exam cues ("too many empty receives" → long polling): each cue whose
@@ -612,6 +615,8 @@ class _Maker:
         other answers as wrong options, those written as it is first. A one-thing answer is a
         rule's own scenario, with others of its kind (``_scenarios``)."""
         for found in self.cued.get(p.id, {}).values():
+            # spelled out as the notes define their shorthand ("SM" -> "Secrets Manager")
+            found = [(self.clean.clean(s) if s else s, c, line, raw) for s, c, line, raw in found]
             offered = distinct([s for s, _, _, _ in found if s], of=key)
             if len(found) < CUES or len(offered) < 4:
                 continue
@@ -925,7 +930,8 @@ class _Maker:
         for line in self.lines[p.id]:
             both = INLINE_CARD.match(line.text)
             asked = self.clean.clean(both.group(1)) if both else self._card(p, line)
-            name = card_answer(both.group(2) if both else line.text) if asked and asked.count("?") == 1 else ""
+            name = card_answer(both.group(2) if both else line.text) if asked and asked.count("?") == 1 \
+                and not elliptic(asked) else ""
             if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
                     and not REPLY_START.match(name) and not self.label(name):
                 found.append((asked, name, line))

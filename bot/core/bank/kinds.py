@@ -50,7 +50,8 @@ DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share lea
 PLUS = "+"  # "S3 + pointer": an answer made of parts
 INLINE_CARD = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(?P<q>.{10,}?\?)\s*(?:→|->)?\s*(?:A|Answer)\s*[:.)]\s*(?P<a>\S.*)$")
 CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
-WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
+WH = frozenset("which what who where".split())
+ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, quoted as the learner wrote it  # a flashcard question reading on after "According to …,"
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
 NO_SOLUTION = re.compile(r"^(?:yes|no|invalid|wrong)\b|\b(?:or|not|never|can't|cannot)\b|→|->|=|[{}]|\s/\s", re.IGNORECASE)  # a verdict; two answers; code
@@ -121,6 +122,12 @@ def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: 
     why = f"{maker.notes_on(p)} say: \"{line}\". {', '.join(wrong)}: the notes give them for other cues."
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
                         explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
+
+
+def elliptic(asked: str) -> bool:
+    """ "Which for 'custom tokens'?": a flashcard question with no verb, no stem."""
+    words = asked.lower().split()
+    return len(words) > 1 and words[0] in WH and words[1] in ELLIPTIC
 
 
 def card_answer(text: str) -> str:
