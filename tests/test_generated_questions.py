@@ -2003,3 +2003,17 @@ Shorthand: SM = Secrets Manager, PS = Parameter Store.
 """
     asked = [q for q in served(notes) if q.shape == "scenario"]
     assert asked and all(not re.search(r"\\b(?:SM|PS)\\b", o) for q in asked for o in q.options)
+
+
+def test_scenarios_the_notes_label_as_such_are_asked_without_their_labels():
+    notes = """\
+# DynamoDB
+
+## Picking features
+- Scenario: two users edit the same record and the last write silently wins → Answer: optimistic locking
+- Scenario: read-heavy catalog needs microsecond reads with minimal code change → Answer: DAX
+- Scenario: delete expired sessions automatically at no cost → Answer: TTL
+- Scenario: react to every new order item with a function → Answer: DynamoDB Streams
+"""
+    [q] = [q for q in served(notes) if "microsecond reads" in q.stem]
+    assert q.correct == ("DAX",) and "Scenario" not in q.stem and not any("Answer" in o for o in q.options)

@@ -241,8 +241,15 @@ class _Maker:
         # a list of quoted exam cues, each with what it leads to ("payload 5 MB" → S3 + pointer):
         # passage id -> line group -> (solution, cue, line); a solution "" is none to ask or offer
         self.cued: dict[str, dict[str, list[tuple[str, str, Line, str]]]] = defaultdict(dict)
+        self.short_cues: set[tuple[str, str]] = set()  # (passage id, group) of a few marked scenarios
         for p in passages:
-            self.cued[p.id].update(scenario_lists(self.lines[p.id], self._thing, lambda t: self._term_ok(t) and self._thing(t)))
+            found, short = scenario_lists(self.lines[p.id], self._thing, lambda t: self._term_ok(t) and self._thing(t),
+                                          self.clean.unlabelled)
+            self.cued[p.id].update(found)
+            self.short_cues |= {(p.id, group) for group in short}
+        self.cue_pool: dict[str, list[str]] = defaultdict(list)  # document -> every answer of its marked scenarios
+        for pid, group in sorted(self.short_cues):
+            self.cue_pool[self.cued[pid][group][0][2].passage.file] += [s for s, _, _, _ in self.cued[pid][group] if s]
         self._facets: dict[str, list[tuple[list[tuple[str, list[str]]], bool]]] | None = None
         first_of = {line.passage.id: (t, d, line) for found in [*self.firsts.values(), *self.mates.values()]
                     for t, d, line in found if line.number == 0}
@@ -614,11 +621,13 @@ class _Maker:
         answer is no one thing of a kind ("REST + usage plans + API keys") asked with the list's
         other answers as wrong options, those written as it is first. A one-thing answer is a
         rule's own scenario, with others of its kind (``_scenarios``)."""
-        for found in self.cued.get(p.id, {}).values():
+        for group, found in self.cued.get(p.id, {}).items():
             # spelled out as the notes define their shorthand ("SM" -> "Secrets Manager")
             found = [(self.clean.clean(s) if s else s, c, line, raw) for s, c, line, raw in found]
-            offered = distinct([s for s, _, _, _ in found if s], of=key)
-            if len(found) < CUES or len(offered) < 4:
+            # a few marked scenarios (two a section) take their wrong options from the document's others
+            pooled = [self.clean.clean(s) for s in self.cue_pool[p.file]] if (p.id, group) in self.short_cues else []
+            offered = distinct([s for s, _, _, _ in found if s] + pooled, of=key)
+            if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:
                 either = [a for a in alternatives(written_as) if self._thing(a)] if not answer else []
@@ -630,10 +639,13 @@ class _Maker:
                 if not answer or (answer, cue) in cues(line.text) and self._thing(answer):
                     continue
                 kinds = self.kinds.of(answer)  # "Express" beside "Standard + .waitForTaskToken", not "AppSync"
+                near = {key(s) for s, _, _, _ in found if s}  # the list's own answers before the document's
                 pool = sorted((o for o in offered if key(o) != key(answer) and not variant(o, of=answer)
                                and not variant(answer, of=o)),
-                              key=lambda o: (not kinds & self.kinds.of(o), (PLUS in o) != (PLUS in answer),
+                              key=lambda o: (not kinds & self.kinds.of(o), key(o) not in near, (PLUS in o) != (PLUS in answer),
                                              -overlap(o, answer), abs(len(o) - len(answer)), digest(cue + o)))
+                if pooled and sum(key(o) in near or bool(kinds & self.kinds.of(o)) for o in pool[:3]) < 2:
+                    continue  # options from all over the document are of mixed kinds: guessed by elimination
                 told = {o: c for o in pool[:3] for s, c, _, _ in found if s == o}
                 yield cued(p, cue, answer, pool[:3], self.clean.clean(line.text), told, self)
 

@@ -74,28 +74,35 @@ def alternatives(answer: str) -> list[str]:
     return both if len(both) == 2 and all(b and len(b.split()) <= 3 for b in both) else []
 
 
-def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Callable[[str], bool]
-                   ) -> dict[str, list[tuple[str, str, Line, str]]]:
+def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Callable[[str], bool],
+                   unlabelled: Callable[[str], str] = lambda text: text
+                   ) -> tuple[dict[str, list[tuple[str, str, Line, str]]], set[str]]:
     """A passage's lists of the notes' own scenarios, by line group: (answer, cue, line, as written),
-    the answer "" when it is none to ask or offer. Quoted exam cues ('"payload 5 MB" → S3 + pointer') make
+    the answer "" when it is none to ask or offer; and the groups of a few scenarios the notes
+    mark as such ("Scenario: … → Answer: …"), whose wrong options come from the document. Quoted exam cues ('"payload 5 MB" → S3 + pointer') make
     one; so do "situation → answer" lines (or a "need | pick" table's rows) when most lead to
     things, each to its own ("need the result now → Synchronous Express"; not "explicit Deny →
     DENY", nor "Pre sign-up → …", a term ``term`` says is defined)."""
     quoted: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     decided: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
+    short: set[str] = set()  # the groups of a few marked scenarios: wrong options from the document
     for line in lines:
         for answer, cue in cues(line.text, whole=True):
             quoted[line.group].append((solution(answer), cue, line, answer))
-        said = DECIDED.match(line.text)
+        said = DECIDED.match(unlabelled(line.text))  # "Scenario: new app, spiky traffic → Answer: on-demand"
         if said and len(said.group("cue").split()) >= 3 and not term(said.group("cue").strip()):
-            answer = said.group("answer")
+            answer = unlabelled(said.group("answer"))
             decided[line.group].append((solution(answer), f'"{said.group("cue").strip()}"', line, answer))
     for group, found in decided.items():
         answers = [a for a, _, _, _ in found if a and not re.search(r"\d", a) and thing(a.split(PLUS)[0].strip())]
-        if len(found) >= CUES and len(answers) >= DECIDED_SHARE * len(found) \
+        # a few lines the notes mark as scenarios are a list too: its wrong options come from the document
+        marked = all(unlabelled(line.text) != line.text.strip() for _, _, line, _ in found)
+        if (len(found) >= CUES or marked) and len(answers) >= DECIDED_SHARE * len(found) \
                 and len({key(a) for a in answers}) == len(answers) and group not in quoted:
             quoted[group] = [(a if a in answers else "", c, line, raw) for a, c, line, raw in found]
-    return dict(quoted)
+            if marked and len(found) < CUES:
+                short.add(group)
+    return dict(quoted), short
 
 
 class Wording(Protocol):

@@ -61,10 +61,13 @@ class Cleaner:
             text = self._short.sub(lambda m: m.group(0) if f"{_last_word(text[:m.start()])} {m.group(0).lower()}"
                                    in self._known else self._spelled[m.group(0)], text)
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
-        said = _LABELLED.match(text)  # "Trap: …", "Remember: …": the note-taker's label on the line
-        if said and set(said.group(1).lower().split()) <= self._labelling:
-            text = text[said.end():]
+        text = self.unlabelled(text)
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
+
+    def unlabelled(self, text: str) -> str:
+        """The line without the note-taker's label on it ("Trap: …", "Scenario: …", "Answer: …")."""
+        said = _LABELLED.match(text.strip())
+        return text.strip()[said.end():] if said and set(said.group(1).lower().split()) <= self._labelling else text
 
     @staticmethod
     def about_notes(heading: str, asides: frozenset[str], plain: frozenset[str]) -> bool:
