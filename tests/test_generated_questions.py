@@ -2010,7 +2010,7 @@ def test_scenarios_the_notes_label_as_such_are_asked_without_their_labels():
 # DynamoDB
 
 ## Picking features
-- Scenario: two users edit the same record and the last write silently wins → Answer: optimistic locking
+- Scenario: all-or-nothing writes to items in two tables at once → Answer: DynamoDB transactions
 - Scenario: read-heavy catalog needs microsecond reads with minimal code change → Answer: DAX
 - Scenario: delete expired sessions automatically at no cost → Answer: TTL
 - Scenario: react to every new order item with a function → Answer: DynamoDB Streams
