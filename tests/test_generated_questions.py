@@ -2017,3 +2017,27 @@ def test_scenarios_the_notes_label_as_such_are_asked_without_their_labels():
 """
     [q] = [q for q in served(notes) if "microsecond reads" in q.stem]
     assert q.correct == ("DAX",) and "Scenario" not in q.stem and not any("Answer" in o for o in q.options)
+
+
+def test_a_list_of_assorted_things_gives_no_which_term_question():
+    notes = """\
+# ECS
+
+## Things I keep mixing up
+- Execution role – pulls the image, pushes logs and fetches secrets for the agent
+- Fargate – no instances to manage, each task gets its own elastic network interface
+- Rolling – replaces tasks a few at a time with minimum healthy percent settings
+- CodeDeploy blue/green – shifts traffic to a replacement task set behind the load balancer
+"""
+    assert not of_shape("definition", notes)
+
+
+def test_one_figure_of_a_section_is_asked_once():
+    notes = """\
+# DynamoDB
+
+## Streams
+- DynamoDB Streams is a time-ordered log of item changes, kept 24h.
+- Each DynamoDB Streams record is kept 24 hours, then trimmed away.
+"""
+    assert len([q for q in of_shape("number", notes) if q.correct[0] in ("24h", "24 hours")]) == 1

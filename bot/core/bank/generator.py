@@ -123,11 +123,17 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
     # a question the notes ask twice (a rule, then its exam cue) is served once, as the exam cue
     # when one is ("when a question says 'too many connections'"): (answer, options) -> its id
     asked: dict[tuple, str] = {}
+    told: set[tuple] = set()  # (section, answer) of the number questions kept: one fact is asked once
     for p in passages:
         for q in maker.questions(p):
             if q.id not in out:
                 q, problems = maker.unnamed(p, q, check(q, maker.context))
                 same = (q.correct, frozenset(q.options))
+                figure = (q.topic, _amount(q.correct[0])) if q.shape == "number" else None  # "kept 24h", "kept 24 hours"
+                if not problems and figure in told:
+                    problems = [REPEATED]
+                elif not problems and figure:
+                    told.add(figure)
                 if not problems and same in asked:
                     first = asked[same]
                     if QUOTED in q.stem and QUOTED not in out[first][0].stem:
@@ -725,6 +731,9 @@ class _Maker:
 
         for n, (term, text, line) in enumerate(asked):
             listed_here = [t for t, _, other in defs if other.group == line.group]
+            known = [self.kinds.of(t) for t in listed_here if self.kinds.of(t)]
+            if len(known) >= 3 and max(Counter(k for ks in known for k in ks).values()) < 2:
+                continue  # "Things I keep mixing up": a launch type, a deployment policy, a role: no kind in common
             if line.passage.id != p.id or sum(self._heads_elsewhere(t, p.section) for t in listed_here) >= 2 \
                     and max(Counter(k for t in listed_here for k in self.kinds.of(t)).values(), default=0) < 3:
                 continue  # "Rapid-fire review": one line per topic of the notes, no list of one kind
@@ -975,6 +984,12 @@ class _Maker:
 
 
 # --- helpers ---------------------------------------------------------------------
+
+
+def _amount(answer: str) -> str:
+    """ "24h" and "24 hours" are one amount: its figure and its unit's key."""
+    m = AMOUNT.search(answer)
+    return f"{m.group(1).replace(',', '')} {unit_key(m.group(2))}" if m else answer
 
 
 def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
