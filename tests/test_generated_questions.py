@@ -2041,3 +2041,14 @@ def test_one_figure_of_a_section_is_asked_once():
 - Each DynamoDB Streams record is kept 24 hours, then trimmed away.
 """
     assert len([q for q in of_shape("number", notes) if q.correct[0] in ("24h", "24 hours")]) == 1
+
+
+def test_a_paragraph_written_as_one_long_line_is_read_sentence_by_sentence():
+    notes = """\
+# Step Functions
+
+## Standard vs Express
+Standard workflows are the default and they are built for long, auditable jobs that a person may need to look into later, which matters when an exam question mentions compliance or manual approval steps. An execution of a Standard workflow can run for up to one year and every step runs exactly once. A Step Functions Express workflow is for high-volume event processing and can run for at most 5 minutes, with at-least-once execution.
+"""
+    [q] = of_shape("number", notes)
+    assert q.correct == ("5 minutes",) and "Express workflow" in q.stem

@@ -437,7 +437,7 @@ class _Maker:
             unit = m.group(2)
             before = text[:m.start()].rstrip()
             if unit.lower() not in self.units or before.endswith(("$", "v")) or re.search(r"\d\s*[-–]$", before) or \
-                    re.match(r"\s*[-–/]\s*\d", text[m.end():]) or re.match(r"\s+of\b", text[m.end():]):
+                    re.match(r"\s*[-–/]\s*\d|\s+of\b", text[m.end():]):
                 continue  # not a unit; a range "24-72 hours"; a price or a version
             out.append((float(m.group(1).replace(",", "")), unit, m))
         return out

@@ -36,7 +36,8 @@ CARD_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s")
 REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not quite)\b", re.IGNORECASE)  # a flashcard's answer
 VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
 DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+(?:\s+[\w./'’+-]+){0,3}?)[*`]*"
-                     r"\s+(?:is|are)\s+(?P<text>(?:an?|the)\s.{10,})$")  # "An alias is a named pointer to a version"
+                     r"\s+(?:is|are)\s+(?:(?!not\b|never\b|also\b)[a-z]+\s+)?(?P<text>(?:an?|the)\s.{10,})$")  # "An alias is
+# (just) a named pointer to a version"
 UNDER_WORDS = 12  # an intro line ("Use Distributed mode when any of these is true:") longer than this is prose
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 _MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?)\s+")  # outline items: "a) ", "(b) ", "1.2 "
@@ -88,10 +89,12 @@ def lines(text: str) -> list[tuple[str, str]]:
         if last is not None and (bullet != last[0] or last[1].endswith(":") or CELL in line):
             block += 1
         last = (bullet, line)
-        if len(line) <= MAX_FACT_LINE:
-            # a paragraph's lines are one group however indented ("  b) ..." under a first line the
-            # passage starts flush); a bullet's depth says which list it is in
-            out.append((line, f"{'#' if numbered else ''}{block}:{depth}•" if bullet else f"{block}:0"))
+        group = f"{'#' if numbered else ''}{block}:{depth}•" if bullet else f"{block}:0"
+        # a paragraph's lines are one group however indented ("  b) ..." under a first line the
+        # passage starts flush); a bullet's depth says which list it is in; a paragraph written
+        # as one long line is its sentences, each a line of its own
+        parts = [line] if len(line) <= MAX_FACT_LINE or bullet or row else sentences(line)
+        out += [(part, group) for part in parts if len(part) <= MAX_FACT_LINE]
     return out
 
 
