@@ -244,6 +244,7 @@ class _Maker:
         self.run_by_term: dict[str, list[tuple[str, str, Line]]] = {}  # a run's term (``key``) -> the run
         self._figured: dict[str, list[Figure]] = {}  # passage id -> its figures, found once
         self.passages = passages
+        self._written: tuple[Counter, Counter] | None = None  # (words as written, capitalised mid-sentence)
         # a list of quoted exam cues, each with what it leads to ("payload 5 MB" → S3 + pointer):
         # passage id -> line group -> (solution, cue, line); a solution "" is none to ask or offer
         self.cued: dict[str, dict[str, list[tuple[str, str, Line, str]]]] = defaultdict(dict)
@@ -257,6 +258,7 @@ class _Maker:
         for pid, group in sorted(self.short_cues):
             self.cue_pool[self.cued[pid][group][0][2].passage.file] += [s for s, _, _, _ in self.cued[pid][group] if s]
         self._facets: dict[str, list[tuple[list[tuple[str, list[str]]], bool]]] | None = None
+        self._said: dict[int, dict[str, list[str]]] = {}  # id of a group of labels -> what is said of each
         first_of = {line.passage.id: (t, d, line) for found in [*self.firsts.values(), *self.mates.values()]
                     for t, d, line in found if line.number == 0}
         run: list[tuple[str, str, Line]] = []
@@ -505,10 +507,11 @@ class _Maker:
         """ "Delay queue" as "delay queue"; a name stays ("Lambda event source mapping", "Kinesis Client
         Library"): its first word is no English word, or one the notes write with a capital more often."""
         first, *rest = name.split()
-        word = first.lower()
-        spoken = len(re.findall(rf"(?<![\w:]){re.escape(word)}(?![\w:])", self.text))
-        named = re.split(r"\W", word)[0] not in self.clean.english \
-            or len(re.findall(rf"(?<=[a-z,] ){re.escape(first)}(?![\w:])", self.text)) > spoken  # mid-sentence
+        if self._written is None:  # each word as the notes write it, and mid-sentence with a capital: read once
+            self._written = (Counter(re.findall(r"(?<![\w:])[\w.-]+(?![\w:])", self.text)),
+                             Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w.-]*(?![\w:])", self.text)))
+        spoken, capital = self._written
+        named = re.split(r"\W", first.lower())[0] not in self.clean.english or capital[first] > spoken[first.lower()]
         return name if named or any(w != w.lower() for w in rest) else lower(name)
 
     def _label(self, term: str) -> bool:
@@ -897,9 +900,11 @@ class _Maker:
                 if len(parts) > 1 and found and found[0][1]:
                     siblings[tuple(parts[:-1])].setdefault(statements.unnumbered(parts[-1]), []).extend(found[0][1])
                     self._facets[q.id].append(([], True))
+            beside = {parent: [(label, distinct(items)) for label, items in found.items()]  # one list a parent
+                      for parent, found in siblings.items()}
             for q in self.passages:
                 parts = self.where(q).split(PATH)
-                self._facets[q.id] = [(list(siblings[tuple(parts[:-1])].items()), True) if headed else (g, False)
+                self._facets[q.id] = [(beside[tuple(parts[:-1])], True) if headed else (g, False)
                                       for g, headed in self._facets[q.id]]
         return self._facets[p.id]
 
@@ -911,7 +916,9 @@ class _Maker:
             labels = list(named)
             if len(labels) < 2:
                 continue
-            said_of = {label: statements.facets(items, named, self) for label, items in named.items()}
+            if id(group) not in self._said:  # a heading's siblings are read once, not once a passage
+                self._said[id(group)] = {label: statements.facets(items, named, self) for label, items in named.items()}
+            said_of = self._said[id(group)]
             mine = statements.unnumbered(self.where(p).split(PATH)[-1]) if headed else None
             for label in labels if not headed else [mine] if mine in named else []:
                 theirs = [x for o in labels if o != label for x in said_of[o][:FACETS]]

@@ -27,6 +27,7 @@ others of the name's kind (``carded``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
@@ -200,7 +201,7 @@ class Kinds:
 
     def _same(self, term: str, member: str) -> bool:
         """Does ``term`` name ``member`` by another of the lexicon's names ("KDS", "Kinesis Data Streams")?"""
-        mine, theirs = (self.concepts.get(key(MAKER.sub("", t)), ()) for t in (term, member))  # not "AWS_IAM"
+        mine, theirs = (self.concepts.get(_bare_key(t), ()) for t in (term, member))  # not "AWS_IAM"
         return bool(mine) and bool(theirs) and mine[0] == theirs[0]
 
     def _sure(self, term: str) -> bool:
@@ -253,8 +254,19 @@ class Kinds:
 def _words(text: str) -> list[str]:
     """The words of a name, plurals folded ("FIFO queues" is "fifo queue"), without the maker's
     name in front of a service's ("Amazon SQS" is "sqs", "AWS managed key" stays)."""
+    return list(_folded(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _bare_key(name: str) -> str:
+    return key(MAKER.sub("", name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(text: str) -> tuple[str, ...]:
+    """``_words``, read once per name: the kinds' members are matched against every term of the notes."""
     words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in key(text).split()]
-    return words[1:] if MAKER.match(text) else words
+    return tuple(words[1:] if MAKER.match(text) else words)
 
 
 def _bare(member: str, term: str, english: frozenset[str]) -> str:
