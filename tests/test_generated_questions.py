@@ -2052,3 +2052,15 @@ Standard workflows are the default and they are built for long, auditable jobs t
 """
     [q] = of_shape("number", notes)
     assert q.correct == ("5 minutes",) and "Express workflow" in q.stem
+
+
+def test_one_amount_written_two_ways_in_a_section_is_asked_once():
+    notes = """\
+# DynamoDB
+
+## Streams
+- DynamoDB Streams is a time-ordered log of item changes, kept 24h.
+- A DynamoDB Streams shard iterator expires 15 minutes after you get it.
+- Each DynamoDB Streams record is kept 24 hours, then trimmed away.
+"""
+    assert len([q for q in of_shape("number", notes) if q.correct[0] in ("24h", "24 hours")]) == 1

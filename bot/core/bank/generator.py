@@ -129,7 +129,7 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
             if q.id not in out:
                 q, problems = maker.unnamed(p, q, check(q, maker.context))
                 same = (q.correct, frozenset(q.options))
-                figure = (q.topic, _amount(q.correct[0])) if q.shape == "number" else None  # "kept 24h", "kept 24 hours"
+                figure = (q.topic, maker.amount_key(q.correct[0])) if q.shape == "number" else None  # "24h", "24 hours"
                 if not problems and figure in told:
                     problems = [REPEATED]
                 elif not problems and figure:
@@ -449,6 +449,12 @@ class _Maker:
         """ "up to 128 characters", "3 retries, 20 s apart": a value, not a description of a thing."""
         figures, words = len(FIGURE.findall(text)), len(text.split())
         return figures > 0 and (words <= VALUE_WORDS or figures / words >= VALUE_SHARE)
+
+    def amount_key(self, answer: str) -> tuple:
+        """ "24h" and "24 hours" are one amount: its figure and its unit (one with the lexicon's
+        other names for it)."""
+        m = AMOUNT.search(answer)
+        return (m.group(1).replace(",", ""), self.values.get(m.group(2).lower()) or unit_key(m.group(2))) if m else (answer,)
 
     def _one_use(self, value: float) -> bool:
         """A figure the notes write with one meaning: "429s" (HTTP 429 responses) beside
@@ -991,12 +997,6 @@ class _Maker:
 
 
 # --- helpers ---------------------------------------------------------------------
-
-
-def _amount(answer: str) -> str:
-    """ "24h" and "24 hours" are one amount: its figure and its unit's key."""
-    m = AMOUNT.search(answer)
-    return f"{m.group(1).replace(',', '')} {unit_key(m.group(2))}" if m else answer
 
 
 def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
