@@ -1,6 +1,6 @@
 """Questions generated from a group's own notes, in the shapes the exam uses.
 
-Five shapes, each from a structure the notes already have:
+The exam's shapes, each from a structure the notes already have:
 
 - ``scenario``: a rule "use X when Y" / "X for Y" / "X – use it when Y" becomes
   "Which should a developer use when Y?", the options being the other things
@@ -18,7 +18,13 @@ Five shapes, each from a structure the notes already have:
   amount of their unit (``bot.core.bank.statements``; not from swapped definitions or
   table cells, which reviewers read as give-aways);
 - from a table (``bot.core.bank.tables``): "which one matches this cell" when it
-  compares four things or more, choose-two when two of five or more share a cell.
+  compares four things or more, choose-two when two of five or more share a cell,
+  and "which <name> is listed for <row>" in a two-column table of names;
+- ``definition`` also from a statement under a label or heading ("which … does this
+  describe?", ``bot.core.bank.statements``) and from the learner's own flashcards
+  answered by a name; ``scenario`` also from the notes' lists of exam cues and
+  "situation → thing" lines, their other answers the wrong options
+  (``bot.core.bank.kinds``).
 
 Every candidate then passes the quality gate (``bot.core.bank.gate``); only those
 that pass are served. Ids hash the passage id, the shape and the fact, so a

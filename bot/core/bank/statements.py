@@ -16,7 +16,11 @@ this module words the shapes made of figures and statements:
   another's; ``paired_two``, of five, asks which TWO are true;
 - ``described``: a statement the notes make under a label ("Reserved concurrency:"
   over its bullets) or a heading, asked as "which one does this describe?", the
-  wrong options the labels beside it (``labelled`` reads them).
+  wrong options the labels beside it (``labelled`` reads them, ``facets`` picks the
+  statements said plainly of one label); ``described_two`` asks which TWO describe it;
+- ``listed_two``: "which TWO of these are <the list's name>?".
+
+``unaskable`` holds the checks a blanked figure must pass to be asked at all.
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ class Figure:
 
 
 class Maker(Protocol):
-    """What the figure questions need from the generator."""
+    """What the statement questions need from the generator."""
 
     def according(self, p, depth: int | None = None) -> str: ...
     def where(self, p) -> str: ...
