@@ -704,11 +704,11 @@ class _Maker:
         """The terms defined beside ``x`` in a list of one kind: one its heading names ("Integration
         types") or one of names opening alike ("sam local start-api" among "sam build", "sam deploy");
         written as it is, none ``y`` names."""
-        home = [line.group for t, _, line in self.defs.get(section, []) if key(t) == key(x)]
+        home = [(line.passage.id, line.group) for t, _, line in self.defs.get(section, []) if key(t) == key(x)]
         titled = [i for _, items, _ in self.lists.get(section, []) if key(x) in map(key, items) for i in items]
         found: list[str] = []
         for t, _, line in self.defs.get(section, []):
-            if home and line.group == home[0] and key(t) != key(x) and not mentions(y, t) \
+            if home and (line.passage.id, line.group) == home[0] and key(t) != key(x) and not mentions(y, t) \
                     and written(t) == written(x) and self._thing(t) and (t in titled or key(t).split()[0] == key(x).split()[0]) \
                     and not any(variant(t, of=o) or variant(o, of=t) for o in [x, *found]):  # "AWS service" twice
                 found.append(t)
