@@ -2064,3 +2064,26 @@ def test_one_amount_written_two_ways_in_a_section_is_asked_once():
 - Each DynamoDB Streams record is kept 24 hours, then trimmed away.
 """
     assert len([q for q in of_shape("number", notes) if q.correct[0] in ("24h", "24 hours")]) == 1
+
+
+def test_a_status_code_written_with_a_glued_s_is_never_offered_as_a_duration():
+    notes = """\
+# Lambda
+
+## Throttling
+- Over the limit the sync caller gets 429 TooManyRequestsException; async events are retried.
+- A burst of 429s from API Gateway means the function hit its concurrency limit.
+- Parameters and Secrets extension: the default TTL of its cache is 300 seconds for every value.
+"""
+    assert not [o for q in of_shape("number", notes) for o in q.options if o.startswith("429")]
+
+
+def test_a_choose_two_whose_answers_alone_share_a_shape_is_never_served():
+    from bot.core.bank.questions import BankQuestion
+
+    q = BankQuestion(id="g-shape", topic="CodePipeline", kind="multi",
+                     stem=f"According to your notes on CodePipeline, which TWO of these are execution modes? {CHOOSE_TWO}",
+                     options=("CHANGE_SET_EXECUTE", "REPLACE_ON_FAILURE", "SUPERSEDED", "PARALLEL", "CHANGE_SET_REPLACE"),
+                     answers=("C", "D"), explanation="The notes list execution modes: SUPERSEDED, QUEUED, PARALLEL.",
+                     passages=(), generated=True, source="generated", shape="choose-two")
+    assert any("share a shape" in p for p in check(q, context_of()))

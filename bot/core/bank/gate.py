@@ -118,6 +118,12 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                 problems.append("the answer is the only option written its way (a name among words, or the reverse)")
             elif q.shape == "definition" and len(set(forms)) > 1:
                 problems.append("the terms are written different ways: likely not one kind of thing")
+            # "SUPERSEDED", "PARALLEL" among "CHANGE_SET_REPLACE", "CREATE_UPDATE": the answers alone share a shape
+            shapes = {o: (_head(o), len(re.split(r"[\s_]+", o.strip()))) for o in q.options}
+            if len(right) > 1 and wrong and any(len({shapes[o][i] for o in right}) == 1
+                                                and shapes[next(iter(right))][i] not in {shapes[o][i] for o in wrong}
+                                                for i in (0, 1)):
+                problems.append("the answers alone share a shape (their first word or their length)")
         # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
         # (a service's name is no setting: "CodeDeploy" among "change sets")
         if q.shape == "scenario" and any(_setting(o) and o.lower() not in notes.concepts for o in q.options) \
@@ -213,6 +219,11 @@ def _concepts(text: str, concepts: Mapping[str, tuple[str, ...]]) -> set[str]:
     words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower())
     return {c for n in (1, 2, 3, 4) for i in range(len(words) - n + 1)
             for c in concepts.get(" ".join(words[i:i + n]), ())}
+
+
+def _head(option: str) -> str:
+    """An option's first word ("CHANGE_SET" of "CHANGE_SET_REPLACE"), lower case."""
+    return re.split(r"[\s_]+", option.strip().lower())[0]
 
 
 def _plain(text: str) -> str:

@@ -199,7 +199,8 @@ class _Maker:
             self.headings[p.section].update(key(h) for h in p.heading)
         self.text = text
         # figures the notes write bare, with no unit after them ("HTTP 429"): read once, not per question
-        self.bare_numbers = Counter(re.findall(r"(?<![\w.,])(\d+(?:\.\d+)?)(?![\d.,]|\s?[A-Za-z%])",
+        # (or before a name: "429 TooManyRequestsException" makes "429s" no duration)
+        self.bare_numbers = Counter(re.findall(r"(?<![\w.,])(\d+(?:\.\d+)?)(?![\d.,]|\s?[A-Za-z%](?![a-z]+[A-Z]))",
                                                text.replace(",", "")))
         self.amounts: dict[str, list[tuple[str, float, str]]] = defaultdict(list)  # unit -> (pid, value, text)
         self.defs: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # section -> (term, text, line)
