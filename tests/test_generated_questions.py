@@ -2087,3 +2087,17 @@ def test_a_choose_two_whose_answers_alone_share_a_shape_is_never_served():
                      answers=("C", "D"), explanation="The notes list execution modes: SUPERSEDED, QUEUED, PARALLEL.",
                      passages=(), generated=True, source="generated", shape="choose-two")
     assert any("share a shape" in p for p in check(q, context_of()))
+
+
+def test_a_long_bullet_keeps_its_opening_and_a_label_over_a_quoted_cue_is_no_term():
+    notes = """\
+# Lambda
+
+## Concurrency
+- **Reserved concurrency (RC)**: sets a max for the function and carves it out of the account pool. No extra charge. You must leave 100 unreserved for the rest of the account, and setting it to zero throttles the function completely, which is handy as a kill switch during an incident.
+- **Provisioned concurrency (PC)**: pre-initialised environments, so no cold start. Costs money even when idle. Configured on a version or alias, not on $LATEST, and it can be scaled with Application Auto Scaling on a schedule or with target tracking when traffic is predictable.
+- **GW:** "function overwhelms the database" -> reserved concurrency, not provisioned concurrency.
+"""
+    asked = of_shape("definition", notes)
+    assert {q.correct for q in asked} >= {("Provisioned concurrency",)}
+    assert all("GW" not in q.options for q in asked)

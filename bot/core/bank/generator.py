@@ -335,7 +335,10 @@ class _Maker:
 
     def _lead(self, p, term: str, text: str, line: Line) -> None:
         """ "Term – description": a definition, a list written on one line, or a term too tersely
-        described to ask (still one of its list's terms for wrong options)."""
+        described to ask (still one of its list's terms for wrong options); not a label over a
+        quoted exam cue ('GW: "table needs a sort key" -> …')."""
+        if cues(text):
+            return
         items = inline_items(text)
         if items:
             self.lists[p.section].append((term, items, line))

@@ -93,9 +93,19 @@ def lines(text: str) -> list[tuple[str, str]]:
         # a paragraph's lines are one group however indented ("  b) ..." under a first line the
         # passage starts flush); a bullet's depth says which list it is in; a paragraph written
         # as one long line is its sentences, each a line of its own
-        parts = [line] if len(line) <= MAX_FACT_LINE or bullet or row else sentences(line)
-        out += [(part, group) for part in parts if len(part) <= MAX_FACT_LINE]
+        parts = [line] if len(line) <= MAX_FACT_LINE or row else [_opening(line)] if bullet else sentences(line)
+        out += [(part, group) for part in parts if 0 < len(part) <= MAX_FACT_LINE]
     return out
+
+
+def _opening(item: str) -> str:
+    """A long bullet's first sentences, as many as a fact line holds: its term and what it is."""
+    kept = ""
+    for sentence in sentences(item):
+        if len(kept) + len(sentence) + 1 > MAX_FACT_LINE:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept
 
 
 def under(lines: list[Line], line: Line) -> str:
