@@ -2101,3 +2101,22 @@ def test_a_long_bullet_keeps_its_opening_and_a_label_over_a_quoted_cue_is_no_ter
     asked = of_shape("definition", notes)
     assert {q.correct for q in asked} >= {("Provisioned concurrency",)}
     assert all("GW" not in q.options for q in asked)
+
+
+def test_a_bullet_defining_a_term_of_its_own_or_a_heading_of_loose_bits_is_never_described():
+    notes = """\
+# Kinesis
+
+## Kinesis Data Streams
+### Record
+- A data blob of up to 1 MB plus a partition key and a sequence number assigned by the stream.
+### Retention
+- Records stay readable for 24 hours by default, extendable up to 365 days for a fee.
+### Capacity modes
+- On-demand Advantage (newer, account-level setting): cheaper per-GB on-demand pricing for every stream.
+- Provisioned mode lets you pick the shard count yourself and pay for each shard hour.
+### Security bits
+- Encryption at rest uses KMS keys, and the producers need kms:GenerateDataKey to write.
+"""
+    asked = [q for q in served(notes) if "does this describe" in q.stem]
+    assert not [q for q in asked if "On-demand Advantage" in q.stem or "Security bits" in q.options]

@@ -37,6 +37,7 @@ LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a lon
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
 CODE = re.compile(r"[{}\[\]<>?]|!\w|:.*:")  # "fn returns {…}", "!If", "Why?: …": code or a question, no statement
 TWO_THINGS = re.compile(r"/|,|&|\+|\band\b|\bor\b|\bvs\b|\(|\s[-–—]\s", re.IGNORECASE)  # a label of no one thing
+SUBTERM = re.compile(r"^(?P<term>[^:]{2,60}?\([^)]*\))\s*:\s+(?P<text>\S.*)$")  # "On-demand Advantage (newer, …): …"
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
@@ -160,7 +161,7 @@ def facets(items: list[str], named: dict[str, list[str]], maker: Maker) -> list[
     bullet that describes a term of its own ("Transition actions – move objects …") is none."""
     found = []
     for item in items:
-        lead = LEAD.match(item)
+        lead = LEAD.match(item) or SUBTERM.match(item)
         if lead and not maker.label(lead.group("term")):
             continue
         item = lead.group("text") if lead else item  # "Why: they reduce the load …"
