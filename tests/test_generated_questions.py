@@ -2120,3 +2120,17 @@ def test_a_bullet_defining_a_term_of_its_own_or_a_heading_of_loose_bits_is_never
 """
     asked = [q for q in served(notes) if "does this describe" in q.stem]
     assert not [q for q in asked if "On-demand Advantage" in q.stem or "Security bits" in q.options]
+
+
+def test_a_table_of_things_with_no_header_word_asks_by_their_kind():
+    notes = """\
+# Messaging
+
+## Kinesis vs SQS vs SNS
+| | KDS | SQS | SNS | Amazon MQ |
+|---|---|---|---|---|
+| Replay | yes, within retention (up to 365 d) | no, a message is gone once deleted | no, nothing is stored | no, brokers delete consumed messages |
+| Ordering | per shard, by partition key | only in FIFO queues, per message group | only in FIFO topics | per queue, as the broker delivers |
+"""
+    asked = [q for q in served(notes) if "as its replay" in q.stem]
+    assert asked and all("which messaging service has" in q.stem for q in asked)

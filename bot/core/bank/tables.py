@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
+from bot.core.bank.kinds import Kinds
 from bot.core.bank.lines import bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
@@ -140,6 +141,7 @@ class Maker(Protocol):
     def notes_on(self, p) -> str: ...
     def label(self, text: str) -> bool: ...
     stop: frozenset[str]
+    kinds: Kinds
 
 
 def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
@@ -170,6 +172,9 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         # an acronym over a column of numbers ("HTTP" over 404, 409) is no noun: "which one has …"
         coded = re.fullmatch(r"[A-Z]{2,5}", table.kind.strip()) and all(t[:1].isdigit() for t in things)
         kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded else "one"
+        if kind == "one" and not coded:  # "| | KDS | SQS | SNS |": the lexicon's kind of what it compares
+            known = maker.kinds.kind(thing, things)
+            kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else kind
         asked = (f"which {kind} is described as \"{value}\"" if not _noun_header(attribute, maker)
                  else f"which {kind} has \"{value}\" as its {_header(attribute)}")
         why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
