@@ -2134,3 +2134,30 @@ def test_a_table_of_things_with_no_header_word_asks_by_their_kind():
 """
     asked = [q for q in served(notes) if "as its replay" in q.stem]
     assert asked and all("which messaging service has" in q.stem for q in asked)
+
+
+def test_a_table_whose_label_header_sits_over_a_column_of_names_asks_by_its_rows():
+    notes = """\
+# API Gateway
+
+## Integrations
+| type | what | who shapes the request |
+|---|---|---|
+| AWS_PROXY | Lambda proxy integration | your function, the whole request arrives as the event |
+| AWS | Lambda custom or any AWS service action | you, with mapping templates in the integration |
+| HTTP_PROXY | pass-through to an HTTP endpoint | the backend behind the endpoint |
+| MOCK | API Gateway answers by itself | an integration response template |
+| HTTP | HTTP custom integration | you, with templates on both sides |
+"""
+    asked = [q for q in served(notes) if q.shape == "definition"]
+    assert asked and all(set(q.options) <= {"AWS_PROXY", "AWS", "HTTP_PROXY", "MOCK", "HTTP"} for q in asked)
+
+
+def test_an_api_action_counted_against_a_limit_is_no_unit():
+    notes = """\
+# Kinesis
+
+## Reads
+- A Kinesis Data Streams shard serves at most 5 GetRecords calls per second to classic consumers.
+"""
+    assert not [o for q in of_shape("number", notes) for o in q.options if "GetRecords" in o]

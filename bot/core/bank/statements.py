@@ -41,7 +41,7 @@ SUBTERM = re.compile(r"^(?P<term>[^:]{2,60}?\([^)]*\))\s*:\s+(?P<text>\S.*)$")  
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
-LIMITED = re.compile(r"\b(?:max(?:imum)?|up to|at most|limit(?:ed)? (?:of|to))\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+([a-z]{3,}s)\b",
+LIMITED = re.compile(r"\b(?:max(?:imum)?|up to|at most|limit(?:ed)? (?:of|to))\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+((?-i:[a-z]{3,}s))\b",
                      re.IGNORECASE)  # "up to 5 targets": what the notes count against a limit
 REFERS = re.compile(r"\b(?:it|it's|its|they|them|their)\b", re.IGNORECASE)  # early on, a word pointing elsewhere
 SHORTHAND = re.compile(r"->|→|=>|≈|~")  # "sync -> caller retries; async -> ___", "~___ ≈ 1 vCPU": shorthand, no sentence

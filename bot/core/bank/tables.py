@@ -124,7 +124,9 @@ def _grid(rows: list[list[str]], heading: str, label: Callable[[str], bool]) -> 
     # "| | GSI | LSI", "Feature | User pool | Identity pool", or under "GSI vs LSI": the columns are
     # the things, the rows their attributes
     # a row asking a question ("Can I read from the copy?") is an attribute, never a thing
-    if header[0] == "" or label(header[0]) or named >= 2 or any(r[0].rstrip().endswith("?") for r in body):
+    # ("type | what | who shapes it" over AWS_PROXY, MOCK, …: a label over a column of names heads the rows)
+    coded = sum(re.search(r"[A-Z]{2}|_|\w[A-Z]", r[0]) is not None for r in body) >= max(3, len(body) - 1)
+    if header[0] == "" or label(header[0]) and not coded or named >= 2 or any(r[0].rstrip().endswith("?") for r in body):
         things, attributes = tuple(header[1:]), tuple(r[0] for r in body)
         table = {(t, r[0]): r[1 + j] for r in body for j, t in enumerate(things)}
         return Table("", things, attributes, table)
