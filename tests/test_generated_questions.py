@@ -2161,3 +2161,13 @@ def test_an_api_action_counted_against_a_limit_is_no_unit():
 - A Kinesis Data Streams shard serves at most 5 GetRecords calls per second to classic consumers.
 """
     assert not [o for q in of_shape("number", notes) for o in q.options if "GetRecords" in o]
+
+
+def test_a_bracket_holding_only_the_blank_is_never_asked():
+    notes = """\
+# Parameter Store
+
+## Tiers
+- SSM Parameter Store Advanced tier (8 KB + parameter policies) costs extra per parameter.
+"""
+    assert not [q for q in of_shape("number", notes) if "(_____ +" in q.stem or "(_____)" in q.stem]
