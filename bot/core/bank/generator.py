@@ -41,8 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
-from bot.core.bank import questions as bank
-from bot.core.bank.questions import digest, ident, pick, place, single
+from bot.core.bank.questions import digest, pick, single
 from bot.core.bank.gate import GIVES_AWAY, check
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
@@ -52,7 +51,7 @@ from bot.core.bank.kinds import (
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
-from bot.core.bank.questions import CHOOSE_TWO, BankQuestion
+from bot.core.bank.questions import BankQuestion
 from bot.core.bank.stems import PATH, Cleaner
 from bot.core.bank.lines import (
     Line,
@@ -64,7 +63,6 @@ from bot.core.bank.lines import (
     LEAD,
     PERSONAL,
     PRONOUNS,
-    RULE,
     RULE_AFTER,
     RULE_ASKED,
     REPLY_START,
