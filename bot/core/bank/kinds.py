@@ -51,8 +51,8 @@ DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share lea
 PLUS = "+"  # "S3 + pointer": an answer made of parts
 INLINE_CARD = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(?P<q>.{10,}?\?)\s*(?:→|->)?\s*(?:A|Answer)\s*[:.)]\s*(?P<a>\S.*)$")
 CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
-WH = frozenset("which what who where".split())
-ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, quoted as the learner wrote it  # a flashcard question reading on after "According to …,"
+WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
+ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, no stem
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
 NO_SOLUTION = re.compile(r"^(?:yes|no|invalid|wrong)\b|\b(?:or|not|never|can't|cannot)\b|→|->|=|[{}]|\s/\s", re.IGNORECASE)  # a verdict; two answers; code
@@ -63,15 +63,19 @@ def solution(answer: str) -> str:
     """What a quoted exam cue's arrow leads to, as an option ("REST + usage plans + API keys"):
     without asides or what follows ("DAX, not ElastiCache"); none when it gives a verdict ("no,
     they pass through"), two answers ("SnapStart or PC") or an explanation."""
-    text = SOLUTION_END.split(re.sub(r"\s*\([^()]*\)|`", "", answer))[0].strip().rstrip(".,:")
+    text = _led_to(answer)
     return "" if NO_SOLUTION.search(text) or not 0 < len(text.split()) <= SOLUTION_WORDS else text
+
+
+def _led_to(answer: str) -> str:
+    """What an arrow leads to, without asides, code marks or what follows ("DAX, not ElastiCache")."""
+    return SOLUTION_END.split(re.sub(r"\s*\([^()]*\)|`", "", answer))[0].strip().rstrip(".,:")
 
 
 def alternatives(answer: str) -> list[str]:
     """The two things a cue's arrow offers as either answer ("SnapStart or PC" -> ["SnapStart", "PC"]);
     [] for anything else."""
-    text = SOLUTION_END.split(re.sub(r"\s*\([^()]*\)|`", "", answer))[0].strip().rstrip(".,:")
-    both = [solution(x) for x in re.split(r"\s+or\s+", text)]
+    both = [solution(x) for x in re.split(r"\s+or\s+", _led_to(answer))]
     return both if len(both) == 2 and all(b and len(b.split()) <= 3 for b in both) else []
 
 
@@ -80,10 +84,11 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
                    ) -> tuple[dict[str, list[tuple[str, str, Line, str]]], set[str]]:
     """A passage's lists of the notes' own scenarios, by line group: (answer, cue, line, as written),
     the answer "" when it is none to ask or offer; and the groups of a few scenarios the notes
-    mark as such ("Scenario: … → Answer: …"), whose wrong options come from the document. Quoted exam cues ('"payload 5 MB" → S3 + pointer') make
-    one; so do "situation → answer" lines (or a "need | pick" table's rows) when most lead to
-    things, each to its own ("need the result now → Synchronous Express"; not "explicit Deny →
-    DENY", nor "Pre sign-up → …", a term ``term`` says is defined)."""
+    mark as such ("Scenario: … → Answer: …"), whose wrong options come from the document.
+    Quoted exam cues ('"payload 5 MB" → S3 + pointer') make a list; so do "situation →
+    answer" lines (or a "need | pick" table's rows) when most lead to things, each to its own
+    ("need the result now → Synchronous Express"; not "explicit Deny → DENY", nor "Pre sign-up
+    → …", a term ``term`` says is defined)."""
     quoted: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     decided: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     short: set[str] = set()  # the groups of a few marked scenarios: wrong options from the document
