@@ -520,6 +520,19 @@ def test_a_question_whose_stem_holds_the_start_of_its_answers_word_is_never_serv
     assert any("by the word 'mapping'" in p for p in check(mapped, context_of()))
 
 
+def test_a_question_whose_description_spells_out_its_acronym_answer_is_never_served():
+    keys = replace(a_question(), stem='Which service is described as: "manages the keys"?',
+                   options=("Parameter Store", "ACM", "Secrets Manager", "KMS"), answers=("D",))
+    assert any("gives away its answer 'KMS' by 'key'" in p for p in check(keys, context_of()))
+    sidecar = replace(keys, stem='Where does the X-Ray daemon come from, described as: "a sidecar container in the task"?',
+                      options=("EC2", "Lambda", "ECS", "Elastic Beanstalk"), answers=("C",))
+    assert any("gives away its answer 'ECS'" in p for p in check(sidecar, context_of()))
+    # a word the acronym does not stand for gives nothing away: "keys" says nothing of SQS
+    fair = replace(keys, stem='Which service is described as: "consumers pull and delete messages"?',
+                   options=("SNS", "SQS", "Kinesis Data Streams", "EventBridge"), answers=("B",))
+    assert not any("gives away" in p for p in check(fair, context_of()))
+
+
 def problems_of(stem: str, options: tuple[str, ...], answer: str) -> list[str]:
     """What the gate finds wrong with a question of this stem and options."""
     q = replace(a_question(), stem=stem, options=options, answers=(answer,))
@@ -1075,7 +1088,7 @@ Deployment configurations (CodeDeploy's names):
 - CodeDeployDefault.OneAtATime – a single instance per step, the slowest and safest
 - LambdaCanary10Percent5Minutes – a tenth of the traffic moves first, the rest later
 """
-    daemon = [q.stem for q in of_shape("definition", notes) if q.correct == ("ECS",)]
+    daemon = [q.stem for q in of_shape("definition", notes) if q.correct == ("EC2",)]
     assert daemon and 'under "Where the daemon comes from", which term' in daemon[0]
     kinds = [q.stem for q in of_shape("definition", notes) if "Deployment configurations" in q.stem]
     assert kinds and not any("under" in s for s in kinds)

@@ -35,6 +35,7 @@ _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
+BRAND = frozenset(("amazon", "aws", "servi"))  # words of every name, naming nothing
 GOOD = 4  # a shape score the daily question prefers when a topic has some
 
 
@@ -104,6 +105,13 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                 - {c for o in wrong for c in _concepts(o, notes.concepts)}
             if named and not shown:
                 problems.append(f"{GIVES_AWAY} {option!r} by naming {sorted(named)[0]!r}")
+            # "manages the keys" for KMS, "TLS certs" for ACM: a word of the name the answer abbreviates
+            described_words = {w for w in _words(said.group(1)) if len(w) >= 4 or w in _spelled(option, notes.concepts)} \
+                - set(_words(_DESCRIBED.sub("", q.stem))) if (said := _DESCRIBED.search(q.stem)) else set()
+            spelled = [w for w in _spelled(option, notes.concepts) if _begins(w, described_words)
+                       and not any(_begins(w, set(_spelled(o, notes.concepts)) | set(_words(o))) for o in wrong)]
+            if spelled and not shown and not named:
+                problems.append(f"{GIVES_AWAY} {option!r} by {spelled[0]!r} of the name it abbreviates")
     if wrong and right:
         longest_wrong = max(len(o) for o in wrong)
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):
@@ -219,6 +227,19 @@ def _concepts(text: str, concepts: Mapping[str, tuple[str, ...]]) -> set[str]:
     words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower())
     return {c for n in (1, 2, 3, 4) for i in range(len(words) - n + 1)
             for c in concepts.get(" ".join(words[i:i + n]), ())}
+
+
+def _spelled(option: str, concepts: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The words an option's acronyms stand for, as the lexicon spells them out ("key",
+    "management" for KMS; "container" for ECS), but not the brand."""
+    out = []
+    for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", option):
+        named = set(concepts.get(acronym.lower(), ()))
+        for saying, ids in concepts.items():
+            spoken = [w for w in saying.split() if w not in ("and", "of", "for", "the")]
+            if named.intersection(ids) and "".join(w[0] for w in spoken) == acronym.lower():
+                out += [w for w in _words(saying) if w not in BRAND]
+    return out
 
 
 def _head(option: str) -> str:
