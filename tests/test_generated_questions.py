@@ -533,6 +533,17 @@ def test_a_question_whose_description_spells_out_its_acronym_answer_is_never_ser
     assert not any("gives away" in p for p in check(fair, context_of()))
 
 
+def test_a_question_mixing_two_kinds_of_one_services_things_is_never_served():
+    mixed = replace(a_question(), stem='Which is described as: "custom logic, returns an IAM policy"?',
+                    options=("REST API", "HTTP API", "IAM auth", "Lambda authorizer"), answers=("D",))
+    assert any("different kinds of thing (API Gateway API, API Gateway access control)" in p
+               for p in check(mixed, context_of()))
+    # a service's features take in its other kinds: a delay queue beside a FIFO queue is fair
+    sqs = replace(mixed, stem='Which is described as: "every new message is hidden for a while after it is sent"?',
+                  options=("Delay queue", "FIFO queue", "Long polling", "Visibility timeout"), answers=("A",))
+    assert not any("kinds of thing" in p for p in check(sqs, context_of()))
+
+
 def problems_of(stem: str, options: tuple[str, ...], answer: str) -> list[str]:
     """What the gate finds wrong with a question of this stem and options."""
     q = replace(a_question(), stem=stem, options=options, answers=(answer,))

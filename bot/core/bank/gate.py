@@ -10,7 +10,7 @@ ones for the daily post (scenarios first, as in the exam).
 from __future__ import annotations
 
 import re
-from typing import Mapping, Protocol
+from typing import Callable, Mapping, Protocol
 
 from rapidfuzz import fuzz
 
@@ -47,6 +47,7 @@ class Notes(Protocol):
     asides: frozenset[str]  # a note-taker's asides ("also", "exam fav"): a description opening with one defines nothing
     passages: dict[str, object]
     concepts: Mapping[str, tuple[str, ...]]  # a way of saying something -> what it names (the lexicon's)
+    kinds: Callable[[str], set[str]]  # the kinds a term names a member of ("REST API": an API Gateway API)
 
 
 def check(q: BankQuestion, notes: Notes) -> list[str]:
@@ -143,6 +144,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append("the answer is the only option written as code")
     if q.shape == "number":
         problems += _worked_out(q, wrong)
+    elif q.shape == "definition":  # "REST API" beside "Lambda authorizer": an API type among ways to authorize
+        known = [(o, k) for o in q.options if len(kinds := notes.kinds(o)) == 1 for k in kinds]  # of one kind only
+        problems += [f"options {a!r} and {b!r} are different kinds of thing ({x}, {y})"
+                     for i, (a, x) in enumerate(known) for b, y in known[i + 1:] if _other_kind(x, y)][:1]
     if q.shape == "definition" and topic:
         # "AppSync" among Function, Resolver and Schema under "AppSync basics": the topic, not one of its parts
         named = set(_words(topic.group(1), whole=True))
@@ -227,6 +232,14 @@ def _concepts(text: str, concepts: Mapping[str, tuple[str, ...]]) -> set[str]:
     words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower())
     return {c for n in (1, 2, 3, 4) for i in range(len(words) - n + 1)
             for c in concepts.get(" ".join(words[i:i + n]), ())}
+
+
+def _other_kind(a: str, b: str) -> bool:
+    """Two kinds of one service's things ("API Gateway API", "API Gateway access control"); its
+    "features" take in all of them ("SQS feature" beside "SQS queue type" is one kind)."""
+    first, second = a.split(), b.split()
+    shared = next((i for i, (x, y) in enumerate(zip(first, second)) if x != y), min(len(first), len(second)))
+    return 0 < shared < min(len(first), len(second)) and "feature" not in (first[-1], second[-1])
 
 
 def _spelled(option: str, concepts: Mapping[str, tuple[str, ...]]) -> list[str]:

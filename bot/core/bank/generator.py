@@ -39,7 +39,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.questions import digest, pick, single
 from bot.core.bank.gate import GIVES_AWAY, check
@@ -160,6 +160,7 @@ class Context:
     asides: frozenset[str]
     passages: dict[str, object]
     concepts: Mapping[str, tuple[str, ...]]
+    kinds: Callable[[str], set[str]]
 
 
 class _Maker:
@@ -178,7 +179,7 @@ class _Maker:
         self.context = Context(
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
             labels=lexicon.labels, asides=lexicon.asides, passages={p.id: p for p in passages},
-            concepts=lexicon.concepts)
+            concepts=lexicon.concepts, kinds=lambda term: self.kinds.of(term))
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}
