@@ -18,6 +18,7 @@ A file may hold any of these keys (every one optional)::
     labels = "words that label a part of the notes and are never an answer"
     asides = "words that mark a note-taker's aside, dropped from a question's stem"
     figures = "words that ask for a figure: a line giving one answers"
+    recaps = "words naming a part of the notes that goes over the rest (a cram list, a self-test)"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -44,7 +45,8 @@ from typing import Iterable
 from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
-_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures")
+_WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
+               "recaps")
 _TABLES = ("concepts", "broader", "related", "values", "families")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -69,6 +71,9 @@ class Lexicon:
     # a kind of thing -> its members ("S3 storage class" -> "S3 Standard", ...): a generated
     # question's wrong options are of the kind of its answer
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a heading word of a part that goes over the rest ("cram", "self-test"): its terse lines and
+    # quiz answers are no statements to blank a figure of
+    recaps: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
@@ -85,6 +90,7 @@ class Lexicon:
             self.figures | other.figures,
             {kind: tuple(dict.fromkeys(self.families.get(kind, ()) + other.families.get(kind, ())))
              for kind in {**self.families, **other.families}},
+            self.recaps | other.recaps,
         )
 
 
@@ -170,7 +176,8 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
                    lists.get("real_words", frozenset()), lists.get("names", frozenset()),
                    lists.get("english", frozenset()), (), lists.get("units", frozenset()),
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
-                   related, lists.get("figures", frozenset()), families), []
+                   related, lists.get("figures", frozenset()), families,
+                   lists.get("recaps", frozenset())), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
