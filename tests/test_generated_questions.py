@@ -748,9 +748,9 @@ def test_an_exam_cue_in_quotes_becomes_a_scenario_with_the_other_cues_answers_as
 - exam tip: "objects served to the whole internet, cheap, durable" → S3. "data lost when the host stops is fine" → instance store
 """
     [q] = [q for q in of_shape("scenario", cues) if q.correct == ("EFS",)]
-    assert 'when a question says "thousands of EC2 instances read the same files at once"?' in q.stem
+    assert 'in this situation: "thousands of EC2 instances read the same files at once"?' in q.stem
     assert set(q.options) == {"EFS", "EBS", "S3", "instance store"}
-    assert 'EBS: the notes use it when a question says "lowest latency block disk for one database".' in q.explanation
+    assert 'EBS: the notes use it in this situation: "lowest latency block disk for one database".' in q.explanation
 
 
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():
@@ -1317,7 +1317,7 @@ def test_what_a_rule_passes_over_is_a_wrong_option_of_its_scenario():
 @pytest.mark.parametrize("shape, stem, options, answer, why", [
     ("definition", "According to your notes on Powertools, which term is described as: \"structured JSON logs with the event\"?",
      ("Tracer", "Logger", "Metrics", "Parameters"), "B", "gives away its answer 'Logger'"),  # "logs": the root of Logger
-    ("scenario", "According to your notes, which should a developer use when a question says \"no cold starts\"?",
+    ("scenario", "According to your notes, which should a developer use in this situation: \"no cold starts\"?",
      ("provisioned concurrency", "RC", "SnapStart", "PC"), "D", "abbreviates"),  # one thing twice
     ("definition", "According to your notes on X-Ray, which term is described as: \"finer-grained piece inside a segment\"?",
      ("Trace", "Annotation", "Subsegment", "Metadata"), "C", "gives away its answer 'Subsegment'"),  # "segment" inside it
@@ -1682,7 +1682,7 @@ def test_a_quoted_exam_cue_asks_its_answer_among_what_the_other_cues_lead_to():
 
 
 def test_a_cue_answered_with_a_verdict_or_two_answers_is_never_asked_nor_offered():
-    questions = [q for q in served(CUES) if "question says" in q.stem]
+    questions = [q for q in served(CUES) if "in this situation:" in q.stem]
     assert questions
     asked = " ".join(q.stem for q in questions)
     assert "Are API keys a security control" not in asked and "Roll out slowly" not in asked

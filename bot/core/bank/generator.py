@@ -125,7 +125,7 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
     maker = _Maker(passages, lexicon)
     out: dict[str, tuple[BankQuestion, list[str]]] = {}
     # a question the notes ask twice (a rule, then its exam cue) is served once, as the exam cue
-    # when one is ("when a question says 'too many connections'"): (answer, options) -> its id
+    # when one is ("in this situation: 'too many connections'"): (answer, options) -> its id
     asked: dict[tuple, str] = {}
     told: set[tuple] = set()  # (section, answer) of the number questions kept: one fact is asked once
     for p in passages:

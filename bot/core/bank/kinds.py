@@ -119,7 +119,7 @@ class Wording(Protocol):
 
 
 def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, str], maker: Wording) -> BankQuestion:
-    """"Which should a developer use when a question says '<cue>'?", the answer what the notes'
+    """"Which should a developer use in this situation: '<cue>'?", the answer what the notes'
     arrow leads to, the wrong options what their other cues lead to (``told``: answer -> cue)."""
     stem = f"{maker.according(p)}, which should a developer use {QUOTED} {cue}?"
     others = " ".join(f"{o} is their answer to {c}." for o, c in told.items())
@@ -128,7 +128,7 @@ def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, 
 
 
 def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: Wording) -> BankQuestion:
-    """"Which TWO could a developer use when a question says '<cue>'?": the notes' own "X or Y"."""
+    """"Which TWO could a developer use in this situation: '<cue>'?": the notes' own "X or Y"."""
     qid = ident(p.id, "choose-two", f"cue {cue}")
     options, answers = place(qid, right, wrong)
     stem = f"{maker.according(p)}, which TWO could a developer use {QUOTED} {cue}? {CHOOSE_TWO}"

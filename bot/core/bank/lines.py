@@ -290,7 +290,7 @@ def mentions(text: str, term: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
-QUOTED = "when a question says"  # how a quoted exam cue is asked
+QUOTED = "in this situation:"  # how a quoted exam cue is asked: a situation, not "when a question says" (keyword matching, round 31)
 
 
 def cues(text: str, whole: bool = False) -> list[tuple[str, str]]:
