@@ -423,6 +423,32 @@ An S3 Lifecycle rule can move objects to Standard-IA only after they are 30 days
     assert not any("30 concurrent" in q.stem or "earliest" in q.stem or "6 hours is fine" in q.stem for q in numbers)
 
 
+def test_a_stem_names_a_headings_topic_without_the_note_takers_remark_on_it():
+    notes = """\
+# Deploying
+
+## Queues (SQS) ← most tested part
+- **Visibility timeout** – a received message stays hidden for 30 seconds by default
+- **Message retention** – messages are kept for 4 days unless you change it.
+- **Delivery delay** – new messages stay invisible for up to 15 minutes.
+- **Long polling** – a receive call waits up to 20 seconds for a message to arrive.
+
+## Error codes I keep mixing up
+A deployment of a CodeDeploy application times out after 60 minutes by default.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert any("notes on Queues," in s for s in stems)
+    assert any("notes on Error codes," in s for s in stems)
+    assert not any(w in s for s in stems for w in ("←", "most tested", "mixing up"))
+    # a passage titled by a bold clause ("**requires an Application Load Balancer**") is asked
+    # under the heading above it
+    from bot.core.bank.generator import _Maker
+
+    queues = passages(notes)[0]
+    titled = replace(queues, heading=(queues.heading[0], "requires an IAM policy on the queue"))
+    assert _Maker([titled], shipped()).where(titled) == "Queues"
+
+
 def test_a_question_under_a_heading_of_only_placeholders_names_no_topic():
     cheat = NOTES.replace("### Which one?", "### Use X when Y")
     stems = [q.stem for q in of_shape("scenario", cheat)]

@@ -577,6 +577,8 @@ class _Maker:
         derived = p.text.lstrip("•*- ").startswith(parts[-1].rstrip("…"))  # its first line, not a heading
         if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
             parts = parts[:-1]
+        if len(parts) > 1 and parts[-1][:1].islower() and re.search(r"\s(?:a|an|the)\s", parts[-1]):
+            parts = parts[:-1]  # a bold clause ("**requires an Application Load Balancer**"), no topic
         if any(self.clean.about_notes(h, self.asides, self.labels | self.stop) for h in parts):
             return ""  # what sits under it may be about anything: say "your notes", not a wrong topic
         return self.clean.heading(PATH.join(parts))

@@ -28,6 +28,8 @@ _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECA
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)])\s+")  # "4. SQS", "b) Limits", "5.2 Errors"
 _ASKING = re.compile(r":\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
+# the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
+_REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _DEFINED = re.compile(r"\b([A-Z][A-Za-z]{1,4})\s*=\s*([A-Za-z]+(?: [A-Za-z]+){1,3})\b")  # "SM = Secrets Manager"
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
@@ -83,7 +85,8 @@ class Cleaner:
         """A heading path without its numbers, asides, brackets or the question it asks ("Capacity unit
         math (exam!!)", "Limits (the ones that keep showing up)", "SAM CLI: which command for which
         question" -> "Capacity unit math", "Limits", "SAM CLI"): a stem names the topic."""
-        parts = (_PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", part))) or part for part in path.split(PATH))
+        parts = (_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", part)))) or part
+                 for part in path.split(PATH))
         return PATH.join(self.clean(part) for part in parts)
 
     def _aside(self, inside: str) -> bool:
