@@ -567,6 +567,27 @@ def test_a_question_whose_description_spells_out_its_acronym_answer_is_never_ser
     assert not any("gives away" in p for p in check(fair, context_of()))
 
 
+def test_a_description_saying_an_answers_name_in_other_words_is_never_served():
+    def problems(description: str, options: tuple[str, ...], answer: str) -> list[str]:
+        q = replace(a_question(), stem=f'Which is described as: "{description}"?', options=options,
+                    answers=("ABCD"[options.index(answer)],))
+        return [p for p in check(q, context_of()) if "gives away" in p]
+
+    flows = ("USER_SRP_AUTH", "USER_PASSWORD_AUTH", "CUSTOM_AUTH", "USER_AUTH")
+    assert problems("Secure Remote Password, the password is never sent", flows, "USER_SRP_AUTH")
+    assert problems("throttled, retry with backoff", ("UserNotFoundException", "TooManyRequestsException",
+                                                    "NotAuthorizedException", "CodeMismatchException"),
+                    "TooManyRequestsException")
+    errors = ("ResourceNotFoundException", "LimitExceededException", "ValidationException", "ThrottlingException")
+    assert problems("the table doesn't exist or is not ACTIVE yet", errors, "ResourceNotFoundException")
+    caches = ("ElastiCache", "CloudFront", "API Gateway cache", "DAX")
+    assert problems("data lives in DynamoDB and reads must get faster", caches, "DAX")
+    triggers = ("Pre sign-up", "Custom message", "Custom email sender", "Post confirmation")
+    assert problems("runs instead of Cognito sending the email", triggers, "Custom email sender")
+    # knowing the thing is still needed when the words are not its name's
+    assert not problems("item over 400 KB or a bad parameter", errors, "ValidationException")
+
+
 def test_a_question_mixing_two_kinds_of_one_services_things_is_never_served():
     mixed = replace(a_question(), stem='Which is described as: "custom logic, returns an IAM policy"?',
                     options=("REST API", "HTTP API", "IAM auth", "Lambda authorizer"), answers=("D",))
@@ -770,11 +791,11 @@ def test_an_exam_cue_in_quotes_becomes_a_scenario_with_the_other_cues_answers_as
 # Storage
 
 ## Picking storage
-- exam tip: "thousands of EC2 instances read the same files at once" → EFS. "lowest latency block disk for one database" → EBS
+- exam tip: "thousands of EC2 instances mount the same share at once" → EFS. "lowest latency block disk for one database" → EBS
 - exam tip: "objects served to the whole internet, cheap, durable" → S3. "data lost when the host stops is fine" → instance store
 """
     [q] = [q for q in of_shape("scenario", cues) if q.correct == ("EFS",)]
-    assert 'in this situation: "thousands of EC2 instances read the same files at once"?' in q.stem
+    assert 'in this situation: "thousands of EC2 instances mount the same share at once"?' in q.stem
     assert set(q.options) == {"EFS", "EBS", "S3", "instance store"}
     assert 'EBS: the notes use it in this situation: "lowest latency block disk for one database".' in q.explanation
 

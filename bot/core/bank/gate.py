@@ -29,9 +29,10 @@ _MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|]|:$")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|e)$")  # "caching", "cached", "caches": "cach"
+_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|er|e)$")  # "caching", "cached", "caches": "cach"; "sender"
 GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
+_QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
@@ -107,12 +108,20 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             if named and not shown:
                 problems.append(f"{GIVES_AWAY} {option!r} by naming {sorted(named)[0]!r}")
             # "manages the keys" for KMS, "TLS certs" for ACM: a word of the name the answer abbreviates
-            described_words = {w for w in _words(said.group(1)) if len(w) >= 4 or w in _spelled(option, notes.concepts)} \
-                - set(_words(_DESCRIBED.sub("", q.stem))) if (said := _DESCRIBED.search(q.stem)) else set()
-            spelled = [w for w in _spelled(option, notes.concepts) if _begins(w, described_words)
-                       and not any(_begins(w, set(_spelled(o, notes.concepts)) | set(_words(o))) for o in wrong)]
+            # "Secure Remote Password" for USER_SRP_AUTH, "RT → new IT + AT" for REFRESH_TOKEN_AUTH: what
+            # an acronym stands for, on either side, in what the stem quotes and nowhere else in it
+            said = _QUOTE.findall(q.stem)[-1] if q.shape != "number" and _QUOTE.search(q.stem) else ""
+            elsewhere = set(_words(_QUOTE.sub("", q.stem)))
+            own = set(_spelled(option, notes.concepts))
+            theirs = {w for o in wrong for w in [*_spelled(o, notes.concepts), *_words(o)]}
+            spelled = [w for w in own if _begins(w, {s for s in _words(said) if len(s) >= 4 or s in own} - elsewhere)
+                       and not _begins(w, theirs)]
+            for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", said):  # both words of RT in the answer
+                meant = [w for w in set(_spelled(acronym, notes.concepts)) if _begins(w, own | set(_words(option)))
+                         and not _begins(w, theirs | elsewhere)]
+                spelled += meant if len(meant) >= 2 else []
             if spelled and not shown and not named:
-                problems.append(f"{GIVES_AWAY} {option!r} by {spelled[0]!r} of the name it abbreviates")
+                problems.append(f"{GIVES_AWAY} {option!r} by {sorted(spelled)[0]!r} of the name it abbreviates")
     if wrong and right:
         longest_wrong = max(len(o) for o in wrong)
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):
@@ -250,7 +259,8 @@ def _spelled(option: str, concepts: Mapping[str, tuple[str, ...]]) -> list[str]:
         named = set(concepts.get(acronym.lower(), ()))
         for saying, ids in concepts.items():
             spoken = [w for w in saying.split() if w not in ("and", "of", "for", "the")]
-            if named.intersection(ids) and "".join(w[0] for w in spoken) == acronym.lower():
+            initials = "".join(w[0] for w in spoken)  # "DynamoDB Accelerator" for DAX: its first letters
+            if named.intersection(ids) and (initials == acronym.lower() or len(spoken) > 1 and acronym.lower().startswith(initials)):
                 out += [w for w in _words(saying) if w not in BRAND]
     return out
 

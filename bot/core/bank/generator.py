@@ -180,7 +180,8 @@ class _Maker:
         self.context = Context(
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
             labels=lexicon.labels, asides=lexicon.asides, passages={p.id: p for p in passages},
-            concepts=lexicon.concepts, kinds=lambda term: self.kinds.of(term))
+            concepts={**learn.lexicon(passages, lexicon).concepts, **lexicon.concepts},  # "SRP" the notes define
+            kinds=lambda term: self.kinds.of(term))
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}
