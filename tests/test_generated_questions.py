@@ -516,6 +516,22 @@ def test_a_question_with_one_of_a_plural_is_never_served():
     assert any("one of a plural" in p for p in check(bad, context_of()))
 
 
+def test_a_number_question_whose_answer_alone_is_singular_is_never_served():
+    q = next(q for q in of_shape("number"))
+    alone = replace(q, options=("2 hours", "1 hour", "3 hours", "4 hours"), answers=("B",))
+    assert any("only option in the singular" in p for p in check(alone, context_of()))
+    short = replace(alone, options=("2 h", "1 h", "3 h", "4 h"))  # "h" is the same for one and four
+    assert not any("singular" in p for p in check(short, context_of()))
+
+
+def test_a_number_is_never_asked_among_amounts_of_another_magnitude():
+    notes = NOTES.replace("The payload of a synchronous call is limited to 6 MB per request.",
+                          "An API Gateway cache entry holds a response of up to 1,048,576 bytes.")
+    assert "1,048,576 bytes" in "\n".join(p.text for p in passages(notes))
+    # the usual byte amounts (1,024 … 8,192) are more than sixteen times smaller: no temptation
+    assert not any(q.correct == ("1,048,576 bytes",) for q in of_shape("number", notes))
+
+
 def test_a_question_with_options_of_two_forms_is_never_served():
     q = next(q for q in of_shape("number"))
     bad = replace(q, options=tuple("never" if o not in q.correct else o for o in q.options))

@@ -36,7 +36,8 @@ _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
-BRAND = frozenset(("amazon", "aws", "servi"))  # words of every name, naming nothing
+BRAND = frozenset("amazon aws servi".split())
+_JOINING = frozenset("and of for the".split())  # no letter of an acronym: "Identity and Access Management"  # words of every name, naming nothing
 GOOD = 4  # a shape score the daily question prefers when a topic has some
 
 
@@ -126,6 +127,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         longest_wrong = max(len(o) for o in wrong)
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):
             problems.append("the answer is by far the longest option")
+        singular = [m.group(1) for r in right if (m := re.fullmatch(r"1 ([a-z]{2,})", r))]
+        if q.shape == "number" and singular and all(o.endswith(f" {singular[0]}s") for o in wrong):
+            problems.append("the answer is the only option in the singular (1 hour among 2, 3 and 4 hours)")
         if q.shape == "number" and any(sum(_round(o) == _round(r) for o in wrong) < 2 for r in right):
             problems.append("the answer is the only option of its roundness (6,144 among 100, 5,000, 10,000)")
         if all(len(o.split()) <= 5 for o in q.options) and len({_has_digit(o) for o in q.options}) > 1:
@@ -258,7 +262,7 @@ def _spelled(option: str, concepts: Mapping[str, tuple[str, ...]]) -> list[str]:
     for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", option):
         named = set(concepts.get(acronym.lower(), ()))
         for saying, ids in concepts.items():
-            spoken = [w for w in saying.split() if w not in ("and", "of", "for", "the")]
+            spoken = [w for w in saying.split() if w not in _JOINING]
             initials = "".join(w[0] for w in spoken)  # "DynamoDB Accelerator" for DAX: its first letters
             if named.intersection(ids) and (initials == acronym.lower() or len(spoken) > 1 and acronym.lower().startswith(initials)):
                 out += [w for w in _words(saying) if w not in BRAND]

@@ -1015,7 +1015,9 @@ class _Maker:
 
 
 def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
-    return sorted((v for v in plausible if v != value), key=lambda v: (abs(_ratio(v, value)), v))[:6]
+    # within reach of the answer: 1 KB, 4 KB and 8 KB beside 1,048,576 bytes tempt nobody
+    return sorted((v for v in plausible if v != value and abs(_ratio(v, value)) <= NEAR),
+                  key=lambda v: (abs(_ratio(v, value)), v))[:6]
 
 
 def _ratio(a: float, b: float) -> float:
