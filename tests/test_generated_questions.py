@@ -816,6 +816,26 @@ def test_an_exam_cue_in_quotes_becomes_a_scenario_with_the_other_cues_answers_as
     assert 'EBS: the notes use it in this situation: "lowest latency block disk for one database".' in q.explanation
 
 
+def test_a_trap_list_leading_to_causes_and_outcomes_as_well_gives_no_which_should_a_developer_use():
+    traps = """\
+# Deploying
+
+## Exam traps I've seen
+- "Zero downtime, full capacity, cheapest" → Rolling w/ additional batch
+- "Deploy, test, then switch instantly" → EB blue/green w/ swap URLs
+- "DB migration must run once per deploy" → container_commands with leader_only: true
+- "Nightly job in EB" → worker env + cron.yaml
+- "Worker keeps reprocessing the same message" → app isn't returning 200
+- "Deployment fails at ApplicationStop on every instance" → old revision's stop script broken
+- "AllAtOnce, 9 instances, 8 fail?" → still Succeeded
+"""
+    assert not [q for q in served(traps) if "in this situation" in q.stem]
+    # the same list of things to use alone is asked
+    uses = "\n".join(line for line in traps.splitlines() if "200" not in line and "broken" not in line
+                     and "Succeeded" not in line)
+    assert [q for q in served(uses) if "in this situation" in q.stem]
+
+
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():
     errors = """\
 # Step Functions

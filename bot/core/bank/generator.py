@@ -96,6 +96,8 @@ from bot.core.bank.lines import (
 )
 
 BLANK = "_____"
+STATE = re.compile(r"n't\b|\b(?:is|are|was|were|still|broken|failed|succeeded)\b", re.IGNORECASE)  # a clause or an outcome, nothing to use
+MIXED = 5  # a list leading to a cause or an outcome every this many answers mixes kinds
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
 STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
@@ -396,6 +398,11 @@ class _Maker:
                 or self._uses(words) >= 2)
         return self._things[term]
 
+    def _usable(self, answer: str) -> bool:
+        """An answer a developer could use ("worker env + cron"): no clause ("app isn't returning
+        200") and no outcome ("still Succeeded", "stop script broken")."""
+        return STATE.search(answer) is None
+
     def _uses(self, words: str) -> int:
         """How often the notes write these words in a row (``key`` form), at most 2: each word's
         places are listed once, so asking costs the first word's uses, not the notes' length."""
@@ -654,7 +661,12 @@ class _Maker:
             found = [(self.clean.clean(s) if s else s, c, line, raw) for s, c, line, raw in found]
             # a few marked scenarios (two a section) take their wrong options from the document's others
             pooled = [self.clean.clean(s) for s in self.cue_pool[p.file]] if (p.id, group) in self.short_cues else []
-            offered = distinct([s for s, _, _, _ in found if s] + pooled, of=key)
+            # a trap list leading to causes and outcomes as well ("app isn't returning 200", "still
+            # Succeeded") is no list of things to use: its answers are of mixed kinds
+            led = [s for s, _, _, _ in found if s]
+            if sum(not self._usable(s) for s in led) * MIXED >= len(led):
+                continue
+            offered = distinct([s for s in led if self._usable(s)] + pooled, of=key)
             if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:
@@ -664,7 +676,7 @@ class _Maker:
                     if len(wrong) >= 3:
                         yield cued_two(p, cue, either, [wrong[i] for i in pick(cue, len(wrong), 3)],
                                        self.clean.clean(line.text), self)
-                if not answer or (answer, cue) in cues(line.text) and self._thing(answer):
+                if not answer or (answer, cue) in cues(line.text) and self._thing(answer) or not self._usable(answer):
                     continue
                 kinds = self.kinds.of(answer)  # "Express" beside "Standard + .waitForTaskToken", not "AppSync"
                 near = {key(s) for s, _, _, _ in found if s}  # the list's own answers before the document's
