@@ -516,6 +516,32 @@ def test_a_question_with_one_of_a_plural_is_never_served():
     assert any("one of a plural" in p for p in check(bad, context_of()))
 
 
+def test_a_figure_in_a_run_of_values_or_in_what_a_source_said_is_never_blanked():
+    notes = """\
+# Beanstalk
+
+## Worker environments
+The worker daemon: POST localhost:80 · HttpConnections 50 · MaxRetries 10 · retention 4 days
+A message that keeps failing moves to the dead-letter queue after 10 tries (the docs say ten; older docs said 5 tries).
+A worker environment reads its queue and posts each message to the app, which has 30 seconds to answer by default.
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert any("30 seconds" not in s and "to answer by default" in s for s in stems)
+    assert not any("·" in s or "older docs said _____" in s for s in stems)
+
+
+def test_a_whole_number_is_never_asked_among_fractions_from_worked_examples():
+    notes = NOTES + """
+## Capacity
+Reads round up to 4 KB per unit and writes round up to 1 KB per unit.
+
+## Worked examples
+An item of 6.5 KB read strongly costs 2 units. Another of 1.5 KB costs 1 unit.
+"""
+    asked = [q for q in of_shape("number", notes) if q.correct == ("4 KB",)]
+    assert asked and all("." not in o for q in asked for o in q.options)
+
+
 def test_a_number_question_whose_answer_alone_is_singular_is_never_served():
     q = next(q for q in of_shape("number"))
     alone = replace(q, options=("2 hours", "1 hour", "3 hours", "4 hours"), answers=("B",))

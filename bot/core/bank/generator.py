@@ -850,7 +850,8 @@ class _Maker:
                 key = unit_key(unit)
                 mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == key}
                 elsewhere = sorted({v for pid, v, _ in self.amounts[key] if pid != p.id and self._one_use(v)
-                                    and abs(_ratio(v, value)) <= NEAR} - mentioned,
+                                    and abs(_ratio(v, value)) <= NEAR and (v.is_integer() or not value.is_integer())}
+                                   - mentioned,  # "1.5 KB" of a worked example beside "4 KB" tempts nobody
                                    key=lambda v: (abs(_ratio(v, value)), v))
                 plausible = self.values.get(unit.lower()) or _ROUND
                 values = [v for v in dict.fromkeys([*elsewhere, *_round_near(value, plausible)])
