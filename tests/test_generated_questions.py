@@ -1319,6 +1319,8 @@ def test_a_number_anyone_can_work_out_from_the_stem_is_never_asked():
     assert any("worked out" in p for p in shaped("number", stem, ("20 min", "100 min", "30 min", "60 min"), "B"))
     plain = "According to your notes on SQS, what completes this statement? \"Retention: default 4 days, max _____.\""
     assert not any("worked out" in p for p in shaped("number", plain, ("7 days", "14 days", "30 days", "10 days"), "B"))
+    summed = "According to your notes on DAX, what completes this statement? \"A cluster holds max _____ (1 + 10 read replicas).\""
+    assert any("worked out" in p for p in shaped("number", summed, ("3 nodes", "11 nodes", "12 nodes", "9 nodes"), "B"))
 
 
 def test_a_question_offering_its_own_topic_among_the_topics_parts_is_never_served():

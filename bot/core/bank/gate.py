@@ -183,7 +183,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
 
 def _worked_out(q: BankQuestion, wrong: list[str]) -> list[str]:
     """A number the stem lets anyone work out: "0.2 – 3 MB, default _____" rules out "4 MB";
-    "Every1Minute takes 10 min, Every10Minutes _____" gives 100 min by a product."""
+    "Every1Minute takes 10 min, Every10Minutes _____" gives 100 min by a product, "max _____ (1 +
+    10 read replicas)" 11 by a sum."""
     problems = []
     for low, high, unit in _RANGE.findall(q.stem):
         out = [o for o in wrong if (a := _amount(o, unit)) is not None and not float(low) <= a <= float(high)]
@@ -192,8 +193,9 @@ def _worked_out(q: BankQuestion, wrong: list[str]) -> list[str]:
     given = [float(n) for n in _NUMBER.findall(q.stem.replace(",", "")) if float(n) > 1]
     for option in q.correct:
         key = _amount(option)
-        if key is not None and any(abs(a * b - key) < 1e-9 or abs(a / b - key) < 1e-9
-                                   for i, a in enumerate(given) for b in given[i + 1:] + given[:i]):
+        added = [float(a) + float(b) for a, b in re.findall(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)", q.stem)]
+        if key is not None and (key in added or any(abs(a * b - key) < 1e-9 or abs(a / b - key) < 1e-9
+                                                    for i, a in enumerate(given) for b in given[i + 1:] + given[:i])):
             problems.append(f"the answer {option!r} is worked out from the stem's own numbers")
     return problems
 
