@@ -214,3 +214,22 @@ A PersistentVolumeClaim asks for storage; a StorageClass provisions the volume.
     assert ask(library, "which node does my pod run on").passage_id.startswith("scheduling")
     assert ask(library, "how does the scheduler decide which node gets a new pod with enough memory"
                ).passage_id.startswith("scheduling")
+
+
+def test_a_long_code_name_misspelt_at_its_start_and_a_name_spelled_out_find_their_passage():
+    notes = """# Troubleshooting
+
+## DynamoDB throttling
+`ProvisionedThroughputExceededException` is retryable: the SDK retries it with backoff and jitter.
+
+## Tracing
+The X-Ray daemon listens on UDP port 2000. AWS says to migrate the X-Ray SDKs to ADOT.
+
+## Step Functions
+A state machine is written in ASL, saved as a .asl.json file when edited outside the console.
+"""
+    library = Library(parse(notes, "notes.md")[0])
+    assert ask(library, "provisionedthroughputexceded retryable sdk").passage_id.startswith("dynamodb-throttling")
+    assert ask(library, "x-ray daemon user datagram protocol port").passage_id.startswith("tracing")
+    assert ask(library, "migrate the x-ray sdk to aws distro for opentelemetry").passage_id.startswith("tracing")
+    assert ask(library, "amazon states language file outside the console").passage_id.startswith("step-functions")

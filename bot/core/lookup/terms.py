@@ -25,6 +25,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 #: a query is cut to this many words: enough for an exam stem, bounded work
 MAX_WORDS = 120
+CODE_NAME = 16  # letters: a word this long is a code name, misspelt at its start too ("...exceded" for "...exceededexception")
 SHORT = 4  # letters: a word this short is misspelt by a missing, extra or swapped letter only
 LIKE_ENGLISH = 80  # rapidfuzz ratio: "schedual" is English misspelt, "kubeadm" is no English
 CACHE_WORDS = 20_000  # words typed by chat users: a long-running bot must not grow without end
@@ -143,6 +144,11 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
             continue  # a short word with one letter changed is another word: "shop" is not "stop"
         if d <= 1 or len(c) == len(word) and (len(word) >= 10 or sorted(c) == sorted(word)):
             found.setdefault(c, 1 - d / max(len(word), len(c)))
+    if len(word) >= CODE_NAME:  # "provisionedthroughputexceded" begins "provisionedthroughputexceededexception"
+        for c in choices:
+            if len(c) > len(word) and c[:1] == word[:1] and min(
+                    OSA.distance(word, c[:len(word) + k]) for k in (-1, 0, 1)) <= 2:
+                found.setdefault(c, len(word) / len(c) * (1 - 2 / len(word)))
     return sorted(((c, s) for c, s in found.items() if c[0] == word[0]), key=lambda x: -x[1])
 
 
