@@ -449,6 +449,20 @@ A deployment of a CodeDeploy application times out after 60 minutes by default.
     assert _Maker([titled], shipped()).where(titled) == "Queues"
 
 
+def test_a_stem_says_the_service_the_notes_title_names_when_its_heading_does_not():
+    notes = """\
+# Lambda deep dive — DVA-C02 flashcards
+
+## Versions, aliases, layers
+A function can use at most 5 layers, and its deployment package is up to 50 MB zipped.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and all(s.startswith("According to your notes on Lambda › Versions, aliases, layers") for s in stems)
+    # a title naming several services says none of them
+    several = notes.replace("# Lambda deep dive", "# Lambda + DynamoDB patterns")
+    assert all("on Versions, aliases, layers" in q.stem for q in served(several))
+
+
 def test_a_question_under_a_heading_of_only_placeholders_names_no_topic():
     cheat = NOTES.replace("### Which one?", "### Use X when Y")
     stems = [q.stem for q in of_shape("scenario", cheat)]
@@ -1750,7 +1764,7 @@ def test_sibling_headings_make_each_others_wrong_options_and_the_stem_never_name
     asked = [q for q in served(auth) if "does this describe" in q.stem]
     [q] = [q for q in asked if q.correct == ("Lambda authorizer",)]
     assert set(q.options) == {"IAM authorization", "Lambda authorizer", "JWT authorizer", "Resource policy"}
-    assert q.stem.startswith("According to your notes on Authorization, ")  # not "… › 8.2 Lambda authorizer"
+    assert q.stem.startswith("According to your notes on API Gateway › Authorization, ")  # not "… › 8.2 Lambda authorizer"
 
 
 def test_a_learners_own_labels_are_never_options():

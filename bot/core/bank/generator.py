@@ -47,12 +47,12 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
+    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic, usable,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
-from bot.core.bank.stems import PATH, Cleaner
+from bot.core.bank.stems import PATH, Cleaner, subject
 from bot.core.bank.lines import (
     Line,
     alike,
@@ -96,7 +96,6 @@ from bot.core.bank.lines import (
 )
 
 BLANK = "_____"
-STATE = re.compile(r"n't\b|\b(?:is|are|was|were|still|broken|failed|succeeded)\b", re.IGNORECASE)  # a clause or an outcome, nothing to use
 MIXED = 5  # a list leading to a cause or an outcome every this many answers mixes kinds
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
@@ -191,6 +190,8 @@ class _Maker:
         self.units |= {w.lower() for w in statements.LIMITED.findall(text)} - lexicon.stopwords - lexicon.labels \
             - lexicon.asides - PERSONAL
         self.known = frozenset(lexicon.concepts) | lexicon.names
+        self.names = lexicon.names
+        self._subjects: dict[str, str] = {}  # a document's title -> the one service it names
         self._things: dict[str, bool] = {}
         taught = learn.lexicon(passages, lexicon).concepts  # "LA" the notes define as "Lambda authorizer"
         self.kinds = Kinds(lexicon.families, {**taught, **lexicon.concepts}, self.clean.english, frozenset(taught))
@@ -398,11 +399,6 @@ class _Maker:
                 or self._uses(words) >= 2)
         return self._things[term]
 
-    def _usable(self, answer: str) -> bool:
-        """An answer a developer could use ("worker env + cron"): no clause ("app isn't returning
-        200") and no outcome ("still Succeeded", "stop script broken")."""
-        return STATE.search(answer) is None
-
     def _uses(self, words: str) -> int:
         """How often the notes write these words in a row (``key`` form), at most 2: each word's
         places are listed once, so asking costs the first word's uses, not the notes' length."""
@@ -587,9 +583,17 @@ class _Maker:
             parts = parts[:-1]
         if len(parts) > 1 and parts[-1][:1].islower() and re.search(r"\s(?:a|an|the)\s", parts[-1]):
             parts = parts[:-1]  # a bold clause ("**requires an Application Load Balancer**"), no topic
+        subject = self.subject(p)  # "Lambda" above "Versions, aliases, layers": the stem says what it is about
         if any(self.clean.about_notes(h, self.asides, self.labels | self.stop) for h in parts):
-            return ""  # what sits under it may be about anything: say "your notes", not a wrong topic
-        return self.clean.heading(PATH.join(parts))
+            return subject  # what sits under it may be about anything: say "your notes", not a wrong topic
+        where = self.clean.heading(PATH.join(parts))
+        return where if not subject or mentions(where, subject) else f"{subject}{PATH}{where}" if where else subject
+
+    def subject(self, p) -> str:
+        """The one service the notes' title names (``stems.subject``), found once a document."""
+        if p.document not in self._subjects:
+            self._subjects[p.document] = subject(p.document, self.names)
+        return self._subjects[p.document]
 
     def _scenarios(self, p) -> Iterable[BankQuestion]:
         rules = self.rules_of.get(p.id, [])
@@ -664,9 +668,9 @@ class _Maker:
             # a trap list leading to causes and outcomes as well ("app isn't returning 200", "still
             # Succeeded") is no list of things to use: its answers are of mixed kinds
             led = [s for s, _, _, _ in found if s]
-            if sum(not self._usable(s) for s in led) * MIXED >= len(led):
+            if sum(not usable(s) for s in led) * MIXED >= len(led):
                 continue
-            offered = distinct([s for s in led if self._usable(s)] + pooled, of=key)
+            offered = distinct([s for s in led if usable(s)] + pooled, of=key)
             if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:
@@ -676,7 +680,7 @@ class _Maker:
                     if len(wrong) >= 3:
                         yield cued_two(p, cue, either, [wrong[i] for i in pick(cue, len(wrong), 3)],
                                        self.clean.clean(line.text), self)
-                if not answer or (answer, cue) in cues(line.text) and self._thing(answer) or not self._usable(answer):
+                if not answer or (answer, cue) in cues(line.text) and self._thing(answer) or not usable(answer):
                     continue
                 kinds = self.kinds.of(answer)  # "Express" beside "Standard + .waitForTaskToken", not "AppSync"
                 near = {key(s) for s, _, _, _ in found if s}  # the list's own answers before the document's

@@ -410,3 +410,12 @@ def balanced(text: str) -> str:
 def caveat(thing: str, when: str, line: str) -> bool:
     """ "pick SnapStart only if it is invoked often": a condition on the thing, not a choice of it."""
     return re.search(rf"{re.escape(thing)}\W+only\s+{when}\b", line, re.IGNORECASE) is not None
+
+
+STATE = re.compile(r"n't\b|\b(?:is|are|was|were|still|broken|failed|succeeded)\b", re.IGNORECASE)
+
+
+def usable(answer: str) -> bool:
+    """An answer a developer could use ("worker env + cron"): no clause ("app isn't returning
+    200") and no outcome ("still Succeeded", "stop script broken")."""
+    return STATE.search(answer) is None

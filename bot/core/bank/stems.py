@@ -118,3 +118,18 @@ def _initials(short: str, long: str) -> bool:
 def _last_word(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", text[-30:].lower())
     return words[-1] if words else ""
+
+
+def subject(title: str, names: frozenset[str]) -> str:
+    """The one service a notes file's title opens with, as written ("Step Functions" of "Step
+    Functions & serverless orchestration", "Lambda" of "Lambda deep dive — flashcards"): a stem
+    under "Versions, aliases, layers" says what it is about. None when the title names several
+    ("X-Ray, CW Logs and debugging", "Lambda + DynamoDB patterns") or none (``names``: the
+    lexicon's, joined and lower case)."""
+    spans = list(re.finditer(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?", title))
+    joined = [re.sub(r"[^a-z0-9]", "", " ".join(m.group(0) for m in spans[:n]).lower()) for n in (3, 2, 1)]
+    named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
+                  if len(spans) >= n and j in names), "")
+    others = [m for m in spans[len(named.split()):] if re.sub(r"[^a-z0-9]", "", m.group(0).lower()) in names]
+    listed = re.match(r"\s*[,+&/]\s*[A-Z]", title[len(named):])
+    return named if named[:1].isupper() and not others and not listed else ""
