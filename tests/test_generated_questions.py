@@ -649,6 +649,10 @@ def test_a_question_mixing_two_kinds_of_one_services_things_is_never_served():
                     options=("REST API", "HTTP API", "IAM auth", "Lambda authorizer"), answers=("D",))
     assert any("different kinds of thing (API Gateway API, API Gateway access control)" in p
                for p in check(mixed, context_of()))
+    scenario = replace(mixed, shape="scenario", stem="According to your notes, which should a developer use when "
+                       "they need a fake endpoint before the backend exists?",
+                       options=("MOCK", "WebSocket API", "HTTP API", "REST API"), answers=("A",))
+    assert any("different kinds of thing" in p for p in check(scenario, context_of()))
     # a service's features take in its other kinds: a delay queue beside a FIFO queue is fair
     sqs = replace(mixed, stem='Which is described as: "every new message is hidden for a while after it is sent"?',
                   options=("Delay queue", "FIFO queue", "Long polling", "Visibility timeout"), answers=("A",))

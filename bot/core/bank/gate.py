@@ -157,7 +157,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append("the answer is the only option written as code")
     if q.shape == "number":
         problems += _worked_out(q, wrong)
-    elif q.shape == "definition":  # "REST API" beside "Lambda authorizer": an API type among ways to authorize
+    elif q.shape in ("definition", "scenario"):  # "REST API" beside "Lambda authorizer": an API type among ways to authorize
         known = [(o, k) for o in q.options if len(kinds := notes.kinds(o)) == 1 for k in kinds]  # of one kind only
         problems += [f"options {a!r} and {b!r} are different kinds of thing ({x}, {y})"
                      for i, (a, x) in enumerate(known) for b, y in known[i + 1:] if _other_kind(x, y)][:1]
