@@ -880,6 +880,23 @@ def test_a_trap_list_leading_to_causes_and_outcomes_as_well_gives_no_which_shoul
     assert [q for q in served(uses) if "in this situation" in q.stem]
 
 
+def test_a_cue_answered_by_a_thing_of_a_known_kind_takes_others_of_its_kind_not_things_to_do():
+    cues = """\
+# S3
+
+## Exam cues
+S3 cues I keep seeing in practice exams:
+- "unpredictable access, no retrieval fees" → Intelligent-Tiering
+- "503 Slow Down" → exponential backoff
+- "time-limited access to a private object" → presigned URL
+- "distant users, uploads are slow" → Transfer Acceleration
+- "keep every version of an object" → enable versioning
+"""
+    [q] = [q for q in of_shape("scenario", cues) if q.correct == ("Intelligent-Tiering",)]
+    assert not {"exponential backoff", "enable versioning"} & set(q.options)
+    assert len([o for o in q.options if "S3" in o or "Glacier" in o]) == 3
+
+
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():
     errors = """\
 # Step Functions

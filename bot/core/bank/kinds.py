@@ -227,8 +227,10 @@ class Kinds:
             return best
         only = next(iter(mine)) if len(mine) == 1 and alone else None
         theirs = Counter(k for t in group if key(t) != key(term) for k in self.of(t) - mine)
-        if only and any(n >= 2 for n in theirs.values()) and not self._whole(term, only):
+        if only and any(n >= 2 for n in theirs.values()) and not self._whole(term, only) \
+                and all(w in self.english for w in re.findall(r"[a-z]+", term.lower())):
             return None  # "blue/green" in a list of Beanstalk's policies: not CodeDeploy's, whatever it sounds like
+            # (a name no English word, "Intelligent-Tiering", is what it is in any list)
         return only if only and self._sure(term) else None
 
     def others(self, term: str, described: str, group: list[str], taken: list[str], own: list[str],
