@@ -458,6 +458,9 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
 """
     stems = [q.stem for q in served(notes)]
     assert stems and all(s.startswith("According to your notes on Lambda › Versions, aliases, layers") for s in stems)
+    # a heading listing its contents in plain words is about what it names before them
+    listed = notes.replace("## Versions, aliases, layers", "## Packaging: zip vs container, layers, extensions, arm64")
+    assert all(q.stem.startswith("According to your notes on Lambda › Packaging, ") for q in served(listed))
     # a title naming several services says none of them
     several = notes.replace("# Lambda deep dive", "# Lambda + DynamoDB patterns")
     assert all("on Versions, aliases, layers" in q.stem for q in served(several))
@@ -805,7 +808,7 @@ Q: How often can rotation run at most?
 A: As often as every 4 hours.
 """
     [q] = [q for q in of_shape("number", cards) if q.correct == ("7 days",)]
-    assert '"Deleting a secret: what is the minimum recovery window?" What completes the answer?' in q.stem
+    assert 'what completes the answer to "Deleting a secret: what is the minimum recovery window?"' in q.stem
     assert '"Minimum _____; the default is 30 days."' in q.stem and "A:" not in q.stem
 
 

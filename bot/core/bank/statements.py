@@ -75,7 +75,7 @@ class Maker(Protocol):
 
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
     if figure.card:  # the learner's own flashcard, its answer blanked
-        stem = f"{maker.according(p)}, \"{figure.card}\" What completes the answer?\n\"{figure.blanked}\""
+        stem = f"{maker.according(p)}, what completes the answer to \"{figure.card}\"\n\"{figure.blanked}\""
         why = f"{maker.notes_on(p)} answer \"{figure.card}\" with: \"{maker.tidy(figure.line.text)}\"."
         return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
     listed_under = f", under \"{intro}\"," if intro else ","

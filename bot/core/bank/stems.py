@@ -28,6 +28,8 @@ _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECA
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)])\s+")  # "4. SQS", "b) Limits", "5.2 Errors"
 _ASKING = re.compile(r":\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
+# a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
+_CONTENTS = re.compile(r"(?<=\w):\s+[a-z/][^:]*,[^:]*,[^:]*$")  # of plain words, not names ("Troubleshooting: Lambda, API Gateway, …")
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
@@ -85,7 +87,7 @@ class Cleaner:
         """A heading path without its numbers, asides, brackets or the question it asks ("Capacity unit
         math (exam!!)", "Limits (the ones that keep showing up)", "SAM CLI: which command for which
         question" -> "Capacity unit math", "Limits", "SAM CLI"): a stem names the topic."""
-        parts = (_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", part)))) or part
+        parts = (_CONTENTS.sub("", _REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", part))))) or part
                  for part in path.split(PATH))
         return PATH.join(self.clean(part) for part in parts)
 
