@@ -900,6 +900,21 @@ S3 cues I keep seeing in practice exams:
     assert len([o for o in q.options if "S3" in o or "Glacier" in o]) == 3
 
 
+def test_a_rule_whose_situation_follows_an_arrow_reads_without_it():
+    notes = """\
+# CI/CD
+
+## Picking the service
+- use CodePipeline when → you need source, build and deploy stages with approvals
+- use CodeBuild when → you need to compile code and run tests in a managed container
+- use CodeDeploy when → you need a canary rollout of a new version to Lambda or EC2
+- use CodeArtifact when → you need a private package repository with an upstream proxy
+"""
+    stems = [q.stem for q in of_shape("scenario", notes)]
+    assert stems and not any("→" in s for s in stems)
+    assert any("when they need source, build and deploy stages with approvals?" in s for s in stems)
+
+
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():
     errors = """\
 # Step Functions

@@ -62,6 +62,13 @@ def test_acronyms_the_notes_define_are_learned_in_every_usual_form():
     assert found["lsi"] == ("local", "secondary", "index")
 
 
+def test_every_acronym_of_a_line_of_definitions_is_learned():
+    notes = "# Monitoring\n\n> abbrevs: CW = CloudWatch, XR = X-Ray, CT = CloudTrail, EMF = embedded metric format.\n"
+    found = dict(acronyms(parse(notes, "m.md")[0]))
+    assert found["xr"] == ("x", "ray") and found["ct"] == ("cloud", "trail")
+    assert found["emf"] == ("embedded", "metric", "format")
+
+
 def test_an_acronym_the_notes_define_finds_its_spelled_out_passage_and_back():
     # an empty lexicon: nothing known in advance, everything learned from the notes
     library = lookup(DYNAMO, lexicon=Lexicon())

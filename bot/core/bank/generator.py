@@ -653,7 +653,8 @@ class _Maker:
                                   for t in rivals])
             if kin:  # beside AWS's names, the notes' "EB immutable" is "Immutable"
                 others = [self.kinds.plain(o, kind) for o in others]
-            yield single(p, "scenario", x, stem, self.kinds.plain(x, kind) if kin else x, others + kin + mates + rivals, why)
+            yield self._defined(single(p, "scenario", x, stem, self.kinds.plain(x, kind) if kin else x,
+                                       others + kin + mates + rivals, why), p)
 
     def _cued(self, p) -> Iterable[BankQuestion]:
         """A list of quoted exam cues ("too many empty receives" → long polling): each cue whose
@@ -699,7 +700,15 @@ class _Maker:
                     if len(pool) < 3:
                         continue
                 told = {o: c for o in pool[:3] for s, c, _, _ in found if s == o}
-                yield cued(p, cue, answer, pool[:3], self.clean.clean(line.text), told, self)
+                yield self._defined(cued(p, cue, answer, pool[:3], self.clean.clean(line.text), told, self), p)
+
+    def _defined(self, q: BankQuestion, p) -> BankQuestion:
+        """``q`` citing too the passage that spells out its answer ("EFO = Enhanced fan-out"),
+        when the answer is the notes' shorthand spelled out."""
+        if all(mentions(p.text, a) for a in q.correct):
+            return q
+        where = next((o.id for o in self.context.passages.values() if all(mentions(o.text, a) for a in q.correct)), None)
+        return replace(q, passages=(p.id, where)) if where else q
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:
         """What the notes compare ``x`` or the rules beside it with ("X vs Y"), first ``x``'s own."""

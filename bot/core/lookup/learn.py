@@ -23,7 +23,7 @@ _ACRONYM = r"([A-Za-z][A-Za-z0-9]{1,9})"
 _AFTER = re.compile(r"\(\s*" + _ACRONYM + r"\s*\)")  # phrase (ACR)
 _BEFORE = re.compile(r"\b" + _ACRONYM + r"\s*\(([^()]{3,80})\)")  # ACR (phrase)
 _LEADS = re.compile(r"^[\s•*\-]*" + _ACRONYM + r"\s*(?:=|:|–|—|-|\bis\b|\bstands for\b|\bmeans\b)\s*(.+)")
-_EQUALS = re.compile(r"\b" + _ACRONYM + r"\s*=\s*(.+)")  # "... k8s = Kubernetes" anywhere
+_EQUALS = re.compile(r"\b" + _ACRONYM + r"\s*=\s*(?=(.+))")  # "... k8s = Kubernetes" anywhere, each of "A = x, B = y"
 _LEAD_IN = re.compile(r"^[\s•*\-]*([A-Za-z][\w./'’() -]{1,48}?)\s*(?::|=|–|—|\s-)\s+\S")
 _SKIPPABLE = frozenset("of and for the to a an in on with by".split())
 _WORDS = re.compile(r"[A-Za-z0-9]+")
