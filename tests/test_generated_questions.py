@@ -915,6 +915,22 @@ def test_a_rule_whose_situation_follows_an_arrow_reads_without_it():
     assert any("when they need source, build and deploy stages with approvals?" in s for s in stems)
 
 
+def test_the_notes_shorthand_is_spelled_out_in_options_even_when_defined_by_other_shorthand():
+    notes = """\
+# Monitoring
+
+> abbrevs: CW = CloudWatch, CWL = CW Logs, CT = CloudTrail, XR = X-Ray.
+
+## Which tool
+- "what did my code print / why crash" → CWL
+- "who deleted the bucket" → CT
+- "memory used on EC2" → CW agent
+- "where in the chain of services is the latency" → XR
+"""
+    options = {o for q in served(notes) for o in q.options}
+    assert {"CloudWatch Logs", "CloudWatch agent"} <= options and not {"CWL", "CW agent"} & options
+
+
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():
     errors = """\
 # Step Functions

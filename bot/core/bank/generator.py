@@ -653,8 +653,11 @@ class _Maker:
                                   for t in rivals])
             if kin:  # beside AWS's names, the notes' "EB immutable" is "Immutable"
                 others = [self.kinds.plain(o, kind) for o in others]
-            yield self._defined(single(p, "scenario", x, stem, self.kinds.plain(x, kind) if kin else x,
-                                       others + kin + mates + rivals, why), p)
+            answer = self.clean.spell(self.kinds.plain(x, kind) if kin else x)
+            wrong = distinct([self.clean.spell(o) for o in others + kin + mates + rivals], of=key)
+            if len(wrong) < 3 or any(key(o) == key(answer) for o in wrong):
+                continue  # "SM" and "Secrets Manager" side by side: one option twice
+            yield self._defined(single(p, "scenario", x, stem, answer, wrong, why), p)
 
     def _cued(self, p) -> Iterable[BankQuestion]:
         """A list of quoted exam cues ("too many empty receives" → long polling): each cue whose
@@ -707,8 +710,10 @@ class _Maker:
         when the answer is the notes' shorthand spelled out."""
         if all(mentions(p.text, a) for a in q.correct):
             return q
-        where = next((o.id for o in self.context.passages.values() if all(mentions(o.text, a) for a in q.correct)), None)
-        return replace(q, passages=(p.id, where)) if where else q
+        shorts = [self.clean.defining(a) for a in q.correct]
+        where = next((o.id for o in self.context.passages.values() if all(
+            s and re.search(rf"\b{re.escape(s)}\s*=", o.text) or mentions(o.text, a) for a, s in zip(q.correct, shorts))), None)
+        return replace(q, passages=(p.id, where)) if where and where != p.id else q
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:
         """What the notes compare ``x`` or the rules beside it with ("X vs Y"), first ``x``'s own."""

@@ -33,7 +33,9 @@ _CONTENTS = re.compile(r"(?<=\w):\s+[a-z/][^:]*,[^:]*,[^:]*$")  # of plain words
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-_DEFINED = re.compile(r"\b([A-Z][A-Za-z]{1,4})\s*=\s*([A-Za-z]+(?: [A-Za-z]+){1,3})\b")  # "SM = Secrets Manager"
+# "SM = Secrets Manager", "CW = CloudWatch", "XR = X-Ray", "CWL = CW Logs" (its own shorthand spelled out in turn)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
+_DEFINED = re.compile(r"\b([A-Z][A-Za-z]{1,4})\s*=\s*([A-Za-z]+(?: [A-Za-z]+){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b")
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
 
@@ -50,8 +52,10 @@ class Cleaner:
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
         self._known = known
-        self._spelled = {short: long for short, long in _DEFINED.findall(notes_text)
-                         if short.lower() not in known and _initials(short, long)}
+        defined = dict(_DEFINED.findall(notes_text))
+        spelled = {short: " ".join(defined.get(w, w) for w in long.split()) for short, long in defined.items()}
+        self._spelled = {short: long for short, long in spelled.items()
+                         if (short.lower() not in known or _CAMEL.search(defined[short])) and _initials(short, long)}
         self._short = re.compile(rf"\b(?:{'|'.join(map(re.escape, self._spelled))})\b") if self._spelled else None
 
     def clean(self, text: str) -> str:
@@ -61,12 +65,22 @@ class Cleaner:
         text = _NOISE.sub("", text)
         text = _EMPHASIS.sub(r"\1", text)  # "*without*", "**never**", "_once_"
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
-        if self._short is not None:  # not the "GW" of "API GW": with the word before it, a name the lexicon knows
-            text = self._short.sub(lambda m: m.group(0) if f"{_last_word(text[:m.start()])} {m.group(0).lower()}"
-                                   in self._known else self._spelled[m.group(0)], text)
+        text = self.spell(text)
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         text = self.unlabelled(text)
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
+
+    def spell(self, text: str) -> str:
+        """The notes' shorthand spelled out as they define it ("CWL" -> "CloudWatch Logs"), not the
+        "GW" of "API GW" (with the word before it, a name the lexicon knows)."""
+        if self._short is None:
+            return text
+        return self._short.sub(lambda m: m.group(0) if f"{_last_word(text[:m.start()])} {m.group(0).lower()}"
+                               in self._known else self._spelled[m.group(0)], text)
+
+    def defining(self, text: str) -> str | None:
+        """The shorthand of the notes ``text`` spells out ("Parameter Store standard" -> "PS")."""
+        return next((short for short, long in self._spelled.items() if long in text), None)
 
     def unlabelled(self, text: str) -> str:
         """The line without the note-taker's label on it ("Trap: …", "Scenario: …", "Answer: …")."""
@@ -111,9 +125,10 @@ class Cleaner:
 
 
 def _initials(short: str, long: str) -> bool:
-    """ "SM" abbreviates "Secrets Manager", "IdP" "identity pool": its capitals are the words' initials."""
+    """ "SM" abbreviates "Secrets Manager", "IdP" "identity pool", "CWL" "CloudWatch Logs": its
+    capitals are the words' initials."""
     capitals = [c for c in short if c.isupper()] or list(short)
-    words = long.split()
+    words = re.split(r"[\s-]+", _CAMEL.sub(" ", long))
     return len(capitals) == len(words) and all(w[:1].lower() == c.lower() for c, w in zip(capitals, words))
 
 
