@@ -647,10 +647,26 @@ def test_a_description_saying_an_answers_name_in_other_words_is_never_served():
     assert not problems("item over 400 KB or a bad parameter", errors, "ValidationException")
 
 
+def test_a_status_code_whose_reason_phrase_the_description_says_is_never_served():
+    codes = replace(a_question(), stem='Which one is described as "method not allowed on this resource"?',
+                    options=("409", "304", "416", "405"), answers=("D",))
+    assert any("gives away its answer '405'" in p for p in check(codes, context_of()))
+    fair = replace(codes, stem='Which one is described as "a GET on a delete marker by version ID"?')
+    assert not any("gives away" in p for p in check(fair, context_of()))
+
+
+def test_a_number_is_never_the_one_option_that_is_no_power_of_two():
+    q = next(q for q in of_shape("number"))
+    odd = replace(q, options=("128 TB", "16 TB", "50 TB", "64 TB"), answers=("C",))
+    assert any("no power of two" in p for p in check(odd, context_of()))
+    mixed = replace(odd, options=("128 TB", "48 TB", "50 TB", "64 TB"))
+    assert not any("power of two" in p for p in check(mixed, context_of()))
+
+
 def test_a_question_mixing_two_kinds_of_one_services_things_is_never_served():
     mixed = replace(a_question(), stem='Which is described as: "custom logic, returns an IAM policy"?',
                     options=("REST API", "HTTP API", "IAM auth", "Lambda authorizer"), answers=("D",))
-    assert any("different kinds of thing (API Gateway API, API Gateway access control)" in p
+    assert any("'REST API' and 'Lambda authorizer' are different kinds of thing" in p
                for p in check(mixed, context_of()))
     scenario = replace(mixed, shape="scenario", stem="According to your notes, which should a developer use when "
                        "they need a fake endpoint before the backend exists?",

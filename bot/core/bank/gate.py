@@ -130,6 +130,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         singular = [m.group(1) for r in right if (m := re.fullmatch(r"1 ([a-z]{2,})", r))]
         if q.shape == "number" and singular and all(o.endswith(f" {singular[0]}s") for o in wrong):
             problems.append("the answer is the only option in the singular (1 hour among 2, 3 and 4 hours)")
+        if q.shape == "number" and all(binary(_amount(o)) for o in wrong) \
+                and not any(binary(_amount(r)) for r in right):
+            problems.append("the answer alone is no power of two (50 TB among 16, 64 and 128 TB)")
         if q.shape == "number" and any(sum(_round(o) == _round(r) for o in wrong) < 2 for r in right):
             problems.append("the answer is the only option of its roundness (6,144 among 100, 5,000, 10,000)")
         if all(len(o.split()) <= 5 for o in q.options) and len({_has_digit(o) for o in q.options}) > 1:
@@ -159,7 +162,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         problems += _worked_out(q, wrong)
     elif q.shape in ("definition", "scenario"):  # "REST API" beside "Lambda authorizer": an API type among ways to authorize
         known = [(o, k) for o in q.options if len(kinds := notes.kinds(o)) == 1 for k in kinds]  # of one kind only
-        problems += [f"options {a!r} and {b!r} are different kinds of thing ({x}, {y})"
+        problems += [f"options {a!r} and {b!r} are different kinds of thing"
                      for i, (a, x) in enumerate(known) for b, y in known[i + 1:] if _other_kind(x, y)][:1]
     if q.shape == "definition" and topic:
         # "AppSync" among Function, Resolver and Schema under "AppSync basics": the topic, not one of its parts
@@ -283,6 +286,11 @@ def _plain(text: str) -> str:
 def _form(option: str) -> str:
     """How a short option is written: a name (capitals, CamelCase, code) or plain lower case."""
     return "lower" if option == option.lower() and not re.search(r"_|::|\d", option) else "name"
+
+
+def binary(amount: float | None) -> bool:
+    """A power of two from 4 up (16, 64, 1,024): what sizes and limits often are."""
+    return amount is not None and amount >= 4 and float(amount).is_integer() and int(amount) & (int(amount) - 1) == 0
 
 
 def _round(option: str) -> bool:

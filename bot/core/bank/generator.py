@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.questions import digest, pick, single
-from bot.core.bank.gate import GIVES_AWAY, check
+from bot.core.bank.gate import GIVES_AWAY, binary, check
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
@@ -884,6 +884,11 @@ class _Maker:
                           if v not in mentioned and v != value][:3]
                 if len(values) < 3:
                     continue
+                if all(binary(v) for v in values) and not binary(value):  # not 10 GB among 4, 8 and 16 GB
+                    odd = [v for v in _round_near(value, _ROUND) if not binary(v) and v not in mentioned and v != value]
+                    if not odd:
+                        continue
+                    values = sorted(values, key=lambda v: abs(_ratio(v, value)))[:2] + odd[:1]
                 grouped = max([*values, value]) >= 1000
                 blanked = self.clean.clean(statements.clause(line.text, m, BLANK))
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
