@@ -575,6 +575,12 @@ def test_a_number_is_never_asked_among_amounts_of_another_magnitude():
     assert not any(q.correct == ("1,048,576 bytes",) for q in of_shape("number", notes))
 
 
+def test_a_question_with_an_option_cut_short_is_never_served():
+    q = a_question()
+    bad = replace(q, options=tuple("give temporary AWS creds to" if o not in q.correct else o for o in q.options))
+    assert any("cut short" in p for p in check(bad, context_of()))
+
+
 def test_a_question_with_options_of_two_forms_is_never_served():
     q = next(q for q in of_shape("number"))
     bad = replace(q, options=tuple("never" if o not in q.correct else o for o in q.options))
