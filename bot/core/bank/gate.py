@@ -264,14 +264,30 @@ def _spelled(option: str, concepts: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The words an option's acronyms stand for, as the lexicon spells them out ("key",
     "management" for KMS; "container" for ECS), but not the brand."""
     out = []
+    sayings = _sayings(concepts)
     for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", option):
-        named = set(concepts.get(acronym.lower(), ()))
-        for saying, ids in concepts.items():
+        for saying in dict.fromkeys(s for c in concepts.get(acronym.lower(), ()) for s in sayings.get(c, ())):
             spoken = [w for w in saying.split() if w not in _JOINING]
             initials = "".join(w[0] for w in spoken)  # "DynamoDB Accelerator" for DAX: its first letters
-            if named.intersection(ids) and (initials == acronym.lower() or len(spoken) > 1 and acronym.lower().startswith(initials)):
+            if initials == acronym.lower() or len(spoken) > 1 and acronym.lower().startswith(initials):
                 out += [w for w in _words(saying) if w not in BRAND]
     return out
+
+
+_SAYINGS: dict[int, tuple[Mapping, dict[str, list[str]]]] = {}
+
+
+def _sayings(concepts: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    """A concept -> every way the lexicon writes it, read once for a notes' lexicon."""
+    kept = _SAYINGS.get(id(concepts))
+    if kept is None or kept[0] is not concepts:
+        index: dict[str, list[str]] = {}
+        for saying, ids in concepts.items():
+            for c in ids:
+                index.setdefault(c, []).append(saying)
+        _SAYINGS.clear()  # one notes' lexicon at a time: memory stays flat
+        kept = _SAYINGS[id(concepts)] = (concepts, index)
+    return kept[1]
 
 
 def _head(option: str) -> str:
