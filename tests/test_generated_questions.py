@@ -669,6 +669,14 @@ def test_a_number_is_never_the_one_option_that_is_no_power_of_two():
     assert not any("power of two" in p for p in check(mixed, context_of()))
 
 
+def test_a_description_that_is_a_line_of_code_is_never_served():
+    yaml = replace(a_question(), stem='Which template section is described as: "{} # validate param combos before create"?',
+                   options=("Mappings", "Rules", "Resources", "Conditions"), answers=("B",))
+    assert any("line of code" in p for p in check(yaml, context_of()))
+    words = replace(yaml, stem='Which template section is described as: "checks parameter combinations before a create"?')
+    assert not any("line of code" in p for p in check(words, context_of()))
+
+
 def test_a_question_mixing_two_kinds_of_one_services_things_is_never_served():
     mixed = replace(a_question(), stem='Which is described as: "custom logic, returns an IAM policy"?',
                     options=("REST API", "HTTP API", "IAM auth", "Lambda authorizer"), answers=("D",))

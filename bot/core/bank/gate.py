@@ -33,9 +33,11 @@ _SUFFIX = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|er|e)$")  # "caching", "cached"
 GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
 _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
+_CODE = re.compile(r"(?:^|\s)#\s|\{[^}]*\}|<--|(?<!\w)!(?:Ref|Equals|Sub|GetAtt|If|Join)\b")  # a YAML line's comment, map, tag
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
-SHAPE_SCORE = {"scenario": 5, "choose-two": 4, "true-statement": 4, "definition": 3, "number": 2}
+NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
+SHAPE_SCORE = {"scenario": 5, "choose-two": 4, STATEMENT: 4, "definition": 3, NUMBER: 2}
 BRAND = frozenset("amazon aws servi".split())
 _JOINING = frozenset("and of for the".split())  # no letter of an acronym: "Identity and Access Management"  # words of every name, naming nothing
 GOOD = 4  # a shape score the daily question prefers when a topic has some
@@ -69,7 +71,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if _ONE_PLURAL.search(option) or len(option.split()) >= 3 and DANGLING.search(option):
             problems.append(f"option {option!r}: one of a plural, or cut short (\"give AWS creds to\")")
         lost = [n for n in _NUMBER.findall(option.replace(",", "")) if n not in notes.numbers]
-        if lost and q.shape not in ("number", "true-statement"):  # amounts of a unit: the notes' or usual ones
+        if lost and q.shape not in (NUMBER, STATEMENT):  # amounts of a unit: the notes' or usual ones
             problems.append(f"option {option!r} has a number the notes never give: {', '.join(lost)}")
     for a in q.options:  # "PC" beside "provisioned concurrency": one thing twice
         problems += [f"option {a!r} abbreviates option {b!r}" for b in q.options if abbreviates(a, b)]
@@ -78,7 +80,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             if fuzz.ratio(a.lower(), b.lower()) >= ALIKE and a.lower() != b.lower() \
                     and _NUMBER.findall(a) == _NUMBER.findall(b):  # "30 seconds" is not "60 seconds"
                 problems.append(f"options {a!r} and {b!r} look the same")
-    if q.shape != "number":  # "Queue" among "FIFO queue": what describes the one may fit its variant
+    if q.shape != NUMBER:  # "Queue" among "FIFO queue": what describes the one may fit its variant
         for option in right:  # ("task role" beside "task execution role" is another thing)
             base = set(_plain(option).split())
             problems += [f"option {o!r} is a variant of the answer {option!r}: both may fit"
@@ -91,9 +93,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         stem_words = set(_words(q.stem[topic.end():], whole=True))  # the topic names several options
         stem = _plain(q.stem[topic.end():])
     for option in right:
-        if q.shape != "true-statement" and _plain(option) and f" {_plain(option)} " in f" {stem} ":
+        if q.shape != STATEMENT and _plain(option) and f" {_plain(option)} " in f" {stem} ":
             problems.append(f"{GIVES_AWAY} {option!r}")
-        elif q.shape != "true-statement":
+        elif q.shape != STATEMENT:
             # a word of the answer in the stem that no wrong option has: "build" for CodeBuild, "map"
             # of "FindInMap" for Mappings, "substitution" for Fn::Sub (one the start of the other)
             others = {w for o in wrong for w in _words(o, whole=True)}
@@ -111,7 +113,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             # "manages the keys" for KMS, "TLS certs" for ACM: a word of the name the answer abbreviates
             # "Secure Remote Password" for USER_SRP_AUTH, "RT → new IT + AT" for REFRESH_TOKEN_AUTH: what
             # an acronym stands for, on either side, in what the stem quotes and nowhere else in it
-            said = _QUOTE.findall(q.stem)[-1] if q.shape != "number" and _QUOTE.search(q.stem) else ""
+            said = _QUOTE.findall(q.stem)[-1] if q.shape != NUMBER and _QUOTE.search(q.stem) else ""
             elsewhere = set(_words(_QUOTE.sub("", q.stem)))
             own = set(_spelled(option, notes.concepts))
             theirs = {w for o in wrong for w in [*_spelled(o, notes.concepts), *_words(o)]}
@@ -128,12 +130,12 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):
             problems.append("the answer is by far the longest option")
         singular = [m.group(1) for r in right if (m := re.fullmatch(r"1 ([a-z]{2,})", r))]
-        if q.shape == "number" and singular and all(o.endswith(f" {singular[0]}s") for o in wrong):
+        if q.shape == NUMBER and singular and all(o.endswith(f" {singular[0]}s") for o in wrong):
             problems.append("the answer is the only option in the singular (1 hour among 2, 3 and 4 hours)")
-        if q.shape == "number" and all(binary(_amount(o)) for o in wrong) \
+        if q.shape == NUMBER and all(binary(_amount(o)) for o in wrong) \
                 and not any(binary(_amount(r)) for r in right):
             problems.append("the answer alone is no power of two (50 TB among 16, 64 and 128 TB)")
-        if q.shape == "number" and any(sum(_round(o) == _round(r) for o in wrong) < 2 for r in right):
+        if q.shape == NUMBER and any(sum(_round(o) == _round(r) for o in wrong) < 2 for r in right):
             problems.append("the answer is the only option of its roundness (6,144 among 100, 5,000, 10,000)")
         if all(len(o.split()) <= 5 for o in q.options) and len({_has_digit(o) for o in q.options}) > 1:
             problems.append("the options are not of one form: some are numbers, some not")
@@ -158,7 +160,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         code = [o for o in q.options if written(o) == "camel" and o.lower() not in notes.concepts]  # not "EventBridge"
         if len(code) == 1 and code[0] in right and len(q.options) > 2:
             problems.append("the answer is the only option written as code")
-    if q.shape == "number":
+    if q.shape == NUMBER:
         problems += _worked_out(q, wrong)
     elif q.shape in ("definition", "scenario"):  # "REST API" beside "Lambda authorizer": an API type among ways to authorize
         known = [(o, k) for o in q.options if len(kinds := notes.kinds(o)) == 1 for k in kinds]  # of one kind only
@@ -171,7 +173,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if len(topics) == 1 and topics[0] in wrong:  # not "Versions and aliases", naming two of its parts
             problems.append(f"option {topics[0]!r} names the topic itself, not a thing of its kind")
     described = _DESCRIBED.search(q.stem)
-    if described and described.group(1).split()[0].lower().strip(",.") in notes.asides:
+    if described and _CODE.search(described.group(1)):
+        problems.append("the description is a line of code, not words")
+    elif described and described.group(1).split()[0].lower().strip(",.") in notes.asides:
         problems.append("the description points elsewhere (\"also …\", \"like Retain …\"): it defines nothing")
     elif described and re.search(r"\bthem\b", described.group(1), re.IGNORECASE):
         problems.append("the description speaks of \"them\", which the stem never names")
