@@ -961,6 +961,24 @@ def test_the_notes_shorthand_is_spelled_out_in_options_even_when_defined_by_othe
     assert {"CloudWatch Logs", "CloudWatch agent"} <= options and not {"CWL", "CW agent"} & options
 
 
+def test_a_line_wrapped_after_a_word_that_needs_more_is_read_whole_and_it_is_no_thing_to_use():
+    notes = """\
+# Aurora
+
+## Endpoints
+Cluster endpoint: always points at the current primary. Use it for
+INSERT/UPDATE/DELETE and DDL, and it follows the writer after a failover.
+Use the reader endpoint when read-only traffic should spread over all replicas.
+Use a custom endpoint when some replicas are a different size and must serve reports only.
+Use an instance endpoint when you debug one particular instance.
+"""
+    from bot.core.bank.lines import lines
+
+    assert any(text.endswith("it follows the writer after a failover.") and text.startswith("Cluster endpoint")
+               for text, _ in lines(passages(notes)[0].text))
+    assert not any(o == "it" for q in served(notes) for o in q.options)
+
+
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():
     errors = """\
 # Step Functions

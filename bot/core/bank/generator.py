@@ -298,7 +298,8 @@ class _Maker:
         self.rules_of: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)
         for found_rules in self.rules.values():
             for rule in found_rules:
-                self.rules_of[rule[3].passage.id].append(rule)
+                if rule[0].lower() not in PRONOUNS:  # "Use it for INSERT/UPDATE": "it" is no thing to use
+                    self.rules_of[rule[3].passage.id].append(rule)
         for p in passages:  # "### Integration types" over three defined terms is a list too
             terms = [(t, line) for t, _, line in self.defs_of.get(p.id, [])]
             title = self.clean.clean(p.heading[-1])

@@ -29,7 +29,7 @@ CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|mu
                      r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
                      r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]")
 PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
-DANGLING = re.compile(r"\b(?:to|of|from|and|or|with|for|by|up|no|the|a|an|than|between)\W*$", re.IGNORECASE)
+DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for|by|up|no|the|a|an|than|between)\W*$", re.IGNORECASE)
 PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
 CARD_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(.{10,}\?)\s*$")  # a flashcard: "Q: …?" then "A: …"
 CARD_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s")
@@ -62,6 +62,7 @@ class Line:
 
 
 CELL = " | "  # between the cells of a table's row
+BULLET = "•"  # how the notes' parser marks a list item
 
 
 def lines(text: str) -> list[tuple[str, str]]:
@@ -80,11 +81,11 @@ def lines(text: str) -> list[tuple[str, str]]:
             continue
         in_table = row
         numbered = _NUMBERED.match(raw.strip())  # "1. Guaranteed – ...": an item of a list, as a bullet is
-        line = _labelled(_MARKER.sub("", raw.strip()[numbered.end() if numbered else 0:].lstrip("•").strip()),
+        line = _labelled(_MARKER.sub("", raw.strip()[numbered.end() if numbered else 0:].lstrip(BULLET).strip()),
                          column if row else None)
         if not line or raw.startswith("    "):
             continue
-        bullet = raw.lstrip().startswith("•") or numbered is not None
+        bullet = raw.lstrip().startswith(BULLET) or numbered is not None
         depth = len(raw) - len(raw.lstrip())
         if last is not None and (bullet != last[0] or last[1].endswith(":") or CELL in line):
             block += 1
@@ -111,7 +112,7 @@ def _opening(item: str) -> str:
 def under(lines: list[Line], line: Line) -> str:
     """The line a list item sits under ("WebSocket limits:" over "idle timeout – 10 minutes"),
     without its colon: what its fragment is about, which the heading alone may not say."""
-    if not line.group.endswith("•"):
+    if not line.group.endswith(BULLET):
         return ""
     first = min(x.number for x in lines if x.group == line.group)
     above = lines[first - 1].text.strip() if first > 0 else ""
@@ -137,13 +138,14 @@ def _unwrapped(text: str) -> list[str]:
     for raw in text.splitlines():
         body = raw.strip()
         last = out[-1].rstrip() if out else ""
-        text_line = (bool(body) and not body.startswith(("•", "|", "#")) and not _NUMBERED.match(body)
+        text_line = (bool(body) and not body.startswith((BULLET, "|", "#")) and not _NUMBERED.match(body)
                      and CELL not in body and CELL not in last)  # a table's rows stay rows, whatever their case
-        under_bullet = (raw[:1] == " " and last.lstrip().startswith("•") and len(raw) - len(raw.lstrip()) < 4
+        under_bullet = (raw[:1] == " " and last.lstrip().startswith(BULLET) and len(raw) - len(raw.lstrip()) < 4
                         and (body[:1].islower() or not re.search(r"[.!?:;]$", last)
                              and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body)))  # not code under the bullet
-        in_paragraph = (raw[:1] != " " and (body[:1].islower() or body[:1].isdigit()) and last.strip() != ""
-                        and not last.lstrip().startswith(("•", "|", "#")) and not re.search(r"[.!?:;]$", last))
+        in_paragraph = (raw[:1] != " " and (body[:1].islower() or body[:1].isdigit() or body[:1] in "\"`“(" or DANGLING.search(last))
+                        and last.strip() != ""
+                        and not last.lstrip().startswith((BULLET, "|", "#")) and not re.search(r"[.!?:;]$", last))
         if out and text_line and (under_bullet or in_paragraph):
             out[-1] = f"{last} {body}"
         else:
@@ -193,17 +195,17 @@ def bullet_lists(p, lines: list[Line]) -> Iterable[tuple[str, list[str], Line]]:
     """A line ending in ":" and the three or more short bullets under it: a list."""
     raw = p.text.splitlines()
     for i, line in enumerate(raw):
-        text = line.strip().lstrip("•").strip()
+        text = line.strip().lstrip(BULLET).strip()
         if not text.endswith(":") or len(text.split()) > LABEL_WORDS:
             continue
         depth = len(line) - len(line.lstrip())
         items = []
         for below in raw[i + 1:]:
-            if not below.strip().startswith("•") or len(below) - len(below.lstrip()) < depth:
+            if not below.strip().startswith(BULLET) or len(below) - len(below.lstrip()) < depth:
                 break
             if len(below) - len(below.lstrip()) > depth + 2:
                 continue  # a sub-point of an item
-            body = ASIDE.sub("", below.strip().lstrip("•").strip())  # "InternalServerError (500)": a note on it
+            body = ASIDE.sub("", below.strip().lstrip(BULLET).strip())  # "InternalServerError (500)": a note on it
             lead = BULLET_LEAD.match(body)
             item = lead.group("term") if lead else body
             # "InternalServerError / ServiceUnavailable": two names on one bullet
