@@ -979,6 +979,20 @@ Use an instance endpoint when you debug one particular instance.
     assert not any(o == "it" for q in served(notes) for o in q.options)
 
 
+def test_a_definition_among_code_names_ending_alike_asks_for_one_of_them_by_that_word():
+    notes = """\
+# DynamoDB
+
+## Errors
+- ValidationException: bad parameters, an item over 400 KB or a wrong key type
+- ResourceNotFoundException: the table does not exist yet or is still being created
+- LimitExceededException: too many control-plane operations at once
+- ConditionalCheckFailedException: a condition expression evaluated to false
+"""
+    asked = [q for q in of_shape("definition", notes)]
+    assert asked and all("which exception is described as" in q.stem for q in asked)
+
+
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():
     errors = """\
 # Step Functions

@@ -48,6 +48,7 @@ from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic, usable,
+    suffix_kind,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -826,8 +827,9 @@ class _Maker:
             listed_under = f", under \"{intro}\"," if intro else ","  # what the list is of ("Where the daemon runs")
             group = [t for t, _, other in defs if other.group == line.group]
             kind = self.kinds.kind(term, group)  # "which S3 storage class …" when every option is one
-            named = kind if kind and all(kind in self.kinds.of(o) for o in [t for t, _ in chosen] + kin) \
-                else CODED if all(STATUS.match(o) for o in [term, *(t for t, _ in chosen)]) else "term"
+            options = [term, *(t for t, _ in chosen), *kin]
+            named = kind if kind and all(kind in self.kinds.of(o) for o in options[1:]) \
+                else CODED if all(STATUS.match(o) for o in options[:len(chosen) + 1]) else suffix_kind(options)
             stem = f"{self.according(p)}{listed_under} which {named} is described as: \"{description}\"?"
             why = f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\"."
             if said:

@@ -421,3 +421,15 @@ def usable(answer: str) -> bool:
     """An answer a developer could use ("worker env + cron"): no clause ("app isn't returning
     200") and no outcome ("still Succeeded", "stop script broken")."""
     return STATE.search(answer) is None
+
+
+def suffix_kind(names: list[str]) -> str:
+    """What code names ending alike are ("exception" of "LimitExceededException" and
+    "ValidationException", "error" of "…Error"); "term" when they do not end alike."""
+    ends = set()
+    for name in names:
+        words = re.findall(r"[A-Z][a-z]+", name)
+        if not words or not re.fullmatch(r"[A-Za-z]+", name) or not re.search(r"[a-z][A-Z]", name):
+            return "term"
+        ends.add(words[-1].lower())
+    return ends.pop() if len(ends) == 1 and len(next(iter(ends))) >= 4 else "term"
