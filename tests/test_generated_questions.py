@@ -675,6 +675,12 @@ def test_a_description_that_is_a_line_of_code_is_never_served():
     assert any("line of code" in p for p in check(yaml, context_of()))
     words = replace(yaml, stem='Which template section is described as: "checks parameter combinations before a create"?')
     assert not any("line of code" in p for p in check(words, context_of()))
+    listed = replace(yaml, stem='Which parameter is described as "awsvpc, bridge, host, none"?',
+                     options=("requiresCompatibilities", "taskRoleArn", "family", "networkMode"), answers=("D",))
+    assert any("list of values" in p for p in check(listed, context_of()))
+    substitution = replace(yaml, stem='Which function is described as: "string substitution with ${Var}"?',
+                           options=("Fn::Join", "Fn::Sub", "Fn::GetAtt", "Fn::ImportValue"))
+    assert not any("line of code" in p for p in check(substitution, context_of()))
 
 
 def test_a_question_mixing_two_kinds_of_one_services_things_is_never_served():

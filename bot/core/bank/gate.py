@@ -33,7 +33,7 @@ _SUFFIX = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|er|e)$")  # "caching", "cached"
 GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
 _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
-_CODE = re.compile(r"(?:^|\s)#\s|\{[^}]*\}|<--|(?<!\w)!(?:Ref|Equals|Sub|GetAtt|If|Join)\b")  # a YAML line's comment, map, tag
+_CODE = re.compile(r"(?:^|\s)#\s|^\{|\{\s*\}|<--")  # a YAML line's comment or map, not "${Var}" in words
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
@@ -173,8 +173,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if len(topics) == 1 and topics[0] in wrong:  # not "Versions and aliases", naming two of its parts
             problems.append(f"option {topics[0]!r} names the topic itself, not a thing of its kind")
     described = _DESCRIBED.search(q.stem)
-    if described and _CODE.search(described.group(1)):
-        problems.append("the description is a line of code, not words")
+    values = [v.strip() for v in re.split(r"[,/|]|\bor\b", described.group(1))] if described else []
+    if described and (_CODE.search(described.group(1)) or len(values) >= 3 and all(re.fullmatch(r"[a-z0-9-]+", v) for v in values)):
+        problems.append("the description is a line of code or a list of values (\"awsvpc, bridge, host\"), not words")
     elif described and described.group(1).split()[0].lower().strip(",.") in notes.asides:
         problems.append("the description points elsewhere (\"also …\", \"like Retain …\"): it defines nothing")
     elif described and re.search(r"\bthem\b", described.group(1), re.IGNORECASE):
