@@ -999,6 +999,31 @@ def test_a_definition_among_code_names_ending_alike_asks_for_one_of_them_by_that
     assert asked and all("which exception is described as" in q.stem for q in asked)
 
 
+def test_options_written_unalike_are_never_served():
+    q = a_question()
+    labels = replace(q, options=("AWS_LAMBDA", "API_KEY", "COGNITO UP", "AWS_IAM"), answers=("C",))
+    assert any("not written alike" in p for p in check(labels, context_of()))
+    suffix = replace(q, options=("Parameters", "OutputPath", "ResultPath", "InputPath"), answers=("A",))
+    assert any("not written alike" in p for p in check(suffix, context_of()))
+    values = replace(q, options=("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP", "AFTER_SEQUENCE_NUMBER"), answers=("B",))
+    assert not any("not written alike" in p for p in check(values, context_of()))
+
+
+def test_a_table_whose_first_column_holds_two_kinds_asks_no_which_one():
+    notes = """\
+# Kinesis
+
+## Troubleshooting
+| Symptom / error | Fix |
+|---|---|
+| Firehose delivers late | lower the buffering hints |
+| Duplicate records downstream | idempotent consumers with unique IDs |
+| ResourceInUseException | wait until the stream is ACTIVE again |
+| Same Lambda batch retried forever | bisect the batch and set a maximum retry count |
+"""
+    assert not any("symptom" in q.stem.lower() for q in served(notes))
+
+
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():
     errors = """\
 # Step Functions

@@ -151,6 +151,13 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                                                 and shapes[next(iter(right))][i] not in {shapes[o][i] for o in wrong}
                                                 for i in (0, 1)):
                 problems.append("the answers alone share a shape (their first word or their length)")
+        # "COGNITO UP" among "API_KEY", "AWS_IAM": the notes' labels among a setting's values; "Parameters"
+        # among "InputPath", "OutputPath", "ResultPath": the one that does not end alike
+        snake = [o for o in q.options if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", o)]
+        ends = {o: (re.findall(r"[A-Z][a-z]+", o) or [""])[-1] for o in q.options if re.fullmatch(r"[A-Za-z]+", o)}
+        if len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options) or len(ends) == len(q.options) and len(right) == 1 and len({ends[o] for o in wrong}) == 1 \
+                and "" not in ends.values() and any(ends[r] != ends[wrong[0]] for r in right):
+            problems.append("the options are not written alike (the answer alone ends otherwise, or values among labels)")
         # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
         # (a service's name is no setting: "CodeDeploy" among "change sets")
         if q.shape == "scenario" and any(_setting(o) and o.lower() not in notes.concepts for o in q.options) \

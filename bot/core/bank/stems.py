@@ -22,7 +22,7 @@ from bot.core.lookup import lexicon as lexicons
 PATH = " › "  # between the headings of a heading path
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
-_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,2}([^*_\n]+?)[*_]{1,2}(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # not "/api/*, *.jpg"
 _SPACES = re.compile(r"\s+")
 _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
@@ -106,8 +106,11 @@ class Cleaner:
         return PATH.join(self.clean(part) for part in parts)
 
     def _aside(self, inside: str) -> bool:
+        """A bracket of the note-taker's: an aside ("exam fav!!"), or a pointer to another part
+        of the notes ("section 12", "see §4", "sect 6")."""
         words = set(re.findall(r"[a-z]+", inside.lower()))
-        return bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside or "?" in inside
+        return (bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside or "?" in inside
+                or re.fullmatch(r"\s*(?:see\s+)?(?:§|sect(?:ion)?\.?|part)\s*[\d.]+\s*", inside, re.IGNORECASE) is not None)
 
     def _fix(self, word: str) -> str:
         lower = word.lower()

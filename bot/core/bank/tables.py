@@ -151,7 +151,7 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
     things = [t for t in table.things if _name(t)]
     attributes = [a for a in table.attributes if a and len(a) <= MAX_CELL // 2]
     usable = {(t, a) for t in things for a in attributes if _telling(table.cell(t, a))}
-    if len(things) >= MIN_IDENTIFY:
+    if len(things) >= MIN_IDENTIFY and "/" not in table.kind:  # "Symptom / error | Fix": no kind to ask by
         yield from _identify(p, table, things, attributes, usable, maker)
     if len(things) >= MIN_IDENTIFY + 1:
         yield from _pairs(p, table, things, attributes, usable, maker)
