@@ -466,6 +466,15 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
     assert all("on Versions, aliases, layers" in q.stem for q in served(several))
 
 
+def test_a_stem_drops_a_pointer_to_another_section_and_keeps_a_path_patterns_stars():
+    from bot.core.bank.stems import Cleaner
+
+    clean = Cleaner(shipped()).clean
+    assert clean("Error caching minimum TTL, default 10 s (section 12)") == "Error caching minimum TTL, default 10 s"
+    assert clean("matched by path pattern (/api/*, *.jpg, /images/*)") == "matched by path pattern (/api/*, *.jpg, /images/*)"
+    assert clean("this is *never* cached") == "this is never cached"
+
+
 def test_a_question_under_a_heading_of_only_placeholders_names_no_topic():
     cheat = NOTES.replace("### Which one?", "### Use X when Y")
     stems = [q.stem for q in of_shape("scenario", cheat)]
