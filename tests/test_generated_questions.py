@@ -554,6 +554,8 @@ A worker environment reads its queue and posts each message to the app, which ha
     stems = [q.stem for q in of_shape("number", notes)]
     assert any("30 seconds" not in s and "to answer by default" in s for s in stems)
     assert not any("·" in s or "older docs said _____" in s for s in stems)
+    negated = "# Step Functions\n\n## Pricing\nThe free tier gives 4,000 transitions a month and it doesn't expire after 12 months.\n"
+    assert not of_shape("number", negated)
 
 
 def test_a_whole_number_is_never_asked_among_fractions_from_worked_examples():

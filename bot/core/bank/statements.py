@@ -227,10 +227,13 @@ def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
             or re.search(rf"\d\s*\(\s*{blank}|\w\({blank}|\(\s*{blank}\s*[)+]|\"[^\"]*{blank}[^\"]*\"", blanked) is not None
             or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", text)) > 1
             or REFERS.search(" ".join(blanked.split()[:4])) is not None
-            # a run of values ("HttpConnections 50 · MaxRetries 10 · retention ___"), the value it used
-            # to be ("___ (old 15)"), a source's word in a bracket ("(docs say two days; older docs said ___)")
-            or "·" in blanked or re.search(r"\(old\b", blanked) is not None or re.search(rf"\([^()]*\b(?:said|says)\b[^()]*{blank}|{blank}[^()]*\b(?:said|says)\b[^()]*\)",
-                                           blanked) is not None)
+            # a run of values ("HttpConnections 50 · MaxRetries 10 · retention ___"), the value it used to be
+            # ("(old 15)"), a negation ("the free tier doesn't expire after ___": any amount is as true)
+            or "·" in blanked or re.search(rf"\(old\b|(?:n't|\bnot|\bnever)\s+(?:\w+\s+){{0,2}}(?:after|before|within|for|in)\s+{blank}",
+                                           blanked) is not None
+            # a source's word in a bracket ("(docs say two days; older docs said ___)")
+            or re.search(rf"\([^()]*\b(?:said|says)\b[^()]*{blank}|{blank}[^()]*\b(?:said|says)\b[^()]*\)",
+                         blanked) is not None)
 
 
 def clause(text: str, m: re.Match, blank: str) -> str:
