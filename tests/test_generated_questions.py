@@ -556,6 +556,9 @@ A worker environment reads its queue and posts each message to the app, which ha
     assert not any("·" in s or "older docs said _____" in s for s in stems)
     negated = "# Step Functions\n\n## Pricing\nThe free tier gives 4,000 transitions a month and it doesn't expire after 12 months.\n"
     assert not of_shape("number", negated)
+    # a line that never says what its figure is of; one whose label does ("Parts: … max ___") is asked
+    bare = "# Kinesis\n\n## Retention\n- Default 24 hours, up to 8,760 hours.\n- Parts: 5 MiB to 5 GiB each, max 10,000 parts.\n"
+    assert [q.stem for q in of_shape("number", bare)] and not any("Default _____" in q.stem for q in of_shape("number", bare))
 
 
 def test_a_whole_number_is_never_asked_among_fractions_from_worked_examples():

@@ -175,6 +175,7 @@ class _Maker:
         self.values = lexicon.values
         self.asides = lexicon.asides
         self.stop = lexicon.stopwords
+        self.figure_words = lexicon.figures
         self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(lines(p.text))] for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
                                  for s in sentences(line.text)]
@@ -437,6 +438,14 @@ class _Maker:
                 return True
             at += 1
         return False
+
+    def _of_something(self, blanked: str) -> bool:
+        """A blanked line says what its figure is of: a word beside the figures that is no
+        "default", "max", unit or filler ("Default ___, up to 8,760 hours" says nothing of it)."""
+        words = {w for w in re.findall(r"[a-z]+", blanked.lower()) if len(w) > 1}
+        label = re.match(r"\s*([A-Za-z][\w ]{1,30}):", blanked)  # "Parts: … max ___": parts are what it counts
+        named = set(re.findall(r"[a-z]+", label.group(1).lower())) if label else set()
+        return not words <= self.figure_words | self.stop | self.units or not named <= self.figure_words | self.stop
 
     def _names_something(self, text: str) -> bool:
         """The sentence names what its figure is about: a term the lexicon knows or a name
@@ -895,8 +904,8 @@ class _Maker:
                 grouped = max([*values, value]) >= 1000
                 blanked = self.clean.clean(statements.clause(line.text, m, BLANK))
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
-                        or statements.unaskable(blanked, BLANK, line.text, m):
-                    continue  # cut short; one of a list of values
+                        or statements.unaskable(blanked, BLANK, line.text, m) or not card and not self._of_something(blanked):
+                    continue  # cut short; one of a list of values; "Default ___, up to 8,760 hours": of what?
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
                              [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text, card)
                 asked.add(sentence.number)
