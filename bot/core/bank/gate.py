@@ -38,8 +38,8 @@ _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, STATEMENT: 4, "definition": 3, NUMBER: 2}
-BRAND = frozenset("amazon aws servi".split())
-_JOINING = frozenset("and of for the".split())  # no letter of an acronym: "Identity and Access Management"  # words of every name, naming nothing
+BRAND = frozenset("amazon aws servi".split())  # words of every name, naming nothing
+_JOINING = frozenset("and of for the".split())  # no letter of an acronym: "Identity and Access Management"
 GOOD = 4  # a shape score the daily question prefers when a topic has some
 
 
@@ -155,8 +155,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # among "InputPath", "OutputPath", "ResultPath": the one that does not end alike
         snake = [o for o in q.options if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", o)]
         ends = {o: (re.findall(r"[A-Z][a-z]+", o) or [""])[-1] for o in q.options if re.fullmatch(r"[A-Za-z]+", o)}
-        if len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options) or len(ends) == len(q.options) and len(right) == 1 and len({ends[o] for o in wrong}) == 1 \
-                and "" not in ends.values() and any(ends[r] != ends[wrong[0]] for r in right):
+        labelled = len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options)
+        odd_end = (len(ends) == len(q.options) and len(right) == 1 and "" not in ends.values()
+                   and len({ends[o] for o in wrong}) == 1 and any(ends[r] != ends[wrong[0]] for r in right))
+        if labelled or odd_end:
             problems.append("the options are not written alike (the answer alone ends otherwise, or values among labels)")
         # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
         # (a service's name is no setting: "CodeDeploy" among "change sets")
@@ -206,9 +208,9 @@ def _worked_out(q: BankQuestion, wrong: list[str]) -> list[str]:
         if out:
             problems.append(f"the stem's range {low}-{high} {unit} rules out {out[0]!r}")
     given = [float(n) for n in _NUMBER.findall(q.stem.replace(",", "")) if float(n) > 1]
+    added = [float(a) + float(b) for a, b in re.findall(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)", q.stem)]
     for option in q.correct:
         key = _amount(option)
-        added = [float(a) + float(b) for a, b in re.findall(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)", q.stem)]
         if key is not None and (key in added or any(abs(a * b - key) < 1e-9 or abs(a / b - key) < 1e-9
                                                     for i, a in enumerate(given) for b in given[i + 1:] + given[:i])):
             problems.append(f"the answer {option!r} is worked out from the stem's own numbers")
