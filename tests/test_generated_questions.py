@@ -473,6 +473,10 @@ def test_a_stem_drops_a_pointer_to_another_section_and_keeps_a_path_patterns_sta
     assert clean("Error caching minimum TTL, default 10 s (section 12)") == "Error caching minimum TTL, default 10 s"
     assert clean("matched by path pattern (/api/*, *.jpg, /images/*)") == "matched by path pattern (/api/*, *.jpg, /images/*)"
     assert clean("this is *never* cached") == "this is never cached"
+    assert Cleaner(shipped()).heading("Error codes → what I'd check") == "Error codes"
+    from bot.core.bank.lines import DANGLING
+
+    assert DANGLING.search("bad JSON / e.g") and not DANGLING.search("bad JSON, e.g. a missing brace")
 
 
 def test_a_question_under_a_heading_of_only_placeholders_names_no_topic():
@@ -1035,6 +1039,18 @@ def test_a_table_whose_first_column_holds_two_kinds_asks_no_which_one():
 | Same Lambda batch retried forever | bisect the batch and set a maximum retry count |
 """
     assert not any("symptom" in q.stem.lower() for q in served(notes))
+
+
+def test_a_cue_that_is_a_question_gets_one_question_mark():
+    cues = """\
+# Storage
+
+## Picking storage
+- exam tip: "thousands of EC2 instances mount the same share at once?" → EFS. "lowest latency block disk for one database" → EBS
+- exam tip: "objects served to the whole internet, cheap, durable" → S3. "data lost when the host stops is fine" → instance store
+"""
+    stems = [q.stem for q in of_shape("scenario", cues)]
+    assert stems and not any('?"?' in s for s in stems)
 
 
 def test_a_two_column_tables_header_is_never_a_term_or_an_option():

@@ -48,7 +48,7 @@ from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic, usable,
-    suffix_kind,
+    suffix_kind, asking,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -652,7 +652,7 @@ class _Maker:
             condition = balanced(third_person(self.clean.clean(situation(y))))
             if untold(condition):
                 continue  # "for cross-account", "when some legacy thing expects it": no situation told
-            stem = f"{self.according(p)}, which should a developer use {when} {condition}?"
+            stem = asking(f"{self.according(p)}, which should a developer use {when} {condition}")
             why = (f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\". "
                    + " ".join(f"{o}: the notes use it {w} {self.clean.clean(oy)}."
                               for o, w, oy, _ in distinct(pool, of=lambda rule: rule[0]) if o in others and w))

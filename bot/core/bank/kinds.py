@@ -121,7 +121,7 @@ class Wording(Protocol):
 def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, str], maker: Wording) -> BankQuestion:
     """"Which should a developer use in this situation: '<cue>'?", the answer what the notes'
     arrow leads to, the wrong options what their other cues lead to (``told``: answer -> cue)."""
-    stem = f"{maker.according(p)}, which should a developer use {QUOTED} {cue}?"
+    stem = asking(f"{maker.according(p)}, which should a developer use {QUOTED} {cue}")
     others = " ".join(f"{o} is their answer to {c}." for o, c in told.items())
     why = f"{maker.notes_on(p)} say: \"{line}\". {others}".rstrip()
     return single(p, "scenario", f"cue {cue}", stem, answer, wrong, why)
@@ -131,7 +131,7 @@ def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: 
     """"Which TWO could a developer use in this situation: '<cue>'?": the notes' own "X or Y"."""
     qid = ident(p.id, "choose-two", f"cue {cue}")
     options, answers = place(qid, right, wrong)
-    stem = f"{maker.according(p)}, which TWO could a developer use {QUOTED} {cue}? {CHOOSE_TWO}"
+    stem = f"{asking(f'{maker.according(p)}, which TWO could a developer use {QUOTED} {cue}')} {CHOOSE_TWO}"
     why = f"{maker.notes_on(p)} say: \"{line}\". {', '.join(wrong)}: the notes give them for other cues."
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
                         explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
@@ -433,3 +433,8 @@ def suffix_kind(names: list[str]) -> str:
             return "term"
         ends.add(words[-1].lower())
     return ends.pop() if len(ends) == 1 and len(next(iter(ends))) >= 4 else "term"
+
+
+def asking(stem: str) -> str:
+    """A stem ended as a question, once: not '… "is it shared outside the org?"?'."""
+    return stem if stem.endswith('?"') else f"{stem}?"

@@ -29,7 +29,8 @@ CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|mu
                      r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
                      r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]")
 PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
-DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for|by|up|no|the|a|an|than|between)\W*$", re.IGNORECASE)
+DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for|by|up|no|the|a|an|than|between|e\.?g|i\.?e)\W*$",
+                      re.IGNORECASE)
 PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
 CARD_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(.{10,}\?)\s*$")  # a flashcard: "Q: …?" then "A: …"
 CARD_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s")

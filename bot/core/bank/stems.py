@@ -27,11 +27,11 @@ _SPACES = re.compile(r"\s+")
 _LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)])\s+")  # "4. SQS", "b) Limits", "5.2 Errors"
-_ASKING = re.compile(r":\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
+_ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 _CONTENTS = re.compile(r"(?<=\w):\s+[a-z/][^:]*,[^:]*,[^:]*$")  # of plain words, not names ("Troubleshooting: Lambda, API Gateway, …")
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
-_REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve)?\s+[a-z].*)$")
+_REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 # "SM = Secrets Manager", "CW = CloudWatch", "XR = X-Ray", "CWL = CW Logs" (its own shorthand spelled out in turn)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
