@@ -982,6 +982,20 @@ def test_the_notes_shorthand_is_spelled_out_in_options_even_when_defined_by_othe
 """
     options = {o for q in served(notes) for o in q.options}
     assert {"CloudWatch Logs", "CloudWatch agent"} <= options and not {"CWL", "CW agent"} & options
+    # a definition's options too, and a name with its maker in front ("PS = SSM Parameter Store")
+    legend = """\
+# Security
+
+Abbrevs: SM = Secrets Manager, PS = SSM Parameter Store.
+
+## Big picture
+- KMS = creates and controls the encryption keys behind other services
+- ACM = provisions and renews TLS certificates for load balancers and CloudFront
+- SM = rotates database credentials on a schedule, with a Lambda function
+- PS = hierarchical configuration values, free in the standard tier, no built-in rotation
+"""
+    options = {o for q in of_shape("definition", legend) for o in q.options}
+    assert {"Secrets Manager", "SSM Parameter Store"} <= options and not {"SM", "PS"} & options
 
 
 def test_a_line_wrapped_after_a_word_that_needs_more_is_read_whole_and_it_is_no_thing_to_use():

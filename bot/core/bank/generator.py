@@ -845,7 +845,9 @@ class _Maker:
                 why += f" The others, as the notes put them: {said}"
             if kin:
                 why += " " + self.kinds.said(term, group, kin)
-            yield single(p, "definition", term, stem, term, [t for t, _ in chosen] + kin, why)
+            spelled = [self.clean.spell(t) for t in [term, *(t for t, _ in chosen), *kin]]  # "CB": "CodeBuild"
+            if len({key(t) for t in spelled}) == len(spelled):
+                yield self._defined(single(p, "definition", term, stem, spelled[0], spelled[1:], why), p)
 
     def _figures(self, p) -> list[Figure]:
         """Each line's first figure worth asking, with three wrong amounts of its unit (found once

@@ -52,10 +52,16 @@ class Cleaner:
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
         self._known = known
-        defined = dict(_DEFINED.findall(notes_text))
-        spelled = {short: " ".join(defined.get(w, w) for w in long.split()) for short, long in defined.items()}
-        self._spelled = {short: long for short, long in spelled.items()
-                         if (short.lower() not in known or _CAMEL.search(defined[short])) and _initials(short, long)}
+        said: dict[str, list[str]] = {}  # "SM = Secrets Manager", then "SM = rotates …": the first that spells it
+        for short, long in _DEFINED.findall(notes_text):
+            said.setdefault(short, []).append(long)
+        plain = {short: next((long for long in longs if _initials(short, long)), "") for short, longs in said.items()}
+        self._spelled = {}
+        for short, longs in said.items():
+            spelled = [" ".join(plain.get(w) or w for w in long.split()) for long in longs]
+            long = next((s for s in spelled if _initials(short, s)), "")
+            if long and (short.lower() not in known or any(_CAMEL.search(s) for s in longs)):
+                self._spelled[short] = long
         self._short = re.compile(rf"\b(?:{'|'.join(map(re.escape, self._spelled))})\b") if self._spelled else None
 
     def clean(self, text: str) -> str:
@@ -132,6 +138,8 @@ def _initials(short: str, long: str) -> bool:
     capitals are the words' initials."""
     capitals = [c for c in short if c.isupper()] or list(short)
     words = re.split(r"[\s-]+", _CAMEL.sub(" ", long))
+    if len(words) == len(capitals) + 1 and words[0].isupper():
+        words = words[1:]  # "PS = SSM Parameter Store": the service's maker in front
     return len(capitals) == len(words) and all(w[:1].lower() == c.lower() for c, w in zip(capitals, words))
 
 
