@@ -1036,6 +1036,9 @@ def test_options_written_unalike_are_never_served():
     assert any("not written alike" in p for p in check(labels, context_of()))
     suffix = replace(q, options=("Parameters", "OutputPath", "ResultPath", "InputPath"), answers=("A",))
     assert any("not written alike" in p for p in check(suffix, context_of()))
+    prefix = replace(q, options=("AssumeRole", "AssumeRoleWithSAML", "GetCallerIdentity", "AssumeRoleWithWebIdentity"),
+                     answers=("C",))
+    assert any("not written alike" in p for p in check(prefix, context_of()))
     values = replace(q, options=("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP", "AFTER_SEQUENCE_NUMBER"), answers=("B",))
     assert not any("not written alike" in p for p in check(values, context_of()))
 

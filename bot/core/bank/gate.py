@@ -154,10 +154,11 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # "COGNITO UP" among "API_KEY", "AWS_IAM": the notes' labels among a setting's values; "Parameters"
         # among "InputPath", "OutputPath", "ResultPath": the one that does not end alike
         snake = [o for o in q.options if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", o)]
-        ends = {o: (re.findall(r"[A-Z][a-z]+", o) or [""])[-1] for o in q.options if re.fullmatch(r"[A-Za-z]+", o)}
+        parts = {o: re.findall(r"[A-Z][a-z]+", o) or [""] for o in q.options if re.fullmatch(r"[A-Za-z]+", o)}
         labelled = len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options)
-        odd_end = (len(ends) == len(q.options) and len(right) == 1 and "" not in ends.values()
-                   and len({ends[o] for o in wrong}) == 1 and any(ends[r] != ends[wrong[0]] for r in right))
+        # "GetCallerIdentity" among "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity" too
+        odd_end = len(parts) == len(q.options) and len(right) == 1 and "" not in (p[0] for p in parts.values()) \
+            and any(len({parts[o][at] for o in wrong}) == 1 and parts[next(iter(right))][at] != parts[wrong[0]][at] for at in (0, -1))
         if labelled or odd_end:
             problems.append("the options are not written alike (the answer alone ends otherwise, or values among labels)")
         # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
