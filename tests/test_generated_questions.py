@@ -597,6 +597,13 @@ def test_a_question_with_an_option_cut_short_is_never_served():
     q = a_question()
     bad = replace(q, options=tuple("give temporary AWS creds to" if o not in q.correct else o for o in q.options))
     assert any("cut short" in p for p in check(bad, context_of()))
+    scrap = replace(q, options=tuple("SQS buffer)" if o in q.correct else o for o in q.options))
+    assert any("cut short" in p for p in check(scrap, context_of()))
+    # a line wrapped inside a bracket goes on with the next: its end is no term of its own
+    from bot.core.bank.lines import lines
+
+    wrapped = "Fixes: backoff + jitter -> spread load (more prefixes,\nSQS buffer) -> caching -> batch APIs."
+    assert [text for text, _ in lines(wrapped)] == [wrapped.replace("\n", " ")]
 
 
 def test_a_question_with_options_of_two_forms_is_never_served():

@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Protocol
 from rapidfuzz import fuzz
 
 from bot.core.bank import questions as bank
-from bot.core.bank.lines import DANGLING, written
+from bot.core.bank.lines import DANGLING, unclosed, written
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.kinds import abbreviates
 
@@ -68,7 +68,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append(f"option {option!r} carries markdown or a list marker")
         if len(option) > MAX_OPTION:
             problems.append(f"option {option!r} is longer than {MAX_OPTION} characters")
-        if _ONE_PLURAL.search(option) or len(option.split()) >= 3 and DANGLING.search(option):
+        if _ONE_PLURAL.search(option) or len(option.split()) >= 3 and DANGLING.search(option) \
+                or unclosed(option):  # "SQS buffer)": the end of a bracket
             problems.append(f"option {option!r}: one of a plural, or cut short (\"give AWS creds to\")")
         lost = [n for n in _NUMBER.findall(option.replace(",", "")) if n not in notes.numbers]
         if lost and q.shape not in (NUMBER, STATEMENT):  # amounts of a unit: the notes' or usual ones

@@ -144,7 +144,8 @@ def _unwrapped(text: str) -> list[str]:
         under_bullet = (raw[:1] == " " and last.lstrip().startswith(BULLET) and len(raw) - len(raw.lstrip()) < 4
                         and (body[:1].islower() or not re.search(r"[.!?:;]$", last)
                              and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body)))  # not code under the bullet
-        in_paragraph = (raw[:1] != " " and (body[:1].islower() or body[:1].isdigit() or body[:1] in "\"`“(" or DANGLING.search(last))
+        in_paragraph = (raw[:1] != " " and (body[:1].islower() or body[:1].isdigit() or body[:1] in "\"`“(" or DANGLING.search(last)
+                                            or unclosed(last))  # "(more prefixes," / "SQS buffer) -> …"
                         and last.strip() != ""
                         and not last.lstrip().startswith((BULLET, "|", "#")) and not re.search(r"[.!?:;]$", last))
         if out and text_line and (under_bullet or in_paragraph):
@@ -333,3 +334,8 @@ def lower(name: str) -> str:
     """ "Deployment policies" -> "deployment policies"; a name stays ("SQS queues", "DeletionPolicy values")."""
     first = name.split(" ", 1)[0]
     return name if name[:2].isupper() or re.search(r"\w[A-Z]", first) else name[:1].lower() + name[1:]
+
+
+def unclosed(text: str) -> bool:
+    """A bracket opened and not closed, or closed and never opened ("SQS buffer)")."""
+    return text.count("(") != text.count(")")
