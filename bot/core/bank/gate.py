@@ -158,8 +158,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         parts = {o: re.findall(r"[A-Z][a-z]+", o) or [""] for o in q.options if re.fullmatch(r"[A-Za-z]+", o)}
         labelled = len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options)
         # "GetCallerIdentity" among "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity" too
+        answer = next(iter(right))
         odd_end = len(parts) == len(q.options) and len(right) == 1 and "" not in (p[0] for p in parts.values()) \
-            and any(len({parts[o][at] for o in wrong}) == 1 and parts[next(iter(right))][at] != parts[wrong[0]][at] for at in (0, -1))
+            and any(len({parts[o][at] for o in wrong}) == 1 and parts[answer][at] != parts[wrong[0]][at] for at in (0, -1))
         if labelled or odd_end:
             problems.append("the options are not written alike (the answer alone ends otherwise, or values among labels)")
         # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
@@ -185,7 +186,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append(f"option {topics[0]!r} names the topic itself, not a thing of its kind")
     described = _DESCRIBED.search(q.stem)
     values = [v.strip() for v in re.split(r"[,/|]|\bor\b", described.group(1))] if described else []
-    if described and (_CODE.search(described.group(1)) or len(values) >= 3 and all(re.fullmatch(r"[a-z0-9-]+", v) for v in values)):
+    listed = len(values) >= 3 and all(re.fullmatch(r"[a-z0-9-]+", v) for v in values)
+    if described and (_CODE.search(described.group(1)) or listed):
         problems.append("the description is a line of code or a list of values (\"awsvpc, bridge, host\"), not words")
     elif described and described.group(1).split()[0].lower().strip(",.") in notes.asides:
         problems.append("the description points elsewhere (\"also …\", \"like Retain …\"): it defines nothing")

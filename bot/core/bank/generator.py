@@ -47,8 +47,8 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic, usable,
-    suffix_kind, asking,
+    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
+    usable, suffix_kind, asking,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -722,8 +722,10 @@ class _Maker:
         if all(mentions(p.text, a) for a in q.correct):
             return q
         shorts = [self.clean.defining(a) for a in q.correct]
-        where = next((o.id for o in self.context.passages.values() if all(
-            s and re.search(rf"\b{re.escape(s)}\s*=", o.text) or mentions(o.text, a) for a, s in zip(q.correct, shorts))), None)
+
+        def spells(o) -> bool:  # the passage defines the shorthand, or says the answer itself
+            return all(s and re.search(rf"\b{re.escape(s)}\s*=", o.text) or mentions(o.text, a) for a, s in zip(q.correct, shorts))
+        where = next((o.id for o in self.context.passages.values() if spells(o)), None)
         return replace(q, passages=(p.id, where)) if where and where != p.id else q
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:
