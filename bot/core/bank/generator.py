@@ -171,6 +171,7 @@ class _Maker:
         self.clean = Cleaner(lexicon, text)
         self.labels = lexicon.labels
         self.recaps = lexicon.recaps
+        self.passages = passages
         self.sizes = Counter(p.section for p in passages)
         self.values = lexicon.values
         self.asides = lexicon.asides
@@ -725,7 +726,7 @@ class _Maker:
 
         def spells(o) -> bool:  # the passage defines the shorthand, or says the answer itself
             return all(s and re.search(rf"\b{re.escape(s)}\s*=", o.text) or mentions(o.text, a) for a, s in zip(q.correct, shorts))
-        where = next((o.id for o in self.context.passages.values() if spells(o)), None)
+        where = next((o.id for o in self.passages if spells(o)), None)
         return replace(q, passages=(p.id, where)) if where and where != p.id else q
 
     def _rivals(self, x: str, others: list[str]) -> list[str]:
