@@ -1037,6 +1037,22 @@ def test_a_definition_among_code_names_ending_alike_asks_for_one_of_them_by_that
     assert asked and all("which exception is described as" in q.stem for q in asked)
 
 
+def test_a_tables_header_in_the_learners_words_is_no_kind_to_ask_by():
+    notes = """\
+# SDK
+
+## Errors
+| You see | Meaning | Fix |
+|---|---|---|
+| Unable to locate credentials | no credentials in the chain | run aws configure or attach a role to the instance |
+| SignatureDoesNotMatch | the request was signed with a wrong key | check the secret access key for a typo |
+| RequestTimeTooSkewed | the clock is off by more than 15 minutes | sync the clock of the machine with NTP |
+| ExpiredToken | temporary credentials ran out | get new temporary credentials from STS |
+"""
+    stems = [q.stem for q in served(notes) if "as its" in q.stem]
+    assert stems and not any("which you see" in s.lower() for s in stems)
+
+
 def test_options_written_unalike_are_never_served():
     q = a_question()
     labels = replace(q, options=("AWS_LAMBDA", "API_KEY", "COGNITO UP", "AWS_IAM"), answers=("C",))

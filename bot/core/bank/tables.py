@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import Kinds
-from bot.core.bank.lines import bare, key, lower, variant
+from bot.core.bank.lines import PERSONAL, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
@@ -173,7 +173,8 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         wrong = [others[i] for i in pick(thing + attribute, len(others), 3)]
         # an acronym over a column of numbers ("HTTP" over 404, 409) is no noun: "which one has …"
         coded = re.fullmatch(r"[A-Z]{2,5}", table.kind.strip()) and all(t[:1].isdigit() for t in things)
-        kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded else "one"
+        spoken = set(table.kind.lower().split()) & (PERSONAL | {"you"})  # "You see | Fix": the learner's words, no noun
+        kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded and not spoken else "one"
         if kind == "one" and not coded:  # "| | KDS | SQS | SNS |": the lexicon's kind of what it compares
             known = maker.kinds.kind(thing, things)
             kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else kind
