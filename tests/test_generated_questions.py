@@ -1053,6 +1053,25 @@ def test_a_tables_header_in_the_learners_words_is_no_kind_to_ask_by():
     assert stems and not any("which you see" in s.lower() for s in stems)
 
 
+def test_a_heading_that_names_a_topic_is_never_an_option_among_things():
+    from bot.core.bank.generator import _Maker
+
+    notes = """\
+# Monitoring notes
+
+## CloudWatch Logs
+### Writing logs
+- Applications send events with PutLogEvents or through the CloudWatch agent.
+### Mapping templates
+- Velocity templates that reshape a request before the integration sees it.
+### Metric filters
+- Runs on new events as they are ingested and turns matches into a metric.
+"""
+    maker = _Maker(passages(notes), shipped())
+    assert maker._facet_label("Metric filters", True) and maker._facet_label("Mapping templates", True)
+    assert not maker._facet_label("Writing logs", True) and not maker._facet_label("Core concepts", True)
+
+
 def test_options_written_unalike_are_never_served():
     q = a_question()
     labels = replace(q, options=("AWS_LAMBDA", "API_KEY", "COGNITO UP", "AWS_IAM"), answers=("C",))

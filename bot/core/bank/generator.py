@@ -1030,6 +1030,8 @@ class _Maker:
         be one the notes name again."""
         return (self._term_ok(label, named_only=False) and not self.label(label) and self._label(label)
                 and (headed or self._thing(label)) and (label[:1].isupper() or self._named(label))
+                # "Writing logs", "Scaling consumers": a topic, no thing ("Mapping templates" the lexicon knows)
+                and (not re.match(r"[A-Z][a-z]+ing\s+\S", label) or bool(self.kinds.of(label)) or key(label) in self.known)
                 and not self.label(label.split()[-1])
                 and not statements.TWO_THINGS.search(label) and label.split()[0].lower() not in PRONOUNS | PERSONAL)
 
