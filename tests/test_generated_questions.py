@@ -461,9 +461,12 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
     # a heading listing its contents in plain words is about what it names before them
     listed = notes.replace("## Versions, aliases, layers", "## Packaging: zip vs container, layers, extensions, arm64")
     assert all(q.stem.startswith("According to your notes on Lambda › Packaging, ") for q in served(listed))
-    # a title naming several services says none of them
+    # a title naming several services says none of them, nor does a title with no words
     several = notes.replace("# Lambda deep dive", "# Lambda + DynamoDB patterns")
     assert all("on Versions, aliases, layers" in q.stem for q in served(several))
+    from bot.core.bank.stems import subject
+
+    assert subject("— (wk 3)", shipped().names) == "" and subject("", shipped().names) == ""
 
 
 def test_a_stem_drops_a_pointer_to_another_section_and_keeps_a_path_patterns_stars():

@@ -104,9 +104,11 @@ class Cleaner:
                 or {w for w in re.findall(r"[a-z0-9]+", heading.lower()) if len(w) > 1} <= plain)
 
     def heading(self, path: str) -> str:
-        """A heading path without its numbers, asides, brackets or the question it asks ("Capacity unit
-        math (exam!!)", "Limits (the ones that keep showing up)", "SAM CLI: which command for which
-        question" -> "Capacity unit math", "Limits", "SAM CLI"): a stem names the topic."""
+        """A heading path without its numbers, asides, brackets, the question it asks, the note-taker's
+        remark on it or its list of contents ("Capacity unit math (exam!!)", "SAM CLI: which command
+        for which question", "Deployment policies ← most tested part", "Config: env vars, secrets,
+        timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
+        the topic."""
         parts = (_CONTENTS.sub("", _REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", part))))) or part
                  for part in path.split(PATH))
         return PATH.join(self.clean(part) for part in parts)
@@ -159,5 +161,5 @@ def subject(title: str, names: frozenset[str]) -> str:
     named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
                   if len(spans) >= n and j in names), "")
     others = [m for m in spans[len(named.split()):] if re.sub(r"[^a-z0-9]", "", m.group(0).lower()) in names]
-    listed = re.match(r"\s*[,+&/]\s*[A-Z]", title[len(named):])
+    listed = named and re.match(r"\s*[,+&/]\s*[A-Z]", title[title.index(named) + len(named):])
     return named if named[:1].isupper() and not others and not listed else ""
