@@ -67,6 +67,11 @@ def test_every_acronym_of_a_line_of_definitions_is_learned():
     found = dict(acronyms(parse(notes, "m.md")[0]))
     assert found["xr"] == ("x", "ray") and found["ct"] == ("cloud", "trail")
     assert found["emf"] == ("embedded", "metric", "format")
+    shared = "# Cognito\n\n> abbrevs: IT/AT/RT = ID / access / refresh token.\n"
+    found = dict(acronyms(parse(shared, "c.md")[0]))
+    assert found["rt"] == ("refresh", "token") and found["at"] == ("access", "token")
+    # a legend's "IT" is never the "it" of every query
+    assert "it" not in lookup(shared).vocab.lexicon.concepts
 
 
 def test_an_acronym_the_notes_define_finds_its_spelled_out_passage_and_back():

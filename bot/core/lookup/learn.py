@@ -24,6 +24,7 @@ _AFTER = re.compile(r"\(\s*" + _ACRONYM + r"\s*\)")  # phrase (ACR)
 _BEFORE = re.compile(r"\b" + _ACRONYM + r"\s*\(([^()]{3,80})\)")  # ACR (phrase)
 _LEADS = re.compile(r"^[\s•*\-]*" + _ACRONYM + r"\s*(?:=|:|–|—|-|\bis\b|\bstands for\b|\bmeans\b)\s*(.+)")
 _EQUALS = re.compile(r"\b" + _ACRONYM + r"\s*=\s*(?=(.+))")  # "... k8s = Kubernetes" anywhere, each of "A = x, B = y"
+_SHARED = re.compile(r"\b([A-Za-z]{1,5}(?:/[A-Za-z]{1,5})+)\s*=\s*([A-Za-z]+(?:\s*/\s*[A-Za-z]+)+(?:\s+[A-Za-z]+)+)")
 _LEAD_IN = re.compile(r"^[\s•*\-]*([A-Za-z][\w./'’() -]{1,48}?)\s*(?::|=|–|—|\s-)\s+\S")
 _SKIPPABLE = frozenset("of and for the to a an in on with by".split())
 _WORDS = re.compile(r"[A-Za-z0-9]+")
@@ -45,6 +46,8 @@ def lexicon(passages: Iterable[notes.Passage], base: Lexicon) -> Lexicon:
     """The notes' own acronyms as concepts, in the terms of ``base`` where it knows them."""
     concepts: dict[str, tuple[str, ...]] = {}
     for acronym, phrase in acronyms(passages):
+        if acronym in base.stopwords:
+            continue  # "IT = ID token": "it" is a word of every query, never the token
         spelled = " ".join(phrase)
         emitted = base.concepts.get(acronym) or base.concepts.get(spelled) or (acronym,)
         concepts.setdefault(acronym, emitted)
@@ -78,6 +81,11 @@ def _definitions(line: str) -> list[tuple[str, tuple[str, ...]]]:
         out += _prefix(lead.group(1), lead.group(2))
     for match in _EQUALS.finditer(line):
         out += _prefix(match.group(1), match.group(2))
+    for match in _SHARED.finditer(line):  # "IT/AT/RT = ID / access / refresh token": one tail for all
+        shorts, longs = match.group(1).split("/"), [w.strip() for w in match.group(2).split("/")]
+        tail = longs[-1].split()[1:] if len(shorts) == len(longs) else []
+        for short, long in zip(shorts, longs) if tail else ():
+            out += _prefix(short, " ".join([long, *tail] if len(long.split()) == 1 else [long]))
     return list(dict.fromkeys(out))
 
 
