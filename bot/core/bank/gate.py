@@ -52,6 +52,7 @@ class Notes(Protocol):
     passages: dict[str, object]
     concepts: Mapping[str, tuple[str, ...]]  # a way of saying something -> what it names (the lexicon's)
     kinds: Callable[[str], set[str]]  # the kinds a term names a member of ("REST API": an API Gateway API)
+    sayings: Mapping[str, list[str]]  # a concept -> every way the lexicon writes it (``sayings``)
 
 
 def check(q: BankQuestion, notes: Notes) -> list[str]:
@@ -116,12 +117,12 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             # an acronym stands for, on either side, in what the stem quotes and nowhere else in it
             said = _QUOTE.findall(q.stem)[-1] if q.shape != NUMBER and _QUOTE.search(q.stem) else ""
             elsewhere = set(_words(_QUOTE.sub("", q.stem)))
-            own = set(_spelled(option, notes.concepts))
-            theirs = {w for o in wrong for w in [*_spelled(o, notes.concepts), *_words(o)]}
+            own = set(_spelled(option, notes))
+            theirs = {w for o in wrong for w in [*_spelled(o, notes), *_words(o)]}
             spelled = [w for w in own if _begins(w, {s for s in _words(said) if len(s) >= 4 or s in own} - elsewhere)
                        and not _begins(w, theirs)]
             for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", said):  # both words of RT in the answer
-                meant = [w for w in set(_spelled(acronym, notes.concepts)) if _begins(w, own | set(_words(option)))
+                meant = [w for w in set(_spelled(acronym, notes)) if _begins(w, own | set(_words(option)))
                          and not _begins(w, theirs | elsewhere)]
                 spelled += meant if len(meant) >= 2 else []
             if spelled and not shown and not named:
@@ -278,13 +279,12 @@ def _other_kind(a: str, b: str) -> bool:
     return 0 < shared < min(len(first), len(second)) and "feature" not in (first[-1], second[-1])
 
 
-def _spelled(option: str, concepts: Mapping[str, tuple[str, ...]]) -> list[str]:
+def _spelled(option: str, notes: Notes) -> list[str]:
     """The words an option's acronyms stand for, as the lexicon spells them out ("key",
     "management" for KMS; "container" for ECS), but not the brand."""
     out = []
-    sayings = _sayings(concepts)
     for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", option):
-        for saying in dict.fromkeys(s for c in concepts.get(acronym.lower(), ()) for s in sayings.get(c, ())):
+        for saying in dict.fromkeys(s for c in notes.concepts.get(acronym.lower(), ()) for s in notes.sayings.get(c, ())):
             spoken = [w for w in saying.split() if w not in _JOINING]
             initials = "".join(w[0] for w in spoken)  # "DynamoDB Accelerator" for DAX: its first letters
             if initials == acronym.lower() or len(spoken) > 1 and acronym.lower().startswith(initials):
@@ -292,20 +292,13 @@ def _spelled(option: str, concepts: Mapping[str, tuple[str, ...]]) -> list[str]:
     return out
 
 
-_SAYINGS: dict[int, tuple[Mapping, dict[str, list[str]]]] = {}
-
-
-def _sayings(concepts: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
-    """A concept -> every way the lexicon writes it, read once for a notes' lexicon."""
-    kept = _SAYINGS.get(id(concepts))
-    if kept is None or kept[0] is not concepts:
-        index: dict[str, list[str]] = {}
-        for saying, ids in concepts.items():
-            for c in ids:
-                index.setdefault(c, []).append(saying)
-        _SAYINGS.clear()  # one notes' lexicon at a time: memory stays flat
-        kept = _SAYINGS[id(concepts)] = (concepts, index)
-    return kept[1]
+def sayings(concepts: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    """A concept -> every way the lexicon writes it (``concepts`` read the other way round)."""
+    index: dict[str, list[str]] = {}
+    for saying, ids in concepts.items():
+        for c in ids:
+            index.setdefault(c, []).append(saying)
+    return index
 
 
 def _head(option: str) -> str:

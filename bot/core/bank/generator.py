@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.questions import digest, pick, single
-from bot.core.bank.gate import GIVES_AWAY, binary, check
+from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
@@ -163,6 +163,7 @@ class Context:
     passages: dict[str, object]
     concepts: Mapping[str, tuple[str, ...]]
     kinds: Callable[[str], set[str]]
+    sayings: Mapping[str, list[str]]
 
 
 class _Maker:
@@ -181,11 +182,12 @@ class _Maker:
         self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
                                  for s in sentences(line.text)]
                           for p in passages}
+        taught = learn.lexicon(passages, lexicon).concepts  # "LA" the notes define as "Lambda authorizer"
+        concepts = {**taught, **lexicon.concepts}  # the lexicon's, and the acronyms the notes define ("SRP")
         self.context = Context(
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
             labels=lexicon.labels, asides=lexicon.asides, passages={p.id: p for p in passages},
-            concepts={**learn.lexicon(passages, lexicon).concepts, **lexicon.concepts},  # "SRP" the notes define
-            kinds=lambda term: self.kinds.of(term))
+            concepts=concepts, kinds=lambda term: self.kinds.of(term), sayings=sayings(concepts))
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}
@@ -196,8 +198,7 @@ class _Maker:
         self.names = lexicon.names
         self._subjects: dict[str, str] = {}  # a document's title -> the one service it names
         self._things: dict[str, bool] = {}
-        taught = learn.lexicon(passages, lexicon).concepts  # "LA" the notes define as "Lambda authorizer"
-        self.kinds = Kinds(lexicon.families, {**taught, **lexicon.concepts}, self.clean.english, frozenset(taught))
+        self.kinds = Kinds(lexicon.families, concepts, self.clean.english, frozenset(taught))
         self._places: dict[str, list[int]] | None = None  # word -> where the notes write it (``_uses``)
         self._sequence: list[str] = []
         self.headings: dict[str, set[str]] = defaultdict(set)  # section -> its headings' words
