@@ -157,7 +157,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # among "InputPath", "OutputPath", "ResultPath": the one that does not end alike
         snake = [o for o in q.options if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", o)]
         parts = {o: re.findall(r"[A-Z][a-z]+", o) or [""] for o in q.options if re.fullmatch(r"[A-Za-z]+", o)}
-        labelled = len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options)
+        code = [o for o in q.options if written(o) == "camel" and o.lower() not in notes.concepts]  # not "EventBridge"
+        # or "OverLimit", "ThrottlingException" beside the notes' phrase "PurgeQueue deletes all msgs"
+        labelled = len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options) \
+            or len(code) >= 2 and any(sum(w[:1].isalnum() for w in o.split()) >= 3 for o in q.options)  # not "A / B"
         # "GetCallerIdentity" among "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity" too
         answer = next(iter(right))
         odd_end = len(parts) == len(q.options) and len(right) == 1 and "" not in (p[0] for p in parts.values()) \
@@ -170,7 +173,6 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                 and any(o == o.lower() and " " in o for o in q.options):
             problems.append("the options mix settings written as code with plain words: not one kind of thing")
         # "PutEvents" among "Rule", "Event bus", "Code bindings": the one API action is the one asked
-        code = [o for o in q.options if written(o) == "camel" and o.lower() not in notes.concepts]  # not "EventBridge"
         if len(code) == 1 and code[0] in right and len(q.options) > 2:
             problems.append("the answer is the only option written as code")
     if q.shape == NUMBER:

@@ -443,11 +443,14 @@ class _Maker:
 
     def _of_something(self, blanked: str) -> bool:
         """A blanked line says what its figure is of: a word beside the figures that is no
-        "default", "max", unit or filler ("Default ___, up to 8,760 hours" says nothing of it)."""
-        words = {w for w in re.findall(r"[a-z]+", blanked.lower()) if len(w) > 1}
+        "default", "max", unit or filler ("Default ___, up to 8,760 hours" says nothing of it),
+        and two of them before the blank: "Max ___ per function" is a note, not a sentence (4 of
+        17 such kept by reviewers)."""
+        words = set(_words(blanked))
         label = re.match(r"\s*([A-Za-z][\w ]{1,30}):", blanked)  # "Parts: … max ___": parts are what it counts
-        named = set(re.findall(r"[a-z]+", label.group(1).lower())) if label else set()
-        return not words <= self.figure_words | self.stop | self.units or not named <= self.figure_words | self.stop
+        named = set(_words(label.group(1))) if label else set()
+        return (not words <= self.figure_words | self.stop | self.units or not named <= self.figure_words | self.stop) \
+            and len(_words(blanked.split(BLANK)[0])) >= 2
 
     def _names_something(self, text: str) -> bool:
         """The sentence names what its figure is about: a term the lexicon knows or a name
@@ -1015,6 +1018,8 @@ class _Maker:
                     continue
                 kind = self.kinds.kind(label, labels)
                 kind = kind if kind and all(kind in self.kinds.of(o) for o in [*others, *kin]) else None
+                if not kind:
+                    continue  # "which of these": headings ("Retention", "Hierarchy") no kind unites; 1 of 11 kept
                 others_said = {o: said_of[o] for o in others}
                 why = self.kinds.said(label, labels, kin) if kin else ""
                 at = self.where(p).count(PATH) if headed else None
@@ -1076,6 +1081,11 @@ class _Maker:
 
 
 # --- helpers ---------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` of two letters or more, lower case."""
+    return [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 1]
 
 
 def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
