@@ -497,12 +497,25 @@ def test_an_explanation_under_no_topic_says_your_notes_and_a_stem_drops_a_headin
 
 
 def test_need_this_then_that_lines_are_rules_asked_as_scenarios():
-    [q] = [q for q in of_shape("scenario", PICKS) if q.correct == ("REST API",)]
-    assert q.stem.startswith("According to your notes, which should a developer use when they need WAF")
-    # the most like the answer first, and never one the answer is part of
-    assert {"HTTP API", "WebSocket API"} <= set(q.options)
-    http = [q for q in of_shape("scenario", PICKS) if q.correct == ("HTTP API",)]
-    assert all("HTTP API + JWT authorizer" not in q.options for q in http)
+    picks = """\
+# S3 notes
+
+## Which class do I pick?
+- Need millisecond reads of archives read a few times a year? → S3 Glacier Instant Retrieval.
+- Need the cheapest storage for data restored once a year within hours? → S3 Glacier Deep Archive.
+- Need storage for data with unknown or changing access patterns? → S3 Intelligent-Tiering.
+- Need infrequent access that survives the loss of one AZ? → S3 Standard-IA.
+"""
+    [q] = [q for q in of_shape("scenario", picks) if q.correct == ("S3 Intelligent-Tiering",)]
+    assert q.stem == ("According to your notes on S3, which should a developer use when they need storage "
+                      "for data with unknown or changing access patterns?")
+    assert all(o.startswith("S3 ") for o in q.options)  # storage classes all
+
+
+def test_a_rule_whose_answer_has_too_few_of_its_kind_beside_it_gives_no_scenario():
+    """REST API's kind has two others (HTTP, WebSocket): a Cognito trigger or "HTTP API + JWT
+    authorizer" as the fourth option is another kind of thing, so nothing is asked."""
+    assert not [q for q in of_shape("scenario", PICKS) if q.correct == ("REST API",)]
 
 
 # --- the gate: what is never served ------------------------------------------------
@@ -2075,6 +2088,14 @@ def test_a_cue_answered_with_a_verdict_or_two_answers_is_never_asked_nor_offered
     assert "Are API keys a security control" not in asked and "Roll out slowly" not in asked
     offered = {o for q in questions for o in q.options}
     assert not [o for o in offered if o.lower().startswith("no") or " or " in o or "(" in o]
+
+
+def test_a_cue_in_slashed_shorthand_or_under_four_words_is_never_asked_but_its_answer_is_offered():
+    notes = CUES.replace('"Real-time push to connected browsers"', '"push / chat / live"').replace(
+        '"Cheapest token-protected API in front of Lambda"', '"cheap JWT API"')
+    questions = [q for q in served(notes) if "in this situation:" in q.stem]
+    assert questions and not [q for q in questions if "push / chat" in q.stem or "cheap JWT API" in q.stem]
+    assert any("WebSocket API + @connections" in q.options for q in questions)
 
 
 def test_a_flashcard_answered_by_a_name_asks_its_question_among_others_of_the_names_kind():

@@ -47,7 +47,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
+    untold, terse, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
     usable, suffix_kind, asking,
 )
 from bot.core.lookup import lexicon as lexicons
@@ -636,8 +636,8 @@ class _Maker:
             mixed = bool(kind) and len(mates) < len(others)
             if mixed and len(mates) + len(self._kin(x, y, group, mates, p.section, True)) >= 3:
                 others, mixed = mates, False  # "CloudTrail" beside STS APIs: a rule of the list, but another kind
-            elif mixed and any(self.kinds.of(o) for o in others if o not in mates):
-                continue  # "AssumeRole" beside config stores, and too few stores to leave it out
+            elif mixed:
+                continue  # "AssumeRole" beside config stores, "QUEUED mode" beside CodeBuild: too few of its kind
             if len(others) < 3 and not mixed:  # too few rules beside it: others of its kind, as AWS names them
                 kin = self._kin(x, y, group, others, p.section, True)[:3 - len(others)]
             mates: list[str] = []
@@ -694,6 +694,8 @@ class _Maker:
             if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:
+                if terse(cue):
+                    continue  # asked of no cue, still an option for the others
                 either = [a for a in alternatives(written_as) if self._thing(a)] if not answer else []
                 if len(either) == 2:  # "SnapStart or PC": choose TWO, the list's other answers wrong
                     wrong = [o for o in offered if not any(key(o) == key(e) or variant(o, of=e) for e in either)]

@@ -394,6 +394,13 @@ def situation(when: str) -> str:
     return before if len(before.split()) >= 3 else told
 
 
+def terse(cue: str) -> bool:
+    """A cue in the learner's shorthand, no situation to ask about: slashed alternatives ("memory /
+    disk used on EC2", "WHO changed / deleted": reviewers kept 1 of 9), or fewer than four words
+    ("need lower latency", "503 Slow Down", "customer-provided keys")."""
+    return " / " in cue or len(cue.split()) < 4
+
+
 def untold(condition: str) -> bool:
     """Too short to be a situation ("for cross-account"), or one that points elsewhere ("expects it",
     "it says 'notify'")."""
