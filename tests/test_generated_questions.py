@@ -2625,3 +2625,59 @@ def test_a_bracket_holding_only_the_blank_is_never_asked():
 - SSM Parameter Store Advanced tier (8 KB + parameter policies) costs extra per parameter.
 """
     assert not [q for q in of_shape("number", notes) if "(_____ +" in q.stem or "(_____)" in q.stem]
+
+
+# --- round 38's findings -------------------------------------------------------------
+
+def test_a_figure_on_a_line_led_by_the_notes_template_label_is_never_blanked():
+    """"Cause: all env vars combined max ___": "Cause:" leads every entry, naming nothing."""
+    entries = "".join(f"### {n}. {title}\n- Cause: {cause}\n- Fix: {fix}\n\n" for n, (title, cause, fix) in enumerate([
+        ("Env var update rejected", "all env vars of the function combined may hold 4 KB at most.", "move big values to SSM"),
+        ("Task timed out", "the function ran into its timeout of 3 seconds set by default.", "raise the timeout"),
+        ("Out of memory", "the function needs more than its 128 MB of memory.", "raise the memory"),
+        ("Payload too large", "a synchronous request body went over the 6 MB limit.", "send a pointer to S3"),
+    ], 1))
+    notes = f"# Lambda\n\n## Troubleshooting\n{entries}"
+    assert not [q for q in of_shape("number", notes) if "Cause" in q.stem or "Fix" in q.stem]
+
+
+def test_a_wrong_amount_within_five_percent_of_the_answer_is_never_offered():
+    notes = """\
+# API Gateway
+
+## REST API timeouts
+- The REST API integration timeout defaults to 29 seconds for every method.
+
+## HTTP API
+- An HTTP API waits 30 seconds for its integration before it answers with a 504.
+"""
+    asked = [q for q in of_shape("number", notes) if q.correct in (("29 seconds",), ("30 seconds",))]
+    assert len(asked) == 2 and not [q for q in asked if {"29 seconds", "30 seconds"} <= set(q.options)]
+
+
+def test_a_number_the_stem_gives_by_an_ordinal_is_never_asked():
+    q = replace(a_question(), shape="number", stem='According to your notes, what completes this statement?\n'
+                '"PublishBatch takes max _____; an 11th message gives TooManyEntriesInBatchRequest."',
+                options=("8 messages", "10 messages", "12 messages", "14 messages"), answers=("B",))
+    assert any("worked out" in p for p in check(q, context_of()))
+
+
+def test_a_tables_value_another_row_says_it_shares_is_never_asked_as_that_rows_alone():
+    notes = """\
+# Messaging
+
+## Side by side
+| | SNS standard topic | SNS FIFO topic | EventBridge event bus | Amazon SQS queue |
+|---|---|---|---|---|
+| Retry default | depends on the subscription protocol | same as standard | 24 hours and 185 attempts | the visibility timeout decides redelivery |
+| Ordering | no ordering guarantee at all | strict within a message group | no ordering guarantee either | best effort in standard queues |
+"""
+    stems = [q.stem for q in served(notes)]
+    assert any("strict within a message group" in s for s in stems)
+    assert not [s for s in stems if "depends on the subscription protocol" in s]
+
+
+def test_a_pointer_to_another_section_never_reaches_a_stem():
+    from bot.core.bank.stems import Cleaner
+
+    assert Cleaner(shipped(), "")._aside("sec 12") and Cleaner(shipped(), "")._aside("see §4")

@@ -18,6 +18,7 @@ from bot.core.bank import questions as bank
 from bot.core.bank.lines import DANGLING, unclosed, written
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.kinds import abbreviates
+from bot.core.bank.quantities import amount_of, worked_out
 
 MAX_STEM = 420
 MAX_OPTION = 140
@@ -35,7 +36,6 @@ _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"
 _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
 _CODE = re.compile(r"(?:^|\s)#\s|^\{|\{\s*\}|<--")  # a YAML line's comment or map, not "${Var}" in words
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
-_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
 SHAPE_SCORE = {"scenario": 5, "choose-two": 4, STATEMENT: 4, "definition": 3, NUMBER: 2}
 BRAND = frozenset("amazon aws servi".split())  # words of every name, naming nothing
@@ -134,8 +134,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         singular = [m.group(1) for r in right if (m := re.fullmatch(r"1 ([a-z]{2,})", r))]
         if q.shape == NUMBER and singular and all(o.endswith(f" {singular[0]}s") for o in wrong):
             problems.append("the answer is the only option in the singular (1 hour among 2, 3 and 4 hours)")
-        if q.shape == NUMBER and all(binary(_amount(o)) for o in wrong) \
-                and not any(binary(_amount(r)) for r in right):
+        if q.shape == NUMBER and all(binary(amount_of(o)) for o in wrong) \
+                and not any(binary(amount_of(r)) for r in right):
             problems.append("the answer alone is no power of two (50 TB among 16, 64 and 128 TB)")
         if q.shape == NUMBER and any(sum(_round(o) == _round(r) for o in wrong) < 2 for r in right):
             problems.append("the answer is the only option of its roundness (6,144 among 100, 5,000, 10,000)")
@@ -176,7 +176,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if len(code) == 1 and code[0] in right and len(q.options) > 2:
             problems.append("the answer is the only option written as code")
     if q.shape == NUMBER:
-        problems += _worked_out(q, wrong)
+        problems += worked_out(q.stem, q.correct, wrong)
     elif q.shape in ("definition", "scenario"):  # "REST API" beside "Lambda authorizer": an API type among ways to authorize
         known = [(o, k) for o in q.options if len(kinds := notes.kinds(o)) == 1 for k in kinds]  # of one kind only
         problems += [f"options {a!r} and {b!r} are different kinds of thing"
@@ -205,37 +205,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     return problems
 
 
-def _worked_out(q: BankQuestion, wrong: list[str]) -> list[str]:
-    """A number the stem lets anyone work out: "0.2 – 3 MB, default _____" rules out "4 MB";
-    "Every1Minute takes 10 min, Every10Minutes _____" gives 100 min by a product, "max _____ (1 +
-    10 read replicas)" 11 by a sum."""
-    problems = []
-    for low, high, unit in _RANGE.findall(q.stem):
-        out = [o for o in wrong if (a := _amount(o, unit)) is not None and not float(low) <= a <= float(high)]
-        if out:
-            problems.append(f"the stem's range {low}-{high} {unit} rules out {out[0]!r}")
-    given = [float(n) for n in _NUMBER.findall(q.stem.replace(",", "")) if float(n) > 1]
-    added = [float(a) + float(b) for a, b in re.findall(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)", q.stem)]
-    for option in q.correct:
-        key = _amount(option)
-        if key is not None and (key in added or any(abs(a * b - key) < 1e-9 or abs(a / b - key) < 1e-9
-                                                    for i, a in enumerate(given) for b in given[i + 1:] + given[:i])):
-            problems.append(f"the answer {option!r} is worked out from the stem's own numbers")
-    return problems
-
-
 def _setting(option: str) -> bool:
     """A setting, value or API name ("ReportBatchItemFailures", "ALBRequestCountPerTarget",
     "RESPONSE_STREAM"), not a service's name with one capital inside ("CodeDeploy", "DynamoDB")."""
     return " " not in option.strip() and (len(re.findall(r"[a-z][A-Z]", option)) >= 2 or written(option) == "snake")
-
-
-def _amount(option: str, unit: str | None = None) -> float | None:
-    """The number of an amount ("4 MB" -> 4.0), when it is in ``unit`` (any unit when None)."""
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z%/]*).*", option.replace(",", ""))
-    if not m or unit is not None and m.group(2).lower() != unit.lower():
-        return None
-    return float(m.group(1))
 
 
 def score(q: BankQuestion) -> float:

@@ -102,6 +102,8 @@ NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answ
 FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
 STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
 CODED = "status code"  # what a list of them is
+CLOSE = 0.05  # a wrong amount nearer the answer than this (log ratio: 5%) may be true too: 30 s beside 29 s
+TEMPLATE = 4  # a one-word lead this many lines share labels a template ("Cause:", "Fix:", "Symptom:")
 NUMBERS = 2  # number questions a passage gives at most, one a line
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
@@ -196,6 +198,9 @@ class _Maker:
             - lexicon.asides - PERSONAL
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self.names = lexicon.names
+        # a word leading line after line ("Cause: …", "Fix: …") labels the notes' template, naming nothing
+        leads = Counter(key(m.group("term")) for ls in self.lines.values() for x in ls if (m := LEAD.match(x.text)))
+        self.labels = self.labels | {t for t, n in leads.items() if n >= TEMPLATE and t.isalpha() and t not in self.known}
         self._subjects: dict[str, str] = {}  # a document's title -> the one service it names
         self._things: dict[str, bool] = {}
         self.kinds = Kinds(lexicon.families, concepts, self.clean.english, frozenset(taught))
@@ -903,8 +908,8 @@ class _Maker:
                                    - mentioned,  # "1.5 KB" of a worked example beside "4 KB" tempts nobody
                                    key=lambda v: (abs(_ratio(v, value)), v))
                 plausible = self.values.get(unit.lower()) or _ROUND
-                values = [v for v in dict.fromkeys([*elsewhere, *_round_near(value, plausible)])
-                          if v not in mentioned and v != value][:3]
+                values = [v for v in dict.fromkeys([*elsewhere, *_round_near(value, plausible)])  # not 30 s beside 29 s
+                          if v not in mentioned and abs(_ratio(v, value)) > CLOSE][:3]
                 if len(values) < 3:
                     continue
                 if all(binary(v) for v in values) and not binary(value):  # not 10 GB among 4, 8 and 16 GB

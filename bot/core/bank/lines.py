@@ -117,7 +117,9 @@ def under(lines: list[Line], line: Line) -> str:
         return ""
     first = min(x.number for x in lines if x.group == line.group)
     above = lines[first - 1].text.strip() if first > 0 else ""
-    return above.rstrip(":") if above.endswith(":") and len(above.split()) <= UNDER_WORDS else ""
+    # "Cause: throttling. Look at Reason:" is a statement of its own, labelled, not what a list is of
+    told = re.search(r"\w:\s|\.\s", above.rstrip(":").replace("*", "")) is not None
+    return above.rstrip(":") if above.endswith(":") and len(above.split()) <= UNDER_WORDS and not told else ""
 
 
 def _labelled(line: str, column: str | None = None) -> str:

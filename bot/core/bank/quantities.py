@@ -99,3 +99,35 @@ def render(q: Quantity, value: float, written: str | None = None) -> str:
     if not q.attached and q.value == 1 and value != 1 and unit.lower() in _PLURAL_TIME | {"az", "copy"}:
         unit = unit[:-1] + "ies" if unit.endswith("y") and unit.lower() != "day" else unit + "s"
     return f"{number}{'' if q.attached else ' '}{unit}"
+
+
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def amount_of(option: str, unit: str | None = None) -> float | None:
+    """The number of an amount ("4 MB" -> 4.0), when it is in ``unit`` (any unit when None)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z%/]*).*", option.replace(",", ""))
+    if not m or unit is not None and m.group(2).lower() != unit.lower():
+        return None
+    return float(m.group(1))
+
+
+def worked_out(stem: str, correct: tuple[str, ...] | list[str], wrong: list[str]) -> list[str]:
+    """A number the stem lets anyone work out: "0.2 – 3 MB, default _____" rules out "4 MB";
+    "Every1Minute takes 10 min, Every10Minutes _____" gives 100 min by a product, "max _____ (1 +
+    10 read replicas)" 11 by a sum, "an 11th is refused" 10 by an ordinal."""
+    problems = []
+    for low, high, unit in _RANGE.findall(stem):
+        out = [o for o in wrong if (a := amount_of(o, unit)) is not None and not float(low) <= a <= float(high)]
+        if out:
+            problems.append(f"the stem's range {low}-{high} {unit} rules out {out[0]!r}")
+    given = [float(n) for n in _FIGURE.findall(stem.replace(",", "")) if float(n) > 1]
+    added = [float(a) + float(b) for a, b in re.findall(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)", stem)]
+    added += [float(n) - 1 for n in re.findall(r"\b(\d+)(?:st|nd|rd|th)\b", stem)]  # "an 11th gives an error": max 10
+    for option in correct:
+        key = amount_of(option)
+        if key is not None and (key in added or any(abs(a * b - key) < 1e-9 or abs(a / b - key) < 1e-9
+                                                    for i, a in enumerate(given) for b in given[i + 1:] + given[:i])):
+            problems.append(f"the answer {option!r} is worked out from the stem's own numbers")
+    return problems

@@ -115,10 +115,10 @@ class Cleaner:
 
     def _aside(self, inside: str) -> bool:
         """A bracket of the note-taker's: an aside ("exam fav!!"), or a pointer to another part
-        of the notes ("section 12", "see §4", "sect 6")."""
+        of the notes ("section 12", "see §4", "sect 6", "sec 12")."""
         words = set(re.findall(r"[a-z]+", inside.lower()))
         return (bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside or "?" in inside
-                or re.fullmatch(r"\s*(?:see\s+)?(?:§|sect(?:ion)?\.?|part)\s*[\d.]+\s*", inside, re.IGNORECASE) is not None)
+                or re.fullmatch(r"\s*(?:see\s+)?(?:§|sec(?:t(?:ion)?)?\.?|part)\s*[\d.]+\s*", inside, re.IGNORECASE) is not None)
 
     def _fix(self, word: str) -> str:
         lower = word.lower()

@@ -160,8 +160,11 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
 def _identify(p, table: Table, things: list[str], attributes: list[str],
               usable: set[tuple[str, str]], maker: Maker) -> Iterable[BankQuestion]:
     for thing in things:
+        # "same as standard" in the FIFO topic's row: the standard topic's value is the FIFO topic's too
+        mine = {w for w in key(thing).split() if len(w) > 2} - {w for o in things if o != thing for w in key(o).split()}
         own = [a for a in attributes if (thing, a) in usable
-               and all(_differ(table.cell(o, a), table.cell(thing, a)) for o in things if o != thing)]
+               and all(_differ(table.cell(o, a), table.cell(thing, a)) and mine.isdisjoint(key(table.cell(o, a)).split())
+                       for o in things if o != thing)]
         if not own:
             continue  # no cell of its own: the table does not tell it from the others
         # a named attribute before a free note, then the most the table says of the thing
@@ -253,12 +256,13 @@ def _telling(cell: str) -> bool:
 
 
 def _alike(a: str, b: str) -> bool:
-    """One value a variant of the other ("no" / "no (reduced capacity)"), the two open alike or
+    """One value a variant of the other ("no" / "no (reduced capacity)"), the two open or end alike
+    (short ones: "push fan-out" / "ordered fan-out") or
     give one figure ("max 10,000" / "up to 10,000"): one may be true of both, so one is no false
     statement for the other."""
     wa, wb = key(a).split(), key(b).split()
     shared = set(re.findall(r"\d+", a.replace(",", ""))) & set(re.findall(r"\d+", b.replace(",", "")))
-    return not wa or not wb or wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa) or bool(shared)
+    return not wa or not wb or wa[0] == wb[0] or max(len(wa), len(wb)) <= 3 and wa[-1] == wb[-1] or set(wa) <= set(wb) or set(wb) <= set(wa) or bool(shared)
 
 
 def _differ(a: str, b: str) -> bool:
