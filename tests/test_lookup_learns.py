@@ -461,3 +461,37 @@ def test_the_question_sentence_of_a_long_scenario_is_not_setting():
     assert isinstance(lookup(KUBE_NOTES).ask(asks_unnamed), messages.NothingFound)
     assert isinstance(lookup(KUBE_NOTES).ask(asks_jargon), messages.NothingFound)
     assert isinstance(lookup(KUBE_NOTES).ask(asks_covered), messages.FoundPassage)
+
+
+EVENTS = """# Event-driven notes
+
+## EventBridge rules
+An EventBridge rule matches events with a pattern and sends them to up to five targets.
+EventBridge retries a failed target for 24 hours by default, then drops the event or sends it to a DLQ.
+
+## EventBridge Scheduler
+EventBridge Scheduler runs one-time or recurring schedules with time zones and a flexible window.
+
+## SNS fan-out
+An SNS topic pushes each message to every subscription; a filter policy drops what a subscriber does not want.
+"""
+
+
+def test_an_acronym_the_notes_define_means_what_they_spell_out_not_what_aws_usually_means():
+    notes = EVENTS.replace("# Event-driven notes\n", "# Event-driven notes\nEB = EventBridge (not Beanstalk here)\n")
+    reply = lookup(notes).ask("EB rule retries failed target")
+    assert not isinstance(reply, messages.NothingFound) and reply.heading[0] == "EventBridge rules"
+
+
+def test_a_name_the_notes_write_often_answers_to_its_capitals_when_they_never_mean_anything_else():
+    """The notes never say "EB" nor mention Elastic Beanstalk: "EB" is their EventBridge."""
+    reply = lookup(EVENTS).ask("EB scheduler time zones")
+    assert not isinstance(reply, messages.NothingFound) and reply.heading[0] == "EventBridge Scheduler"
+
+
+def test_capitals_keep_the_usual_meaning_when_the_notes_mention_it():
+    from bot.core.lookup.learn import lexicon as learned
+
+    beanstalk = EVENTS + "\n## Elastic Beanstalk\nElastic Beanstalk runs a web app on EC2 with rolling deploys.\n"
+    assert "eb" not in learned(parse(beanstalk, "n.md")[0], shipped()).concepts
+    assert learned(parse(EVENTS, "n.md")[0], shipped()).concepts["eb"] == ("eventbridge",)

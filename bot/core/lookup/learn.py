@@ -13,6 +13,7 @@ passage is about, as its heading does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable
 
 from bot.core.lookup import notes
@@ -28,6 +29,8 @@ _SHARED = re.compile(r"\b([A-Za-z]{1,5}(?:/[A-Za-z]{1,5})+)\s*=\s*([A-Za-z]+(?:\
 _LEAD_IN = re.compile(r"^[\s•*\-]*([A-Za-z][\w./'’() -]{1,48}?)\s*(?::|=|–|—|\s-)\s+\S")
 _SKIPPABLE = frozenset("of and for the to a an in on with by".split())
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_NAMED = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b")  # "EventBridge", "CloudFront", "DynamoDB"
+NAME_USES = 3  # a name the notes write this often may go by its capitals ("EB")
 MAX_PHRASE = 7
 MAX_NAME_WORDS = 5
 
@@ -49,10 +52,31 @@ def lexicon(passages: Iterable[notes.Passage], base: Lexicon) -> Lexicon:
         if acronym in base.stopwords:
             continue  # "IT = ID token": "it" is a word of every query, never the token
         spelled = " ".join(phrase)
-        emitted = base.concepts.get(acronym) or base.concepts.get(spelled) or (acronym,)
+        emitted = base.concepts.get(spelled) or base.concepts.get(acronym) or (acronym,)  # "EB = EventBridge"
         concepts.setdefault(acronym, emitted)
         concepts.setdefault(spelled, emitted)
+    for acronym, meant in _capitals(passages, base).items():
+        concepts.setdefault(acronym, meant)
     return Lexicon(concepts=concepts)
+
+
+def _capitals(passages: Iterable[notes.Passage], base: Lexicon) -> dict[str, tuple[str, ...]]:
+    """ "EB" for EventBridge in notes that never mention Elastic Beanstalk: a name of the lexicon
+    the notes write often, by its capitals, when what the lexicon takes those letters for is
+    nowhere in the notes (and no other name of theirs has the same capitals)."""
+    text = "\n".join(p.text for p in passages)
+    lower = text.lower()
+    found: dict[str, set[str]] = {}
+    for name in {n for n, uses in Counter(_NAMED.findall(text)).items() if uses >= NAME_USES and n.lower() in base.concepts}:
+        found.setdefault("".join(c for c in name if c.isupper()).lower(), set()).add(name.lower())
+    out = {}
+    for acronym, names in found.items():
+        meant = base.concepts.get(acronym)
+        if len(names) > 1 or acronym in base.stopwords or meant is not None and any(
+                said != acronym and concept == meant and said in lower for said, concept in base.concepts.items()):
+            continue
+        out[acronym] = base.concepts[next(iter(names))]
+    return out
 
 
 def lead_ins(text: str) -> list[str]:

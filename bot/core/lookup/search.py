@@ -60,7 +60,7 @@ class Library:
         self._position = {p.id: i for i, p in enumerate(self.passages)}
         base = shipped() if lexicon is None else lexicon
         self.lexicon = base
-        vocab = Vocabulary(base.merged(learned_lexicon(self.passages, base)))
+        vocab = Vocabulary(learned_lexicon(self.passages, base).merged(base))  # the notes' own meaning first ("EB")
         self.vocab = vocab.in_their_own_sense(f"{p.document}\n{p.path}\n{p.text}" for p in self.passages)
         self._index = Index(self.passages, self.vocab, expansions)
         # a passage's lines are read again by every query that lands on it: remember their terms
