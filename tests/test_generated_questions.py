@@ -243,7 +243,7 @@ def test_a_comparison_of_two_things_gives_no_which_one_question():
 def test_a_table_of_four_things_asks_which_one_a_cell_describes():
     which = [q for q in of_shape("definition", TABLES) if q.topic == "Deployment policies"]
     immutable = next(q for q in which if q.correct == ("Immutable",))
-    assert immutable.stem.endswith('which policy has "terminate the new instances" as its rollback?')
+    assert immutable.stem.endswith('for which policy is the rollback "terminate the new instances"?')
     assert set(immutable.options) == {"All at once", "Rolling", "Rolling with additional batch", "Immutable"}
     # an API stays an API, and a cell's own quotes do not break the stem's
     apis = """\
@@ -1065,7 +1065,7 @@ def test_a_tables_header_in_the_learners_words_is_no_kind_to_ask_by():
 | RequestTimeTooSkewed | the clock is off by more than 15 minutes | sync the clock of the machine with NTP |
 | ExpiredToken | temporary credentials ran out | get new temporary credentials from STS |
 """
-    stems = [q.stem for q in served(notes) if "as its" in q.stem]
+    stems = [q.stem for q in served(notes) if "for which" in q.stem]
     assert stems and not any("which you see" in s.lower() for s in stems)
 
 
@@ -1571,7 +1571,7 @@ def test_a_table_question_names_its_things_by_a_noun():
 | AppConfig.Linear20PercentEvery6Minutes | a fifth every 6 minutes | 30 min |
 """
     stems = [q.stem for q in served(notes) if "AppConfig." not in q.stem]
-    assert stems and all("which one has" in s for s in stems)  # not "which predefined has"
+    assert stems and all("for which one is" in s for s in stems)  # not "for which predefined is"
 
 
 def shaped(shape: str, stem: str, options: tuple[str, ...], answer: str) -> list[str]:
@@ -1862,7 +1862,7 @@ def test_a_table_of_status_codes_under_an_acronym_asks_which_one_not_which_acron
 """
     questions = [q for q in of_shape("definition", notes) if q.correct[0][:1].isdigit()]
     assert questions and not [q for q in questions if "which HTTP has" in q.stem]
-    assert all("which one has" in q.stem or "which one do your notes" in q.stem for q in questions)
+    assert all("for which one is" in q.stem or "which one do your notes" in q.stem for q in questions)
 
 
 def test_rows_of_a_table_that_start_in_lower_case_stay_rows_and_each_gives_its_figure():
@@ -2586,8 +2586,8 @@ def test_a_table_of_things_with_no_header_word_asks_by_their_kind():
 | Replay | yes, within retention (up to 365 d) | no, a message is gone once deleted | no, nothing is stored | no, brokers delete consumed messages |
 | Ordering | per shard, by partition key | only in FIFO queues, per message group | only in FIFO topics | per queue, as the broker delivers |
 """
-    asked = [q for q in served(notes) if "as its replay" in q.stem]
-    assert asked and all("which messaging service has" in q.stem for q in asked)
+    asked = [q for q in served(notes) if "is the replay" in q.stem]
+    assert asked and all("for which messaging service is" in q.stem for q in asked)
 
 
 def test_a_table_whose_label_header_sits_over_a_column_of_names_asks_by_its_rows():
@@ -2681,3 +2681,12 @@ def test_a_pointer_to_another_section_never_reaches_a_stem():
     from bot.core.bank.stems import Cleaner
 
     assert Cleaner(shipped(), "")._aside("sec 12") and Cleaner(shipped(), "")._aside("see §4")
+
+
+def test_a_description_naming_the_answer_in_developer_shorthand_is_never_served():
+    """"in-flight tx" names TransactionConflictException, "pw" USER_PASSWORD_AUTH: read as the words they shorten."""
+    q = replace(a_question(), stem='According to your notes on DynamoDB, which DynamoDB error is described as: '
+                '"item is tied up in another in-flight tx"?',
+                options=("ProvisionedThroughputExceededException", "RequestLimitExceeded", "ResourceNotFoundException",
+                         "TransactionConflictException"), answers=("D",))
+    assert any("gives away" in p for p in check(q, context_of()))

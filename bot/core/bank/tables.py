@@ -6,7 +6,7 @@ Downtime | Cost"), or its columns are when the header's first cell is empty
 of them. Two shapes come from one, each only when the notes compare enough
 things for wrong options of the same kind:
 
-- ``definition``: "Which policy has 'terminate the new instances' as its rollback?"
+- ``definition``: "For which policy is the rollback 'terminate the new instances'?"
   (four things or more), the answer the only thing that cell describes;
 - ``choose-two``: "Which TWO have '30 days' as their min storage duration?"
   (five or more) when exactly two things share a cell the others clearly do not.
@@ -182,7 +182,7 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
             known = maker.kinds.kind(thing, things)
             kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else kind
         asked = (f"which {kind} is described as \"{value}\"" if not _noun_header(attribute, maker)
-                 else f"which {kind} has \"{value}\" as its {_header(attribute)}")
+                 else f"for which {kind} is the {_header(attribute)} \"{value}\"")  # not "… as its replay"
         why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
