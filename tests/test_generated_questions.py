@@ -2690,3 +2690,26 @@ def test_a_description_naming_the_answer_in_developer_shorthand_is_never_served(
                 options=("ProvisionedThroughputExceededException", "RequestLimitExceeded", "ResourceNotFoundException",
                          "TransactionConflictException"), answers=("D",))
     assert any("gives away" in p for p in check(q, context_of()))
+
+
+def test_a_table_question_agrees_with_a_plural_header():
+    notes = """\
+# Step Functions
+
+## State types
+| state | key fields | typical use |
+|---|---|---|
+| Task | Resource, TimeoutSeconds, HeartbeatSeconds | call a Lambda function or an AWS API |
+| Parallel | Branches, ResultPath, Retry and Catch | run independent branches at the same time |
+| Map | ItemProcessor, MaxConcurrency, ItemReader | run the same steps for each item of an array |
+| Wait | Seconds, Timestamp, SecondsPath or TimestampPath | pause until a time or for a number of seconds |
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and all("for which state are the key fields" in s for s in stems)
+
+
+def test_a_flashcard_question_of_a_few_words_and_no_which_is_no_stem():
+    from bot.core.bank.kinds import elliptic
+
+    assert elliptic("Too many resources?") and elliptic("Which for custom tokens?")
+    assert not elliptic("Which one is cheaper?") and not elliptic("Should the team pick SAM or CDK here?")

@@ -182,7 +182,7 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
             known = maker.kinds.kind(thing, things)
             kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else kind
         asked = (f"which {kind} is described as \"{value}\"" if not _noun_header(attribute, maker)
-                 else f"for which {kind} is the {_header(attribute)} \"{value}\"")  # not "… as its replay"
+                 else f"for which {kind} {_be(_header(attribute))} the {_header(attribute)} \"{value}\"")  # not "… as its replay"
         why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
@@ -194,6 +194,12 @@ def _noun_header(attribute: str, maker: Maker) -> bool:
     words = re.findall(r"[a-z]+", attribute.lower())
     return (bool(words) and len(words) <= 4 and "?" not in attribute
             and not any(maker.label(w) for w in words) and words[0] not in maker.stop and words[-1] not in maker.stop)
+
+
+def _be(header: str) -> str:
+    """ "is the rollback", "are the key fields"."""
+    last = re.split(r"[\s/]+", header.strip())[-1] if header.strip() else ""
+    return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
 def _header(attribute: str) -> str:
@@ -252,7 +258,8 @@ def _telling(cell: str) -> bool:
     """A cell that says something of its thing: three words or more. "Default: 3", "30 min",
     "yes" or "true/false" asked without the row around it is a lookup of trivia that the
     stem gives no way to reason about."""
-    return _value(cell) and len(re.findall(r"[A-Za-z0-9]+", cell)) >= TELLING
+    return _value(cell) and len(re.findall(r"[A-Za-z0-9]+", cell)) >= TELLING \
+        and not re.match(r"(?i)\s*same\b", cell)  # "same as std": another row's value, no cell of its own
 
 
 def _alike(a: str, b: str) -> bool:
