@@ -2713,3 +2713,40 @@ def test_a_flashcard_question_of_a_few_words_and_no_which_is_no_stem():
 
     assert elliptic("Too many resources?") and elliptic("Which for custom tokens?")
     assert not elliptic("Which one is cheaper?") and not elliptic("Should the team pick SAM or CDK here?")
+
+
+EDGE_CUES = """\
+# Edge notes
+- VReq / VResp = viewer request / viewer response, OReq / OResp = origin request / origin response
+- CFF = CloudFront Functions
+
+## Exam cues
+- "modify headers/URL on every request at lowest cost and latency" → CFF
+- "change the response coming back from the origin (resize image)" → L@E OResp
+- "pick origin based on header/cookie/device" → L@E OReq
+- "origin needs header X but response doesn't vary on it" → origin request policy
+- "cache writes failing, memory full, keys have no TTL" → volatile-lru default; set TTLs or allkeys-lru
+- "users upload files direct to S3 from browser" → S3 presigned URL
+- "restrict S3 bucket to CloudFront only" → OAC + bucket policy
+"""
+
+
+def test_a_legend_of_slashed_shorthand_spells_each_as_its_own_never_the_first():
+    """"OReq / OResp = origin request / origin response": OResp is the origin response (round 39's wrong key)."""
+    from bot.core.bank.generator import candidates
+
+    asked = [q for q, _ in candidates(passages(EDGE_CUES)) if "resize image" in q.stem]
+    assert asked and all(q.correct == ("L@E origin response",) for q in asked)
+    # ... and served never: "the response coming back from the origin" gives "origin response" away
+
+
+def test_one_stem_is_served_once():
+    stems = [q.stem for q in served(EDGE_CUES)]
+    assert stems and len(stems) == len(set(stems))
+
+
+def test_a_cue_leading_to_a_cause_and_then_a_fix_is_never_asked_nor_offered():
+    """"… → volatile-lru default; set TTLs or allkeys-lru": the cause is no answer (round 39's wrong key)."""
+    questions = [q for q in served(EDGE_CUES) if "in this situation" in q.stem]
+    assert questions and not [q for q in questions if "memory full" in q.stem]
+    assert not [q for q in questions if any("volatile-lru" in o for o in q.options)]

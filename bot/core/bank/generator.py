@@ -132,13 +132,14 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
     # when one is ("in this situation: 'too many connections'"): (answer, options) -> its id
     asked: dict[tuple, str] = {}
     told: set[tuple] = set()  # (section, answer) of the number questions kept: one fact is asked once
+    stems: set[str] = set()
     for p in passages:
         for q in maker.questions(p):
             if q.id not in out:
                 q, problems = maker.unnamed(p, q, check(q, maker.context))
                 same = (q.correct, frozenset(q.options))
                 figure = (q.topic, maker.amount_key(q.correct[0])) if q.shape == "number" else None  # "24h", "24 hours"
-                if not problems and figure in told:
+                if not problems and (figure in told or q.stem in stems):  # one stem, one question
                     problems = [REPEATED]
                 elif not problems and figure:
                     told.add(figure)
@@ -152,6 +153,8 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
                 elif not problems:
                     asked[same] = q.id
                 out[q.id] = (q, problems)
+                if not problems:
+                    stems.add(q.stem)
     return list(out.values())
 
 

@@ -63,9 +63,11 @@ CHAINED = re.compile(r",\s+(?=(?:use\s+)?[\w./'’+-]+(?: [\w./'’+-]+){0,3}\s(
 def solution(answer: str) -> str:
     """What a quoted exam cue's arrow leads to, as an option ("REST + usage plans + API keys"):
     without asides or what follows ("DAX, not ElastiCache"); none when it gives a verdict ("no,
-    they pass through"), two answers ("SnapStart or PC") or an explanation."""
+    they pass through"), two answers ("SnapStart or PC"), an explanation, or a cause and then a fix."""
     text = _led_to(answer)
-    return "" if NO_SOLUTION.search(text) or not 0 < len(text.split()) <= SOLUTION_WORDS else text
+    # "volatile-lru default; set TTLs or allkeys-lru": a cause, then what to do: no one answer
+    return "" if NO_SOLUTION.search(text) or not 0 < len(text.split()) <= SOLUTION_WORDS \
+        or re.search(r";\s*\w", re.sub(r"\([^()]*\)", "", answer)) else text
 
 
 def _led_to(answer: str) -> str:

@@ -35,6 +35,8 @@ _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 # "SM = Secrets Manager", "CW = CloudWatch", "XR = X-Ray", "CWL = CW Logs" (its own shorthand spelled out in turn)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
+_LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\s*"
+                     r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
 _DEFINED = re.compile(r"\b([A-Z][A-Za-z]{1,4})\s*=\s*([A-Za-z]+(?: [A-Za-z]+){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b")
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
@@ -53,8 +55,14 @@ class Cleaner:
         known = set(lexicon.concepts) | lexicon.names
         self._known = known
         said: dict[str, list[str]] = {}  # "SM = Secrets Manager", then "SM = rotates …": the first that spells it
-        for short, long in _DEFINED.findall(notes_text):
-            said.setdefault(short, []).append(long)
+        for m in _DEFINED.finditer(notes_text):  # not "OResp = origin request" of "OReq / OResp = origin request / …"
+            if not re.search(r"/\s*$", notes_text[max(0, m.start() - 3):m.start()]) \
+                    and not re.match(r"\s*/", notes_text[m.end():]):
+                said.setdefault(m.group(1), []).append(m.group(2))
+        for m in _LEGEND.finditer(notes_text):  # "VReq / VResp = viewer request / viewer response": each its own
+            shorts, longs = re.split(r"\s*/\s*", m.group(1)), re.split(r"\s*/\s*", m.group(2).strip())
+            for short, long in zip(shorts, longs) if len(shorts) == len(longs) else ():
+                said.setdefault(short, []).append(long)
         plain = {short: next((long for long in longs if _initials(short, long)), "") for short, longs in said.items()}
         self._spelled = {}
         for short, longs in said.items():
