@@ -53,7 +53,7 @@ from bot.core.bank.kinds import (
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
-from bot.core.bank.stems import PATH, Cleaner, subject
+from bot.core.bank.stems import PATH, Cleaner, spoken, subject
 from bot.core.bank.lines import (
     Line,
     alike,
@@ -580,7 +580,7 @@ class _Maker:
             or words <= self.labels | self.stop or "?" in said else said  # "Still failing? Two options"
 
     def according(self, p, depth: int | None = None) -> str:
-        where = PATH.join(self.where(p).split(PATH)[:depth])
+        where = spoken(PATH.join(self.where(p).split(PATH)[:depth]))
         return f"According to your notes on {where}" if where else "According to your notes"
 
     def unnamed(self, p, q: BankQuestion, problems: list[str]) -> tuple[BankQuestion, list[str]]:
@@ -596,7 +596,7 @@ class _Maker:
 
     def notes_on(self, p) -> str:
         """How an explanation names where its quote comes from."""
-        where = self.where(p)
+        where = spoken(self.where(p))
         return f"The notes on {where}" if where else "Your notes"
 
     def where(self, p) -> str:

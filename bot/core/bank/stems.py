@@ -15,7 +15,7 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.bank.lines import PRONOUNS
+from bot.core.bank.lines import PRONOUNS, mentions
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
@@ -171,3 +171,10 @@ def subject(title: str, names: frozenset[str]) -> str:
     others = [m for m in spans[len(named.split()):] if re.sub(r"[^a-z0-9]", "", m.group(0).lower()) in names]
     listed = named and re.match(r"\s*[,+&/]\s*[A-Z]", title[title.index(named) + len(named):])
     return named if named[:1].isupper() and not others and not listed else ""
+
+
+def spoken(where: str) -> str:
+    """A heading path as a stem says it: "DynamoDB › Transactions" reads as a breadcrumb (round
+    39's reviewers), "Transactions (DynamoDB)" as words; the headings between are left out."""
+    parts = where.split(PATH)
+    return parts[-1] if len(parts) == 1 or mentions(parts[-1], parts[0]) else f"{parts[-1]} ({parts[0]})"
