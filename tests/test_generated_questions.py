@@ -2764,3 +2764,26 @@ def test_a_stem_names_its_topic_in_words_never_as_a_breadcrumb():
 """
     stems = [q.stem for q in served(notes)]
     assert stems and all(s.startswith("According to your notes on Limits (DynamoDB), ") and "›" not in s for s in stems)
+
+
+def test_a_table_of_needs_and_what_to_use_asks_each_need_as_a_situation():
+    notes = """\
+# CloudFormation
+
+## 12. Protecting stacks
+A stack policy lists the resources an update may not touch; a nested stack is a template used as a resource.
+
+## 13. Final comparison table
+| Requirement in question | Use | Not |
+|---|---|---|
+| Preview what an update will change or replace | Change set | Drift detection |
+| Protect specific resources during stack updates | Stack policy | IAM policy alone |
+| Detect manual changes made in the console | Drift detection | Change set |
+| Deploy the same stack to many accounts and Regions | StackSets | Nested stacks |
+| Reuse a component template inside a stack | Nested stack | Exports |
+"""
+    scenarios = of_shape("scenario", notes)
+    assert scenarios and all(s.stem.startswith("According to your notes on CloudFormation, which should a developer use in ")
+                             for s in scenarios)  # "Final comparison table" names no topic
+    [q] = [s for s in scenarios if "Protect specific resources" in s.stem]
+    assert q.correct == ("Stack policy",) and {"Change set", "Nested stack"} <= set(q.options)

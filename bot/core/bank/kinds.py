@@ -95,13 +95,19 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
     quoted: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     decided: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     short: set[str] = set()  # the groups of a few marked scenarios: wrong options from the document
+    table = previous = previous_row = ""
     for line in lines:
         for answer, cue in cues(line.text, whole=True):
             quoted[line.group].append((solution(answer), cue, line, answer))
-        said = DECIDED.match(unlabelled(line.text))  # "Scenario: new app, spiky traffic → Answer: on-demand"
-        if said and len(said.group("cue").split()) >= 3 and not term(said.group("cue").strip()):
+        row = _row(line.text)  # a table's rows are one list, under its header row
+        header = row != line.text and previous == previous_row
+        table = table if row != line.text and not header else line.group if header else ""
+        previous, previous_row = line.text, row
+        said = None if header else DECIDED.match(unlabelled(row))  # "Scenario: new app, spiky traffic → Answer: on-demand"
+        cue = said.group("cue").strip() if said else ""
+        if said and len(cue.split()) >= 3 and not term(cue):
             answer = unlabelled(said.group("answer"))
-            decided[line.group].append((solution(answer), f'"{said.group("cue").strip()}"', line, answer))
+            decided[table or line.group].append((solution(answer), f'"{cue}"', line, answer))
     for group, found in decided.items():
         answers = [a for a, _, _, _ in found if a and not re.search(r"\d", a) and thing(a.split(PLUS)[0].strip())]
         # a few lines the notes mark as scenarios are a list too: its wrong options come from the document
@@ -112,6 +118,13 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
             if marked and len(found) < CUES:
                 short.add(group)
     return dict(quoted), short
+
+
+def _row(text: str) -> str:
+    """A table row read as its first two cells, "need → pick" ("| Prevent stack deletion |
+    Termination protection | Stack policy |"); any other line as it is."""
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    return f"{cells[0]} → {cells[1]}" if len(cells) >= 3 and all(cells[:2]) else text
 
 
 class Wording(Protocol):

@@ -109,7 +109,7 @@ class Cleaner:
         words = set(re.findall(r"[a-z]+", heading.lower()))
         return (re.search(r"[\"“”?]", heading) is not None or not words.isdisjoint(asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
-                or {w for w in re.findall(r"[a-z0-9]+", heading.lower()) if len(w) > 1} <= plain)
+                or {w for w in re.findall(r"[a-z0-9]+", _OUTLINE.sub("", heading).lower()) if len(w) > 1} <= plain)
 
     def heading(self, path: str) -> str:
         """A heading path without its numbers, asides, brackets, the question it asks, the note-taker's
