@@ -2787,3 +2787,18 @@ A stack policy lists the resources an update may not touch; a nested stack is a 
                              for s in scenarios)  # "Final comparison table" names no topic
     [q] = [s for s in scenarios if "Protect specific resources" in s.stem]
     assert q.correct == ("Stack policy",) and {"Change set", "Nested stack"} <= set(q.options)
+
+
+def test_a_label_and_its_value_alone_is_asked_as_what_the_label_is():
+    """"Max execution time (Express) – ___" is no statement to complete: "what is the max execution time (Express)?"."""
+    notes = """\
+# Step Functions
+
+## Limits
+| Limit | Value |
+|---|---|
+| Max execution time (Express) | 5 minutes |
+| Max execution time (Standard) | 1 year |
+"""
+    asked = [q for q in of_shape("number", notes) if q.correct == ("5 minutes",)]
+    assert asked and all(q.stem.endswith("what is the max execution time (Express)?") for q in asked)

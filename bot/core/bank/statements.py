@@ -31,7 +31,7 @@ from typing import Protocol
 
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
-from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
+from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single, TWO
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
@@ -73,6 +73,9 @@ class Maker(Protocol):
     def said_plainly(self, text: str) -> bool: ...
 
 
+_VALUED = re.compile(r"^([A-Za-z][\w ./()'-]{2,60}?)\s*(?::|=|–|—)\s*_{5}\.?$")  # a label, then its blanked value
+
+
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
     if figure.card:  # the learner's own flashcard, its answer blanked
         stem = f"{maker.according(p)}, what completes the answer to \"{figure.card}\"\n\"{figure.blanked}\""
@@ -80,6 +83,8 @@ def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
         return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
     listed_under = f", under \"{intro}\"," if intro else ","
     stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
+    if (valued := _VALUED.match(figure.blanked)) and not intro:  # "Parameter value size – ___": no sentence
+        stem = f"{maker.according(p)}, what is the {lower(valued.group(1))}?"
     why = f"{maker.notes_on(p)} say: \"{maker.tidy(figure.quoted)}\"."
     return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
 
@@ -127,11 +132,11 @@ def paired_two(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker
     why = (f"{maker.notes_on(p)} say: " + " ".join(f"\"{maker.tidy(line.text)}\"" for _, _, line in defined[:2]) + " "
            + " ".join(f"Not \"{w}\": the notes describe {t} as \"{d}\"."
                       for w, (t, _, _), d in zip(wrong, defined[2:], described[2:])))
-    qid = ident(p.id, "choose-two", f"paired {defined[0][0]} {defined[1][0]}")
+    qid = ident(p.id, TWO, f"paired {defined[0][0]} {defined[1][0]}")
     options, answers = place(qid, right, wrong)
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=f"{maker.according(p)}{listed_under} which TWO "
                         f"statements are true? {CHOOSE_TWO}", options=tuple(options), answers=answers, explanation=why,
-                        passages=(p.id,), generated=True, source="generated", shape="choose-two")
+                        passages=(p.id,), generated=True, source="generated", shape=TWO)
 
 
 def labelled(text: str) -> list[tuple[str, list[str]]]:
@@ -180,13 +185,13 @@ def described_two(p, label: str, right: list[str], theirs: list[str], maker: Mak
     """"Which TWO statements describe <label>?": two of what the notes say of it, three of what
     they say of the labels beside it (``theirs``, in the notes' order: a seeded three of them)."""
     wrong = [theirs[i] for i in pick(label + right[0], len(theirs), 3)]
-    qid = ident(p.id, "choose-two", f"said of {label}")
+    qid = ident(p.id, TWO, f"said of {label}")
     options, answers = place(qid, right, wrong)
     stem = f"{maker.according(p, depth)}, which TWO statements describe {label}? {CHOOSE_TWO}"
     why = (f"{maker.notes_on(p)} say of {label}: " + " ".join(f"\"{r}.\"" for r in right)
            + " The others are said of what stands beside it: " + " ".join(f"\"{w}.\"" for w in wrong))
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
-                        explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
+                        explanation=why, passages=(p.id,), generated=True, source="generated", shape=TWO)
 
 
 def unnumbered(heading: str) -> str:
@@ -210,10 +215,10 @@ def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str
     """"Which TWO of these are <name>?": two of the list ``name`` (``items``), three not in it."""
     stem = f"{maker.according(p)}, which TWO of these are {lower(name)}? {CHOOSE_TWO}"
     why = f"{maker.notes_on(p)} list {lower(name)}: \"{', '.join(items)}\". {', '.join(wrong)} are not among them."
-    qid = ident(p.id, "choose-two", name)
+    qid = ident(p.id, TWO, name)
     options, answers = place(qid, right, wrong)
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
-                        explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
+                        explanation=why, passages=(p.id,), generated=True, source="generated", shape=TWO)
 
 
 def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
