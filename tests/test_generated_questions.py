@@ -2802,3 +2802,16 @@ def test_a_label_and_its_value_alone_is_asked_as_what_the_label_is():
 """
     asked = [q for q in of_shape("number", notes) if q.correct == ("5 minutes",)]
     assert asked and all(q.stem.endswith("what is the max execution time (Express)?") for q in asked)
+
+
+def test_an_option_of_two_names_in_one_is_never_served():
+    q = replace(a_question(), options=("AWS::NoValue", "AWS::StackName / AWS::StackId", "AWS::URLSuffix", "AWS::Region"),
+                answers=("C",))
+    assert any("two names in one" in p for p in check(q, context_of()))
+
+
+def test_a_description_that_is_only_a_code_name_is_never_served():
+    """"which code is described as 'UNSUPPORTED_MEDIA_TYPE'": a name, no description (round 39)."""
+    q = replace(a_question(), stem='According to your notes on API Gateway errors, which code is described as '
+                '"UNSUPPORTED_MEDIA_TYPE"?', options=("429", "413", "403", "415"), answers=("D",))
+    assert any("not words" in p for p in check(q, context_of()))

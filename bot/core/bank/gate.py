@@ -65,6 +65,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # a bare "3" numbers a row or a step; "504" or "2048" is a code or an amount the notes give
         if not words and not re.fullmatch(r"\d{3,}", option.strip().replace(",", "")) or words and words <= notes.labels:
             problems.append(f"option {option!r} is a label of the notes, not an answer")
+        if re.fullmatch(r"(\S*[A-Z:]\S*) / (\S*[A-Z:]\S*)", option):  # "AWS::StackName / AWS::StackId"
+            problems.append(f"option {option!r} is two names in one")
         if _MARKUP.search(option):
             problems.append(f"option {option!r} carries markdown or a list marker")
         if len(option) > MAX_OPTION:
@@ -189,7 +191,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append(f"option {topics[0]!r} names the topic itself, not a thing of its kind")
     described = _DESCRIBED.search(q.stem)
     values = [v.strip() for v in re.split(r"[,/|]|\bor\b", described.group(1))] if described else []
-    listed = len(values) >= 3 and all(re.fullmatch(r"[a-z0-9-]+", v) for v in values)
+    listed = len(values) >= 3 and all(re.fullmatch(r"[a-z0-9-]+", v) for v in values) \
+        or bool(values) and all(written(v.rstrip(".")) != "words" for v in values if v)  # "UNSUPPORTED_MEDIA_TYPE"
     if described and (_CODE.search(described.group(1)) or listed):
         problems.append("the description is a line of code or a list of values (\"awsvpc, bridge, host\"), not words")
     elif described and described.group(1).split()[0].lower().strip(",.") in notes.asides:
