@@ -2426,7 +2426,7 @@ def test_a_list_of_status_codes_and_what_they_mean_asks_which_status_code():
 - Retention: 300 GB – the most a stage cache can hold before eviction starts
 """
     [q] = [q for q in served(notes) if "malformed response" in q.stem]
-    assert "which status code is described as" in q.stem and q.correct == ("502 Bad Gateway",)
+    assert "which HTTP status code is described as" in q.stem and q.correct == ("502 Bad Gateway",)
     assert set(q.options) == {"400 Bad Request", "429 Too Many Requests", "502 Bad Gateway", "503 Service Unavailable"}
     assert all("300 GB" not in q.options for q in served(notes))  # a figure leading its line names no thing
 
@@ -2823,3 +2823,17 @@ def test_a_description_that_is_only_a_code_name_is_never_served():
     q = replace(a_question(), stem='According to your notes on API Gateway errors, which code is described as '
                 '"UNSUPPORTED_MEDIA_TYPE"?', options=("429", "413", "403", "415"), answers=("D",))
     assert any("not words" in p for p in check(q, context_of()))
+
+
+def test_a_term_of_a_kind_the_lexicon_knows_is_asked_by_its_kind():
+    notes = """\
+# CodeDeploy
+
+## Concepts
+- Application: a name and container for what you deploy.
+- Deployment group: the set of targets and settings, with alarms and rollback.
+- Deployment configuration: the rules for how fast traffic moves and what counts as success.
+- Revision: the app version plus its AppSpec file.
+"""
+    asked = [q for q in of_shape("definition", notes) if "described as" in q.stem]
+    assert asked and all("which CodeDeploy component is described as" in q.stem for q in asked)
