@@ -26,7 +26,7 @@ LONGEST = 1.6  # the key this many times longer than every other option gives it
 LONGEST_MARGIN = 15  # ... when it is also this many characters longer
 ROOT = 5  # letters: words alike this far are one word to the eye ("cached", "cache")
 ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
-_MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|]|:$")
+_MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|·]|:$")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -74,7 +74,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if len(option) > MAX_OPTION:
             problems.append(f"option {option!r} is longer than {MAX_OPTION} characters")
         if _ONE_PLURAL.search(option) or len(option.split()) >= 3 and DANGLING.search(option) \
-                or unclosed(option):  # "SQS buffer)": the end of a bracket
+                or unclosed(option, braces=True):  # "SQS buffer)": the end of a bracket
             problems.append(f"option {option!r}: one of a plural, or cut short (\"give AWS creds to\")")
         lost = [n for n in _NUMBER.findall(option.replace(",", "")) if n not in notes.numbers]
         if lost and q.shape not in (NUMBER, STATEMENT):  # amounts of a unit: the notes' or usual ones
@@ -108,7 +108,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             shown = [w for w in _words(option, whole=True) if _begins(w, stem_words) and not _begins(w, others)]
             # "a piece inside a segment" for Subsegment: a stem word inside the answer's, in no wrong option
             shown += [s for w in _words(option, whole=True) for s in stem_words
-                      if len(s) >= ROOT and s in w and s != w and not any(s in o for o in others)]
+                      if len(s) >= ROOT - 1 and s in w and s != w and not any(s in o for o in others)]
             if shown:
                 problems.append(f"{GIVES_AWAY} {option!r} by the word {sorted(shown)[0]!r}")
             # "lost if the AZ is lost" names the zone of "One Zone-IA" in other words

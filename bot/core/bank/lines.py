@@ -340,6 +340,8 @@ def lower(name: str) -> str:
     return name if name[:2].isupper() or re.search(r"\w[A-Z]", first) else name[:1].lower() + name[1:]
 
 
-def unclosed(text: str) -> bool:
-    """A bracket opened and not closed, or closed and never opened ("SQS buffer)")."""
-    return text.count("(") != text.count(")")
+def unclosed(text: str, braces: bool = False) -> bool:
+    """A bracket opened and not closed, or closed and never opened ("SQS buffer)"; ``braces``: any
+    kind, "${cognito-identity" too)."""
+    pairs = ("()", "{}", "[]")
+    return any(text.count(a) != text.count(b) for a, b in pairs[:None if braces else 1])

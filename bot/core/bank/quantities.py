@@ -125,9 +125,24 @@ def worked_out(stem: str, correct: tuple[str, ...] | list[str], wrong: list[str]
     given = [float(n) for n in _FIGURE.findall(stem.replace(",", "")) if float(n) > 1]
     added = [float(a) + float(b) for a, b in re.findall(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)", stem)]
     added += [float(n) - 1 for n in re.findall(r"\b(\d+)(?:st|nd|rd|th)\b", stem)]  # "an 11th gives an error": max 10
+    timed = {_seconds(n, u) for n, u in _TIMED.findall(stem)} - {None}
     for option in correct:
+        if (told := _TIMED.fullmatch(option.strip())) and _seconds(*told.groups()) in timed:
+            problems.append(f"the answer {option!r} is the stem's own figure in another unit (604,800 s is 7 days)")
         key = amount_of(option)
         if key is not None and (key in added or any(abs(a * b - key) < 1e-9 or abs(a / b - key) < 1e-9
                                                     for i, a in enumerate(given) for b in given[i + 1:] + given[:i])):
             problems.append(f"the answer {option!r} is worked out from the stem's own numbers")
     return problems
+
+
+_TIMED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([A-Za-z]+)")
+_SECONDS = {"s": 1, "sec": 1, "second": 1, "min": 60, "minute": 60, "h": 3600, "hr": 3600, "hour": 3600,
+            "d": 86400, "day": 86400, "week": 604800}
+
+
+def _seconds(number: str, unit: str) -> float | None:
+    """An amount of time in seconds ("7 days" -> 604,800), None for any other amount."""
+    unit = unit.lower()
+    factor = _SECONDS.get(unit) or _SECONDS.get(unit[:-1] if unit.endswith("s") else unit)
+    return float(number.replace(",", "")) * factor if factor else None

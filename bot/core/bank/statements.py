@@ -73,7 +73,7 @@ class Maker(Protocol):
     def said_plainly(self, text: str) -> bool: ...
 
 
-_VALUED = re.compile(r"^([A-Za-z][\w ./()'-]{2,60}?)\s*(?::|=|–|—)\s*_{5}\.?$")  # a label, then its blanked value
+_VALUED = re.compile(r"^([A-Za-z][A-Za-z ./()'-]{2,60}?)\s*(?::|=|–|—)\s*_{5}\.?$")  # a label (no figure), then its value
 
 
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
