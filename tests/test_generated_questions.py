@@ -2663,11 +2663,15 @@ def test_a_wrong_amount_within_five_percent_of_the_answer_is_never_offered():
     assert len(asked) == 2 and not [q for q in asked if {"29 seconds", "30 seconds"} <= set(q.options)]
 
 
-def test_a_number_the_stem_gives_by_an_ordinal_is_never_asked():
-    q = replace(a_question(), shape="number", stem='According to your notes, what completes this statement?\n'
-                '"PublishBatch takes max _____; an 11th message gives TooManyEntriesInBatchRequest."',
-                options=("8 messages", "10 messages", "12 messages", "14 messages"), answers=("B",))
-    assert any("worked out" in p for p in check(q, context_of()))
+@pytest.mark.parametrize("said, options, why", [
+    ("PublishBatch takes max _____; an 11th message gives TooManyEntriesInBatchRequest.",
+     ("8 messages", "10 messages", "12 messages", "14 messages"), "worked out"),  # by an ordinal
+    ("SessionTimeout defaults to 604800 s, that is _____.", ("3 days", "7 days", "14 days", "30 days"), "another unit"),
+])
+def test_a_number_the_stem_lets_anyone_work_out_is_never_asked(said, options, why):
+    q = replace(a_question(), shape="number", stem=f'According to your notes, what completes this statement?\n"{said}"',
+                options=options, answers=("B",))
+    assert any(why in p for p in check(q, context_of()))
 
 
 def test_a_tables_value_another_row_says_it_shares_is_never_asked_as_that_rows_alone():
@@ -2844,13 +2848,6 @@ def test_an_option_cut_inside_braces_or_carrying_a_list_separator_is_never_serve
     for broken, why in (("${cognito-identity", "cut short"), ("target type ip ·", "list marker")):
         bad = replace(q, options=tuple(broken if o not in q.correct else o for o in q.options))
         assert any(why in p for p in check(bad, context_of())), broken
-
-
-def test_a_figure_the_stem_gives_in_another_unit_is_never_asked():
-    q = replace(a_question(), shape="number", stem="According to your notes, what completes this statement?\n"
-                '"SessionTimeout defaults to 604800 s, that is _____."',
-                options=("3 days", "7 days", "14 days", "30 days"), answers=("B",))
-    assert any("another unit" in p for p in check(q, context_of()))
 
 
 def test_a_stem_word_inside_the_answer_gives_it_away():
