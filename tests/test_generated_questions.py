@@ -2856,3 +2856,23 @@ def test_a_stem_word_inside_the_answer_gives_it_away():
                 '"Parts can go in parallel and in any order"?',
                 options=("Presigned URLs", "Transfer Acceleration", "Byte-range fetches", "Multipart upload"), answers=("D",))
     assert any("gives away" in p for p in check(q, context_of()))
+
+
+def test_a_speed_rounds_diagnoses_and_verdicts_are_never_asked_as_things_to_use():
+    """'"…, IteratorAge growing" → poison pill → bisect …' leads to a diagnosis, then a fix;
+    '"… 6 idle" → expected' is a verdict: neither is something a developer uses (round 41)."""
+    notes = """\
+# Kinesis
+
+## Exam scenario speed round
+- "Lambda stuck retrying same batch, IteratorAge growing" → poison pill → bisect + max retries + OnFailure destination
+- "KCL app on 10 EC2 instances, stream has 4 shards, 6 idle" → expected, 1 worker per shard lease
+- "Three apps must read the same shard data at full speed each" → Enhanced fan-out
+- "Write throughput errors on one shard while the others are idle" → Kinesis Data Streams resharding
+- "Deliver the stream to S3 as Parquet without running code" → Amazon Data Firehose
+- "Real-time SQL-like analytics on the stream" → Amazon Managed Service for Apache Flink
+"""
+    questions = [q for q in served(notes) if "in this situation" in q.stem]
+    assert questions
+    assert not [q for q in questions if "IteratorAge" in q.stem or "6 idle" in q.stem]
+    assert not [q for q in questions if any(o.startswith(("poison pill", "expected")) for o in q.options)]

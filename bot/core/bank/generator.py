@@ -47,7 +47,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, terse, caveat, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
+    untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
     usable, suffix_kind, asking,
 )
 from bot.core.lookup import lexicon as lexicons
@@ -337,7 +337,8 @@ class _Maker:
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                           rule.group("y").strip().rstrip("."), line))
             return
-        found = [(x, y) for x, y in cues(line.text) if self._term_ok(x, named_only=False)]
+        found = [(x, y) for x, y in cues(line.text)  # not "expected", nor a cue in shorthand
+                 if self._term_ok(x, named_only=False) and solution(x) and not terse(y[1:-1])]
         for x, y in found:
             self.rules[p.section].append((x, QUOTED, y, line))
         if found:

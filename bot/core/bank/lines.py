@@ -44,7 +44,7 @@ _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 _MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?)\s+")  # outline items: "a) ", "(b) ", "1.2 "
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 
-_CUE = re.compile(r'["“]([^"”]{8,90})["”]\s*(?:→|->|=>)\s*([^.;"“”→]+)(;\s*\w[^"“”→]*)?')
+_CUE = re.compile(r'["“]([^"”]{8,90})["”]\s*(?:→|->|=>)\s*([^.;"“”→]+)((?:;|\s*→|\s*->)\s*\w[^"“”]*)?')
 # "max 900 seconds (15 min)": the same amount again in another unit, in brackets
 _RESTATED = re.compile(r"(?<![\w.,])(\d[\d,.]*\s?[A-Za-z%]+)\s*\((?:=\s*|~\s*|about\s+|i\.e\.\s*)?"
                        r"(\d[\d,.]*\s?[A-Za-z%]+)\)")
@@ -307,8 +307,10 @@ def cues(text: str, whole: bool = False) -> list[tuple[str, str]]:
     out = []
     for m in _CUE.finditer(text):
         thing = m.group(2).strip() if whole else bare(m.group(2)).split(",")[0].strip()
-        if whole and m.group(3):
-            thing += m.group(3).rstrip()  # "… → cause; what to do": all of it, no one thing
+        if m.group(3) and not whole:
+            continue  # "… → cause; what to do", "… → poison pill → bisect": no one thing to use
+        if m.group(3):
+            thing += m.group(3).rstrip()  # as written, all of it
         if whole or thing and not re.search(r"\s(?:\+|&|and|or|w/|with|then)\s", f" {thing} "):
             out.append((thing, f'"{m.group(1).strip()}"'))
     return out
