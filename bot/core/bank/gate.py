@@ -38,7 +38,7 @@ _CODE = re.compile(r"(?:^|\s)#\s|^\{|\{\s*\}|<--")  # a YAML line's comment or m
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
 SHAPE_SCORE = {"scenario": 2, "choose-two": 2, STATEMENT: 4, "definition": 2, NUMBER: 3}
-_OF_A_KIND = re.compile(r"\bwhich (?!term\b|one\b|of these\b)[\w /-]+? (?:is described|does this describe)"
+_OF_A_KIND = re.compile(r"\bwhich (?!term\b|one\b)[\w /-]+? (?:is described|does this describe)"
                         r"|\bfor which (?!one\b)")  # a definition naming the kind its options share
 BRAND = frozenset("amazon aws servi".split())  # words of every name, naming nothing
 _JOINING = frozenset("and of for the".split())  # no letter of an acronym: "Identity and Access Management"

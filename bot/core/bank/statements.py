@@ -199,13 +199,13 @@ def unnumbered(heading: str) -> str:
     return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", heading)
 
 
-def described(p, statement: str, label: str, wrong: list[str], kind: str | None, others: dict[str, list[str]],
+def described(p, statement: str, label: str, wrong: list[str], kind: str, others: dict[str, list[str]],
               why: str, maker: Maker, depth: int | None = None) -> BankQuestion:
-    """"Which … does this describe: '<statement>'?", the answer ``label``, the wrong options
+    """"Which <kind> does this describe: '<statement>'?", the answer ``label``, the wrong options
     the labels beside it (``others``: what the notes say of each) and others of its kind (``why``
-    says so). ``depth``: how much of the heading path the stem names (not the heading that is
+    says so); never "which of these" (headings no kind unites: reviewers kept 1 of 11). ``depth``: how much of the heading path the stem names (not the heading that is
     the answer)."""
-    stem = f"{maker.according(p, depth)}, which {kind or 'of these'} does this describe: \"{statement}\"?"
+    stem = f"{maker.according(p, depth)}, which {kind} does this describe: \"{statement}\"?"
     told = " ".join(f"Of {o} they say: \"{said[0]}\"." for o, said in others.items() if said)
     why = " ".join(x for x in (f"{maker.notes_on(p)} say of {label}: \"{statement}\".", told, why) if x)
     return single(p, "definition", f"said of {label}: {statement}", stem, label, wrong, why)
