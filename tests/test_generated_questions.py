@@ -2876,3 +2876,13 @@ def test_a_speed_rounds_diagnoses_and_verdicts_are_never_asked_as_things_to_use(
     assert questions
     assert not [q for q in questions if "IteratorAge" in q.stem or "6 idle" in q.stem]
     assert not [q for q in questions if any(o.startswith(("poison pill", "expected")) for o in q.options)]
+
+
+def test_a_rule_for_when_the_question_says_something_is_asked_as_that_situation():
+    """"use X-Ray when the question says 'which downstream call is slow'": the note-taker's exam talk
+    never reaches the stem (round 40's reviewers)."""
+    from bot.core.bank.stems import told
+
+    assert told('the question says "which downstream call is slow"') == '"which downstream call is slow"'
+    assert told("the exam mentions audit of key usage") == '"audit of key usage"'
+    assert told("they need an audit of key usage") is None

@@ -53,7 +53,7 @@ from bot.core.bank.kinds import (
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
-from bot.core.bank.stems import PATH, Cleaner, spoken, subject
+from bot.core.bank.stems import PATH, Cleaner, spoken, subject, told
 from bot.core.bank.lines import (
     Line,
     alike,
@@ -664,6 +664,10 @@ class _Maker:
                 continue
             # "need full items — avoids fetches": what follows the dash says why, not when
             condition = balanced(third_person(self.clean.clean(situation(y))))
+            if (said := told(condition)) is not None:  # "when the question says '…'": asked as the situation
+                when, condition = QUOTED, said
+                if terse(said[1:-1]):
+                    continue
             if untold(condition):
                 continue  # "for cross-account", "when some legacy thing expects it": no situation told
             stem = asking(f"{self.according(p)}, which should a developer use {when} {condition}")

@@ -178,3 +178,17 @@ def spoken(where: str) -> str:
     39's reviewers), "Transactions (DynamoDB)" as words; the headings between are left out."""
     parts = where.split(PATH)
     return parts[-1] if len(parts) == 1 or mentions(parts[-1], parts[0]) else f"{parts[-1]} ({parts[0]})"
+
+
+_TOLD = re.compile(r"^(?:the|a|an)\s+(?:question|exam|scenario|stem)\s+(?:says|is|mentions|asks(?:\s+for)?|wants)\s+(.+)$",
+                   re.IGNORECASE)
+
+
+def told(condition: str) -> str | None:
+    """ "the question says 'which downstream call is slow'" (the note-taker's exam talk, reviewers
+    said): what the question says, quoted, to ask as a situation; None for any other condition."""
+    m = _TOLD.match(condition.strip())
+    return f'"{m.group(1).strip().strip(_QUOTES)}"' if m else None
+
+
+_QUOTES = "\"“”'"
