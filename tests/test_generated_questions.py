@@ -2293,15 +2293,15 @@ def test_a_need_and_pick_table_is_asked_as_the_notes_own_scenarios():
 ## Choosing
 | need | pick |
 |---|---|
-| decouple and buffer, workers pull at their own pace | SQS standard |
-| strict order and no duplicates per customer | SQS FIFO (+ SNS FIFO for fan-out) |
-| run something at a set time or on a recurring schedule | EventBridge Scheduler |
+| decouple and buffer, workers pull at their own pace | SQS |
+| route events by their content to many targets | EventBridge |
 | ordered high-volume streaming with several readers re-reading | Kinesis Data Streams (not SQS!) |
 | deliver one message to email, SMS and mobile push | SNS |
+| keep an existing JMS application talking to a managed broker | Amazon MQ |
 """
-    [q] = [q for q in served(notes) if "strict order and no duplicates per customer" in q.stem]
-    assert q.shape == "scenario" and q.correct == ("SQS FIFO",)
-    assert set(q.options) <= {"SQS standard", "SQS FIFO", "EventBridge Scheduler", "Kinesis Data Streams", "SNS"}
+    [q] = [q for q in served(notes) if "deliver one message to email, SMS and mobile push" in q.stem]
+    assert q.shape == "scenario" and q.correct == ("SNS",)
+    assert set(q.options) <= {"SQS", "EventBridge", "Kinesis Data Streams", "SNS", "Amazon MQ"}
 
 
 def test_a_cue_answered_by_either_of_two_things_is_a_choose_two():
@@ -2886,3 +2886,4 @@ def test_a_rule_for_when_the_question_says_something_is_asked_as_that_situation(
     assert told('the question says "which downstream call is slow"') == '"which downstream call is slow"'
     assert told("the exam mentions audit of key usage") == '"audit of key usage"'
     assert told("they need an audit of key usage") is None
+
