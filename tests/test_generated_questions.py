@@ -2886,4 +2886,3 @@ def test_a_rule_for_when_the_question_says_something_is_asked_as_that_situation(
     assert told('the question says "which downstream call is slow"') == '"which downstream call is slow"'
     assert told("the exam mentions audit of key usage") == '"audit of key usage"'
     assert told("they need an audit of key usage") is None
-
