@@ -52,7 +52,7 @@ PLUS = "+"  # "S3 + pointer": an answer made of parts
 INLINE_CARD = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(?P<q>.{10,}?\?)\s*(?:→|->)?\s*(?:A|Answer)\s*[:.)]\s*(?P<a>\S.*)$")
 CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
 WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
-CARD_WORDS = 5  # a flashcard question opening with no "which" says at least this many words
+ASKED_WORDS = 5  # a flashcard question opening with no "which" says at least this many words
 ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, no stem
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
@@ -158,7 +158,7 @@ def elliptic(asked: str) -> bool:
     no stem (one that opens with no "which" or "what" must say more)."""
     words = asked.lower().split()
     return len(words) > 1 and words[0] in WH and words[1] in ELLIPTIC or words[:1] != [] and words[0] not in WH \
-        and len(words) < CARD_WORDS
+        and len(words) < ASKED_WORDS
 
 
 def card_answer(text: str) -> str:
