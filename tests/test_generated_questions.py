@@ -2886,3 +2886,10 @@ def test_a_rule_for_when_the_question_says_something_is_asked_as_that_situation(
     assert told('the question says "which downstream call is slow"') == '"which downstream call is slow"'
     assert told("the exam mentions audit of key usage") == '"audit of key usage"'
     assert told("they need an audit of key usage") is None
+
+
+def test_a_flashcard_answered_by_a_phrase_of_five_words_names_no_option():
+    from bot.core.bank.kinds import card_answer
+
+    assert card_answer("A: Nested stacks.") == "Nested stacks"
+    assert card_answer("A: Stages plus stage variables per env.") == ""
