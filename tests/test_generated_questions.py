@@ -2892,4 +2892,4 @@ def test_a_flashcard_answered_by_a_phrase_of_five_words_names_no_option():
     from bot.core.bank.kinds import card_answer
 
     assert card_answer("A: Nested stacks.") == "Nested stacks"
-    assert card_answer("A: Stages plus stage variables per env.") == ""
+    assert card_answer("A: Stages plus stage variables everywhere.") == ""
