@@ -95,14 +95,15 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
     quoted: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     decided: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     short: set[str] = set()  # the groups of a few marked scenarios: wrong options from the document
-    table = previous = previous_row = ""
+    table, in_table = "", False  # the group of the table the rows belong to; whether the line before was a row
     for line in lines:
         for answer, cue in cues(line.text, whole=True):
             quoted[line.group].append((solution(answer), cue, line, answer))
         row = _row(line.text)  # a table's rows are one list, under its header row
-        header = row != line.text and previous == previous_row
-        table = table if row != line.text and not header else line.group if header else ""
-        previous, previous_row = line.text, row
+        is_row = row != line.text
+        header = is_row and not in_table
+        table = line.group if header else table if is_row else ""
+        in_table = is_row
         said = None if header else DECIDED.match(unlabelled(row))  # "Scenario: new app, spiky traffic → Answer: on-demand"
         cue = said.group("cue").strip() if said else ""
         if said and len(cue.split()) >= 3 and not term(cue):

@@ -307,9 +307,9 @@ def cues(text: str, whole: bool = False) -> list[tuple[str, str]]:
     out = []
     for m in _CUE.finditer(text):
         thing = m.group(2).strip() if whole else bare(m.group(2)).split(",")[0].strip()
-        if m.group(3) and not whole:
-            continue  # "… → cause; what to do", "… → poison pill → bisect": no one thing to use
-        if m.group(3):
+        if m.group(3):  # "… → cause; what to do", "… → poison pill → bisect": no one thing to use
+            if not whole:
+                continue
             thing += m.group(3).rstrip()  # as written, all of it
         if whole or thing and not re.search(r"\s(?:\+|&|and|or|w/|with|then)\s", f" {thing} "):
             out.append((thing, f'"{m.group(1).strip()}"'))

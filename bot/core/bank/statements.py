@@ -203,8 +203,8 @@ def described(p, statement: str, label: str, wrong: list[str], kind: str, others
               why: str, maker: Maker, depth: int | None = None) -> BankQuestion:
     """"Which <kind> does this describe: '<statement>'?", the answer ``label``, the wrong options
     the labels beside it (``others``: what the notes say of each) and others of its kind (``why``
-    says so); never "which of these" (headings no kind unites: reviewers kept 1 of 11). ``depth``: how much of the heading path the stem names (not the heading that is
-    the answer)."""
+    says so); never "which of these" (headings no kind unites: reviewers kept 1 of 11).
+    ``depth``: how much of the heading path the stem names (not the heading that is the answer)."""
     stem = f"{maker.according(p, depth)}, which {kind} does this describe: \"{statement}\"?"
     told = " ".join(f"Of {o} they say: \"{said[0]}\"." for o, said in others.items() if said)
     why = " ".join(x for x in (f"{maker.notes_on(p)} say of {label}: \"{statement}\".", told, why) if x)

@@ -180,6 +180,7 @@ def spoken(where: str) -> str:
     return parts[-1] if len(parts) == 1 or mentions(parts[-1], parts[0]) else f"{parts[-1]} ({parts[0]})"
 
 
+_QUOTES = "\"“”'"  # what a told situation is quoted with, as the notes write it
 _TOLD = re.compile(r"^(?:the|a|an)\s+(?:question|exam|scenario|stem)\s+(?:says|is|mentions|asks(?:\s+for)?|wants)\s+(.+)$",
                    re.IGNORECASE)
 
@@ -190,5 +191,3 @@ def told(condition: str) -> str | None:
     m = _TOLD.match(condition.strip())
     return f'"{m.group(1).strip().strip(_QUOTES)}"' if m else None
 
-
-_QUOTES = "\"“”'"
