@@ -2801,6 +2801,22 @@ A stack policy lists the resources an update may not touch; a nested stack is a 
     assert q.correct == ("Stack policy",) and {"Change set", "Nested stack"} <= set(q.options)
 
 
+def test_a_need_of_a_table_of_needs_is_never_the_answer_to_which_is_described_as():
+    """ "which requirement is described as 'reuse between builds'?" asks the table backwards."""
+    notes = """\
+# CodeBuild
+
+## Needs and picks
+| Requirement | Use | Why |
+|---|---|---|
+| speed up repeated dependency downloads | S3 or local cache | reuse between builds |
+| build needs the database password | Secrets Manager in env | never plaintext in the buildspec |
+| human sign-off before prod | Manual approval action | seven-day default timeout |
+| deploy to another account | Cross-account role | the pipeline role assumes it |
+"""
+    assert not [q for q in served(notes) if "which requirement" in q.stem or "speed up repeated" in q.correct[0]]
+
+
 def test_a_label_and_its_value_alone_is_asked_as_what_the_label_is():
     """"Max execution time (Express) – ___" is no statement to complete: "what is the max execution time (Express)?"."""
     notes = """\

@@ -151,7 +151,8 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
     things = [t for t in table.things if _name(t)]
     attributes = [a for a in table.attributes if a and len(a) <= MAX_CELL // 2]
     usable = {(t, a) for t in things for a in attributes if _telling(table.cell(t, a))}
-    if len(things) >= MIN_IDENTIFY and "/" not in table.kind:  # "Symptom / error | Fix": no kind to ask by
+    needs = sum(_need(t) for t in things) * 2 > len(things)  # "Prevent stack deletion | Termination protection"
+    if len(things) >= MIN_IDENTIFY and "/" not in table.kind and not needs:  # "Symptom / error | Fix": no kind to ask by
         yield from _identify(p, table, things, attributes, usable, maker)
     if len(things) >= MIN_IDENTIFY + 1:
         yield from _pairs(p, table, things, attributes, usable, maker)
@@ -248,6 +249,12 @@ def _pairs(p, table: Table, things: list[str], attributes: list[str],
 
 def _name(thing: str) -> bool:
     return 0 < len(thing.split()) <= 5 and not _EMPTY.match(thing) and len(thing) <= MAX_CELL // 2
+
+
+def _need(thing: str) -> bool:
+    """A row's first cell that is a need in plain words, no name ("speed up repeated dependency
+    downloads"): the situation a scenario asks, never the answer to "which … is described as"."""
+    return len(thing.split()) >= TELLING and re.search(r"\w[A-Z]|[A-Z]{2}|\d|_|::", thing) is None
 
 
 def _value(cell: str) -> bool:
