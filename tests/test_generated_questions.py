@@ -131,6 +131,20 @@ def test_a_rule_with_its_own_alternative_is_never_a_wrong_option_among_another_k
     assert not [q for q in of_shape("scenario", indexes) if {"LSI", "INCLUDE"} <= set(q.options)]
 
 
+def test_a_rule_whose_condition_is_shorthand_not_a_clause_gives_no_scenario():
+    """ "which should a developer use when data > 256 KiB?" reads as no sentence."""
+    rules = """\
+# Messaging
+
+## Picking a service
+Use SQS when you need to buffer work for a pool of workers. Use SNS when one event must reach many subscribers.
+Use Kinesis when several apps must read the same records in order. Use EventBridge when routing by content.
+"""
+    stems = [q.stem for q in of_shape("scenario", rules)]
+    assert any("when one event must reach many subscribers" in s for s in stems)
+    assert not any("routing by content" in s for s in stems)
+
+
 def test_a_scenario_asks_the_situation_of_a_rule_not_the_reason_after_its_dash():
     services = NOTES.replace("must read the same records in order.", "must read the same records in order — replays too.")
     [q] = [q for q in of_shape("scenario", services) if q.correct == ("Kinesis",)]
@@ -750,6 +764,16 @@ def test_a_question_whose_stem_names_its_answer_in_other_words_is_never_served()
         stem, ("Standard-IA", "S3 Standard", "One Zone-IA", "Glacier Deep Archive"), "C"))
     assert not any("naming" in p for p in problems_of(
         stem, ("Standard-IA", "S3 Standard", "One Zone-IA", "Express One Zone"), "C"))
+
+
+def test_a_description_saying_every_word_of_the_answers_name_is_never_served():
+    """ "request headers allowed in the preflight" gives AllowedHeaders away, though "allowed" and
+    "headers" each name a wrong option too."""
+    options = ("ExposeHeaders", "AllowedOrigins", "AllowedHeaders", "MaxAgeSeconds")
+    told = 'Which setting is described as: "request headers allowed in the preflight"?'
+    fair = 'Which setting is described as: "which request headers the browser may send"?'
+    assert any("gives away" in p for p in problems_of(told, options, "C"))
+    assert not any("gives away" in p for p in problems_of(fair, options, "C"))
 
 
 def test_a_question_with_a_variant_of_its_answer_among_the_options_is_never_served():

@@ -109,6 +109,12 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             # "a piece inside a segment" for Subsegment: a stem word inside the answer's, in no wrong option
             shown += [s for w in _words(option, whole=True) for s in stem_words
                       if len(s) >= ROOT - 1 and s in w and s != w and not any(s in o for o in others)]
+            # "request headers allowed in the preflight" for AllowedHeaders: each word of its name said,
+            # though each is some wrong option's too
+            whole = _words(option, whole=True)
+            if not shown and len(whole) >= 2 and all(_begins(w, stem_words) for w in whole) \
+                    and not any(all(_begins(w, stem_words) for w in _words(o, whole=True)) for o in wrong):
+                shown = whole[-1:]
             if shown:
                 problems.append(f"{GIVES_AWAY} {option!r} by the word {sorted(shown)[0]!r}")
             # "lost if the AZ is lost" names the zone of "One Zone-IA" in other words

@@ -53,7 +53,7 @@ from bot.core.bank.kinds import (
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
-from bot.core.bank.stems import PATH, Cleaner, spoken, subject, told
+from bot.core.bank.stems import PATH, WHEN, Cleaner, clause, spoken, subject, told
 from bot.core.bank.lines import (
     Line,
     alike,
@@ -668,7 +668,7 @@ class _Maker:
                 when, condition = QUOTED, said
                 if terse(said[1:-1]):
                     continue
-            if untold(condition):
+            if untold(condition) or when in WHEN and not clause(condition):
                 continue  # "for cross-account", "when some legacy thing expects it": no situation told
             stem = asking(f"{self.according(p)}, which should a developer use {when} {condition}")
             why = (f"{self.notes_on(p)} say: \"{self.clean.clean(line.text)}\". "

@@ -191,3 +191,20 @@ def told(condition: str) -> str | None:
     m = _TOLD.match(condition.strip())
     return f'"{m.group(1).strip().strip(_QUOTES)}"' if m else None
 
+
+
+# a word no clause goes without: a subject ("they", "the table") or a finite verb ("needs", "must")
+_CLAUSE = re.compile(r"\b(?:they|their|them|it|its|there|you|your|is|are|was|were|has|have|need|needs"
+                     r"|want|wants|must|can|should|will|do|does)\b|n't\b|'s\b|'re\b", re.IGNORECASE)
+# or a subject with a verb after it: "the backend expects …", "one bad record keeps failing …"
+_SUBJECT_VERB = re.compile(r"^(?:the|a|an|one|every|each|some|no)\s+\S+(?:\s+\S+)*?\s+[a-z]+(?:s|ed)\b"
+                           r"|^(?:[\w-]+\s+){1,2}[\w-]+\s+[a-z]+(?:s|ed)\s+[a-z]", re.IGNORECASE)  # "latency-sensitive traffic suffers from"
+WHEN = frozenset(("when", "if"))  # the words a rule's condition reads on from as a clause
+
+
+def clause(condition: str) -> bool:
+    """ "when they need to reprocess history" reads as a sentence; "when data > 256 KiB" or "when
+    transient errors (throttling, timeouts)" is the notes' shorthand, no situation to ask (reviewers
+    kept none of round 42's)."""
+    said = _PAREN.sub("", condition).strip()
+    return _CLAUSE.search(said) is not None or _SUBJECT_VERB.match(said) is not None
