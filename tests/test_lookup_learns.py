@@ -495,3 +495,31 @@ def test_capitals_keep_the_usual_meaning_when_the_notes_mention_it():
     beanstalk = EVENTS + "\n## Elastic Beanstalk\nElastic Beanstalk runs a web app on EC2 with rolling deploys.\n"
     assert "eb" not in learned(parse(beanstalk, "n.md")[0], shipped()).concepts
     assert learned(parse(EVENTS, "n.md")[0], shipped()).concepts["eb"] == ("eventbridge",)
+
+
+LAMBDA = """# Lambda notes
+
+## Invocation types
+The caller waits on a sync call; on an async call Lambda queues the event and retries twice.
+Failed async events go to an on-failure destination or a DLQ (SQS queue or SNS topic).
+
+## 504 from API Gateway
+The integration timeout defaults to 29 seconds, so a longer function still returns 504 to the client.
+
+## Cold starts
+Provisioned concurrency keeps environments initialised.
+"""
+
+
+def test_a_short_word_the_notes_use_is_never_taken_for_a_longer_name():
+    """ "async" is the notes' word, not AppSync missing two letters: AppSync is nowhere in them."""
+    library = lookup(LAMBDA)
+    assert isinstance(library.ask("appsync resolvers"), messages.NothingFound)
+    reply = library.ask("where do failed async events go")
+    assert isinstance(reply, messages.FoundPassage) and "on-failure destination" in reply.text
+
+
+def test_every_usual_shorthand_of_a_service_names_the_same_service():
+    """ "API GW" is API Gateway, as the notes' heading writes it."""
+    reply = lookup(LAMBDA).ask("API GW 504 integration timeout")
+    assert isinstance(reply, messages.FoundPassage) and "29 seconds" in reply.text

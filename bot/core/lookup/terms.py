@@ -120,6 +120,9 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(words(text))
 
 
+SHORT_SLIP = 6  # letters: a word this short misspells only a word one letter longer or shorter
+
+
 def cutoff(word: str) -> float:
     """How alike (rapidfuzz ratio) a misspelling must be: short words less slack."""
     n = len(word)
@@ -137,7 +140,8 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
     if len(word) < 4 or word.isdigit():
         return []
     found = {c: s / 100 for c, s, _ in process.extract(
-        word, choices, scorer=fuzz.ratio, score_cutoff=cutoff(word), limit=limit)}
+        word, choices, scorer=fuzz.ratio, score_cutoff=cutoff(word), limit=limit)
+        if len(word) > SHORT_SLIP or abs(len(c) - len(word)) <= 1}  # "async" is no "appsync" missing two letters
     edits = 2 if len(word) >= 8 else 1
     for c, d, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=edits, limit=limit):
         if len(word) <= SHORT and len(c) == len(word) and sorted(c) != sorted(word):
