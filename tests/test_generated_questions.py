@@ -200,6 +200,20 @@ def test_the_stem_drops_the_note_takers_asides_and_the_notes_stay_as_written():
     assert "(this one's on the exam!!)" in NOTES
 
 
+def test_the_stem_spells_out_developer_shorthand_and_the_notes_stay_as_written():
+    """ "a fn can run w/o …" is notes; "a function can run without …" is a question."""
+    notes = """\
+# Lambda
+
+## Env vars and timeouts
+- A fn can run w/o interruption for up to 900 seconds before Lambda stops it.
+"""
+    [q] = of_shape("number", notes)
+    assert q.stem.startswith("According to your notes on Environment variables and timeouts (Lambda),")
+    assert '"A function can run without interruption for up to _____ before Lambda stops it."' in q.stem
+    assert "A fn can run w/o interruption" in notes
+
+
 def test_every_served_question_passes_the_gate_and_cites_its_passage():
     ps = passages()
     ids = {p.id for p in ps}

@@ -71,6 +71,13 @@ class Cleaner:
             if long and (short.lower() not in known or any(_CAMEL.search(s) for s in longs)):
                 self._spelled[short] = long
         self._short = re.compile(rf"\b(?:{'|'.join(map(re.escape, self._spelled))})\b") if self._spelled else None
+        # "fn", "req/resp", "env vars", "w/o": the developer's shorthand, spelled out in a stem; not
+        # inside a name or code ("myfn:latest", "$fn", "fn.zip")
+        shorthand = sorted(lexicon.spelled, key=len, reverse=True)
+        self._plain = lexicon.spelled
+        self._shorthand = re.compile(
+            rf"(?<![\w$.@:-])({'|'.join(re.escape(w) for w in shorthand)})(s?)(?![\w@:-]|\.\w)",
+            re.IGNORECASE) if shorthand else None
 
     def clean(self, text: str) -> str:
         """The line without asides, emphasis marks or obvious typos, one line."""
@@ -79,7 +86,7 @@ class Cleaner:
         text = _NOISE.sub("", text)
         text = _EMPHASIS.sub(r"\1", text)  # "*without*", "**never**", "_once_"
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
-        text = self.spell(text)
+        text = self.spell(self.spelled_out(text))
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         text = self.unlabelled(text)
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
@@ -91,6 +98,22 @@ class Cleaner:
             return text
         return self._short.sub(lambda m: m.group(0) if f"{_last_word(text[:m.start()])} {m.group(0).lower()}"
                                in self._known else self._spelled[m.group(0)], text)
+
+    def spelled_out(self, text: str) -> str:
+        """Developer shorthand in words ("the fn's req" -> "the function's request"), written as
+        the notes write it: lower case, or with a capital to open a sentence ("Env vars")."""
+        if self._shorthand is None:
+            return text
+
+        def words(m: re.Match) -> str:
+            said, plural = m.group(1), m.group(2)
+            if said != said.lower() and said != said[:1].upper() + said[1:].lower():
+                return m.group(0)  # "FN", "REQ": a name, not shorthand
+            long = self._plain[said.lower()]
+            long = long + ("s" if plural and not long.endswith("s") else "")
+            return long[:1].upper() + long[1:] if said[:1].isupper() else long
+
+        return self._shorthand.sub(words, text)
 
     def defining(self, text: str) -> str | None:
         """The shorthand of the notes ``text`` spells out ("Parameter Store standard" -> "PS")."""

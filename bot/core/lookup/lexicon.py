@@ -29,6 +29,8 @@ A file may hold any of these keys (every one optional)::
     "minute minutes" = [1, 5, 10, 15, 30, 60]
     [families]   # a kind of thing = its members, named as AWS documents them
     "S3 storage class" = ["S3 Standard", "S3 Standard-IA", "S3 One Zone-IA"]
+    [spelled]    # shorthand = the words a question's stem spells it out in
+    fn = "function"
 
 Errors name the file and line; a file with errors adds nothing.
 """
@@ -47,7 +49,7 @@ from bot.core.lookup.problems import Problem
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
                "recaps")
-_TABLES = ("concepts", "broader", "related", "values", "families")
+_TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -74,6 +76,8 @@ class Lexicon:
     # a heading word of a part that goes over the rest ("cram", "self-test"): its terse lines and
     # quiz answers are no statements to blank a figure of
     recaps: frozenset[str] = frozenset()
+    # a developer's shorthand -> its words, for a question's stem ("fn" -> "function")
+    spelled: dict[str, str] = field(default_factory=dict)
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
@@ -91,6 +95,7 @@ class Lexicon:
             {kind: tuple(dict.fromkeys(self.families.get(kind, ()) + other.families.get(kind, ())))
              for kind in {**self.families, **other.families}},
             self.recaps | other.recaps,
+            {**other.spelled, **self.spelled},
         )
 
 
@@ -170,6 +175,12 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
             problems.append(Problem(file, where(kind), f"families: {kind!r} must map to a list of two or more names"))
             continue
         families[kind] = tuple(m.strip() for m in members)
+    spelled: dict[str, str] = {}
+    for short, long in tables["spelled"].items():
+        if not isinstance(long, str) or not long.strip() or not short.strip() or short != short.lower():
+            problems.append(Problem(file, where(short), f"spelled: {short!r} must be lower case and map to words"))
+            continue
+        spelled[short.strip()] = long.strip()
     if problems:
         return Lexicon(), problems
     return Lexicon(lists.get("stopwords", frozenset()), lists.get("generic", frozenset()),
@@ -177,7 +188,7 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
                    lists.get("english", frozenset()), (), lists.get("units", frozenset()),
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
                    related, lists.get("figures", frozenset()), families,
-                   lists.get("recaps", frozenset())), []
+                   lists.get("recaps", frozenset()), spelled), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
