@@ -214,6 +214,19 @@ def test_the_stem_spells_out_developer_shorthand_and_the_notes_stay_as_written()
     assert "A fn can run w/o interruption" in notes
 
 
+def test_a_figure_the_notes_call_outdated_is_never_asked():
+    notes = """\
+# CloudWatch Logs
+
+## Writing logs
+- The max size per log event has historically been 256 KB in the older docs.
+- TransactWriteItems takes up to 100 actions in one call (old material says 25, outdated).
+- A log group keeps its events for as long as its retention setting says, 30 days by default.
+"""
+    asked = {q.correct[0] for q in of_shape("number", notes)}
+    assert {"100 actions", "30 days"} <= asked and not asked & {"256 KB", "25 actions"}
+
+
 def test_every_served_question_passes_the_gate_and_cites_its_passage():
     ps = passages()
     ids = {p.id for p in ps}

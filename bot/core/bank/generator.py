@@ -45,6 +45,7 @@ from bot.core.bank.questions import digest, pick, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
+from bot.core.bank.quantities import dated
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
@@ -177,6 +178,7 @@ class _Maker:
         self.clean = Cleaner(lexicon, text)
         self.labels = lexicon.labels
         self.recaps = lexicon.recaps
+        self.dated = lexicon.dated
         self.passages = passages
         self.sizes = Counter(p.section for p in passages)
         self.values = lexicon.values
@@ -907,11 +909,12 @@ class _Maker:
                 continue  # "Default is ___ from creation": what is it about? (under "Visibility timeout" it says)
             for value, unit, m in self._amounts(line.text):
                 shown = m.group(0)
-                if p.text.lower().count(shown.lower()) != 1 or shown.lower() in self.where(p).lower():
-                    continue
-                key = unit_key(unit)
-                mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == key}
-                elsewhere = sorted({v for pid, v, _ in self.amounts[key] if pid != p.id and self._one_use(v)
+                if p.text.lower().count(shown.lower()) != 1 or shown.lower() in self.where(p).lower() \
+                        or dated(line.text, m.start(), self.dated):
+                    continue  # "historically 256 KB; now 1 MB": a figure the notes say is no longer true
+                measure = unit_key(unit)
+                mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == measure}
+                elsewhere = sorted({v for pid, v, _ in self.amounts[measure] if pid != p.id and self._one_use(v)
                                     and abs(_ratio(v, value)) <= NEAR and (v.is_integer() or not value.is_integer())}
                                    - mentioned,  # "1.5 KB" of a worked example beside "4 KB" tempts nobody
                                    key=lambda v: (abs(_ratio(v, value)), v))

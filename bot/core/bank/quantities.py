@@ -146,3 +146,17 @@ def _seconds(number: str, unit: str) -> float | None:
     unit = unit.lower()
     factor = _SECONDS.get(unit) or _SECONDS.get(unit[:-1] if unit.endswith("s") else unit)
     return float(number.replace(",", "")) * factor if factor else None
+
+
+_BRACKET = re.compile(r"\([^()]*\)")
+
+
+def dated(text: str, at: int, words: frozenset[str]) -> bool:
+    """The figure at ``at`` is one the notes call old ("historically 256 KB", "old numbers to
+    unlearn: 20 metrics are outdated"): a word of ``words`` in the bracket holding it, or in its
+    line outside brackets ("up to 100 actions (old material says 25, outdated)" asks 100, never 25)."""
+    def said(part: str) -> bool:
+        return not words.isdisjoint(re.findall(r"[a-z]+", part.lower()))
+
+    inside = next((b for b in _BRACKET.finditer(text) if b.start() <= at < b.end()), None)
+    return said(inside.group(0)) if inside else said(_BRACKET.sub("", text))
