@@ -212,6 +212,9 @@ def test_the_stem_spells_out_developer_shorthand_and_the_notes_stay_as_written()
     assert q.stem.startswith("According to your notes on Environment variables and timeouts (Lambda),")
     assert '"A function can run without interruption for up to _____ before Lambda stops it."' in q.stem
     assert "A fn can run w/o interruption" in notes
+    services = notes.replace("## Env vars and timeouts", "## Timeouts behind API GW")
+    [q] = of_shape("number", services)
+    assert q.stem.startswith("According to your notes on Timeouts behind API Gateway (Lambda),")
 
 
 def test_a_figure_the_notes_call_outdated_is_never_asked():
@@ -801,6 +804,13 @@ def test_a_description_saying_every_word_of_the_answers_name_is_never_served():
     fair = 'Which setting is described as: "which request headers the browser may send"?'
     assert any("gives away" in p for p in problems_of(told, options, "C"))
     assert not any("gives away" in p for p in problems_of(fair, options, "C"))
+
+
+def test_a_settings_values_among_the_notes_names_for_them_are_never_served_as_one_kind():
+    """ "MOCK", "AWS", "HTTP_PROXY" beside "Lambda proxy": the answer alone is no value of the setting."""
+    stem = "Which should a developer use when they want the function to own the whole HTTP response?"
+    assert any("not written alike" in p for p in problems_of(stem, ("MOCK", "AWS", "Lambda proxy", "HTTP_PROXY"), "C"))
+    assert not any("not written alike" in p for p in problems_of(stem, ("SQS", "SNS", "Kinesis", "EventBridge"), "C"))
 
 
 def test_a_question_with_a_variant_of_its_answer_among_the_options_is_never_served():
@@ -2799,7 +2809,7 @@ def test_a_legend_of_slashed_shorthand_spells_each_as_its_own_never_the_first():
     from bot.core.bank.generator import candidates
 
     asked = [q for q, _ in candidates(passages(EDGE_CUES)) if "resize image" in q.stem]
-    assert asked and all(q.correct == ("L@E origin response",) for q in asked)
+    assert asked and all(q.correct[0] in ("L@E origin response", "Lambda@Edge origin response") for q in asked)
     # ... and served never: "the response coming back from the origin" gives "origin response" away
 
 

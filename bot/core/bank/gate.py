@@ -35,6 +35,7 @@ GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading pat
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
 _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
 _CODE = re.compile(r"(?:^|\s)#\s|^\{|\{\s*\}|<--")  # a YAML line's comment or map, not "${Var}" in words
+_VALUE = re.compile(r"[A-Z][A-Z0-9_]{2,}")  # a setting's value as code writes it: "MOCK", "HTTP_PROXY"
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
 SHAPE_SCORE = {"scenario": 2, "choose-two": 2, STATEMENT: 4, "definition": 2, NUMBER: 3}
@@ -169,7 +170,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         parts = {o: re.findall(r"[A-Z][a-z]+", o) or [""] for o in q.options if re.fullmatch(r"[A-Za-z]+", o)}
         code = [o for o in q.options if written(o) == "camel" and o.lower() not in notes.concepts]  # not "EventBridge"
         # or "OverLimit", "ThrottlingException" beside the notes' phrase "PurgeQueue deletes all msgs"
-        labelled = len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options) \
+        # "AWS", "HTTP_PROXY" beside "Lambda proxy", "Mock": a setting's values among the notes' names for them
+        values = [o for o in q.options if _VALUE.fullmatch(o) and ("_" in o or o.lower() not in notes.concepts)]
+        labelled = len(values) >= 2 and any(re.search(r"[a-z]", o) for o in q.options) \
+            or len(snake) >= 2 and any(re.search(r"[a-z ]", o) for o in q.options) \
             or len(code) >= 2 and any(sum(w[:1].isalnum() for w in o.split()) >= 3 for o in q.options)  # not "A / B"
         # "GetCallerIdentity" among "AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity" too
         answer = next(iter(right))

@@ -107,9 +107,11 @@ class Cleaner:
 
         def words(m: re.Match) -> str:
             said, plural = m.group(1), m.group(2)
+            long = self._plain[said.lower()]
+            if long != long.lower():  # a service's shorthand, any case: "API GW", "ddb" -> its name
+                return m.group(0) if plural else long
             if said != said.lower() and said != said[:1].upper() + said[1:].lower():
                 return m.group(0)  # "FN", "REQ": a name, not shorthand
-            long = self._plain[said.lower()]
             long = long + ("s" if plural and not long.endswith("s") else "")
             return long[:1].upper() + long[1:] if said[:1].isupper() else long
 
