@@ -230,6 +230,24 @@ def test_a_figure_the_notes_call_outdated_is_never_asked():
     assert {"100 actions", "30 days"} <= asked and not asked & {"256 KB", "25 actions"}
 
 
+def test_the_figures_of_a_trap_answered_on_its_next_line_are_never_asked():
+    """ "Sessions must disappear exactly 30 min after logout" sets a trap up; "30 min" is no fact of TTL."""
+    notes = """\
+# DynamoDB
+
+## TTL
+TTL deletes expired items in the background; items whose timestamp is more than 5 years old are ignored.
+
+### Exam Traps: TTL
+1. Sessions must disappear exactly 30 min after logout; TTL is set but users still see old sessions.
+   → TTL is not precise. Filter on the expiry attribute at read time.
+2. TTL enabled, but nothing is ever deleted.
+   → The attribute must be a Number holding epoch seconds.
+"""
+    asked = {q.correct[0] for q in of_shape("number", notes)}
+    assert "5 years" in asked and "30 min" not in asked
+
+
 def test_every_served_question_passes_the_gate_and_cites_its_passage():
     ps = passages()
     ids = {p.id for p in ps}

@@ -943,7 +943,11 @@ class _Maker:
         next line: its figures set up a quiz, they state no fact."""
         here = self.lines[p.id]
         after = here[number + 1].text if number + 1 < len(here) and here[number + 1].text[:1].islower() else ""
-        return here[number].text.rstrip().endswith("?") or after.rstrip().endswith("?")
+        # or, an item of its own, sets up a trap whose answer follows on the next line ("Sessions must go
+        # exactly 30 min after logout …" / "→ TTL is not precise"): its figures are the scenario's, no fact
+        answered = number + 1 < len(here) and bool(statements.ANSWER_LINE.match(here[number + 1].text)) \
+            and key(here[number].text).startswith(key(p.heading[-1]))  # an item named by its own first line
+        return here[number].text.rstrip().endswith("?") or after.rstrip().endswith("?") or answered
 
     def _card(self, p, answer: Line) -> str:
         """The question of the flashcard whose answer ("A: …") is this line, else ""."""

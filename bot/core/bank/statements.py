@@ -37,6 +37,7 @@ LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a lon
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
 CODE = re.compile(r"[{}\[\]<>?]|!\w|:.*:")  # "fn returns {…}", "!If", "Why?: …": code or a question, no statement
 TWO_THINGS = re.compile(r"/|,|&|\+|\band\b|\bor\b|\bvs\b|\(|\s[-–—]\s", re.IGNORECASE)  # a label of no one thing
+ANSWER_LINE = re.compile(r"^\s*(?:→|->|=>)\s*\S")  # "   → TTL is not precise": the answer to the line before
 SUBTERM = re.compile(r"^(?P<term>[^:]{2,60}?\([^)]*\))\s*:\s+(?P<text>\S.*)$")  # "On-demand Advantage (newer, …): …"
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
