@@ -525,3 +525,9 @@ def test_every_usual_shorthand_of_a_service_names_the_same_service():
     """ "API GW" is API Gateway, as the notes' heading writes it."""
     reply = lookup(LAMBDA).ask("API GW 504 integration timeout")
     assert isinstance(reply, messages.FoundPassage) and "29 seconds" in reply.text
+
+
+def test_developer_shorthand_means_the_words_it_stands_for():
+    concepts = shipped().concepts
+    for short, long in (("perm", "permission"), ("creds", "credential"), ("env var", "environment variable")):
+        assert concepts[short] == concepts[long]
