@@ -831,6 +831,12 @@ def test_a_settings_values_among_the_notes_names_for_them_are_never_served_as_on
     assert not any("not written alike" in p for p in problems_of(stem, ("SQS", "SNS", "Kinesis", "EventBridge"), "C"))
 
 
+def test_a_pronoun_as_an_option_is_never_served():
+    """ "It" heads a row of a "Cue | Notes" table: no answer (round 44's wrong key)."""
+    stem = 'Which term is described as: "a prerequisite for replication, Object Lock and MFA Delete"?'
+    assert any("label of the notes" in p for p in problems_of(stem, ("It", "Listing", "Cost", "Version IDs"), "A"))
+
+
 def test_a_question_with_a_variant_of_its_answer_among_the_options_is_never_served():
     stem = "Which term is described as: \"a durable buffer; consumers pull messages\"?"
     assert any("variant of the answer" in p for p in problems_of(stem, ("Topic", "FIFO queue", "Queue", "Event bus"), "C"))

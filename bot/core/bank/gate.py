@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Protocol
 from rapidfuzz import fuzz
 
 from bot.core.bank import questions as bank
-from bot.core.bank.lines import DANGLING, unclosed, written
+from bot.core.bank.lines import DANGLING, PRONOUNS, unclosed, written
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.quantities import amount_of, worked_out
@@ -66,7 +66,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     for option in q.options:
         words = {w for w in re.findall(r"[a-z0-9.]+", option.lower()) if not w.isdigit()}
         # a bare "3" numbers a row or a step; "504" or "2048" is a code or an amount the notes give
-        if not words and not re.fullmatch(r"\d{3,}", option.strip().replace(",", "")) or words and words <= notes.labels:
+        # "It" of a "Cue | Notes" table's rows: a pronoun names nothing (round 44's wrong key)
+        if not words and not re.fullmatch(r"\d{3,}", option.strip().replace(",", "")) or words and words <= notes.labels \
+                or words and words <= PRONOUNS:
             problems.append(f"option {option!r} is a label of the notes, not an answer")
         if re.fullmatch(r"(\S*[A-Z:]\S*) / (\S*[A-Z:]\S*)", option):  # "AWS::StackName / AWS::StackId"
             problems.append(f"option {option!r} is two names in one")
