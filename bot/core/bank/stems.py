@@ -217,13 +217,13 @@ def told(condition: str) -> str | None:
     return f'"{m.group(1).strip().strip(_QUOTES)}"' if m else None
 
 
-
 # a word no clause goes without: a subject ("they", "the table") or a finite verb ("needs", "must")
 _CLAUSE = re.compile(r"\b(?:they|their|them|it|its|there|you|your|is|are|was|were|has|have|need|needs"
                      r"|want|wants|must|can|should|will|do|does)\b|n't\b|'s\b|'re\b", re.IGNORECASE)
-# or a subject with a verb after it: "the backend expects …", "one bad record keeps failing …"
+# or a subject with a verb after it: "the backend expects …", "one bad record keeps failing …",
+# "latency-sensitive traffic suffers from …"
 _SUBJECT_VERB = re.compile(r"^(?:the|a|an|one|every|each|some|no)\s+\S+(?:\s+\S+)*?\s+[a-z]+(?:s|ed)\b"
-                           r"|^(?:[\w-]+\s+){1,2}[\w-]+\s+[a-z]+(?:s|ed)\s+[a-z]", re.IGNORECASE)  # "latency-sensitive traffic suffers from"
+                           r"|^(?:[\w-]+\s+){1,2}[\w-]+\s+[a-z]+(?:s|ed)\s+[a-z]", re.IGNORECASE)
 WHEN = frozenset(("when", "if"))  # the words a rule's condition reads on from as a clause
 
 
