@@ -74,7 +74,7 @@ class Cleaner:
         # "fn", "req/resp", "env vars", "w/o": the developer's shorthand, spelled out in a stem; not
         # inside a name or code ("myfn:latest", "$fn", "fn.zip")
         shorthand = sorted(lexicon.spelled, key=len, reverse=True)
-        self._plain = lexicon.spelled
+        self._words_of = lexicon.spelled  # the lexicon's shorthand -> its words ("fn" -> "function")
         self._shorthand = re.compile(
             rf"(?<![\w$.@:-])({'|'.join(re.escape(w) for w in shorthand)})(s?)(?![\w@:-]|\.\w)",
             re.IGNORECASE) if shorthand else None
@@ -107,7 +107,7 @@ class Cleaner:
 
         def words(m: re.Match) -> str:
             said, plural = m.group(1), m.group(2)
-            long = self._plain[said.lower()]
+            long = self._words_of[said.lower()]
             if long != long.lower():  # a service's shorthand, any case: "API GW", "ddb" -> its name
                 return m.group(0) if plural else long
             if said != said.lower() and said != said[:1].upper() + said[1:].lower():
