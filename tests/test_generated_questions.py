@@ -837,6 +837,31 @@ def test_a_pronoun_as_an_option_is_never_served():
     assert any("label of the notes" in p for p in problems_of(stem, ("It", "Listing", "Cost", "Version IDs"), "A"))
 
 
+CORNELL = """\
+# S3 for apps
+
+## Multipart upload
+
+| {left} | Notes |
+|---|---|
+| API flow | CreateMultipartUpload, then UploadPart for each part, then CompleteMultipartUpload |
+| CLI behaviour | aws s3 cp and aws s3 sync switch to multipart on their own above a threshold |
+| ETag trap | the ETag of a multipart object is not the MD5 digest of the whole file |
+| Browser multipart | the server presigns each UploadPart URL and the page uploads the parts |
+| Since Dec 2020 | strong read-after-write consistency for every PUT and DELETE, at no cost |
+"""
+
+
+def test_a_cue_of_a_self_quiz_table_is_never_an_option():
+    """Cornell notes' "Cue | Notes": a cue is what the learner covers and recalls ("API flow",
+    "ETag trap"), no term to pick (round 44); under "Term | Notes" the same rows are terms."""
+    def offered(left: str) -> set[str]:
+        return {o for q in served(CORNELL.replace("{left}", left)) if q.shape == "definition" for o in q.options}
+
+    assert {"API flow", "ETag trap"} <= offered("Term")
+    assert offered("Cue").isdisjoint({"API flow", "CLI behaviour", "ETag trap", "Browser multipart", "Since Dec 2020"})
+
+
 def test_a_question_with_a_variant_of_its_answer_among_the_options_is_never_served():
     stem = "Which term is described as: \"a durable buffer; consumers pull messages\"?"
     assert any("variant of the answer" in p for p in problems_of(stem, ("Topic", "FIFO queue", "Queue", "Event bus"), "C"))

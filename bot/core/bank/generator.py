@@ -45,7 +45,7 @@ from bot.core.bank.questions import digest, pick, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
-from bot.core.bank.quantities import dated
+from bot.core.bank.quantities import amount, dated, unit_key
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
@@ -58,6 +58,7 @@ from bot.core.bank.stems import PATH, WHEN, Cleaner, clause, spoken, subject, to
 from bot.core.bank.lines import (
     Line,
     alike,
+    as_code,
     AMOUNT,
     CLAUSE,
     DANGLING,
@@ -74,7 +75,6 @@ from bot.core.bank.lines import (
     VERB,
     FIGURE,
     VALUE_START,
-    amount,
     bare,
     bullet_lists,
     distinct,
@@ -89,7 +89,6 @@ from bot.core.bank.lines import (
     sentences,
     third_person,
     under,
-    unit_key,
     unrestated,
     QUOTED,
     cues,
@@ -185,7 +184,8 @@ class _Maker:
         self.asides = lexicon.asides
         self.stop = lexicon.stopwords
         self.figure_words = lexicon.figures
-        self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(lines(p.text))] for p in passages}
+        self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(lines(p.text, lexicon.prompts))]
+                      for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
                                  for s in sentences(line.text)]
                           for p in passages}
@@ -346,6 +346,8 @@ class _Maker:
         if found:
             return
         lead = None if " | " in line.text else LEAD.match(line.text)
+        if lead and line.prompted and not as_code(lead.group(1)):
+            return  # a cue asks ("Format", "API flow"); only a name written as code is a term there ("ExposeHeaders")
         if lead and not self._term_ok(term := bare(lead.group(1))) and self._term_ok(term, named_only=False):
             self.plain_leads[(p.id, line.group)].append((term, lead.group(2), line))  # "sam build – …": a name
             return  # only beside others opening alike ("sam init", "sam deploy")

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from bot.core.bank.quantities import unit_key
 from bot.core.lookup import notes
 
 MAX_FACT_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
@@ -57,6 +56,11 @@ class Line:
     group: str = ""  # its indentation and bullet: lines of one list share it ("#" first: a numbered list)
 
     @property
+    def prompted(self) -> bool:
+        """A row of a self-quiz table ("Cue | Notes"): its label is a prompt, not a term."""
+        return self.group.startswith(PROMPTED)
+
+    @property
     def numbered(self) -> bool:
         """An item of a numbered list ("1. Pre sign-up → ..."): its lead-in names a thing."""
         return self.group.startswith("#")
@@ -64,13 +68,16 @@ class Line:
 
 CELL = " | "  # between the cells of a table's row
 BULLET = "•"  # how the notes' parser marks a list item
+PROMPTED = "?"  # opens the group of a self-quiz table's rows
 
 
-def lines(text: str) -> list[tuple[str, str]]:
+def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(line, its group): the items of one list share a group; a line that is not an
-    item of it, or one that opens a new list ("Encryption:"), starts the next group."""
+    item of it, or one that opens a new list ("Encryption:"), starts the next group. The rows
+    of a table whose first column ``prompts`` heads ("Cue | Notes") are grouped with a leading
+    ``PROMPTED``: their labels ask, they name no term."""
     out = []
-    block, last, in_table, column = 0, None, False, None
+    block, last, in_table, column, prompted = 0, None, False, None, False
     for raw in _unwrapped(text):
         row = CELL in raw and not raw.lstrip().startswith("|")
         if row and not in_table and raw.count(CELL) == 1:
@@ -79,6 +86,7 @@ def lines(text: str) -> list[tuple[str, str]]:
             # column of a few words ("max validity") says what each row's value is
             column = raw.split(CELL)[1].strip()
             column = column if 2 <= len(column.split()) <= 3 and "/" not in column else None  # not "limit / value"
+            prompted = not prompts.isdisjoint(raw.split(CELL)[0].lower().split())
             continue
         in_table = row
         numbered = _NUMBERED.match(raw.strip())  # "1. Guaranteed – ...": an item of a list, as a bullet is
@@ -91,7 +99,7 @@ def lines(text: str) -> list[tuple[str, str]]:
         if last is not None and (bullet != last[0] or last[1].endswith(":") or CELL in line):
             block += 1
         last = (bullet, line)
-        group = f"{'#' if numbered else ''}{block}:{depth}•" if bullet else f"{block}:0"
+        group = f"{'#' if numbered else ''}{block}:{depth}•" if bullet else f"{PROMPTED * (row and prompted)}{block}:0"
         # a paragraph's lines are one group however indented ("  b) ..." under a first line the
         # passage starts flush); a bullet's depth says which list it is in; a paragraph written
         # as one long line is its sentences, each a line of its own
@@ -253,17 +261,6 @@ def spells_out(term: str, text: str) -> bool:
     return False
 
 
-def amount(value: float, unit: str, written: str, grouped: bool = False) -> str:
-    """The amount as the notes write it; ``grouped`` writes thousands with commas, so that
-    the options of one question are all written one way ("6,144" beside "10,240")."""
-    grouped = grouped or "," in written
-    number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or grouped) else f"{value:g}"
-    if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps"):
-        unit = unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
-    attached = re.search(r"\d\s", written) is None  # "75%", "128TB" as the notes write them
-    return f"{number}{'' if attached else ' '}{unit}"
-
-
 def key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -329,6 +326,11 @@ def written(name: str) -> str:
     if re.fullmatch(r"[A-Z0-9]+(?:_[A-Z0-9]+)+", name):
         return "snake"
     return "camel" if re.fullmatch(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+", name) else "words"
+
+
+def as_code(name: str) -> bool:
+    """A name written as an identifier ("ExposeHeaders", "NEW_IMAGE"), not in words ("API flow")."""
+    return written(bare(name)) != "words"
 
 
 def variant(option: str, of: str) -> bool:

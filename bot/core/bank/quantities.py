@@ -72,6 +72,17 @@ def quantities_in(line: str) -> list[Quantity]:
     return found
 
 
+def amount(value: float, unit: str, written: str, grouped: bool = False) -> str:
+    """The amount as the notes write it; ``grouped`` writes thousands with commas, so that
+    the options of one question are all written one way ("6,144" beside "10,240")."""
+    grouped = grouped or "," in written
+    number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or grouped) else f"{value:g}"
+    if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps"):
+        unit = unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
+    attached = re.search(r"\d\s", written) is None  # "75%", "128TB" as the notes write them
+    return f"{number}{'' if attached else ' '}{unit}"
+
+
 def unit_key(unit: str) -> str:
     """'read replicas' -> 'read replica', 'copies' -> 'copy', 'AZs' -> 'az': singular, lower case."""
     return " ".join(stem(w) for w in unit.lower().split())

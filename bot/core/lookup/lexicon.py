@@ -20,6 +20,7 @@ A file may hold any of these keys (every one optional)::
     figures = "words that ask for a figure: a line giving one answers"
     recaps = "words naming a part of the notes that goes over the rest (a cram list, a self-test)"
     dated = "words saying a line's figure is an old one (outdated, historically): never asked"
+    prompts = "words heading a table's column of self-quiz prompts (Cornell's 'Cue'): never terms"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -49,7 +50,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "dated")
+               "recaps", "dated", "prompts")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -80,6 +81,9 @@ class Lexicon:
     # a developer's shorthand -> its words, for a question's stem ("fn" -> "function")
     spelled: dict[str, str] = field(default_factory=dict)
     dated: frozenset[str] = frozenset()  # "outdated", "historically": a figure the notes say is old
+    # the header of a table's column of self-quiz prompts ("Cue | Notes", "Question | Answer"):
+    # its cells ask, they name no term
+    prompts: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
@@ -99,6 +103,7 @@ class Lexicon:
             self.recaps | other.recaps,
             {**other.spelled, **self.spelled},
             self.dated | other.dated,
+            self.prompts | other.prompts,
         )
 
 
@@ -191,7 +196,8 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
                    lists.get("english", frozenset()), (), lists.get("units", frozenset()),
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
                    related, lists.get("figures", frozenset()), families,
-                   lists.get("recaps", frozenset()), spelled, lists.get("dated", frozenset())), []
+                   lists.get("recaps", frozenset()), spelled, lists.get("dated", frozenset()),
+                   lists.get("prompts", frozenset())), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
