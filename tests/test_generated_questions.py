@@ -531,6 +531,29 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
     assert subject("— (wk 3)", shipped().names) == "" and subject("", shipped().names) == ""
 
 
+def test_a_stem_names_the_notes_title_not_the_file_for_what_comes_before_the_first_section():
+    """Round 44: "your notes on beanstalk config notes", the file's name, over the lines under the title."""
+    notes = """\
+# Elastic Beanstalk config: dev checklist (DVA-C02)
+
+Quick mental model first:
+- **Application** = a container for versions, environments and saved configurations
+- **Application version** = a labelled source bundle (a zip file) that is stored in S3
+- **Environment** = the running resources, built by a CloudFormation stack that EB manages
+- **Environment tier** = web server or worker, picked when the environment is created
+
+## Worker tier
+- [ ] The worker daemon waits up to 180 seconds for the application to answer a message
+- [x] A web server environment takes requests from an Application Load Balancer by default
+"""
+    stems = [q.stem for q in generate(parse(notes, "beanstalk-config-notes.md")[0])]
+    assert any(s.startswith("According to your notes on Elastic Beanstalk config,") for s in stems)
+    assert not any("config notes" in s or "checklist" in s for s in stems)
+    # a checklist's boxes are no words of the notes
+    assert any("180 seconds" in q.explanation for q in generate(parse(notes, "n.md")[0]))
+    assert not any("[ ]" in s or "[x]" in s for s in stems)
+
+
 def test_a_stem_drops_a_pointer_to_another_section_and_keeps_a_path_patterns_stars():
     from bot.core.bank.stems import Cleaner
 

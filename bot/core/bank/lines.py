@@ -40,7 +40,7 @@ DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+
 # (just) a named pointer to a version"
 UNDER_WORDS = 12  # an intro line ("Use Distributed mode when any of these is true:") longer than this is prose
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
-_MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?)\s+")  # outline items: "a) ", "(b) ", "1.2 "
+_MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?|\[[ xX]?\])\s+")  # outline items ("a) ", "(b) ", "1.2 "), checkboxes ("[ ] ")
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 
 _CUE = re.compile(r'["“]([^"”]{8,90})["”]\s*(?:→|->|=>)\s*([^.;"“”→]+)((?:;|\s*→|\s*->)\s*\w[^"“”]*)?')

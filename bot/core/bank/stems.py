@@ -29,7 +29,7 @@ _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)])\s+")  # "4. SQS", "b) Limits", "5.2 Errors"
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
-_CONTENTS = re.compile(r"(?<=\w):\s+[a-z/][^:]*,[^:]*,[^:]*$")  # of plain words, not names ("Troubleshooting: Lambda, API Gateway, …")
+_CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")  # of plain words, not names ("Troubleshooting: Lambda, API Gateway, …")
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
@@ -142,9 +142,15 @@ class Cleaner:
         for which question", "Deployment policies ← most tested part", "Config: env vars, secrets,
         timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
         the topic."""
-        parts = (_CONTENTS.sub("", _REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", part))))) or part
+        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", part))))) or part
                  for part in path.split(PATH))
         return PATH.join(self.clean(part) for part in parts)
+
+    def _topic(self, heading: str) -> str:
+        """The heading without what follows its colon in plain words ("X-Ray: annotations vs metadata",
+        "Elastic Beanstalk config: dev checklist"), unless what comes before only labels ("Comparison")."""
+        topic = _CONTENTS.sub("", heading)
+        return topic if not set(re.findall(r"[a-z]+", topic.lower())) <= self._labelling else heading
 
     def _aside(self, inside: str) -> bool:
         """A bracket of the note-taker's: an aside ("exam fav!!"), or a pointer to another part

@@ -163,6 +163,8 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
             level, title = len(heading.group(1)), _clean_inline(heading.group(2))
             if level < top:
                 document = document or title
+                # what comes before the first section is under the title, not the file's name
+                section = section if blocks else title or section
                 current = None
                 continue
             if level == top or not blocks:
