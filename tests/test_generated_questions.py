@@ -554,6 +554,18 @@ Quick mental model first:
     assert not any("[ ]" in s or "[x]" in s for s in stems)
 
 
+def test_a_statement_to_complete_never_ends_on_the_semicolon_the_notes_went_on_after():
+    notes = """\
+# CloudFront
+
+## TTLs
+- The managed CachingOptimized policy keeps objects at the edge for 24 hours by default;
+- The error caching minimum TTL is 10 seconds unless you change it;
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert len(stems) == 2 and all(s.endswith('by default"') or s.endswith('change it"') for s in stems)
+
+
 def test_a_stem_drops_a_pointer_to_another_section_and_keeps_a_path_patterns_stars():
     from bot.core.bank.stems import Cleaner
 

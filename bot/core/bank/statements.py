@@ -255,4 +255,5 @@ def clause(text: str, m: re.Match, blank: str) -> str:
         end = -1  # "Minimum 7 days; the default is 30 days": a short clause after it stays
     clause = text[start:m.start()] + blank + text[m.end():None if end < 0 else end]
     clause = ASIDE.sub(lambda a: a.group(0) if blank in a.group(0) else "", clause)
-    return re.sub(r"\s+([.,])(?=\s|$)", r"\1", " ".join(clause.split()))  # not "ends .fifo" -> "ends.fifo"
+    clause = re.sub(r"\s+([.,])(?=\s|$)", r"\1", " ".join(clause.split()))  # not "ends .fifo" -> "ends.fifo"
+    return clause.rstrip(";,")  # "… is the default for static S3 stuff;": the line went on, the clause ends
