@@ -607,6 +607,8 @@ class _Maker:
     def where(self, p) -> str:
         """The passage's headings, without a title that is only its first line."""
         parts = list(p.heading)
+        if p.document and parts[0] == notes.untitled(p.file):  # "beanstalk config notes": the file, the title says more
+            parts[0] = p.document
         derived = p.text.lstrip("•*- ").startswith(parts[-1].rstrip("…"))  # its first line, not a heading
         if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
             parts = parts[:-1]

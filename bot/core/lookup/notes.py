@@ -97,7 +97,7 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
     top = min(levels) if levels else 1
     if levels.count(top) == 1 and len(levels) > 1:
         top += 1
-    fallback = _stem(file)
+    fallback = untitled(file)
     blocks, document = _blocks(lines, top, fallback)
     passages: list[Passage] = []
     seen: dict[str, int] = {}
@@ -142,7 +142,8 @@ def passage_id(section: str, title: str) -> str:
     return f"{slug(section, 32)}/{slug(title)}" if title else slug(section, 32)
 
 
-def _stem(file: str) -> str:
+def untitled(file: str) -> str:
+    """The section of what comes before a file's first heading: its file name in words."""
     name = file.rsplit("/", 1)[-1]
     return name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip() or "Notes"
 
@@ -163,8 +164,6 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
             level, title = len(heading.group(1)), _clean_inline(heading.group(2))
             if level < top:
                 document = document or title
-                # what comes before the first section is under the title, not the file's name
-                section = section if blocks else title or section
                 current = None
                 continue
             if level == top or not blocks:
