@@ -897,6 +897,32 @@ def test_a_cue_of_a_self_quiz_table_is_never_an_option():
     assert offered("Cue").isdisjoint({"API flow", "CLI behaviour", "ETag trap", "Browser multipart", "Since Dec 2020"})
 
 
+def test_a_situation_an_arrow_leads_from_is_never_asked_as_a_term():
+    """Round 45: "which term is described as 'more message group IDs'?", the options situations."""
+    notes = """\
+# Lambda
+
+## Which knob
+1. critical fn must always get capacity -> **RC**
+2. Java fn slow init, want cheap fix -> **SnapStart**
+3. Java fn + need PC -> can't also use SnapStart, choose
+4. SQS consumer overwhelming downstream -> **max conc on ESM**
+5. FIFO queue too slow -> more message group IDs
+6. Kinesis consumer lagging -> raise `ParallelizationFactor` (or more shards)
+"""
+    assert not [q for q in served(notes) if q.shape == "definition"]
+    codes = """\
+# API Gateway
+
+## Status codes
+- 400 Bad Request → the request failed validation against the model of the method
+- 403 Forbidden → IAM auth denied, or a resource policy blocked the caller entirely
+- 502 Bad Gateway → a malformed Lambda proxy response came back from the integration
+- 504 Gateway Timeout → the integration ran past the 29 second integration timeout
+"""
+    assert [q for q in served(codes) if q.shape == "definition"]  # a status code is a name, not a situation
+
+
 def test_a_question_with_a_variant_of_its_answer_among_the_options_is_never_served():
     stem = "Which term is described as: \"a durable buffer; consumers pull messages\"?"
     assert any("variant of the answer" in p for p in problems_of(stem, ("Topic", "FIFO queue", "Queue", "Event bus"), "C"))

@@ -351,9 +351,18 @@ class _Maker:
         if lead and not self._term_ok(term := bare(lead.group(1))) and self._term_ok(term, named_only=False):
             self.plain_leads[(p.id, line.group)].append((term, lead.group(2), line))  # "sam build – …": a name
             return  # only beside others opening alike ("sam init", "sam deploy")
-        if not lead or not self._term_ok(term := bare(lead.group(1))):
+        if not lead or not self._term_ok(term := bare(lead.group(1))) or self._arrived(lead):
             return
         self._lead(p, term, lead.group(2), line)
+
+    def _arrived(self, lead: re.Match) -> bool:
+        """ "Kinesis consumer lagging -> raise ParallelizationFactor": a situation the arrow leads
+        from (three words or more, no status code, no name the notes use again or the lexicon knows, as a
+        concept or one of a family), no term."""
+        words = key(lead.group(1))
+        return (statements.SHORTHAND.search(lead.string[lead.end(1):lead.start(2)]) is not None and len(words.split()) >= 3
+                and words not in self.known and not self.kinds.of(bare(lead.group(1))) and self._uses(words) < 2
+                and not STATUS.match(lead.group(1)))  # "502 Bad Gateway", "Pre token generation": names
 
     def _lead(self, p, term: str, text: str, line: Line) -> None:
         """ "Term – description": a definition, a list written on one line, or a term too tersely
