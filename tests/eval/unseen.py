@@ -93,7 +93,9 @@ def library_of(notes: Path) -> Library:
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[*`_|•›#]", " ", text.lower()).split())
+    """Text without markdown or spaces: the notes' "(`.jpg`, not `*.jpg`)" is the passage's
+    "(.jpg, not *.jpg)", and a table's "| a | b |" its "a | b"; only the words and signs count."""
+    return re.sub(r"[*`_|•›#\s]", "", text.lower())
 
 
 def _answers(case: dict) -> list[str]:
