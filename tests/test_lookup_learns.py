@@ -422,6 +422,27 @@ Lifecycle actions:
     assert "Transition: moves objects to another storage class" in render(reply)[:600]
 
 
+def test_the_excerpt_reads_a_paragraph_the_notes_wrap_at_a_width_as_one_and_shows_its_answering_sentence():
+    """Notes wrapped at ~110 characters: the sentence that answers starts mid-line and ends on the next."""
+    notes = """# CloudFront notes
+
+## Invalidations
+### How they work and what they cost
+
+Invalidation removes objects from all edge caches and regional edge caches before they expire, so the next
+request goes to the origin. CLI: aws cloudfront create-invalidation --distribution-id EDFDVBD6EXAMPLE --paths
+"/index.html" "/images/*" (quote wildcard paths or your shell expands them), then get-invalidation to watch
+the status go from InProgress to Completed. Paths start with a slash, are case sensitive, and the wildcard
+goes at the end of the path. Invalidations are processed by every edge location, which takes a few minutes
+for a small distribution and longer for one with many behaviors. Pricing: the first 1,000 invalidation
+paths each month are free, per account across distributions, then $0.005 per path. A wildcard
+path counts as ONE path no matter how many files it matches, so /* costs the same as /index.html.
+"""
+    reply = lookup(notes).ask("invalidation wildcard cost")
+    assert isinstance(reply, messages.FoundPassage)
+    assert "counts as ONE path no matter how many files it matches" in " ".join(render(reply)[:600].split())
+
+
 def test_an_unknown_word_in_the_setting_of_a_long_exam_scenario_does_not_decline_it():
     notes = """# IAM notes
 

@@ -25,6 +25,8 @@ ELLIPSIS = "…"
 SHOWN = 0.5  # weight of a query word the heading path shows already: the window is chosen for the rest
 LONG_LINE = 200  # characters: a longer line (a paragraph) is cut at its sentences
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"(])")
+WRAPPED = 80  # characters: a line this long that a plain line follows was wrapped, the paragraph goes on
+_OPENS = re.compile(r"^(?:•|\||\d+[.)]\s|[-*+]\s)")  # an item or a table row starts a line of its own
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,11 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
 
 def _pieces(text: str) -> list[tuple[int, int, int]]:
     """(start, end, line number) of the text's lines, a long line cut into its sentences (trailing
-    spaces left out): a window may begin at the sentence that answers, deep in a paragraph."""
+    spaces left out): a window may begin at the sentence that answers, deep in a paragraph. A
+    paragraph the notes wrap at a width ("… then" / "$0.005 per path.") is one line: its sentences
+    run across the breaks."""
     pieces, at = [], 0
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(_paragraphs(text)):
         starts = [0] if len(line) <= LONG_LINE else [0, *(m.end() for m in _SENTENCE_END.finditer(line))]
         for start, end in zip(starts, [*starts[1:], len(line)]):
             end = start + len(line[start:end].rstrip())
@@ -118,11 +122,28 @@ def _pieces(text: str) -> list[tuple[int, int, int]]:
     return pieces or [(0, len(text), 0)]
 
 
+def _paragraphs(text: str) -> list[str]:
+    """The text's lines, a wrapped paragraph's lines joined (their newlines kept): a line carries on
+    the one before when that one, prose, was cut mid-sentence at the notes' width, and this one
+    opens no item or row."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        body = line.strip()
+        last = out[-1].rsplit("\n", 1)[-1].rstrip() if out else ""
+        prose = not out or not _OPENS.match(out[-1].strip()) and out[-1][:1] != " "  # a list item stays as the notes wrap it
+        if prose and len(last) >= WRAPPED and body and not _OPENS.match(body) and " | " not in body + last \
+                and last[-1] not in ".!?:;)":
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
+    return out
+
+
 def _intros(text: str) -> dict[int, str]:
     """Line number -> the line announcing the list it is an item of ("pathType values:")."""
     out: dict[int, str] = {}
     intro = ""
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(_paragraphs(text)):
         item = line.lstrip().startswith("•")
         if item and intro:
             out[number] = intro
