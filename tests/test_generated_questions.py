@@ -1110,6 +1110,23 @@ def test_an_exam_cue_in_quotes_becomes_a_scenario_with_the_other_cues_answers_as
     assert 'EBS: the notes use it in this situation: "lowest latency block disk for one database".' in q.explanation
 
 
+def test_an_exam_cues_shorthand_is_spelled_out_in_the_stem():
+    """Round 45: 'protect API Gateway REST API w/ tokens, no custom code' asked as the notes wrote it."""
+    cues = """\
+# Cognito
+
+## The big split
+- "app needs login page / sign-up / MFA / password reset" -> user pool
+- "mobile app must upload straight to S3 / write to DynamoDB w/o backend" -> identity pool
+- "let users browse without logging in, but still call AWS" -> identity pool w/ unauthenticated (guest) identities
+- "protect API GW REST API w/ tokens, no custom code" -> user pool + COGNITO_USER_POOLS authorizer
+- "API GW w/ IAM auth (SigV4)" -> identity pool creds signing the request
+"""
+    stems = [q.stem for q in of_shape("scenario", cues)]
+    assert any('"protect API Gateway REST API with tokens, no custom code"' in s for s in stems)
+    assert not any("w/" in s or "API GW" in s for s in stems)
+
+
 def test_a_trap_list_leading_to_causes_and_outcomes_as_well_gives_no_which_should_a_developer_use():
     traps = """\
 # Deploying

@@ -724,6 +724,7 @@ class _Maker:
             for answer, cue, line, written_as in found:
                 if terse(cue):
                     continue  # asked of no cue, still an option for the others
+                cue = self.clean.spelled_out(cue)  # '"REST API w/ tokens"': the stem says "with"
                 either = [a for a in alternatives(written_as) if self._thing(a)] if not answer else []
                 if len(either) == 2:  # "SnapStart or PC": choose TWO, the list's other answers wrong
                     wrong = [o for o in offered if not any(key(o) == key(e) or variant(o, of=e) for e in either)]
@@ -748,7 +749,7 @@ class _Maker:
                     pool += self._kin(answer, line.text, [], pool, p.section, alone=True)
                     if len(pool) < 3:
                         continue
-                told = {o: c for o in pool[:3] for s, c, _, _ in found if s == o}
+                told = {o: self.clean.spelled_out(c) for o in pool[:3] for s, c, _, _ in found if s == o}
                 yield self._defined(cued(p, cue, answer, pool[:3], self.clean.clean(line.text), told, self), p)
 
     def _defined(self, q: BankQuestion, p) -> BankQuestion:
