@@ -566,6 +566,19 @@ def test_a_statement_to_complete_never_ends_on_the_semicolon_the_notes_went_on_a
     assert len(stems) == 2 and all(s.endswith('by default"') or s.endswith('change it"') for s in stems)
 
 
+def test_the_low_end_of_a_range_no_word_calls_one_is_never_asked():
+    """Round 45: "DurationSeconds _____ up to the role's max" reads as the default as well."""
+    notes = """\
+# Cognito
+
+## Identity pools
+- AssumeRoleWithWebIdentity DurationSeconds 900 s up to the role's max session duration of 12 h.
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert not any("DurationSeconds _____ up to" in s for s in stems)
+    assert any("max session duration of _____" in s for s in stems)  # the high end is the max the line names
+
+
 def test_a_stem_drops_a_pointer_to_another_section_and_keeps_a_path_patterns_stars():
     from bot.core.bank.stems import Cleaner
 

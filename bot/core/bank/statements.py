@@ -234,9 +234,10 @@ def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
             or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", text)) > 1
             or REFERS.search(" ".join(blanked.split()[:4])) is not None
             # a run of values ("HttpConnections 50 · MaxRetries 10 · retention ___"), the value it used to be
-            # ("(old 15)"), a negation ("the free tier doesn't expire after ___": any amount is as true)
-            or "·" in blanked or re.search(rf"\(old\b|(?:n't|\bnot|\bnever)\s+(?:\w+\s+){{0,2}}(?:after|before|within|for|in)\s+{blank}",
-                                           blanked) is not None
+            # ("(old 15)"), a negation ("the free tier doesn't expire after ___": any amount is as true), a
+            # range's low end no word calls one ("DurationSeconds ___ up to the role's max": the default too?)
+            or "·" in blanked or re.search(rf"\(old\b|(?:n't|\bnot|\bnever)\s+(?:\w+\s+){{0,2}}(?:after|before|within|for|in)\s+{blank}"
+                                           rf"|(?<!from )(?<!min )(?<!minimum ){blank}\s+up\s+to\b", blanked) is not None
             # a source's word in a bracket ("(docs say two days; older docs said ___)")
             or re.search(rf"\([^()]*\b(?:said|says)\b[^()]*{blank}|{blank}[^()]*\b(?:said|says)\b[^()]*\)",
                          blanked) is not None)
