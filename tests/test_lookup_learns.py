@@ -443,6 +443,21 @@ path counts as ONE path no matter how many files it matches, so /* costs the sam
     assert "counts as ONE path no matter how many files it matches" in " ".join(render(reply)[:600].split())
 
 
+def test_a_query_spelling_out_a_web_standards_acronym_finds_the_notes_that_only_abbreviate_it():
+    notes = """# SDK notes
+
+## SigV4 signing
+- Every request is signed with SigV4 and carries a timestamp.
+- Error "Signature expired" or "request time too skewed": the clock is off by more than 5 minutes, sync it with NTP.
+
+## Identity Center
+- aws sso login opens a browser; the CLI uses the PKCE flow by default since v2.22.
+"""
+    for query in ("network time protocol fix for request time too skewed", "proof key for code exchange sso login"):
+        reply = lookup(notes).ask(query)
+        assert isinstance(reply, messages.FoundPassage), query
+
+
 def test_an_unknown_word_in_the_setting_of_a_long_exam_scenario_does_not_decline_it():
     notes = """# IAM notes
 
