@@ -936,6 +936,32 @@ def test_a_situation_an_arrow_leads_from_is_never_asked_as_a_term():
     assert [q for q in served(codes) if q.shape == "definition"]  # a status code is a name, not a situation
 
 
+def test_an_option_cut_at_a_separator_or_in_arrow_shorthand_is_never_served():
+    """Round 46: "XRayEnabled /" (the rest of the line lost) and "ParallelizationFactor ↑" (the only
+    option with an arrow) among things to use."""
+    stem = 'Which should a developer use in this situation: "Lambda keeps up slowly, the iterator age grows"?'
+    assert any("shorthand" in p for p in problems_of(stem, ("DestinationConfig", "ParallelizationFactor ↑", "BatchSize",
+                                                           "TumblingWindowInSeconds"), "B"))
+    assert any("shorthand" in p for p in problems_of(stem, ("XRayEnabled /", "ParallelizationFactor", "BatchSize",
+                                                           "TumblingWindowInSeconds"), "B"))
+    assert not any("shorthand" in p for p in problems_of(stem, ("DestinationConfig", "ParallelizationFactor", "BatchSize",
+                                                               "TumblingWindowInSeconds"), "B"))
+
+
+def test_a_figure_in_the_learners_gloss_of_a_name_is_never_blanked():
+    notes = """\
+# X-Ray
+
+## Sampling rules
+A rule matches requests on these fields:
+- `ServiceName` (= the name the service uses in its segments, max 64 chars)
+- `HTTPMethod` (= GET, POST and so on, or * for any)
+- The SDK asks for new sampling targets every 10 seconds, so a rule change lands quickly.
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert stems and not any("(= the name" in s for s in stems)
+
+
 def test_a_question_with_a_variant_of_its_answer_among_the_options_is_never_served():
     stem = "Which term is described as: \"a durable buffer; consumers pull messages\"?"
     assert any("variant of the answer" in p for p in problems_of(stem, ("Topic", "FIFO queue", "Queue", "Event bus"), "C"))

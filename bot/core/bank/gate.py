@@ -26,7 +26,7 @@ LONGEST = 1.6  # the key this many times longer than every other option gives it
 LONGEST_MARGIN = 15  # ... when it is also this many characters longer
 ROOT = 5  # letters: words alike this far are one word to the eye ("cached", "cache")
 ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
-_MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|·]|:$")
+_MARKUP = re.compile(r"^[\s•*#>|`\-+]|[`*#|·↑↓]|:$|[/+&,]\s*$")  # "ParallelizationFactor ↑", "XRayEnabled /"
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -73,7 +73,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if re.fullmatch(r"(\S*[A-Z:]\S*) / (\S*[A-Z:]\S*)", option):  # "AWS::StackName / AWS::StackId"
             problems.append(f"option {option!r} is two names in one")
         if _MARKUP.search(option):
-            problems.append(f"option {option!r} carries markdown or a list marker")
+            problems.append(f"option {option!r} carries markdown, a list marker or the notes' shorthand")
         if len(option) > MAX_OPTION:
             problems.append(f"option {option!r} is longer than {MAX_OPTION} characters")
         if _ONE_PLURAL.search(option) or len(option.split()) >= 3 and DANGLING.search(option) \

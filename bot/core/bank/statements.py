@@ -225,12 +225,13 @@ def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str
 def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
     """A blanked figure no reader could ask about: cut mid-quote or mid-bracket, shorthand ("sync ->
     ___"), the figure given twice ("604,800 (___)", "15 min … 15 min"), an example's argument
-    ("rate(___)"), a bracket holding only the figure ("(___ + policies)"), a quoted example's
+    ("rate(___)"), a bracket holding only the figure ("(___ + policies)") or the learner's gloss
+    ("ServiceName (= the name …, max ___)"), a quoted example's
     figure, or a line whose first words point elsewhere ("Docs
     say it's usually within ___": what is "it"?)."""
     return (blanked.count('"') % 2 == 1 or SHORTHAND.search(blanked) is not None
             or blanked.count("(") != blanked.count(")")
-            or re.search(rf"\d\s*\(\s*{blank}|\w\({blank}|\(\s*{blank}\s*[)+]|\"[^\"]*{blank}[^\"]*\"", blanked) is not None
+            or re.search(rf"\d\s*\(\s*{blank}|\w\({blank}|\(\s*{blank}\s*[)+]|\"[^\"]*{blank}[^\"]*\"|\(=[^()]*{blank}", blanked) is not None
             or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", text)) > 1
             or REFERS.search(" ".join(blanked.split()[:4])) is not None
             # a run of values ("HttpConnections 50 · MaxRetries 10 · retention ___"), the value it used to be
