@@ -463,6 +463,15 @@ def test_a_number_question_reads_as_one_sentence_after_where_it_comes_from():
                          for s in stems)
 
 
+def test_a_fragment_of_a_few_words_is_never_a_statement_to_complete():
+    """Rounds 44-47: "enrichment response max _____", "Credentials valid _____" (reviewers kept 5 of 22)."""
+    pipes = Path(__file__).parent / "eval" / "generator47" / "notes" / "eventbridge-rules-notes.md"
+    stems = [q.stem for q in of_shape("number", pipes.read_text(encoding="utf-8"))]
+    assert stems and not any('"enrichment response max _____"' in s for s in stems)
+    batching = "# Lambda\n\n## Kinesis batching\n- MaximumBatchingWindowInSeconds default 0, max 300 s\n"
+    assert any("MaximumBatchingWindowInSeconds default 0, max _____" in q.stem for q in of_shape("number", batching))
+
+
 def test_a_figure_in_a_cram_list_or_a_self_test_is_asked_where_the_notes_teach_it_not_there():
     notes = """\
 # Storage

@@ -54,7 +54,7 @@ from bot.core.bank.kinds import (
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
-from bot.core.bank.stems import PATH, WHEN, Cleaner, clause, spoken, subject, told
+from bot.core.bank.stems import PATH, WHEN, Cleaner, clause, said_words, spoken, subject, told
 from bot.core.bank.lines import (
     Line,
     alike,
@@ -97,6 +97,7 @@ from bot.core.bank.lines import (
 )
 
 BLANK = "_____"
+FRAGMENT = 4  # words: a statement to complete with fewer, besides its blank, is a fragment of the notes
 MIXED = 5  # a list leading to a cause or an outcome every this many answers mixes kinds
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
@@ -945,8 +946,10 @@ class _Maker:
                 grouped = max([*values, value]) >= 1000
                 blanked = self.clean.clean(statements.clause(line.text, m, BLANK))
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
-                        or statements.unaskable(blanked, BLANK, line.text, m) or not card and not self._of_something(blanked):
+                        or statements.unaskable(blanked, BLANK, line.text, m) or not card and not self._of_something(blanked) \
+                        or not card and len(said_words(self.intro(p, sentence), blanked)) < FRAGMENT:
                     continue  # cut short; one of a list of values; "Default ___, up to 8,760 hours": of what?
+                    # "enrichment response max ___": a fragment, no statement to complete (rounds 44-47)
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
                              [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text, card)
                 asked.add(sentence.number)

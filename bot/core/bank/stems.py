@@ -154,10 +154,11 @@ class Cleaner:
 
     def _aside(self, inside: str) -> bool:
         """A bracket of the note-taker's: an aside ("exam fav!!"), or a pointer to another part
-        of the notes ("section 12", "see §4", "sect 6", "sec 12")."""
+        of the notes ("section 12", "see §4", "sect 6", "sec 12", "see 7.", "legacy, see §6")."""
         words = set(re.findall(r"[a-z]+", inside.lower()))
         return (bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside or "?" in inside
-                or re.fullmatch(r"\s*(?:see\s+)?(?:§|sec(?:t(?:ion)?)?\.?|part)\s*[\d.]+\s*", inside, re.IGNORECASE) is not None)
+                or re.fullmatch(r"\s*(?:see\s+)?(?:§|sec(?:t(?:ion)?)?\.?|part)\s*[\d.]+\s*", inside, re.IGNORECASE) is not None
+                or re.search(r"\bsee\s+(?:§|sec(?:t(?:ion)?)?\.?|part)?\s*\d[\d.]*\s*$", inside, re.IGNORECASE) is not None)
 
     def _fix(self, word: str) -> str:
         lower = word.lower()
@@ -239,3 +240,8 @@ def clause(condition: str) -> bool:
     kept none of round 42's)."""
     said = _PAREN.sub("", condition).strip()
     return _CLAUSE.search(said) is not None or _SUBJECT_VERB.match(said) is not None
+
+
+def said_words(*texts: str) -> list[str]:
+    """The words the texts say, a CamelCase name's each ("MaximumBatchingWindowInSeconds" says five)."""
+    return [w for t in texts for w in re.findall(r"[a-z]{2,}", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", t).lower())]
