@@ -200,6 +200,23 @@ def test_the_stem_drops_the_note_takers_asides_and_the_notes_stay_as_written():
     assert "(this one's on the exam!!)" in NOTES
 
 
+def test_the_stem_drops_emoji_and_a_study_groups_speaker_tags():
+    """Round 47: "Input / output processing 📦", "under '[Raj]: built-in error names to know'"."""
+    notes = """\
+# Step Functions
+
+## Errors, Retry, Catch 📏
+[Raj]: built-in error names to know:
+- States.ALL → wildcard, matches any error name except the terminal ones
+- States.Timeout → a Task ran longer than TimeoutSeconds or missed its heartbeat
+- States.TaskFailed → the task failed during its execution, for any reason
+- States.DataLimitExceeded → the payload is too big, and States.ALL does not catch it
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and all("📏" not in s and "[Raj]" not in s for s in stems)
+    assert any('under "built-in error names to know"' in s for s in stems)
+
+
 def test_the_stem_spells_out_developer_shorthand_and_the_notes_stay_as_written():
     """ "a fn can run w/o …" is notes; "a function can run without …" is a question."""
     notes = """\

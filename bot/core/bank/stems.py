@@ -21,10 +21,10 @@ from bot.core.lookup import lexicon as lexicons
 
 PATH = " › "  # between the headings of a heading path
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
-_NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)")
+_NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)|[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]")  # and emoji: "📦", "✗"
 _EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # not "/api/*, *.jpg"
 _SPACES = re.compile(r"\s+")
-_LEAD_LABEL = re.compile(r"^(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?\s+", re.IGNORECASE)
+_LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:)\s+", re.IGNORECASE)  # "[Raj]: ": who wrote it
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)])\s+")  # "4. SQS", "b) Limits", "5.2 Errors"
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
