@@ -3083,6 +3083,18 @@ def test_a_label_and_its_value_alone_is_asked_as_what_the_label_is():
 """
     asked = [q for q in of_shape("number", notes) if q.correct == ("5 minutes",)]
     assert asked and all(q.stem.endswith("what is the max execution time (Express)?") for q in asked)
+    # a label of a few words is no fragment: the question says what it asks (round 48 gave none)
+    limits = """\
+# CloudFormation
+
+## Limits
+| thing | limit |
+|---|---|
+| parameter value size | 4,096 bytes |
+| template Description | 1,024 bytes |
+| stack name | 128 chars |
+"""
+    assert any(q.stem.endswith("what is the parameter value size?") for q in of_shape("number", limits))
 
 
 def test_an_option_of_two_names_in_one_is_never_served():

@@ -74,7 +74,7 @@ class Maker(Protocol):
     def said_plainly(self, text: str) -> bool: ...
 
 
-_VALUED = re.compile(r"^([A-Za-z][A-Za-z ./()'-]{2,60}?)\s*(?::|=|–|—)\s*_{5}\.?$")  # a label (no figure), then its value
+VALUED = re.compile(r"^([A-Za-z][A-Za-z ./()'-]{2,60}?)\s*(?::|=|–|—)\s*_{5}\.?$")  # a label (no figure), then its value
 
 
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
@@ -84,7 +84,7 @@ def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
         return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
     listed_under = f", under \"{intro}\"," if intro else ","
     stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
-    if (valued := _VALUED.match(figure.blanked)) and not intro:  # "Parameter value size – ___": no sentence
+    if (valued := VALUED.match(figure.blanked)) and not intro:  # "Parameter value size – ___": no sentence
         stem = f"{maker.according(p)}, what is the {lower(valued.group(1))}?"
     why = f"{maker.notes_on(p)} say: \"{maker.tidy(figure.quoted)}\"."
     return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
