@@ -3070,6 +3070,22 @@ def test_a_need_of_a_table_of_needs_is_never_the_answer_to_which_is_described_as
     assert not [q for q in served(notes) if "which requirement" in q.stem or "speed up repeated" in q.correct[0]]
 
 
+def test_flashcards_exported_from_anki_front_and_back_are_read_as_terms_and_their_descriptions():
+    """Round 48: a deck exported as "front :: back" lines gave no question at all."""
+    notes = """\
+# CloudFormation
+
+## Pseudo parameters
+AWS::AccountId :: the account id, e.g. 123456789012
+AWS::Region :: the region string of the stack, e.g. us-west-2
+AWS::StackId :: the full ARN of the stack the template runs in
+AWS::Partition :: `aws` normally, `aws-cn` in China, `aws-us-gov` in GovCloud -> use it in ARNs
+AWS::URLSuffix :: the domain suffix, usually amazonaws.com (different in China regions)
+"""
+    [q] = [q for q in of_shape("definition", notes) if q.correct == ("AWS::Partition",)]
+    assert "aws-us-gov" in q.stem and "::" not in q.stem.replace("AWS::", "")
+
+
 def test_a_label_and_its_value_alone_is_asked_as_what_the_label_is():
     """"Max execution time (Express) – ___" is no statement to complete: "what is the max execution time (Express)?"."""
     notes = """\

@@ -69,6 +69,7 @@ class Line:
 CELL = " | "  # between the cells of a table's row
 BULLET = "•"  # how the notes' parser marks a list item
 PROMPTED = "?"  # opens the group of a self-quiz table's rows
+CARD = " :: "  # between a flashcard's front and back as Anki exports it ("max resources per template :: 500")
 
 
 def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
@@ -134,6 +135,8 @@ def _labelled(line: str, column: str | None = None) -> str:
     """ "Max item size | 400 KB", a row of a two-column table, is "Max item size – 400 KB":
     a labelled value like any other line's (a figure says what it is: "Console | 12 hours" under
     "Who signs | max validity" is "Console – max validity 12 hours")."""
+    if line.count(CARD) == 1 and CELL not in line:  # a flashcard exported from Anki: "front :: back"
+        return line.replace(CARD, " – ")
     cells = [c.strip() for c in line.split(CELL)] if CELL in line and not line.startswith("|") else []
     if column and cells[-1:] and cells[-1][:1].isdigit():
         cells[-1] = f"{column} {cells[-1]}"  # what a figure is
