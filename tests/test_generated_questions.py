@@ -3070,6 +3070,25 @@ def test_a_need_of_a_table_of_needs_is_never_the_answer_to_which_is_described_as
     assert not [q for q in served(notes) if "which requirement" in q.stem or "speed up repeated" in q.correct[0]]
 
 
+def test_an_option_in_the_notes_path_shorthand_or_with_a_placeholder_is_never_served():
+    """Round 48: ".../base-directory" among "reports/<group-name-or-arn>"."""
+    stem = 'Which key is described as "where to look for files"?'
+    options = ("reports/<group-name-or-arn>", ".../discard-paths", ".../files", ".../base-directory")
+    assert any("shorthand" in p for p in problems_of(stem, options, "D"))
+    assert not any("shorthand" in p for p in problems_of(stem, ("base-directory", "discard-paths", "files", "name"), "A"))
+
+
+def test_a_stem_names_a_heading_without_its_emoji_or_its_number():
+    notes = """\
+# DynamoDB
+
+### ✅ 14. Misc quick facts I keep forgetting
+- BatchGetItem reads up to 100 items, from one or more tables, in a single call.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and all(s.startswith("According to your notes on Misc quick facts (DynamoDB)") for s in stems)
+
+
 def test_flashcards_exported_from_anki_front_and_back_are_read_as_terms_and_their_descriptions():
     """Round 48: a deck exported as "front :: back" lines gave no question at all."""
     notes = """\

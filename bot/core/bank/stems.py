@@ -142,8 +142,8 @@ class Cleaner:
         for which question", "Deployment policies ← most tested part", "Config: env vars, secrets,
         timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
         the topic."""
-        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", part))))) or part
-                 for part in path.split(PATH))
+        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", _NOISE.sub("", part).strip())))))
+                 or part for part in path.split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
         return PATH.join(self.clean(part) for part in parts)
 
     def _topic(self, heading: str) -> str:
