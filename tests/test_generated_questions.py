@@ -3078,6 +3078,13 @@ def test_an_option_in_the_notes_path_shorthand_or_with_a_placeholder_is_never_se
     assert not any("shorthand" in p for p in problems_of(stem, ("base-directory", "discard-paths", "files", "name"), "A"))
 
 
+def test_a_row_whose_cell_says_same_is_never_a_wrong_option_for_that_cell():
+    """Round 48: "key id + KeySpec/NumberOfBytes" for GenerateDataKey, GenerateDataKeyWithoutPlaintext "same"."""
+    kms = Path(__file__).parent / "eval" / "generator48" / "notes" / "kms-envelope-notes.md"
+    asked = of_shape("definition", kms.read_text(encoding="utf-8"))
+    assert asked and not any("KeySpec" in q.stem and "GenerateDataKeyWithoutPlaintext" in q.options for q in asked)
+
+
 def test_a_stem_names_a_heading_without_its_emoji_or_its_number():
     notes = """\
 # DynamoDB

@@ -39,6 +39,7 @@ MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
 TELLING = 3  # words in a cell a question may quote (``_telling``)
 MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
+_SAME = re.compile(r"^\s*(?:same|ditto|as above)\b|^\s*[\"〃]\s*$", re.IGNORECASE)  # another row's value
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,7 @@ def _telling(cell: str) -> bool:
     "yes" or "true/false" asked without the row around it is a lookup of trivia that the
     stem gives no way to reason about."""
     return _value(cell) and len(re.findall(r"[A-Za-z0-9]+", cell)) >= TELLING \
-        and not re.match(r"(?i)\s*same\b", cell)  # "same as std": another row's value, no cell of its own
+        and not _SAME.match(cell)  # "same as std": another row's value, no cell of its own
 
 
 def _alike(a: str, b: str) -> bool:
@@ -280,4 +281,5 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _differ(a: str, b: str) -> bool:
-    return _value(a) and not _alike(a, b)
+    """Cell ``a`` is not what ``b`` says: a value of its own ("same", "ditto" may be ``b`` itself)."""
+    return _value(a) and not _SAME.match(a) and not _alike(a, b)
