@@ -962,6 +962,23 @@ def test_a_situation_an_arrow_leads_from_is_never_asked_as_a_term():
     assert [q for q in served(codes) if q.shape == "definition"]  # a status code is a name, not a situation
 
 
+def test_a_topic_naming_the_answer_and_one_other_option_is_never_the_stems():
+    """Round 48: "on Query vs Scan (DynamoDB), which DynamoDB API …?" with UpdateItem and PutItem as fillers."""
+    stem = 'According to your notes on Query vs Scan, which DynamoDB API is described as "reads only that item collection"?'
+    assert any("the topic names it" in p for p in problems_of(stem, ("Query", "Scan", "UpdateItem", "PutItem"), "A"))
+    notes = """\
+# DynamoDB
+
+## Query vs Scan
+- Query – reads only the items of one partition key, so it costs what it returns
+- Scan – reads every item of the table or index and filters afterwards, so it costs the whole table
+- GetItem – reads one item by its full primary key, strongly consistent if asked
+- BatchGetItem – reads up to 100 items by key from one or more tables in one call
+"""
+    asked = [q for q in served(notes) if q.stem.startswith("According to your notes on Query vs Scan")]
+    assert asked and not any(set(q.correct) & {"Query", "Scan"} for q in asked)  # GetItem, BatchGetItem are fine
+
+
 def test_an_option_cut_at_a_separator_or_in_arrow_shorthand_is_never_served():
     """Round 46: "XRayEnabled /" (the rest of the line lost) and "ParallelizationFactor ↑" (the only
     option with an arrow) among things to use."""

@@ -97,10 +97,13 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     stem = _plain(q.stem)
     stem_words = set(_words(q.stem, whole=True))
     topic = _TOPIC.match(q.stem)  # "According to your notes on Versions and aliases, …"
-    if topic and sum(any(_begins(w, set(_words(topic.group(1), whole=True))) for w in _words(o, whole=True))
-                     for o in q.options) >= 2:
+    named = [o for o in q.options if any(_begins(w, set(_words(topic.group(1), whole=True))) for w in _words(o, whole=True))] \
+        if topic else []
+    if topic and len(named) >= 2:
         stem_words = set(_words(q.stem[topic.end():], whole=True))  # the topic names several options
         stem = _plain(q.stem[topic.end():])
+        if len(named) == 2 and right <= set(named) and q.shape != STATEMENT:  # "on Query vs Scan": a coin toss
+            problems.append(f"{GIVES_AWAY}: the topic names it and one other option, the rest are fillers")
     for option in right:
         if q.shape != STATEMENT and _plain(option) and f" {_plain(option)} " in f" {stem} ":
             problems.append(f"{GIVES_AWAY} {option!r}")
