@@ -26,7 +26,8 @@ LONGEST = 1.6  # the key this many times longer than every other option gives it
 LONGEST_MARGIN = 15  # ... when it is also this many characters longer
 ROOT = 5  # letters: words alike this far are one word to the eye ("cached", "cache")
 ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
-_MARKUP = re.compile(r"^[\s•*#>|`\-+,;…]|^\.\.\.|[`*#|·↑↓]|:$|[/+&,]\s*$|<[\w-]+>")  # ".../files", "<group-name>"  # "ParallelizationFactor ↑", "XRayEnabled /"
+# markdown, a list marker, or the notes' shorthand: ".../files", "<group-name>", "ParallelizationFactor ↑", "XRayEnabled /"
+_MARKUP = re.compile(r"^[\s•*#>|`\-+,;…]|^\.\.\.|[`*#|·↑↓]|:$|[/+&,]\s*$|<[\w-]+>")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

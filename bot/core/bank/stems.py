@@ -29,7 +29,8 @@ _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)])\s+")  # "4. SQS", "b) Limits", "5.2 Errors"
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
-_CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")  # of plain words, not names ("Troubleshooting: Lambda, API Gateway, …")
+# or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
+_CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
