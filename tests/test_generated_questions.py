@@ -3095,6 +3095,19 @@ def test_an_option_in_the_notes_path_shorthand_or_with_a_placeholder_is_never_se
     assert not any("shorthand" in p for p in problems_of(stem, ("base-directory", "discard-paths", "files", "name"), "A"))
 
 
+def test_a_table_comparing_two_things_by_topic_never_offers_its_topics_as_things():
+    """Round 50: "Topic | X-Ray SDK | ADOT" read as topics compared ("for which topic is …")."""
+    tracing = Path(__file__).parent / "eval" / "generator50" / "notes" / "xray-vs-adot-notes.md"
+    served_ = served(tracing.read_text(encoding="utf-8"))
+    assert served_ and not [q for q in served_ if "which topic" in q.stem or {"Transport", "Data types"} & set(q.options)]
+
+
+def test_an_acronym_the_description_spells_out_gives_the_answer_away():
+    """Round 50: "OpenTelemetry Protocol (gRPC 4317 / HTTP 4318 …)" for OTLP."""
+    stem = 'Which term is described as: "OpenTelemetry Protocol (gRPC 4317 / HTTP 4318 in the collector configs)"?'
+    assert any("gives away" in p for p in problems_of(stem, ("Propagator", "OTLP", "ADOT Collector", "X-Ray daemon"), "B"))
+
+
 def test_a_row_whose_cell_says_same_is_never_a_wrong_option_for_that_cell():
     """Round 48: "key id + KeySpec/NumberOfBytes" for GenerateDataKey, GenerateDataKeyWithoutPlaintext "same"."""
     kms = Path(__file__).parent / "eval" / "generator48" / "notes" / "kms-envelope-notes.md"

@@ -178,6 +178,7 @@ class _Maker:
         self.clean = Cleaner(lexicon, text)
         self.labels = lexicon.labels
         self.recaps = lexicon.recaps
+        self.prompts = lexicon.prompts
         self.dated = lexicon.dated
         self.passages = passages
         self.sizes = Counter(p.section for p in passages)
@@ -526,7 +527,7 @@ class _Maker:
         yield from self._paired(p)
         yield from self._described(p)
         yield from self._carded(p)
-        for table in tables.tables(p.text, self.where(p), self.clean.clean, self.label):
+        for table in tables.tables(p.text, self.where(p), self.clean.clean, self.heads_rows):
             yield from tables.questions(p, table, self)
         for left, right, rows in tables.pairs(p.text, self.clean.clean):
             yield from tables.matched(p, left, right, rows, self)
@@ -583,6 +584,11 @@ class _Maker:
     def label(self, text: str) -> bool:
         """Words that only label what follows ("Notes", "Why"), naming nothing."""
         return set(re.findall(r"[a-z]+", text.lower())) <= self.labels
+
+    def heads_rows(self, header: str) -> bool:
+        """A table header that only labels its column, or names the prompts or topics its rows are
+        ("Feature", "Topic | X-Ray SDK | ADOT"): the table's things are its other columns."""
+        return self.label(header) or set(key(header).split()) <= self.prompts
 
     def intro(self, p, line: Line) -> str:
         """The line ``line``'s list sits under ("Where the daemon comes from"), cleaned; none
