@@ -3126,6 +3126,13 @@ def test_a_stem_names_a_heading_without_its_emoji_or_its_number():
     assert stems and all(s.startswith("According to your notes on Misc quick facts (DynamoDB)") for s in stems)
 
 
+def test_a_label_and_its_value_under_no_topic_is_never_asked():
+    """Round 49: "According to your notes, what is the default expiry?" (of an API key, no stem said)."""
+    appsync = Path(__file__).parent / "eval" / "generator49" / "notes" / "appsync-graphql-notes.md"
+    stems = [q.stem for q in served(appsync.read_text(encoding="utf-8"))]
+    assert stems and not any(re.fullmatch(r"According to your notes, what is the [\w ]+\?", s) for s in stems)
+
+
 def test_flashcards_exported_from_anki_front_and_back_are_read_as_terms_and_their_descriptions():
     """Round 48: a deck exported as "front :: back" lines gave no question at all."""
     notes = """\

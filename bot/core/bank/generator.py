@@ -954,7 +954,8 @@ class _Maker:
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
                         or statements.unaskable(blanked, BLANK, line.text, m) or not card and not self._of_something(blanked) \
                         or not card and len(said_words(self.intro(p, sentence), blanked)) < FRAGMENT \
-                        and not statements.VALUED.match(blanked):  # "Stack name – ___": asked "what is the stack name?"
+                        and not (statements.VALUED.match(blanked) and self.where(p)):  # "Stack name – ___": asked
+                    # "what is the stack name?" under a topic; "what is the default expiry?" of nothing named
                     continue  # cut short; one of a list of values; "Default ___, up to 8,760 hours": of what?
                     # "enrichment response max ___": a fragment, no statement to complete (rounds 44-47)
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
