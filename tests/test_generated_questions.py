@@ -3102,6 +3102,16 @@ def test_a_table_comparing_two_things_by_topic_never_offers_its_topics_as_things
     assert served_ and not [q for q in served_ if "which topic" in q.stem or {"Transport", "Data types"} & set(q.options)]
 
 
+def test_a_figure_of_the_stem_in_the_answers_name_alone_gives_it_away():
+    """Round 51: "20% every 6 min" for AppConfig.Linear20PercentEvery6Minutes."""
+    stem = 'According to your notes on Deployment strategies, for which name is the rollout "20% every 6 min"?'
+    options = ("AppConfig.AllAtOnce", "AppConfig.Linear50PercentEvery30Seconds", "AppConfig.Canary10Percent20Minutes",
+               "AppConfig.Linear20PercentEvery6Minutes")
+    assert any("gives away" in p for p in problems_of(stem, options, "D"))
+    assert not any("gives away" in p for p in problems_of(stem.replace("20% every 6 min", "a fifth of the targets at a time"),
+                                                         options, "D"))
+
+
 def test_an_acronym_the_description_spells_out_gives_the_answer_away():
     """Round 50: "OpenTelemetry Protocol (gRPC 4317 / HTTP 4318 …)" for OTLP."""
     stem = 'Which term is described as: "OpenTelemetry Protocol (gRPC 4317 / HTTP 4318 in the collector configs)"?'

@@ -32,6 +32,7 @@ _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SUFFIX = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|er|e)$")  # "caching", "cached", "caches": "cach"; "sender"
+_DIGITS = re.compile(r"\d+")
 GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
 _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
@@ -122,6 +123,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             if not shown and len(whole) >= 2 and all(_begins(w, stem_words) for w in whole) \
                     and not any(all(_begins(w, stem_words) for w in _words(o, whole=True)) for o in wrong):
                 shown = whole[-1:]
+            # "20% every 6 min" for AppConfig.Linear20PercentEvery6Minutes: a figure of the stem in its name alone
+            shown += [n for n in _DIGITS.findall(option) if q.shape != NUMBER and n in _DIGITS.findall(q.stem)
+                      and not any(n in _DIGITS.findall(o) for o in wrong)]
             if shown:
                 problems.append(f"{GIVES_AWAY} {option!r} by the word {sorted(shown)[0]!r}")
             # "lost if the AZ is lost" names the zone of "One Zone-IA" in other words
