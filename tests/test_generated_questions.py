@@ -232,6 +232,9 @@ def test_the_stem_spells_out_developer_shorthand_and_the_notes_stay_as_written()
     services = notes.replace("## Env vars and timeouts", "## Timeouts behind API GW")
     [q] = of_shape("number", services)
     assert q.stem.startswith("According to your notes on Timeouts behind API Gateway (Lambda),")
+    params = notes.replace("A fn can run w/o interruption", "A fn with 4 params and 2 attrs can run w/o interruption")
+    [q] = of_shape("number", params)
+    assert "A function with 4 parameters and 2 attributes can run without interruption" in q.stem
 
 
 def test_a_figure_the_notes_call_outdated_is_never_asked():
