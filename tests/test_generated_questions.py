@@ -3139,6 +3139,23 @@ def test_a_stem_names_a_heading_without_its_emoji_or_its_number():
     assert stems and all(s.startswith("According to your notes on Misc quick facts (DynamoDB)") for s in stems)
 
 
+def test_a_short_label_naming_its_value_is_asked_what_it_is():
+    """Round 52: "default TTL = 300 s" lines under "key numbers:" gave no question at all."""
+    notes = """\
+# API Gateway
+
+## Stage caching
+You turn caching on per stage, for REST APIs only.
+
+key numbers:
+- default TTL = 300 s  (5 min)
+- methods cached by default = GET only
+"""
+    assert any("default TTL" in q.stem and q.correct == ("300 s",) for q in served(notes))
+    plain = notes.replace("\nkey numbers:\n", "\n")
+    assert any(q.stem.endswith("what is the default TTL?") for q in served(plain))
+
+
 def test_a_label_and_its_value_under_no_topic_is_never_asked():
     """Round 49: "According to your notes, what is the default expiry?" (of an API key, no stem said)."""
     appsync = Path(__file__).parent / "eval" / "generator49" / "notes" / "appsync-graphql-notes.md"

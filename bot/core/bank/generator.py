@@ -89,6 +89,7 @@ from bot.core.bank.lines import (
     sentences,
     third_person,
     under,
+    value_label,
     unrestated,
     QUOTED,
     cues,
@@ -925,7 +926,8 @@ class _Maker:
                     and self._label(bare(lead.group("term"))):
                 line = sentence  # "Expiry from the console – up to 12 hours": the label says what it is
             elif not (self._statement(line.text) and self._names_something(sentence.text)) \
-                    and not (self._fragment(line.text) and self._names_something(self.where(p).split(PATH)[-1])
+                    and not (self._fragment(line.text) and (self._names_something(self.where(p).split(PATH)[-1])
+                                                            or self._names_something(value_label(line.text)))
                              and line.text[:1].isalnum() and re.split(r"\W", line.text.lower())[0] not in PRONOUNS):
                 continue  # "Default is ___ from creation": what is it about? (under "Visibility timeout" it says)
             for value, unit, m in self._amounts(line.text):

@@ -131,12 +131,22 @@ def under(lines: list[Line], line: Line) -> str:
     return above.rstrip(":") if above.endswith(":") and len(above.split()) <= UNDER_WORDS and not told else ""
 
 
+VALUE_LABEL = re.compile(r"^([A-Za-z][\w ./()'-]{1,40}?)\s+(?:–|—|=)\s+(?=\d)")  # "default TTL = 300 s"
+
+
+def value_label(text: str) -> str:
+    """The label a short value line opens with ("default TTL" of "default TTL – 300 s"), or ""."""
+    return m.group(1) if (m := VALUE_LABEL.match(text)) else ""
+
+
 def _labelled(line: str, column: str | None = None) -> str:
     """ "Max item size | 400 KB", a row of a two-column table, is "Max item size – 400 KB":
     a labelled value like any other line's (a figure says what it is: "Console | 12 hours" under
     "Who signs | max validity" is "Console – max validity 12 hours")."""
     if line.count(CARD) == 1 and CELL not in line:  # a flashcard exported from Anki: "front :: back"
         return line.replace(CARD, " – ")
+    if (valued := VALUE_LABEL.match(line)) and " = " in valued.group(0):  # "default TTL = 300 s": a value, no sum
+        return f"{valued.group(1)} – {line[valued.end():]}"
     cells = [c.strip() for c in line.split(CELL)] if CELL in line and not line.startswith("|") else []
     if column and cells[-1:] and cells[-1][:1].isdigit():
         cells[-1] = f"{column} {cells[-1]}"  # what a figure is
