@@ -35,6 +35,7 @@ CARD_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(.{10,}\?)\s*$")  # a fla
 CARD_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s")
 REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not quite)\b", re.IGNORECASE)  # a flashcard's answer
 VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
+VALUE_LABEL = re.compile(r"^([A-Za-z][\w ./()'-]{1,40}?)\s+(?:–|—|=)\s+(?=\d)")  # "default TTL = 300 s"
 DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+(?:\s+[\w./'’+-]+){0,3}?)[*`]*"
                      r"\s+(?:is|are)\s+(?:(?!not\b|never\b|also\b)[a-z]+\s+)?(?P<text>(?:an?|the)\s.{10,})$")  # "An alias is
 # (just) a named pointer to a version"
@@ -129,9 +130,6 @@ def under(lines: list[Line], line: Line) -> str:
     # "Cause: throttling. Look at Reason:" is a statement of its own, labelled, not what a list is of
     told = re.search(r"\w:\s|\.\s", above.rstrip(":").replace("*", "")) is not None
     return above.rstrip(":") if above.endswith(":") and len(above.split()) <= UNDER_WORDS and not told else ""
-
-
-VALUE_LABEL = re.compile(r"^([A-Za-z][\w ./()'-]{1,40}?)\s+(?:–|—|=)\s+(?=\d)")  # "default TTL = 300 s"
 
 
 def value_label(text: str) -> str:
