@@ -69,8 +69,9 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
         return Excerpt(text)
     heading = set(terms_of(passage.path))
     wanted = [{t: w * SHOWN for t, w in unit.items()} if _named(unit, heading) else unit for unit in wanted]
-    pieces = _pieces(text)
-    intro = _intros(text)
+    paragraphs = _paragraphs(text)
+    pieces = _pieces(paragraphs)
+    intro = _intros(paragraphs)
     # a list's items are about what its intro line names ("pathType values:" over "• Prefix: ...")
     found = [set(terms_of(text[start:end])) | set(terms_of(intro.get(line, ""))) for start, end, line in pieces]
     lines = [line for _, _, line in pieces]
@@ -106,20 +107,20 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
     return Excerpt(window, more)
 
 
-def _pieces(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, line number) of the text's lines, a long line cut into its sentences (trailing
+def _pieces(paragraphs: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, line number) of the text's lines (``_paragraphs``), a long line cut into its sentences (trailing
     spaces left out): a window may begin at the sentence that answers, deep in a paragraph. A
     paragraph the notes wrap at a width ("… then" / "$0.005 per path.") is one line: its sentences
     run across the breaks."""
     pieces, at = [], 0
-    for number, line in enumerate(_paragraphs(text)):
+    for number, line in enumerate(paragraphs):
         starts = [0] if len(line) <= LONG_LINE else [0, *(m.end() for m in _SENTENCE_END.finditer(line))]
         for start, end in zip(starts, [*starts[1:], len(line)]):
             end = start + len(line[start:end].rstrip())
             if end > start:
                 pieces.append((at + start, at + end, number))
         at += len(line) + 1
-    return pieces or [(0, len(text), 0)]
+    return pieces or [(0, len("\n".join(paragraphs)), 0)]
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -139,11 +140,11 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
-def _intros(text: str) -> dict[int, str]:
+def _intros(paragraphs: list[str]) -> dict[int, str]:
     """Line number -> the line announcing the list it is an item of ("pathType values:")."""
     out: dict[int, str] = {}
     intro = ""
-    for number, line in enumerate(_paragraphs(text)):
+    for number, line in enumerate(paragraphs):
         item = line.lstrip().startswith("•")
         if item and intro:
             out[number] = intro
