@@ -1443,8 +1443,8 @@ A state's Retry list holds retriers.
 """
     stems = [q.stem for q in of_shape("definition", retrier)]
     assert stems and not [s for s in stems if "table" in s or "What it sets" in s or "Notes" in s]
-    # a header that is no noun asks for the description: never "as its what it sets"
-    assert all("is described as" in s for s in stems)
+    # a header that is no noun asks for the description, "What it sets" by its verb: never "as its what it sets"
+    assert all("is described as" in s or "which field sets \"" in s for s in stems)
 
 
 def test_a_stem_spells_out_an_abbreviation_the_notes_define():
@@ -3283,3 +3283,31 @@ def test_a_flashcard_answered_by_a_phrase_of_five_words_names_no_option():
 
     assert card_answer("A: Nested stacks.") == "Nested stacks"
     assert card_answer("A: Stages plus stage variables everywhere.") == ""
+
+
+def test_a_table_question_under_a_clause_header_reads_as_a_sentence():
+    """Round 53: "for which policy are the rollback if it breaks 'swap CNAMEs back'"; round 51:
+    "which timer is described as 'next SIMPLE scaling activity'" under "What it delays"."""
+    notes = """\
+# Deployments
+
+## Policies
+| policy | rollback if it breaks | downtime |
+|---|---|---|
+| All at once | redeploy the old version | yes, full outage |
+| Rolling | redeploy the old version batch by batch | none, reduced capacity |
+| Immutable | terminate the temporary instances | none |
+| Blue/green | swap CNAMEs back to the old environment | none |
+
+## Timers
+| timer | where | what it delays |
+|---|---|---|
+| default cooldown | Auto Scaling group | the next simple scaling activity |
+| health check grace period | Auto Scaling group | the first health check of a new instance |
+| slow start | target group | a full share of traffic to a new target |
+| deregistration delay | target group | closing the connections of a target being removed |
+"""
+    stems = [q.stem for q in served(notes)]
+    assert not [s for s in stems if "are the rollback if it breaks" in s or "is the rollback if it breaks" in s]
+    assert any('for which policy do the notes say "rollback if it breaks: ' in s for s in stems)
+    assert any(re.search(r'which timer delays "', s) for s in stems)

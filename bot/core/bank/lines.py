@@ -31,6 +31,7 @@ PERSONAL = frozenset("i i'm i've me my we we're our us question questions though
 DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for|by|up|no|the|a|an|than|between|e\.?g|i\.?e)\W*$",
                       re.IGNORECASE)
 PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
+CONDITIONS = frozenset("if when unless once whenever".split())  # "Rollback if it breaks": a clause, no noun
 CARD_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(.{10,}\?)\s*$")  # a flashcard: "Q: …?" then "A: …"
 CARD_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s")
 REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not quite)\b", re.IGNORECASE)  # a flashcard's answer

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import Kinds
-from bot.core.bank.lines import PERSONAL, bare, key, lower, variant
+from bot.core.bank.lines import CONDITIONS, PERSONAL, PRONOUNS, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
@@ -183,11 +183,25 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         if kind == "one":  # "| | KDS | SQS | SNS |", "| HTTP | …" over 400, 503: the lexicon's kind of what it compares
             known = maker.kinds.kind(thing, things)
             kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else kind
-        asked = (f"which {kind} is described as \"{value}\"" if not _noun_header(attribute, maker)
-                 else f"for which {kind} {_be(_header(attribute))} the {_header(attribute)} \"{value}\"")  # not "… as its replay"
+        asked = _asked(kind, attribute, value, maker)
         why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
+
+
+def _asked(kind: str, attribute: str, value: str, maker: Maker) -> str:
+    """How a cell is asked by its column: "for which policy is the rollback …" under a noun,
+    "which timer delays …" under "What it delays", "for which policy do the notes say 'rollback
+    if it breaks: …'" under a clause (not "for which policy are the rollback if it breaks …",
+    round 53), "which policy is described as …" under a label ("Notes")."""
+    header = _header(attribute)
+    if verb := re.fullmatch(r"what (?:it|they) (\w+)", header):
+        return f"which {kind} {verb.group(1)} \"{value}\""
+    if set(re.findall(r"[a-z']+", header)) & (PRONOUNS | PERSONAL | CONDITIONS):
+        return f"for which {kind} do the notes say \"{header}: {value}\""
+    if _noun_header(attribute, maker):
+        return f"for which {kind} {_be(header)} the {header} \"{value}\""  # not "… as its replay"
+    return f"which {kind} is described as \"{value}\""
 
 
 def _noun_header(attribute: str, maker: Maker) -> bool:
