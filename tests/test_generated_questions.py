@@ -3311,3 +3311,58 @@ def test_a_table_question_under_a_clause_header_reads_as_a_sentence():
     assert not [s for s in stems if "are the rollback if it breaks" in s or "is the rollback if it breaks" in s]
     assert any('for which policy do the notes say "rollback if it breaks: ' in s for s in stems)
     assert any(re.search(r'which timer delays "', s) for s in stems)
+
+
+def test_a_figure_label_over_a_sentence_and_the_learners_remark_after_a_figure_are_no_words_of_a_stem():
+    """Round 55: "Limits: a query times out after ___.", "1 request every ___ per account – matters in
+    CI loops", "A single event can be up to ___ now"."""
+    notes = """\
+# CloudWatch Logs
+
+## Logs Insights
+- Limits: a query times out after 60 minutes of runtime.
+- If you leave out the limit command, a query returns up to 10,000 rows.
+- Log events are batched by PutLogEvents, one request every 5 seconds per log stream – matters in tight loops
+- A single log event can be up to 1 MB now
+- Anything needing more than 8 KB (up to 64 KB) – Secrets Manager
+- The subscription filter retries delivery for up to 24 hours before the data is dropped.
+"""
+    said = [q.stem for q in served(notes) if q.shape == "number"]
+    assert said and not [s for s in said if "Limits:" in s or "tight loops" in s or re.search(r"\bnow\b", s)]
+    assert any("one request every _____ per log stream\"" in s for s in said)
+    logs = Path(__file__).parent / "eval" / "generator55" / "notes" / "cloudwatch-logs-insights-notes.md"
+    assert any(q.stem.endswith('"a query times out after _____."') for q in served(logs.read_text(encoding="utf-8")))
+    assert clause_of("Anything needing more than 8 KB (up to 64 KB) – Secrets Manager", "64 KB").endswith("– Secrets Manager")
+    assert clause_of("The restore point is typically about 5 minutes before now", "5 minutes").endswith("before now")
+
+
+def clause_of(line: str, figure: str) -> str:
+    from bot.core.bank import statements
+    m = re.search(re.escape(figure), line)
+    assert m
+    return statements.clause(line, m, "_____")
+
+
+def test_a_word_asking_for_a_figure_is_never_an_option():
+    """Round 55: "Limits" and "Best effort", the rows of a cheat sheet, offered as terms; "Default"
+    beside Cognito's role mappings."""
+    from bot.core.bank.questions import BankQuestion
+
+    q = BankQuestion(id="g-limits", topic="API Gateway", kind="single", generated=True, source="generated",
+                     shape="definition", passages=(),
+                     stem='According to your notes, which term is described as: "throttle plus quota plus stages"?',
+                     explanation='The notes say: "Usage plan – throttle plus quota plus stages".',
+                     options=("Usage plan", "Limits", "API key", "Default"), answers=("A",))
+    problems = check(q, context_of())
+    assert any("'Limits' is a label" in p for p in problems) and any("'Default' is a label" in p for p in problems)
+
+
+def test_a_cheat_sheets_column_that_asks_is_no_measure_and_a_label_header_no_kind():
+    """Round 55: "What to remember 10,000 API keys per account …" (a "Thing | What to remember"
+    table's column read as what its figures measure) and "for which thing is the max …"."""
+    notes = Path(__file__).parent / "eval" / "generator55" / "notes"
+    stems = [q.stem for name in ("api-gateway-stages-canary-notes.md", "sts-cross-account-notes.md")
+             for q in served((notes / name).read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if "What to remember" in s or "which thing" in s]
+    assert any('for which one is the max "129600 s (36 h)"' in s for s in stems)
+    assert any('"Payload size – _____ max request/response"' in s for s in stems)  # its own words, no column's

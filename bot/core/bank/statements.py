@@ -32,6 +32,7 @@ from typing import Protocol
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single, TWO
+from bot.core.bank.stems import unremarked
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
@@ -258,4 +259,5 @@ def clause(text: str, m: re.Match, blank: str) -> str:
     clause = text[start:m.start()] + blank + text[m.end():None if end < 0 else end]
     clause = ASIDE.sub(lambda a: a.group(0) if blank in a.group(0) else "", clause)
     clause = re.sub(r"\s+([.,])(?=\s|$)", r"\1", " ".join(clause.split()))  # not "ends .fifo" -> "ends.fifo"
+    clause = unremarked(clause, blank)
     return clause.rstrip(";,")  # "… is the default for static S3 stuff;": the line went on, the clause ends

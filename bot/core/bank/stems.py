@@ -39,6 +39,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
 _LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\s*"
                      r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
 _DEFINED = re.compile(r"\b([A-Z][A-Za-z]{1,4})\s*=\s*([A-Za-z]+(?: [A-Za-z]+){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b")
+SENTENCE_WORDS = 4  # words after "Limits:" that make a sentence of their own ("Max: 900 s" keeps its label)
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
 
@@ -49,6 +50,7 @@ class Cleaner:
     def __init__(self, lexicon: lexicons.Lexicon, notes_text: str = ""):
         self.asides = lexicon.asides
         self._labelling = lexicon.labels | lexicon.asides
+        self._measures = lexicon.figures  # "Limits: a query times out after 60 minutes": a label over a sentence
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._fixes: dict[str, str] = {}
@@ -125,7 +127,10 @@ class Cleaner:
     def unlabelled(self, text: str) -> str:
         """The line without the note-taker's label on it ("Trap: …", "Scenario: …", "Answer: …")."""
         said = _LABELLED.match(text.strip())
-        return text.strip()[said.end():] if said and set(said.group(1).lower().split()) <= self._labelling else text
+        words = set(said.group(1).lower().split()) if said else set()
+        rest = text.strip()[said.end():] if said else ""
+        labelled = words <= self._labelling or words <= self._measures and len(rest.split()) >= SENTENCE_WORDS
+        return rest if said and labelled else text
 
     @staticmethod
     def about_notes(heading: str, asides: frozenset[str], plain: frozenset[str]) -> bool:
@@ -246,3 +251,15 @@ def clause(condition: str) -> bool:
 def said_words(*texts: str) -> list[str]:
     """The words the texts say, a CamelCase name's each ("MaximumBatchingWindowInSeconds" says five)."""
     return [w for t in texts for w in re.findall(r"[a-z]{2,}", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", t).lower())]
+
+
+# after a figure's blank, a dash's lowercase remark with no figure ("– matters in CI loops"; not "– Secrets
+# Manager", the thing a rule names), or "now" last ("up to ___ now"; not "before now")
+_AFTER_BLANK = re.compile(r"\s+(?:[–—]|--)\s+[a-z][^\d–—]*$|(?<!before)(?<!until)(?<!since)\s+now\.?$")
+
+
+def unremarked(clause: str, blank: str) -> str:
+    """The clause without the learner's remark after its blank ("1 request every ___ per account –
+    matters in CI loops", "up to ___ now")."""
+    after = clause.find(blank) + len(blank)
+    return clause[:after] + _AFTER_BLANK.sub("", clause[after:])

@@ -179,7 +179,8 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         # an acronym over a column of numbers ("HTTP" over 404, 409) is no noun: "which one has …"
         coded = re.fullmatch(r"[A-Z]{2,5}", table.kind.strip()) and all(t[:1].isdigit() for t in things)
         spoken = set(table.kind.lower().split()) & (PERSONAL | {"you"})  # "You see | Fix": the learner's words, no noun
-        kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded and not spoken else "one"
+        kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded and not spoken \
+            and not maker.label(table.kind) else "one"  # "Thing | Max": a label, no kind
         if kind == "one":  # "| | KDS | SQS | SNS |", "| HTTP | …" over 400, 503: the lexicon's kind of what it compares
             known = maker.kinds.kind(thing, things)
             kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else kind
