@@ -196,7 +196,9 @@ class _Maker:
         concepts = {**taught, **lexicon.concepts}  # the lexicon's, and the acronyms the notes define ("SRP")
         self.context = Context(
             numbers=set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))),
-            labels=lexicon.labels | (lexicon.figures - lexicon.units), asides=lexicon.asides, passages={p.id: p for p in passages},
+            # a word asking for a figure ("Limits", "Default") labels a row, answering nothing ("min" is a unit)
+            labels=lexicon.labels | (lexicon.figures - lexicon.units), asides=lexicon.asides,
+            passages={p.id: p for p in passages},
             concepts=concepts, kinds=lambda term: self.kinds.of(term), sayings=sayings(concepts))
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
