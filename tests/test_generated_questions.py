@@ -3048,7 +3048,7 @@ def test_a_stem_names_its_topic_in_words_never_as_a_breadcrumb():
 - A ClientRequestToken makes the call idempotent for 10 minutes after the first request completes.
 """
     stems = [q.stem for q in served(notes)]
-    assert stems and all(s.startswith("According to your notes on Limits (DynamoDB), ") and "›" not in s for s in stems)
+    assert stems and all(s.startswith("According to your notes on Transactions (DynamoDB), ") and "›" not in s for s in stems)
 
 
 def test_a_table_of_needs_and_what_to_use_asks_each_need_as_a_situation():
@@ -3366,3 +3366,56 @@ def test_a_cheat_sheets_column_that_asks_is_no_measure_and_a_label_header_no_kin
     assert stems and not [s for s in stems if "What to remember" in s or "which thing" in s]
     assert any('for which one is the max "129600 s (36 h)"' in s for s in stems)
     assert any('"Payload size – _____ max request/response"' in s for s in stems)  # its own words, no column's
+
+
+def test_a_stem_never_names_a_heading_that_only_labels_the_notes_but_the_topic_above_it():
+    """Rounds 54-56: "your notes on CONFUSIONS (Lambda)", "on LIMITS TABLE (Lambda)", "on Mistakes (S3)",
+    "on Part 4 — Engines": a shouted label, a list of mistakes or a part number is no topic."""
+    notes = """\
+# Study notes
+
+## Part 3 — Lambda packaging
+### CONFUSIONS
+- Environment variables hold at most 4 KB in total, and are encrypted at rest by default.
+### LIMITS TABLE
+| Limit | Value |
+|---|---|
+| Container image size (uncompressed) | 10 GB |
+| Layers per function | 5 |
+
+## KMS
+### Mistakes
+- A key policy document can be at most 32 KB, and every KMS key has exactly one key policy.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and not [s for s in stems if re.search(r"CONFUSIONS|LIMITS|Mistakes|Part 3", s)]
+    assert any(s.startswith("According to your notes on Lambda packaging,") for s in stems)
+    assert any(s.startswith("According to your notes on KMS,") for s in stems)
+
+
+def test_an_examples_figure_is_never_the_blank():
+    """Round 56: "So make DLQ retention longer than the source, e.g. ___": the rule is "longer", and
+    7 days would do as well as 14."""
+    notes = """\
+# SQS
+
+## Retention
+- Messages are kept for 4 days by default, and the MessageRetentionPeriod can go up to 14 days.
+
+## Dead-letter queues
+- A message moved to a DLQ keeps its original enqueue timestamp, so its age counts from the first send.
+- So make the DLQ's retention period longer than the source queue's, e.g. 10 days.
+"""
+    said = [q.stem for q in served(notes) if q.shape == "number"]
+    assert said and not [s for s in said if "e.g. _____" in s]
+
+
+def test_a_question_whose_stem_says_the_answers_word_in_the_plural_is_never_served():
+    """Round 51: "cap retries when the function errors" gave away MaximumRetryAttempts."""
+    from bot.core.bank.gate import check
+
+    q = next(q for q in of_shape("definition", NOTES))
+    options = ("MaximumRetryAttempts", "BisectBatchOnFunctionError", "MaximumRecordAgeInSeconds", "ParallelizationFactor")
+    asked = replace(q, stem='Which event source mapping setting is described as "cap retries when the function errors"?',
+                    options=options, answers=("A",))
+    assert any(p.startswith("the stem gives away") for p in check(asked, context_of()))

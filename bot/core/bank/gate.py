@@ -19,6 +19,7 @@ from bot.core.bank.lines import DANGLING, PRONOUNS, unclosed, written
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.quantities import amount_of, worked_out
+from bot.core.lookup import stem
 
 MAX_STEM = 420
 MAX_OPTION = 140
@@ -253,7 +254,7 @@ def _words(text: str, whole: bool = False) -> list[str]:
     "cache" (``whole``: as written): three letters or more, CamelCase split ("OneAtATime"
     is "one", "time" too)."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
-    return [(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w)[:None if whole else ROOT]
+    return [stem(w)[:None if whole else ROOT]  # "retries" is "retry"
             for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
 
 

@@ -634,8 +634,15 @@ class _Maker:
         if len(parts) > 1 and parts[-1][:1].islower() and re.search(r"\s(?:a|an|the)\s", parts[-1]):
             parts = parts[:-1]  # a bold clause ("**requires an Application Load Balancer**"), no topic
         subject = self.subject(p)  # "Lambda" above "Versions, aliases, layers": the stem says what it is about
-        if any(self.clean.about_notes(h, self.asides, self.labels | self.stop) for h in parts):
-            return subject  # what sits under it may be about anything: say "your notes", not a wrong topic
+        # under a heading about the notes may be anything: under a label ("Limits", "CONFUSIONS") the
+        # headings above it name the topic ("KMS"); under a chooser ("Which one?", "Use X when Y") the
+        # title's one service does, or "your notes"
+        about = [self.clean.about_notes(h, self.asides, self.context.labels | self.stop) for h in parts]
+        if any(about):
+            at = about.index(True)
+            parts = [] if self.clean.chooses(parts[at], self.stop) else parts[:at]
+            if not parts:
+                return subject
         where = self.clean.heading(PATH.join(parts))
         return where if not subject or mentions(where, subject) else f"{subject}{PATH}{where}" if where else subject
 

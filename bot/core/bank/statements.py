@@ -32,7 +32,7 @@ from typing import Protocol
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single, TWO
-from bot.core.bank.stems import unremarked
+from bot.core.bank.stems import exemplified, unremarked
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
@@ -228,13 +228,13 @@ def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
     ___"), the figure given twice ("604,800 (___)", "15 min … 15 min"), an example's argument
     ("rate(___)"), a bracket holding only the figure ("(___ + policies)") or the learner's gloss
     ("ServiceName (= the name …, max ___)"), a quoted example's
-    figure, or a line whose first words point elsewhere ("Docs
-    say it's usually within ___": what is "it"?)."""
+    figure, an example's figure ("longer than the source, e.g. ___"), or a line whose first words
+    point elsewhere ("Docs say it's usually within ___": what is "it"?)."""
     return (blanked.count('"') % 2 == 1 or SHORTHAND.search(blanked) is not None
             or blanked.count("(") != blanked.count(")")
             or re.search(rf"\d\s*\(\s*{blank}|\w\({blank}|\(\s*{blank}\s*[)+]|\"[^\"]*{blank}[^\"]*\"|\(=[^()]*{blank}", blanked) is not None
             or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", text)) > 1
-            or REFERS.search(" ".join(blanked.split()[:4])) is not None
+            or REFERS.search(" ".join(blanked.split()[:4])) is not None or exemplified(blanked, blank)
             # a run of values ("HttpConnections 50 · MaxRetries 10 · retention ___"), the value it used to be
             # ("(old 15)"), a negation ("the free tier doesn't expire after ___": any amount is as true), a
             # range's low end no word calls one ("DurationSeconds ___ up to the role's max": the default too?)

@@ -26,7 +26,8 @@ _EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9](?:[^*_\n]*?[A-Za-z0-9
 _SPACES = re.compile(r"\s+")
 _LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:)\s+", re.IGNORECASE)  # "[Raj]: ": who wrote it
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
-_OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)])\s+")  # "4. SQS", "b) Limits", "5.2 Errors"
+_OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)]|(?i:part|section|chapter|module)\s+(?:\d+|[A-Z]|[IVX]+)\s*[—–:-])\s+")
+# "4. SQS", "b) Limits", "5.2 Errors", "Part 4 — Engines"
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
@@ -142,6 +143,12 @@ class Cleaner:
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
                 or {w for w in re.findall(r"[a-z0-9]+", _OUTLINE.sub("", heading).lower()) if len(w) > 1} <= plain)
 
+    @staticmethod
+    def chooses(heading: str, plain: frozenset[str]) -> bool:
+        """A heading over a chooser list ("Which one?", "Use X when Y"): its lines may be about any
+        part of the notes, not about the heading above it."""
+        return re.search(r"[\"“”?]", heading) is not None or set(re.findall(r"[a-z]{2,}", heading.lower())) <= plain
+
     def heading(self, path: str) -> str:
         """A heading path without its numbers, asides, brackets, the question it asks, the note-taker's
         remark on it or its list of contents ("Capacity unit math (exam!!)", "SAM CLI: which command
@@ -256,6 +263,16 @@ def said_words(*texts: str) -> list[str]:
 # after a figure's blank, a dash's lowercase remark with no figure ("– matters in CI loops"; not "– Secrets
 # Manager", the thing a rule names), or "now" last ("up to ___ now"; not "before now")
 _AFTER_BLANK = re.compile(r"\s+(?:[–—]|--)\s+[a-z][^\d–—]*$|(?<!before)(?<!until)(?<!since)\s+now\.?$")
+
+
+# what leads into an example ("longer than the source, e.g. 14 days"): its figure is one of many
+_EXAMPLE = re.compile(r"\b(?:e\.g\.?|eg|for example|for instance|such as),?\s*$", re.IGNORECASE)
+
+
+def exemplified(blanked: str, blank: str) -> bool:
+    """The blank stands for an example's figure: the rule the notes teach is around it ("make the DLQ's
+    retention longer than the source's"), and other values would do as well."""
+    return _EXAMPLE.search(blanked.split(blank)[0]) is not None
 
 
 def unremarked(clause: str, blank: str) -> str:
