@@ -3419,3 +3419,25 @@ def test_a_question_whose_stem_says_the_answers_word_in_the_plural_is_never_serv
     asked = replace(q, stem='Which event source mapping setting is described as "cap retries when the function errors"?',
                     options=options, answers=("A",))
     assert any(p.startswith("the stem gives away") for p in check(asked, context_of()))
+
+
+def test_a_scenario_the_notes_write_in_the_first_person_asks_of_a_developer():
+    """Round 57: "which should a developer use when I just want extra context stored in the trace"."""
+    xray = Path(__file__).parent / "eval" / "generator57" / "notes" / "xray-sampling-annotations-notes.md"
+    stems = [q.stem for q in served(xray.read_text(encoding="utf-8")) if q.shape == "scenario"]
+    assert stems and not [s for s in stems if re.search(r"\b(?:I|I'll|I'm|my|me)\b", s)]
+    assert any("when they just want extra context" in s for s in stems)
+
+
+def test_a_question_offering_one_thing_twice_is_never_served():
+    """Round 57: "Scheduler" beside "Scheduler (one-time at + auto delete)"; the trigger "Custom message"
+    beside its trigger source "CustomMessage_AdminCreateUser"."""
+    from bot.core.bank.gate import check
+
+    q = next(q for q in of_shape("definition", NOTES))
+    for options in (("bus + rules", "Scheduler", "Scheduler (one-time at + auto delete)", "archive + replay"),
+                    ("Migrate user", "Custom message", "CustomMessage_AdminCreateUser", "Pre sign-up")):
+        twice = replace(q, options=options, answers=("A",))
+        assert any("is a variant of" in p for p in check(twice, context_of())), options
+    apart = replace(q, options=("AWS", "AWS_PROXY", "HTTP", "MOCK"), answers=("D",))  # a setting's values
+    assert not any("is a variant of" in p for p in check(apart, context_of()))

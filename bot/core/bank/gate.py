@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Protocol
 from rapidfuzz import fuzz
 
 from bot.core.bank import questions as bank
-from bot.core.bank.lines import DANGLING, PRONOUNS, unclosed, written
+from bot.core.bank.lines import DANGLING, PRONOUNS, again, unclosed, written
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.quantities import amount_of, worked_out
@@ -93,10 +93,13 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                     and _NUMBER.findall(a) == _NUMBER.findall(b):  # "30 seconds" is not "60 seconds"
                 problems.append(f"options {a!r} and {b!r} look the same")
     if q.shape != NUMBER:  # "Queue" among "FIFO queue": what describes the one may fit its variant
-        for option in right:  # ("task role" beside "task execution role" is another thing)
+        # ("task role" beside "task execution role" is another thing); any two: "Scheduler" beside
+        # "Scheduler (one-time at)", "Custom message" beside "CustomMessage_AdminCreateUser": one thing twice
+        for option in q.options:
             base = set(_plain(option).split())
-            problems += [f"option {o!r} is a variant of the answer {option!r}: both may fit"
-                         for o in wrong if base < set(_plain(o).split()) and f" {_plain(option)} " in f" {_plain(o)} "]
+            problems += [f"option {o!r} is a variant of {'the answer ' if option in right else ''}{option!r}: both may fit" for o in q.options if o != option and (
+                option in right and o in wrong and base < set(_plain(o).split()) and f" {_plain(option)} " in f" {_plain(o)} "
+                or again(o, of=option))]
     stem = _plain(q.stem)
     stem_words = set(_words(q.stem, whole=True))
     topic = _TOPIC.match(q.stem)  # "According to your notes on Versions and aliases, …"

@@ -190,11 +190,16 @@ def listed(text: str, m: re.Match) -> bool:
         re.match(rf"\s*(?:\w+\s*){{0,4}}{paired}\s*\d", after) is not None
 
 
+# the second and first person as the third: the stem speaks of a developer throughout
+_PERSONS = {a: b for a, b in (pair.split(":") for pair in (
+    "you:they your:their yours:theirs yourself:themselves you're:they're you've:they've you'll:they'll you'd:they'd "
+    "I:they me:them my:their mine:theirs myself:themselves I'm:they're I've:they've I'll:they'll I'd:they'd am:are").split())}
+_PERSON = re.compile(r"\b(?:(?i:you(?:r|rs|rself|'re|'ve|'ll|'d)?|me|my|mine|myself)|(?<![\w/-])I(?:'m|'ve|'ll|'d|(?=\s+[a-z]))|(?<=\bI )am)(?![\w'])")  # not "Tier I", "I/O"
+
+
 def third_person(text: str) -> str:
-    """ "when you need X" -> "when they need X": the stem speaks of a developer throughout."""
-    swaps = {"you": "they", "your": "their", "yours": "theirs", "yourself": "themselves", "you're": "they're"}
-    return re.sub(r"\b(you|your|yours|yourself|you're)\b", lambda m: swaps[m.group(1).lower()], text,
-                  flags=re.IGNORECASE)
+    """ "when you need X", "when I just want X" -> "when they need X", "when they just want X"."""
+    return _PERSON.sub(lambda m: _PERSONS.get(m.group(0), _PERSONS.get(m.group(0).lower(), m.group(0))), text)
 
 
 def bare(term: str) -> str:
@@ -350,6 +355,17 @@ def as_code(name: str) -> bool:
 def variant(option: str, of: str) -> bool:
     """ "FIFO queue" of "Queue": what describes the one may fit the other."""
     return set(key(of).split()) < set(key(option).split())
+
+
+_PAREN_END = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def again(option: str, of: str) -> bool:
+    """``option`` is ``of`` with a bracket after it ("Scheduler (one-time at)"), or ``of``'s words run
+    together with a code's suffix ("CustomMessage_AdminCreateUser" of "Custom message"): one thing twice."""
+    bare = _PAREN_END.sub("", option)
+    return bare != option and bare.lower() == of.lower() \
+        or len(of.split()) > 1 and option.lower().startswith(of.lower().replace(" ", "") + "_")
 
 
 def lower(name: str) -> str:
