@@ -15,11 +15,11 @@ from typing import Callable, Mapping, Protocol
 from rapidfuzz import fuzz
 
 from bot.core.bank import questions as bank
-from bot.core.bank.lines import DANGLING, PRONOUNS, again, unclosed, written
+from bot.core.bank.lines import DANGLING, PRONOUNS, repeats, unclosed, written
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.quantities import amount_of, worked_out
-from bot.core.lookup import stem
+from bot.core.lookup import stem as singular
 
 MAX_STEM = 420
 MAX_OPTION = 140
@@ -97,9 +97,11 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # "Scheduler (one-time at)", "Custom message" beside "CustomMessage_AdminCreateUser": one thing twice
         for option in q.options:
             base = set(_plain(option).split())
-            problems += [f"option {o!r} is a variant of {'the answer ' if option in right else ''}{option!r}: both may fit" for o in q.options if o != option and (
-                option in right and o in wrong and base < set(_plain(o).split()) and f" {_plain(option)} " in f" {_plain(o)} "
-                or again(o, of=option))]
+            whose = "the answer " if option in right else ""
+            problems += [f"option {o!r} is a variant of {whose}{option!r}: both may fit"
+                         for o in q.options if o != option and (repeats(o, of=option) or option in right and o in wrong
+                                                                and base < set(_plain(o).split())
+                                                                and f" {_plain(option)} " in f" {_plain(o)} ")]
     stem = _plain(q.stem)
     stem_words = set(_words(q.stem, whole=True))
     topic = _TOPIC.match(q.stem)  # "According to your notes on Versions and aliases, …"
@@ -257,7 +259,7 @@ def _words(text: str, whole: bool = False) -> list[str]:
     "cache" (``whole``: as written): three letters or more, CamelCase split ("OneAtATime"
     is "one", "time" too)."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
-    return [stem(w)[:None if whole else ROOT]  # "retries" is "retry"
+    return [singular(w)[:None if whole else ROOT]  # "retries" is "retry"
             for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
 
 

@@ -353,14 +353,14 @@ def as_code(name: str) -> bool:
 
 
 def variant(option: str, of: str) -> bool:
-    """ "FIFO queue" of "Queue": what describes the one may fit the other."""
+    """ "FIFO queue" of "Queue": what describes the one may fit the other (``repeats``: the same thing)."""
     return set(key(of).split()) < set(key(option).split())
 
 
 _PAREN_END = re.compile(r"\s*\([^()]*\)\s*$")
 
 
-def again(option: str, of: str) -> bool:
+def repeats(option: str, of: str) -> bool:
     """``option`` is ``of`` with a bracket after it ("Scheduler (one-time at)"), or ``of``'s words run
     together with a code's suffix ("CustomMessage_AdminCreateUser" of "Custom message"): one thing twice."""
     bare = _PAREN_END.sub("", option)
