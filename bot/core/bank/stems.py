@@ -257,7 +257,7 @@ def clause(condition: str) -> bool:
 
 def said_words(*texts: str) -> list[str]:
     """The words the texts say, a CamelCase name's each ("MaximumBatchingWindowInSeconds" says five)."""
-    return [w for t in texts for w in re.findall(r"[a-z]{2,}", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", t).lower())]
+    return [w for t in texts for w in re.findall(r"[a-z]{2,}", _CAMEL.sub(" ", t).lower())]
 
 
 # after a figure's blank, a dash's lowercase remark with no figure ("– matters in CI loops"; not "– Secrets
