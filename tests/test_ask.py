@@ -58,6 +58,100 @@ def test_a_long_passage_shows_the_part_that_matches_within_600_characters(librar
     assert "Cross Region replication - there will be replication fee" in render(reply)[:600]
 
 
+DEFINITION_LIST = """# Alarms
+
+## Composite alarms
+
+Composite alarm
+: an alarm whose state is a boolean rule over other alarms' states (PutCompositeAlarm, AlarmRule).
+  children can be metric alarms and other composites; it goes to ALARM only when the whole rule is met.
+AlarmRule syntax
+: functions ALARM(name), OK(name), INSUFFICIENT_DATA(name), constants TRUE and FALSE,
+  operators AND, OR and NOT with parentheses; quotes around names are optional.
+  e.g. ALARM(HighCPU) AND NOT ALARM(DeploymentInProgress), handy for testing a rule.
+Limits
+: a rule can reference up to 100 underlying alarms; one alarm can be in up to 150 composites.
+Allowed actions
+: SNS, Lambda, Systems Manager OpsItems and incidents; no EC2 actions, no Auto Scaling actions.
+Action suppression
+: ActionsSuppressor names another alarm; while it is in ALARM the composite's actions are held back.
+  ActionsSuppressorWaitPeriod and ActionsSuppressorExtensionPeriod bound how long.
+"""
+
+
+def test_a_term_of_a_definition_list_is_shown_with_its_meaning_not_cut_off_after_it():
+    library = Library(parse(DEFINITION_LIST, "alarms.md")[0])
+    reply = ask(library, "composite alarm rule limit")
+    assert isinstance(reply, messages.FoundPassage)
+    assert "can reference up to 100 underlying alarms" in render(reply)[:600]
+
+
+LABEL_THEN_MEANING = """# Email
+
+## Sending with SES
+
+Sandbox: new accounts start in the sandbox, sending only to verified addresses and domains.
+Leaving the sandbox is a support case; production access also raises the daily quota.
+Identities: verify a domain (DKIM records) or a single address before sending from it.
+Configuration sets group rules for event publishing: bounces, complaints, deliveries, opens.
+Dedicated IPs are for steady high volume; shared IPs are fine for most senders and cost nothing extra.
+The sending quota per recipient
+counts each recipient of a message once: one email to 50 people uses 50 of the daily quota.
+The maximum send rate is messages per second across the account, not per identity.
+A throttled call returns an error; retry with backoff rather than resending at once.
+Suppression list: addresses that hard bounced or complained are not sent to again.
+"""
+
+
+def test_the_line_naming_the_query_is_shown_with_the_lines_after_it_that_explain_it():
+    library = Library(parse(LABEL_THEN_MEANING, "email.md")[0])
+    reply = ask(library, "sending quota per recipient")
+    assert "one email to 50 people uses 50 of the daily quota" in render(reply)[:600]
+
+
+BY_EAR = """# Metrics notes
+
+## Resolution
+
+- standard resolution: one datapoint a minute, kept 15 days at that grain
+- high resolution: StorageResolution=1, datapoints down to one second, custom metrics only
+- alarms on high resolution metrics can use a 10 or 30 second period
+
+## Metric math
+
+- combine metrics with expressions, e.g. errors divided by invocations
+- up to 10 metrics in one expression on a graph
+"""
+
+
+@pytest.mark.parametrize("query, passage", [
+    ("high resolushun alarm period", "resolution/standard-resolution-one-datapoint-a-minute-kept"),
+    ("metric math graf limit", "metric-math/combine-metrics-with-expressions-e-g-errors"),
+])
+def test_a_word_spelled_the_way_it_sounds_finds_the_passage(query, passage):
+    assert ask(Library(parse(BY_EAR, "metrics.md")[0]), query).passage_id == passage
+
+
+ALIASES = """# KMS notes
+
+## Key policies
+
+- a key policy is the primary way to control access to a KMS key
+- every KMS key has exactly one key policy
+
+## Friendly names
+
+- an alias is a friendly name for a key, and one key can have several aliases
+- repoint an alias to another key without code changes
+"""
+
+
+@pytest.mark.parametrize("query", ["kms alais", "is an alais the same thing as the key"])
+def test_alias_is_one_word_with_its_plural_and_its_typos(query):
+    reply = ask(Library(parse(ALIASES, "kms.md")[0]), query)
+    assert reply.passage_id == "friendly-names/an-alias-is-a-friendly-name-for-a-key-and-one"
+
+
 def test_a_short_passage_is_shown_whole(library):
     reply = ask(library, "gateway load balancer")
     assert reply.text == library.passage("elb-asg/gateway-load-balancer").text

@@ -33,7 +33,7 @@ from bot.core.lookup import notes
 from bot.core.lookup.learn import lead_ins
 from bot.core.lookup.packed import Passages, Postings, WordSets
 from bot.core.lookup.query_words import QueryWords
-from bot.core.lookup.terms import MAX_WORDS, Unit, Vocabulary, root, words
+from bot.core.lookup.terms import MAX_WORDS, Unit, Vocabulary, root, sounds, words
 
 TITLE_WEIGHT = 3.0
 TITLE_WORDS = 5  # terms: a longer title counts less, down to a body word
@@ -129,11 +129,14 @@ class Index(QueryWords):
                 self._roots[root(term)].append(term)
         self._known = frozenset(built) | self.vocab.phrase_words
         self._spelling: dict[str, list[str]] = defaultdict(list)
+        self._sounds: dict[str, str] = {}  # how a word of the notes sounds -> the word
         # what a misspelt query word may be: words of these notes, not concepts or stopwords
         for word in sorted(built):
             if "_" not in word and not word.isdigit() and word not in self.vocab.stop and (
                     word not in self.vocab.concept_terms or word in self.vocab.phrase_words):
                 self._spelling[word[0]].append(word)
+                if len(word) >= 4:
+                    self._sounds.setdefault(sounds(word), word)
         self.postings = Postings(built)  # read back term by term when kept
 
     def _asked(self, passage_id: str, own: set[str]) -> Counter:

@@ -18,7 +18,7 @@ from typing import Mapping
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.lookup.terms import Unit, Vocabulary, identifiers, near, root
+from bot.core.lookup.terms import Unit, Vocabulary, identifiers, near, root, sounds
 
 RELATED_WEIGHT = 0.6  # a word standing for another ("disk" for "volume") counts this much
 RELATED_ONLY = 0.8  # ... and a word the notes never use ("pin" for "sticky")
@@ -41,6 +41,7 @@ class QueryWords:
     _known: frozenset[str]
     _named: set[str]
     _spelling: dict[str, list[str]]
+    _sounds: dict[str, str]
     _plain: dict[str, list[str]]
     _roots: dict[str, list[str]]
     _near_cache: dict[str, list[tuple[str, float]]]
@@ -85,10 +86,14 @@ class QueryWords:
                 and word not in self.vocab.names and not self.vocab.related_to(word) \
                 and not self.vocab.english(word):  # "chart" is no misspelling of "cheat"
             close = near(word, self._spelling.get(word[0], []), limit=3)
+            heard = self._sounds.get(sounds(word))
             if close:
                 fixed = (close[0][0],)
-            else:
-                fixed = self._split(word, parts=3) or fixed
+            elif heard:  # spelled as it sounds: "resolushun", "graf"
+                fixed = (heard,)
+            else:  # words the notes run together, else the English word it misspells ("lenght")
+                english = self.vocab.misspelt(word)
+                fixed = self._split(word, parts=3) or ((english,) if english else fixed)
         _remember(self._fixes, word, fixed)
         return fixed
 

@@ -5,8 +5,10 @@ A reply's first 600 characters must hold the answer, and some passages run to
 those 600 characters after the heading path and holds the most of what the query
 asks, each query word once, weighted by rarity, leaving out the words the heading
 path already shows; a list's items count the words of the line announcing it
-("Lifecycle actions:"); the passage's start wins ties, then a window opening at
-a line the query names (what follows it explains it); short passages come whole.
+("Lifecycle actions:"), and a definition list's ": meaning" line goes with its term; a window
+showing the lines after its best line beats one ending at it (what follows a line explains
+it); the passage's start wins ties, then a window opening at a line the query names;
+short passages come whole.
 ``more`` then shows the rest a part at a time (``part``), same heading path.
 """
 
@@ -21,6 +23,8 @@ from bot.core.lookup import notes
 VISIBLE = 600  # what a chat client shows before "show more"
 MARGIN = 16  # the newline after the heading path, ellipses
 DENSE = 1.0  # weight of the best single line, on top of the window's words
+FOLLOWING = 0.2  # ... and a share of it again when the window shows the lines after it ...
+AFTER = 3  # ... this many for the whole share
 ELLIPSIS = "…"
 SHOWN = 0.5  # weight of a query word the heading path shows already: the window is chosen for the rest
 LONG_LINE = 200  # characters: a longer line (a paragraph) is cut at its sentences
@@ -85,7 +89,11 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
         while last < len(pieces) and (last == first or pieces[last][1] - pieces[first][0] <= budget):
             seen |= found[last]
             last += 1
-        score = _value(wanted, seen) + DENSE * max(dense[first:last])
+        top = max(dense[first:last])
+        at = next(k for k in range(first, last) if dense[k] == top)
+        # the lines after the best one explain it: a window ending at it ("Limits" with its
+        # figures cut off) is worth less
+        score = _value(wanted, seen) + DENSE * top + FOLLOWING * top * min(last - at - 1, AFTER) / AFTER
         # ties: the passage's start, else a window opening at a line that matches (what follows it explains it)
         score += 0.01 if first == 0 else 0.005 if dense[first] > 0 else 0.0
         if score > best_score + 1e-9:
@@ -132,7 +140,9 @@ def _paragraphs(text: str) -> list[str]:
         body = line.strip()
         last = out[-1].rsplit("\n", 1)[-1].rstrip() if out else ""
         prose = not out or not _OPENS.match(out[-1].strip()) and out[-1][:1] != " "  # a list item stays as the notes wrap it
-        if prose and len(last) >= WRAPPED and body and not _OPENS.match(body) and " | " not in body + last \
+        if out and body.startswith(":"):  # a definition list's ": what it means" belongs to its term
+            out[-1] += "\n" + line
+        elif prose and len(last) >= WRAPPED and body and not _OPENS.match(body) and " | " not in body + last \
                 and last[-1] not in ".!?:;)":
             out[-1] += "\n" + line
         else:

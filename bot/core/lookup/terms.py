@@ -49,7 +49,9 @@ class Unit:
 def stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if len(word) > 5 and word.endswith(("sses", "iases")):  # "classes", "aliases"
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ias")):  # "alias"
         return word[:-1]
     return word
 
@@ -156,6 +158,20 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
     return sorted(((c, s) for c, s in found.items() if c[0] == word[0]), key=lambda x: -x[1])
 
 
+_SOUNDS = ((re.compile(r"(?<=[a-z])(?:tion|sion|cion|shun|shon)"), "shn"), (re.compile(r"ph"), "f"), (re.compile(r"qu"), "kw"),
+           (re.compile(r"ck|q|c(?![eiy])"), "k"), (re.compile(r"c"), "s"), (re.compile(r"z"), "s"),
+           (re.compile(r"x"), "ks"), (re.compile(r"(?<=[a-z])(?:ay|ai|ey|ei)$"), "a"), (re.compile(r"y"), "i"),
+           (re.compile(r"(.)\1+"), r"\1"))
+
+
+def sounds(word: str) -> str:
+    """How a word sounds, roughly: "resolushun" and "resolution", "graf" and "graph",
+    "delai" and "delay" sound alike (a typo by ear, not by finger)."""
+    for pattern, said in _SOUNDS:
+        word = pattern.sub(said, word)
+    return word
+
+
 _FORMS = ("ed", "d", "ing", "es", "ly")
 
 
@@ -252,6 +268,13 @@ class Vocabulary:
     def english(self, word: str) -> bool:
         """A word of the English word list, spelled right ("chart"): no misspelling of another."""
         return word in english_words(self.lexicon.english, self.lexicon.english_files)[0]
+
+    def misspelt(self, word: str) -> str | None:
+        """The English word ``word`` misspells ("lenght" -> "length"), or None."""
+        if len(word) <= SHORT or self.english(word):
+            return None
+        close = near(word, english_words(self.lexicon.english, self.lexicon.english_files)[1].get(word[:1], ()), limit=1)
+        return close[0][0] if close else None
 
     def jargon(self, word: str) -> bool:
         """No English word, nor a misspelling of one ("etcd", "kubeadm"; not "diffrence"), nor a
