@@ -3441,3 +3441,25 @@ def test_a_question_offering_one_thing_twice_is_never_served():
         assert any("is a variant of" in p for p in check(twice, context_of())), options
     apart = replace(q, options=("AWS", "AWS_PROXY", "HTTP", "MOCK"), answers=("D",))  # a setting's values
     assert not any("is a variant of" in p for p in check(apart, context_of()))
+
+
+def test_a_stem_never_names_a_remark_or_a_label_of_the_notes_as_their_topic():
+    """Round 59: "your notes on Things (Lambda function)" for "## Things I keep mixing up", and
+    "your notes on Step Functions: Map + Parallel: DVA-C02 notes" for the notes' title."""
+    lambda_urls = Path(__file__).parent / "eval" / "generator59" / "notes" / "lambda-function-urls-streaming-notes.md"
+    step_functions = Path(__file__).parent / "eval" / "generator59" / "notes" / "stepfunctions-map-parallel-notes.md"
+    stems = [q.stem for path in (lambda_urls, step_functions) for q in served(path.read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if re.search(r"notes on Things|DVA-C02", s)]
+    assert any(s.startswith("According to your notes on Step Functions: Map + Parallel,") for s in stems)
+
+
+def test_a_question_whose_topic_names_its_answer_and_one_other_option_is_never_served():
+    """Round 59: "your notes on BatchGetItem / BatchWriteItem, which DynamoDB API does this describe …"
+    among BatchGetItem, BatchWriteItem, GetItem and TransactGetItems: a coin toss between two."""
+    from bot.core.bank.gate import check
+
+    q = next(q for q in of_shape("definition", NOTES))
+    asked = replace(q, stem='According to your notes on BatchGetItem / BatchWriteItem, which DynamoDB API does this '
+                            'describe: "up to 100 items, up to 16 MB, from one or more tables"?',
+                    options=("BatchGetItem", "BatchWriteItem", "GetItem", "TransactGetItems"), answers=("A",))
+    assert any(p.startswith("the stem gives away") for p in check(asked, context_of()))

@@ -101,7 +101,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems += [f"option {o!r} is a variant of {whose}{option!r}: both may fit"
                          for o in q.options if o != option and (repeats(o, of=option) or option in right and o in wrong
                                                                 and base < set(_plain(o).split())
-                                                                and f" {_plain(option)} " in f" {_plain(o)} ")]
+                                                                and _within(_plain(option), _plain(o)))]
     stem = _plain(q.stem)
     stem_words = set(_words(q.stem, whole=True))
     topic = _TOPIC.match(q.stem)  # "According to your notes on Versions and aliases, …"
@@ -110,10 +110,11 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     if topic and len(named) >= 2:
         stem_words = set(_words(q.stem[topic.end():], whole=True))  # the topic names several options
         stem = _plain(q.stem[topic.end():])
-        if len(named) == 2 and right <= set(named) and q.shape != STATEMENT:  # "on Query vs Scan": a coin toss
+        whole = [o for o in named if _within(_plain(o), _plain(topic.group(1)))]  # "on BatchGetItem / BatchWriteItem"
+        if any(len(n) == 2 and right <= set(n) for n in (named, whole)) and q.shape != STATEMENT:  # "on Query vs Scan": a coin toss
             problems.append(f"{GIVES_AWAY}: the topic names it and one other option, the rest are fillers")
     for option in right:
-        if q.shape != STATEMENT and _plain(option) and f" {_plain(option)} " in f" {stem} ":
+        if q.shape != STATEMENT and _plain(option) and _within(_plain(option), stem):
             problems.append(f"{GIVES_AWAY} {option!r}")
         elif q.shape != STATEMENT:
             # a word of the answer in the stem that no wrong option has: "build" for CodeBuild, "map"
@@ -234,6 +235,11 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     if q.explanation.count('"') < 2:
         problems.append("the explanation does not quote the notes")
     return problems
+
+
+def _within(part: str, text: str) -> bool:
+    """Is ``part`` in ``text`` as whole words?"""
+    return f" {part} " in f" {text} "
 
 
 def _setting(option: str) -> bool:

@@ -137,11 +137,11 @@ class Cleaner:
     def about_notes(heading: str, asides: frozenset[str], plain: frozenset[str]) -> bool:
         """A heading about the notes themselves, naming no topic: a quote or question ("Use X when Y"
         cheat list, "Which one do I pick?", "What happens when it still fails? Two options"), an aside, a pronoun outside brackets ("Choosing between
-        them"), or only labels and plain words."""
+        them"), or only labels and plain words besides the note-taker's remark ("Things I keep mixing up")."""
         words = set(re.findall(r"[a-z]+", heading.lower()))
         return (re.search(r"[\"“”?]", heading) is not None or not words.isdisjoint(asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
-                or {w for w in re.findall(r"[a-z0-9]+", _OUTLINE.sub("", heading).lower()) if len(w) > 1} <= plain)
+                or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", _OUTLINE.sub("", heading)).lower()) if len(w) > 1} <= plain)
 
     @staticmethod
     def chooses(heading: str, plain: frozenset[str]) -> bool:
@@ -160,9 +160,13 @@ class Cleaner:
         return PATH.join(self.clean(part) for part in parts)
 
     def _topic(self, heading: str) -> str:
-        """The heading without what follows its colon in plain words ("X-Ray: annotations vs metadata",
-        "Elastic Beanstalk config: dev checklist"), unless what comes before only labels ("Comparison")."""
+        """The heading without what follows its colon in plain words or labels ("X-Ray: annotations vs
+        metadata", "Elastic Beanstalk config: dev checklist", "Step Functions: DVA-C02 notes"), unless what
+        comes before only labels ("Comparison")."""
         topic = _CONTENTS.sub("", heading)
+        head, colon, tail = topic.rpartition(": ")  # "Step Functions: Map + Parallel: DVA-C02 notes": a label last
+        if colon and {w for w in re.findall(r"[a-z]+", tail.lower()) if len(w) > 1} <= self._labelling:
+            topic = head
         return topic if not set(re.findall(r"[a-z]+", topic.lower())) <= self._labelling else heading
 
     def _aside(self, inside: str) -> bool:
