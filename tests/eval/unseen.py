@@ -168,11 +168,37 @@ def later(folder: str, misses: bool) -> None:
         print(evaluate_fts(library, cases).report(f"{notes.name}, all cases: plain FTS5/bm25"))
 
 
+TUNED = ("cases2", "cases3", "cases4", "cases6", "cases8", "cases9", "cases10", "cases11", "cases15", "cases17")
+
+
+def total() -> None:
+    """One line over every case tuned on: the ``TUNED`` folders and the tuning halves (with extras)."""
+    right = shown = asked = declined = absent = refused = 0
+    runs = [(library_of(notes), tomllib.loads(path.read_text())["case"])
+            for folder in TUNED for path in sorted((HERE / folder).glob("*.toml"))
+            for notes in HERE.glob(f"generator*/notes/{path.stem}.md")]
+    runs += [(library_of(notes), halves(cases_of(notes))[0] + extra_cases_of(notes)) for notes in notes_files()]
+    for library, cases in runs:
+        score = evaluate(library, cases)
+        rows = [score.kinds[k] for k in KINDS if k in score.kinds]
+        asked += sum(r[0] for r in rows)
+        right += sum(r[1] for r in rows)
+        shown += sum(r[2] for r in rows)
+        no = score.kinds.get("absent", [0, 0, 0])
+        absent, declined, refused = absent + no[0], declined + no[1], refused + score.declined_answerable
+    print(f"tuning cases: {asked} answerable, right {right}, in view {shown}, answerable declined {refused}, "
+          f"absent declined {declined}/{absent}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tune", action="store_true", help="the tuning halves, with their misses")
     parser.add_argument("--fresh", action="store_true", help=f"{', '.join(FRESH)}: never tuned on, figures only")
+    parser.add_argument("--total", action="store_true", help="one line over every case tuned on")
     args = parser.parse_args()
+    if args.total:
+        total()
+        return
     if args.fresh:
         for folder in FRESH:
             later(folder, misses=False)
