@@ -110,8 +110,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     if topic and len(named) >= 2:
         stem_words = set(_words(q.stem[topic.end():], whole=True))  # the topic names several options
         stem = _plain(q.stem[topic.end():])
-        whole = [o for o in named if _within(_plain(o), _plain(topic.group(1)))]  # "on BatchGetItem / BatchWriteItem"
-        if any(len(n) == 2 and right <= set(n) for n in (named, whole)) and q.shape != STATEMENT:  # "on Query vs Scan": a coin toss
+        # "on Query vs Scan", "on BatchGetItem / BatchWriteItem" (named in full): a coin toss
+        whole = [o for o in named if _within(_plain(o), _plain(topic.group(1)))]
+        if any(len(n) == 2 and right <= set(n) for n in (named, whole)) and q.shape != STATEMENT:
             problems.append(f"{GIVES_AWAY}: the topic names it and one other option, the rest are fillers")
     for option in right:
         if q.shape != STATEMENT and _plain(option) and _within(_plain(option), stem):

@@ -86,10 +86,9 @@ class QueryWords:
                 and word not in self.vocab.names and not self.vocab.related_to(word) \
                 and not self.vocab.english(word):  # "chart" is no misspelling of "cheat"
             close = near(word, self._spelling.get(word[0], []), limit=3)
-            heard = self._sounds.get(sounds(word))
             if close:
                 fixed = (close[0][0],)
-            elif heard:  # spelled as it sounds: "resolushun", "graf"
+            elif heard := self._sounds.get(sounds(word)):  # spelled as it sounds: "resolushun", "graf"
                 fixed = (heard,)
             else:  # words the notes run together, else the English word it misspells ("lenght")
                 english = self.vocab.misspelt(word)

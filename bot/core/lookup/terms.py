@@ -158,10 +158,17 @@ def near(word: str, choices, limit: int = 4) -> list[tuple[str, float]]:
     return sorted(((c, s) for c, s in found.items() if c[0] == word[0]), key=lambda x: -x[1])
 
 
-_SOUNDS = ((re.compile(r"(?<=[a-z])(?:tion|sion|cion|shun|shon)"), "shn"), (re.compile(r"ph"), "f"), (re.compile(r"qu"), "kw"),
-           (re.compile(r"ck|q|c(?![eiy])"), "k"), (re.compile(r"c"), "s"), (re.compile(r"z"), "s"),
-           (re.compile(r"x"), "ks"), (re.compile(r"(?<=[a-z])(?:ay|ai|ey|ei)$"), "a"), (re.compile(r"y"), "i"),
-           (re.compile(r"(.)\1+"), r"\1"))
+_SOUNDS = (  # in order: each rule reads what the ones before it wrote
+    (re.compile(r"(?<=[a-z])(?:tion|sion|cion|shun|shon)"), "shn"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"qu"), "kw"),
+    (re.compile(r"ck|q|c(?![eiy])"), "k"),
+    (re.compile(r"[cz]"), "s"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"(?<=[a-z])(?:ay|ai|ey|ei)$"), "a"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters
+)
 
 
 def sounds(word: str) -> str:
@@ -273,7 +280,8 @@ class Vocabulary:
         """The English word ``word`` misspells ("lenght" -> "length"), or None."""
         if len(word) <= SHORT or self.english(word):
             return None
-        close = near(word, english_words(self.lexicon.english, self.lexicon.english_files)[1].get(word[:1], ()), limit=1)
+        by_letter = english_words(self.lexicon.english, self.lexicon.english_files)[1]
+        close = near(word, by_letter.get(word[:1], ()), limit=1)
         return close[0][0] if close else None
 
     def jargon(self, word: str) -> bool:
