@@ -91,8 +91,8 @@ class QueryWords:
             elif heard := self._sounds.get(sounds(word)):  # spelled as it sounds: "resolushun", "graf"
                 fixed = (heard,)
             else:  # words the notes run together, else the English word it misspells ("lenght")
-                english = self.vocab.misspelt(word)
-                fixed = self._split(word, parts=3) or ((english,) if english else fixed)
+                fixed = self._split(word, parts=3) or (
+                    (english,) if (english := self.vocab.misspelt(word)) else fixed)
         _remember(self._fixes, word, fixed)
         return fixed
 
