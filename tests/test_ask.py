@@ -327,3 +327,26 @@ A state machine is written in ASL, saved as a .asl.json file when edited outside
     assert ask(library, "x-ray daemon user datagram protocol port").passage_id.startswith("tracing")
     assert ask(library, "migrate the x-ray sdk to aws distro for opentelemetry").passage_id.startswith("tracing")
     assert ask(library, "amazon states language file outside the console").passage_id.startswith("step-functions")
+
+
+
+def test_the_passage_with_one_line_answering_the_question_beats_one_naming_its_words_apart():
+    notes = """# SQS
+
+## Day 1
+Retention keeps messages in a queue for 4 days by default, up to 14 days.
+A dead-letter queue is just another queue, named in the source queue's redrive policy.
+Messages that fail processing reappear after the visibility timeout.
+Retention is set per queue.
+
+## Day 2
+After maxReceiveCount receives, a message moves to another queue.
+Redrive sends messages back to the source queue.
+Messages in a dead-letter queue expire by its own retention, counted from the first enqueue: set it longer than the source's.
+Alarm on ApproximateNumberOfMessagesVisible.
+"""
+    library = Library(parse(notes, "sqs.md")[0])
+    # Day 1 names retention twice and the dead-letter queue once, on other lines; Day 2 answers in one line
+    answer = ask(library, "retention for messages in the dead-letter queue")
+    assert answer.passage_id.startswith("day-2")
+    assert "expire by its own retention" in answer.text

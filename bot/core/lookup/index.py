@@ -57,6 +57,8 @@ HEADING_BONUS = 0.6  # ... and a passage whose headings hold its words is about 
 HEADING_POOL = 200  # the best passages a heading can lift
 SECTION_BONUS = 0.7  # a longer query naming a section: how much its passages rise
 FIGURE_BONUS = 2.0  # a query asking for a figure: a passage giving one beside its words
+LINE_BONUS = 1.0  # a passage with one line holding the query's words, all of them for the whole bonus
+LINE_POOL = 5  # the best passages that get it
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class Index(QueryWords):
         self._named_sections = set().union(*self.section_terms.values())
         self._pair_sets: list[set | None] = [None] * len(fields)  # filled when first needed
         self._figure_sets: list[set | None] = [None] * len(fields)  # terms of lines with a figure, likewise
+        self._line_sets: list[dict[str, list[int]] | None] = [None] * len(fields)  # terms of each line, likewise
         self._plain: dict[str, list[str]] = defaultdict(list)
         self._roots: dict[str, list[str]] = defaultdict(list)
         for term in built:
@@ -198,7 +201,10 @@ class Index(QueryWords):
         top = heapq.nlargest(max(limit, RERANK), ranked)
         if plan and not self.vocab.figures.isdisjoint(words(text)[:MAX_WORDS]):
             top = self._figure_bonus(top, plan)
-        top = self._pairs_bonus(top, text)[:limit]
+        top = self._pairs_bonus(top, text)
+        if len(plan) > 1:
+            top = self._line_bonus(top[:LINE_POOL], plan) + top[LINE_POOL:]
+        top = top[:limit]
         return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),
                     frozenset(held[i])) for final, _, i, coverage in top]
 
@@ -236,6 +242,37 @@ class Index(QueryWords):
                                         if any(c.isdigit() for c in line) for t in self.vocab.terms(line, parts=True)}
             share = sum(1 for main in asked if not self._figure_sets[i].isdisjoint(main)) / len(asked)
             out.append((final * (1 + FIGURE_BONUS * share), position, i, coverage))
+        return sorted(out, reverse=True)
+
+    def _line_bonus(self, top: list[tuple], plan: list[tuple]) -> list[tuple]:
+        """Passages where one line holds most of the query's words rise: an answer is
+        usually one line, and a passage naming the words on different lines is about other things."""
+        total = sum(weight for weight, *_ in plan)
+        asked: dict[str, list[tuple[int, float]]] = defaultdict(list)  # term -> (query word, value)
+        for k, (weight, main, *_) in enumerate(plan):
+            for t, a in main.items():
+                asked[t].append((k, weight * a))
+        out = []
+        for final, position, i, coverage in top:
+            if self._line_sets[i] is None:
+                at: dict[str, list[int]] = defaultdict(list)
+                lines = (line for line in self.passages[i].text.split("\n") if line.strip())
+                for n, line in enumerate(lines):
+                    for t in set(self.vocab.terms(line, parts=True)):
+                        at[t].append(n)
+                self._line_sets[i] = dict(at)
+            where = self._line_sets[i]
+            held: dict[tuple[int, int], float] = {}  # (line, query word) -> best value
+            for t in where.keys() & asked.keys():
+                for n in where[t]:
+                    for k, value in asked[t]:
+                        if value > held.get((n, k), 0.0):
+                            held[(n, k)] = value
+            lines_got: dict[int, float] = defaultdict(float)
+            for (n, _), value in held.items():
+                lines_got[n] += value
+            out.append((final * (1 + LINE_BONUS * max(lines_got.values(), default=0.0) / total),
+                        position, i, coverage))
         return sorted(out, reverse=True)
 
     def _pairs_bonus(self, top: list[tuple], text: str) -> list[tuple]:
