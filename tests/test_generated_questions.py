@@ -3463,3 +3463,57 @@ def test_a_question_whose_topic_names_its_answer_and_one_other_option_is_never_s
                             'describe: "up to 100 items, up to 16 MB, from one or more tables"?',
                     options=("BatchGetItem", "BatchWriteItem", "GetItem", "TransactGetItems"), answers=("A",))
     assert any(p.startswith("the stem gives away") for p in check(asked, context_of()))
+
+
+def test_a_figure_the_notes_give_as_a_bound_or_an_estimate_is_never_blanked():
+    """Round 60: "usually < _____ to all replicas" keyed 1 sec among 3, 5 and 10 sec, each as true."""
+    notes = """# DynamoDB global tables
+
+## Replication
+- Replication between replica Regions is asynchronous, usually < 5 seconds behind the writing Region.
+- Point-in-time recovery restores a table to any second in the last 35 days.
+- The default retention of a DynamoDB stream is 24 hours.
+- A table restored from a backup is usually ready after ~ 20 minutes, more for big tables.
+"""
+    said = [q.stem for q in served(notes) if q.shape == "number"]
+    assert any("in the last _____" in s for s in said)
+    assert not [s for s in said if re.search(r"[<~]\s*_____", s)]
+
+
+def test_a_worked_examples_own_figures_are_never_asked():
+    """Round 60: "Total capacity _____/s is irrelevant" asked the 15 MB/s of a worked example's 15
+    shards, which the stem leaves out; the notes' facts beside it are asked."""
+    notes = """# Kinesis Data Streams
+
+## Shards
+- A shard takes writes of up to 1 MB per second or 1,000 records per second.
+- A shard serves reads of up to 2 MB per second, shared by all standard consumers.
+- Data is kept for 24 hours by default, and retention can be raised to 365 days.
+- A single record can be up to 1 MB before base64 encoding.
+
+## Consumers
+- Enhanced fan-out gives each registered consumer its own 2 MB per second per shard.
+- GetRecords returns up to 10,000 records or 10 MB per call.
+- Each shard supports up to 5 GetRecords calls per second.
+
+## Worked example: the hot shard
+- Our stream of 15 shards takes 15 MB per second of writes in total.
+- The orders service sends 3 MB per second with one partition key, so its writes are throttled.
+"""
+    said = [q.stem for q in served(notes) if q.shape == "number"]
+    assert any("A shard serves reads of up to _____" in s for s in said)
+    assert not [s for s in said if "The orders service" in s or "Our stream" in s]
+    # "example" in a name ("app.example.com") heads no worked example
+    cors = """# S3
+
+## CORS
+Browser on https://app.example.com calling https://my-bkt.s3.amazonaws.com = cross-origin, the bucket needs a CORS config.
+- A CORS configuration holds up to 100 rules.
+- The preflight response is cached for the MaxAgeSeconds of the matching rule.
+
+## Objects
+- An object can be up to 5 TB in size.
+- A single PUT uploads up to 5 GB; use multipart upload above 100 MB.
+- A bucket name is 3 to 63 characters long.
+"""
+    assert any("A CORS configuration holds up to _____" in q.stem for q in served(cors))

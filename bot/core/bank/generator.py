@@ -57,6 +57,7 @@ from bot.core.bank.questions import BankQuestion
 from bot.core.bank.stems import PATH, WHEN, Cleaner, clause, said_words, spoken, subject, told
 from bot.core.bank.lines import (
     Line,
+    headed,
     alike,
     as_code,
     AMOUNT,
@@ -912,7 +913,7 @@ class _Maker:
         return self._figured[p.id]
 
     def _find_figures(self, p) -> Iterable[Figure]:
-        if any(not self.recaps.isdisjoint(re.findall(r"[a-z]+(?:-[a-z]+)*", h.lower())) for h in p.heading):
+        if headed(p.heading, self.recaps):
             return  # "Cram list: Insights 60 min timeout", a self-test's answer: asked where taught
         asked: set[int] = set()  # the lines already given
         for written_as in self.sentences[p.id]:

@@ -135,6 +135,13 @@ def under(lines: list[Line], line: Line) -> str:
     return above.rstrip(":") if above.endswith(":") and len(above.split()) <= UNDER_WORDS and not told else ""
 
 
+def headed(heading: Iterable[str], words: frozenset[str]) -> bool:
+    """Does a heading of the path hold one of ``words`` ("Cram list", "Worked example: the hot
+    shard")? Not a table's columns ("Model | Examples") nor a name ("app.example.com")."""
+    return any(not words.isdisjoint(re.findall(r"[a-z]+(?:-[a-z]+)*", re.sub(r"\S+\.\S+", "", h.lower())))
+               for h in heading if " | " not in h)
+
+
 def value_label(text: str) -> str:
     """The label a short value line opens with ("default TTL" of "default TTL – 300 s"), or ""."""
     return m.group(1) if (m := VALUE_LABEL.match(text)) else ""

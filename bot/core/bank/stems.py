@@ -271,12 +271,15 @@ _AFTER_BLANK = re.compile(r"\s+(?:[–—]|--)\s+[a-z][^\d–—]*$|(?<!before)(
 
 # what leads into an example ("longer than the source, e.g. 14 days"): its figure is one of many
 _EXAMPLE = re.compile(r"\b(?:e\.g\.?|eg|for example|for instance|such as),?\s*$", re.IGNORECASE)
+_BOUND = re.compile(r"(?<![-=])[<>~≈]\s*$")  # "< ___", "~___", not an arrow's "-> ___"
 
 
 def exemplified(blanked: str, blank: str) -> bool:
-    """The blank stands for an example's figure: the rule the notes teach is around it ("make the DLQ's
-    retention longer than the source's"), and other values would do as well."""
-    return _EXAMPLE.search(blanked.split(blank)[0]) is not None
+    """The blank stands for an example's figure, a bound or an estimate: the rule the notes teach is
+    around it ("make the DLQ's retention longer than the source's, e.g. ___", "usually < ___ to all
+    replicas"), and other values would do as well."""
+    before = blanked.split(blank)[0]
+    return _EXAMPLE.search(before) is not None or _BOUND.search(before) is not None
 
 
 def unremarked(clause: str, blank: str) -> str:
