@@ -350,3 +350,20 @@ Alarm on ApproximateNumberOfMessagesVisible.
     answer = ask(library, "retention for messages in the dead-letter queue")
     assert answer.passage_id.startswith("day-2")
     assert "expire by its own retention" in answer.text
+
+
+def test_an_aws_feature_the_notes_never_name_is_declined_and_answered_once_they_do():
+    notes = """# S3
+
+## Encryption
+SSE-S3 is the default for every new object; SSE-KMS logs each key use in CloudTrail.
+A bucket policy can deny PutObject requests without the x-amz-server-side-encryption header.
+
+## Access
+Bucket policies grant other accounts access; the bucket owner pays for the downloads.
+"""
+    library = Library(parse(notes, "s3.md")[0])
+    for query in ("s3 requester pays bucket", "server access logging target bucket", "lambda insights extension"):
+        assert isinstance(ask(library, query), messages.NothingFound), query
+    taught = Library(parse(notes + "With Requester Pays on, the requester pays for the downloads.\n", "s3.md")[0])
+    assert "Requester Pays" in ask(taught, "s3 requester pays bucket").text
