@@ -123,7 +123,7 @@ class Index(QueryWords):
         self._named_sections = set().union(*self.section_terms.values())
         self._pair_sets: list[set | None] = [None] * len(fields)  # filled when first needed
         self._figure_sets: list[set | None] = [None] * len(fields)  # terms of lines with a figure, likewise
-        self._line_sets: list[dict[str, list[int]] | None] = [None] * len(fields)  # terms of each line, likewise
+        self._line_sets: list[dict[str, list[int]] | None] = [None] * len(fields)  # each term's lines, likewise
         self._plain: dict[str, list[str]] = defaultdict(list)
         self._roots: dict[str, list[str]] = defaultdict(list)
         for term in built:
@@ -202,7 +202,7 @@ class Index(QueryWords):
         if plan and not self.vocab.figures.isdisjoint(words(text)[:MAX_WORDS]):
             top = self._figure_bonus(top, plan)
         top = self._pairs_bonus(top, text)
-        if len(plan) > 1:
+        if len(plan) > 1:  # one word has nothing to bring together; a bonus only lifts, so the pool stays first
             top = self._line_bonus(top[:LINE_POOL], plan) + top[LINE_POOL:]
         top = top[:limit]
         return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),
