@@ -3517,3 +3517,17 @@ Browser on https://app.example.com calling https://my-bkt.s3.amazonaws.com = cro
 - A bucket name is 3 to 63 characters long.
 """
     assert any("A CORS configuration holds up to _____" in q.stem for q in served(cors))
+
+
+
+def test_a_stem_never_names_a_glossary_a_day_of_the_week_or_a_side_by_side_as_the_notes_topic():
+    """Rounds 8-49: "your notes on Terms (KMS)", "on Big picture / vocab first", "on Core concepts (Elastic
+    Beanstalk)", "on Wed: app gets AccessDenied …", "on Side-by-side": a glossary, a diary's day or a
+    comparison names no topic; the heading above it does, or the notes' own title."""
+    eval_notes = Path(__file__).parent / "eval"
+    stems = [q.stem for name in ("generator8/notes/s3-and-kms-for-devs.md", "generator31/notes/caching-for-apps.md",
+                                 "generator37/notes/beanstalk-notes.md", "generator49/notes/ecs-task-roles-notes.md")
+             for q in served((eval_notes / name).read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if re.search(r"notes on (Terms|Big picture|Core concepts|Wed|Mon|Side)", s)]
+    assert any(s.startswith("According to your notes on KMS,") for s in stems)
+    assert any(s.startswith("According to your notes on Elastic Beanstalk,") for s in stems)
