@@ -3531,3 +3531,20 @@ def test_a_stem_never_names_a_glossary_a_day_of_the_week_or_a_side_by_side_as_th
     assert stems and not [s for s in stems if re.search(r"notes on (Terms|Big picture|Core concepts|Wed|Mon|Side)", s)]
     assert any(s.startswith("According to your notes on KMS,") for s in stems)
     assert any(s.startswith("According to your notes on Elastic Beanstalk,") for s in stems)
+
+
+def test_a_names_length_limit_is_never_asked():
+    """Rounds 32-60: "Queue name ≤ _____" keyed 80 chars, "custom type name: up to _____": reviewers kept
+    none of 13 questions on a length in characters; the queue's retention in the same notes is asked."""
+    notes = """# SQS
+
+## Queues
+- Queue name: up to 80 chars (alphanumerics, hyphens, underscores); a FIFO queue's must end in .fifo.
+- MessageGroupId and MessageDeduplicationId: up to 128 chars each.
+- The message retention period defaults to 4 days and can be set up to 14 days.
+- The visibility timeout defaults to 30 seconds, at most 12 hours.
+- A message can be up to 256 KB; the Extended Client Library stores bigger payloads in S3.
+"""
+    asked = served(notes)
+    assert any("retention" in q.stem for q in asked if q.shape == "number")
+    assert not [q for q in asked if any("chars" in o for o in q.options) or "chars" in q.stem]

@@ -207,6 +207,7 @@ class _Maker:
         # and what the notes count against a limit ("up to 5 targets", "max 2 versions"): a unit of theirs
         self.units |= {w.lower() for w in statements.LIMITED.findall(text)} - lexicon.stopwords - lexicon.labels \
             - lexicon.asides - PERSONAL
+        self.units -= lexicon.lengths  # "queue name up to 80 chars": a name's length is no exam fact
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self.names = lexicon.names
         # a word leading line after line ("Cause: …", "Fix: …") labels the notes' template, naming nothing

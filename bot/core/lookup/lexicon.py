@@ -21,6 +21,7 @@ A file may hold any of these keys (every one optional)::
     recaps = "words naming a part of the notes that goes over the rest (a cram list, a self-test)"
     dated = "words saying a line's figure is an old one (outdated, historically): never asked"
     prompts = "words heading a table's column of self-quiz prompts (Cornell's 'Cue'): never terms"
+    lengths = "units counting a name's length (chars): a length limit is never asked"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -50,7 +51,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "dated", "prompts")
+               "recaps", "dated", "prompts", "lengths")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -84,6 +85,8 @@ class Lexicon:
     # the header of a table's column of self-quiz prompts ("Cue | Notes", "Question | Answer"):
     # its cells ask, they name no term
     prompts: frozenset[str] = frozenset()
+    # units counting a name's length ("80 chars"): a name's length limit is trivia, never asked
+    lengths: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
@@ -104,6 +107,7 @@ class Lexicon:
             {**other.spelled, **self.spelled},
             self.dated | other.dated,
             self.prompts | other.prompts,
+            self.lengths | other.lengths,
         )
 
 
@@ -197,7 +201,7 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
                    related, lists.get("figures", frozenset()), families,
                    lists.get("recaps", frozenset()), spelled, lists.get("dated", frozenset()),
-                   lists.get("prompts", frozenset())), []
+                   lists.get("prompts", frozenset()), lists.get("lengths", frozenset())), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
