@@ -3548,3 +3548,12 @@ def test_a_names_length_limit_is_never_asked():
     asked = served(notes)
     assert any("retention" in q.stem for q in asked if q.shape == "number")
     assert not [q for q in asked if any("chars" in o for o in q.options) or "chars" in q.stem]
+
+
+
+def test_a_stem_spells_out_cloudwatch_and_service_as_cw_and_svc():
+    """Round 62: "ECS pushes svc CPU/mem metrics to CW every _____": a stem reads as a sentence."""
+    notes = Path(__file__).parent / "eval" / "generator62" / "notes" / "ecs-task-definitions-scaling-notes.md"
+    stems = [q.stem for q in served(notes.read_text(encoding="utf-8"))]
+    assert any("to CloudWatch every _____" in s for s in stems)
+    assert not [s for s in stems if re.search(r"\b(CW|svc)\b", s)]
