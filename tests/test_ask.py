@@ -367,3 +367,13 @@ Bucket policies grant other accounts access; the bucket owner pays for the downl
         assert isinstance(ask(library, query), messages.NothingFound), query
     taught = Library(parse(notes + "With Requester Pays on, the requester pays for the downloads.\n", "s3.md")[0])
     assert "Requester Pays" in ask(taught, "s3 requester pays bucket").text
+
+
+def test_the_excerpt_shows_the_items_of_a_nested_list_whose_announcing_item_the_query_names():
+    """"- Worker daemon settings (aws:elasticbeanstalk:sqsd):" over its indented "MaxRetries: default 10": a query naming
+    sqsd sees the setting, not the passage's first lines (round 44's Beanstalk notes)."""
+    notes = Path(__file__).parent / "eval" / "generator44" / "notes" / "beanstalk-config-notes.md"
+    passages, _ = parse(notes.read_text(encoding="utf-8"), notes.name)
+    reply = Library(passages).ask("sqsd maxretries default")
+    assert isinstance(reply, messages.FoundPassage)
+    assert "MaxRetries: default 10" in render(reply)[:600]

@@ -151,14 +151,23 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _intros(paragraphs: list[str]) -> dict[int, str]:
-    """Line number -> the line announcing the list it is an item of ("pathType values:")."""
+    """Line number -> the lines announcing the lists it is an item of ("pathType values:", and
+    "• DAX vs ElastiCache:" over its indented items)."""
     out: dict[int, str] = {}
     intro = ""
+    within: list[tuple[int, str]] = []  # (indent, text) of the items above that announce a list
     for number, line in enumerate(paragraphs):
-        item = line.lstrip().startswith("•")
-        if item and intro:
-            out[number] = intro
-        elif not item:
+        if line.lstrip().startswith("•"):
+            indent = len(line) - len(line.lstrip())
+            while within and within[-1][0] >= indent:
+                within.pop()
+            said = " ".join([intro, *(text for _, text in within)]).strip()
+            if said:
+                out[number] = said
+            if line.rstrip().endswith(":"):
+                within.append((indent, line.strip()))
+        else:
+            within = []
             intro = line.strip() if line.rstrip().endswith(":") else ""
     return out
 
