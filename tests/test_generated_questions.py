@@ -3557,3 +3557,20 @@ def test_a_stem_spells_out_cloudwatch_and_service_as_cw_and_svc():
     stems = [q.stem for q in served(notes.read_text(encoding="utf-8"))]
     assert any("to CloudWatch every _____" in s for s in stems)
     assert not [s for s in stems if re.search(r"\b(CW|svc)\b", s)]
+
+
+def test_a_flashcard_asked_in_two_words_is_never_the_stem_of_a_figure():
+    """Round 63: 'what completes the answer to "Dedup interval?"', "Topic scope throughput?": a learner's
+    terse prompt is no question to post; the full ones of the same cards still are."""
+    notes = Path(__file__).parent / "eval" / "generator63" / "notes" / "sns-delivery-retries-notes.md"
+    stems = [q.stem for q in served(notes.read_text(encoding="utf-8"))]
+    asked = [m.group(1) for s in stems if (m := re.search(r'the answer to "([^"]+)"', s))]
+    assert asked and not [a for a in asked if len(a.split()) < 5 and a.split()[0].lower() not in {"which", "what"}]
+
+
+def test_a_quick_refresher_heading_names_no_topic():
+    """Round 63: "your notes on Quick refresher / vocab (EventBridge)": the service above it is the topic."""
+    notes = Path(__file__).parent / "eval" / "generator60" / "notes" / "eventbridge-archive-schemas-notes.md"
+    stems = [q.stem for q in served(notes.read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if "Quick refresher" in s]
+    assert any(s.startswith("According to your notes on EventBridge,") for s in stems)

@@ -931,8 +931,9 @@ class _Maker:
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
             if card:
                 if "(" in line.text or not (self._fragment(line.text) or self._statement(line.text)) \
-                        or card.count("?") > 1:
-                    continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?": two
+                        or card.count("?") > 1 or elliptic(card):
+                    continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?": two;
+                    # "Dedup interval?": no question to post
             elif lead and not self._statement(line.text) and self._fragment(line.text) \
                     and self._label(bare(lead.group("term"))):
                 line = sentence  # "Expiry from the console – up to 12 hours": the label says what it is
