@@ -3574,3 +3574,34 @@ def test_a_quick_refresher_heading_names_no_topic():
     stems = [q.stem for q in served(notes.read_text(encoding="utf-8"))]
     assert stems and not [s for s in stems if "Quick refresher" in s]
     assert any(s.startswith("According to your notes on EventBridge,") for s in stems)
+
+
+OPENED_HEADINGS = """# Kinesis Data Streams
+
+## On the write side (producers)
+
+- A single PutRecords call accepts up to 500 records.
+- Each shard takes writes of up to 1,000 records per second.
+- Each record's data blob can be up to 1 MB before base64 encoding.
+
+## When to change retention
+
+- The default retention period of a stream is 24 hours.
+- The maximum retention period of a stream is 365 days.
+
+## The KCL lease table
+
+- The KCL keeps one lease per shard in a DynamoDB table.
+- A shard iterator expires 5 minutes after it is returned.
+"""
+
+
+def test_a_heading_that_opens_a_phrase_or_a_clause_is_never_a_stems_topic():
+    """Round 63: "your notes on On the write side (Kinesis Data Streams)": a heading opening with a
+    preposition or a wh-word names no topic, the heading above does; one opening with an article
+    is said mid-sentence."""
+    stems = [q.stem for q in served(OPENED_HEADINGS)]
+    assert any(s.startswith("According to your notes on Kinesis Data Streams, ") and "PutRecords" in s for s in stems)
+    assert any(s.startswith("According to your notes on Kinesis Data Streams, ") and "retention" in s for s in stems)
+    assert any(s.startswith("According to your notes on the KCL lease table (Kinesis Data Streams), ") for s in stems)
+    assert not [s for s in stems if "On the write side" in s or "When to change" in s or "The KCL" in s]

@@ -54,6 +54,7 @@ class Cleaner:
         self._measures = lexicon.figures  # "Limits: a query times out after 60 minutes": a label over a sentence
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
+        self._openers = lexicon.openers
         self._fixes: dict[str, str] = {}
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
@@ -143,6 +144,12 @@ class Cleaner:
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
                 or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", _OUTLINE.sub("", heading)).lower()) if len(w) > 1} <= plain)
 
+    def names_nothing(self, heading: str) -> bool:
+        """A heading a stem cannot say the notes are "on": one opening a phrase or a clause ("On the
+        write side", "How the flow works", "When not to use it") says where or how, not what."""
+        words = re.findall(r"[\w'-]+", _OUTLINE.sub("", _NOISE.sub("", heading).strip()))
+        return bool(words) and words[0].lower() in self._openers
+
     @staticmethod
     def chooses(heading: str, plain: frozenset[str]) -> bool:
         """A heading over a chooser list ("Which one?", "Use X when Y"): its lines may be about any
@@ -224,9 +231,11 @@ def subject(title: str, names: frozenset[str]) -> str:
 
 def spoken(where: str) -> str:
     """A heading path as a stem says it: "DynamoDB › Transactions" reads as a breadcrumb (round
-    39's reviewers), "Transactions (DynamoDB)" as words; the headings between are left out."""
+    39's reviewers), "Transactions (DynamoDB)" as words; the headings between are left out; an
+    article opening it is said mid-sentence ("on the CodeDeploy agent")."""
     parts = where.split(PATH)
-    return parts[-1] if len(parts) == 1 or mentions(parts[-1], parts[0]) else f"{parts[-1]} ({parts[0]})"
+    said = parts[-1] if len(parts) == 1 or mentions(parts[-1], parts[0]) else f"{parts[-1]} ({parts[0]})"
+    return re.sub(r"^(?:The|An?)(?= \S)", lambda m: m.group(0).lower(), said)  # "notes on the CodeDeploy agent"
 
 
 _QUOTES = "\"“”'"  # what a told situation is quoted with, as the notes write it

@@ -22,6 +22,7 @@ A file may hold any of these keys (every one optional)::
     dated = "words saying a line's figure is an old one (outdated, historically): never asked"
     prompts = "words heading a table's column of self-quiz prompts (Cornell's 'Cue'): never terms"
     lengths = "units counting a name's length (chars): a length limit is never asked"
+    openers = "words opening a phrase or clause, not a name: a heading opening with one names no topic"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -51,7 +52,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "dated", "prompts", "lengths")
+               "recaps", "dated", "prompts", "lengths", "openers")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -87,6 +88,9 @@ class Lexicon:
     prompts: frozenset[str] = frozenset()
     # units counting a name's length ("80 chars"): a name's length limit is trivia, never asked
     lengths: frozenset[str] = frozenset()
+    # words opening a phrase or a clause ("On the write side", "How the flow works"): a heading
+    # opening with one says where or how, it names no topic a question can be "on"
+    openers: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
@@ -108,6 +112,7 @@ class Lexicon:
             self.dated | other.dated,
             self.prompts | other.prompts,
             self.lengths | other.lengths,
+            self.openers | other.openers,
         )
 
 
@@ -201,7 +206,8 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
                    lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
                    related, lists.get("figures", frozenset()), families,
                    lists.get("recaps", frozenset()), spelled, lists.get("dated", frozenset()),
-                   lists.get("prompts", frozenset()), lists.get("lengths", frozenset())), []
+                   lists.get("prompts", frozenset()), lists.get("lengths", frozenset()),
+                   lists.get("openers", frozenset())), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
