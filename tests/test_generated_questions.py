@@ -3320,8 +3320,10 @@ def test_a_figure_label_over_a_sentence_and_the_learners_remark_after_a_figure_a
 # CloudWatch Logs
 
 ## Logs Insights
-- Limits: a query times out after 60 minutes of runtime.
+- Limits: a query times out after 60 minutes.
 - If you leave out the limit command, a query returns up to 10,000 rows.
+
+## Log events
 - Log events are batched by PutLogEvents, one request every 5 seconds per log stream – matters in tight loops
 - A single log event can be up to 1 MB now
 - Anything needing more than 8 KB (up to 64 KB) – Secrets Manager
@@ -3605,3 +3607,22 @@ def test_a_heading_that_opens_a_phrase_or_a_clause_is_never_a_stems_topic():
     assert any(s.startswith("According to your notes on Kinesis Data Streams, ") and "retention" in s for s in stems)
     assert any(s.startswith("According to your notes on the KCL lease table (Kinesis Data Streams), ") for s in stems)
     assert not [s for s in stems if "On the write side" in s or "When to change" in s or "The KCL" in s]
+
+
+def test_a_figure_followed_by_of_is_asked_and_a_status_codes_plural_is_never_a_duration():
+    """Round 64: "keeps up to 5 min of unused capacity" went unasked (a figure before "of" was
+    skipped); "SDKs retry some 400s" beside "HTTP 400" was asked as 400 seconds (a wrong key)."""
+    notes = """\
+# DynamoDB
+
+## Burst capacity
+- DynamoDB keeps up to 5 minutes of unused read and write capacity as a burst pool.
+
+## Throttling errors
+- A throttled call returns ThrottlingException with HTTP 400 and a message naming the quota.
+- The client backs off and retries, and the SDKs do it for some 400s automatically.
+"""
+    numbers = [q for q in served(notes) if q.shape == "number"]
+    assert any("up to _____ of unused read and write capacity" in q.stem and q.correct == ("5 minutes",)
+               for q in numbers)
+    assert not [q for q in numbers if "400" in " ".join(q.options)]

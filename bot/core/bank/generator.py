@@ -225,8 +225,9 @@ class _Maker:
         self.text = text
         # figures the notes write bare, with no unit after them ("HTTP 429"): read once, not per question
         # (or before a name: "429 TooManyRequestsException" makes "429s" no duration)
-        self.bare_numbers = Counter(re.findall(r"(?<![\w.,])(\d+(?:\.\d+)?)(?![\d.,]|\s?[A-Za-z%](?![a-z]+[A-Z]))",
-                                               text.replace(",", "")))
+        self.bare_numbers = Counter(m.group(1) for m in re.finditer(
+            r"(?<![\w.,])(\d+(?:\.\d+)?)(?![\d.,])(?:\s?([A-Za-z%]+))?", text.replace(",", ""))
+            if not m.group(2) or m.group(2).lower() not in self.units)  # "HTTP 400 and …": no unit after it
         self.amounts: dict[str, list[tuple[str, float, str]]] = defaultdict(list)  # unit -> (pid, value, text)
         self.defs: dict[str, list[tuple[str, str, Line]]] = defaultdict(list)  # section -> (term, text, line)
         self.rules: dict[str, list[tuple[str, str, str, Line]]] = defaultdict(list)  # section -> (x, when, y, line)
@@ -498,7 +499,7 @@ class _Maker:
             unit = m.group(2)
             before = text[:m.start()].rstrip()
             if unit.lower() not in self.units or before.endswith(("$", "v")) or re.search(r"\d\s*[-–]$", before) or \
-                    re.match(r"\s*[-–/]\s*\d|\s+of\b", text[m.end():]):
+                    re.match(r"\s*[-–/]\s*\d", text[m.end():]):
                 continue  # not a unit; a range "24-72 hours"; a price or a version
             out.append((float(m.group(1).replace(",", "")), unit, m))
         return out
@@ -946,8 +947,10 @@ class _Maker:
             for value, unit, m in self._amounts(line.text):
                 shown = m.group(0)
                 if p.text.lower().count(shown.lower()) != 1 or shown.lower() in self.where(p).lower() \
-                        or dated(line.text, m.start(), self.dated):
-                    continue  # "historically 256 KB; now 1 MB": a figure the notes say is no longer true
+                        or dated(line.text, m.start(), self.dated) or shown[-1:] == "s" and shown[-2:-1].isdigit() \
+                        and not self._one_use(value):
+                    continue  # "historically 256 KB; now 1 MB": a figure the notes say is no longer true;
+                    # "retried for some 400s" beside "HTTP 400": responses, no duration (round 64's wrong key)
                 measure = unit_key(unit)
                 mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == measure}
                 elsewhere = sorted({v for pid, v, _ in self.amounts[measure] if pid != p.id and self._one_use(v)
