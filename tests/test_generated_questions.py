@@ -3626,3 +3626,21 @@ def test_a_figure_followed_by_of_is_asked_and_a_status_codes_plural_is_never_a_d
     assert any("up to _____ of unused read and write capacity" in q.stem and q.correct == ("5 minutes",)
                for q in numbers)
     assert not [q for q in numbers if "400" in " ".join(q.options)]
+
+
+def test_a_description_that_opens_with_an_example_is_never_served_as_a_definition():
+    """Round 64: 'which DynamoDB error is described as: "e.g. on-demand max throughput exceeded"':
+    an example of when a term applies defines nothing (reviewers kept 1 of 4 such questions)."""
+    from bot.core.bank.questions import BankQuestion
+
+    def asked(description: str) -> BankQuestion:
+        return BankQuestion(id="g-example", topic="DynamoDB", kind="single", generated=True, source="generated",
+                            shape="definition", passages=(),
+                            stem=f'According to your notes on DynamoDB, which error is described as: "{description}"?',
+                            explanation='The notes say: "ThrottlingException – e.g. on-demand max throughput exceeded".',
+                            options=("ThrottlingException", "ValidationException", "AccessDeniedException",
+                                     "ResourceNotFoundException"), answers=("A",))
+    example = check(asked("e.g. on-demand max throughput exceeded"), context_of())
+    assert any("defines nothing" in p for p in example)
+    assert not any("defines nothing" in p for p in check(asked("requests above the table's maximum on-demand throughput"),
+                                                          context_of()))

@@ -40,6 +40,7 @@ _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
 _CODE = re.compile(r"(?:^|\s)#\s|^\{|\{\s*\}|<--")  # a YAML line's comment or map, not "${Var}" in words
 _VALUE = re.compile(r"[A-Z][A-Z0-9_]{2,}")  # a setting's value as code writes it: "MOCK", "HTTP_PROXY"
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
+_EXAMPLE = re.compile(r"(?:e\.?g|ex|i\.?e)\b[.:,]?\s", re.IGNORECASE)  # an example's marker: "e.g. …", "ex: …"
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
 SHAPE_SCORE = {"scenario": 2, "choose-two": 2, STATEMENT: 4, "definition": 2, NUMBER: 3}
 _OF_A_KIND = re.compile(r"\bwhich (?!term\b|one\b)[\w /-]+? (?:is described|does this describe)"
@@ -225,8 +226,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         or bool(values) and all(written(v.rstrip(".")) != "words" for v in values if v)  # "UNSUPPORTED_MEDIA_TYPE"
     if described and (_CODE.search(described.group(1)) or listed):
         problems.append("the description is a line of code or a list of values (\"awsvpc, bridge, host\"), not words")
-    elif described and described.group(1).split()[0].lower().strip(",.") in notes.asides:
-        problems.append("the description points elsewhere (\"also …\", \"like Retain …\"): it defines nothing")
+    elif described and (described.group(1).split()[0].lower().strip(",.") in notes.asides
+                        or _EXAMPLE.match(described.group(1))):  # "e.g. on-demand max throughput exceeded"
+        problems.append("the description points elsewhere (\"also …\", \"like Retain …\", \"e.g. …\"): it defines nothing")
     elif described and re.search(r"\bthem\b", described.group(1), re.IGNORECASE):
         problems.append("the description speaks of \"them\", which the stem never names")
     if len(q.stem) > MAX_STEM:
