@@ -518,7 +518,7 @@ class _Maker:
 
     def _one_use(self, value: float) -> bool:
         """A figure the notes write with one meaning: "429s" (HTTP 429 responses) beside
-        "HTTP 429" is no duration to offer as a wrong option."""
+        "HTTP 429" is no duration to ask or to offer as a wrong option."""
         return self.bare_numbers[f"{value:g}"] == 0
 
     # --- the questions --------------------------------------------------------------
