@@ -2052,6 +2052,35 @@ def test_a_scenario_asks_the_situation_before_an_arrow_and_never_leaves_an_aside
     assert "destinations" not in stems  # "expects it": the situation is not told
 
 
+def test_a_scenario_stem_drops_the_note_takers_brackets_but_keeps_a_bracketed_figure():
+    notes = ("# API Gateway\n\n## Picking a feature\n"
+             "- use **usage plans + API keys** when they need per-customer throttling (NOT for authz)\n"
+             "- use **Lambda authorizer** when they have their own token issuer (REQUEST type)\n"
+             "- use **WAF** when they need to block SQL injection from the internet (common attacks)\n"
+             "- use **Cognito user pool authorizer** when their users already sign in with a user pool\n"
+             "- use **Step Functions** when the work takes longer than the integration timeout (> 29 s)\n")
+    stems = {q.correct[0]: q.stem for q in of_shape("scenario", notes)}
+    assert stems["usage plans + API keys"].endswith("when they need per-customer throttling?")
+    assert stems["WAF"].endswith("when they need to block SQL injection from the internet?")
+    assert stems["Step Functions"].endswith("longer than the integration timeout (> 29 s)?")
+
+
+def test_a_long_cheat_lists_scenario_takes_its_wrong_options_from_the_rules_beside_it():
+    notes = ("# API Gateway\n\n## Use X when Y\n"
+             "- use **backend CORS headers** when the integration is a Lambda proxy\n"
+             "- use **OPTIONS mock integration** when a REST API must answer preflight itself\n"
+             "- use **CorsConfiguration** when they want API Gateway to handle CORS entirely\n"
+             "- use **DEFAULT_4XX gateway responses** when the browser shows CORS errors only on failures\n"
+             "- use **CloudWatch Logs Insights** when they are debugging why a request fails\n"
+             "- use **CloudTrail** when they need who changed the API for an audit\n"
+             "- use **Firehose** when the logs must go to a third-party tool\n"
+             "- use **X-Ray** when they want to see which downstream call is slow\n")
+    by_key = {q.correct[0]: q for q in of_shape("scenario", notes)}
+    assert set(by_key["OPTIONS mock integration"].options) == {
+        "OPTIONS mock integration", "backend CORS headers", "CorsConfiguration", "DEFAULT_4XX gateway responses"}
+    assert set(by_key["Firehose"].options) == {"Firehose", "CloudWatch Logs Insights", "CloudTrail", "X-Ray"}
+
+
 def test_five_terms_defined_side_by_side_give_a_which_two_statements_are_true_question():
     notes = """# Messaging
 

@@ -54,7 +54,7 @@ from bot.core.bank.kinds import (
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
-from bot.core.bank.stems import PATH, WHEN, Cleaner, clause, said_words, spoken, subject, told
+from bot.core.bank.stems import PATH, WHEN, Cleaner, clause, said_words, spoken, subject, told, unbracketed
 from bot.core.bank.lines import (
     Line,
     headed,
@@ -672,8 +672,11 @@ class _Maker:
             others = [] if key(x) in paired else [
                 o for o, _, oy, _ in pool if key(o) not in key(x) and key(x) not in key(o)
                 and overlap(oy, y) < 0.5 and not mentions(y, o) and self._thing(o) and key(o) not in paired]
-            # the most like it first ("HTTP API" beside "REST API", not three Cognito pools)
-            others = sorted(distinct([x, *others])[1:], key=lambda o: -overlap(o, x))[:3]
+            # the most like it first ("HTTP API" beside "REST API", not three Cognito pools), then the
+            # nearest: a long cheat list keeps rules on one concern together (CORS, then logging)
+            at = {key(r[0]): r[3].number for r in pool}
+            others = sorted(distinct([x, *others])[1:],
+                            key=lambda o: (-overlap(o, x), abs(at.get(key(o), line.number) - line.number)))[:3]
             kin: list[str] = []
             group = [r[0] for r in pool]
             kind = self.kinds.kind(x, group, alone=True)
@@ -704,6 +707,8 @@ class _Maker:
                 when, condition = QUOTED, said
                 if terse(said[1:-1]):
                     continue
+            if when != QUOTED:
+                condition = unbracketed(condition)
             if untold(condition) or when in WHEN and not clause(condition):
                 continue  # "for cross-account", "when some legacy thing expects it": no situation told
             stem = asking(f"{self.according(p)}, which should a developer use {when} {condition}")

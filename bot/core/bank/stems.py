@@ -250,6 +250,13 @@ def told(condition: str) -> str | None:
     return f'"{m.group(1).strip().strip(_QUOTES)}"' if m else None
 
 
+def unbracketed(condition: str) -> str:
+    """A situation without the note-taker's brackets ("per-customer quotas (NOT for authz)",
+    "(interactive APIs)"): reviewers kept one scenario stem in seven that carried one. A bracket
+    holding a figure stays ("short (< 5 min)"): it is what tells the options apart."""
+    return _PAREN.sub(lambda m: m.group(0) if re.search(r"\d", m.group(1)) else "", condition).strip()
+
+
 # a word no clause goes without: a subject ("they", "the table") or a finite verb ("needs", "must")
 _CLAUSE = re.compile(r"\b(?:they|their|them|it|its|there|you|your|is|are|was|were|has|have|need|needs"
                      r"|want|wants|must|can|should|will|do|does)\b|n't\b|'s\b|'re\b", re.IGNORECASE)
