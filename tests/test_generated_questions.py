@@ -774,6 +774,28 @@ def test_a_question_with_two_look_alike_options_is_never_served():
     assert any("look the same" in p or "not distinct" in p for p in check(bad, context_of()))
 
 
+def test_two_code_names_a_whole_word_apart_are_two_options_but_one_name_misspelt_is_one():
+    q = a_question()
+    names = ("MaxConnectionsPercent", "MaxIdleConnectionsPercent", "ConnectionBorrowTimeout", "InitQuery")
+    apart = replace(q, options=names, answers=("A",))
+    assert not any("look the same" in p for p in check(apart, context_of()))
+    misspelt = replace(apart, options=("ReportBatchItemFailures", "ReportBatchItemFailure", *names[2:]))
+    assert any("look the same" in p for p in check(misspelt, context_of()))
+
+
+def test_a_definitions_wrapped_line_opening_a_new_sentence_never_makes_a_term():
+    from bot.core.bank.generator import _Maker
+
+    notes = ("# CloudFormation\n\n## Rollback\n"
+             "TimeoutInMinutes (CreateStack) - exceeded -> `CREATE_FAILED` (+ rollback unless disabled).\n"
+             "UPDATE_ROLLBACK_FAILED - the rollback itself failed (e.g. old DB deleted outside CFN);\n"
+             "  can't update. Fix cause then `ContinueUpdateRollback`, or `--resources-to-skip` ->\n"
+             "  `UPDATE_ROLLBACK_COMPLETE`. Nested: run it on the PARENT.\n"
+             "CancelUpdateStack - cancel an UPDATE_IN_PROGRESS -> rolls back.\n")
+    terms = [t for found in _Maker(passages(notes), shipped()).defs_of.values() for t, _, _ in found]
+    assert "UPDATE_ROLLBACK_FAILED" in terms and not [t for t in terms if ". " in t]
+
+
 def test_a_number_question_whose_answer_alone_is_not_round_is_never_served():
     q = next(q for q in of_shape("number"))
     unit = q.correct[0].split()[-1]

@@ -27,6 +27,7 @@ LONGEST = 1.6  # the key this many times longer than every other option gives it
 LONGEST_MARGIN = 15  # ... when it is also this many characters longer
 ROOT = 5  # letters: words alike this far are one word to the eye ("cached", "cache")
 ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
+WORD_ALIKE = 80  # two words this alike are one word spelt two ways ("Failure", "Failures")
 # markdown, a list marker, or the notes' shorthand: ".../files", "<group-name>", "ParallelizationFactor ↑", "XRayEnabled /"
 _MARKUP = re.compile(r"^[\s•*#>|`\-+,;…]|^\.\.\.|[`*#|·↑↓]|:$|[/+&,]\s*$|<[\w-]+>")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
@@ -90,7 +91,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         problems += [f"option {a!r} abbreviates option {b!r}" for b in q.options if abbreviates(a, b)]
     for i, a in enumerate(q.options):
         for b in q.options[i + 1:]:
-            if fuzz.ratio(a.lower(), b.lower()) >= ALIKE and a.lower() != b.lower() \
+            if fuzz.ratio(a.lower(), b.lower()) >= ALIKE and a.lower() != b.lower() and not _named_apart(a, b) \
                     and _NUMBER.findall(a) == _NUMBER.findall(b):  # "30 seconds" is not "60 seconds"
                 problems.append(f"options {a!r} and {b!r} look the same")
     if q.shape != NUMBER:  # "Queue" among "FIFO queue": what describes the one may fit its variant
@@ -270,6 +271,15 @@ def _words(text: str, whole: bool = False) -> list[str]:
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
     return [singular(w)[:None if whole else ROOT]  # "retries" is "retry"
             for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
+
+
+def _named_apart(a: str, b: str) -> bool:
+    """Two code names a whole word apart ("MaxConnectionsPercent", "MaxIdleConnectionsPercent") are
+    two settings, as alike as an exam's options are; "ReportBatchItemFailure(s)" is one, misspelt."""
+    if any(c.isspace() for c in a + b):
+        return False
+    wa, wb = set(_words(a, whole=True)), set(_words(b, whole=True))
+    return bool(wa ^ wb) and not any(fuzz.ratio(x, y) >= WORD_ALIKE for x in wa - wb for y in wb - wa)
 
 
 def _begins(word: str, words: set[str]) -> bool:
