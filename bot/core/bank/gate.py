@@ -16,9 +16,10 @@ from rapidfuzz import fuzz
 
 from bot.core.bank import questions as bank
 from bot.core.bank.lines import DANGLING, PRONOUNS, repeats, unclosed, written
-from bot.core.bank.questions import BankQuestion
+from bot.core.bank.questions import BLANK, BankQuestion
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.quantities import amount_of, worked_out
+from bot.core.bank.stems import clause
 from bot.core.lookup import stem as singular
 
 MAX_STEM = 420
@@ -27,6 +28,7 @@ LONGEST = 1.6  # the key this many times longer than every other option gives it
 LONGEST_MARGIN = 15  # ... when it is also this many characters longer
 ROOT = 5  # letters: words alike this far are one word to the eye ("cached", "cache")
 ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
+CRAM_WORDS = 12  # words: a line this short, with no verb, is a cram line
 WORD_ALIKE = 80  # two words this alike are one word spelt two ways ("Failure", "Failures")
 # markdown, a list marker, or the notes' shorthand: ".../files", "<group-name>", "ParallelizationFactor ↑", "XRayEnabled /"
 _MARKUP = re.compile(r"^[\s•*#>|`\-+,;…]|^\.\.\.|[`*#|·↑↓]|:$|[/+&,]\s*$|<[\w-]+>")
@@ -232,6 +234,13 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         problems.append("the description points elsewhere (\"also …\", \"like Retain …\", \"e.g. …\"): it defines nothing")
     elif described and re.search(r"\bthem\b", described.group(1), re.IGNORECASE):
         problems.append("the description speaks of \"them\", which the stem never names")
+    quoted = _QUOTE.findall(q.stem)
+    completed = quoted[-1] if q.shape == NUMBER and quoted else ""
+    # "cfn-hup interval default _____": a cram line ending at the blank, no sentence (reviewers kept
+    # one in six); a flashcard's answer is asked beside its question ("…?"), which says what it is
+    if completed and completed.split()[-1].startswith(BLANK) and len(completed.split()) <= CRAM_WORDS \
+            and not clause(completed.replace(BLANK, "")) and not (len(quoted) > 1 and quoted[-2].endswith("?")):
+        problems.append("the statement to complete is a cram line ending at its blank, no sentence")
     if len(q.stem) > MAX_STEM:
         problems.append(f"the stem is longer than {MAX_STEM} characters")
     if _NOISE.search(q.stem) or any(_NOISE.search(o) for o in q.options):

@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from bot.core.bank.questions import digest, pick, single
+from bot.core.bank.questions import BLANK, digest, pick, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
@@ -98,7 +98,6 @@ from bot.core.bank.lines import (
     written,
 )
 
-BLANK = "_____"
 FRAGMENT = 4  # words: a statement to complete with fewer, besides its blank, is a fragment of the notes
 MIXED = 5  # a list leading to a cause or an outcome every this many answers mixes kinds
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation

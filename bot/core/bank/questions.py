@@ -24,6 +24,7 @@ KINDS = {"single": (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, ans
 TRUE_FALSE = ("True", "False")
 CHOOSE_TWO = "(Choose TWO.)"
 TWO = "choose-two"  # the shape of a question with two answers
+BLANK = "_____"  # where a statement to complete leaves out its figure
 FIELDS = ("id", "topic", "kind", "stem", "options", "answer", "explanation", "passages")
 OPTIONAL = ("domain", "background")  # the exam domain (else from the topic); off the exam's syllabus
 DOMAINS = ("development", "security", "deployment", "troubleshooting")  # DVA-C02's four, in its order

@@ -263,7 +263,8 @@ _CLAUSE = re.compile(r"\b(?:they|their|them|it|its|there|you|your|is|are|was|wer
 # or a subject with a verb after it: "the backend expects …", "one bad record keeps failing …",
 # "latency-sensitive traffic suffers from …"
 _SUBJECT_VERB = re.compile(r"^(?:the|a|an|one|every|each|some|no)\s+\S+(?:\s+\S+)*?\s+[a-z]+(?:s|ed)\b"
-                           r"|^(?:[\w-]+\s+){1,2}[\w-]+\s+[a-z]+(?:s|ed)\s+[a-z]", re.IGNORECASE)
+                           r"|^(?:[\w-]+\s+){1,2}[\w-]+\s+[a-z]+(?:s|ed)\s+[a-z]|^(?-i:[A-Z]{2,}[\w-]*\s+[a-z]+s\s+[a-z])",
+                           re.IGNORECASE)  # or an acronym, then its verb: "ECS pushes metrics to …"
 WHEN = frozenset(("when", "if"))  # the words a rule's condition reads on from as a clause
 
 
