@@ -3205,7 +3205,7 @@ def test_a_stem_names_a_heading_without_its_emoji_or_its_number():
 
 def test_a_short_label_naming_its_value_is_asked_what_it_is():
     """Round 52: "default TTL = 300 s" lines gave no question at all; under "key numbers:" such a line
-    is a cram line to complete (reviewers from round 40 on kept 4 of 43), never served."""
+    is a cram line to complete (reviewers of rounds 40-66 kept 4 of 42), never served."""
     notes = """\
 # API Gateway
 

@@ -237,7 +237,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     quoted = _QUOTE.findall(q.stem)
     completed = quoted[-1] if q.shape == NUMBER and quoted else ""
     # "cfn-hup interval default _____": a cram line ending at the blank, no sentence (reviewers kept
-    # one in six); a flashcard's answer is asked beside its question ("…?"), which says what it is
+    # one in ten); a flashcard's answer is asked beside its question ("…?"), which says what it is
     if completed and completed.split()[-1].startswith(BLANK) and len(completed.split()) <= CRAM_WORDS \
             and not clause(completed.replace(BLANK, "")) and not (len(quoted) > 1 and quoted[-2].endswith("?")):
         problems.append("the statement to complete is a cram line ending at its blank, no sentence")
