@@ -2075,29 +2075,25 @@ def test_a_rule_of_another_kind_beside_the_answer_is_never_a_wrong_option_when_i
     assert "CloudTrail" not in q.options and set(q.options) <= set(shipped().families["STS API"])
 
 
-def test_a_scenario_asks_the_situation_before_an_arrow_and_never_leaves_an_aside_open():
+def test_a_scenario_asks_the_situation_before_an_arrow_without_the_note_takers_brackets():
     notes = ("# Lambda\n\n## Concurrency\n"
              "Use reserved concurrency when a function hammers a fragile downstream (e.g. an RDS database.\n"
              "Use provisioned concurrency when latency-sensitive traffic suffers from cold starts → pay for warm.\n"
              "Use SnapStart when the function is written in Java and initialises slowly.\n"
-             "Use destinations when some legacy thing expects it.\n")
-    stems = {q.correct[0]: q.stem for q in of_shape("scenario", notes)}
-    assert stems["reserved concurrency"].endswith("when a function hammers a fragile downstream?")
-    assert stems["provisioned concurrency"].endswith("suffers from cold starts?")
-    assert "destinations" not in stems  # "expects it": the situation is not told
-
-
-def test_a_scenario_stem_drops_the_note_takers_brackets_but_keeps_a_bracketed_figure():
-    notes = ("# API Gateway\n\n## Picking a feature\n"
+             "Use destinations when some legacy thing expects it.\n"
+             "\n# API Gateway\n\n## Picking a feature\n"
              "- use **usage plans + API keys** when they need per-customer throttling (NOT for authz)\n"
              "- use **Lambda authorizer** when they have their own token issuer (REQUEST type)\n"
              "- use **WAF** when they need to block SQL injection from the internet (common attacks)\n"
              "- use **Cognito user pool authorizer** when their users already sign in with a user pool\n"
              "- use **Step Functions** when the work takes longer than the integration timeout (> 29 s)\n")
     stems = {q.correct[0]: q.stem for q in of_shape("scenario", notes)}
+    assert stems["reserved concurrency"].endswith("when a function hammers a fragile downstream?")  # no aside left open
+    assert stems["provisioned concurrency"].endswith("suffers from cold starts?")
+    assert "destinations" not in stems  # "expects it": the situation is not told
     assert stems["usage plans + API keys"].endswith("when they need per-customer throttling?")
     assert stems["WAF"].endswith("when they need to block SQL injection from the internet?")
-    assert stems["Step Functions"].endswith("longer than the integration timeout (> 29 s)?")
+    assert stems["Step Functions"].endswith("longer than the integration timeout (> 29 s)?")  # a figure's bracket stays
 
 
 def test_a_long_cheat_lists_scenario_takes_its_wrong_options_from_the_rules_beside_it():
