@@ -27,6 +27,7 @@ FIGURE = re.compile(r"(?<![\w-])\d")  # a figure of its own: "15 minutes", not "
 CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|must|will|have|has|do|does|"
                      r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
                      r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]|[\w`*)][.!;]\s+\w")
+# (a clause's words, a camelCase word, or a sentence break: "`UPDATE_ROLLBACK_COMPLETE`. Nested" names no one thing)
 PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
 DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for|by|up|no|the|a|an|than|between|e\.?g|i\.?e)\W*$",
                       re.IGNORECASE)
