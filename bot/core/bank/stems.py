@@ -24,6 +24,7 @@ _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)|[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]")  # and emoji: "📦", "✗"
 _EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # not "/api/*, *.jpg"
 _SPACES = re.compile(r"\s+")
+_ASKS = re.compile(r"[\"“”?]")  # a heading quoting or asking ("Use X when Y", "Which one?"): the notes' own words
 _LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:)\s+", re.IGNORECASE)  # "[Raj]: ": who wrote it
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 # an outline's number before a heading: "4. SQS", "b) Limits", "5.2 Errors", "Part 4 — Engines"
@@ -140,7 +141,7 @@ class Cleaner:
         cheat list, "Which one do I pick?", "What happens when it still fails? Two options"), an aside, a pronoun outside brackets ("Choosing between
         them"), or only labels and plain words besides the note-taker's remark ("Things I keep mixing up")."""
         words = set(re.findall(r"[a-z]+", heading.lower()))
-        return (re.search(r"[\"“”?]", heading) is not None or not words.isdisjoint(asides)
+        return (_ASKS.search(heading) is not None or not words.isdisjoint(asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
                 or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", _OUTLINE.sub("", heading)).lower()) if len(w) > 1} <= plain)
 
@@ -154,7 +155,7 @@ class Cleaner:
     def chooses(heading: str, plain: frozenset[str]) -> bool:
         """A heading over a chooser list ("Which one?", "Use X when Y"): its lines may be about any
         part of the notes, not about the heading above it."""
-        return re.search(r"[\"“”?]", heading) is not None or set(re.findall(r"[a-z]{2,}", heading.lower())) <= plain
+        return _ASKS.search(heading) is not None or set(re.findall(r"[a-z]{2,}", heading.lower())) <= plain
 
     def heading(self, path: str) -> str:
         """A heading path without its numbers, asides, brackets, the question it asks, the note-taker's
