@@ -1179,6 +1179,21 @@ A: As often as every 4 hours.
     assert '"Minimum _____; the default is 30 days."' in q.stem and "A:" not in q.stem
 
 
+
+def test_a_numbered_flashcard_with_its_answer_nested_under_it_is_asked_with_its_question():
+    drill = """\
+# ACM drill
+
+## Renewal
+1. Q: When does ACM try to renew a DNS-validated certificate?
+   A: About 60 days before expiry ACM checks that the certificate is in use.
+2. Q: When do the renewal emails start for an email-validated certificate?
+   A: Renewal notices start 45 days before expiry, sent to the admin mailboxes.
+"""
+    [q] = [q for q in of_shape("number", drill) if q.correct == ("60 days",)]
+    assert 'the answer to "When does ACM try to renew a DNS-validated certificate?"' in q.stem
+    assert '"About _____ before expiry ACM checks that the certificate is in use."' in q.stem
+
 def test_a_figure_beside_another_in_brackets_is_asked_but_never_one_restating_a_bare_number():
     tokens = """\
 # Cognito

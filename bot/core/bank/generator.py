@@ -998,9 +998,10 @@ class _Maker:
 
     def _card(self, p, answer: Line) -> str:
         """The question of the flashcard whose answer ("A: …") is this line, else ""."""
-        if answer.number == 0 or not CARD_ANSWER.match(answer.text):
+        if not CARD_ANSWER.match(answer.text):
             return ""
-        asked = CARD_QUESTION.match(self.lines[p.id][answer.number - 1].text)
+        # "1. Q: …?" with its answer nested under it: the question is the passage's heading
+        asked = CARD_QUESTION.match(self.lines[p.id][answer.number - 1].text if answer.number else p.heading[-1])
         return self.clean.clean(asked.group(1)) if asked else ""
 
     def _numbers(self, p) -> Iterable[BankQuestion]:
