@@ -49,7 +49,7 @@ def sample(round_: int = 1, base: Path = HERE) -> None:
 
 def score(base: Path = HERE) -> None:
     for path in sorted((base / "review").glob("*.verdicts.toml")):
-        verdicts = tomllib.loads(path.read_text(encoding="utf-8"))["q"]
+        verdicts = tomllib.loads(path.read_text(encoding="utf-8")).get("q", [])  # a file that gave no question has none
         keep = sum(bool(v["keep"]) for v in verdicts)
         wrong = sum(bool(v["wrong_key"]) for v in verdicts)
         fails: dict[str, int] = {}
