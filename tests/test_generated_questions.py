@@ -1194,6 +1194,31 @@ def test_a_numbered_flashcard_with_its_answer_nested_under_it_is_asked_with_its_
     assert 'the answer to "When does ACM try to renew a DNS-validated certificate?"' in q.stem
     assert '"About _____ before expiry ACM checks that the certificate is in use."' in q.stem
 
+
+DEPLOY_CARDS = """\
+# Lambda deploys
+
+## Deploy cards
+Q: Automated canary or linear rollout of a Lambda alias with automatic rollback?
+A: CodeDeploy with a deployment preference and CloudWatch alarms on the alias.
+
+Q: Stream settings for getting past a poison-pill record?
+A: BisectBatchOnFunctionError (splits the batch in two and retries), plus DestinationConfig
+to send the discarded records to SQS.
+"""
+
+
+def test_a_flashcard_answered_by_a_sentence_opening_with_a_name_asks_for_that_name_among_its_kind():
+    [q] = [q for q in of_shape("definition", DEPLOY_CARDS) if q.correct == ("CodeDeploy",)]
+    assert '"Automated canary or linear rollout of a Lambda alias with automatic rollback?"' in q.stem
+    assert {"CodeBuild", "CodeCommit"} <= set(q.options)
+
+
+def test_a_flashcard_whose_answer_names_a_wrong_option_too_never_offers_it():
+    for q in served(DEPLOY_CARDS):
+        said = [o for o in q.options if o not in q.correct and o in DEPLOY_CARDS.split("poison-pill record?")[1]]
+        assert not ("BisectBatchOnFunctionError" in q.correct and said), (q.stem, q.options)
+
 def test_a_figure_beside_another_in_brackets_is_asked_but_never_one_restating_a_bare_number():
     tokens = """\
 # Cognito
@@ -3069,7 +3094,7 @@ def test_a_table_question_agrees_with_a_plural_header():
 
 
 def test_a_flashcard_question_of_a_few_words_and_no_which_is_no_stem():
-    from bot.core.bank.kinds import elliptic
+    from bot.core.bank.stems import elliptic
 
     assert elliptic("Too many resources?") and elliptic("Which for custom tokens?")
     assert not elliptic("Which one is cheaper?") and not elliptic("Should the team pick SAM or CDK here?")
@@ -3355,7 +3380,7 @@ def test_a_rule_for_when_the_question_says_something_is_asked_as_that_situation(
 
 
 def test_a_flashcard_answered_by_a_phrase_of_five_words_names_no_option():
-    from bot.core.bank.kinds import card_answer
+    from bot.core.bank.stems import card_answer
 
     assert card_answer("A: Nested stacks.") == "Nested stacks"
     assert card_answer("A: Stages plus stage variables everywhere.") == ""

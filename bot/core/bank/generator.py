@@ -48,13 +48,15 @@ from bot.core.bank.statements import Figure
 from bot.core.bank.quantities import amount, dated, unit_key
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
-    untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, card_answer, carded, alternatives, INLINE_CARD, elliptic,
+    untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
     usable, suffix_kind, asking,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
-from bot.core.bank.stems import PATH, WHEN, Cleaner, clause, said_words, spoken, subject, told, unbracketed
+from bot.core.bank.stems import (
+    INLINE_CARD, PATH, WHEN, Cleaner, card_answer, clause, elliptic, named_first, said_words, spoken, subject, told, unbracketed,
+)
 from bot.core.bank.lines import (
     Line,
     headed,
@@ -1118,12 +1120,22 @@ class _Maker:
         for line in self.lines[p.id]:
             both = INLINE_CARD.match(line.text)
             asked = self.clean.clean(both.group(1)) if both else self._card(p, line)
-            name = card_answer(both.group(2) if both else line.text) if asked and asked.count("?") == 1 \
+            answer = both.group(2) if both else line.text
+            name = card_answer(answer) or named_first(answer, lambda n: bool(self.kinds.of(n))) if asked and asked.count("?") == 1 \
                 and not elliptic(asked) else ""
             if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
                     and not REPLY_START.match(name) and not self.label(name):
                 found.append((asked, name, line))
         return found
+
+    def _card_says(self, answer: Line) -> list[str]:
+        """A flashcard's whole answer: its "A:" line and the lines wrapped under it, to the next card."""
+        said = [answer.text]
+        for line in self.lines[answer.passage.id][answer.number + 1:]:
+            if CARD_QUESTION.match(line.text) or INLINE_CARD.match(line.text):
+                break
+            said.append(line.text)
+        return said
 
     def _carded(self, p) -> Iterable[BankQuestion]:
         """The learner's own flashcard answered by a name, the wrong options others of its kind:
@@ -1137,7 +1149,9 @@ class _Maker:
                               and (kind in self.kinds.of(n) if kind else self._thing(n))], of=key)[:3]
             # written as the notes write theirs: "task role" beside "container instance role", not "ECS Anywhere role"
             kin = [k for k in self._kin(name, asked, named, mates, p.section, True)
-                   if (k == k.lower()) == (name == name.lower())][:3 - len(mates)]
+                   if (k == k.lower()) == (name == name.lower()) and k.isupper() == name.isupper()][:3 - len(mates)]
+            said = self._card_says(line)  # "A: BisectBatchOnFunctionError …, plus DestinationConfig": both
+            mates, kin = ([n for n in names if not any(mentions(text, n) for text in said)] for names in (mates, kin))
             if len(mates) + len(kin) == 3:
                 told = self.kinds.said(name, named, kin, alone=True) if kin else ""
                 yield carded(line.passage, asked, name, mates + kin, self.clean.clean(line.text), told, self)

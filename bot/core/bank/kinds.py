@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, digest, ident, place, single
 from bot.core.bank.lines import QUOTED, RULE, Line, cues, key, mentions, sentences
+from bot.core.bank.stems import WH
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
 VERSUS_WORD = re.compile(r"\svs\b", re.IGNORECASE)  # a text worth reading for a comparison
@@ -49,11 +50,6 @@ DECIDED = re.compile(r"^(?P<cue>[^→\"“=:|–]{8,90}?)\s*(?:→|->|=>|\s\||\s
 CUES = 4  # exam cues in one list: a list of the notes' own scenarios
 DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
 PLUS = "+"  # "S3 + pointer": an answer made of parts
-INLINE_CARD = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(?P<q>.{10,}?\?)\s*(?:→|->)?\s*(?:A|Answer)\s*[:.)]\s*(?P<a>\S.*)$")
-CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
-WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
-ASKED_WORDS = 5  # a flashcard question opening with no "which" says at least this many words
-ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, no stem
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
 NO_SOLUTION = re.compile(r"^(?:yes|no|invalid|wrong|expected|normal|correct)\b|\b(?:or|not|never|can't|cannot)\b|→|->|=|[{}]|\s/\s", re.IGNORECASE)  # a verdict; two answers; code
@@ -152,23 +148,6 @@ def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: 
     why = f"{maker.notes_on(p)} say: \"{line}\". {', '.join(wrong)}: the notes give them for other cues."
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
                         explanation=why, passages=(p.id,), generated=True, source="generated", shape="choose-two")
-
-
-def elliptic(asked: str) -> bool:
-    """ "Which for 'custom tokens'?", "Too many resources?": a flashcard question with no verb,
-    no stem (one that opens with no "which" or "what" must say more)."""
-    words = asked.lower().split()
-    return len(words) > 1 and words[0] in WH and words[1] in ELLIPTIC or words[:1] != [] and words[0] not in WH \
-        and len(words) < ASKED_WORDS
-
-
-def card_answer(text: str) -> str:
-    """The name a flashcard's answer opens with ("A: Destinations. A DLQ only …" -> "Destinations",
-    "A: The **task role** (`taskRoleArn`)" -> "task role"); "" when it opens with a sentence."""
-    body = re.sub(r"^(?:A|Answer)\s*[:.)]\s*", "", text).strip()  # "A: …", or what follows "A:" on a card's line
-    first = re.sub(r"\s*\([^()]*\)|`|\*\*", "", sentences(body)[0] if sentences(body) else body)
-    first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
-    return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
 
 
 def carded(p, asked: str, name: str, wrong: list[str], line: str, told: str, maker: Wording) -> BankQuestion:

@@ -5,17 +5,22 @@ Notes are written for their author: "(this one's on the exam!!)", "??", "lol",
 never changed, only the stem built from them. A typo is fixed only when it is
 obvious: a word that is no English word, is not used elsewhere in the notes,
 and is one or two letters from exactly one English word.
+
+A learner's flashcard is a stem already: its question is asked as written
+(``elliptic`` tells the few words that ask nothing), and the name its answer
+opens with is the key (``card_answer``, ``named_first``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Callable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.bank.lines import PRONOUNS, mentions
+from bot.core.bank.lines import PRONOUNS, mentions, sentences
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
@@ -305,3 +310,42 @@ def unremarked(clause: str, blank: str) -> str:
     matters in CI loops", "up to ___ now")."""
     after = clause.find(blank) + len(blank)
     return clause[:after] + _AFTER_BLANK.sub("", clause[after:])
+
+
+# A flashcard: "Q: …?" then "A: …". Its question, as the learner wrote it, is the stem; its answer
+# names the key when it opens with a name.
+INLINE_CARD = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(?P<q>.{10,}?\?)\s*(?:→|->)?\s*(?:A|Answer)\s*[:.)]\s*(?P<a>\S.*)$")
+CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
+WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
+ASKED_WORDS = 5  # a flashcard question opening with no "which" says at least this many words
+ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, no stem
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s*(?:(?:the|an?)\s+)?", re.IGNORECASE)
+_LEADS_ON = frozenset("with on in for from via using behind because since".split())  # "NLB with …" names NLB
+
+
+def elliptic(asked: str) -> bool:
+    """ "Which for 'custom tokens'?", "Too many resources?": a flashcard question with no verb,
+    no stem (one that opens with no "which" or "what" must say more)."""
+    words = asked.lower().split()
+    return len(words) > 1 and words[0] in WH and words[1] in ELLIPTIC or words[:1] != [] and words[0] not in WH \
+        and len(words) < ASKED_WORDS
+
+
+def card_answer(text: str) -> str:
+    """The name a flashcard's answer opens with ("A: Destinations. A DLQ only …" -> "Destinations",
+    "A: The **task role** (`taskRoleArn`)" -> "task role"); "" when it opens with a sentence."""
+    body = re.sub(r"^(?:A|Answer)\s*[:.)]\s*", "", text).strip()  # "A: …", or what follows "A:" on a card's line
+    first = re.sub(r"\s*\([^()]*\)|`|\*\*", "", sentences(body)[0] if sentences(body) else body)
+    first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
+    return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
+
+def named_first(answer: str, names: Callable[[str], bool]) -> str:
+    """The name a flashcard's longer answer opens with ("A: NLB with a TCP listener on 443 =
+    passthrough" -> "NLB"), one ``names`` knows, when a preposition or an aside follows it; else ""."""
+    words = _ANSWER.sub("", answer).split()
+    for n in (3, 2, 1):
+        name = " ".join(words[:n])
+        if len(words) > n and (words[n].lower() in _LEADS_ON or words[n][:1] in "(=") \
+                and re.fullmatch(r"[\w.-]+(?: [\w.-]+)*", name) and names(name):
+            return name
+    return ""
