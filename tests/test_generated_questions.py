@@ -1200,7 +1200,7 @@ DEPLOY_CARDS = """\
 
 ## Deploy cards
 Q: Automated canary or linear rollout of a Lambda alias with automatic rollback?
-A: CodeDeploy with a deployment preference and CloudWatch alarms on the alias.
+A: Use CodeDeploy with a deployment preference and CloudWatch alarms on the alias.
 
 Q: Stream settings for getting past a poison-pill record?
 A: BisectBatchOnFunctionError (splits the batch in two and retries), plus DestinationConfig
@@ -1208,7 +1208,7 @@ to send the discarded records to SQS.
 """
 
 
-def test_a_flashcard_answered_by_a_sentence_opening_with_a_name_asks_for_that_name_among_its_kind():
+def test_a_flashcard_answered_by_a_sentence_opening_with_a_name_to_use_asks_for_that_name_among_its_kind():
     [q] = [q for q in of_shape("definition", DEPLOY_CARDS) if q.correct == ("CodeDeploy",)]
     assert '"Automated canary or linear rollout of a Lambda alias with automatic rollback?"' in q.stem
     assert {"CodeBuild", "CodeCommit"} <= set(q.options)

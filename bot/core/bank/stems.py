@@ -319,8 +319,10 @@ CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says somethi
 WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
 ASKED_WORDS = 5  # a flashcard question opening with no "which" says at least this many words
 ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, no stem
-_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s*(?:(?:the|an?)\s+)?", re.IGNORECASE)
-_LEADS_ON = frozenset("with on in for from via using behind because since".split())  # "NLB with …" names NLB
+# "A: Put RDS Proxy in front …", "A: Prefer Secrets Manager (rotation!)": the verb says to use what follows
+_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s*(?:(?:use|put|prefer|enable|add|choose|pick|switch to|turn on)\s+)?"
+                     r"(?:(?:the|an?)\s+)?", re.IGNORECASE)
+_LEADS_ON = frozenset("with on in for from via using behind because since when =".split())  # "NLB with …"
 
 
 def elliptic(asked: str) -> bool:
@@ -341,11 +343,11 @@ def card_answer(text: str) -> str:
 
 def named_first(answer: str, names: Callable[[str], bool]) -> str:
     """The name a flashcard's longer answer opens with ("A: NLB with a TCP listener on 443 =
-    passthrough" -> "NLB"), one ``names`` knows, when a preposition or an aside follows it; else ""."""
-    words = _ANSWER.sub("", answer).split()
+    passthrough" -> "NLB"), one ``names`` knows, when a preposition follows it (asides aside); else ""."""
+    words = _PAREN.sub("", _ANSWER.sub("", answer)).split()  # "Init (…), Invoke": a list, no name
     for n in (3, 2, 1):
         name = " ".join(words[:n])
-        if len(words) > n and (words[n].lower() in _LEADS_ON or words[n][:1] in "(=") \
+        if len(words) > n and words[n].lower() in _LEADS_ON \
                 and re.fullmatch(r"[\w.-]+(?: [\w.-]+)*", name) and names(name):
             return name
     return ""
