@@ -66,7 +66,7 @@ def still() -> None:
     served = kept = 0
     for folder in sorted(HERE.parent.glob("generator*")):
         verdicts = {v["id"]: v for path in (folder / "review").glob("*.verdicts.toml")
-                    for v in tomllib.loads(path.read_text(encoding="utf-8"))["q"]}
+                    for v in tomllib.loads(path.read_text(encoding="utf-8")).get("q", [])}
         for notes in sorted((folder / "notes").glob("*.md")):
             passages, _ = parse(notes.read_text(encoding="utf-8"), notes.name)
             for q in generate(passages):
