@@ -1121,8 +1121,8 @@ class _Maker:
             both = INLINE_CARD.match(line.text)
             asked = self.clean.clean(both.group(1)) if both else self._card(p, line)
             answer = both.group(2) if both else line.text
-            name = card_answer(answer) or named_first(answer, lambda n: bool(self.kinds.of(n))) if asked and asked.count("?") == 1 \
-                and not elliptic(asked) else ""
+            asks = asked and asked.count("?") == 1 and not elliptic(asked)
+            name = (card_answer(answer) or named_first(answer, lambda n: bool(self.kinds.of(n)))) if asks else ""
             if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
                     and not REPLY_START.match(name) and not self.label(name):
                 found.append((asked, name, line))

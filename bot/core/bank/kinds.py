@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, digest, ident, place, single
-from bot.core.bank.lines import QUOTED, RULE, Line, cues, key, mentions, sentences
+from bot.core.bank.lines import QUOTED, RULE, Line, cues, key, mentions
 from bot.core.bank.stems import WH
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"

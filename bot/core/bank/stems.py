@@ -341,6 +341,7 @@ def card_answer(text: str) -> str:
     first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
     return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
 
+
 def named_first(answer: str, names: Callable[[str], bool]) -> str:
     """The name a flashcard's longer answer opens with ("A: NLB with a TCP listener on 443 =
     passthrough" -> "NLB"), one ``names`` knows, when a preposition follows it (asides aside); else ""."""
