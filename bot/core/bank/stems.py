@@ -20,7 +20,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.bank.lines import PRONOUNS, mentions, sentences
+from bot.core.bank.lines import CARD_ANSWER, PRONOUNS, mentions, sentences
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
@@ -320,8 +320,8 @@ WH = frozenset("which what who where".split())  # a flashcard question reading o
 ASKED_WORDS = 5  # a flashcard question opening with no "which" says at least this many words
 ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, no stem
 # "A: Put RDS Proxy in front …", "A: Prefer Secrets Manager (rotation!)": the verb says to use what follows
-_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s*(?:(?:use|put|prefer|enable|add|choose|pick|switch to|turn on)\s+)?"
-                     r"(?:(?:the|an?)\s+)?", re.IGNORECASE)
+_TO_USE = re.compile(r"^(?:(?:use|put|prefer|enable|add|choose|pick|switch to|turn on)\s+)?(?:(?:the|an?)\s+)?",
+                     re.IGNORECASE)
 _LEADS_ON = frozenset("with on in for from via using behind because since when =".split())  # "NLB with …"
 
 
@@ -336,7 +336,7 @@ def elliptic(asked: str) -> bool:
 def card_answer(text: str) -> str:
     """The name a flashcard's answer opens with ("A: Destinations. A DLQ only …" -> "Destinations",
     "A: The **task role** (`taskRoleArn`)" -> "task role"); "" when it opens with a sentence."""
-    body = re.sub(r"^(?:A|Answer)\s*[:.)]\s*", "", text).strip()  # "A: …", or what follows "A:" on a card's line
+    body = CARD_ANSWER.sub("", text).strip()  # "A: …", or what follows "A:" on a card's line
     first = re.sub(r"\s*\([^()]*\)|`|\*\*", "", sentences(body)[0] if sentences(body) else body)
     first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
     return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
@@ -345,7 +345,7 @@ def card_answer(text: str) -> str:
 def named_first(answer: str, names: Callable[[str], bool]) -> str:
     """The name a flashcard's longer answer opens with ("A: NLB with a TCP listener on 443 =
     passthrough" -> "NLB"), one ``names`` knows, when a preposition follows it (asides aside); else ""."""
-    words = _PAREN.sub("", _ANSWER.sub("", answer)).split()  # "Init (…), Invoke": a list, no name
+    words = _PAREN.sub("", _TO_USE.sub("", CARD_ANSWER.sub("", answer).strip())).split()  # "Init (…), Invoke": a list, no name
     for n in (3, 2, 1):
         name = " ".join(words[:n])
         if len(words) > n and words[n].lower() in _LEADS_ON \
