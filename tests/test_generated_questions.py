@@ -1538,6 +1538,25 @@ abbrevs: SM = Secrets Manager, PS = Parameter Store
     assert any("Parameter Store can rotate a SecureString value" in s for s in stems)
 
 
+def test_a_stem_spells_out_an_abbreviation_of_the_notes_glossary_or_quoted_legend():
+    notes = """\
+# Secrets
+
+## Glossary (abbrevs I use below)
+- **SM**: Secrets Manager
+- **PS**: Parameter Store
+
+## Deleting
+"RW" = recovery window, used below.
+- SM keeps a deleted secret for a RW of 30 days by default.
+- PS can rotate a SecureString value through a Lambda function every 90 days at most.
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert stems and all("SM " not in s and "PS " not in s and "RW " not in s for s in stems)
+    assert any("Parameter Store can rotate a SecureString value" in s for s in stems)
+    assert any("Secrets Manager keeps a deleted secret for a recovery window of" in s for s in stems)
+
+
 def test_a_table_whose_rows_ask_questions_compares_its_columns():
     copies = """\
 # RDS
@@ -2437,6 +2456,33 @@ Decision rules:
 - Scan only for rare exports of a whole table.
 """
     assert not [q for q in served(notes) if "does this describe" in q.stem]
+
+
+
+def test_a_definition_lists_general_entry_is_never_an_answer_or_option():
+    notes = """\
+# Lambda
+
+## Lambda CloudWatch metrics (namespace AWS/Lambda)
+
+General :: sent when fn finishes processing an event, **1-minute** intervals, **no charge**, no role perms
+Dimensions :: `FunctionName` (all versions+aliases), `Resource` (a version/alias), none = all fns in region
+
+### Invocation metrics (binary -> use **Sum**)
+Invocations :: times code ran, success + function errors / = billed requests / NOT counted if throttled
+Errors :: invocations w/ function error (your exceptions + runtime errors like timeout)
+Throttles :: invocation requests that were throttled = no concurrency available to scale up
+
+### Performance metrics
+Duration :: ms spent by fn code processing an event / stats: Average, Max, Min, **percentiles (p90/p99)**
+IteratorAge :: stream event sources (Kinesis, DynamoDB Streams...) only / age (ms) of the LAST record in the batch
+
+### Concurrency metrics
+ConcurrentExecutions :: active concurrent invocations at a point in time / emitted for ALL functions
+UnreservedConcurrentExecutions :: account-level; concurrency used by fns w/o reserved concurrency
+"""
+    questions = served(notes)
+    assert questions and not [q for q in questions if "General" in q.options]
 
 
 # --- a list of the notes' own exam cues --------------------------------------------

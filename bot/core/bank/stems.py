@@ -45,7 +45,11 @@ _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
 _LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\s*"
                      r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
-_DEFINED = re.compile(r"\b([A-Z][A-Za-z]{1,4})\s*=\s*([A-Za-z]+(?: [A-Za-z]+){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b")
+_LONG = r"([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"
+# "SM = Secrets Manager", '"CI" = container image', and a glossary's "- **PB**: permissions boundary"
+# (its initials decide: "TIP: turn it on" defines nothing)
+_DEFINED = re.compile(rf"(?<!\w)[\"'`]?([A-Z][A-Za-z]{{1,4}})[\"'`]?\s*=\s*{_LONG}"
+                      rf"|^[\s>*•-]*(?:\*\*|`)?([A-Z][A-Za-z]{{1,4}})(?:\*\*|`)?\s*:\s+{_LONG}", re.MULTILINE)
 SENTENCE_WORDS = 4  # words after "Limits:" that make a sentence of their own ("Max: 900 s" keeps its label)
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
@@ -69,7 +73,8 @@ class Cleaner:
         for m in _DEFINED.finditer(notes_text):  # not "OResp = origin request" of "OReq / OResp = origin request / …"
             if not re.search(r"/\s*$", notes_text[max(0, m.start() - 3):m.start()]) \
                     and not re.match(r"\s*/", notes_text[m.end():]):
-                said.setdefault(m.group(1), []).append(m.group(2))
+                short, long = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                said.setdefault(short, []).append(long)
         for m in _LEGEND.finditer(notes_text):  # "VReq / VResp = viewer request / viewer response": each its own
             shorts, longs = re.split(r"\s*/\s*", m.group(1)), re.split(r"\s*/\s*", m.group(2).strip())
             for short, long in zip(shorts, longs) if len(shorts) == len(longs) else ():
