@@ -41,13 +41,13 @@ _CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-# "SM = Secrets Manager", "CW = CloudWatch", "XR = X-Ray", "CWL = CW Logs" (its own shorthand spelled out in turn)
+# The notes' own abbreviations: "SM = Secrets Manager", "CWL = CW Logs" (its own shorthand spelled out in
+# turn), '"CI" = container image', a glossary's "- **PB**: permissions boundary" (the initials decide:
+# "TIP: turn it on" defines nothing), "VReq / VResp = viewer request / viewer response"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
 _LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\s*"
                      r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
-_LONG = r"([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"
-# "SM = Secrets Manager", '"CI" = container image', and a glossary's "- **PB**: permissions boundary"
-# (its initials decide: "TIP: turn it on" defines nothing)
+_LONG = r"([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"  # what it stands for
 _DEFINED = re.compile(rf"(?<!\w)[\"'`]?([A-Z][A-Za-z]{{1,4}})[\"'`]?\s*=\s*{_LONG}"
                       rf"|^[\s>*•-]*(?:\*\*|`)?([A-Z][A-Za-z]{{1,4}})(?:\*\*|`)?\s*:\s+{_LONG}", re.MULTILINE)
 SENTENCE_WORDS = 4  # words after "Limits:" that make a sentence of their own ("Max: 900 s" keeps its label)
