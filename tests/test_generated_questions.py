@@ -1620,6 +1620,32 @@ def test_the_stem_names_a_numbered_heading_without_its_outline_number():
     assert any("Queues" in q.stem for q in served(numbered))
 
 
+def test_a_stem_names_a_course_headings_topic_without_its_lecture_or_step_number():
+    """Rounds 53-71: "your notes on Lecture 14.4 — Environment variables", "on 7b. Performance
+    metrics", "on Step 4 — create the event source mapping", "on Quick numbers (CloudTrail)":
+    the course's numbering, a clause or a label is no topic (the words are the lexicon's data)."""
+    notes = """\
+# Lambda study notes
+
+## Lecture 14.4 — Environment variables
+- Environment variables hold at most 4 KB in total, and are encrypted at rest by default.
+
+## 7b. Performance metrics
+- The Duration metric of a function can be at most 900 seconds, the longest timeout.
+
+## Step 4 — create the event source mapping
+- The batch size of an SQS event source mapping can be at most 10,000 records.
+
+## Quick numbers
+- A deployment package uploaded directly can be at most 50 MB zipped.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert len(stems) >= 3
+    assert not [s for s in stems if re.search(r"Lecture|14\.4|7b|Step 4|create the|Quick numbers", s)]
+    assert any(s.startswith("According to your notes on Environment variables") for s in stems)
+    assert any(s.startswith("According to your notes on Performance metrics") for s in stems)
+
+
 def test_a_figure_the_notes_also_use_as_a_code_is_never_a_wrong_amount():
     timings = ("\n## Timings\n### Batching\nThe SQS batch window waits up to 300 s before Lambda is invoked.\n"
                "### Retries\nA client that DynamoDB throttles backs off for 60 s before it tries again.\n")

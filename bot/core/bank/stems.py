@@ -32,8 +32,9 @@ _SPACES = re.compile(r"\s+")
 _ASKS = re.compile(r"[\"“”?]")  # a heading quoting or asking ("Use X when Y", "Which one?"): the notes' own words
 _LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:)\s+", re.IGNORECASE)  # "[Raj]: ": who wrote it
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
-# an outline's number before a heading: "4. SQS", "b) Limits", "5.2 Errors", "Part 4 — Engines"
-_OUTLINE = re.compile(r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+|[A-Za-z]|[IVX]+)[.)]|(?i:part|section|chapter|module)\s+(?:\d+|[A-Z]|[IVX]+)\s*[—–:-])\s+")
+# an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", then
+# the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create"
+_OUTLINE = r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|(?i:{words})\s+(?:\d+(?:\.\d+)*[a-z]?|[A-Z]|[IVX]+)\b\s*[—–:.-]?)\s+"
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
@@ -65,6 +66,7 @@ class Cleaner:
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._openers = lexicon.openers
+        self._outline = re.compile(_OUTLINE.format(words="|".join(sorted(map(re.escape, lexicon.outline))) or "(?!)"))
         self._fixes: dict[str, str] = {}
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
@@ -145,21 +147,24 @@ class Cleaner:
         labelled = words <= self._labelling or words <= self._measures and len(rest.split()) >= SENTENCE_WORDS
         return rest if said and labelled else text
 
-    @staticmethod
-    def about_notes(heading: str, asides: frozenset[str], plain: frozenset[str]) -> bool:
+    def about_notes(self, heading: str, asides: frozenset[str], plain: frozenset[str]) -> bool:
         """A heading about the notes themselves, naming no topic: a quote or question ("Use X when Y"
         cheat list, "Which one do I pick?", "What happens when it still fails? Two options"), an aside, a pronoun outside brackets ("Choosing between
         them"), or only labels and plain words besides the note-taker's remark ("Things I keep mixing up")."""
         words = set(re.findall(r"[a-z]+", heading.lower()))
         return (_ASKS.search(heading) is not None or not words.isdisjoint(asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
-                or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", _OUTLINE.sub("", heading)).lower()) if len(w) > 1} <= plain)
+                or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", self._outline.sub("", heading)).lower()) if len(w) > 1} <= plain)
 
     def names_nothing(self, heading: str) -> bool:
         """A heading a stem cannot say the notes are "on": one opening a phrase or a clause ("On the
-        write side", "How the flow works", "When not to use it") says where or how, not what."""
-        words = re.findall(r"[\w'-]+", _OUTLINE.sub("", _NOISE.sub("", heading).strip()))
-        return bool(words) and words[0].lower() in self._openers
+        write side", "How the flow works", "When not to use it", "create the mapping") says where
+        or how, not what."""
+        bare = self._outline.sub("", _NOISE.sub("", heading).strip())
+        words = re.findall(r"[\w'-]+", bare)
+        # or a clause once its number is gone ("Step 4 — create the event source mapping")
+        return bool(words) and (words[0].lower() in self._openers
+                                or bare[:1].islower() and re.search(r"\s(?:a|an|the)\s", bare) is not None)
 
     @staticmethod
     def chooses(heading: str, plain: frozenset[str]) -> bool:
@@ -173,7 +178,7 @@ class Cleaner:
         for which question", "Deployment policies ← most tested part", "Config: env vars, secrets,
         timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
         the topic."""
-        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", _OUTLINE.sub("", _NOISE.sub("", part).strip())))))
+        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", self._outline.sub("", _NOISE.sub("", part).strip())))))
                  or part for part in path.split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
         return PATH.join(self.clean(part) for part in parts)
 

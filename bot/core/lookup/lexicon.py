@@ -23,6 +23,7 @@ A file may hold any of these keys (every one optional)::
     prompts = "words heading a table's column of self-quiz prompts (Cornell's 'Cue'): never terms"
     lengths = "units counting a name's length (chars): a length limit is never asked"
     openers = "words opening a phrase or clause, not a name: a heading opening with one names no topic"
+    outline = "words numbering a part of a course or of the notes ('Lecture 14.4 —', 'Step 4:'): no topic"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -52,7 +53,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "dated", "prompts", "lengths", "openers")
+               "recaps", "dated", "prompts", "lengths", "openers", "outline")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -91,6 +92,9 @@ class Lexicon:
     # words opening a phrase or a clause ("On the write side", "How the flow works"): a heading
     # opening with one says where or how, it names no topic a question can be "on"
     openers: frozenset[str] = frozenset()
+    # words numbering a part of a course or of the notes ("Lecture 14.4 —", "Step 4:", "Day 3 -"):
+    # a stem's "your notes on ..." names what follows them
+    outline: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
@@ -113,6 +117,7 @@ class Lexicon:
             self.prompts | other.prompts,
             self.lengths | other.lengths,
             self.openers | other.openers,
+            self.outline | other.outline,
         )
 
 
@@ -207,7 +212,7 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
                    related, lists.get("figures", frozenset()), families,
                    lists.get("recaps", frozenset()), spelled, lists.get("dated", frozenset()),
                    lists.get("prompts", frozenset()), lists.get("lengths", frozenset()),
-                   lists.get("openers", frozenset())), []
+                   lists.get("openers", frozenset()), lists.get("outline", frozenset())), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
