@@ -641,7 +641,7 @@ class _Maker:
         # under a heading about the notes may be anything: under a label ("Limits", "CONFUSIONS") the
         # headings above it name the topic ("KMS"); under a chooser ("Which one?", "Use X when Y") the
         # title's one service does, or "your notes"
-        about = [self.clean.about_notes(h, self.asides, self.context.labels | self.stop) or self.clean.names_nothing(h)
+        about = [self.clean.about_notes(h, self.context.labels | self.stop) or self.clean.names_nothing(h)
                  for h in parts]
         if any(about):
             at = about.index(True)

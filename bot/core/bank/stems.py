@@ -147,12 +147,12 @@ class Cleaner:
         labelled = words <= self._labelling or words <= self._measures and len(rest.split()) >= SENTENCE_WORDS
         return rest if said and labelled else text
 
-    def about_notes(self, heading: str, asides: frozenset[str], plain: frozenset[str]) -> bool:
+    def about_notes(self, heading: str, plain: frozenset[str]) -> bool:
         """A heading about the notes themselves, naming no topic: a quote or question ("Use X when Y"
         cheat list, "Which one do I pick?", "What happens when it still fails? Two options"), an aside, a pronoun outside brackets ("Choosing between
         them"), or only labels and plain words besides the note-taker's remark ("Things I keep mixing up")."""
         words = set(re.findall(r"[a-z]+", heading.lower()))
-        return (_ASKS.search(heading) is not None or not words.isdisjoint(asides)
+        return (_ASKS.search(heading) is not None or not words.isdisjoint(self.asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
                 or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", self._outline.sub("", heading)).lower()) if len(w) > 1} <= plain)
 
