@@ -956,22 +956,44 @@ CORNELL = """\
 
 | {left} | Notes |
 |---|---|
-| API flow | CreateMultipartUpload, then UploadPart for each part, then CompleteMultipartUpload |
-| CLI behaviour | aws s3 cp and aws s3 sync switch to multipart on their own above a threshold |
+| UploadPart flow | CreateMultipartUpload, then UploadPart for each part, then CompleteMultipartUpload |
+| S3 CLI behaviour | aws s3 cp and aws s3 sync switch to multipart on their own above a threshold |
 | ETag trap | the ETag of a multipart object is not the MD5 digest of the whole file |
-| Browser multipart | the server presigns each UploadPart URL and the page uploads the parts |
+| Presigned UploadPart | the server presigns each UploadPart URL and the page uploads the parts |
 | Since Dec 2020 | strong read-after-write consistency for every PUT and DELETE, at no cost |
 """
 
 
 def test_a_cue_of_a_self_quiz_table_is_never_an_option():
-    """Cornell notes' "Cue | Notes": a cue is what the learner covers and recalls ("API flow",
+    """Cornell notes' "Cue | Notes": a cue is what the learner covers and recalls ("UploadPart flow",
     "ETag trap"), no term to pick (round 44); under "Term | Notes" the same rows are terms."""
     def offered(left: str) -> set[str]:
         return {o for q in served(CORNELL.replace("{left}", left)) if q.shape == "definition" for o in q.options}
 
-    assert {"API flow", "ETag trap"} <= offered("Term")
-    assert offered("Cue").isdisjoint({"API flow", "CLI behaviour", "ETag trap", "Browser multipart", "Since Dec 2020"})
+    assert {"UploadPart flow", "ETag trap"} <= offered("Term")
+    assert offered("Cue").isdisjoint({"UploadPart flow", "S3 CLI behaviour", "ETag trap", "Presigned UploadPart",
+                                      "Since Dec 2020"})
+
+
+LOGGING = """\
+# Lambda logging
+
+## Advanced logging controls
+
+- {0}: structured output adds bytes, so log ingestion costs more per invocation
+- {1}: pick JSON unless existing tooling depends on plain text output
+- {2}: one object on CreateFunction and UpdateFunctionConfiguration calls
+- {3}: the level below which the runtime drops your own log lines
+"""
+
+
+def test_a_bullets_label_with_an_acronym_in_it_is_no_term_to_pick():
+    """Round 71: "which term is described as …?" among "JSON size gotcha", "AWS recommendation",
+    "API shape": the note-taker's labels, an acronym in each; the names AWS gives are asked."""
+    labels = served(LOGGING.format("JSON size gotcha", "AWS recommendation", "API shape", "ECS needs"))
+    names = served(LOGGING.format("LogFormat", "ApplicationLogLevel", "LoggingConfig", "SystemLogLevel"))
+    assert not [q for q in labels if q.shape == "definition"]
+    assert {"LogFormat", "LoggingConfig"} <= {o for q in names if q.shape == "definition" for o in q.options}
 
 
 def test_a_situation_an_arrow_leads_from_is_never_asked_as_a_term():

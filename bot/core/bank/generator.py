@@ -104,6 +104,10 @@ FRAGMENT = 4  # words: a statement to complete with fewer, besides its blank, is
 MIXED = 5  # a list leading to a cause or an outcome every this many answers mixes kinds
 NEAR = math.log(16)  # a wrong amount from the notes is within 16 times the answer, or it is no temptation
 FACETS = 2  # statements a label's question may ask, its first ones (later bullets add detail, not what it is)
+_NAMED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::|\.\w|--")  # "CMK", "ExposeHeaders", "S3", "cfn-init"
+# words with an identifier among them ("MaximumMessageSize topic attribute"); an acronym alone
+# in words is the notes' label as often as a name ("JSON size gotcha", "ECS needs", "API shape")
+_CODED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|\d|_|::|\.\w|--")
 STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
 CODED = "status code"  # what a list of them is
 CLOSE = 0.05  # a wrong amount nearer the answer than this (log ratio: 5%) may be true too: 30 s beside 29 s
@@ -215,7 +219,7 @@ class _Maker:
         leads = Counter(key(m.group("term")) for ls in self.lines.values() for x in ls if (m := LEAD.match(x.text)))
         self.labels = self.labels | {t for t, n in leads.items() if n >= TEMPLATE and t.isalpha() and t not in self.known}
         self._subjects: dict[str, str] = {}  # a document's title -> the one service it names
-        self._things: dict[str, bool] = {}
+        self._things: dict[tuple[str, bool], bool] = {}
         self.kinds = Kinds(lexicon.families, concepts, self.clean.english, frozenset(taught))
         self._places: dict[str, list[int]] | None = None  # word -> where the notes write it (``_uses``)
         self._sequence: list[str] = []
@@ -261,7 +265,7 @@ class _Maker:
             opening = Counter(t.split()[0].lower() for t, _, _ in found)
             for term, text, line in found:
                 if opening[term.split()[0].lower()] >= 3:
-                    self._things[term] = True  # a name, as its family shows, though written once
+                    self._things[term, False] = self._things[term, True] = True  # a name, as its family shows, though written once
                     self._lead(line.passage, term, text, line)
         # each passage's definitions, and each section's first lines that define (numbered items):
         # looked up per passage, so a one-section notes file of any size is read in linear time
@@ -422,18 +426,20 @@ class _Maker:
                 and re.search("[A-Za-z]", term) is not None and len(term.strip()) >= 2 and "?" not in term
                 and (not term.strip().isdigit() or STATUS.fullmatch(term.strip()) is not None) and CLAUSE.search(term) is None)
 
-    def _thing(self, term: str) -> bool:
+    def _thing(self, term: str, defined: bool = False) -> bool:
         """A term worth an option: something the exam could name, not a label the note-taker
         gave a bullet ("Local cache", "Upload gotcha"). It is one when the lexicon knows it,
         it is written as a name (code, CamelCase, an acronym, a digit), or the notes use it
-        again beyond the line that introduces it."""
-        if term not in self._things:
+        again beyond the line that introduces it. A term ``defined`` ("Term: description") in
+        words is a name only with an identifier among them: an acronym there labels a bullet as
+        often as it names a thing ("JSON size gotcha", "ECS needs")."""
+        if (term, defined) not in self._things:
             words = key(term)
-            self._things[term] = (
+            self._things[term, defined] = (
                 words in self.known or words.replace(" ", "") in self.known
-                or re.search(r"\w[A-Z]|[A-Z]{2}|\d|_|::|\.\w|--", term) is not None
+                or (_CODED if defined and len(term.split()) > 1 else _NAMED).search(term) is not None
                 or self._uses(words) >= 2)
-        return self._things[term]
+        return self._things[term, defined]
 
     def _uses(self, words: str) -> int:
         """How often the notes write these words in a row (``key`` form), at most 2: each word's
@@ -863,7 +869,7 @@ class _Maker:
         listed = {key(t) for t, _, _ in self.run_of.get(p.id, [])} | {key(t) for t, _, line in defs if line.numbered}
 
         def thing(t: str) -> bool:  # a numbered item's label names a thing, used once or not
-            return self._thing(t) or key(t) in listed
+            return self._thing(t, defined=True) or key(t) in listed
 
         for n, (term, text, line) in enumerate(asked):
             listed_here = [t for t, _, other in defs if other.group == line.group]
