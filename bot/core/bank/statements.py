@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.bank.kinds import abbreviates
-from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences
+from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences, unclosed
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single, TWO
 from bot.core.bank.stems import exemplified, unremarked
 
@@ -226,12 +226,13 @@ def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str
 def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
     """A blanked figure no reader could ask about: cut mid-quote or mid-bracket, shorthand ("sync ->
     ___"), the figure given twice ("604,800 (___)", "15 min … 15 min"), an example's argument
-    ("rate(___)"), a bracket holding only the figure ("(___ + policies)") or the learner's gloss
-    ("ServiceName (= the name …, max ___)"), a quoted example's
+    ("rate(___)"), a figure in a bracket, an aside to what the line says ("use DeleteQueue when removing
+    it for good (___ before reusing the name)": reviewers kept a quarter of those, under a tenth on
+    notes never tuned on), a quoted example's
     figure, an example's figure ("longer than the source, e.g. ___"), or a line whose first words
     point elsewhere ("Docs say it's usually within ___": what is "it"?)."""
     return (blanked.count('"') % 2 == 1 or SHORTHAND.search(blanked) is not None
-            or blanked.count("(") != blanked.count(")")
+            or blanked.count("(") != blanked.count(")") or unclosed(blanked.split(blank)[0])
             or re.search(rf"\d\s*\(\s*{blank}|\w\({blank}|\(\s*{blank}\s*[)+]|\"[^\"]*{blank}[^\"]*\"|\(=[^()]*{blank}", blanked) is not None
             or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", text)) > 1
             or REFERS.search(" ".join(blanked.split()[:4])) is not None or exemplified(blanked, blank)
