@@ -1066,6 +1066,59 @@ A worker environment reads its queue and posts each message to the app, which ha
     assert not any("reusing the name" in s for s in stems)
 
 
+DEBRIEF = """\
+# Credentials
+
+## Practice exam debrief
+
+### Q11 GetSessionToken default
+- GetSessionToken credentials for an IAM user last 12 h by default, max 36 h.
+
+### Q14 credential_process refresh
+- Q: custom script returns creds, CLI starts failing after an hour, script never gets re-run. why?
+- I picked: CLI caches process creds for 1 h. ✗
+- answer: the JSON has no Expiration key → CLI treats them as long-term and never calls the script again.
+- extra: CLI doesn't cache process creds at all, the opposite of what I guessed.
+"""
+
+
+def test_a_pick_the_note_taker_crossed_out_is_never_asked():
+    """Round 76's wrong key: "I picked: CLI caches process creds for 1 h. ✗" asked as a fact."""
+    stems = [q.stem for q in served(DEBRIEF)]
+    assert any("GetSessionToken credentials" in s for s in stems)
+    assert not any("caches process" in s for s in stems)
+
+
+SSO_PROFILE = """\
+# CLI profiles
+
+## IAM Identity Center profiles
+
+sso_region : region where Identity Center lives, not where your resources are
+
+```ini
+[profile dev]
+sso_session = my-sso
+sso_account_id = 111122223333
+sso_role_name = SampleRole
+region = us-east-1
+
+[sso-session my-sso]
+sso_region = us-east-1
+sso_start_url = https://my-sso-portal.awsapps.com/start
+sso_registration_scopes = sso:account:access
+```
+
+aside: newest CLI docs also list `aws login` (console creds → temp creds for CLI/SDKs, needs a sign-in policy). prob too new for DVA-C02 but good to know.
+"""
+
+
+def test_a_code_blocks_last_line_never_runs_on_into_the_remark_after_it():
+    """Round 76's wrong key: "sso_registration_scopes = sso:account:access" and the aside below the
+    block read as one line, the aside asked as what the setting is."""
+    assert not any("too new" in q.stem for q in served(SSO_PROFILE))
+
+
 def test_a_figure_in_the_learners_gloss_of_a_name_is_never_blanked():
     notes = """\
 # X-Ray

@@ -76,11 +76,15 @@ PROMPTED = "?"  # opens the group of a self-quiz table's rows
 CARD = " :: "  # between a flashcard's front and back as Anki exports it ("max resources per template :: 500")
 
 
+_CROSSED = re.compile("[✗✘✖❌]")  # the note-taker's mark on what is wrong: "I picked: … 1 h ✗"
+
+
 def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """(line, its group): the items of one list share a group; a line that is not an
     item of it, or one that opens a new list ("Encryption:"), starts the next group. The rows
     of a table whose first column ``prompts`` heads ("Cue | Notes") are grouped with a leading
-    ``PROMPTED``: their labels ask, they name no term."""
+    ``PROMPTED``: their labels ask, they name no term. A line the note-taker crossed out (a
+    practice exam's wrong pick, "✗") teaches nothing: it is no line."""
     out = []
     block, last, in_table, column, prompted = 0, None, False, None, False
     for raw in _unwrapped(text):
@@ -98,7 +102,7 @@ def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, s
         numbered = _NUMBERED.match(raw.strip())  # "1. Guaranteed – ...": an item of a list, as a bullet is
         line = _labelled(_MARKER.sub("", raw.strip()[numbered.end() if numbered else 0:].lstrip(BULLET).strip()),
                          column if row else None)
-        if not line or raw.startswith("    "):
+        if not line or raw.startswith("    ") or _CROSSED.search(raw):
             continue
         bullet = raw.lstrip().startswith(BULLET) or numbered is not None
         depth = len(raw) - len(raw.lstrip())
@@ -178,7 +182,7 @@ def _unwrapped(text: str) -> list[str]:
                              and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body)))  # not code under the bullet
         in_paragraph = (raw[:1] != " " and (body[:1].islower() or body[:1].isdigit() or body[:1] in "\"`“(" or DANGLING.search(last)
                                             or unclosed(last))  # "(more prefixes," / "SQS buffer) -> …"
-                        and last.strip() != ""
+                        and last.strip() != "" and not last[:1].isspace()  # not after a code block's line
                         and not last.lstrip().startswith((BULLET, "|", "#")) and not re.search(r"[.!?:;]$", last))
         if out and text_line and (under_bullet or in_paragraph):
             out[-1] = f"{last} {body}"
