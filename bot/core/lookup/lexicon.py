@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -102,22 +102,12 @@ class Lexicon:
         for word, targets in other.related.items():
             related[word] = tuple(dict.fromkeys(related.get(word, ()) + targets))
         return Lexicon(
-            self.stopwords | other.stopwords, self.generic | other.generic,
-            self.real_words | other.real_words, self.names | other.names,
-            self.english | other.english, self.english_files + other.english_files,
-            self.units | other.units, self.labels | other.labels,
-            self.asides | other.asides, {**other.values, **self.values}, {**other.concepts, **self.concepts},
-            related,
-            self.figures | other.figures,
-            {kind: tuple(dict.fromkeys(self.families.get(kind, ()) + other.families.get(kind, ())))
-             for kind in {**self.families, **other.families}},
-            self.recaps | other.recaps,
-            {**other.spelled, **self.spelled},
-            self.dated | other.dated,
-            self.prompts | other.prompts,
-            self.lengths | other.lengths,
-            self.openers | other.openers,
-            self.outline | other.outline,
+            **{name: getattr(self, name) | getattr(other, name) for name in _WORD_LISTS},
+            english_files=self.english_files + other.english_files,
+            values={**other.values, **self.values}, concepts={**other.concepts, **self.concepts}, related=related,
+            families={kind: tuple(dict.fromkeys(self.families.get(kind, ()) + other.families.get(kind, ())))
+                      for kind in {**self.families, **other.families}},
+            spelled={**other.spelled, **self.spelled},
         )
 
 
@@ -205,14 +195,8 @@ def parse(text: str, file: str) -> tuple[Lexicon, list[Problem]]:
         spelled[short.strip()] = long.strip()
     if problems:
         return Lexicon(), problems
-    return Lexicon(lists.get("stopwords", frozenset()), lists.get("generic", frozenset()),
-                   lists.get("real_words", frozenset()), lists.get("names", frozenset()),
-                   lists.get("english", frozenset()), (), lists.get("units", frozenset()),
-                   lists.get("labels", frozenset()), lists.get("asides", frozenset()), values, concepts,
-                   related, lists.get("figures", frozenset()), families,
-                   lists.get("recaps", frozenset()), spelled, lists.get("dated", frozenset()),
-                   lists.get("prompts", frozenset()), lists.get("lengths", frozenset()),
-                   lists.get("openers", frozenset()), lists.get("outline", frozenset())), []
+    return replace(Lexicon(values=values, concepts=concepts, related=related, families=families, spelled=spelled),
+                   **{name: lists.get(name, frozenset()) for name in _WORD_LISTS}), []
 
 
 def load(files: Iterable[Path]) -> tuple[Lexicon, list[Problem]]:
