@@ -943,6 +943,29 @@ def test_a_settings_values_among_the_notes_names_for_them_are_never_served_as_on
     assert not any("not written alike" in p for p in problems_of(stem, ("SQS", "SNS", "Kinesis", "EventBridge"), "C"))
 
 
+def test_a_description_giving_an_amount_beside_the_one_option_named_for_it_is_never_served():
+    """ "0–300 s" can only be the one setting named for a time, "1,024 B – 1,048,576 B" the one named
+    for a size: the unit answers, not knowing the settings (reviewers kept 1 of 11 such)."""
+    window = ("MaximumBatchingWindowInSeconds", "EventSourceArn", "FilterCriteria", "ProvisionedPollerConfig")
+    stem = 'Which parameter is described as "{}"?'
+    assert flagged("the answer alone is named for one", stem.format("0–300 s; not supported for FIFO"), window, "A")
+    sizes = ("VisibilityTimeout", "ReceiveMessageWaitTimeSeconds", "MessageRetentionPeriod", "MaximumMessageSize")
+    assert flagged("the answer alone is named for one", stem.format("1,024 B – 1,048,576 B"), sizes, "D")
+    # beside other settings of a time, the duration no longer tells which one
+    times = ("VisibilityTimeout", "ReceiveMessageWaitTimeSeconds", "MessageRetentionPeriod", "DelaySeconds")
+    assert not flagged("gives away", stem.format("60 s – 14 d, default 4 d"), times, "C")
+    assert not flagged("gives away", stem.format("pause polling without deleting the mapping"), window, "B")
+
+
+def test_a_description_saying_a_word_inside_an_acronym_run_name_is_never_served():
+    """ "X-Ray" in the description and "AWSXRayDaemonWriteAccess" alone among the options."""
+    policies = ("AWSXRayDaemonWriteAccess", "AWSLambdaSQSQueueExecutionRole", "AWSLambdaKinesisExecutionRole",
+                "CloudWatchLambdaInsightsExecutionRolePolicy")
+    assert flagged("gives away its answer 'AWSXRayDaemonWriteAccess'",
+                   'Which policy is described as: "send trace data to X-Ray (for active tracing)"?', policies, "A")
+    assert not flagged("gives away", 'Which policy is described as: "upload trace segments"?', policies, "A")
+
+
 def test_a_pronoun_as_an_option_is_never_served():
     """ "It" heads a row of a "Cue | Notes" table: no answer (round 44's wrong key)."""
     stem = 'Which term is described as: "a prerequisite for replication, Object Lock and MFA Delete"?'

@@ -18,7 +18,7 @@ from bot.core.bank import questions as bank
 from bot.core.bank.lines import DANGLING, PRONOUNS, repeats, unclosed, written
 from bot.core.bank.questions import BLANK, BankQuestion
 from bot.core.bank.kinds import abbreviates
-from bot.core.bank.quantities import amount_of, worked_out
+from bot.core.bank.quantities import amount_of, units_in, worked_out
 from bot.core.bank.stems import clause
 from bot.core.lookup import stem as singular
 
@@ -37,6 +37,8 @@ _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SUFFIX = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|er|e)$")  # "caching", "cached", "caches": "cach"; "sender"
 _DIGITS = re.compile(r"\d+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")  # "AWSXRayDaemon": "AWSX Ray Daemon"
+_PARTS = re.compile(r"[\s_]+")  # the words of "CHANGE_SET_REPLACE"
 GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
 _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
@@ -63,6 +65,7 @@ class Notes(Protocol):
     concepts: Mapping[str, tuple[str, ...]]  # a way of saying something -> what it names (the lexicon's)
     kinds: Callable[[str], set[str]]  # the kinds a term names a member of ("REST API": an API Gateway API)
     sayings: Mapping[str, list[str]]  # a concept -> every way the lexicon writes it (``sayings``)
+    measures: tuple[frozenset[str], ...]  # each a quantity's units and the words naming a setting of it
 
 
 def check(q: BankQuestion, notes: Notes) -> list[str]:
@@ -181,7 +184,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             elif q.shape == "definition" and len(set(forms)) > 1:
                 problems.append("the terms are written different ways: likely not one kind of thing")
             # "SUPERSEDED", "PARALLEL" among "CHANGE_SET_REPLACE", "CREATE_UPDATE": the answers alone share a shape
-            shapes = {o: (_head(o), len(re.split(r"[\s_]+", o.strip()))) for o in q.options}
+            shapes = {o: (_head(o), len(_PARTS.split(o.strip()))) for o in q.options}
             if len(right) > 1 and wrong and any(len({shapes[o][i] for o in right}) == 1
                                                 and shapes[next(iter(right))][i] not in {shapes[o][i] for o in wrong}
                                                 for i in (0, 1)):
@@ -217,6 +220,13 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         known = [(o, k) for o in q.options if len(kinds := notes.kinds(o)) == 1 for k in kinds]  # of one kind only
         problems += [f"options {a!r} and {b!r} are different kinds of thing"
                      for i, (a, x) in enumerate(known) for b, y in known[i + 1:] if _other_kind(x, y)][:1]
+        # "0–300 s" for MaximumBatchingWindowInSeconds among FilterCriteria and EventSourceArn: the one
+        # option named for a time, the description giving a duration (reviewers kept 1 of 11)
+        given = units_in(q.stem[topic.end():] if topic else q.stem)
+        problems += [f"{GIVES_AWAY}: the description gives an amount, the answer alone is named for one"
+                     for measure in notes.measures if given & measure and wrong
+                     and all(measure.intersection(_words(o, whole=True)) for o in right)
+                     and not any(measure.intersection(_words(o, whole=True)) for o in wrong)][:1]
     if q.shape == "definition" and topic:
         # "AppSync" among Function, Resolver and Schema under "AppSync basics": the topic, not one of its parts
         named = set(_words(topic.group(1), whole=True))
@@ -277,7 +287,7 @@ def _words(text: str, whole: bool = False) -> list[str]:
     """The words that carry meaning, by their first five letters so that "cached" is
     "cache" (``whole``: as written): three letters or more, CamelCase split ("OneAtATime"
     is "one", "time" too)."""
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+    text = _CAMEL.sub(" ", text)
     return [singular(w)[:None if whole else ROOT]  # "retries" is "retry"
             for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
 
@@ -307,7 +317,7 @@ any one per way""".split())  # not "all": "all instances out briefly" names All 
 
 def _concepts(text: str, concepts: Mapping[str, tuple[str, ...]]) -> set[str]:
     """What a text names, as the lexicon knows it: "AZ", "zone" and "Availability Zone" are one."""
-    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower())
+    words = re.findall(r"[a-z0-9]+", _CAMEL.sub(" ", text).lower())
     return {c for n in (1, 2, 3, 4) for i in range(len(words) - n + 1)
             for c in concepts.get(" ".join(words[i:i + n]), ())}
 
@@ -344,7 +354,7 @@ def sayings(concepts: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
 
 def _head(option: str) -> str:
     """An option's first word ("CHANGE_SET" of "CHANGE_SET_REPLACE"), lower case."""
-    return re.split(r"[\s_]+", option.strip().lower())[0]
+    return _PARTS.split(option.strip().lower())[0]
 
 
 def _plain(text: str) -> str:

@@ -177,6 +177,7 @@ class Context:
     concepts: Mapping[str, tuple[str, ...]]
     kinds: Callable[[str], set[str]]
     sayings: Mapping[str, list[str]]
+    measures: tuple[frozenset[str], ...]
 
 
 class _Maker:
@@ -205,7 +206,8 @@ class _Maker:
             # a word asking for a figure ("Limits", "Default") labels a row, answering nothing ("min" is a unit)
             labels=lexicon.labels | (lexicon.figures - lexicon.units), asides=lexicon.asides,
             passages={p.id: p for p in passages},
-            concepts=concepts, kinds=lambda term: self.kinds.of(term), sayings=sayings(concepts))
+            concepts=concepts, kinds=lambda term: self.kinds.of(term), sayings=sayings(concepts),
+            measures=(lexicon.durations, lexicon.sizes))
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}

@@ -18,6 +18,7 @@ _SIZE = {"tb", "gb", "mb", "kb"}
 _ATTACHED = {"%", "x", "ms", "k"} | _SIZE
 _UNIT_STOP = STOP_WORDS | {"across", "between", "per", "at", "to", "from", "out"}
 _NUMBER = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
+_UNITS = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\s*([A-Za-z]+)\b")  # "0–300 s", "4 KB"
 _PLURAL_TIME = {"second", "minute", "hour", "day", "week", "month", "year"}
 #: "layer 7", "port 22": the number is a name, not an amount of something
 _NAMED_BY_NUMBER = {"layer", "port", "version", "type", "gen", "generation", "level", "tier", "step", "class", "route"}
@@ -70,6 +71,11 @@ def quantities_in(line: str) -> list[Quantity]:
             found.append(Quantity(value, number, unit, unit_key(unit), False, m.start(),
                                   m.end() + 1 + len(unit)))
     return found
+
+
+def units_in(text: str) -> set[str]:
+    """The units a text's amounts are given in, lower case, ranges too: "0–300 s" -> {"s"}."""
+    return {m.group(1).lower() for m in _UNITS.finditer(text)}
 
 
 def amount(value: float, unit: str, written: str, grouped: bool = False) -> str:
