@@ -477,6 +477,45 @@ WebSocket limits:
     assert stems and all('under "WebSocket limits", what completes' in s for s in stems)
 
 
+def test_a_figure_on_a_quick_numbers_sheet_is_asked_where_the_notes_teach_it_not_there():
+    """Round 77: "your notes on Q13. Quick numbers sheet, what is the express max execution?"."""
+    notes = """\
+# Step Functions
+
+## Workflow types
+An Express workflow can run for up to 5 minutes, a Standard workflow for up to one year.
+
+## Activities
+A worker calls GetActivityTask, which long-polls for up to 60 seconds before it returns empty.
+
+## Q13. Quick numbers sheet
+- Express max execution: 5 min
+- GetActivityTask long poll: 60 s
+- Max input or output payload per state: 256 KiB
+"""
+    numbers = [q for q in served(notes) if q.shape == "number"]
+    assert numbers and not any("sheet" in q.stem.lower() for q in numbers)
+
+
+def test_a_table_column_naming_two_things_is_never_asked_as_one_noun():
+    """ "for which setting are the range / values 'per account + Region'?" reads as no sentence
+    (reviewers kept 1 of 7 asked by such a column); the cell is asked as a description."""
+    notes = """\
+# Lambda
+
+## Function settings
+
+| setting | default | range / values |
+|---|---|---|
+| MemorySize | 128 MB | 128 – 10,240 MB in 1 MB steps |
+| Timeout | 3 s | 1 – 900 seconds, never more |
+| EphemeralStorage | 512 MB | 512 – 10,240 MB of /tmp space |
+| Architectures | x86_64 | x86_64 or arm64, one per function |
+"""
+    stems = [q.stem for q in served(notes) if q.shape == "definition"]
+    assert stems and not any("range / values" in s for s in stems)
+
+
 def test_a_number_question_reads_as_one_sentence_after_where_it_comes_from():
     stems = [q.stem for q in of_shape("number")]
     assert stems and all(re.match(r"According to your notes( on [^,]+)?, (?:under \"[^\"]+\", )?what completes", s)

@@ -207,9 +207,11 @@ def _asked(kind: str, attribute: str, value: str, maker: Maker) -> str:
 
 def _noun_header(attribute: str, maker: Maker) -> bool:
     """A header that reads as a noun after "its" ("Rollback", "Bake time"); not a label ("Notes",
-    "Range / notes"), a question or a clause ("What it sets", "Use for", "Typical use")."""
+    "Range / notes"), two joined ("Range / values", "Usual cause / fix": "for which setting are the
+    range / values …" reads as no sentence, reviewers kept 1 of 7), a question or a clause ("What
+    it sets", "Use for", "Typical use")."""
     words = re.findall(r"[a-z]+", attribute.lower())
-    return (bool(words) and len(words) <= 4 and "?" not in attribute
+    return (bool(words) and len(words) <= 4 and not re.search(r"[?/]", attribute)
             and not any(maker.label(w) for w in words) and words[0] not in maker.stop and words[-1] not in maker.stop)
 
 
