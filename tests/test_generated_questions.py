@@ -996,6 +996,14 @@ def test_a_description_giving_an_amount_beside_the_one_option_named_for_it_is_ne
     assert not flagged("gives away", stem.format("pause polling without deleting the mapping"), window, "B")
 
 
+def test_a_description_saying_a_short_word_of_the_answer_in_another_form_is_never_served():
+    """ "owning" for "AWS owned keys" (round 77): one stem of three letters, two endings."""
+    keys = ("customer managed keys", "AWS managed keys", "imported key material", "AWS owned keys")
+    assert flagged("gives away its answer 'AWS owned keys'",
+                   'Which is described as "run by the owning service, not visible to you"?', keys, "D")
+    assert not flagged("gives away", 'Which is described as "run by a service, not visible to you"?', keys, "D")
+
+
 def test_a_description_saying_a_word_inside_an_acronym_run_name_is_never_served():
     """ "X-Ray" in the description and "AWSXRayDaemonWriteAccess" alone among the options."""
     policies = ("AWSXRayDaemonWriteAccess", "AWSLambdaSQSQueueExecutionRole", "AWSLambdaKinesisExecutionRole",

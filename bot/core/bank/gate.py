@@ -35,7 +35,7 @@ _MARKUP = re.compile(r"^[\s•*#>|`\-+,;…]|^\.\.\.|[`*#|·↑↓]|:$|[/+&,]\s*
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_SUFFIX = re.compile(r"(?<=[a-z]{4})(?:ing|ed|es|er|e)$")  # "caching", "cached", "caches": "cach"; "sender"
+_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|er|e)$")  # "caching", "cached", "caches": "cach"; "sender"
 _DIGITS = re.compile(r"\d+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")  # "AWSXRayDaemon": "AWSX Ray Daemon"
 _PARTS = re.compile(r"[\s_]+")  # the words of "CHANGE_SET_REPLACE"
@@ -306,7 +306,7 @@ def _begins(word: str, words: set[str]) -> bool:
     the other ("map" of "mappings", "sub" of "substitution"), or one stem ("cache" of "caching")."""
     stem = _SUFFIX.sub("", word)
     return any(w[:ROOT] == word[:ROOT] or w.startswith(word) or word.startswith(w)
-               or len(stem) >= 4 and _SUFFIX.sub("", w) == stem for w in words)
+               or len(stem) >= 3 and _SUFFIX.sub("", w) == stem for w in words)
 
 
 _COMMON = frozenset("""according your notes which what should developer with from that this these those
