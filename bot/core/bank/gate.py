@@ -35,7 +35,7 @@ _MARKUP = re.compile(r"^[\s•*#>|`\-+,;…]|^\.\.\.|[`*#|·↑↓]|:$|[/+&,]\s*
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|er|e)$")  # "caching", "cached", "caches": "cach"; "sender"
+_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|er|e)$")  # "caching", "cached": "cach"; "owning", "owned": "own"
 _DIGITS = re.compile(r"\d+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")  # "AWSXRayDaemon": "AWSX Ray Daemon"
 _PARTS = re.compile(r"[\s_]+")  # the words of "CHANGE_SET_REPLACE"
@@ -223,10 +223,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # "0–300 s" for MaximumBatchingWindowInSeconds among FilterCriteria and EventSourceArn: the one
         # option named for a time, the description giving a duration (reviewers kept 1 of 11)
         given = units_in(q.stem[topic.end():] if topic else q.stem)
+        worded = {o: set(_words(o, whole=True)) for o in q.options}
         problems += [f"{GIVES_AWAY}: the description gives an amount, the answer alone is named for one"
                      for measure in notes.measures if given & measure and wrong
-                     and all(measure.intersection(_words(o, whole=True)) for o in right)
-                     and not any(measure.intersection(_words(o, whole=True)) for o in wrong)][:1]
+                     and all(worded[o] & measure for o in right) and not any(worded[o] & measure for o in wrong)][:1]
     if q.shape == "definition" and topic:
         # "AppSync" among Function, Resolver and Schema under "AppSync basics": the topic, not one of its parts
         named = set(_words(topic.group(1), whole=True))
