@@ -37,7 +37,7 @@ _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|er|e)$")  # "caching", "cached": "cach"; "owning", "owned": "own"
 _DIGITS = re.compile(r"\d+")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")  # "AWSXRayDaemon": "AWSX Ray Daemon"
+_NAME_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")  # "AWSXRayDaemon": "AWSX Ray Daemon"
 _PARTS = re.compile(r"[\s_]+")  # the words of "CHANGE_SET_REPLACE"
 GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
@@ -287,7 +287,7 @@ def _words(text: str, whole: bool = False) -> list[str]:
     """The words that carry meaning, by their first five letters so that "cached" is
     "cache" (``whole``: as written): three letters or more, CamelCase split ("OneAtATime"
     is "one", "time" too)."""
-    text = _CAMEL.sub(" ", text)
+    text = _NAME_WORDS.sub(" ", text)
     return [singular(w)[:None if whole else ROOT]  # "retries" is "retry"
             for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _COMMON]
 
@@ -317,7 +317,7 @@ any one per way""".split())  # not "all": "all instances out briefly" names All 
 
 def _concepts(text: str, concepts: Mapping[str, tuple[str, ...]]) -> set[str]:
     """What a text names, as the lexicon knows it: "AZ", "zone" and "Availability Zone" are one."""
-    words = re.findall(r"[a-z0-9]+", _CAMEL.sub(" ", text).lower())
+    words = re.findall(r"[a-z0-9]+", _NAME_WORDS.sub(" ", text).lower())
     return {c for n in (1, 2, 3, 4) for i in range(len(words) - n + 1)
             for c in concepts.get(" ".join(words[i:i + n]), ())}
 

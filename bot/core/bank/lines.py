@@ -28,6 +28,7 @@ CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|mu
                      r"don't|set|use|add|run|make|get|if|when|then|so|means|this|that|these|those|vs|versus|the|a|an|"
                      r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]|[\w`*)][.!;]\s+\w")
 # (a clause's words, a camelCase word, or a sentence break: "`UPDATE_ROLLBACK_COMPLETE`. Nested" names no one thing)
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
 PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
 DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for|by|up|no|the|a|an|than|between|e\.?g|i\.?e)\W*$",
                       re.IGNORECASE)
@@ -315,7 +316,7 @@ def overlap(a: str, b: str) -> float:
 def alike(names: Iterable[str], texts: Iterable[str]) -> bool:
     """Does a word of one of ``names`` (CamelCase split) open like a word of ``texts`` ("Join"
     and "joins", "Sub" and "substitution")? A name spelling out what it does."""
-    named = {w for n in names for w in re.findall(r"[a-z]{3,}", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", n).lower())}
+    named = {w for n in names for w in re.findall(r"[a-z]{3,}", CAMEL.sub(" ", n).lower())}
     said = {w for t in texts for w in re.findall(r"[a-z]{3,}", t.lower())}
     return any(a.startswith(b[:5]) or b.startswith(a[:5]) for a in named for b in said)
 

@@ -20,7 +20,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.bank.lines import CARD_ANSWER, PRONOUNS, mentions, sentences
+from bot.core.bank.lines import CAMEL, CARD_ANSWER, PRONOUNS, mentions, sentences
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
@@ -45,7 +45,6 @@ _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 # The notes' own abbreviations: "SM = Secrets Manager", "CWL = CW Logs" (its own shorthand spelled out in
 # turn), '"CI" = container image', a glossary's "- **PB**: permissions boundary" (the initials decide:
 # "TIP: turn it on" defines nothing), "VReq / VResp = viewer request / viewer response"
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
 _LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\s*"
                      r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
 _LONG = r"([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"  # what it stands for
@@ -86,7 +85,7 @@ class Cleaner:
         for short, longs in said.items():
             spelled = [" ".join(plain.get(w) or w for w in long.split()) for long in longs]
             long = next((s for s in spelled if _initials(short, s)), "")
-            if long and (short.lower() not in known or any(_CAMEL.search(s) for s in longs)):
+            if long and (short.lower() not in known or any(CAMEL.search(s) for s in longs)):
                 self._spelled[short] = long
         self._short = re.compile(rf"\b(?:{'|'.join(map(re.escape, self._spelled))})\b") if self._spelled else None
         # "fn", "req/resp", "env vars", "w/o": the developer's shorthand, spelled out in a stem; not
@@ -219,7 +218,7 @@ def _initials(short: str, long: str) -> bool:
     """ "SM" abbreviates "Secrets Manager", "IdP" "identity pool", "CWL" "CloudWatch Logs": its
     capitals are the words' initials."""
     capitals = [c for c in short if c.isupper()] or list(short)
-    words = re.split(r"[\s-]+", _CAMEL.sub(" ", long))
+    words = re.split(r"[\s-]+", CAMEL.sub(" ", long))
     if len(words) == len(capitals) + 1 and words[0].isupper():
         words = words[1:]  # "PS = SSM Parameter Store": the service's maker in front
     return len(capitals) == len(words) and all(w[:1].lower() == c.lower() for c, w in zip(capitals, words))
@@ -294,7 +293,7 @@ def clause(condition: str) -> bool:
 
 def said_words(*texts: str) -> list[str]:
     """The words the texts say, a CamelCase name's each ("MaximumBatchingWindowInSeconds" says five)."""
-    return [w for t in texts for w in re.findall(r"[a-z]{2,}", _CAMEL.sub(" ", t).lower())]
+    return [w for t in texts for w in re.findall(r"[a-z]{2,}", CAMEL.sub(" ", t).lower())]
 
 
 # after a figure's blank, a dash's lowercase remark with no figure ("– matters in CI loops"; not "– Secrets
