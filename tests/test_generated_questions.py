@@ -2175,6 +2175,20 @@ def test_a_remark_that_points_elsewhere_is_never_asked_as_a_definition():
         assert any("points elsewhere" in p or "\"them\"" in p for p in shaped("definition", stem, options, "C")), remark
 
 
+def test_a_rule_whose_situation_opens_on_its_is_never_a_scenario():
+    """"when it's read rarely AND …": "it" is what the notes talk of, which the stem never names
+    (reviewers kept none of 3)."""
+    notes = ("# S3\n\n## Storage classes\n"
+             "- use **Standard** when the app reads the objects many times a day\n"
+             "- use **Standard-IA** when backups are read about once a month but must come back in milliseconds\n"
+             "- use **One Zone-IA** when it's read rarely AND can be re-created from the source\n"
+             "- use **Glacier Deep Archive** when records are kept for years and a 12 hour restore is fine\n"
+             "- use **Glacier Flexible Retrieval** when backups are restored once or twice a year\n")
+    answers = {q.correct[0] for q in of_shape("scenario", notes)}
+    assert "One Zone-IA" not in answers
+    assert "Glacier Deep Archive" in answers  # a situation told is asked
+
+
 def test_a_scenario_never_offers_a_setting_among_ways_of_doing_something():
     stem = "According to your notes on Service auto scaling, which should a developer use when traffic is predictable?"
     assert any("not one kind" in p for p in shaped(
