@@ -1763,6 +1763,35 @@ def test_bullet_labels_the_notes_never_use_again_are_never_asked_or_offered():
     assert [q for q in served(terms) if q.shape == "definition"]
 
 
+def test_an_aside_is_never_asked_or_offered_as_a_term():
+    """ "Aside: …" leads a remark, however often the notes make one (round 79's wrong key)."""
+    notes = ("# Lambda deployments\n\n## Rollback on alarms\n\n"
+             "Deployment group settings:\n"
+             "- `AlarmConfiguration.Alarms` -> max 10 alarms per deployment group.\n"
+             "- `IgnorePollAlarmFailure` -> default false = the deployment stops if alarm state can't be read.\n"
+             "- Aside: Keep the alarm period short for canaries, or the canary ends before the alarm fires.\n\n"
+             "## Plain CloudFormation way\n\n"
+             "- Use the `CodeDeployLambdaAliasUpdate` UpdatePolicy when you're in raw CFN and want a deployment "
+             "every time the alias's version changes.\n\n"
+             "Options (on the `AWS::Lambda::Alias` resource's UpdatePolicy):\n"
+             "- `ApplicationName` (required) - the CD app.\n"
+             "- `DeploymentGroupName` (required) - where the traffic-shifting config lives.\n"
+             "- `BeforeAllowTrafficHook` (optional) - function name to run before routing starts.\n"
+             "- `AfterAllowTrafficHook` (optional) - function name to run after routing completes.\n"
+             "- Aside: SAM hooks get translated into this same UpdatePolicy on the generated alias.\n")
+    assert not [q for q in served(notes) if any("Aside" in o for o in q.options)]  # a label of the notes, like "Note"
+
+
+def test_a_scenario_speaks_of_the_developer_as_them_after_a_preposition():
+    notes = ("# Lambda\n\n## Shifting traffic\n"
+             "- Use CodeDeploy when you want the weighted alias to be moved for you on a schedule with rollback.\n"
+             "- Use CodePipeline when you need source, build and deploy stages with manual approvals.\n"
+             "- Use CodeBuild when you need to compile and test the code on every commit.\n"
+             "- Use CodeArtifact when you need a private package repository for npm and pip.\n")
+    stems = {q.correct[0]: q.stem for q in of_shape("scenario", notes)}
+    assert stems["CodeDeploy"].endswith("when they want the weighted alias to be moved for them on a schedule with rollback?")
+
+
 def test_a_definition_wrapped_over_two_lines_is_quoted_whole():
     wrapped = NOTES.replace("- **Delivery delay** – new messages stay invisible for up to 15 minutes.",
                             "- **Delivery delay** – new messages stay invisible for up\n  to 15 minutes.")

@@ -49,7 +49,7 @@ from bot.core.bank.quantities import amount, dated, unit_key
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
-    usable, suffix_kind, asking,
+    usable, suffix_kind, asking, third_person,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -90,7 +90,6 @@ from bot.core.bank.lines import (
     mentions,
     overlap,
     sentences,
-    third_person,
     under,
     value_label,
     unrestated,

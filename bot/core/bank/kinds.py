@@ -22,7 +22,8 @@ anything durable"). A list of the notes' own scenarios ('"payload 5 MB" → S3 +
 pointer', "need the result now → Synchronous Express": ``scenario_lists``) is
 asked cue by cue, the list's other answers the wrong options (``cued``); a
 flashcard answered by a name ("A: Immutable. …") asks its own question among
-others of the name's kind (``carded``).
+others of the name's kind (``carded``). A rule's situation is told of a developer, in the third
+person (``third_person``: "when you need X" -> "when they need X").
 """
 
 from __future__ import annotations
@@ -378,6 +379,26 @@ def abbreviates(short: str, name: str) -> bool:
 def compared_with(rivals: list[tuple[str, str]]) -> str:
     """Why each rival is wrong: (rival, the option the notes compare it with) -> a sentence each."""
     return "".join(f" {rival}: the notes compare it with {other}, for another need." for rival, other in rivals)
+
+
+# the second and first person as the third: the stem speaks of a developer throughout
+_PERSONS = {a: b for a, b in (pair.split(":") for pair in (
+    "you:they your:their yours:theirs yourself:themselves you're:they're you've:they've you'll:they'll you'd:they'd "
+    "I:they me:them my:their mine:theirs myself:themselves I'm:they're I've:they've I'll:they'll I'd:they'd am:are").split())}
+_PERSON = re.compile(r"\b(?:(?i:you(?:r|rs|rself|'re|'ve|'ll|'d)?|me|my|mine|myself)|(?<![\w/-])I(?:'m|'ve|'ll|'d|(?=\s+[a-z]))|(?<=\bI )am)(?![\w'])")  # not "Tier I", "I/O"
+
+
+# "you" as an object ("moved for you", "lets you pick", "… than you."): "them", not "they"
+_OBJECT_YOU = re.compile(r"\b((?:for|to|with|at|on|by|from|about|of|into|than|like|without|behind|lets|let|allows|allow"
+                         r"|gives|give|tells|tell|shows|show|helps|help|sends|send|charges|bills)\s+)you\b(?!['’])"
+                         r"|\byou(?=\s*(?:[.,;!?)]|$))", re.IGNORECASE)
+
+
+def third_person(text: str) -> str:
+    """ "when you need X", "when I just want X", "moved for you" -> "when they need X", "when they
+    just want X", "moved for them"."""
+    text = _OBJECT_YOU.sub(r"\1them", text)  # no group 1 at a clause's end: "them" alone
+    return _PERSON.sub(lambda m: _PERSONS.get(m.group(0), _PERSONS.get(m.group(0).lower(), m.group(0))), text)
 
 
 PRONOUN_END = re.compile(r"\b(?:it|them|this|that|those|these|one)[.?!]?$", re.IGNORECASE)

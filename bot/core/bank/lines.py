@@ -203,18 +203,6 @@ def listed(text: str, m: re.Match) -> bool:
         re.match(rf"\s*(?:\w+\s*){{0,4}}{paired}\s*\d", after) is not None
 
 
-# the second and first person as the third: the stem speaks of a developer throughout
-_PERSONS = {a: b for a, b in (pair.split(":") for pair in (
-    "you:they your:their yours:theirs yourself:themselves you're:they're you've:they've you'll:they'll you'd:they'd "
-    "I:they me:them my:their mine:theirs myself:themselves I'm:they're I've:they've I'll:they'll I'd:they'd am:are").split())}
-_PERSON = re.compile(r"\b(?:(?i:you(?:r|rs|rself|'re|'ve|'ll|'d)?|me|my|mine|myself)|(?<![\w/-])I(?:'m|'ve|'ll|'d|(?=\s+[a-z]))|(?<=\bI )am)(?![\w'])")  # not "Tier I", "I/O"
-
-
-def third_person(text: str) -> str:
-    """ "when you need X", "when I just want X" -> "when they need X", "when they just want X"."""
-    return _PERSON.sub(lambda m: _PERSONS.get(m.group(0), _PERSONS.get(m.group(0).lower(), m.group(0))), text)
-
-
 def bare(term: str) -> str:
     """ "Lambda proxy (`AWS_PROXY`)" -> "Lambda proxy": the name without its aside, nor the range
     of values its line gives it ("`ParallelizationFactor` 1 (default) to 10")."""
