@@ -250,6 +250,21 @@ def test_a_figure_the_notes_call_outdated_is_never_asked():
     assert {"100 actions", "30 days"} <= asked and not asked & {"256 KB", "25 actions"}
 
 
+def test_a_line_telling_what_a_figure_used_to_be_is_never_blanked():
+    """ "1 MB (was 256 KB)": the old value beside the new, neither a fact to drill (reviewers kept 1 of 11)."""
+    notes = """\
+# Lambda
+
+## Payloads
+- Async invoke payload max 1 MB (was 256 KB), sync invoke payload max 6 MB.
+- The SQS message size limit was 256 KiB for years and was raised to 1 MiB in 2025.
+- A function can run for up to 15 minutes before Lambda stops it.
+- A deployment package uploaded directly can be at most 50 MB zipped.
+"""
+    asked = {q.correct[0] for q in of_shape("number", notes)}
+    assert "15 minutes" in asked and not asked & {"1 MB", "256 KB", "256 KiB", "1 MiB", "6 MB"}
+
+
 def test_the_figures_of_a_trap_answered_on_its_next_line_are_never_asked():
     """ "Sessions must disappear exactly 30 min after logout" sets a trap up; "30 min" is no fact of TTL."""
     notes = """\
