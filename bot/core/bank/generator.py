@@ -45,7 +45,7 @@ from bot.core.bank.questions import BLANK, digest, pick, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
-from bot.core.bank.quantities import amount, changed, dated, unit_key
+from bot.core.bank.quantities import amount, dated, unit_key
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
@@ -960,7 +960,7 @@ class _Maker:
             for value, unit, m in self._amounts(line.text):
                 shown = m.group(0)
                 if p.text.lower().count(shown.lower()) != 1 or shown.lower() in self.where(p).lower() \
-                        or dated(line.text, m.start(), self.dated) or changed(written_as.text) or shown[-1:] == "s" and shown[-2:-1].isdigit() \
+                        or dated(line.text, m.start(), self.dated) or shown[-1:] == "s" and shown[-2:-1].isdigit() \
                         and not self._one_use(value):
                     continue  # "historically 256 KB; now 1 MB": a figure the notes say is no longer true;
                     # "retried for some 400s" beside "HTTP 400": responses, no duration (round 64's wrong key)

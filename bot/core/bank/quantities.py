@@ -168,24 +168,21 @@ def _seconds(number: str, unit: str) -> float | None:
 _BRACKET = re.compile(r"\([^()]*\)")
 
 
-def dated(text: str, at: int, words: frozenset[str]) -> bool:
-    """The figure at ``at`` is one the notes call old ("historically 256 KB", "old numbers to
-    unlearn: 20 metrics are outdated"): a word of ``words`` in the bracket holding it, or in its
-    line outside brackets ("up to 100 actions (old material says 25, outdated)" asks 100, never 25)."""
-    def said(part: str) -> bool:
-        return not words.isdisjoint(re.findall(r"[a-z]+", part.lower()))
-
-    inside = next((b for b in _BRACKET.finditer(text) if b.start() <= at < b.end()), None)
-    return said(inside.group(0)) if inside else said(_BRACKET.sub("", text))
-
-
 # "(was 256 KB)", "raised from 256 KiB", "used to be 100 ms": an earlier value of a figure
 _EARLIER = re.compile(r"\b(?:was|were|used to be|raised from|up from|down from|previously|formerly)\s+(?:~|about\s+)?\d",
                       re.IGNORECASE)
 
 
-def changed(text: str) -> bool:
-    """The line tells what a figure used to be ("Async payload 1 MB (was 256 KB)", "was 256 KiB
-    forever, raised to 1 MiB"): the old value beside the new, neither worth a blank (reviewers
-    kept 1 of 11 such stems)."""
-    return _EARLIER.search(text) is not None
+def dated(text: str, at: int, words: frozenset[str]) -> bool:
+    """The figure at ``at`` is one the notes call old ("historically 256 KB", "old numbers to
+    unlearn: 20 metrics are outdated"): a word of ``words`` in the bracket holding it, or in its
+    line outside brackets ("up to 100 actions (old material says 25, outdated)" asks 100, never 25);
+    or its line tells what a figure used to be ("1 MB (was 256 KB)", "was 256 KiB forever, raised
+    to 1 MiB"): the old value beside the new, neither worth a blank (reviewers kept 1 of 11)."""
+    def said(part: str) -> bool:
+        return not words.isdisjoint(re.findall(r"[a-z]+", part.lower()))
+
+    if _EARLIER.search(text):
+        return True
+    inside = next((b for b in _BRACKET.finditer(text) if b.start() <= at < b.end()), None)
+    return said(inside.group(0)) if inside else said(_BRACKET.sub("", text))
