@@ -131,6 +131,22 @@ def test_a_rule_with_its_own_alternative_is_never_a_wrong_option_among_another_k
     assert not [q for q in of_shape("scenario", indexes) if {"LSI", "INCLUDE"} <= set(q.options)]
 
 
+def test_a_rule_giving_an_example_after_e_g_is_asked_and_quoted_whole():
+    notes = """# Messaging
+
+## Picking a service
+- Use SQS when one consumer works through a queue of jobs at its own pace.
+- Use SNS when the same message must reach many subscribers at once, e.g. Email and SMS endpoints.
+- Use Kinesis when several apps must read the same records in order.
+- Use EventBridge when events from SaaS partners are routed by rules.
+"""
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("SNS",)]
+    assert q.stem.endswith("at once, e.g. Email and SMS endpoints?")
+    assert '"Use SNS when the same message must reach many subscribers at once, e.g. Email and SMS endpoints."' in q.explanation
+    [other] = [q for q in of_shape("scenario", notes) if q.correct == ("Kinesis",)]
+    assert "SNS: the notes use it when the same message must reach many subscribers at once, e.g. Email and SMS endpoints." in other.explanation
+
+
 def test_a_rule_whose_condition_is_shorthand_not_a_clause_gives_no_scenario():
     """ "which should a developer use when data > 256 KiB?" reads as no sentence."""
     rules = """\

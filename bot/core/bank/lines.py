@@ -212,7 +212,7 @@ def bare(term: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """A line's sentences: "Use Kinesis when ... Use SQS when ..." are two rules."""
-    return [x.strip() for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x.strip()]
+    return [x.strip() for x in re.split(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)\s+(?=[A-Z])", text) if x.strip()]
 
 
 BULLET_LEAD = re.compile(r"^(?P<term>[A-Za-z][\w./'’+ -]{0,30}?|[A-Za-z]\w{30,60})\s*(?::|–|—|\s-|=)\s+\S")
