@@ -147,6 +147,21 @@ def test_a_rule_giving_an_example_after_e_g_is_asked_and_quoted_whole():
     assert "SNS: the notes use it when the same message must reach many subscribers at once, e.g. Email and SMS endpoints." in other.explanation
 
 
+def test_a_list_of_situations_whose_answers_name_s3_or_ec2_things_gives_scenarios():
+    notes = """# S3 notes
+
+## Which feature when
+- objects must be readable in milliseconds but are rarely read → Glacier Instant Retrieval
+- copy objects that existed before replication was set up → S3 Batch Replication
+- users far away upload slowly to one bucket → Transfer Acceleration
+- the same objects are read over and over worldwide → CloudFront
+- one private object shared for an hour without IAM users → Presigned URL
+"""
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("Transfer Acceleration",)]
+    assert q.stem.endswith('in this situation: "users far away upload slowly to one bucket"?')
+    assert "S3 Batch Replication" in q.options  # a name with a digit is a thing, not a figure
+
+
 def test_a_rule_whose_condition_is_shorthand_not_a_clause_gives_no_scenario():
     """ "which should a developer use when data > 256 KiB?" reads as no sentence."""
     rules = """\

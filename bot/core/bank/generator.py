@@ -145,20 +145,21 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
             if q.id not in out:
                 q, problems = maker.unnamed(p, q, check(q, maker.context))
                 same = (q.correct, frozenset(q.options))
+                said = (q.correct, q.quoted or q.id)
                 figure = (q.topic, maker.amount_key(q.correct[0])) if q.shape == "number" else None  # "24h", "24 hours"
                 if not problems and (figure in told or q.stem in stems):  # one stem, one question
                     problems = [REPEATED]
                 elif not problems and figure:
                     told.add(figure)
-                if not problems and same in asked:
-                    first = asked[same]
-                    if QUOTED in q.stem and QUOTED not in out[first][0].stem:
+                if not problems and (same in asked or said in asked):
+                    first = asked.get(same) or asked[said]  # the same line quoted: the first, the rule, stays
+                    if same in asked and QUOTED in q.stem and QUOTED not in out[first][0].stem:
                         out[first] = (out[first][0], [REPEATED])
-                        asked[same] = q.id
+                        asked[same] = asked[said] = q.id
                     else:
                         problems = [REPEATED]
                 elif not problems:
-                    asked[same] = q.id
+                    asked[same] = asked[said] = q.id
                 out[q.id] = (q, problems)
                 if not problems:
                     stems.add(q.stem)

@@ -107,7 +107,7 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
             answer = unlabelled(said.group("answer"))
             decided[table or line.group].append((solution(answer), f'"{cue}"', line, answer))
     for group, found in decided.items():
-        answers = [a for a, _, _, _ in found if a and not re.search(r"\d", a) and thing(a.split(PLUS)[0].strip())]
+        answers = [a for a, _, _, _ in found if a and not re.search(r"(?<![A-Za-z])\d", a) and thing(a.split(PLUS)[0].strip())]
         # a few lines the notes mark as scenarios are a list too: its wrong options come from the document
         marked = all(unlabelled(line.text) != line.text.strip() for _, _, line, _ in found)
         if (len(found) >= CUES or marked) and len(answers) >= DECIDED_SHARE * len(found) \

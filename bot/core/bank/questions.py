@@ -32,6 +32,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 _HEADER = re.compile(r"^\s*\[\[\s*question\s*\]\]\s*(#.*)?$")
 _TOML_LINE = re.compile(r"at line (\d+)")
+_QUOTE = re.compile(r'"(.+?)"\.(?:\s|$)')  # 'The notes on S3 say: "Need X? → Y.". …': the line it quotes
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,13 @@ class BankQuestion:
     def form(self) -> str:
         """The question's shape as ``dva questions --json`` names it."""
         return self.shape or {"multi": "choose-two", "truefalse": "true-false"}.get(self.kind, self.kind)
+
+    @property
+    def quoted(self) -> str:
+        """The line of the notes its explanation quotes first: two questions quoting one line for
+        one answer ask one fact (a rule and the same line read as a scenario list's cue)."""
+        said = _QUOTE.search(self.explanation)
+        return said.group(1) if said else ""
 
     @property
     def pick(self) -> int:
