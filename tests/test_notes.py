@@ -111,3 +111,22 @@ def test_unreadable_bytes_are_named_with_file_and_line():
     assert decode(b"\x00\x01binary", "x.md")[1][0].message.startswith("binary file")
     text, problems = decode("## A\n1. ok\n".encode() + b"2. caf\xe9\n", "latin.md")
     assert text is None and (problems[0].file, problems[0].line) == ("latin.md", 3)
+
+
+def test_a_code_block_opened_inside_a_list_item_ends_at_its_fence_and_the_next_heading_is_a_section():
+    text = """# Lambda
+
+## Partial batch response
+- the function returns
+  - ```json
+    { "batchItemFailures": [ { "itemIdentifier": "<id>" } ] }
+    ```
+- the ESM setting must be on too
+
+## Quick picks
+- only process some events → FilterCriteria
+"""
+    passages, _ = parse(text, "lambda.md")
+    [picks] = [p for p in passages if "FilterCriteria" in p.text]
+    assert picks.section == "Quick picks"
+    assert "batchItemFailures" in " ".join(p.text for p in passages if p.section == "Partial batch response")

@@ -31,7 +31,7 @@ _BULLET = re.compile(r"^(\s*)(?:[-*+]\s+)+(.*)$")
 _WHOLE_BOLD = re.compile(r"^\*\*\s*(.+?)\s*\*\*[\s:.]*$")
 _INLINE_HEADING = re.compile(r"^#{1,6}\s+")
 _OPEN_QUESTION = re.compile(r"\?\?")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(```|~~~)")  # "  - ```json" opens one inside an item
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _KNOWN_CAPS = {"AMAZON": "Amazon", "LINUX": "Linux"}
 
