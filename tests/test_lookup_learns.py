@@ -403,6 +403,26 @@ A namespace splits teams and environments; names, quotas and RBAC are scoped to 
     assert isinstance(repo, messages.FoundPassage)
 
 
+def test_a_query_spelling_out_maximum_finds_the_line_that_writes_max():
+    """Notes write "max"; a learner types "maximum", which the notes use only inside parameter names."""
+    notes = """# Kinesis notes
+
+## Stream basics
+### Retention
+- default 24 hours
+- max 8,760 hours = 365 days
+- IncreaseStreamRetentionPeriod raises it; expired data does not come back
+
+## Lambda consumers
+### Event source mapping knobs
+- MaximumBatchingWindowInSeconds 0 to 300
+- MaximumRetryAttempts -1 (forever) to 10,000
+- MaximumRecordAgeInSeconds: records older than this are skipped, up to the stream's retention
+"""
+    reply = lookup(notes).ask("kinesis retention maximum")
+    assert isinstance(reply, messages.FoundPassage) and "8,760 hours" in reply.text
+
+
 def test_the_excerpt_shows_the_items_of_a_list_whose_intro_line_the_query_names():
     filler = "\n".join(f"- Bucket fact {i}: buckets have names, regions, versioning flags and tags of their own kind."
                        for i in range(6))
