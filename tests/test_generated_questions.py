@@ -151,15 +151,16 @@ def test_a_list_of_situations_whose_answers_name_s3_or_ec2_things_gives_scenario
     notes = """# S3 notes
 
 ## Which feature when
-- objects must be readable in milliseconds but are rarely read → Glacier Instant Retrieval
+- objects must be readable in milliseconds but are rarely read → S3 Glacier Instant Retrieval
 - copy objects that existed before replication was set up → S3 Batch Replication
-- users far away upload slowly to one bucket → Transfer Acceleration
-- the same objects are read over and over worldwide → CloudFront
-- one private object shared for an hour without IAM users → Presigned URL
+- users far away upload slowly to one bucket → S3 Transfer Acceleration
+- objects must not be deleted for seven years → S3 Object Lock
+- one private object shared for an hour without IAM users → S3 presigned URL
 """
-    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("Transfer Acceleration",)]
+    # a name with a digit ("S3 Batch Replication") is a thing, not a figure
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("S3 Transfer Acceleration",)]
     assert q.stem.endswith('in this situation: "users far away upload slowly to one bucket"?')
-    assert "S3 Batch Replication" in q.options  # a name with a digit is a thing, not a figure
+    assert all(o.startswith("S3 ") for o in q.options)
 
 
 def test_a_rule_whose_condition_is_shorthand_not_a_clause_gives_no_scenario():
@@ -1513,6 +1514,41 @@ def test_a_trap_list_leading_to_causes_and_outcomes_as_well_gives_no_which_shoul
     uses = "\n".join(line for line in traps.splitlines() if "200" not in line and "broken" not in line
                      and "Succeeded" not in line)
     assert [q for q in served(uses) if "in this situation" in q.stem]
+
+
+def test_a_trap_list_leading_to_a_missing_permission_or_a_must_gives_no_which_should_a_developer_use():
+    """ "service role missing ssm:GetParameters" is a cause, "must use the full ARN" an instruction:
+    neither is a thing to use, so the list mixes kinds and its options would be guessed by elimination."""
+    traps = """\
+# Deploying
+
+## Exam traps I've seen
+- "Zero downtime, full capacity, cheapest" → Rolling w/ additional batch
+- "Deploy, test, then switch instantly" → EB blue/green w/ swap URLs
+- "DB migration must run once per deploy" → container_commands with leader_only: true
+- "Nightly job in EB" → worker env + cron.yaml
+- "Parameter Store variable fails to resolve in the build" → service role missing ssm:GetParameters
+- "Secret lives in another account" → must use the full ARN as the secret id
+"""
+    assert not [q for q in served(traps) if "in this situation" in q.stem]
+
+
+def test_a_list_where_some_situations_lead_to_a_way_of_doing_it_still_asks_those_leading_to_things():
+    """Four of six lines lead to an API call, two to a way of doing it: the four are scenarios,
+    each with the list's other calls as wrong options."""
+    notes = """# DynamoDB notes
+
+## Reads and writes, which call
+- read one item by its full key, nothing else → GetItem
+- read 40 items by their keys in one round trip → BatchGetItem
+- debit one account and credit another, all or nothing → TransactWriteItems
+- load thousands of items from a script at once → BatchWriteItem
+- write an item only if no item has that key yet → put with a condition that the key does not exist
+- two users edit the same item and neither update may be lost → check a version number on each write
+"""
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("GetItem",)]
+    assert q.stem.endswith('in this situation: "read one item by its full key, nothing else"?')
+    assert set(q.options) == {"GetItem", "BatchGetItem", "TransactWriteItems", "BatchWriteItem"}
 
 
 def test_a_cue_answered_by_a_thing_of_a_known_kind_takes_others_of_its_kind_not_things_to_do():

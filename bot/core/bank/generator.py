@@ -776,10 +776,9 @@ class _Maker:
                                              -overlap(o, answer), abs(len(o) - len(answer)), digest(cue + o)))
                 if pooled and sum(key(o) in near or bool(kinds & self.kinds.of(o)) for o in pool[:3]) < 2:
                     continue  # options from all over the document are of mixed kinds: guessed by elimination
-                if kinds and any(not self.kinds.of(o) and o[:1].islower() for o in pool[:3]) \
-                        and sum(bool(kinds & self.kinds.of(o)) for o in pool[:3]) < 2:
-                    # "SSE-C" among "exponential backoff" and "enable versioning" (things to do, not of its
-                    # kind): others of its kind instead
+                if kinds and any(not kinds & self.kinds.of(o) for o in pool[:3]):
+                    # "SSE-C" among "exponential backoff" and "enable versioning", "REST API" beside "HTTP
+                    # API + JWT authorizer" (not of its kind): others of its kind instead, or nothing asked
                     pool = [o for o in pool if kinds & self.kinds.of(o)]
                     pool += self._kin(answer, line.text, [], pool, p.section, alone=True)
                     if len(pool) < 3:

@@ -49,7 +49,8 @@ MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray":
 DECIDED = re.compile(r"^(?P<cue>[^→\"“=:|–]{8,90}?)\s*(?:→|->|=>|\s\||\s–)\s+(?P<answer>[^→;|–]+?)\s*(?:;|$)")
 # "need X → Y", or a two-column table's row "need X | Y" (read as "need X – Y")
 CUES = 4  # exam cues in one list: a list of the notes' own scenarios
-DECIDED_SHARE = 0.8  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
+DECIDED_SHARE = 0.5  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
+# (those leading to a way of doing it, "put with a condition …", are asked of nothing)
 PLUS = "+"  # "S3 + pointer": an answer made of parts
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
@@ -440,12 +441,13 @@ def caveat(thing: str, when: str, line: str) -> bool:
     return re.search(rf"{re.escape(thing)}\W+only\s+{when}\b", line, re.IGNORECASE) is not None
 
 
-STATE = re.compile(r"n't\b|\b(?:is|are|was|were|still|broken|failed|succeeded)\b", re.IGNORECASE)
+STATE = re.compile(r"n't\b|\b(?:is|are|was|were|still|broken|failed|succeeded|missing|must)\b", re.IGNORECASE)
 
 
 def usable(answer: str) -> bool:
     """An answer a developer could use ("worker env + cron"): no clause ("app isn't returning
-    200") and no outcome ("still Succeeded", "stop script broken")."""
+    200", "must use the full ARN"), no outcome ("still Succeeded", "stop script broken") and no
+    cause ("role missing ssm:GetParameters")."""
     return STATE.search(answer) is None
 
 
