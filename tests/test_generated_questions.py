@@ -1516,6 +1516,27 @@ def test_a_trap_list_leading_to_causes_and_outcomes_as_well_gives_no_which_shoul
     assert [q for q in served(uses) if "in this situation" in q.stem]
 
 
+def test_a_list_whose_answer_names_a_percentile_asks_it_like_the_others():
+    """ "Duration p99 alarm" is a thing to use, as "S3" is: a figure inside a name is no figure."""
+    notes = """# Lambda monitoring
+
+## Metrics
+Duration :: ms the function spends on one event; alarm on a percentile, not the average
+IteratorAge :: age of the last record of a stream batch when the function got it
+Throttles :: invocations rejected for lack of concurrency
+Errors :: invocations that ended in a function error
+
+## Which metric or alarm
+- function getting slow, near its timeout → Duration p99 alarm
+- stream consumer falling behind the shard → IteratorAge
+- requests rejected at the concurrency limit → Throttles
+- the new version fails more often than the old → Errors by ExecutedVersion
+"""
+    [q] = [q for q in of_shape("scenario", notes) if q.correct == ("Duration p99 alarm",)]
+    assert q.stem.endswith('in this situation: "function getting slow, near its timeout"?')
+    assert set(q.options) == {"Duration p99 alarm", "IteratorAge", "Throttles", "Errors by ExecutedVersion"}
+
+
 def test_a_trap_list_leading_to_a_missing_permission_or_a_must_gives_no_which_should_a_developer_use():
     """ "service role missing ssm:GetParameters" is a cause, "must use the full ARN" an instruction:
     neither is a thing to use, so the list mixes kinds and its options would be guessed by elimination."""

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, digest, ident, place, single
-from bot.core.bank.lines import QUOTED, RULE, Line, cues, key, mentions
+from bot.core.bank.lines import FIGURE, QUOTED, RULE, Line, cues, key, mentions
 from bot.core.bank.stems import WH
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
@@ -108,7 +108,7 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
             answer = unlabelled(said.group("answer"))
             decided[table or line.group].append((solution(answer), f'"{cue}"', line, answer))
     for group, found in decided.items():
-        answers = [a for a, _, _, _ in found if a and not re.search(r"(?<![A-Za-z])\d", a) and thing(a.split(PLUS)[0].strip())]
+        answers = [a for a, _, _, _ in found if a and not FIGURE.search(a) and thing(a.split(PLUS)[0].strip())]
         # a few lines the notes mark as scenarios are a list too: its wrong options come from the document
         marked = all(unlabelled(line.text) != line.text.strip() for _, _, line, _ in found)
         if (len(found) >= CUES or marked) and len(answers) >= DECIDED_SHARE * len(found) \
