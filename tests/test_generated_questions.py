@@ -1537,6 +1537,23 @@ Errors :: invocations that ended in a function error
     assert set(q.options) == {"Duration p99 alarm", "IteratorAge", "Throttles", "Errors by ExecutedVersion"}
 
 
+def test_a_line_led_by_the_tool_it_is_done_in_defines_no_term_and_the_tool_is_no_option():
+    """ "CFN: SSEEnabled …", "CLI: update-table …" say how in that tool (round 83's wrong key:
+    "CFN" marked as what a setting giving the AWS managed key is)."""
+    notes = """# DynamoDB security
+
+## Encryption at rest
+### Key options
+- **AWS owned key** — the default. Owned and managed by DynamoDB, no extra charge, not in your account.
+- **AWS managed key** — alias `aws/dynamodb`, in your account, managed by KMS. KMS charges apply.
+- **Customer managed key** — you create, own and manage it; full control of the key policy.
+- API: `SSEType = KMS` for a managed or customer key; no type means AWS owned.
+- CFN: `SSEEnabled: true` and `SSEType: KMS` without `KMSMasterKeyId` gives the AWS managed key.
+- CLI: `update-table --sse-specification` switches between the three at any time.
+"""
+    assert not [q for q in served(notes) if {"CFN", "CLI"} & set(q.options)]
+
+
 def test_a_trap_list_leading_to_a_missing_permission_or_a_must_gives_no_which_should_a_developer_use():
     """ "service role missing ssm:GetParameters" is a cause, "must use the full ARN" an instruction:
     neither is a thing to use, so the list mixes kinds and its options would be guessed by elimination."""
