@@ -1554,6 +1554,19 @@ def test_a_line_led_by_the_tool_it_is_done_in_defines_no_term_and_the_tool_is_no
     assert not [q for q in served(notes) if {"CFN", "CLI"} & set(q.options)]
 
 
+def test_a_version_after_a_name_written_twice_is_never_asked_as_an_amount():
+    """Round 83: "Clients need TLS 1.2 min, TLS 1.3 recommended" asked "TLS _____" with "5 min" and
+    "2 min" beside "1.2 min": the "min" is a minimum, the 1.2 a version of TLS."""
+    notes = """# DynamoDB endpoints
+
+## Endpoint misc
+- Gateway endpoints for DynamoDB are free; interface endpoints cost per hour and per GB.
+- Clients need TLS 1.2 min, TLS 1.3 recommended.
+- The default endpoint policy allows full access; tighten it to one table ARN.
+"""
+    assert not [q for q in served(notes) if "1.2 min" in q.options]
+
+
 def test_a_trap_list_leading_to_a_missing_permission_or_a_must_gives_no_which_should_a_developer_use():
     """ "service role missing ssm:GetParameters" is a cause, "must use the full ARN" an instruction:
     neither is a thing to use, so the list mixes kinds and its options would be guessed by elimination."""

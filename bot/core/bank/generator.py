@@ -45,7 +45,7 @@ from bot.core.bank.questions import BLANK, digest, pick, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
-from bot.core.bank.quantities import amount, dated, unit_key
+from bot.core.bank.quantities import amount, dated, unit_key, versioned
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
@@ -508,7 +508,7 @@ class _Maker:
             unit = m.group(2)
             before = text[:m.start()].rstrip()
             if unit.lower() not in self.units or before.endswith(("$", "v")) or re.search(r"\d\s*[-–]$", before) or \
-                    re.match(r"\s*[-–/]\s*\d", text[m.end():]):
+                    re.match(r"\s*[-–/]\s*\d", text[m.end():]) or versioned(text, m.start()):
                 continue  # not a unit; a range "24-72 hours"; a price or a version
             out.append((float(m.group(1).replace(",", "")), unit, m))
         return out

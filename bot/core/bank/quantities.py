@@ -19,6 +19,7 @@ _ATTACHED = {"%", "x", "ms", "k"} | _SIZE
 _UNIT_STOP = STOP_WORDS | {"across", "between", "per", "at", "to", "from", "out"}
 _NUMBER = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
 _UNITS = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\s*([A-Za-z]+)\b")  # "0–300 s", "4 KB"
+_NAME_BEFORE = re.compile(r"(?<![\w.-])((?:[A-Z][a-z]*){2,}|[A-Z][a-z]*[A-Z]\w*)\s+$")  # "TLS", "MySQL", "PostgreSQL"
 _PLURAL_TIME = {"second", "minute", "hour", "day", "week", "month", "year"}
 #: "layer 7", "port 22": the number is a name, not an amount of something
 _NAMED_BY_NUMBER = {"layer", "port", "version", "type", "gen", "generation", "level", "tier", "step", "class", "route"}
@@ -46,7 +47,7 @@ def quantities_in(line: str) -> list[Quantity]:
         before, after = line[: m.start()].rstrip(), line[m.end():]
         if before.endswith(("-", "–")) or re.match(r"\s*[-–]", after):
             continue  # "24 - 72 hours", "1223-1233-1234"
-        if before.split()[-1:] and before.split()[-1].lower() in _NAMED_BY_NUMBER:
+        if before.split()[-1:] and before.split()[-1].lower() in _NAMED_BY_NUMBER or versioned(line, m.start()):
             continue
         number = m.group(1)
         value = float(number.replace(",", ""))
@@ -71,6 +72,14 @@ def quantities_in(line: str) -> list[Quantity]:
             found.append(Quantity(value, number, unit, unit_key(unit), False, m.start(),
                                   m.end() + 1 + len(unit)))
     return found
+
+
+def versioned(text: str, start: int) -> bool:
+    """Is the number at ``start`` a version: "1.2" after a name the text writes again with another
+    such number ("TLS 1.2 min, TLS 1.3 recommended": not 1.2 minutes; "SQS 256 KB, SQS 1 MiB" are sizes)?"""
+    name = _NAME_BEFORE.search(text[:start])
+    return bool(name) and len(re.findall(rf"(?<![\w.-]){re.escape(name.group(1))}\s+\d+\.\d", text)) >= 2 \
+        and re.match(r"\d+\.\d", text[start:]) is not None
 
 
 def units_in(text: str) -> set[str]:
