@@ -3717,6 +3717,26 @@ def test_a_label_and_its_value_alone_is_asked_as_what_the_label_is():
     assert any(q.stem.endswith("what is the parameter value size?") for q in of_shape("number", limits))
 
 
+def test_a_label_naming_only_a_thing_is_asked_for_the_quantity_its_value_gives():
+    """Round 83: "what is the per row?" and "what is the HTTP request body?" of a table of limits
+    never said they asked for a size."""
+    notes = """\
+# RDS Data API
+
+## Data API limits
+| what | limit |
+|---|---|
+| per row | 64 KB |
+| HTTP request body | 4 MB |
+| response size | 1 MiB |
+"""
+    stems = {q.correct[0]: q.stem for q in of_shape("number", notes)}
+    assert stems["64 KB"].endswith("what size do they give per row?")
+    assert stems["4 MB"].endswith("what size do they give for the HTTP request body?")
+    cut = notes.replace("| per row | 64 KB |", "| function logs truncated at | 10 KB |")
+    assert not any(q.stem.endswith("truncated at?") for q in of_shape("number", cut))  # no "for the … at?"
+
+
 def test_an_option_of_two_names_in_one_is_never_served():
     q = replace(a_question(), options=("AWS::NoValue", "AWS::StackName / AWS::StackId", "AWS::URLSuffix", "AWS::Region"),
                 answers=("C",))

@@ -194,6 +194,7 @@ class _Maker:
         self.asides = lexicon.asides
         self.stop = lexicon.stopwords
         self.figure_words = lexicon.figures
+        self.measures = (lexicon.durations, lexicon.sizes)  # as statements.QUANTITIES names them
         self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(lines(p.text, lexicon.prompts))]
                       for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
@@ -207,7 +208,7 @@ class _Maker:
             labels=lexicon.labels | (lexicon.figures - lexicon.units), asides=lexicon.asides,
             passages={p.id: p for p in passages},
             concepts=concepts, kinds=lambda term: self.kinds.of(term), sayings=sayings(concepts),
-            measures=(lexicon.durations, lexicon.sizes))
+            measures=self.measures)
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}

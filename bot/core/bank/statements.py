@@ -73,6 +73,10 @@ class Maker(Protocol):
     def tidy(self, text: str) -> str: ...
     def label(self, text: str) -> bool: ...
     def said_plainly(self, text: str) -> bool: ...
+    figure_words: frozenset[str]
+    measures: tuple[frozenset[str], ...]
+    stop: frozenset[str]
+    units: set[str]
 
 
 VALUED = re.compile(r"^([A-Za-z][A-Za-z ./()'-]{2,60}?)\s*(?::|=|–|—)\s*_{5}\.?$")  # a label (no figure), then its value
@@ -85,10 +89,24 @@ def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
         return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
     listed_under = f", under \"{intro}\"," if intro else ","
     stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
-    if (valued := VALUED.match(figure.blanked)) and not intro:  # "Parameter value size – ___": no sentence
-        stem = f"{maker.according(p)}, what is the {lower(valued.group(1))}?"
+    if (valued := VALUED.match(figure.blanked)) and not intro \
+            and valued.group(1).split()[-1].lower() not in maker.stop:  # "Parameter value size – ___": no sentence
+        stem = f"{maker.according(p)}, {_valued(lower(valued.group(1)), figure.answer, maker)}?"
     why = f"{maker.notes_on(p)} say: \"{maker.tidy(figure.quoted)}\"."
     return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
+
+
+QUANTITIES = ("duration", "size")  # what each of the maker's measures measures
+
+
+def _valued(named: str, answer: str, maker: Maker) -> str:
+    """"what is the default TTL" under a label naming a measure; "what size do they give for the
+    HTTP request body" or "… per row" under one naming only a thing ("what is the per row?", round 83)."""
+    unit = answer.split()[-1].lower()
+    quantity = next((q for q, m in zip(QUANTITIES, maker.measures) if unit in m), None)
+    if quantity is None or set(named.lower().split()) & (maker.figure_words | set().union(*maker.measures)) - maker.units:
+        return f"what is the {named}"
+    return f"what {quantity} do they give {named if named.split()[0] in maker.stop else 'for the ' + named}"
 
 
 def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuestion:
