@@ -2910,6 +2910,31 @@ A: Yes, in the environment's configuration.
     assert not [q for q in served(cards) if "changed after the environment" in q.stem]  # a yes/no card names nothing
 
 
+def test_a_flashcard_of_no_question_word_is_asked_in_a_whole_sentence():
+    """Round 81: 'According to your notes on Network modes: "Default network mode for a Linux EC2
+    task if not specified?"' pasted the card, no question (reviewers failed both such stems)."""
+    cards = """\
+# ECS
+
+## Network modes
+Q: Default network mode for a Linux EC2 task if not specified?
+A: bridge. Tasks share the instance's Docker network.
+
+Q: Each task gets its own ENI and private IP?
+A: awsvpc, the mode Fargate requires.
+
+Q: Containers use the instance's network directly, no port mapping?
+A: host. Only one task per port per instance.
+
+Q: No external networking at all?
+A: none.
+"""
+    stems = {q.correct[0]: q.stem for q in of_shape("definition", cards)}
+    assert stems["bridge"].endswith(", what is the default network mode for a Linux EC2 task if not specified?")
+    assert stems["host"].endswith(
+        ', which answers the question "Containers use the instance\'s network directly, no port mapping?"')
+
+
 def test_a_terse_fragment_is_asked_when_its_heading_says_what_it_is_about():
     notes = """\
 # Queues

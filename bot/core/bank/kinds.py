@@ -131,6 +131,7 @@ class Wording(Protocol):
 
     def according(self, p, depth: int | None = None) -> str: ...
     def notes_on(self, p) -> str: ...
+    figure_words: frozenset[str]
 
 
 def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, str], maker: Wording) -> BankQuestion:
@@ -154,8 +155,12 @@ def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: 
 
 def carded(p, asked: str, name: str, wrong: list[str], line: str, told: str, maker: Wording) -> BankQuestion:
     """The learner's own flashcard as a question: its answer's name among ``wrong``."""
-    opens = asked.split()[0].lower() in WH
-    stem = f"{maker.according(p)}, {asked[0].lower()}{asked[1:]}" if opens else f"{maker.according(p)}: \"{asked}\""
+    first = asked.split()[0].lower()
+    # "Default network mode for …?" asks what the default is; "Get notified when …?" is said as the card it is
+    said = f"what is the {asked[0].lower()}{asked[1:]}" if first in maker.figure_words else asked
+    opens = first in WH | maker.figure_words
+    stem = f"{maker.according(p)}, {said[0].lower()}{said[1:]}" if opens else f"{maker.according(p)}, " \
+        f"which answers the question \"{asked}\""
     why = " ".join(x for x in (f"{maker.notes_on(p)} answer \"{asked}\" with: \"{line}\".", told) if x)
     return single(p, "definition", f"card {asked}", stem, name, wrong, why)
 
