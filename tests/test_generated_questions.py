@@ -2296,7 +2296,8 @@ def test_a_table_question_names_its_things_by_a_noun():
 | AppConfig.Linear20PercentEvery6Minutes | a fifth every 6 minutes | 30 min |
 """
     stems = [q.stem for q in served(notes) if "AppConfig." not in q.stem]
-    assert stems and all("for which one is" in s for s in stems)  # not "for which predefined is"
+    # not "for which predefined is": the heading says what the rows are
+    assert stems and all("for which deployment strategy is" in s for s in stems)
 
 
 def shaped(shape: str, stem: str, options: tuple[str, ...], answer: str) -> list[str]:
@@ -3404,6 +3405,27 @@ def test_a_table_of_things_with_no_header_word_asks_by_their_kind():
 """
     asked = [q for q in served(notes) if "is the replay" in q.stem]
     assert asked and all("for which messaging service is" in q.stem for q in asked)
+
+
+def test_a_table_of_things_the_lexicon_does_not_know_asks_by_what_its_heading_calls_them():
+    """"which one is described as 'testing/demo only'?" under "Deployment strategies": the heading
+    says what the rows are."""
+    notes = """\
+# Config
+
+## 4. Deployment strategies (AppConfig)
+| Predefined | Rollout | Bake time | Use for |
+|---|---|---|---|
+| `Quarterly10Percent` | 10% every quarter hour | 30 min | careful prod rollouts |
+| `Sudden` | all targets immediately | 10 min | quick |
+| `HalfAndHalf` | 50% every 30 s, 1 min total | 1 min | testing/demo only |
+| `Trickle` | 20% every 6 min, 30 min total | 4 min | AWS recommended for prod |
+"""
+    asked = [q for q in served(notes) if "testing/demo only" in q.stem]
+    assert asked and all("which deployment strategy is described as" in q.stem for q in asked)
+    named = notes.replace("## 4. Deployment strategies (AppConfig)", "## The big table")
+    asked = [q for q in served(named) if "testing/demo only" in q.stem]
+    assert asked and all("which one is described as" in q.stem for q in asked)  # a heading naming no rows
 
 
 def test_a_table_whose_label_header_sits_over_a_column_of_names_asks_by_its_rows():

@@ -183,11 +183,22 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
             and not maker.label(table.kind) else "one"  # "Thing | Max": a label, no kind
         if kind == "one":  # "| | KDS | SQS | SNS |", "| HTTP | …" over 400, 503: the lexicon's kind of what it compares
             known = maker.kinds.kind(thing, things)
-            kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else kind
+            kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else _headed(p, maker)
         asked = _asked(kind, attribute, value, maker)
         why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
                f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
+
+
+def _headed(p, maker: Maker) -> str:
+    """What a table's rows are, when its heading says it in a plural noun of a few words
+    ("Deployment strategies", "Error codes" -> "deployment strategy"); "one" under any other
+    ("THE BIG TABLE", "Authorizers compared", "Read replicas vs Multi-AZ")."""
+    headings = [h for h in p.heading if "|" not in h]  # not the table's own header row
+    heading = re.sub(r"\s*\([^)]*\)|^[\d.]+\s", "", headings[-1]).strip() if headings else ""  # "3. Data sources"
+    words = re.findall(r"[A-Za-z]+", heading)
+    plural = bool(words) and len(words) == len(heading.split()) <= 3 and re.fullmatch(r"[a-z]+[^s]s", words[-1]) is not None
+    return _noun(lower(heading)) if plural and not any(maker.label(w) or w.lower() in maker.stop for w in words) else "one"
 
 
 def _asked(kind: str, attribute: str, value: str, maker: Maker) -> str:
