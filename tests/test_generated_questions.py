@@ -646,6 +646,24 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
     from bot.core.bank.stems import subject
 
     assert subject("— (wk 3)", shipped().names) == "" and subject("", shipped().names) == ""
+    # round 84: what a title's brackets say it goes into ("DLQ", "cross-Region") is no second service
+    assert subject("SQS deep notes (visibility, DLQ, Lambda triggers)", shipped().names) == "SQS"
+    assert subject("Lambda + SQS (and DLQ)", shipped().names) == ""
+
+
+def test_a_stem_says_the_service_of_a_notes_file_whose_only_heading_is_its_title():
+    """Round 84: one "#" title over a numbered outline: its chooser list was asked "According to
+    your notes, which should …", naming no service."""
+    outline = Path(__file__).parent / "eval" / "generator84" / "notes" / "eventbridge-cross-account-buses-notes.md"
+    stems = [q.stem for q in served(outline.read_text(encoding="utf-8"))]
+    assert stems and all(s.startswith("According to your notes on EventBridge, ") for s in stems)
+
+
+def test_a_heading_over_scenario_arrows_is_no_thing_statements_describe():
+    """ "Which TWO statements describe Scenario → answer quick hits?" (a chooser list's heading, once
+    the title's DAX named the topic above it)."""
+    dax = Path(__file__).parent / "eval" / "generator80" / "notes" / "dynamodb-dax-item-query-cache-notes.md"
+    assert not [q for q in served(dax.read_text(encoding="utf-8")) if "→" in q.stem.split("?")[0].split(",")[-1]]
 
 
 def test_a_stem_names_the_notes_title_not_the_file_for_what_comes_before_the_first_section():

@@ -662,9 +662,10 @@ class _Maker:
 
     def subject(self, p) -> str:
         """The one service the notes' title names (``stems.subject``), found once a document."""
-        if p.document not in self._subjects:
-            self._subjects[p.document] = subject(p.document, self.names)
-        return self._subjects[p.document]
+        title = p.document or p.heading[0]  # a file's only heading is its first section's, and its title
+        if title not in self._subjects:
+            self._subjects[title] = subject(title, self.names)
+        return self._subjects[title]
 
     def _scenarios(self, p) -> Iterable[BankQuestion]:
         rules = self.rules_of.get(p.id, [])
@@ -1119,7 +1120,8 @@ class _Maker:
                 # "Writing logs", "Scaling consumers": a topic, no thing ("Mapping templates" the lexicon knows)
                 and (not re.match(r"[A-Z][a-z]+ing\s+\S", label) or bool(self.kinds.of(label)) or key(label) in self.known)
                 and not self.label(label.split()[-1])
-                and not statements.TWO_THINGS.search(label) and label.split()[0].lower() not in PRONOUNS | PERSONAL)
+                and not statements.TWO_THINGS.search(label) and label.split()[0].lower() not in PRONOUNS | PERSONAL
+                and not statements.SHORTHAND.search(label))  # "Scenario → answer quick hits": a chooser, no thing
 
     def _cards(self, p) -> list[tuple[str, str, Line]]:
         """The flashcards ("Q: …?" then "A: …", or both on one line) of ``p`` answered by a name:

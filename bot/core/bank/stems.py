@@ -239,7 +239,9 @@ def subject(title: str, names: frozenset[str]) -> str:
     joined = [re.sub(r"[^a-z0-9]", "", " ".join(m.group(0) for m in spans[:n]).lower()) for n in (3, 2, 1)]
     named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
                   if len(spans) >= n and j in names), "")
-    others = [m for m in spans[len(named.split()):] if re.sub(r"[^a-z0-9]", "", m.group(0).lower()) in names]
+    aside = re.search(r"\([^)]*\)", title)  # "(cross-acct / patterns / DLQ)": what it goes into, no other topic
+    others = [m for m in spans[len(named.split()):] if re.sub(r"[^a-z0-9]", "", m.group(0).lower()) in names
+              and not (aside and aside.start() < m.start() < aside.end())]
     listed = named and re.match(r"\s*[,+&/]\s*[A-Z]", title[title.index(named) + len(named):])
     return named if named[:1].isupper() and not others and not listed else ""
 
