@@ -600,6 +600,9 @@ An S3 Lifecycle rule can move objects to Standard-IA only after they are 30 days
     numbers = [q for q in served(notes) if q.shape == "number"]
     assert numbers and all("cram" not in q.stem.lower() and "Self-test" not in q.stem for q in numbers)
     assert not any("30 concurrent" in q.stem or "earliest" in q.stem or "6 hours is fine" in q.stem for q in numbers)
+    # round 84: a cram list under a line of its own ("last-minute brain dump:"), not a heading
+    s3 = Path(__file__).parent / "eval" / "generator84" / "notes" / "s3-bucket-policies-object-ownership-notes.md"
+    assert not [q for q in served(s3.read_text(encoding="utf-8")) if "brain dump" in q.stem]
 
 
 def test_a_stem_names_a_headings_topic_without_the_note_takers_remark_on_it():

@@ -943,7 +943,8 @@ class _Maker:
             lead = LEAD.match(sentence.text)
             card = self._card(p, sentence) if lead else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
             if self._asks(p, sentence.number) or lead and (
-                    REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))):
+                    REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))) \
+                    or headed([self.intro(p, sentence)], self.recaps):  # "last-minute brain dump:", as its heading
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
             if card:
