@@ -785,6 +785,17 @@ def test_a_question_with_markdown_in_an_option_is_never_served():
     assert any("markdown" in p for p in check(bad, context_of()))
 
 
+def test_a_file_path_is_an_option_not_markdown():
+    """Round 85: ".platform/hooks/postdeploy/" (a folder's "/", a glob's "*") was read as the notes'
+    shorthand, and a Beanstalk file of platform hooks gave no question at all."""
+    q = replace(a_question(), options=(".platform/hooks/postdeploy/", ".platform/confighooks/",
+                                       ".platform/nginx/nginx.conf", ".platform/nginx/conf.d/*.conf"),
+                answers=("A",))
+    assert not [p for p in check(q, context_of()) if "markdown" in p]
+    cut = replace(q, options=("postdeploy /", *q.options[1:]))
+    assert any("markdown" in p for p in check(cut, context_of()))  # a fragment ending at its "/" still is
+
+
 def test_a_question_whose_answer_is_by_far_the_longest_option_is_never_served():
     q = a_question()
     long = q.correct[0] + " which is the option that says much more than any other option does"

@@ -31,6 +31,7 @@ ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
 CRAM_WORDS = 12  # words: a line this short, with no verb, is a cram line
 WORD_ALIKE = 80  # two words this alike are one word spelt two ways ("Failure", "Failures")
 # markdown, a list marker, or the notes' shorthand: ".../files", "<group-name>", "ParallelizationFactor ↑", "XRayEnabled /"
+_PATH = re.compile(r"\.?[\w.-]*(?:/[\w.*-]+)+/?")  # a file or folder path, its "/" and "*" no shorthand
 _MARKUP = re.compile(r"^[\s•*#>|`\-+,;…]|^\.\.\.|[`*#|·↑↓]|:$|[/+&,]\s*$|<[\w-]+>")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
@@ -82,7 +83,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append(f"option {option!r} is a label of the notes, not an answer")
         if re.fullmatch(r"(\S*[A-Z:]\S*) / (\S*[A-Z:]\S*)", option):  # "AWS::StackName / AWS::StackId"
             problems.append(f"option {option!r} is two names in one")
-        if _MARKUP.search(option):
+        if _MARKUP.search(option) and not _PATH.fullmatch(option):  # ".platform/hooks/postdeploy/" is a place
             problems.append(f"option {option!r} carries markdown, a list marker or the notes' shorthand")
         if len(option) > MAX_OPTION:
             problems.append(f"option {option!r} is longer than {MAX_OPTION} characters")
