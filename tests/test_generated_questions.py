@@ -1945,6 +1945,9 @@ def test_an_aside_is_never_asked_or_offered_as_a_term():
              "- `AfterAllowTrafficHook` (optional) - function name to run after routing completes.\n"
              "- Aside: SAM hooks get translated into this same UpdatePolicy on the generated alias.\n")
     assert not [q for q in served(notes) if any("Aside" in o for o in q.options)]  # a label of the notes, like "Note"
+    # round 85's wrong key: "TIL" (today I learned) marked as the term a line describes
+    til = Path(__file__).parent / "eval" / "generator85" / "notes" / "lambda-event-filtering-notes.md"
+    assert not [q for q in served(til.read_text(encoding="utf-8")) if "TIL" in q.options]
 
 
 def test_a_scenario_speaks_of_the_developer_as_them_after_a_preposition():
