@@ -30,8 +30,8 @@ ROOT = 5  # letters: words alike this far are one word to the eye ("cached", "ca
 ALIKE = 90  # rapidfuzz ratio: two options this alike are one option
 CRAM_WORDS = 12  # words: a line this short, with no verb, is a cram line
 WORD_ALIKE = 80  # two words this alike are one word spelt two ways ("Failure", "Failures")
-# markdown, a list marker, or the notes' shorthand: ".../files", "<group-name>", "ParallelizationFactor ↑", "XRayEnabled /"
 _PATH = re.compile(r"\.?[\w.-]*(?:/[\w.*-]+)+/?")  # a file or folder path, its "/" and "*" no shorthand
+# markdown, a list marker, or the notes' shorthand: ".../files", "<group-name>", "ParallelizationFactor ↑", "XRayEnabled /"
 _MARKUP = re.compile(r"^[\s•*#>|`\-+,;…]|^\.\.\.|[`*#|·↑↓]|:$|[/+&,]\s*$|<[\w-]+>")
 _NOISE = re.compile(r"\?\?|!!|\blol\b")
 _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
