@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Protocol
 from bot.core.bank.kinds import Kinds
 from bot.core.bank.lines import CONDITIONS, PERSONAL, PRONOUNS, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
+from bot.core.bank.statements import unnumbered
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
 TELLING = 3  # words in a cell a question may quote (``_telling``)
@@ -195,7 +196,7 @@ def _headed(p, maker: Maker) -> str:
     ("Deployment strategies", "Error codes" -> "deployment strategy"); "one" under any other
     ("THE BIG TABLE", "Authorizers compared", "Read replicas vs Multi-AZ")."""
     headings = [h for h in p.heading if "|" not in h]  # not the table's own header row
-    heading = re.sub(r"\s*\([^)]*\)|^[\d.]+\s", "", headings[-1]).strip() if headings else ""  # "3. Data sources"
+    heading = re.sub(r"\s*\([^)]*\)", "", unnumbered(headings[-1])).strip() if headings else ""  # "3. Data sources"
     words = re.findall(r"[A-Za-z]+", heading)
     plural = bool(words) and len(words) == len(heading.split()) <= 3 and re.fullmatch(r"[a-z]+[^s]s", words[-1]) is not None
     return _noun(lower(heading)) if plural and not any(maker.label(w) or w.lower() in maker.stop for w in words) else "one"
