@@ -654,6 +654,46 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
     assert subject("Lambda + SQS (and DLQ)", shipped().names) == ""
 
 
+def test_a_stem_says_the_service_a_labelled_title_names_after_its_label_or_maker():
+    """Round 85: "Study diary: Lambda ESM event filtering" gave "According to your notes, …": the
+    label before the colon named no service, so the title's Lambda went unsaid; "AWS CDK" likewise."""
+    notes = """\
+# Study diary: Lambda ESM event filtering (DVA-C02)
+
+## Batching
+A function can use at most 5 layers, and its deployment package is up to 50 MB zipped.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and all(s.startswith("According to your notes on Batching (Lambda)") for s in stems)
+    made = notes.replace("# Study diary: Lambda ESM event filtering", "# AWS Lambda: my notes")
+    assert (made_stems := [q.stem for q in served(made)])
+    assert all(s.startswith("According to your notes on Batching (Lambda)") for s in made_stems)
+    # a label that itself names a service keeps the title as a list of several
+    both = notes.replace("# Study diary:", "# SQS vs")
+    assert (both_stems := [q.stem for q in served(both)])
+    assert all(s.startswith("According to your notes on Batching, ") for s in both_stems)
+
+
+def test_a_diary_heading_names_its_topic_not_its_date():
+    """Round 85's study diary: "According to your notes on Tue 11 Mar: cost + batching" and "on Wed 5
+    Mar": a day names no topic; what follows the date does, or, with nothing after it, the title."""
+    diary = Path(__file__).parent / "eval" / "generator85" / "notes" / "lambda-event-filtering-notes.md"
+    stems = [q.stem for q in served(diary.read_text(encoding="utf-8"))]
+    assert any(s.startswith("According to your notes on cost + batching (Lambda), ") for s in stems)
+    assert not [s for s in stems if re.search(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\bMar\b", s)]
+    notes = """\
+# Lambda notes
+
+## March 3rd, 2025 - layers
+A function can use at most 5 layers, and its deployment package is up to 50 MB zipped.
+"""
+    assert (dated := [q.stem for q in served(notes)])
+    assert all(s.startswith("According to your notes on layers (Lambda)") for s in dated)
+    iso = notes.replace("March 3rd, 2025 - layers", "2025-03-03")
+    assert (day := [q.stem for q in served(iso)])
+    assert all(s.startswith("According to your notes on Lambda, ") for s in day)
+
+
 def test_a_stem_says_the_service_of_a_notes_file_whose_only_heading_is_its_title():
     """Round 84: one "#" title over a numbered outline: its chooser list was asked "According to
     your notes, which should …", naming no service."""

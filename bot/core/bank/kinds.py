@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, digest, ident, place, single
-from bot.core.bank.lines import FIGURE, QUOTED, RULE, Line, cues, key, mentions
+from bot.core.bank.lines import FIGURE, MAKER, QUOTED, RULE, Line, cues, key, mentions
 from bot.core.bank.stems import WH
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
@@ -45,7 +45,6 @@ BARE = re.compile(r"^(?:use\s+)?(?P<x>[\w./'’+ -]{1,40}?)\s+(?P<when>when|if|f
 OTHERWISE = re.compile(r",?\s+otherwise\b.*$", re.IGNORECASE)  # "when X, otherwise sync": the rest is another rule
 ELSE_NAME = re.compile(r",?\s+otherwise\s+(?:use\s+)?([\w./'’+-]+(?: [\w./'’+-]+){0,2})\s*(?:\(.*\))?\.?$", re.IGNORECASE)
 OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
-MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
 DECIDED = re.compile(r"^(?P<cue>[^→\"“=:|–]{8,90}?)\s*(?:→|->|=>|\s\||\s–)\s+(?P<answer>[^→;|–]+?)\s*(?:;|$)")
 # "need X → Y", or a two-column table's row "need X | Y" (read as "need X – Y")
 CUES = 4  # exam cues in one list: a list of the notes' own scenarios

@@ -29,6 +29,7 @@ CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|mu
                      r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]|[\w`*)][.!;]\s+\w")
 # (a clause's words, a camelCase word, or a sentence break: "`UPDATE_ROLLBACK_COMPLETE`. Nested" names no one thing)
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
+MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
 PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
 DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for|by|up|no|the|a|an|than|between|e\.?g|i\.?e)\W*$",
                       re.IGNORECASE)

@@ -20,7 +20,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.bank.lines import CAMEL, CARD_ANSWER, PRONOUNS, mentions, sentences
+from bot.core.bank.lines import CAMEL, CARD_ANSWER, MAKER, PRONOUNS, mentions, sentences
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
@@ -35,6 +35,10 @@ _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 # an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", then
 # the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create"
 _OUTLINE = r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|(?i:{words})\s+(?:\d+(?:\.\d+)*[a-z]?|[A-Z]|[IVX]+)\b\s*[—–:.-]?)\s+"
+# a diary's date before a heading, or for all of it: "Tue 11 Mar: cost + batching", "March 3 — DLQs",
+# "2025-03-11 - retries", "Wed 5 Mar" (the lexicon's ``calendar`` words): the day names no topic
+_DATE = (r"^\s*(?:(?:(?i:{days})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{days})\b|(?i:{days})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
+         r"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})\s*[—–:.-]?(?:\s+|$)")
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
@@ -65,7 +69,9 @@ class Cleaner:
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._openers = lexicon.openers
-        self._outline = re.compile(_OUTLINE.format(words="|".join(sorted(map(re.escape, lexicon.outline))) or "(?!)"))
+        self._outline = re.compile("|".join((
+            _OUTLINE.format(words="|".join(sorted(map(re.escape, lexicon.outline))) or "(?!)"),
+            _DATE.format(days="|".join(sorted(map(re.escape, lexicon.calendar))) or "(?!)"))))
         self._fixes: dict[str, str] = {}
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
@@ -234,7 +240,13 @@ def subject(title: str, names: frozenset[str]) -> str:
     Functions & serverless orchestration", "Lambda" of "Lambda deep dive — flashcards"): a stem
     under "Versions, aliases, layers" says what it is about. None when the title names several
     ("X-Ray, CW Logs and debugging", "Lambda + DynamoDB patterns") or none (``names``: the
-    lexicon's, joined and lower case)."""
+    lexicon's, joined and lower case). A maker's name in front ("AWS CDK: my notes") is left out; a
+    label naming nothing before a colon ("Study diary: Lambda ESM event filtering", "DVA-C02 notes:
+    CloudFormation for app devs") leaves the title after it."""
+    title = MAKER.sub("", title.strip())
+    label, colon, rest = title.partition(": ")
+    if colon and not _named(label, names):
+        return subject(rest, names)
     spans = list(re.finditer(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?", title))
     joined = [re.sub(r"[^a-z0-9]", "", " ".join(m.group(0) for m in spans[:n]).lower()) for n in (3, 2, 1)]
     named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
@@ -244,6 +256,12 @@ def subject(title: str, names: frozenset[str]) -> str:
               and not (aside and aside.start() < m.start() < aside.end())]
     listed = named and re.match(r"\s*[,+&/]\s*[A-Z]", title[title.index(named) + len(named):])
     return named if named[:1].isupper() and not others and not listed else ""
+
+
+def _named(text: str, names: frozenset[str]) -> bool:
+    """Whether a name of ``names`` is among the words of ``text``, one to three together."""
+    words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?", text)]
+    return any("".join(words[i:i + n]) in names for n in (1, 2, 3) for i in range(len(words) - n + 1))
 
 
 def spoken(where: str) -> str:

@@ -24,6 +24,7 @@ A file may hold any of these keys (every one optional)::
     lengths = "units counting a name's length (chars): a length limit is never asked"
     openers = "words opening a phrase or clause, not a name: a heading opening with one names no topic"
     outline = "words numbering a part of a course or of the notes ('Lecture 14.4 —', 'Step 4:'): no topic"
+    calendar = "names of days and months, as a diary dates its headings ('Tue 11 Mar:'): no topic"
     durations = "units of time and the words a setting of a time is named with ('timeout', 'window')"
     sizes = "units of size and the words a setting of a size is named with ('size', 'memory')"
     [concepts]   # term = every way of writing it
@@ -55,7 +56,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "dated", "prompts", "lengths", "openers", "outline",
+               "recaps", "dated", "prompts", "lengths", "openers", "outline", "calendar",
                "durations", "sizes")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
@@ -98,6 +99,9 @@ class Lexicon:
     # words numbering a part of a course or of the notes ("Lecture 14.4 —", "Step 4:", "Day 3 -"):
     # a stem's "your notes on ..." names what follows them
     outline: frozenset[str] = frozenset()
+    # names of days and months and their short forms ("Tue", "Mar"): a diary's "Tue 11 Mar: cost +
+    # batching" is about cost and batching, and a heading that is only a date names no topic
+    calendar: frozenset[str] = frozenset()
     # units of a quantity and the words naming a setting of it ("seconds", "timeout"; "MB", "size"):
     # the one option named for what a question's description measures gives itself away
     durations: frozenset[str] = frozenset()
