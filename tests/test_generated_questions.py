@@ -694,6 +694,19 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
     assert all(s.startswith("According to your notes on Lambda, ") for s in day)
 
 
+def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
+    """Round 61: "up to _____ per metric" (of "up to 30 dimensions per metric") had no subject, only the
+    options' unit said dimensions were counted; round 83's "up to _____ connections to EACH unique
+    destination" likewise. Such a line keeps what it counts, and its options are numbers, or is not asked."""
+    eval_notes = Path(__file__).parent / "eval"
+    metrics = served((eval_notes / "generator61" / "notes" / "cloudwatch-custom-metrics-emf-notes.md").read_text(encoding="utf-8"))
+    assert metrics and not [q for q in metrics if '"up to _____ per metric' in q.stem.lower()]
+    nat = [q for q in served((eval_notes / "generator83" / "notes" / "vpc-endpoints-networking-for-devs-notes.md")
+                             .read_text(encoding="utf-8")) if "unique destination" in q.stem]
+    assert [q.stem.split("\n")[-1] for q in nat] == ['"up to _____ simultaneous connections to EACH unique destination"']
+    assert nat[0].options["ABCD".index(nat[0].answers[0])] == "55,000" and all(o.replace(",", "").isdigit() for o in nat[0].options)
+
+
 def test_a_stem_says_the_service_of_a_notes_file_whose_only_heading_is_its_title():
     """Round 84: one "#" title over a numbered outline: its chooser list was asked "According to
     your notes, which should …", naming no service."""

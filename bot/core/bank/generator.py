@@ -64,6 +64,7 @@ from bot.core.bank.lines import (
     as_code,
     AMOUNT,
     CLAUSE,
+    COUNT,
     DANGLING,
     DEFINES,
     LEAD,
@@ -391,7 +392,7 @@ class _Maker:
             self.lists[p.section].append((term, items, line))
             return
         if len(text.split()) >= 4 and not VALUE_START.match(text):
-            first = sentences(text.strip())[0].rstrip(";,: ")
+            first = _first_sentence(text)
             # "SQS, SNS or S3. For SQS/SNS …": a list of names describes nothing
             if len(first.split()) >= 3 and not DANGLING.search(first) and first.count("(") == first.count(")") \
                     and not inline_items(first):
@@ -412,7 +413,7 @@ class _Maker:
         """ "An alias is a named pointer to a version": a definition written as prose. Without an
         article the subject must be a name (``$LATEST``), not the start of a clause."""
         term, text = said.group("term"), said.group("text").rstrip(".")
-        first = sentences(text)[0].rstrip(";,: ")
+        first = _first_sentence(text)
         if self._term_ok(term, named_only=not said.group("article")) and len(first.split()) >= 4 \
                 and not DANGLING.search(first) and first.count("(") == first.count(")"):
             self.defs[p.section].append((term, first, sentence))
@@ -491,6 +492,16 @@ class _Maker:
         named = set(_words(label.group(1))) if label else set()
         return (not words <= self.figure_words | self.stop | self.units or not named <= self.figure_words | self.stop) \
             and len(_words(blanked.split(BLANK)[0])) >= 2
+
+    def _subjectless(self, blanked: str) -> bool:
+        """Only figure words before the blank ("up to ___ per metric", "Default up to ___ per
+        cluster"): the figure's unit is all that says what it counts."""
+        return set(_words(blanked.split(BLANK)[0])) <= self.figure_words | self.stop
+
+    def _counted(self, unit: str) -> bool:
+        """A unit that counts things ("dimensions", "rules", "targets"), not one measuring a
+        time or a size."""
+        return unit.isalpha() and unit.islower() and not any(unit in m or unit_key(unit) in m for m in self.measures)
 
     def _names_something(self, text: str) -> bool:
         """The sentence names what its figure is about: a term the lexicon knows or a name
@@ -985,8 +996,14 @@ class _Maker:
                     values = sorted(values, key=lambda v: abs(_ratio(v, value)))[:2] + odd[:1]
                 grouped = max([*values, value]) >= 1000
                 blanked = self.clean.clean(statements.clause(line.text, m, BLANK))
+                if not card and self._counted(unit) and self._subjectless(blanked):
+                    # "up to ___ per metric" (round 61): the blank took what it counts; "up to ___
+                    # dimensions per metric" keeps it, and the options are numbers
+                    m, unit = COUNT.match(line.text, m.start()) or m, ""
+                    shown, blanked = m.group(0), self.clean.clean(statements.clause(line.text, m, BLANK))
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
-                        or statements.unaskable(blanked, BLANK, line.text, m) or not card and not self._of_something(blanked) \
+                        or statements.unaskable(blanked, BLANK, line.text, m) \
+                        or not card and not self._of_something(blanked) \
                         or not card and len(said_words(self.intro(p, sentence), blanked)) < FRAGMENT \
                         and not (statements.VALUED.match(blanked) and self.where(p)):  # "Stack name – ___": asked
                     # "what is the stack name?" under a topic; "what is the default expiry?" of nothing named
@@ -1176,6 +1193,11 @@ class _Maker:
 
 
 # --- helpers ---------------------------------------------------------------------
+
+
+def _first_sentence(text: str) -> str:
+    """A description's first sentence, without the ";" or ":" that went on to the next."""
+    return sentences(text.strip())[0].rstrip(";,: ")
 
 
 def _words(text: str) -> list[str]:

@@ -48,6 +48,7 @@ _QUESTION_WORD = re.compile(r"(?i)(?:what|how|why|when|where|which|who)\b")  # a
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 _MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?|\[[ xX]?\])\s+")  # outline items ("a) ", "(b) ", "1.2 "), checkboxes ("[ ] ")
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
+COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")  # the number of an AMOUNT, without its unit
 
 _CUE = re.compile(r'["“]([^"”]{8,90})["”]\s*(?:→|->|=>)\s*([^.;"“”→]+)((?:;|\s*→|\s*->)\s*\w[^"“”]*)?')
 # "max 900 seconds (15 min)": the same amount again in another unit, in brackets
