@@ -707,6 +707,17 @@ def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
     assert nat[0].options["ABCD".index(nat[0].answers[0])] == "55,000" and all(o.replace(",", "").isdigit() for o in nat[0].options)
 
 
+def test_a_stem_spells_out_shorthand_the_notes_define_with_its_kind_after_it():
+    """Round 86: "WS = WebSocket API" in the notes' legend, yet the stem said "WS: connection duration
+    _____"; and a table's column "Parameter Store" became "the parameter Store"."""
+    notes = Path(__file__).parent / "eval" / "generator86" / "notes"
+    payloads = [q.stem for q in served((notes / "api-gateway-binary-payloads-notes.md").read_text(encoding="utf-8"))]
+    assert any('"WebSocket API: connection duration _____' in s for s in payloads)
+    assert not [s for s in payloads if re.search(r"\bWS\b", s)]
+    secrets = [q.stem for q in served((notes / "secrets-caching-lambda-extension-notes.md").read_text(encoding="utf-8"))]
+    assert any("the Parameter Store" in s for s in secrets) and not [s for s in secrets if "parameter Store" in s]
+
+
 def test_a_stem_says_the_service_of_a_notes_file_whose_only_heading_is_its_title():
     """Round 84: one "#" title over a numbered outline: its chooser list was asked "According to
     your notes, which should …", naming no service."""

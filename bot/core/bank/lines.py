@@ -372,9 +372,11 @@ def repeats(option: str, of: str) -> bool:
 
 
 def lower(name: str) -> str:
-    """ "Deployment policies" -> "deployment policies"; a name stays ("SQS queues", "DeletionPolicy values")."""
+    """ "Deployment policies" -> "deployment policies"; a name stays ("SQS queues", "DeletionPolicy values",
+    "Parameter Store": each word capitalised)."""
     first = name.split(" ", 1)[0]
-    return name if name[:2].isupper() or re.search(r"\w[A-Z]", first) else name[:1].lower() + name[1:]
+    titled = " " in name.strip() and all(w[:1].isupper() and w[1:].islower() for w in name.split())
+    return name if name[:2].isupper() or re.search(r"\w[A-Z]", first) or titled else name[:1].lower() + name[1:]
 
 
 def unclosed(text: str, braces: bool = False) -> bool:

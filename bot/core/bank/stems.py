@@ -227,6 +227,8 @@ def _initials(short: str, long: str) -> bool:
     words = re.split(r"[\s-]+", CAMEL.sub(" ", long))
     if len(words) == len(capitals) + 1 and words[0].isupper():
         words = words[1:]  # "PS = SSM Parameter Store": the service's maker in front
+    elif len(words) == len(capitals) + 1 and words[-1].isupper():
+        words = words[:-1]  # "WS = WebSocket API": the kind of thing after it
     return len(capitals) == len(words) and all(w[:1].lower() == c.lower() for c, w in zip(capitals, words))
 
 
