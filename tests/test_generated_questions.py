@@ -1008,6 +1008,16 @@ def test_a_question_whose_stem_holds_a_form_of_the_answers_word_is_never_served(
 
 
 
+def test_a_question_whose_stem_names_the_idp_its_answer_alone_names_is_never_served():
+    """Round 87: "STS couldn't reach IdP" for IDPCommunicationError among InvalidIdentityToken and
+    ExpiredTokenException: "IdP" was read as two words, "Id" and "P", and gave nothing away."""
+    q = a_question()
+    options = ("InvalidIdentityToken", "ValidationError DurationSeconds", "IDPCommunicationError", "ExpiredTokenException")
+    bad = replace(q, options=options, answers=("C",), stem="According to your notes on CI/CD, which term is described "
+                  'as: "STS couldn\'t reach IdP; usually transient → retry with limit"?')
+    assert any("gives away its answer 'IDPCommunicationError'" in p for p in check(bad, context_of()))
+
+
 def test_a_question_whose_stem_holds_the_start_of_its_answers_word_is_never_served():
     q = a_question()
     bad = replace(q, stem="Which intrinsic function is described as: \"string substitution with ${Var}\"?",

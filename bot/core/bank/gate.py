@@ -38,7 +38,7 @@ _ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 ([a-z]{4,}s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|er|e)$")  # "caching", "cached": "cach"; "owning", "owned": "own"
 _DIGITS = re.compile(r"\d+")
-_NAME_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")  # "AWSXRayDaemon": "AWSX Ray Daemon"
+_NAME_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z](?![\W_]|$))|(?<=[A-Z])(?=[A-Z][a-z]{2})")  # "AWSXRayDaemon": "AWSX Ray Daemon"; "IdP" one
 _PARTS = re.compile(r"[\s_]+")  # the words of "CHANGE_SET_REPLACE"
 GIVES_AWAY = "the stem gives away its answer"  # a problem a shorter heading path may mend
 _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"|\")")  # a topic may hold commas
