@@ -46,6 +46,7 @@ _CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_SPAN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?")  # a word of a title, "X-Ray" one
 # The notes' own abbreviations: "SM = Secrets Manager", "CWL = CW Logs" (its own shorthand spelled out in
 # turn), '"CI" = container image', a glossary's "- **PB**: permissions boundary" (the initials decide:
 # "TIP: turn it on" defines nothing), "VReq / VResp = viewer request / viewer response"
@@ -249,7 +250,7 @@ def subject(title: str, names: frozenset[str]) -> str:
     label, colon, rest = title.partition(": ")
     if colon and not _named(label, names):
         return subject(rest, names)
-    spans = list(re.finditer(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?", title))
+    spans = list(_SPAN.finditer(title))
     joined = [re.sub(r"[^a-z0-9]", "", " ".join(m.group(0) for m in spans[:n]).lower()) for n in (3, 2, 1)]
     named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
                   if len(spans) >= n and j in names), "")
@@ -262,7 +263,7 @@ def subject(title: str, names: frozenset[str]) -> str:
 
 def _named(text: str, names: frozenset[str]) -> bool:
     """Whether a name of ``names`` is among the words of ``text``, one to three together."""
-    words = [re.sub(r"[^a-z0-9]", "", w.lower()) for w in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?", text)]
+    words = [re.sub(r"[^a-z0-9]", "", m.group(0).lower()) for m in _SPAN.finditer(text)]
     return any("".join(words[i:i + n]) in names for n in (1, 2, 3) for i in range(len(words) - n + 1))
 
 
