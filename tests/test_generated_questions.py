@@ -718,6 +718,35 @@ def test_a_stem_spells_out_shorthand_the_notes_define_with_its_kind_after_it():
     assert any("the Parameter Store" in s for s in secrets) and not [s for s in secrets if "parameter Store" in s]
 
 
+def test_a_practice_exam_log_names_no_question_number_and_asks_no_figure_of_a_missed_question():
+    """Round 88's mistakes log: "According to your notes on #3 · 05 Mar · set B, q9" named the
+    entry, not a topic; and "Function timeout _____, queue VT 30 s" came from the "Q I missed:"
+    line, whose figures set up the practice question (reviewers: 2, 10 or 15 min would do as well)."""
+    log = Path(__file__).parent / "eval" / "generator88" / "notes" / "lambda-idempotency-powertools-notes.md"
+    stems = [q.stem for q in served(log.read_text(encoding="utf-8"))]
+    assert any('"EventBridge default retry policy: _____ and up to 185 attempts' in s for s in stems)
+    assert not [s for s in stems if re.search(r"#\d|\bset [A-H]\b|\bq\d|\bMar\b|\bApr\b", s)]
+    assert not [s for s in stems if "Function timeout" in s]
+    card = """\
+# SQS notes
+
+## FIFO
+Q: Powertools idempotency vs SQS FIFO dedup? FIFO `MessageDeduplicationId` dedups within a 5 minute window at the QUEUE level on send.
+"""
+    assert [q.correct for q in served(card) if q.shape == "number"] == [("5 minutes",)]
+    missed = card.replace("Q: Powertools idempotency vs SQS FIFO dedup? FIFO", "Q I missed: a consumer charged twice. FIFO")
+    assert not [q for q in served(missed) if q.shape == "number"]
+
+
+def test_a_value_the_notes_show_failing_is_never_the_blank():
+    """Round 88's Cornell notes: "chained assume with _____ – fails, 1 h cap" keyed 2 h, yet any
+    option over an hour fails as well; and a cue cell's dash ("pick GetSessionToken when | same
+    user ...") is no part of the situation."""
+    sts = Path(__file__).parent / "eval" / "generator88" / "notes" / "sts-session-policies-tags-notes.md"
+    asked = served(sts.read_text(encoding="utf-8"))
+    assert asked and not [q for q in asked if "fails" in q.stem or "when –" in q.stem]
+
+
 def test_a_stem_says_the_service_of_a_notes_file_whose_only_heading_is_its_title():
     """Round 84: one "#" title over a numbered outline: its chooser list was asked "According to
     your notes, which should …", naming no service."""

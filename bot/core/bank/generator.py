@@ -55,7 +55,7 @@ from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.stems import (
-    INLINE_CARD, PATH, WHEN, Cleaner, card_answer, clause, elliptic, named_first, said_words, spoken, subject, told, unbracketed,
+    INLINE_CARD, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, said_words, spoken, subject, told, unbracketed,
 )
 from bot.core.bank.lines import (
     Line,
@@ -1023,7 +1023,10 @@ class _Maker:
         # exactly 30 min after logout …" / "→ TTL is not precise"): its figures are the scenario's, no fact
         answered = number + 1 < len(here) and bool(statements.ANSWER_LINE.match(here[number + 1].text)) \
             and key(here[number].text).startswith(key(p.heading[-1]))  # an item named by its own first line
-        return here[number].text.rstrip().endswith("?") or after.rstrip().endswith("?") or answered
+        # or is a quiz's question with no answer on its line ("Q I missed: … Function timeout 5 min, queue VT
+        # 30 s", a mistakes log; not "Q: …? FIFO dedups within 5 minutes"): its figures are the quiz's setup
+        return here[number].text.rstrip().endswith("?") or after.rstrip().endswith("?") or answered \
+            or bool(QUIZ_SETUP.match(here[number].text))
 
     def _card(self, p, answer: Line) -> str:
         """The question of the flashcard whose answer ("A: …") is this line, else ""."""

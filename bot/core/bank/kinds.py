@@ -413,7 +413,7 @@ OPEN_END = re.compile(r"\b(?:for|to|of|with|on|in|at|by|from|and|or)[.?!]?$", re
 def situation(when: str) -> str:
     """What a rule's "when" clause says the developer faces: not the reason after a dash ("need full
     items — avoids fetches"), nor what follows an arrow after three words ("empty receives → always")."""
-    told = re.split(r"\s[—–]\s", re.sub(r"^\s*(?:→|->|:)\s*", "", when))[0]  # "when → you need …": what follows
+    told = re.split(r"\s[—–]\s", re.sub(r"^\s*(?:→|->|:|[—–])\s*", "", when))[0]  # "when → you need …": what follows
     before = re.split(r"\s(?:→|->)\s", told)[0]
     return before if len(before.split()) >= 3 else told
 

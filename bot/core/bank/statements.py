@@ -256,9 +256,11 @@ def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
             or REFERS.search(" ".join(blanked.split()[:4])) is not None or exemplified(blanked, blank)
             # a run of values ("HttpConnections 50 · MaxRetries 10 · retention ___"), the value it used to be
             # ("(old 15)"), a negation ("the free tier doesn't expire after ___": any amount is as true), a
-            # range's low end no word calls one ("DurationSeconds ___ up to the role's max": the default too?)
+            # range's low end no word calls one ("DurationSeconds ___ up to the role's max": the default too?),
+            # a value shown failing ("chained assume with ___ – fails, 1 h cap": any amount over it fails too)
             or "·" in blanked or re.search(rf"\(old\b|(?:n't|\bnot|\bnever)\s+(?:\w+\s+){{0,2}}(?:after|before|within|for|in)\s+{blank}"
-                                           rf"|(?<!from )(?<!min )(?<!minimum ){blank}\s+up\s+to\b", blanked) is not None)
+                                           rf"|(?<!from )(?<!min )(?<!minimum ){blank}(?:\s+up\s+to\b"
+                                           rf"|\s*(?:[—–:-]|->|→)\s*(?:fails|errors|is rejected|throttles)\b)", blanked) is not None)
 
 
 def clause(text: str, m: re.Match, blank: str) -> str:

@@ -32,13 +32,14 @@ _SPACES = re.compile(r"\s+")
 _ASKS = re.compile(r"[\"“”?]")  # a heading quoting or asking ("Use X when Y", "Which one?"): the notes' own words
 _LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:)\s+", re.IGNORECASE)  # "[Raj]: ": who wrote it
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
-# an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", then
-# the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create"
-_OUTLINE = r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|(?i:{words})\s+(?:\d+(?:\.\d+)*[a-z]?|[A-Z]|[IVX]+)\b\s*[—–:.-]?)\s+"
+# an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", "#3 · …", then
+# the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create", "q9"
+_OUTLINE = (r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|#\d+[a-z]?\b\s*[—–:.,·-]?"
+            r"|(?i:{words})(?:\s*\d+(?:\.\d+)*[a-z]?|\s+(?:[A-Z]|[IVX]+))\b\s*[—–:.,·-]?)(?:\s+|$)")
 # a diary's date before a heading, or for all of it: "Tue 11 Mar: cost + batching", "March 3 — DLQs",
 # "2025-03-11 - retries", "Wed 5 Mar" (the lexicon's ``calendar`` words): the day names no topic
 _DATE = (r"^\s*(?:(?:(?i:{days})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{days})\b|(?i:{days})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
-         r"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})\s*[—–:.-]?(?:\s+|$)")
+         r"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})\s*[—–:.,·-]?(?:\s+|$)")
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
@@ -160,13 +161,20 @@ class Cleaner:
         words = set(re.findall(r"[a-z]+", heading.lower()))
         return (_ASKS.search(heading) is not None or not words.isdisjoint(self.asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
-                or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", self._outline.sub("", heading)).lower()) if len(w) > 1} <= plain)
+                or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", self.unnumbered(heading)).lower()) if len(w) > 1} <= plain)
+
+    def unnumbered(self, heading: str) -> str:
+        """The heading without the numbers and dates before it, however many ("#3 · 05 Mar · set B,
+        q9" of a practice-exam log is none but them)."""
+        while (bare := self._outline.sub("", heading, count=1)) != heading:
+            heading = bare
+        return heading
 
     def names_nothing(self, heading: str) -> bool:
         """A heading a stem cannot say the notes are "on": one opening a phrase or a clause ("On the
         write side", "How the flow works", "When not to use it", "create the mapping") says where
         or how, not what."""
-        bare = self._outline.sub("", _NOISE.sub("", heading).strip())
+        bare = self.unnumbered(_NOISE.sub("", heading).strip())
         words = re.findall(r"[\w'-]+", bare)
         # or a clause once its number is gone ("Step 4 — create the event source mapping")
         return bool(words) and (words[0].lower() in self._openers
@@ -184,7 +192,7 @@ class Cleaner:
         for which question", "Deployment policies ← most tested part", "Config: env vars, secrets,
         timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
         the topic."""
-        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", self._outline.sub("", _NOISE.sub("", part).strip())))))
+        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", self.unnumbered(_NOISE.sub("", part).strip())))))
                  or part for part in path.split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
         return PATH.join(self.clean(part) for part in parts)
 
@@ -347,6 +355,7 @@ def unremarked(clause: str, blank: str) -> str:
 # A flashcard: "Q: …?" then "A: …". Its question, as the learner wrote it, is the stem; its answer
 # names the key when it opens with a name.
 INLINE_CARD = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(?P<q>.{10,}?\?)\s*(?:→|->)?\s*(?:A|Answer)\s*[:.)]\s*(?P<a>\S.*)$")
+QUIZ_SETUP = re.compile(r"^(?:Q|Question)\b(?!.*(?:\?|(?<!\w)(?:A|Answer)\s*[:.)]\s))")  # a quiz question answering nothing
 CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
 WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
 ASKED_WORDS = 5  # a flashcard question opening with no "which" says at least this many words
