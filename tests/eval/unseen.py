@@ -168,7 +168,7 @@ def later(folder: str, misses: bool) -> None:
         print(evaluate_fts(library, cases).report(f"{notes.name}, all cases: plain FTS5/bm25"))
 
 
-TUNED = ("cases2", "cases3", "cases4", "cases6", "cases8", "cases9", "cases10", "cases11", "cases15", "cases17")
+TUNED = ("cases2", "cases3", "cases4", "cases6", "cases8", "cases9", "cases10", "cases11", "cases15", "cases17", "cases39")
 
 
 def total() -> None:
