@@ -738,6 +738,23 @@ Q: Powertools idempotency vs SQS FIFO dedup? FIFO `MessageDeduplicationId` dedup
     assert not [q for q in served(missed) if q.shape == "number"]
 
 
+def test_a_practice_question_number_is_no_topic_but_a_heading_opening_with_such_a_word_is_kept():
+    """ "Set B, q14" numbers a practice question: the stem names the title's service instead. "Test
+    X-Ray locally" opens with "Test" and a capital, yet "X-Ray" is a name, not a question's letter."""
+    notes = """\
+# X-Ray notes
+
+## Test X-Ray locally
+The X-Ray daemon listens on UDP port 2000 by default, and buffers segments for up to 30 seconds.
+
+## Set B, q14
+The X-Ray SDK samples the first request each second and 5 percent of any additional requests.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert any(s.startswith("According to your notes on Test X-Ray locally, ") and "buffers segments" in s for s in stems)
+    assert any(s.startswith("According to your notes on X-Ray, ") and "samples the first request" in s for s in stems)
+
+
 def test_a_value_the_notes_show_failing_is_never_the_blank():
     """Round 88's Cornell notes: "chained assume with _____ – fails, 1 h cap" keyed 2 h, yet any
     option over an hour fails as well; and a cue cell's dash ("pick GetSessionToken when | same
