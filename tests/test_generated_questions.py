@@ -163,6 +163,22 @@ def test_a_list_of_situations_whose_answers_name_s3_or_ec2_things_gives_scenario
     assert all(o.startswith("S3 ") for o in q.options)
 
 
+def test_a_numbered_list_of_drills_gives_no_scenario_whose_options_answer_other_drills():
+    """A numbered drill list's "X → Y" lines each answer their own question: the answers of the
+    others are no options for it (a review of such questions kept 2 of 34)."""
+    bulleted = """# S3 notes
+
+## Which feature when
+- objects must be readable in milliseconds but are rarely read → S3 Glacier Instant Retrieval
+- copy objects that existed before replication was set up → S3 Batch Replication
+- users far away upload slowly to one bucket → S3 Transfer Acceleration
+- objects must not be deleted for seven years → S3 Object Lock
+- one private object shared for an hour without IAM users → S3 presigned URL
+"""
+    numbered = re.sub(r"^- ", lambda m, n=iter(range(1, 9)): f"{next(n)}. ", bulleted, flags=re.M)
+    assert of_shape("scenario", bulleted) and not of_shape("scenario", numbered)
+
+
 def test_a_rule_whose_condition_is_shorthand_not_a_clause_gives_no_scenario():
     """ "which should a developer use when data > 256 KiB?" reads as no sentence."""
     rules = """\

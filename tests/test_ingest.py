@@ -38,11 +38,11 @@ def ids(store):
 def test_a_fresh_database_gets_every_passage_of_the_notes(store, folder):
     report = ingest(store, folder, now=NOW)
     expected, _ = parse(NOTES.read_text(encoding="utf-8"), "dva-notes.md")
-    assert report.loaded == ["dva-notes.md"] and report.passages == 79
+    assert report.loaded == ["dva-notes.md"] and report.passages == 77
     assert ids(store) == [p.id for p in expected]
     proxy = next(p for p in store.all_passages() if p.id == "rds/amazon-rds-proxy")
     assert (proxy.heading, proxy.file, proxy.line_start) == (("RDS", "Amazon RDS Proxy"), "dva-notes.md", 305)
-    assert "Notes: 1 file loaded (79 passages)" in report.summary()
+    assert "Notes: 1 file loaded (77 passages)" in report.summary()
 
 
 def test_a_second_run_on_unchanged_notes_changes_nothing(store, folder):
@@ -72,7 +72,7 @@ def test_a_new_file_is_added_and_a_deleted_file_takes_its_passages_with_it(store
     (folder / "s3.md").unlink()
     report = ingest(store, folder, now=NOW)
     assert report.removed == ["s3.md"]
-    assert "s3/buckets" not in ids(store) and len(ids(store)) == 79
+    assert "s3/buckets" not in ids(store) and len(ids(store)) == 77
 
 
 def test_files_in_subfolders_are_read_and_readmes_are_not(store, folder):
@@ -94,7 +94,7 @@ def test_a_bad_file_is_named_and_skipped_and_the_rest_still_loads(store, folder,
     (folder / name).write_bytes(data)
     report = ingest(store, folder, now=NOW)
     assert report.skipped == [name]
-    assert report.loaded == ["dva-notes.md"] and len(ids(store)) == 79
+    assert report.loaded == ["dva-notes.md"] and len(ids(store)) == 77
     problem = report.problems[0]
     assert (problem.file, problem.line) == (name, line) and words in problem.message
     assert name in report.summary()
@@ -138,7 +138,7 @@ def test_the_same_heading_in_two_files_gets_two_ids(store, folder):
 
 def test_one_file_can_be_ingested_on_its_own(store, folder):
     report = ingest(store, folder / "dva-notes.md", now=NOW)
-    assert report.loaded == ["dva-notes.md"] and len(ids(store)) == 79
+    assert report.loaded == ["dva-notes.md"] and len(ids(store)) == 77
 
 
 def test_a_large_folder_shows_a_progress_bar_on_the_given_stream(store, tmp_path):
@@ -197,7 +197,7 @@ def test_ingesting_another_folder_adds_to_the_notes_and_removes_none_of_them(sto
     (extra / "lambda.md").write_text("## Lambda\n1. Layers\n   - shared code\n")
     ingest(store, folder, now=NOW)
     report = ingest(store, extra, now=NOW)
-    assert report.removed == [] and len(ids(store)) == 80
+    assert report.removed == [] and len(ids(store)) == 78
     report = ingest(store, folder, now=NOW)
     assert (report.unchanged, report.removed) == (1, [])
     assert store.note_files() == ["dva-notes.md", "lambda.md"]

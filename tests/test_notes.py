@@ -18,7 +18,7 @@ def bundled():
 def test_the_bundled_notes_load_without_problems():
     passages, problems = bundled()
     assert problems == []
-    assert len(passages) == 79
+    assert len(passages) == 77
 
 
 def test_sections_are_the_second_level_headings_not_the_document_title():
@@ -76,6 +76,34 @@ def test_editing_one_passage_changes_no_id_and_only_its_text():
     assert list(after) == list(before)
     changed = [pid for pid in before if before[pid].text != after[pid].text]
     assert changed == ["ec2/io1-io2-family-with-multi-attach"]
+
+
+def test_a_numbered_list_of_short_facts_stays_in_its_sections_passage():
+    """ "VT facts: 1. default 30 s … 4. can keep extending but never past the 12 h max": each fact
+    alone would lose what it is a fact of, so ``dva ask`` shows them with their heading."""
+    text = """## Visibility timeout
+VT facts:
+1. default 30 s, min 0, max 12 h
+2. `ChangeMessageVisibility` (needs the receipt handle) counts
+   from the moment of the call
+3. can keep extending but never past the 12 h max
+
+## Lifecycle
+1. producer calls SendMessage and the msg is stored
+2. consumer calls ReceiveMessage and the msg is in flight
+"""
+    passages, _ = parse(text, "sqs.md")
+    assert [(p.heading, p.text.splitlines()[-1]) for p in passages] == [
+        (("Visibility timeout", "VT facts"), "3. can keep extending but never past the 12 h max"),
+        (("Lifecycle",), "2. consumer calls ReceiveMessage and the msg is in flight")]
+
+
+def test_a_numbered_list_of_named_topics_or_long_items_keeps_one_passage_per_item():
+    named = "## Lambda\n1. Concurrency : 1000 per Region by default\n2. Layers : up to 5 per function\n"
+    long = "## EC2\n1. User data runs at first boot\n   - as root\n   - once\n   - logs in cloud-init\n" \
+           "2. Key pair is needed for SSH\n"
+    assert [p.title for p in parse(named, "lambda.md")[0]] == ["Concurrency", "Layers"]
+    assert [p.title for p in parse(long, "ec2.md")[0]] == ["User data runs at first boot", "Key pair is needed for SSH"]
 
 
 def test_adding_a_section_and_an_item_changes_no_other_id():

@@ -1022,7 +1022,7 @@ class _Maker:
         # or, an item of its own, sets up a trap whose answer follows on the next line ("Sessions must go
         # exactly 30 min after logout …" / "→ TTL is not precise"): its figures are the scenario's, no fact
         answered = number + 1 < len(here) and bool(statements.ANSWER_LINE.match(here[number + 1].text)) \
-            and key(here[number].text).startswith(key(p.heading[-1]))  # an item named by its own first line
+            and (here[number].numbered or key(here[number].text).startswith(key(p.heading[-1])))  # an item
         # or is a quiz's question with no answer on its line ("Q I missed: … Function timeout 5 min, queue VT
         # 30 s", a mistakes log; not "Q: …? FIFO dedups within 5 minutes"): its figures are the quiz's setup
         return here[number].text.rstrip().endswith("?") or after.rstrip().endswith("?") or answered \

@@ -88,13 +88,14 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
     Quoted exam cues ('"payload 5 MB" → S3 + pointer') make a list; so do "situation →
     answer" lines (or a "need | pick" table's rows) when most lead to things, each to its own
     ("need the result now → Synchronous Express"; not "explicit Deny → DENY", nor "Pre sign-up
-    → …", a term ``term`` says is defined)."""
+    → …", a term ``term`` says is defined). A numbered list's "X → Y" lines (quoted or not) are the note-taker's
+    drills or mistakes, each answering its own question: no family of options (2 of 34 kept)."""
     quoted: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     decided: dict[str, list[tuple[str, str, Line, str]]] = defaultdict(list)
     short: set[str] = set()  # the groups of a few marked scenarios: wrong options from the document
     table, in_table = "", False  # the group of the table the rows belong to; whether the line before was a row
     for line in lines:
-        for answer, cue in cues(line.text, whole=True):
+        for answer, cue in () if line.numbered else cues(line.text, whole=True):
             quoted[line.group].append((solution(answer), cue, line, answer))
         row = _row(line.text)  # a table's rows are one list, under its header row
         is_row = row != line.text
@@ -103,7 +104,7 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
         in_table = is_row
         said = None if header else DECIDED.match(unlabelled(row))  # "Scenario: new app, spiky traffic → Answer: on-demand"
         cue = said.group("cue").strip() if said else ""
-        if said and len(cue.split()) >= 3 and not term(cue):
+        if said and len(cue.split()) >= 3 and not term(cue) and not line.numbered:
             answer = unlabelled(said.group("answer"))
             decided[table or line.group].append((solution(answer), f'"{cue}"', line, answer))
     for group, found in decided.items():

@@ -19,6 +19,10 @@ from bot.core.lookup.problems import Problem
 
 #: an item longer than this many lines is split at its bold sub-headings
 SPLIT_LINES = 20
+#: a numbered list whose items are at most this many lines each holds facts of one passage
+SHORT_ITEM = 3
+#: an item of at most this many words names a topic ("1. IAM", "2. Key pair")
+NAME_WORDS = 3
 #: a passage's text is cut here (a whole notes file on one line, say)
 MAX_TEXT = 20_000
 #: a line longer than this is not prose (a pasted blob, a minified file): skipped
@@ -27,6 +31,7 @@ MAX_TITLE = 90
 
 _HEADING = re.compile(r"^\s*`*\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^( {0,3})(\d{1,3})[.)]\s+(.*)$")
+_NAMING = re.compile(r"\*\*[^*]+\*\*|[^:.!?]{1,40}?\s*:(?:\s|$)")  # "**Layers** …", "Concurrency : …"
 _BULLET = re.compile(r"^(\s*)(?:[-*+]\s+)+(.*)$")
 _WHOLE_BOLD = re.compile(r"^\*\*\s*(.+?)\s*\*\*[\s:.]*$")
 _INLINE_HEADING = re.compile(r"^#{1,6}\s+")
@@ -156,6 +161,7 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
     blocks: list[_Block] = []
     current: _Block | None = None
     fenced = False
+    facts = _facts(lines)
     for number, line in enumerate(lines, start=1):
         if _FENCE.match(line):
             fenced = not fenced
@@ -174,8 +180,9 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
             blocks.append(current)
             continue
         item = None if fenced else _ITEM.match(line)
-        if item and current is not None and _listing(current) and _one_line(lines, number):
-            current.lines.append((number, line))  # an item of a list the line before announced
+        if item and current is not None and (_listing(current) and _one_line(lines, number)
+                                             or not current.item and number in facts):
+            current.lines.append((number, line))  # an item of a list the line before announced, or of facts
             continue
         if item:
             current = _Block(section, "", number, [(number, item.group(3))], item=True)
@@ -202,6 +209,32 @@ def _one_line(lines: list[str], number: int) -> bool:
     """Is the numbered item on line ``number`` (1-based) a line alone, no sub-lines under it?"""
     after = lines[number] if number < len(lines) else ""
     return not after.strip() or bool(_ITEM.match(after) or _HEADING.match(after))
+
+
+def _facts(lines: list[str]) -> set[int]:
+    """The lines of numbered lists whose every item is a few lines and most items no name: facts
+    of the heading above them ("1. default 30 s, min 0, max 12 h"), not topics of their own
+    ("6. IAM Policy Structure" and its sub-bullets, "1. Concurrency : 1000 per Region", "1. IAM"),
+    so they stay together in its passage."""
+    facts: set[int] = set()
+    run: list[tuple[int, int]] = []  # (line number, lines of the item)
+    named = 0  # items of the run that open with a name: "Concurrency : …", "**Layers**", "IAM"
+    fenced = False
+    for number, line in enumerate([*lines, "#"], start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+        item = None if fenced or number > len(lines) else _ITEM.match(line)
+        if item:
+            run.append((number, 1))
+            named += bool(_NAMING.match(item.group(3))) or len(item.group(3).split()) <= NAME_WORDS
+        elif run and line.strip() and number <= len(lines) and (
+                line[:1].isspace() or number - 1 == run[-1][0] + run[-1][1] - 1):
+            run[-1] = (run[-1][0], run[-1][1] + 1)  # a line of the item before
+        elif line.strip() or fenced:
+            if len(run) > 1 and all(size <= SHORT_ITEM for _, size in run) and 2 * named <= len(run):
+                facts.update(n for n, _ in run)
+            run, named = [], 0
+    return facts
 
 
 def _split(block: _Block) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -311,8 +344,9 @@ def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
     if len(text) > MAX_TEXT:
         problems.append(Problem(file, start, f"passage longer than {MAX_TEXT} characters: cut"))
         text = text[:MAX_TEXT].rsplit(" ", 1)[0] + " …"
-    if not title:
-        title = _tidy_title(text.splitlines()[0].lstrip("• ")) if text else section
+    if not title:  # its first line; a list of facts opening it belongs to the section
+        first = text.splitlines()[0].lstrip("• ") if text else ""
+        title = _tidy_title(first) if first and not _ITEM.match(first) else section
     raw = "\n".join(line for _, line in body)
     heading = (section, title) if title != section else (section,)
     return Passage(
