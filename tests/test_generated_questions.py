@@ -147,8 +147,7 @@ def test_a_rule_giving_an_example_after_e_g_is_asked_and_quoted_whole():
     assert "SNS: the notes use it when the same message must reach many subscribers at once, e.g. Email and SMS endpoints." in other.explanation
 
 
-def test_a_list_of_situations_whose_answers_name_s3_or_ec2_things_gives_scenarios():
-    notes = """# S3 notes
+S3_CHOICES = """# S3 notes
 
 ## Which feature when
 - objects must be readable in milliseconds but are rarely read → S3 Glacier Instant Retrieval
@@ -157,6 +156,10 @@ def test_a_list_of_situations_whose_answers_name_s3_or_ec2_things_gives_scenario
 - objects must not be deleted for seven years → S3 Object Lock
 - one private object shared for an hour without IAM users → S3 presigned URL
 """
+
+
+def test_a_list_of_situations_whose_answers_name_s3_or_ec2_things_gives_scenarios():
+    notes = S3_CHOICES
     # a name with a digit ("S3 Batch Replication") is a thing, not a figure
     [q] = [q for q in of_shape("scenario", notes) if q.correct == ("S3 Transfer Acceleration",)]
     assert q.stem.endswith('in this situation: "users far away upload slowly to one bucket"?')
@@ -166,15 +169,7 @@ def test_a_list_of_situations_whose_answers_name_s3_or_ec2_things_gives_scenario
 def test_a_numbered_list_of_drills_gives_no_scenario_whose_options_answer_other_drills():
     """A numbered drill list's "X → Y" lines each answer their own question: the answers of the
     others are no options for it (a review of such questions kept 2 of 34)."""
-    bulleted = """# S3 notes
-
-## Which feature when
-- objects must be readable in milliseconds but are rarely read → S3 Glacier Instant Retrieval
-- copy objects that existed before replication was set up → S3 Batch Replication
-- users far away upload slowly to one bucket → S3 Transfer Acceleration
-- objects must not be deleted for seven years → S3 Object Lock
-- one private object shared for an hour without IAM users → S3 presigned URL
-"""
+    bulleted = S3_CHOICES
     numbered = re.sub(r"^- ", lambda m, n=iter(range(1, 9)): f"{next(n)}. ", bulleted, flags=re.M)
     assert of_shape("scenario", bulleted) and not of_shape("scenario", numbered)
 
