@@ -212,28 +212,32 @@ def _one_line(lines: list[str], number: int) -> bool:
 
 
 def _facts(lines: list[str]) -> set[int]:
-    """The lines of numbered lists whose every item is a few lines and most items no name: facts
-    of the heading above them ("1. default 30 s, min 0, max 12 h"), not topics of their own
+    """The lines of numbered lists whose every item is a few lines and at most half of them a name:
+    facts of the heading above them ("1. default 30 s, min 0, max 12 h"), not topics of their own
     ("6. IAM Policy Structure" and its sub-bullets, "1. Concurrency : 1000 per Region", "1. IAM"),
     so they stay together in its passage."""
     facts: set[int] = set()
     run: list[tuple[int, int]] = []  # (line number, lines of the item)
     named = 0  # items of the run that open with a name: "Concurrency : …", "**Layers**", "IAM"
+
+    def ended() -> None:
+        if len(run) > 1 and all(size <= SHORT_ITEM for _, size in run) and 2 * named <= len(run):
+            facts.update(n for n, _ in run)
+
     fenced = False
-    for number, line in enumerate([*lines, "#"], start=1):
+    for number, line in enumerate(lines, start=1):
         if _FENCE.match(line):
             fenced = not fenced
-        item = None if fenced or number > len(lines) else _ITEM.match(line)
+        item = None if fenced else _ITEM.match(line)
         if item:
             run.append((number, 1))
             named += bool(_NAMING.match(item.group(3))) or len(item.group(3).split()) <= NAME_WORDS
-        elif run and line.strip() and number <= len(lines) and (
-                line[:1].isspace() or number - 1 == run[-1][0] + run[-1][1] - 1):
+        elif run and line.strip() and (line[:1].isspace() or number - 1 == sum(run[-1]) - 1):
             run[-1] = (run[-1][0], run[-1][1] + 1)  # a line of the item before
         elif line.strip() or fenced:
-            if len(run) > 1 and all(size <= SHORT_ITEM for _, size in run) and 2 * named <= len(run):
-                facts.update(n for n, _ in run)
+            ended()
             run, named = [], 0
+    ended()
     return facts
 
 
