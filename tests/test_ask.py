@@ -377,3 +377,18 @@ def test_the_excerpt_shows_the_items_of_a_nested_list_whose_announcing_item_the_
     reply = Library(passages).ask("sqsd maxretries default")
     assert isinstance(reply, messages.FoundPassage)
     assert "MaxRetries: default 10" in render(reply)[:600]
+
+
+def test_a_first_line_the_heading_path_shows_as_the_title_is_not_shown_twice():
+    """"- Message timers: per-message DelaySeconds" titles its passage: the answer's heading path
+    ends with it, and the room it took goes to the lines under it (round 72's SQS notes)."""
+    notes = "## Timers\n- Message timers: per-message DelaySeconds\n" + "".join(
+        f"- detail {n}: {'filler words ' * 6}\n" for n in range(12)) + "- SendMessageBatch takes max 10 msgs per batch\n"
+    library = Library(parse(notes, "sqs.md")[0])
+    reply = library.ask("sendmessagebatch max msgs per batch")
+    assert isinstance(reply, messages.FoundPassage)
+    assert reply.heading[-1] == "Message timers: per-message DelaySeconds"
+    assert "Message timers" not in reply.text
+    assert "max 10 msgs per batch" in render(reply)[:600]
+    rest = library.more(reply.passage_id, reply.more if reply.more is not None else -1)
+    assert isinstance(rest, messages.FoundPassage) and "Message timers" not in rest.text and "detail 0:" in rest.text

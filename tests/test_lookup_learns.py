@@ -79,7 +79,7 @@ def test_an_acronym_the_notes_define_finds_its_spelled_out_passage_and_back():
     library = lookup(DYNAMO, lexicon=Lexicon())
     assert library.ask("what is an lsi").passage_id == library.ask("local secondary index").passage_id
     reply = library.ask("read capacity unit")
-    assert isinstance(reply, messages.FoundPassage) and "RCU" in reply.text
+    assert isinstance(reply, messages.FoundPassage) and "RCU" in render(reply)
 
 
 def test_a_question_about_one_feature_finds_that_feature_not_another_of_the_service():
@@ -102,7 +102,7 @@ def test_the_files_own_title_names_every_passage():
 def test_notes_about_another_subject_are_answered_not_declined_as_aws_topics():
     library = lookup(K8S, "k8s.md")
     reply = library.ask("how does service discovery work in k8s")
-    assert isinstance(reply, messages.FoundPassage) and "DNS name" in reply.text
+    assert isinstance(reply, messages.FoundPassage) and "DNS name" in render(reply)
 
 
 def test_a_comment_in_a_code_block_is_not_a_heading():

@@ -337,7 +337,7 @@ def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
     text = _clean_body(body)
     if title and text:  # the title repeated as the first line says nothing new
         first, _, rest = text.partition("\n")
-        if _same(first, title):
+        if restates(first, title):
             text = rest.lstrip("\n")
     if not text and not title:
         return None
@@ -368,7 +368,8 @@ def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
     )
 
 
-def _same(line: str, title: str) -> bool:
+def restates(line: str, title: str) -> bool:
+    """Does ``line`` say no more than ``title`` (a title cut short with "…" says less)?"""
     norm = lambda s: " ".join(s.strip(" •:.-").lower().split())  # noqa: E731
     return norm(line) == norm(title.rstrip("…"))
 

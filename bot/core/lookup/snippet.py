@@ -8,7 +8,8 @@ path already shows; a list's items count the words of the line announcing it
 ("Lifecycle actions:"), and a definition list's ": meaning" line goes with its term; a window
 showing the lines after its best line beats one ending at it (what follows a line explains
 it); the passage's start wins ties, then a window opening at a line the query names;
-short passages come whole.
+short passages come whole. A first line the heading path shows already as the passage's title
+is not shown twice: its characters go to the lines under it.
 ``more`` then shows the rest a part at a time (``part``), same heading path.
 """
 
@@ -46,27 +47,36 @@ def budget_of(passage: notes.Passage) -> int:
     return max(200, VISIBLE - len(passage.path) - MARGIN)
 
 
+def body_start(passage: notes.Passage) -> int:
+    """Where the text worth showing starts: after a first line that the heading path shows
+    already as the title ("• FIFO: 300 msg/s" titled "FIFO: 300 msg/s"), when lines follow it."""
+    first, newline, rest = passage.text.partition("\n")
+    titled = passage.title != passage.section and not passage.title.endswith(ELLIPSIS)
+    return len(first) + 1 if newline and rest.strip() and titled and notes.restates(first, passage.title) else 0
+
+
 def part(passage: notes.Passage, start: int) -> Excerpt:
     """The part of a long passage from ``start``: whole lines that fit, then where the rest begins."""
-    text, budget = passage.text, budget_of(passage)
-    start = max(0, min(start, len(text)))
+    text, budget, body = passage.text, budget_of(passage), body_start(passage)
+    start = max(body, min(start, len(text)))
     rest = text[start:]
     if len(rest) <= budget:
-        return Excerpt((ELLIPSIS + "\n" if start else "") + rest)
+        return Excerpt((ELLIPSIS + "\n" if start > body else "") + rest)
     cut = rest.rfind("\n", 0, budget)
     if cut <= 0:
         cut = rest.rfind(" ", 0, budget)
     cut = cut if cut > 0 else budget
     shown = rest[:cut].rstrip()
-    return Excerpt((ELLIPSIS + "\n" if start else "") + shown + " " + ELLIPSIS,
+    return Excerpt((ELLIPSIS + "\n" if start > body else "") + shown + " " + ELLIPSIS,
                    start + cut + (rest[cut:cut + 1] in "\n "))
 
 
 def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
             terms_of: Callable[[str], Collection[str]], budget: int | None = None) -> Excerpt:
-    """The best window of ``passage.text``; ``wanted`` holds, per query word,
+    """The best window of ``passage.text`` from ``body_start``; ``wanted`` holds, per query word,
     the index terms that match it with their weights."""
-    text = passage.text
+    body = body_start(passage)
+    text = passage.text[body:]
     if budget is None:
         budget = budget_of(passage)
     if len(text) <= budget:
@@ -103,13 +113,13 @@ def excerpt(passage: notes.Passage, wanted: list[dict[str, float]],
     window = text[start:end]
     if len(window) > budget:
         window = window[:budget].rsplit(" ", 1)[0]
-        more: int | None = start + len(window) + 1
+        more: int | None = body + start + len(window) + 1
         window += " " + ELLIPSIS
     elif end < len(text.rstrip()):
-        more = end + (text[end:end + 1] in "\n ")
+        more = body + end + (text[end:end + 1] in "\n ")
         window += ("\n" if text[end:end + 1] == "\n" else " ") + ELLIPSIS
     else:
-        more = 0 if start > 0 else None  # the rest is before the window: from the top
+        more = body if start > 0 else None  # the rest is before the window: from the body
     if start > 0:
         window = ELLIPSIS + ("\n" if text[start - 1] == "\n" else " ") + window
     return Excerpt(window, more)
