@@ -98,6 +98,24 @@ VT facts:
         (("Lifecycle",), "2. consumer calls ReceiveMessage and the msg is in flight")]
 
 
+def test_a_numbered_list_indented_under_a_bullet_stays_in_that_bullets_passage():
+    """ "- flow = optimistic locking:" over "  3. PUT with If-Match" and its sub-bullets: the steps of
+    one bullet, so the lines after them ("- perms: …") stay with the heading they are under
+    (round 91's S3 notes)."""
+    text = """## If-Match
+- flow = optimistic locking:
+  1. GET/HEAD → grab ETag
+  2. modify locally
+  3. PUT with `If-Match: <etag>`
+     - ETag still same → write ok
+     - someone changed it → **412** → re-read, merge, retry
+- perms: `s3:PutObject` **+** `s3:GetObject`
+"""
+    passages, _ = parse(text, "s3.md")
+    assert [(p.heading, p.text.splitlines()[-1]) for p in passages] == [
+        (("If-Match", "flow = optimistic locking"), "• perms: s3:PutObject + s3:GetObject")]
+
+
 def test_a_numbered_list_of_named_topics_or_long_items_keeps_one_passage_per_item():
     named = "## Lambda\n1. Concurrency : 1000 per Region by default\n2. Layers : up to 5 per function\n"
     long = "## EC2\n1. User data runs at first boot\n   - as root\n   - once\n   - logs in cloud-init\n" \

@@ -181,8 +181,9 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
             continue
         item = None if fenced else _ITEM.match(line)
         if item and current is not None and (_listing(current) and _one_line(lines, number)
-                                             or not current.item and number in facts):
-            current.lines.append((number, line))  # an item of a list the line before announced, or of facts
+                                             or not current.item and number in facts or _nested(lines, number)):
+            # an item of a list the line before announced, of facts, or of a bullet's own sub-list
+            current.lines.append((number, line))
             continue
         if item:
             current = _Block(section, "", number, [(number, item.group(3))], item=True)
@@ -209,6 +210,15 @@ def _one_line(lines: list[str], number: int) -> bool:
     """Is the numbered item on line ``number`` (1-based) a line alone, no sub-lines under it?"""
     after = lines[number] if number < len(lines) else ""
     return not after.strip() or bool(_ITEM.match(after) or _HEADING.match(after))
+
+
+def _nested(lines: list[str], number: int) -> bool:
+    """Is the numbered item on line ``number`` (1-based) indented under a bullet ("- flow:" over
+    "  1. GET the ETag", "  3. PUT with If-Match" and its sub-bullets): steps of that bullet, not
+    a topic of their own?"""
+    indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    above = (line for line in reversed(lines[:number - 1]) if line.strip() and len(line) - len(line.lstrip()) < indent)
+    return indent > 0 and bool(_BULLET.match(next(above, "")))
 
 
 def _facts(lines: list[str]) -> set[int]:
