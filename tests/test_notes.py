@@ -116,6 +116,16 @@ def test_a_numbered_list_indented_under_a_bullet_stays_in_that_bullets_passage()
         (("If-Match", "flow = optimistic locking"), "• perms: s3:PutObject + s3:GetObject")]
 
 
+def test_a_bullet_only_opening_and_ending_in_bold_does_not_split_a_long_passage():
+    """"- **WebSockets not supported** — upgrade requests rejected w/ **HTTP 400**" is a fact with two
+    bold phrases, not a bold sub-heading: the limits around it stay one passage under their heading
+    (round 91's ALB notes)."""
+    facts = "".join(f"- limit {n}: {n} MB max\n" for n in range(12))
+    text = f"## Limits\n{facts}- **WebSockets not supported** — upgrade requests rejected w/ **HTTP 400**\n{facts}"
+    passages, _ = parse(text, "alb.md")
+    assert [p.heading for p in passages] == [("Limits", "limit 0: 0 MB max")]
+
+
 def test_a_numbered_list_of_named_topics_or_long_items_keeps_one_passage_per_item():
     named = "## Lambda\n1. Concurrency : 1000 per Region by default\n2. Layers : up to 5 per function\n"
     long = "## EC2\n1. User data runs at first boot\n   - as root\n   - once\n   - logs in cloud-init\n" \
