@@ -161,9 +161,9 @@ class Cleaner:
         words = set(re.findall(r"[a-z]+", heading.lower()))
         return (_ASKS.search(heading) is not None or not words.isdisjoint(self.asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
-                or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", self.unnumbered(heading)).lower()) if len(w) > 1} <= plain)
+                or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", self._bare_heading(heading)).lower()) if len(w) > 1} <= plain)
 
-    def unnumbered(self, heading: str) -> str:
+    def _bare_heading(self, heading: str) -> str:
         """The heading without the numbers and dates before it, however many ("#3 · 05 Mar · set B,
         q9" of a practice-exam log is none but them)."""
         while (bare := self._outline.sub("", heading, count=1)) != heading:
@@ -174,7 +174,7 @@ class Cleaner:
         """A heading a stem cannot say the notes are "on": one opening a phrase or a clause ("On the
         write side", "How the flow works", "When not to use it", "create the mapping") says where
         or how, not what."""
-        bare = self.unnumbered(_NOISE.sub("", heading).strip())
+        bare = self._bare_heading(_NOISE.sub("", heading).strip())
         words = re.findall(r"[\w'-]+", bare)
         # or a clause once its number is gone ("Step 4 — create the event source mapping")
         return bool(words) and (words[0].lower() in self._openers
@@ -192,7 +192,7 @@ class Cleaner:
         for which question", "Deployment policies ← most tested part", "Config: env vars, secrets,
         timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
         the topic."""
-        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", self.unnumbered(_NOISE.sub("", part).strip())))))
+        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", self._bare_heading(_NOISE.sub("", part).strip())))))
                  or part for part in path.split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
         return PATH.join(self.clean(part) for part in parts)
 
