@@ -4372,6 +4372,22 @@ def test_a_figure_followed_by_of_is_asked_and_a_status_codes_plural_is_never_a_d
     assert not [q for q in numbers if "400" in " ".join(q.options)]
 
 
+def test_an_error_codes_plural_is_never_a_duration_even_where_the_code_is_written_nowhere_else():
+    """ "Retry on the transient Lambda 500s" was asked as 500 seconds: a 4xx or 5xx code with an
+    "s" after it is a kind of response, whether or not the notes write the code alone too."""
+    notes = """\
+# Step Functions
+
+## Retry and Catch
+- Always add a Retry for the transient Lambda 500s (Lambda.ServiceException, Lambda.SdkClientException).
+- A Task state with no TimeoutSeconds waits for up to one year, so always set TimeoutSeconds on a Task.
+- A Wait state can pause an execution for up to 300 seconds in an Express workflow test run.
+"""
+    numbers = [q for q in served(notes) if q.shape == "number"]
+    assert any(q.correct == ("300 seconds",) for q in numbers)
+    assert not [q for q in numbers if "500" in " ".join(q.options)]
+
+
 def test_a_description_that_opens_with_an_example_is_never_served_as_a_definition():
     """Round 64: 'which DynamoDB error is described as: "e.g. on-demand max throughput exceeded"':
     an example of when a term applies defines nothing (reviewers kept 1 of 4 such questions)."""

@@ -110,6 +110,7 @@ _NAMED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::|\.\w|--")  # "CMK", "ExposeHeader
 _CODED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|\d|_|::|\.\w|--")
 STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
 CODED = "status code"  # what a list of them is
+ERRORS = range(400, 600)  # "the transient Lambda 500s", "429s": responses by their code, no durations
 CLOSE = 0.05  # a wrong amount nearer the answer than this (log ratio: 5%) may be true too: 30 s beside 29 s
 TEMPLATE = 4  # a one-word lead this many lines share labels a template ("Cause:", "Fix:", "Symptom:")
 NUMBERS = 2  # number questions a passage gives at most, one a line
@@ -975,9 +976,9 @@ class _Maker:
                 shown = m.group(0)
                 if p.text.lower().count(shown.lower()) != 1 or shown.lower() in self.where(p).lower() \
                         or dated(line.text, m.start(), self.dated) or shown[-1:] == "s" and shown[-2:-1].isdigit() \
-                        and not self._one_use(value):
+                        and (not self._one_use(value) or value in ERRORS):
                     continue  # "historically 256 KB; now 1 MB": a figure the notes say is no longer true;
-                    # "retried for some 400s" beside "HTTP 400": responses, no duration (round 64's wrong key)
+                    # "retried for some 400s" beside "HTTP 400" or "the transient Lambda 500s": responses, no duration
                 measure = unit_key(unit)
                 mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == measure}
                 elsewhere = sorted({v for pid, v, _ in self.amounts[measure] if pid != p.id and self._one_use(v)
