@@ -4388,6 +4388,25 @@ def test_an_error_codes_plural_is_never_a_duration_even_where_the_code_is_writte
     assert not [q for q in numbers if "500" in " ".join(q.options)]
 
 
+def test_a_description_stops_where_another_terms_description_begins_on_its_line():
+    """Round 92: 'which term is described as: "string attributes only. contains: substring for S,
+    element check for sets"?' described two functions; terse notes run the next term's
+    "name: meaning" on after a full stop, in lower case."""
+    notes = """\
+# DynamoDB
+
+## ConditionExpression functions
+- attribute_exists: item must already hold that field, so updates never create rows.
+- attribute_not_exists: the classic insert-only-if-new guard against silent overwrites.
+- attribute_type: checks the stored type code, such as S or N.
+- size: length of a string or the count of elements in a set, list or map.
+- begins_with = string values only, matched on a prefix. contains: substring for S, element check for sets.
+"""
+    described = [q.stem for q in served(notes) if q.shape == "definition" and q.correct == ("begins_with",)]
+    assert described == ['According to your notes on ConditionExpression functions (DynamoDB), which term is described '
+                         'as: "string values only, matched on a prefix"?']
+
+
 def test_a_description_that_opens_with_an_example_is_never_served_as_a_definition():
     """Round 64: 'which DynamoDB error is described as: "e.g. on-demand max throughput exceeded"':
     an example of when a term applies defines nothing (reviewers kept 1 of 4 such questions)."""

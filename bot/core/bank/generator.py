@@ -55,7 +55,7 @@ from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.stems import (
-    INLINE_CARD, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, said_words, spoken, subject, told, unbracketed,
+    INLINE_CARD, NEXT_TERM, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, said_words, spoken, subject, told, unbracketed,
 )
 from bot.core.bank.lines import (
     Line,
@@ -1200,8 +1200,10 @@ class _Maker:
 
 
 def _first_sentence(text: str) -> str:
-    """A description's first sentence, without the ";" or ":" that went on to the next."""
-    return sentences(text.strip())[0].rstrip(";,: ")
+    """A description's first sentence, without the ";" or ":" that went on to the next, nor another
+    term's description begun after it in lower case ("string attrs only. contains: substring …")."""
+    first = sentences(text.strip())[0]
+    return NEXT_TERM.split(first, maxsplit=1)[0].rstrip(";,: ")
 
 
 def _words(text: str) -> list[str]:
