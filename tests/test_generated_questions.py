@@ -4407,6 +4407,39 @@ def test_a_description_stops_where_another_terms_description_begins_on_its_line(
                          'as: "string values only, matched on a prefix"?']
 
 
+def test_a_one_line_flashcard_never_takes_in_the_next_line_as_its_continuation():
+    """Round 93: "SnapStart :: ApplyOn: PublishedVersions (…)" took in the next card, "supports
+    Metadata resource attribute? -> yes, …", as a wrapped line (it opens in lower case): a
+    "front :: back" card is one line, and so is the description it gives."""
+    notes = """\
+# SAM template notes
+
+## 3. AWS::Serverless::Function
+what does it create? -> Lambda function + IAM execution role (unless you give Role) + event source mappings / permissions for each Events entry
+CodeUri :: local folder / S3 URI / object for the zip code (local path gets uploaded by sam deploy/package)
+InlineCode :: code inline in template (can't combine w/ CodeUri)
+PackageType :: Zip (default) or Image; Image -> use ImageUri + Metadata (DockerTag, DockerContext, Dockerfile)
+Handler / Runtime :: needed for Zip, not for Image
+MemorySize default? -> 128 MB
+Timeout default? -> 3 s (Lambda max 900 s = 15 min)
+Role :: existing role ARN -> SAM won't generate a role (so don't bother w/ Policies too)
+Policies :: managed policy names/ARNs, inline policy docs, or SAM policy templates (see §9)
+Events :: map of event sources (see §8)
+Layers :: list of layer version ARNs / Refs
+Tracing :: Active | PassThrough (X-Ray)
+DeadLetterQueue :: Type SQS|SNS + TargetArn (async invokes)
+EventInvokeConfig :: MaximumRetryAttempts, MaximumEventAgeInSeconds, DestinationConfig (OnSuccess/OnFailure)
+FunctionUrlConfig :: AuthType AWS_IAM | NONE, Cors -> gives function an HTTPS URL without API GW
+ReservedConcurrentExecutions / ProvisionedConcurrencyConfig :: concurrency (provisioned needs AutoPublishAlias!)
+Architectures :: [x86_64] default or [arm64]
+SnapStart :: ApplyOn: PublishedVersions (works on versions -> pair w/ AutoPublishAlias)
+supports Metadata resource attribute? -> yes, e.g. BuildMethod (makefile, esbuild) for custom builds
+"""
+    snap = [q for q in served(notes) if q.correct == ("SnapStart",)]
+    assert snap and all("resource attribute" not in q.stem + q.explanation for q in snap)
+    assert snap[0].stem.endswith('"ApplyOn: PublishedVersions (works on versions -> pair with AutoPublishAlias)"?')
+
+
 def test_a_description_that_opens_with_an_example_is_never_served_as_a_definition():
     """Round 64: 'which DynamoDB error is described as: "e.g. on-demand max throughput exceeded"':
     an example of when a term applies defines nothing (reviewers kept 1 of 4 such questions)."""

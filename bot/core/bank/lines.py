@@ -179,7 +179,8 @@ def _unwrapped(text: str) -> list[str]:
         body = raw.strip()
         last = out[-1].rstrip() if out else ""
         text_line = (bool(body) and not body.startswith((BULLET, "|", "#")) and not _NUMBERED.match(body)
-                     and CELL not in body and CELL not in last)  # a table's rows stay rows, whatever their case
+                     and CELL not in body and CELL not in last  # a table's rows stay rows, whatever their case
+                     and CARD not in last and CARD not in body)  # so do one-line flashcards ("SnapStart :: ApplyOn: …")
         under_bullet = (raw[:1] == " " and last.lstrip().startswith(BULLET) and len(raw) - len(raw.lstrip()) < 4
                         and (body[:1].islower() or not re.search(r"[.!?:;]$", last)
                              and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body)))  # not code under the bullet
