@@ -256,7 +256,7 @@ def subject(title: str, names: frozenset[str]) -> str:
     CloudFormation for app devs") leaves the title after it."""
     title = MAKER.sub("", title.strip())
     label, colon, rest = title.partition(": ")
-    if colon and not _named(label, names):
+    if colon and not _holds_name(label, names):
         return subject(rest, names)
     spans = list(_SPAN.finditer(title))
     joined = [re.sub(r"[^a-z0-9]", "", " ".join(m.group(0) for m in spans[:n]).lower()) for n in (3, 2, 1)]
@@ -269,7 +269,7 @@ def subject(title: str, names: frozenset[str]) -> str:
     return named if named[:1].isupper() and not others and not listed else ""
 
 
-def _named(text: str, names: frozenset[str]) -> bool:
+def _holds_name(text: str, names: frozenset[str]) -> bool:
     """Whether a name of ``names`` is among the words of ``text``, one to three together."""
     words = [re.sub(r"[^a-z0-9]", "", m.group(0).lower()) for m in _SPAN.finditer(text)]
     return any("".join(words[i:i + n]) in names for n in (1, 2, 3) for i in range(len(words) - n + 1))
