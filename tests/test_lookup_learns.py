@@ -587,3 +587,14 @@ def test_developer_shorthand_means_the_words_it_stands_for():
     concepts = shipped().concepts
     for short, long in (("perm", "permission"), ("creds", "credential"), ("env var", "environment variable")):
         assert concepts[short] == concepts[long]
+
+
+
+def test_a_list_of_exam_traps_answers_only_what_the_notes_teach_nowhere_else():
+    notes = ("# DynamoDB writes\n\n## Write options\nPutItem writes a whole item. Its ReturnValues may be NONE, "
+             "the default, or ALL_OLD, the item it replaced; UpdateItem also returns UPDATED_OLD, ALL_NEW or "
+             "UPDATED_NEW.\n\n## Conditions\nA condition expression makes a write fail with "
+             "ConditionalCheckFailedException.\n\n## Exam traps\n- PutItem ReturnValues: NONE or ALL_OLD only, "
+             "never ALL_NEW.\n- BatchWriteItem has no conditions.\n")
+    assert lookup(notes).ask("which ReturnValues does PutItem take").heading[0] == "Write options"
+    assert lookup(notes).ask("batchwriteitem conditions").heading[0] == "Exam traps"

@@ -10,7 +10,8 @@ every query word weighed by rarity: a word the notes never use counts (as
 the rarest word in a short query, a little in a long one), an AWS service
 name they never use counts three times. The lookup declines on low coverage.
 Among the best passages, those holding the query's consecutive word pairs
-rise, and a title the query names in full ("CNAME") lifts its passage.
+rise, a title the query names in full ("CNAME") lifts its passage, and one
+under a heading of exam traps sinks below one teaching the same.
 
 On a big corpus, once rarer words have found ``MAX_CANDIDATES`` passages,
 or for a term in more than ``OPEN_LIMIT`` passages, a word only re-scores
@@ -59,6 +60,8 @@ SECTION_BONUS = 0.7  # a longer query naming a section: how much its passages ri
 FIGURE_BONUS = 2.0  # a query asking for a figure: a passage giving one beside its words
 LINE_BONUS = 1.0  # a passage with one line holding the query's words, all of them for the whole bonus
 LINE_POOL = 5  # the best passages that get it
+TRAPS = 0.6  # a passage under a heading of exam traps, among the best ones, counts this share of its score
+TRAP_POOL = 5
 
 
 @dataclass(frozen=True)
@@ -204,9 +207,16 @@ class Index(QueryWords):
         top = self._pairs_bonus(top, text)
         if len(plan) > 1:  # one word has nothing to bring together; a bonus only lifts, so the pool stays first
             top = self._line_bonus(top[:LINE_POOL], plan) + top[LINE_POOL:]
-        top = top[:limit]
+        top = self._traps_last(top)[:limit]
         return [Hit(self.passages[i], final, coverage, not unknown and i in (rarest or ()),
                     frozenset(held[i])) for final, _, i, coverage in top]
+
+    def _traps_last(self, top: list[tuple]) -> list[tuple]:
+        """A list of the notes' exam traps ("Exam traps: ReturnValues", "stuff I keep mixing up")
+        restates what they teach: a passage teaching it, nearly as good a match, answers first."""
+        out = [(final * TRAPS if not self.vocab.traps.isdisjoint(words(" ".join(self.passages[i].heading)))
+                else final, position, i, coverage) for final, position, i, coverage in top[:TRAP_POOL]]
+        return sorted(out, reverse=True) + top[TRAP_POOL:]
 
     def _heading_bonus(self, top: list[tuple], plan: list[tuple], held: dict[int, set[str]]) -> list[tuple]:
         """Among the best passages, those whose headings name the query's words rise."""

@@ -235,6 +235,7 @@ class Vocabulary:
         self.names = frozenset(lexicon.names) | frozenset(stem(w) for w in lexicon.names)
         self.plain = frozenset(stem(w) for w in lexicon.generic)
         self.figures = frozenset(lexicon.figures) | frozenset(stem(w) for w in lexicon.figures)
+        self.traps = frozenset(lexicon.traps) | frozenset(stem(w) for w in lexicon.traps)
         self._real = frozenset(lexicon.real_words)
         self._jargon: dict[str, bool] = {}
         self.related: dict[str, tuple[str, ...]] = {}
