@@ -3276,7 +3276,7 @@ def test_a_need_and_pick_table_is_asked_as_the_notes_own_scenarios():
 """
     [q] = [q for q in served(notes) if "deliver one message to email, SMS and mobile push" in q.stem]
     assert q.shape == "scenario" and q.correct == ("SNS",)
-    assert set(q.options) <= {"SQS", "EventBridge", "Kinesis Data Streams", "SNS", "Amazon MQ"}
+    assert set(q.options) <= {"SQS", "EventBridge", "Kinesis Data Streams", "SNS", "MQ"}  # written alike
 
 
 def test_a_cue_answered_by_either_of_two_things_is_a_choose_two():
@@ -4456,3 +4456,13 @@ def test_a_description_that_opens_with_an_example_is_never_served_as_a_definitio
     assert any("defines nothing" in p for p in example)
     assert not any("defines nothing" in p for p in check(asked("requests above the table's maximum on-demand throughput"),
                                                           context_of()))
+
+
+def test_an_option_is_never_set_apart_by_the_makers_name_in_front_of_it():
+    notes = ("# CI/CD notes\n\n- CB = CodeBuild, CD = CodeDeploy, CP = CodePipeline, CA = CodeArtifact, CC = CodeCommit\n\n"
+             "## Last-minute mapping\n- \"build + test\" → CB buildspec\n- \"deploy w/ hooks + traffic shift\" → CD appspec\n"
+             "- \"orchestrate + approval\" → CP\n- \"private packages + public proxy\" → CA\n- \"git repo inside AWS\" → CC\n")
+    asked = generate(parse(notes, "ci.md")[0])
+    assert asked
+    for q in asked:  # "AWS CodeArtifact" among "CodeDeploy", "CodeBuild": the answer by its spelling
+        assert not any(o.startswith(("AWS ", "Amazon ")) for o in q.options), q.options

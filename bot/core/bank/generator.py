@@ -61,6 +61,7 @@ from bot.core.bank.lines import (
     Line,
     headed,
     alike,
+    MAKER,
     as_code,
     AMOUNT,
     CLAUSE,
@@ -145,6 +146,7 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
     for p in passages:
         for q in maker.questions(p):
             if q.id not in out:
+                q = maker.makers_dropped(q)
                 q, problems = maker.unnamed(p, q, check(q, maker.context))
                 same = (q.correct, frozenset(q.options))
                 said = (q.correct, q.quoted or q.id)
@@ -631,6 +633,16 @@ class _Maker:
     def according(self, p, depth: int | None = None) -> str:
         where = spoken(PATH.join(self.where(p).split(PATH)[:depth]))
         return f"According to your notes on {where}" if where else "According to your notes"
+
+    def makers_dropped(self, q: BankQuestion) -> BankQuestion:
+        # options with a maker's name in front ("AWS CodeDeploy" beside "CodeBuild", "CodeArtifact")
+        # are written as the others are, or the name alone sets them apart; all of them or none
+        # (not "AWS Backup plan": after a plain English word the maker's name is part of the service's)
+        bare = [MAKER.split(o)[-1] for o in q.options]
+        made = [b for o, b in zip(q.options, bare) if b != o]
+        if len(made) == len(bare) or any(b.split()[0].lower() in self.clean.english for b in made):
+            return q
+        return replace(q, options=tuple(bare))
 
     def unnamed(self, p, q: BankQuestion, problems: list[str]) -> tuple[BankQuestion, list[str]]:
         """A question whose heading names its answer ("on Deployment policies › Traffic splitting")
