@@ -61,7 +61,7 @@ FIGURE_BONUS = 2.0  # a query asking for a figure: a passage giving one beside i
 LINE_BONUS = 1.0  # a passage with one line holding the query's words, all of them for the whole bonus
 LINE_POOL = 5  # the best passages that get it
 TRAPS = 0.6  # a passage under a heading of exam traps, among the best ones, counts this share of its score
-TRAP_POOL = 5
+TRAP_POOL = 5  # the best passages a trap heading can sink among
 
 
 @dataclass(frozen=True)
