@@ -1552,6 +1552,21 @@ A: As often as every 4 hours.
 
 
 
+def test_a_flashcards_figure_is_asked_even_when_its_passage_says_it_again():
+    cards = """\
+# API Gateway
+
+## Timeouts
+Q: HTTP API max integration timeout?
+A: 30 s, cannot be increased.
+
+Q: Long job behind an API: pattern?
+A: Over 29/30 s, return 202 and push the work to SQS.
+"""
+    [q] = [q for q in of_shape("number", cards) if q.correct == ("30 s",)]
+    assert 'what completes the answer to "HTTP API max integration timeout?"' in q.stem
+
+
 def test_a_numbered_flashcard_with_its_answer_nested_under_it_is_asked_with_its_question():
     drill = """\
 # ACM drill

@@ -986,11 +986,12 @@ class _Maker:
                 continue  # "Default is ___ from creation": what is it about? (under "Visibility timeout" it says)
             for value, unit, m in self._amounts(line.text):
                 shown = m.group(0)
-                if p.text.lower().count(shown.lower()) != 1 or shown.lower() in self.where(p).lower() \
+                if p.text.lower().count(shown.lower()) != 1 and not card or shown.lower() in self.where(p).lower() \
                         or dated(line.text, m.start(), self.dated) or shown[-1:] == "s" and shown[-2:-1].isdigit() \
                         and (not self._one_use(value) or value in ERRORS):
                     continue  # "historically 256 KB; now 1 MB": a figure the notes say is no longer true;
                     # "retried for some 400s" beside "HTTP 400" or "the transient Lambda 500s": responses, no duration
+                    # a figure said twice is asked only by a flashcard, whose question says which is meant
                 measure = unit_key(unit)
                 mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == measure}
                 elsewhere = sorted({v for pid, v, _ in self.amounts[measure] if pid != p.id and self._one_use(v)
