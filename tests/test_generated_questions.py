@@ -1567,6 +1567,17 @@ A: Over 29/30 s, return 202 and push the work to SQS.
     assert 'what completes the answer to "HTTP API max integration timeout?"' in q.stem
 
 
+def test_a_timeout_of_thousands_of_milliseconds_is_asked_among_values_people_meet():
+    notes = """\
+# API Gateway
+
+## HTTP API authorizers
+- For HTTP APIs the Lambda authorizer must answer within 10,000 ms, and the limit cannot be raised.
+"""
+    [q] = [q for q in of_shape("number", notes) if q.correct == ("10,000 ms",)]
+    assert all(o.endswith(",000 ms") for o in q.options) and len(set(q.options)) == 4
+
+
 def test_a_numbered_flashcard_with_its_answer_nested_under_it_is_asked_with_its_question():
     drill = """\
 # ACM drill
