@@ -1578,6 +1578,21 @@ def test_a_timeout_of_thousands_of_milliseconds_is_asked_among_values_people_mee
     assert all(o.endswith(",000 ms") for o in q.options) and len(set(q.options)) == 4
 
 
+def test_a_flashcards_figure_with_a_remark_in_brackets_is_asked_unless_the_remark_gives_it_again():
+    cards = """\
+# Lambda
+
+## Init cards
+Q: Init phase time limit for an on-demand function?
+A: 10 s for all of init (extensions included).
+
+Q: Default function timeout?
+A: 3 seconds (three).
+"""
+    figures = [q.correct for q in of_shape("number", cards)]
+    assert ("10 s",) in figures and ("3 seconds",) not in figures
+
+
 def test_a_numbered_flashcard_with_its_answer_nested_under_it_is_asked_with_its_question():
     drill = """\
 # ACM drill
