@@ -171,13 +171,16 @@ def later(folder: str, misses: bool) -> None:
 TUNED = ("cases2", "cases3", "cases4", "cases6", "cases8", "cases9", "cases10", "cases11", "cases15", "cases17", "cases39")
 
 
-def total() -> None:
-    """One line over every case tuned on: the ``TUNED`` folders and the tuning halves (with extras)."""
+def total(fresh: bool = False) -> None:
+    """One line over every case tuned on: the ``TUNED`` folders and the tuning halves (with
+    extras); or (``fresh``) over every ``FRESH`` file, figures only, no case shown."""
     right = shown = asked = declined = absent = refused = 0
+    folders = FRESH if fresh else TUNED
     runs = [(library_of(notes), tomllib.loads(path.read_text())["case"])
-            for folder in TUNED for path in sorted((HERE / folder).glob("*.toml"))
+            for folder in folders for path in sorted((HERE / folder).glob("*.toml"))
             for notes in HERE.glob(f"generator*/notes/{path.stem}.md")]
-    runs += [(library_of(notes), halves(cases_of(notes))[0] + extra_cases_of(notes)) for notes in notes_files()]
+    if not fresh:
+        runs += [(library_of(notes), halves(cases_of(notes))[0] + extra_cases_of(notes)) for notes in notes_files()]
     for library, cases in runs:
         score = evaluate(library, cases)
         rows = [score.kinds[k] for k in KINDS if k in score.kinds]
@@ -186,8 +189,8 @@ def total() -> None:
         shown += sum(r[2] for r in rows)
         no = score.kinds.get("absent", [0, 0, 0])
         absent, declined, refused = absent + no[0], declined + no[1], refused + score.declined_answerable
-    print(f"tuning cases: {asked} answerable, right {right}, in view {shown}, answerable declined {refused}, "
-          f"absent declined {declined}/{absent}")
+    print(f"{'FRESH' if fresh else 'tuning'} cases ({len(runs)} files): {asked} answerable, right {right}, "
+          f"in view {shown}, answerable declined {refused}, absent declined {declined}/{absent}")
 
 
 def main() -> None:
@@ -195,9 +198,10 @@ def main() -> None:
     parser.add_argument("--tune", action="store_true", help="the tuning halves, with their misses")
     parser.add_argument("--fresh", action="store_true", help=f"{', '.join(FRESH)}: never tuned on, figures only")
     parser.add_argument("--total", action="store_true", help="one line over every case tuned on")
+    parser.add_argument("--fresh-total", action="store_true", help="one line over every FRESH case")
     args = parser.parse_args()
-    if args.total:
-        total()
+    if args.total or args.fresh_total:
+        total(fresh=args.fresh_total)
         return
     if args.fresh:
         for folder in FRESH:
