@@ -1588,9 +1588,12 @@ A: 10 s for all of init (extensions included).
 
 Q: Default function timeout?
 A: 3 seconds (three).
+
+Q: Most /tmp storage by default?
+A: 512 MB (provisioned or not).
 """
     figures = [q.correct for q in of_shape("number", cards)]
-    assert ("10 s",) in figures and ("3 seconds",) not in figures
+    assert ("10 s",) in figures and ("512 MB",) in figures and ("3 seconds",) not in figures
 
 
 def test_a_numbered_flashcard_with_its_answer_nested_under_it_is_asked_with_its_question():

@@ -972,7 +972,7 @@ class _Maker:
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
             if card:
-                if re.search(r"\([^)]*(?:\d|one|two|half)", line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
+                if re.search(r"\([^)]*(?:\d|\b(?:one|two|half)\b)", line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
                         or card.count("?") > 1 or elliptic(card):
                     continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?": two;
                     # "Dedup interval?": no question to post
