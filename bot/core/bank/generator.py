@@ -112,6 +112,7 @@ _CODED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|\d|_|::|\.\w|--")
 STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
 CODED = "status code"  # what a list of them is
 ERRORS = range(400, 600)  # "the transient Lambda 500s", "429s": responses by their code, no durations
+_RESTATED = re.compile(r"\([^)]*(?:\d|\b(?:one|two|half)\b)")  # "86,400 seconds (one day)": a card's figure said again
 CLOSE = 0.05  # a wrong amount nearer the answer than this (log ratio: 5%) may be true too: 30 s beside 29 s
 TEMPLATE = 4  # a one-word lead this many lines share labels a template ("Cause:", "Fix:", "Symptom:")
 NUMBERS = 2  # number questions a passage gives at most, one a line
@@ -972,7 +973,7 @@ class _Maker:
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
             if card:
-                if re.search(r"\([^)]*(?:\d|\b(?:one|two|half)\b)", line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
+                if _RESTATED.search(line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
                         or card.count("?") > 1 or elliptic(card):
                     continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?": two;
                     # "Dedup interval?": no question to post
