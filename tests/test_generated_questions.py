@@ -2686,6 +2686,17 @@ def test_a_plain_english_word_alone_in_its_section_gets_no_options_from_a_kind_i
     assert not [q for q in of_shape("scenario", notes) if q.correct == ("Standard",)]
 
 
+def test_a_dynamodb_table_class_is_never_offered_among_s3_storage_classes():
+    """ "Standard-IA" in DynamoDB notes is a table class: S3 Glacier Instant Retrieval and S3
+    Intelligent-Tiering beside it give the answer away (round 98)."""
+    notes = ("# DynamoDB\n\n## Table classes: Standard vs Standard-IA\n\nDecision rules:\n"
+             "- use Standard-IA when data is rarely read but must stay instantly queryable (vs. archiving to S3)\n"
+             "- use Standard when reads/writes are heavy (sessions, carts, leaderboards)\n"
+             "- pick a split-table pattern: current month in a Standard table, older months in Standard-IA tables\n")
+    questions = [q for q in of_shape("scenario", notes) if q.correct in {("Standard-IA",), ("Standard",)}]
+    assert not [o for q in questions for o in q.options if o.startswith("S3 ")]
+
+
 def test_services_the_notes_name_without_amazon_are_offered_beside_others_named_the_same_way():
     notes = "# Messaging\n\n## Fan-out\nUse SNS when one event must reach many subscribers at once by push.\n"
     [q] = [q for q in of_shape("scenario", notes) if q.correct == ("SNS",)]
