@@ -1578,6 +1578,17 @@ def test_a_timeout_of_thousands_of_milliseconds_is_asked_among_values_people_mee
     assert all(o.endswith(",000 ms") for o in q.options) and len(set(q.options)) == 4
 
 
+def test_a_count_of_vcpus_is_asked_among_other_counts_of_vcpus():
+    notes = """\
+# Lambda
+
+## Memory and CPU
+- At the top end (10,240 MB) a function gets up to 6 vCPUs, useful only to multi-threaded code.
+"""
+    [q] = [q for q in of_shape("number", notes) if q.correct == ("6 vCPUs",)]
+    assert all(o.endswith(" vCPUs") for o in q.options) and len(set(q.options)) == 4
+
+
 def test_a_flashcards_figure_with_a_remark_in_brackets_is_asked_unless_the_remark_gives_it_again():
     cards = """\
 # Lambda
