@@ -4532,3 +4532,32 @@ def test_an_option_is_never_set_apart_by_the_makers_name_in_front_of_it():
     assert asked
     for q in asked:  # "AWS CodeArtifact" among "CodeDeploy", "CodeBuild": the answer by its spelling
         assert not any(o.startswith(("AWS ", "Amazon ")) for o in q.options), q.options
+
+
+def test_a_table_of_facets_of_one_subject_never_asks_which_facet_a_cell_describes():
+    facets = """\
+# Lambda
+
+## Environment variables
+| item | value | note |
+|---|---|---|
+| total size | 4 KB | every key and value together |
+| key rules | letters, digits, underscores | must start with a letter |
+| reserved keys | can't set them | an error if you try |
+| where stored | in the version's own configuration | frozen when a version is published |
+| editable on | the unpublished function only | a new version takes a snapshot |
+"""
+    assert not [q.stem for q in of_shape("definition", facets)]
+    # rows that are things of their own, named as the lexicon knows them, are still told apart
+    settings = """\
+# SQS
+
+## Queue settings
+| setting | what it does | range |
+|---|---|---|
+| visibility timeout | hides a received message from other consumers | 0 s to 12 hours |
+| delivery delay | postpones every new message before consumers see it | 0 s to 15 minutes |
+| message retention period | drops a message the queue kept too long | 60 s to 14 days |
+| receive message wait time | lets a receive call wait for messages to arrive | 0 to 20 seconds |
+"""
+    assert any("which setting" in q.stem for q in of_shape("definition", settings))

@@ -192,6 +192,7 @@ class _Maker:
         self.labels = lexicon.labels
         self.recaps = lexicon.recaps
         self.prompts = lexicon.prompts
+        self.aspects = lexicon.aspects | lexicon.labels | lexicon.figures
         self.dated = lexicon.dated
         self.passages = passages
         self.sizes = Counter(p.section for p in passages)
@@ -615,6 +616,10 @@ class _Maker:
     def label(self, text: str) -> bool:
         """Words that only label what follows ("Notes", "Why"), naming nothing."""
         return set(re.findall(r"[a-z]+", text.lower())) <= self.labels
+
+    def aspect(self, header: str) -> bool:
+        """A header naming no kind of thing, only facets of one ("Item", "Setting", "Limit", "Notes")."""
+        return set(key(header).split()) <= self.aspects
 
     def heads_rows(self, header: str) -> bool:
         """A table header that only labels its column, or names the prompts or topics its rows are

@@ -40,6 +40,7 @@ MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
 TELLING = 3  # words in a cell a question may quote (``_telling``)
 MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
+_MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
 _SAME = re.compile(r"^\s*(?:same|ditto|as above)\b|^\s*[\"〃]\s*$", re.IGNORECASE)  # another row's value
 
 
@@ -144,7 +145,9 @@ class Maker(Protocol):
     def where(self, p) -> str: ...
     def notes_on(self, p) -> str: ...
     def label(self, text: str) -> bool: ...
+    def aspect(self, header: str) -> bool: ...
     stop: frozenset[str]
+    known: frozenset[str]
     kinds: Kinds
 
 
@@ -154,10 +157,21 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
     attributes = [a for a in table.attributes if a and len(a) <= MAX_CELL // 2]
     usable = {(t, a) for t in things for a in attributes if _telling(table.cell(t, a))}
     needs = sum(_need(t) for t in things) * 2 > len(things)  # "Prevent stack deletion | Termination protection"
+    if _facets(table, things, maker):
+        return
     if len(things) >= MIN_IDENTIFY and "/" not in table.kind and not needs:  # "Symptom / error | Fix": no kind to ask by
         yield from _identify(p, table, things, attributes, usable, maker)
     if len(things) >= MIN_IDENTIFY + 1:
         yield from _pairs(p, table, things, attributes, usable, maker)
+
+
+def _facets(table: Table, things: list[str], maker: Maker) -> bool:
+    """Rows that are facets of one subject, under a header naming no kind ("Item" over "scope",
+    "billing"; "Limit" over "tags per bucket", "reserved prefix"): "which item is described as …"
+    asks the learner to pick a facet, and reviewers kept none of 8. A row written as a name, or one
+    the lexicon knows ("visibility timeout" under "Setting"), is a thing of its own."""
+    return bool(table.kind) and maker.aspect(table.kind) \
+        and not any(_MARKED.search(t) or key(t) in maker.known for t in things)
 
 
 def _identify(p, table: Table, things: list[str], attributes: list[str],
@@ -284,7 +298,7 @@ def _name(thing: str) -> bool:
 def _need(thing: str) -> bool:
     """A row's first cell that is a need in plain words, no name ("speed up repeated dependency
     downloads"): the situation a scenario asks, never the answer to "which … is described as"."""
-    return len(thing.split()) >= TELLING and re.search(r"\w[A-Z]|[A-Z]{2}|\d|_|::", thing) is None
+    return len(thing.split()) >= TELLING and _MARKED.search(thing) is None
 
 
 def _value(cell: str) -> bool:

@@ -22,6 +22,7 @@ A file may hold any of these keys (every one optional)::
     traps = "words heading a list of exam traps: it restates, a passage teaching the same answers first"
     dated = "words saying a line's figure is an old one (outdated, historically): never asked"
     prompts = "words heading a table's column of self-quiz prompts (Cornell's 'Cue'): never terms"
+    aspects = "words heading a table's column of facets of one subject ('Item', 'Setting'): no kind"
     lengths = "units counting a name's length (chars): a length limit is never asked"
     openers = "words opening a phrase or clause, not a name: a heading opening with one names no topic"
     outline = "words numbering a part of a course or of the notes ('Lecture 14.4 —', 'Step 4:'): no topic"
@@ -57,7 +58,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "traps", "dated", "prompts", "lengths", "openers", "outline", "calendar",
+               "recaps", "traps", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
                "durations", "sizes")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
@@ -95,6 +96,9 @@ class Lexicon:
     # the header of a table's column of self-quiz prompts ("Cue | Notes", "Question | Answer"):
     # its cells ask, they name no term
     prompts: frozenset[str] = frozenset()
+    # the header of a table's first column over facets of one subject ("Item" over "scope",
+    # "billing"): its rows are no things of a kind to tell apart
+    aspects: frozenset[str] = frozenset()
     # units counting a name's length ("80 chars"): a name's length limit is trivia, never asked
     lengths: frozenset[str] = frozenset()
     # words opening a phrase or a clause ("On the write side", "How the flow works"): a heading
