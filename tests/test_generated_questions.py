@@ -4561,3 +4561,41 @@ def test_a_table_of_facets_of_one_subject_never_asks_which_facet_a_cell_describe
 | receive message wait time | lets a receive call wait for messages to arrive | 0 to 20 seconds |
 """
     assert any("which setting" in q.stem for q in of_shape("definition", settings))
+
+
+SPOT = """\
+# ECS on Fargate
+
+## Fargate Spot
+
+| | FARGATE | FARGATE_SPOT |
+|---|---|---|
+| price | on-demand | discounted, up to 70% off |
+| interruption | no | yes, when AWS wants the capacity back, with a 2-minute warning |
+| warning delivered as | - | a task state change event to EventBridge and SIGTERM to the task |
+| Windows | yes | no |
+| if no capacity | - | the task waits and ECS keeps retrying; no fallback to on-demand |
+
+handling an interruption:
+- `stopTimeout` in the container definition: at most 120 seconds on Fargate, after it SIGKILL
+- catch SIGTERM, finish or checkpoint the work, exit within the stop timeout
+- behind a load balancer: set the target group deregistration delay under two minutes
+- an EventBridge rule on the task state change event can react to the interruption
+- good for batch jobs, CI runners and stateless work that can be retried
+
+Q: how much warning before a Spot task is stopped, and how does the app find out?
+A: 2 minutes. SIGTERM to the containers plus a task state change event in EventBridge.
+
+Q: stopTimeout = 300 on Fargate?
+A: invalid, the maximum is 120 seconds on Fargate.
+"""
+
+
+def test_a_table_row_opening_a_passage_is_never_the_topic_a_stem_names():
+    stems = [q.stem for q in served(SPOT)]
+    assert stems and all(s.startswith("According to your notes on Fargate Spot,") for s in stems)
+
+
+def test_a_flashcard_asking_two_things_is_never_asked_by_the_figure_answering_one():
+    asked = [q.stem for q in of_shape("number", SPOT)]
+    assert asked and not any("how does the app find out" in s for s in asked)

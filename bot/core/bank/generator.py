@@ -55,7 +55,7 @@ from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.stems import (
-    INLINE_CARD, NEXT_TERM, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, said_words, spoken, subject, told, unbracketed,
+    INLINE_CARD, NEXT_TERM, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, two_asked, said_words, spoken, subject, told, unbracketed,
 )
 from bot.core.bank.lines import (
     Line,
@@ -672,7 +672,7 @@ class _Maker:
         if p.document and parts[0] == notes.untitled(p.file):  # "beanstalk config notes": the file, the title says more
             parts[0] = p.document
         derived = p.text.lstrip("•*- ").startswith(parts[-1].rstrip("…"))  # its first line, not a heading
-        if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…", parts[-1])):
+        if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…|\|", parts[-1])):
             parts = parts[:-1]
         if len(parts) > 1 and parts[-1][:1].islower() and re.search(r"\s(?:a|an|the)\s", parts[-1]):
             parts = parts[:-1]  # a bold clause ("**requires an Application Load Balancer**"), no topic
@@ -979,8 +979,8 @@ class _Maker:
             line = Line(p, lead.group("text"), sentence.number) if lead else sentence
             if card:
                 if _RESTATED.search(line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
-                        or card.count("?") > 1 or elliptic(card):
-                    continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?": two;
+                        or card.count("?") > 1 or elliptic(card) or two_asked(card):
+                    continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?", "… and how …?": two;
                     # "Dedup interval?": no question to post
             elif lead and not self._statement(line.text) and self._fragment(line.text) \
                     and self._label(bare(lead.group("term"))):

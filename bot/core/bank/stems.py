@@ -375,6 +375,12 @@ def elliptic(asked: str) -> bool:
         and len(words) < ASKED_WORDS
 
 
+def two_asked(asked: str) -> bool:
+    """ "How much warning before a Spot task stops, and how does the app find out?": a flashcard
+    asking two things; a figure answers one of them, and a stem quoting it blanks half an answer."""
+    return re.search(r"\band\s+(?:how|what|why|where|when|which|who)\b", asked, re.IGNORECASE) is not None
+
+
 def card_answer(text: str) -> str:
     """The name a flashcard's answer opens with ("A: Destinations. A DLQ only …" -> "Destinations",
     "A: The **task role** (`taskRoleArn`)" -> "task role"); "" when it opens with a sentence."""
