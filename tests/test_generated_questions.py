@@ -4599,3 +4599,22 @@ def test_a_table_row_opening_a_passage_is_never_the_topic_a_stem_names():
 def test_a_flashcard_asking_two_things_is_never_asked_by_the_figure_answering_one():
     asked = [q.stem for q in of_shape("number", SPOT)]
     assert asked and not any("how does the app find out" in s for s in asked)
+
+
+def test_the_notes_own_bold_shorthand_is_spelled_out_in_the_options():
+    cheat = """\
+# API Gateway resource policies
+
+Shorthand I use: **RP** = API Gateway resource policy, **UP** = Cognito user pool
+
+## Use X when Y
+
+- restrict a REST API to the office's public IPs -> RP with `aws:SourceIp`
+- users already in a UP, no custom code -> COGNITO_USER_POOLS authorizer
+- third-party JWT bearer tokens with custom logic -> Lambda authorizer
+- limit which APIs a VPC can reach -> VPC endpoint policy
+- per-client throttling for paying customers -> usage plans with API keys
+"""
+    options = [o for q in of_shape("scenario", cheat) for o in q.options]
+    assert options and not any(re.search(r"\bRP\b", o) for o in options)
+    assert any("API Gateway resource policy" in o for o in options)

@@ -54,7 +54,7 @@ _SPAN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?")  # a word of a title, "X-R
 _LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\s*"
                      r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
 _LONG = r"([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"  # what it stands for
-_DEFINED = re.compile(rf"(?<!\w)[\"'`]?([A-Z][A-Za-z]{{1,4}})[\"'`]?\s*=\s*{_LONG}"
+_DEFINED = re.compile(rf"(?<!\w)(?:\*\*|[\"'`])?([A-Z][A-Za-z]{{1,4}})(?:\*\*|[\"'`])?\s*=\s*{_LONG}"
                       rf"|^[\s>*•-]*(?:\*\*|`)?([A-Z][A-Za-z]{{1,4}})(?:\*\*|`)?\s*:\s+{_LONG}", re.MULTILINE)
 SENTENCE_WORDS = 4  # words after "Limits:" that make a sentence of their own ("Max: 900 s" keeps its label)
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
@@ -231,14 +231,16 @@ class Cleaner:
 
 def _initials(short: str, long: str) -> bool:
     """ "SM" abbreviates "Secrets Manager", "IdP" "identity pool", "CWL" "CloudWatch Logs": its
-    capitals are the words' initials."""
+    capitals are the words' initials, maybe after a name in front ("PS = SSM Parameter Store",
+    "RP = API Gateway resource policy") or before the kind of thing ("WS = WebSocket API")."""
     capitals = [c for c in short if c.isupper()] or list(short)
     words = re.split(r"[\s-]+", CAMEL.sub(" ", long))
-    if len(words) == len(capitals) + 1 and words[0].isupper():
-        words = words[1:]  # "PS = SSM Parameter Store": the service's maker in front
-    elif len(words) == len(capitals) + 1 and words[-1].isupper():
-        words = words[:-1]  # "WS = WebSocket API": the kind of thing after it
-    return len(capitals) == len(words) and all(w[:1].lower() == c.lower() for c, w in zip(capitals, words))
+    extra = len(words) - len(capitals)
+    named = 0 < extra <= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[:extra])
+    kinds = [words[extra:]] if named else []
+    kinds += [words[:-1]] if extra == 1 and words[-1].isupper() else []
+    return any(all(w[:1].lower() == c.lower() for c, w in zip(capitals, ws)) for ws in [words, *kinds]
+               if len(ws) == len(capitals))
 
 
 def _last_word(text: str) -> str:
