@@ -4618,3 +4618,18 @@ Shorthand I use: **RP** = API Gateway resource policy, **UP** = Cognito user poo
     options = [o for q in of_shape("scenario", cheat) for o in q.options]
     assert options and not any(re.search(r"\bRP\b", o) for o in options)
     assert any("API Gateway resource policy" in o for o in options)
+
+
+def test_a_figure_under_an_aside_label_is_never_asked_without_what_it_measures():
+    timeouts = """\
+# Lambda
+
+## Timeouts
+
+- Default timeout is 3 seconds, the maximum is 900 seconds.
+- For the exam: 15 min max.
+- A timed-out invocation logs "Task timed out after 900.00 seconds".
+"""
+    stems = [q.stem for q in served(timeouts)]
+    assert any("Default timeout is _____" in s for s in stems)
+    assert not any("For the exam" in s for s in stems)

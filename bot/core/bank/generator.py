@@ -608,10 +608,12 @@ class _Maker:
 
     def _label(self, term: str) -> bool:
         """A bullet's label that says what its figure is ("Expiry from the console", "Part size"):
-        a few words, not a clause ("Objects must be…"), not a question; never an option."""
+        a few words, not a clause ("Objects must be…"), not a question, not an aside ("For the
+        exam"); never an option."""
         words = re.findall(r"[A-Za-z0-9']+", term)
+        said = {w.lower() for w in words} - self.stop  # "For the exam: 15 min max.": an aside, no figure named
         return (0 < len(words) <= 6 and "?" not in term and re.search("[A-Za-z]", term) is not None
-                and VERB.search(term) is None and not self.label(term))
+                and VERB.search(term) is None and not self.label(term) and not said <= self.asides)
 
     def label(self, text: str) -> bool:
         """Words that only label what follows ("Notes", "Why"), naming nothing."""
