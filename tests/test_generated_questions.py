@@ -4633,3 +4633,17 @@ def test_a_figure_under_an_aside_label_is_never_asked_without_what_it_measures()
     stems = [q.stem for q in served(timeouts)]
     assert any("Default timeout is _____" in s for s in stems)
     assert not any("For the exam" in s for s in stems)
+
+
+def test_a_wrong_amount_never_repeats_a_number_its_own_line_states():
+    triggers = """\
+# Cognito
+
+## Lambda triggers
+
+- A trigger function must respond within 5 seconds, Cognito retries 3 times then fails the request.
+- Triggers run synchronously in the user's sign-in flow.
+"""
+    [asked] = of_shape("number", triggers)
+    assert asked.correct == ("5 seconds",)
+    assert not any(o.startswith("3 ") for o in asked.options)  # "retries 3 times": no "3 seconds"

@@ -45,7 +45,7 @@ from bot.core.bank.questions import BLANK, digest, pick, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
-from bot.core.bank.quantities import amount, dated, unit_key, versioned
+from bot.core.bank.quantities import amount, dated, numbers_in, unit_key, versioned
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
@@ -1001,7 +1001,8 @@ class _Maker:
                     # "retried for some 400s" beside "HTTP 400" or "the transient Lambda 500s": responses, no duration
                     # a figure said twice is asked only by a flashcard, whose question says which is meant
                 measure = unit_key(unit)
-                mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == measure}
+                mentioned = {v for v, u, _ in self._amounts(p.text) if unit_key(u) == measure} \
+                    | numbers_in(line.text) - {value}  # "Default interval = 15 (older docs said 10)": never 10 min
                 elsewhere = sorted({v for pid, v, _ in self.amounts[measure] if pid != p.id and self._one_use(v)
                                     and abs(_ratio(v, value)) <= NEAR and (v.is_integer() or not value.is_integer())}
                                    - mentioned,  # "1.5 KB" of a worked example beside "4 KB" tempts nobody

@@ -74,6 +74,12 @@ def quantities_in(line: str) -> list[Quantity]:
     return found
 
 
+def numbers_in(text: str) -> set[float]:
+    """Every number a line writes, with a unit or bare ("older docs said 10"): a wrong option
+    with one of them is one the stem itself rules out, or gives away."""
+    return {float(n.replace(",", "")) for n in _NUMBER.findall(text)}
+
+
 def versioned(text: str, start: int) -> bool:
     """Is the number at ``start`` a version: "1.2" after a name the text writes again with another
     such number ("TLS 1.2 min, TLS 1.3 recommended": not 1.2 minutes; "SQS 256 KB, SQS 1 MiB" are sizes)?"""
