@@ -4647,3 +4647,54 @@ def test_a_wrong_amount_never_repeats_a_number_its_own_line_states():
     [asked] = of_shape("number", triggers)
     assert asked.correct == ("5 seconds",)
     assert not any(o.startswith("3 ") for o in asked.options)  # "retries 3 times": no "3 seconds"
+
+
+BESIDE_DAX = """\
+## DynamoDB Streams
+- An ordered log of item changes kept for 24 hours
+- Lambda reads it through an event source mapping
+- Each record can carry the old and the new image of the item
+
+## Global tables
+- Multi-Region, multi-active replication of one table
+- Last writer wins when two Regions update the same item
+- Needs streams enabled with new and old images
+
+## Point-in-time recovery
+- Continuous backups you can restore to any second
+- Restores always create a new table with the data
+- Covers the last 35 days at most
+"""
+NOT_FOR_DAX = """\
+- Data that's rarely read twice in a whole day
+- The app needs strongly consistent reads on every request
+- Write-heavy bulk loads that churn the cache for nothing
+"""
+
+
+def test_what_a_line_says_a_thing_is_not_for_is_never_asked_as_describing_it():
+    notes = ("# DynamoDB features\n\n## DAX\nDAX is an in-memory write-through cache that speaks the DynamoDB API.\n\n"
+             "When NOT to use DAX (classic distractors):\n" + NOT_FOR_DAX + "\n" + BESIDE_DAX)
+    asked = served(notes)
+    assert any(q.correct == ("Point-in-time recovery",) for q in asked)
+    assert not any("rarely read twice" in q.stem or "DAX" in q.correct for q in asked)
+
+
+def test_what_a_heading_says_a_thing_is_not_for_is_never_asked_as_describing_it():
+    notes = ("# DynamoDB features\n\n## DAX\nDAX is an in-memory write-through cache that speaks the DynamoDB API.\n\n"
+             "### When NOT to use DAX\n" + NOT_FOR_DAX + "\n" + BESIDE_DAX)
+    asked = served(notes)
+    assert any(q.correct == ("Point-in-time recovery",) for q in asked)
+    assert not any("rarely read twice" in q.stem or "DAX" in q.correct for q in asked)
+
+
+def test_a_titles_service_before_a_colon_or_dash_names_every_stem_whatever_the_title_lists_after():
+    notes = """\
+# CloudFront: origin failover, Origin Shield, timeouts
+
+## Origin timeouts
+- The response timeout defaults to 30 seconds, the wait for the first byte.
+- The keep-alive timeout defaults to 5 seconds for custom origins.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and all(s.startswith("According to your notes on Origin timeouts (CloudFront)") for s in stems)

@@ -47,7 +47,7 @@ from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
 from bot.core.bank.quantities import amount, dated, numbers_in, unit_key, versioned
 from bot.core.bank.kinds import (
-    VERSUS_WORD, Kinds, abbreviates, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
+    VERSUS_WORD, Kinds, abbreviates, against, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
     usable, suffix_kind, asking, third_person,
 )
@@ -1105,7 +1105,7 @@ class _Maker:
             self._facets = {}
             siblings: dict[tuple[str, ...], dict[str, list[str]]] = defaultdict(dict)
             for q in self.passages:
-                found = statements.labelled(q.text)
+                found = statements.labelled(q.text) if not against(q.heading[-1]) else []
                 self._facets[q.id] = [(found[1:], False)] if len(found) > 2 else []
                 parts = self.where(q).split(PATH)
                 if len(parts) > 1 and found and found[0][1]:

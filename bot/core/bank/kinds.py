@@ -368,6 +368,12 @@ def negated(label: str) -> bool:
     return NEGATION.match(label) is not None
 
 
+def against(heading: str) -> bool:
+    """ "When NOT to use the KPL", "Don't cache with DAX if": a heading over what a thing is not for;
+    what it lists is said against the thing, never of it."""
+    return re.search(r"\b(?:not|never|don't|avoid)\b", heading, re.IGNORECASE) is not None
+
+
 def contrasts(label: str, other: str) -> bool:
     """ "Retryable" and "NOT retryable as-is": one list has what the other lacks."""
     if negated(label) == negated(other):

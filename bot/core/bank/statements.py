@@ -162,16 +162,19 @@ def paired_two(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker
 def labelled(text: str) -> list[tuple[str, list[str]]]:
     """A passage's statements by what they are said of: its own bullets first (label ""),
     then each "Label:" line's bullets (a bullet's wrapped lines joined; sub-points left
-    out, they qualify their bullet). Labels with fewer than two bullets are left out."""
+    out, they qualify their bullet). Labels with fewer than two bullets are left out, and so are the
+    bullets under a longer line announcing them."""
     found: list[tuple[str, list[str]]] = [("", [])]
     for raw in text.splitlines():
         line, indent = raw.strip(), len(raw) - len(raw.lstrip())
         if not line:
             continue
         if indent == 0 and not line.startswith("•"):
-            if line.endswith(":") and len(line.split()) <= LABEL_WORDS:
+            announces = line.endswith(":")
+            if announces and len(line.split()) <= LABEL_WORDS:
                 found.append((line[:-1].strip(), []))
-            elif found[-1][0]:
+            elif found[-1][0] or announces:  # "When NOT to use DAX (classic distractors):" says
+                # what its bullets are, no label of them: they are said of neither it nor the heading
                 found.append((LEFT, []))  # prose after a label's bullets: what follows is said of no label
         elif line.startswith("•") and indent == 0:
             found[-1][1].append(line.lstrip("•").strip())

@@ -47,6 +47,7 @@ _CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_CONTENTS_OF = re.compile(r":\s|\s[—–-]\s")  # a title's subject, then what the notes cover of it
 _SPAN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?")  # a word of a title, "X-Ray" one
 # The notes' own abbreviations: "SM = Secrets Manager", "CWL = CW Logs" (its own shorthand spelled out in
 # turn), '"CI" = container image', a glossary's "- **PB**: permissions boundary" (the initials decide:
@@ -265,8 +266,11 @@ def subject(title: str, names: frozenset[str]) -> str:
     named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
                   if len(spans) >= n and j in names), "")
     aside = re.search(r"\([^)]*\)", title)  # "(cross-acct / patterns / DLQ)": what it goes into, no other topic
+    # "CloudFront: origin failover, Origin Shield", "SNS for devs — fan-out, FIFO": after a colon or a
+    # dash the title lists what the notes cover of it, no other topic
+    contents = _CONTENTS_OF.search(title, spans[0].end()) if spans else None
     others = [m for m in spans[len(named.split()):] if re.sub(r"[^a-z0-9]", "", m.group(0).lower()) in names
-              and not (aside and aside.start() < m.start() < aside.end())]
+              and not (aside and aside.start() < m.start() < aside.end()) and not (contents and m.start() > contents.start())]
     listed = named and re.match(r"\s*[,+&/]\s*[A-Z]", title[title.index(named) + len(named):])
     return named if named[:1].isupper() and not others and not listed else ""
 
