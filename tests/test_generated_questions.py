@@ -4698,3 +4698,15 @@ def test_a_titles_service_before_a_colon_or_dash_names_every_stem_whatever_the_t
 """
     stems = [q.stem for q in served(notes)]
     assert stems and all(s.startswith("According to your notes on Origin timeouts (CloudFront)") for s in stems)
+
+
+def test_a_title_opening_with_a_services_shorthand_names_the_service_in_every_stem():
+    notes = """\
+# DDB capacity modes + table classes
+
+## Throttling
+- On-demand tables start able to serve up to 4,000 writes per second.
+- A provisioned table's burst capacity keeps up to 300 seconds of unused capacity.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and all(s.startswith("According to your notes on Throttling (DynamoDB)") for s in stems)

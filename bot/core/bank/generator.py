@@ -696,7 +696,7 @@ class _Maker:
         """The one service the notes' title names (``stems.subject``), found once a document."""
         title = p.document or p.heading[0]  # a file's only heading is its first section's, and its title
         if title not in self._subjects:
-            self._subjects[title] = subject(title, self.names)
+            self._subjects[title] = subject(self.clean.spelled_out(title), self.names)  # "DDB …": DynamoDB
         return self._subjects[title]
 
     def _scenarios(self, p) -> Iterable[BankQuestion]:
