@@ -4672,17 +4672,11 @@ NOT_FOR_DAX = """\
 """
 
 
-def test_what_a_line_says_a_thing_is_not_for_is_never_asked_as_describing_it():
+@pytest.mark.parametrize("announced", ["When NOT to use DAX (classic distractors):", "### When NOT to use DAX"],
+                         ids=["a line", "a heading"])
+def test_what_the_notes_say_a_thing_is_not_for_is_never_asked_as_describing_it(announced):
     notes = ("# DynamoDB features\n\n## DAX\nDAX is an in-memory write-through cache that speaks the DynamoDB API.\n\n"
-             "When NOT to use DAX (classic distractors):\n" + NOT_FOR_DAX + "\n" + BESIDE_DAX)
-    asked = served(notes)
-    assert any(q.correct == ("Point-in-time recovery",) for q in asked)
-    assert not any("rarely read twice" in q.stem or "DAX" in q.correct for q in asked)
-
-
-def test_what_a_heading_says_a_thing_is_not_for_is_never_asked_as_describing_it():
-    notes = ("# DynamoDB features\n\n## DAX\nDAX is an in-memory write-through cache that speaks the DynamoDB API.\n\n"
-             "### When NOT to use DAX\n" + NOT_FOR_DAX + "\n" + BESIDE_DAX)
+             f"{announced}\n{NOT_FOR_DAX}\n{BESIDE_DAX}")
     asked = served(notes)
     assert any(q.correct == ("Point-in-time recovery",) for q in asked)
     assert not any("rarely read twice" in q.stem or "DAX" in q.correct for q in asked)
