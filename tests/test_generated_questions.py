@@ -4704,3 +4704,19 @@ def test_a_title_opening_with_a_services_shorthand_names_the_service_in_every_st
 """
     stems = [q.stem for q in served(notes)]
     assert stems and all(s.startswith("According to your notes on Throttling (DynamoDB)") for s in stems)
+
+
+def test_a_two_column_table_of_labelled_remarks_is_never_asked_as_names_listed_for_each_row():
+    compared = """\
+# KMS
+
+## GenerateDataKey vs GenerateDataKeyWithoutPlaintext
+
+| GenerateDataKey | GenerateDataKeyWithoutPlaintext |
+|---|---|
+| GDK: returns plaintext + encrypted DEK | GDKWP: only encrypted DEK |
+| GDK: encrypt right now | GDKWP: encrypt LATER (call Decrypt on the blob later) |
+| GDK: needs kms:GenerateDataKey | GDKWP: its own permission (kms:GenerateDataKeyWithoutPlaintext) |
+| GDK: counts vs symmetric shared quota | GDKWP: same shared quota |
+"""
+    assert not any("is listed for" in q.stem for q in served(compared))

@@ -118,7 +118,7 @@ def _named(cell: str) -> bool:
     """A cell naming one thing: a few words, one of them written as a name (a capital inside it,
     a digit, code), no sentence."""
     return (_value(cell) and len(cell.split()) <= 4 and len(cell) <= MAX_CELL // 2
-            and re.search(r"\w[A-Z]|[A-Z]{2}|\d|_", cell) is not None and not re.search(r"[,;.]\s", cell))
+            and re.search(r"\w[A-Z]|[A-Z]{2}|\d|_", cell) is not None and not re.search(r"[,;.:]\s", cell))
 
 
 def _grid(rows: list[list[str]], heading: str, label: Callable[[str], bool]) -> Table:
