@@ -4720,3 +4720,20 @@ def test_a_two_column_table_of_labelled_remarks_is_never_asked_as_names_listed_f
 | GDK: counts vs symmetric shared quota | GDKWP: same shared quota |
 """
     assert not any("is listed for" in q.stem for q in served(compared))
+
+
+def test_a_flashcard_answered_by_its_figure_alone_is_asked_by_its_own_question():
+    cards = """\
+# RDS
+
+## IAM database authentication
+
+Q: How long is an RDS IAM authentication token valid?
+A: 15 minutes.
+
+Q: Which engines support IAM database authentication?
+A: MySQL, MariaDB and PostgreSQL.
+"""
+    [asked] = of_shape("number", cards)
+    assert asked.stem.endswith(", how long is an RDS IAM authentication token valid?")
+    assert asked.correct == ("15 minutes",)

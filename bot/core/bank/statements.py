@@ -32,7 +32,7 @@ from typing import Protocol
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences, unclosed
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single, TWO
-from bot.core.bank.stems import exemplified, unremarked
+from bot.core.bank.stems import card_asked, exemplified, unremarked
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
@@ -84,7 +84,7 @@ VALUED = re.compile(r"^([A-Za-z][A-Za-z ./()'-]{2,60}?)\s*(?::|=|–|—)\s*_{5}
 
 def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
     if figure.card:  # the learner's own flashcard, its answer blanked
-        stem = f"{maker.according(p)}, what completes the answer to \"{figure.card}\"\n\"{figure.blanked}\""
+        stem = f"{maker.according(p)}, {card_asked(figure.card, figure.blanked)}"
         why = f"{maker.notes_on(p)} answer \"{figure.card}\" with: \"{maker.tidy(figure.line.text)}\"."
         return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
     listed_under = f", under \"{intro}\"," if intro else ","

@@ -20,7 +20,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.bank.lines import CAMEL, CARD_ANSWER, MAKER, PRONOUNS, mentions, sentences
+from bot.core.bank.lines import CAMEL, CARD_ANSWER, MAKER, PRONOUNS, lower, mentions, sentences
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
@@ -326,6 +326,16 @@ def clause(condition: str) -> bool:
     kept none of round 42's)."""
     said = _PAREN.sub("", condition).strip()
     return _CLAUSE.search(said) is not None or _SUBJECT_VERB.match(said) is not None
+
+
+def card_asked(card: str, blanked: str) -> str:
+    """How a flashcard's figure is asked: by the card's own question when its answer is the figure
+    alone and the question reads on after "According to …," ("How long is execution history kept?" /
+    "A: 90 days.": no "_____." to complete), else by its answer with the figure blanked."""
+    opening = re.split(r"\W", card.lower(), maxsplit=1)[0]  # "What's the default TTL …?"
+    if not said_words(blanked) and (opening in WH or opening == "how"):  # not "Max data cfn-signal can pass?"
+        return lower(card)
+    return f"what completes the answer to \"{card}\"\n\"{blanked}\""
 
 
 def said_words(*texts: str) -> list[str]:
