@@ -4737,3 +4737,18 @@ A: MySQL, MariaDB and PostgreSQL.
     [asked] = of_shape("number", cards)
     assert asked.stem.endswith(", how long is an RDS IAM authentication token valid?")
     assert asked.correct == ("15 minutes",)
+
+
+def test_a_figure_a_flashcard_says_does_not_apply_is_never_asked_as_its_answer():
+    cards = """\
+# Step Functions
+
+## Distributed Map
+
+Q: What size limit applies to the dataset itself in a Distributed Map?
+A: Not the 256 KiB state limit, since Step Functions reads it straight from S3.
+
+Q: How many child executions can a Distributed Map run at once?
+A: Up to 10,000 in parallel.
+"""
+    assert not any("Not the _____" in q.stem for q in served(cards))

@@ -37,7 +37,7 @@ PRONOUNS = frozenset("it its they them both this that these those he she either 
 CONDITIONS = frozenset("if when unless once whenever".split())  # "Rollback if it breaks": a clause, no noun
 CARD_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(.{10,}\?)\s*$")  # a flashcard: "Q: …?" then "A: …"
 CARD_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s")
-REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not quite)\b", re.IGNORECASE)  # a flashcard's answer
+REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not)\b", re.IGNORECASE)  # a flashcard's answer
 VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
 VALUE_LABEL = re.compile(r"^([A-Za-z][\w ./()'-]{1,40}?)\s+(?:–|—|=)\s+(?=\d)")  # "default TTL = 300 s"
 DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+(?:\s+[\w./'’+-]+){0,3}?)[*`]*"
