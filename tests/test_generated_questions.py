@@ -4752,3 +4752,21 @@ Q: How many child executions can a Distributed Map run at once?
 A: Up to 10,000 in parallel.
 """
     assert not any("Not the _____" in q.stem for q in served(cards))
+
+
+def test_a_cue_written_in_arrow_shorthand_is_never_the_situation_a_question_quotes():
+    hits = """\
+# EventBridge: Scheduler, Pipes, rules
+
+## The big picture
+- EventBridge Pipes
+  - point-to-point: poll a source (SQS, Kinesis, a DynamoDB stream) then filter, enrich, target
+- exam keyword map
+  - "one-time reminder 3 days after signup, millions of them" => Scheduler (one-time `at()` + auto delete)
+  - "cron in local time zone / DST aware" => Scheduler (rules = UTC only)
+  - "DynamoDB stream -> Step Functions, only INSERTs, no code" => Pipes w/ filter
+  - "route order events to 3 teams' services" => bus + rules
+  - "re-process last week's events after bug fix" => archive + replay
+"""
+    stems = [q.stem for q in served(hits)]
+    assert stems and not any("->" in s for s in stems)

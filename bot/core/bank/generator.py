@@ -791,8 +791,8 @@ class _Maker:
             if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:
-                if terse(cue):
-                    continue  # asked of no cue, still an option for the others
+                if terse(cue) or statements.SHORTHAND.search(cue):
+                    continue  # asked of no cue ("promote dev -> prod fast": shorthand), still an option for the others
                 cue = self.clean.spelled_out(cue)  # '"REST API w/ tokens"': the stem says "with"
                 either = [a for a in alternatives(written_as) if self._thing(a)] if not answer else []
                 if len(either) == 2:  # "SnapStart or PC": choose TWO, the list's other answers wrong
