@@ -4770,3 +4770,15 @@ def test_a_cue_written_in_arrow_shorthand_is_never_the_situation_a_question_quot
 """
     stems = [q.stem for q in served(hits)]
     assert stems and not any("->" in s for s in stems)
+
+
+def test_a_figure_the_notes_write_without_thousands_separators_is_still_asked():
+    keys = """\
+# DynamoDB
+
+## Keys
+- The partition key value can be at most 2048 bytes long, the sort key value at most 1024 bytes.
+- Every item with the same partition key forms an item collection.
+"""
+    [asked] = of_shape("number", keys)
+    assert asked.correct == ("2,048 bytes",)

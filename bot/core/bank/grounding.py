@@ -44,6 +44,7 @@ def key_terms(text: str) -> list[str]:
 
 def ungrounded(claim: str, source: str, numbers: bool = True) -> str:
     """'' when at least half of the claim's key terms (and all its numbers) are in ``source``."""
+    claim, source = _ungrouped(claim), _ungrouped(source)
     terms = key_terms(claim)
     have = set(words_of(source))
     have |= {part for w in have if "-" in w for part in (w.replace("-", ""), *w.split("-"))}
@@ -55,6 +56,12 @@ def ungrounded(claim: str, source: str, numbers: bool = True) -> str:
     if terms and len(missing) * 2 > len(terms):
         return f"{claim!r}: {', '.join(missing)} not in the notes"
     return ""
+
+
+def _ungrouped(text: str) -> str:
+    """ "2,048" as "2048": an option groups a figure's thousands the way its others are written,
+    the notes may not ("PK value max 2048 bytes")."""
+    return re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
 
 
 def _seen(term: str, words: set[str]) -> bool:
