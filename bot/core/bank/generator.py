@@ -643,9 +643,9 @@ class _Maker:
         return f"According to your notes on {where}" if where else "According to your notes"
 
     def makers_dropped(self, q: BankQuestion) -> BankQuestion:
-        # options with a maker's name in front ("AWS CodeDeploy" beside "CodeBuild", "CodeArtifact")
-        # are written as the others are, or the name alone sets them apart; all of them or none
-        # (not "AWS Backup plan": after a plain English word the maker's name is part of the service's)
+        """Options with a maker's name in front ("AWS CodeDeploy" beside "CodeBuild", "CodeArtifact")
+        written as the others are, or the name alone sets them apart; all of them or none (not
+        "AWS Backup plan": after a plain English word the maker's name is part of the service's)."""
         bare = [MAKER.split(o)[-1] for o in q.options]
         made = [b for o, b in zip(q.options, bare) if b != o]
         if len(made) == len(bare) or any(b.split()[0].lower() in self.clean.english for b in made):
