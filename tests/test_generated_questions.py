@@ -4782,3 +4782,22 @@ def test_a_figure_the_notes_write_without_thousands_separators_is_still_asked():
 """
     [asked] = of_shape("number", keys)
     assert asked.correct == ("2,048 bytes",)
+
+
+def test_a_plain_word_leading_the_line_under_a_glossary_entry_is_no_term_of_its_own():
+    glossary = """\
+# CloudFormation
+
+## Glossary
+
+**Change set** - a preview of the changes an update would make to a running stack, before you execute it.
+Review: open it in the console and check the Replacement column before you execute the change set.
+
+**Stack policy** - a JSON document naming the resources that an update may not touch during a stack update.
+
+**Drift detection** - compares the actual configuration of a stack's resources with what its template expects.
+
+**Nested stack** - a stack created as a resource of another stack, from a template the team can review once.
+"""
+    options = [o for q in served(glossary) for o in q.options]
+    assert "Drift detection" in options and "Review" not in options

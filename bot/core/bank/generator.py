@@ -69,6 +69,7 @@ from bot.core.bank.lines import (
     DANGLING,
     DEFINES,
     LEAD,
+    BULLET,
     PERSONAL,
     PRONOUNS,
     RULE_AFTER,
@@ -109,6 +110,8 @@ _NAMED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::|\.\w|--")  # "CMK", "ExposeHeader
 # words with an identifier among them ("MaximumMessageSize topic attribute"); an acronym alone
 # in words is the notes' label as often as a name ("JSON size gotcha", "ECS needs", "API shape")
 _CODED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]|\d|_|::|\.\w|--")
+_WORDS = re.compile(r"[a-z0-9]+")  # a text's words, in lower case
+_LABELLED = ":"  # how a line leads with a label ("Reuse: launch a NEW env from it")
 STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
 CODED = "status code"  # what a list of them is
 ERRORS = range(400, 600)  # "the transient Lambda 500s", "429s": responses by their code, no durations
@@ -373,9 +376,22 @@ class _Maker:
         if lead and not self._term_ok(term := bare(lead.group(1))) and self._term_ok(term, named_only=False):
             self.plain_leads[(p.id, line.group)].append((term, lead.group(2), line))  # "sam build – …": a name
             return  # only beside others opening alike ("sam init", "sam deploy")
-        if not lead or not self._term_ok(term := bare(lead.group(1))) or self._arrived(lead):
+        if not lead or not self._term_ok(term := bare(lead.group(1))) or self._arrived(lead) or self._adds_to(line, lead):
             return
         self._lead(p, term, lead.group(2), line)
+
+    def _adds_to(self, line: Line, lead: re.Match) -> bool:
+        """ "Reuse: launch a NEW env from it" right under "Saved configuration (SC) - YAML template
+        of …", where the paragraphs' entries are led "Term - …": a plain word labelling the line under
+        an entry adds to that entry (how it is reused); it names no term of its own."""
+        if not line.number or line.group.endswith(BULLET) or bare(lead.group(1)).lower() not in self.clean.english:
+            return False  # one plain word ("Reuse"), not a name ("Trace map", "Lazy loading (cache-aside)")
+        above = self.lines[line.passage.id][line.number - 1]
+        led = Counter(_led_by(m) for x in self.lines[line.passage.id]
+                      if x.group == line.group and (m := LEAD.match(x.text)))
+        usual = max(led, key=led.__getitem__)
+        entry = LEAD.match(above.text) if above.group == line.group else None
+        return entry is not None and led[usual] >= 2 and _led_by(entry) == usual != _led_by(lead) == _LABELLED
 
     def _arrived(self, lead: re.Match) -> bool:
         """ "Kinesis consumer lagging -> raise ParallelizationFactor": a situation the arrow leads
@@ -426,7 +442,7 @@ class _Maker:
     def _term_ok(self, term: str, named_only: bool = True) -> bool:
         """A name of something: a few words, no label, no clause ("Not everything is namespaced"),
         no comparison ("In-place vs blue/green"), no phrase ("Fully managed build service")."""
-        words = re.findall(r"[a-z0-9]+", term.lower())
+        words = _WORDS.findall(term.lower())
         named = not words or not words[0].endswith("ly")  # "Fully managed build service" is a phrase
         # a name has a capital, a digit or a word of its own ("secrets", "batch size" label a line)
         named = named and (not named_only or any(c.isupper() or c.isdigit() or c == "_" for c in term)
@@ -454,7 +470,7 @@ class _Maker:
         """How often the notes write these words in a row (``key`` form), at most 2: each word's
         places are listed once, so asking costs the first word's uses, not the notes' length."""
         if self._places is None:
-            self._sequence = re.findall(r"[a-z0-9]+", self.text.lower())
+            self._sequence = _WORDS.findall(self.text.lower())
             self._places = defaultdict(list)
             for at, word in enumerate(self._sequence):
                 self._places[word].append(at)
@@ -1219,6 +1235,11 @@ class _Maker:
 
 
 # --- helpers ---------------------------------------------------------------------
+
+
+def _led_by(lead: re.Match) -> str:
+    """How a LEAD line separates its term from what it says (":", "-", "=", "→")."""
+    return lead.string[lead.end(1):lead.start(2)].strip()
 
 
 def _first_sentence(text: str) -> str:
