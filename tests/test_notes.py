@@ -186,3 +186,38 @@ def test_a_code_block_opened_inside_a_list_item_ends_at_its_fence_and_the_next_h
     [picks] = [p for p in passages if "FilterCriteria" in p.text]
     assert picks.section == "Quick picks"
     assert "batchItemFailures" in " ".join(p.text for p in passages if p.section == "Partial batch response")
+
+
+def test_a_code_fence_never_closed_is_named_and_the_headings_after_it_are_still_sections():
+    text = """# SQS
+
+## Long polling
+- ReceiveMessage with WaitTimeSeconds up to 20 s
+   ```
+- fewer empty responses, lower cost
+
+## Dead-letter queues
+- maxReceiveCount moves a message to the DLQ
+"""
+    passages, problems = parse(text, "sqs.md")
+    assert [p.section for p in passages if "maxReceiveCount" in p.text] == ["Dead-letter queues"]
+    assert [(p.line, p.message) for p in problems] == [(5, "a code fence never closed: read as notes")]
+
+
+def test_a_code_block_opened_at_the_end_of_a_flashcards_answer_ends_at_its_fence():
+    text = """# SDK
+
+## Paginators
+Q: boto3 paginator pattern?
+A: ```python
+   p = s3.get_paginator('list_objects_v2')
+   ```
+
+## Retries
+Q: boto3 default retry mode?
+A: legacy, 5 attempts.
+"""
+    passages, problems = parse(text, "sdk.md")
+    [cards] = [p for p in passages if p.section == "Paginators"]
+    assert problems == [] and "A:\n" in cards.text and "get_paginator" in cards.text
+    assert [p.section for p in passages if "legacy" in p.text] == ["Retries"]

@@ -37,6 +37,8 @@ _WHOLE_BOLD = re.compile(r"^\*\*\s*((?:(?!\*\*).)+?)\s*\*\*[\s:.]*$")  # not "**
 _INLINE_HEADING = re.compile(r"^#{1,6}\s+")
 _OPEN_QUESTION = re.compile(r"\?\?")
 _FENCE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(```|~~~)")  # "  - ```json" opens one inside an item
+_OPENED_AFTER = re.compile(r"^([^`~]*\w[^`~]*?)\s*(?:```|~~~)[\w+-]*\s*$")  # "A: ```python": opened after words
+_CLOSING = re.compile(r"^\s*(?:```|~~~)\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _KNOWN_CAPS = {"AMAZON": "Amazon", "LINUX": "Linux"}
 
@@ -96,6 +98,7 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
             problems.append(Problem(file, number, f"line of {len(line):,} characters: skipped"))
             lines[number - 1] = ""
     levels = [len(m.group(1)) for line in _unfenced(lines) if (m := _HEADING.match(line))]
+    problems += [Problem(file, at + 1, "a code fence never closed: read as notes") for at in _fences(lines)[1]]
     if not levels:
         problems.append(Problem(file, 1, "no markdown headings: the file is one section"))
     # a lone top-level title ("# DVA") names the document, not a section
@@ -122,12 +125,34 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
 def _unfenced(lines: list[str]) -> list[str]:
     """The lines outside fenced code blocks (a "# comment" in a shell block is no heading)."""
     out, fenced = [], False
-    for line in lines:
-        if _FENCE.match(line):
+    fences, _ = _fences(lines)
+    for at, line in enumerate(lines):
+        if at in fences:
             fenced = not fenced
         elif not fenced:
             out.append(line)
     return out
+
+
+def _fences(lines: list[str]) -> tuple[set[int], list[int]]:
+    """The indexes of the lines that open or close a fenced code block, and of the fences never
+    closed. A fence the learner forgot to close fences nothing: the rest of the notes is still
+    notes, not one code block. A block may open at the end of a line ("A: ```python")."""
+    fences: set[int] = set()
+    unclosed: list[int] = []
+    start = 0
+    while True:
+        opened = None
+        for at in range(start, len(lines)):
+            if opened is None:
+                opened = at if _FENCE.match(lines[at]) or _OPENED_AFTER.match(lines[at]) else None
+            elif _CLOSING.match(lines[at]):
+                fences |= {opened, at}
+                opened = None
+        if opened is None:
+            return fences, unclosed
+        unclosed.append(opened)
+        start = opened + 1
 
 
 def slug(text: str, limit: int = 48) -> str:
@@ -162,8 +187,9 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
     current: _Block | None = None
     fenced = False
     facts = _facts(lines)
+    fences, _ = _fences(lines)
     for number, line in enumerate(lines, start=1):
-        if _FENCE.match(line):
+        if number - 1 in fences:
             fenced = not fenced
         heading = None if fenced else _HEADING.match(line)
         if heading:
@@ -235,8 +261,9 @@ def _facts(lines: list[str]) -> set[int]:
             facts.update(n for n, _ in run)
 
     fenced = False
+    fences, _ = _fences(lines)
     for number, line in enumerate(lines, start=1):
-        if _FENCE.match(line):
+        if number - 1 in fences:
             fenced = not fenced
         item = None if fenced else _ITEM.match(line)
         if item:
@@ -308,11 +335,15 @@ def _clean_body(body: list[tuple[int, str]]) -> str:
     out: list[str] = []
     indents: list[int] = []
     fenced = False
-    for _, raw in body:
-        if _FENCE.match(raw):
+    fences, _ = _fences([raw for _, raw in body])
+    for at, (_, raw) in enumerate(body):
+        opened_after = _OPENED_AFTER.match(raw) if at in fences and not fenced and not _FENCE.match(raw) else None
+        if at in fences:
             fenced = not fenced
-            continue
-        if fenced:  # code stays as written: indentation is its structure
+            if opened_after is None:
+                continue
+            raw = opened_after.group(1)  # "A: ```python": the line's words, then the block
+        elif fenced:  # code stays as written: indentation is its structure
             if raw.strip():
                 out.append("  " + raw.expandtabs(4).rstrip())
             continue
