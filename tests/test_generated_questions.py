@@ -4801,3 +4801,25 @@ Review: open it in the console and check the Replacement column before you execu
 """
     options = [o for q in served(glossary) for o in q.options]
     assert "Drift detection" in options and "Review" not in options
+
+
+def test_the_shorthand_a_legend_table_defines_is_spelled_out_in_options():
+    notes = """\
+# Monitoring
+
+## Legend
+
+| abbr | means |
+|---|---|
+| CWL | CloudWatch Logs |
+| CT | CloudTrail |
+| XR | AWS X-Ray |
+
+## Which tool
+- "what did my code print / why crash" → CWL
+- "who deleted the bucket" → CT
+- "memory used on EC2" → CW agent
+- "where in the chain of services is the latency" → XR
+"""
+    options = {o for q in served(notes) for o in q.options}
+    assert {"CloudWatch Logs", "CloudTrail", "X-Ray"} <= options and not {"CWL", "CT", "XR"} & options

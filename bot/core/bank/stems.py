@@ -50,13 +50,14 @@ _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _CONTENTS_OF = re.compile(r":\s|\s[—–-]\s")  # a title's subject, then what the notes cover of it
 _SPAN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?")  # a word of a title, "X-Ray" one
 # The notes' own abbreviations: "SM = Secrets Manager", "CWL = CW Logs" (its own shorthand spelled out in
-# turn), '"CI" = container image', a glossary's "- **PB**: permissions boundary" (the initials decide:
+# turn), '"CI" = container image', a glossary's "- **PB**: permissions boundary" or a legend table's row
+# "CWL | CloudWatch Logs" (the initials decide:
 # "TIP: turn it on" defines nothing), "VReq / VResp = viewer request / viewer response"
 _LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\s*"
                      r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
 _LONG = r"([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"  # what it stands for
 _DEFINED = re.compile(rf"(?<!\w)(?:\*\*|[\"'`])?([A-Z][A-Za-z]{{1,4}})(?:\*\*|[\"'`])?\s*=\s*{_LONG}"
-                      rf"|^[\s>*•-]*(?:\*\*|`)?([A-Z][A-Za-z]{{1,4}})(?:\*\*|`)?\s*:\s+{_LONG}", re.MULTILINE)
+                      rf"|^[\s>*•-]*(?:\*\*|`)?([A-Z][A-Za-z]{{1,4}})(?:\*\*|`)?\s*[:|]\s+{_LONG}", re.MULTILINE)
 SENTENCE_WORDS = 4  # words after "Limits:" that make a sentence of their own ("Max: 900 s" keeps its label)
 TYPO_LENGTH = 7  # letters: only a longer word is corrected ("recieve", "seperate")
 TYPO_LIKENESS = 80  # rapidfuzz ratio, then one edit (two for long words) from exactly one English word
