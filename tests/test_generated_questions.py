@@ -4823,3 +4823,16 @@ def test_the_shorthand_a_legend_table_defines_is_spelled_out_in_options():
 """
     options = {o for q in served(notes) for o in q.options}
     assert {"CloudWatch Logs", "CloudTrail", "X-Ray"} <= options and not {"CWL", "CT", "XR"} & options
+
+
+def test_a_flashcard_answer_written_as_a_list_is_quoted_without_its_bullet():
+    cards = """\
+# SDK
+
+## Waiters
+
+Q: default poll settings for the S3 waiters?
+A: - S3 bucket_exists / object_exists: HeadBucket/HeadObject every 5 s, max 20 tries
+"""
+    [asked] = of_shape("number", cards)
+    assert '"S3 bucket_exists / object_exists: HeadBucket/HeadObject every _____' in asked.stem

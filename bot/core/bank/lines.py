@@ -14,7 +14,7 @@ from typing import Iterable
 from bot.core.lookup import notes
 
 MAX_FACT_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
-LEAD = re.compile(r"^(?P<term>(?:[A-Za-z]|[1-5]\d\d(?= [A-Z][a-z]|\s*[:=–—]|\s-|\s→))(?:::|[\w./'’+ ()`-]){0,50}?)\s*(?::|=|–|—|\s-|\s→|\s->)\s+(?P<text>\S.{6,})$")
+LEAD = re.compile(r"^(?P<term>(?:[A-Za-z]|[1-5]\d\d(?= [A-Z][a-z]|\s*[:=–—]|\s-|\s→))(?:::|[\w./'’+ ()`-]){0,50}?)\s*(?::|=|–|—|\s-|\s→|\s->)\s+(?:[-*•]\s+)?(?P<text>\S.{6,})$")
 RULE = re.compile(r"^(?:use|choose|pick|prefer|go with)\s+(?:(?:an?|the)\s+)?(?P<x>[\w./'’+ -]{2,60}?)\s+"
                    r"(?P<when>when|if|for|to)\s+(?P<y>.{8,})$", re.IGNORECASE)
 RULE_AFTER = re.compile(r"^(?P<x>[A-Za-z][\w./'’+ -]{1,40}?)\s*(?::|–|—|\s-|→|->)\s*(?:use (?:it |this )?)?"
