@@ -4836,3 +4836,23 @@ A: - S3 bucket_exists / object_exists: HeadBucket/HeadObject every 5 s, max 20 t
 """
     [asked] = of_shape("number", cards)
     assert '"S3 bucket_exists / object_exists: HeadBucket/HeadObject every _____' in asked.stem
+
+
+def test_an_outline_item_under_a_bullet_is_a_line_of_its_own_and_its_rule_is_asked():
+    outline = """\
+# Step Functions
+
+1. Parallel vs Map
+  1.1 Parallel = DIFFERENT steps run at the same time on the SAME input
+  1.2 Map = the SAME steps run for EACH item in a dataset
+  1.3 memory trick:
+      - Parallel -> fan out by task
+      - Map -> fan out by data
+  1.4 use Parallel when you have a fixed, known number of different jobs
+  1.5 use Map when the number of items is only known at runtime (an array, S3 files, CSV rows)
+  1.6 use Wait when the next step must start at a given timestamp
+  1.7 use Choice when the next state depends on a value in the input
+"""
+    stems = [q.stem for q in served(outline)]
+    assert any("a fixed, known number of different jobs" in s for s in stems)
+    assert not any("fan out by data 1.4" in s or "fan out by data use" in s for s in stems)

@@ -179,6 +179,7 @@ def _unwrapped(text: str) -> list[str]:
         body = raw.strip()
         last = out[-1].rstrip() if out else ""
         text_line = (bool(body) and not body.startswith((BULLET, "|", "#")) and not _NUMBERED.match(body)
+                     and not _MARKER.match(body)  # an outline's item ("2.4 Quotas …", "b) …") starts a line
                      and CELL not in body and CELL not in last  # a table's rows stay rows, whatever their case
                      and CARD not in last and CARD not in body)  # so do one-line flashcards ("SnapStart :: ApplyOn: …")
         under_bullet = (raw[:1] == " " and last.lstrip().startswith(BULLET) and len(raw) - len(raw.lstrip()) < 4
