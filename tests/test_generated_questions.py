@@ -4856,3 +4856,23 @@ def test_an_outline_item_under_a_bullet_is_a_line_of_its_own_and_its_rule_is_ask
     stems = [q.stem for q in served(outline)]
     assert any("a fixed, known number of different jobs" in s for s in stems)
     assert not any("fan out by data 1.4" in s or "fan out by data use" in s for s in stems)
+
+
+def test_a_claim_the_notes_refute_is_never_the_situation_a_question_quotes():
+    refuted = """\
+# CloudWatch Logs
+
+## Getting logs out
+- subscription filters stream new events to Kinesis, Firehose or Lambda
+- export tasks copy a time range to S3, one active task per account
+
+**common wrong answers**
+- "a subscription filter writes straight to S3" → Firehose
+- "an export task keeps S3 up to date in real time" → subscription filter
+- "Lambda can't be a subscription destination" → Lambda
+- "searching logs needs an export first" → Logs Insights
+"""
+    assert not any("in this situation" in q.stem for q in served(refuted))
+    # the same list, its quotes situations and its arrows answers, is asked
+    asked = refuted.replace("**common wrong answers**", "**exam cues**")
+    assert any("in this situation" in q.stem for q in served(asked))

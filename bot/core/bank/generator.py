@@ -194,6 +194,7 @@ class _Maker:
         self.clean = Cleaner(lexicon, text)
         self.labels = lexicon.labels
         self.recaps = lexicon.recaps
+        self.refuted = lexicon.refuted
         self.prompts = lexicon.prompts
         self.aspects = lexicon.aspects | lexicon.labels | lexicon.figures
         self.dated = lexicon.dated
@@ -253,6 +254,7 @@ class _Maker:
         passed_over: list[tuple[str, str]] = []  # "choose X over Y if …": (X, Y)
         self.passes_over: dict[str, str] = {}  # key(X) -> key(Y) of such a rule
         self.plain_leads: dict[tuple[str, str], list[tuple[str, str, Line]]] = defaultdict(list)
+        self.refuting = {p.id: self._refuting(p) for p in passages}
         for p in passages:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
@@ -302,7 +304,7 @@ class _Maker:
         for p in passages:
             found, short = scenario_lists(self.lines[p.id], self._thing, lambda t: self._term_ok(t) and self._thing(t),
                                           self.clean.unlabelled)
-            self.cued[p.id].update(found)
+            self.cued[p.id].update((group, cued) for group, cued in found.items() if group not in self.refuting[p.id])
             self.short_cues |= {(p.id, group) for group in short}
         self.cue_pool: dict[str, list[str]] = defaultdict(list)  # document -> every answer of its marked scenarios
         for pid, group in sorted(self.short_cues):
@@ -364,8 +366,9 @@ class _Maker:
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                           rule.group("y").strip().rstrip("."), line))
             return
-        found = [(x, y) for x, y in cues(line.text)  # not "expected", nor a cue in shorthand
-                 if self._term_ok(x, named_only=False) and solution(x) and not terse(y[1:-1])]
+        found = [(x, y) for x, y in cues(line.text)  # not "expected", nor a cue in shorthand, nor a refuted claim
+                 if self._term_ok(x, named_only=False) and solution(x) and not terse(y[1:-1])
+                 and line.group not in self.refuting[p.id]]
         for x, y in found:
             self.rules[p.section].append((x, QUOTED, y, line))
         if found:
@@ -392,6 +395,14 @@ class _Maker:
         usual = max(led, key=led.__getitem__)
         entry = LEAD.match(above.text) if above.group == line.group else None
         return entry is not None and led[usual] >= 2 and _led_by(entry) == usual != _led_by(lead) == _LABELLED
+
+    def _refuting(self, p) -> set[str]:
+        """The groups of ``p``'s lines listing claims the notes refute ('"retention is set per log
+        stream" → no, per log group' under "common wrong answers"): a quote there is a wrong claim
+        and its arrow the correction, no situation to quote and its answer."""
+        here = self.lines[p.id]
+        return {line.group for line in here if (line.number == 0 or here[line.number - 1].group != line.group)
+                and headed([here[line.number - 1].text if line.number else p.heading[-1]], self.refuted)}
 
     def _arrived(self, lead: re.Match) -> bool:
         """ "Kinesis consumer lagging -> raise ParallelizationFactor": a situation the arrow leads

@@ -20,6 +20,7 @@ A file may hold any of these keys (every one optional)::
     figures = "words that ask for a figure: a line giving one answers"
     recaps = "words naming a part of the notes that goes over the rest (a cram list, a self-test)"
     traps = "words heading a list of exam traps: it restates, a passage teaching the same answers first"
+    refuted = "words heading a list of claims the notes refute ('common wrong answers', 'myths')"
     dated = "words saying a line's figure is an old one (outdated, historically): never asked"
     prompts = "words heading a table's column of self-quiz prompts (Cornell's 'Cue'): never terms"
     aspects = "words heading a table's column of facets of one subject ('Item', 'Setting'): no kind"
@@ -58,7 +59,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "traps", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
+               "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
                "durations", "sizes")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
@@ -90,6 +91,9 @@ class Lexicon:
     # a heading word of a list of exam traps or quick hits ("Exam traps", "stuff I keep mixing up"):
     # it restates what the notes teach, so a passage teaching it answers first
     traps: frozenset[str] = frozenset()
+    # a heading word of a list of claims the notes refute ('"retention is per stream" → no, per log
+    # group' under "common wrong answers"): a quoted claim there is no situation a question quotes
+    refuted: frozenset[str] = frozenset()
     # a developer's shorthand -> its words, for a question's stem ("fn" -> "function")
     spelled: dict[str, str] = field(default_factory=dict)
     dated: frozenset[str] = frozenset()  # "outdated", "historically": a figure the notes say is old
