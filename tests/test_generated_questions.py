@@ -4876,3 +4876,14 @@ def test_a_claim_the_notes_refute_is_never_the_situation_a_question_quotes():
     # the same list, its quotes situations and its arrows answers, is asked
     asked = refuted.replace("**common wrong answers**", "**exam cues**")
     assert any("in this situation" in q.stem for q in served(asked))
+
+
+def test_a_description_that_is_one_name_with_an_aside_is_never_asked():
+    """Round 105: "resolverContext (whatever your authorizer returned)" describes nothing."""
+    q = a_question()
+    named = replace(q, stem='According to your notes, which term is described as: '
+                             '"resolverContext (whatever your authorizer returned)"?')
+    worded = replace(q, stem='According to your notes, which term is described as: '
+                             '"compile, test, package (produces artifacts)"?')
+    assert any("list of values" in p for p in check(named, context_of()))
+    assert not any("list of values" in p for p in check(worded, context_of()))
