@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Protocol
 from rapidfuzz import fuzz
 
 from bot.core.bank import questions as bank
-from bot.core.bank.lines import ASIDE, CAMEL, DANGLING, PRONOUNS, repeats, unclosed, written
+from bot.core.bank.lines import CAMEL, DANGLING, bare, PRONOUNS, repeats, unclosed, written
 from bot.core.bank.questions import BLANK, BankQuestion
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.quantities import amount_of, units_in, worked_out
@@ -236,10 +236,11 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append(f"option {topics[0]!r} names the topic itself, not a thing of its kind")
     described = _DESCRIBED.search(q.stem)
     values = [v.strip() for v in re.split(r"[,/|]|\bor\b", described.group(1))] if described else []
-    named = ASIDE.sub("", described.group(1)).strip() if described else ""  # "resolverContext (whatever …)": one name
+    if len(values) == 1 and len(bare(values[0]).split()) == 1:
+        values = [bare(values[0])]  # "resolverContext (whatever your authorizer returned)": one name
     listed = len(values) >= 3 and all(re.fullmatch(r"[a-z0-9-]+", v) for v in values) \
-        or bool(values) and all(written(v.rstrip(".")) != "words" for v in values if v) \
-        or len(named.split()) == 1 and (written(named) != "words" or CAMEL.search(named) is not None)  # "UNSUPPORTED_MEDIA_TYPE"
+        or bool(values) and all(written(v.rstrip(".")) != "words" or CAMEL.search(v) is not None and len(v.split()) == 1
+                                for v in values if v)  # "UNSUPPORTED_MEDIA_TYPE", "resolverContext"
     if described and (_CODE.search(described.group(1)) or listed):
         problems.append("the description is a line of code or a list of values (\"awsvpc, bridge, host\"), not words")
     elif described and (described.group(1).split()[0].lower().strip(",.") in notes.asides
