@@ -4887,3 +4887,20 @@ def test_a_description_that_is_one_name_with_an_aside_is_never_asked():
                              '"compile, test, package (produces artifacts)"?')
     assert any("list of values" in p for p in check(named, context_of()))
     assert not any("list of values" in p for p in check(worded, context_of()))
+
+
+def test_a_drill_question_answered_on_the_line_under_it_after_an_arrow_is_a_flashcard():
+    drills = """\
+# RDS
+
+## IAM database authentication
+
+1. How long is an RDS IAM authentication token valid?
+→ 15 minutes.
+
+2. Which engines support IAM database authentication?
+→ MySQL, MariaDB and PostgreSQL.
+"""
+    [asked] = of_shape("number", drills)
+    assert asked.stem.endswith(", how long is an RDS IAM authentication token valid?")
+    assert asked.correct == ("15 minutes",)

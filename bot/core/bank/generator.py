@@ -119,6 +119,7 @@ _RESTATED = re.compile(r"\([^)]*(?:\d|\b(?:one|two|half)\b)")  # "86,400 seconds
 CLOSE = 0.05  # a wrong amount nearer the answer than this (log ratio: 5%) may be true too: 30 s beside 29 s
 TEMPLATE = 4  # a one-word lead this many lines share labels a template ("Cause:", "Fix:", "Symptom:")
 NUMBERS = 2  # number questions a passage gives at most, one a line
+CARD_TEXT = 7  # characters of a card's answer at least, as a LEAD's text ("10 s" alone: no statement to complete)
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
@@ -1000,12 +1001,14 @@ class _Maker:
             # "Timeout: A function can run for up to 900 seconds" asks its sentence; "Labels: max
             # 10 per version, up to ___" is a fragment under a label, no statement
             lead = LEAD.match(sentence.text)
-            card = self._card(p, sentence) if lead else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
+            answered = CARD_ANSWER.match(sentence.text)  # "→ 15 minutes." under a drill's question, as "A: …" is read
+            drilled = sentence.text[answered.end():] if answered and not answered.group(0)[:1].isalpha() else None
+            card = self._card(p, sentence) if lead or drilled and len(drilled) >= CARD_TEXT else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
             if self._asks(p, sentence.number) or lead and (
                     REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))) \
                     or headed([self.intro(p, sentence)], self.recaps):  # "last-minute brain dump:", as its heading
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
-            line = Line(p, lead.group("text"), sentence.number) if lead else sentence
+            line = Line(p, lead.group("text"), sentence.number) if lead else Line(p, drilled or sentence.text, sentence.number) if card else sentence
             if card:
                 if _RESTATED.search(line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
                         or card.count("?") > 1 or elliptic(card) or two_asked(card):

@@ -35,8 +35,9 @@ DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for
                       re.IGNORECASE)
 PRONOUNS = frozenset("it its they them both this that these those he she either neither each".split())
 CONDITIONS = frozenset("if when unless once whenever".split())  # "Rollback if it breaks": a clause, no noun
-CARD_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(.{10,}\?)\s*$")  # a flashcard: "Q: …?" then "A: …"
-CARD_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.)]\s")
+# a flashcard: "Q: …?" then "A: …", or a drill's question ("1. Which component …?") then "→ …"
+CARD_QUESTION = re.compile(r"^(?:(?:Q|Question)\s*[:.)]\s*)?(.{10,}\?)\s*$")
+CARD_ANSWER = re.compile(r"^(?:(?:A|Answer)\s*[:.)]|→|->|=>)\s")
 REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not)\b", re.IGNORECASE)  # a flashcard's answer
 VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
 VALUE_LABEL = re.compile(r"^([A-Za-z][\w ./()'-]{1,40}?)\s+(?:–|—|=)\s+(?=\d)")  # "default TTL = 300 s"
