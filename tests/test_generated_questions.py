@@ -4904,3 +4904,29 @@ def test_a_drill_question_answered_on_the_line_under_it_after_an_arrow_is_a_flas
     [asked] = of_shape("number", drills)
     assert asked.stem.endswith(", how long is an RDS IAM authentication token valid?")
     assert asked.correct == ("15 minutes",)
+
+
+def test_a_figure_the_notes_state_in_two_sections_is_asked_once():
+    """Round 106: the visibility timeout's default was asked under "Queue basics" and again under
+    "Visibility timeout vs function timeout"."""
+    twice = """\
+# SQS + Lambda
+
+abbrevs: ESM = event source mapping, VT = visibility timeout, DLQ = dead-letter queue
+
+## 1. Queue basics
+
+shared limits (same for both):
+- retention: default **4 days**, min 60 s, max **14 days** (1,209,600 s)
+- VT: default **30 s**, min 0, max **12 h** (43,200 s). `ChangeMessageVisibility` extends it for one msg
+- long poll wait max **20 s**
+
+## 5. Visibility timeout vs function timeout
+
+numbers:
+- Lambda timeout: default **3 s**, max **900 s (15 min)**
+- SQS VT: default 30 s, max 12 h
+- e.g. fn timeout 120 s → VT ≥ 720 s. fn timeout 15 min → VT ≥ 90 min
+"""
+    asked = [q for q in of_shape("number", twice) if q.correct == ("30 s",)]
+    assert len(asked) == 1

@@ -119,6 +119,7 @@ _RESTATED = re.compile(r"\([^)]*(?:\d|\b(?:one|two|half)\b)")  # "86,400 seconds
 CLOSE = 0.05  # a wrong amount nearer the answer than this (log ratio: 5%) may be true too: 30 s beside 29 s
 TEMPLATE = 4  # a one-word lead this many lines share labels a template ("Cause:", "Fix:", "Symptom:")
 NUMBERS = 2  # number questions a passage gives at most, one a line
+FACT_WORDS = 3  # words before its blank that, with its answer, say which fact a number question asks
 CARD_TEXT = 7  # characters of a card's answer at least, as a LEAD's text ("10 s" alone: no statement to complete)
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
@@ -156,10 +157,12 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
                 same = (q.correct, frozenset(q.options))
                 said = (q.correct, q.quoted or q.id)
                 figure = (q.topic, maker.amount_key(q.correct[0])) if q.shape == "number" else None  # "24h", "24 hours"
-                if not problems and (figure in told or q.stem in stems):  # one stem, one question
+                # "visibility timeout: default _____" in two sections: one fact, asked once in the notes
+                fact = (figure[1], *_WORDS.findall(q.stem.split(BLANK)[0].lower())[-FACT_WORDS:]) if figure else None
+                if not problems and (figure in told or fact in told or q.stem in stems):  # one stem, one question
                     problems = [REPEATED]
-                elif not problems and figure:
-                    told.add(figure)
+                elif not problems and figure and fact:
+                    told |= {figure, fact}
                 if not problems and (same in asked or said in asked):
                     first = asked.get(same) or asked[said]  # the same line quoted: the first, the rule, stays
                     if same in asked and QUOTED in q.stem and QUOTED not in out[first][0].stem:
