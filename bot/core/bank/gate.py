@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Protocol
 from rapidfuzz import fuzz
 
 from bot.core.bank import questions as bank
-from bot.core.bank.lines import CAMEL, DANGLING, bare, PRONOUNS, repeats, unclosed, written
+from bot.core.bank.lines import CAMEL, DANGLING, PRONOUNS, bare, repeats, unclosed, written
 from bot.core.bank.questions import BLANK, BankQuestion
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.quantities import amount_of, units_in, worked_out
