@@ -4930,3 +4930,18 @@ numbers:
 """
     asked = [q for q in of_shape("number", twice) if q.correct == ("30 s",)]
     assert len(asked) == 1
+
+
+def test_a_cue_list_whose_answers_are_remarks_is_no_list_of_things_to_use():
+    drills = """\
+# Lambda
+
+## Scenario → answer drills
+- "need response > 200 MB" → S3 + presigned GET
+- "console test output of a streaming function looks buffered" → that's normal
+- "streaming function in Java" → there's no native support
+- "slow first byte on a big HTML page" → response streaming
+- "async event of 2 MB rejected" → S3 pointer in the event
+- "browser upload of a 50 MB file" → S3 presigned PUT
+"""
+    assert not any("in this situation" in q.stem for q in served(drills))

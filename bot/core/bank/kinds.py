@@ -452,12 +452,13 @@ def caveat(thing: str, when: str, line: str) -> bool:
     return re.search(rf"{re.escape(thing)}\W+only\s+{when}\b", line, re.IGNORECASE) is not None
 
 
-STATE = re.compile(r"n't\b|\b(?:is|are|was|were|still|broken|failed|succeeded|missing|must)\b", re.IGNORECASE)
+STATE = re.compile(r"n't\b|\b(?:it|that|there|this|what|here)['’]s\b|\b(?:is|are|was|were|still|broken|failed|succeeded|missing|must)\b",
+                   re.IGNORECASE)  # "that's normal", "there's no native support": a clause
 
 
 def usable(answer: str) -> bool:
     """An answer a developer could use ("worker env + cron"): no clause ("app isn't returning
-    200", "must use the full ARN"), no outcome ("still Succeeded", "stop script broken") and no
+    200", "must use the full ARN", "that's normal"), no outcome ("still Succeeded", "stop script broken") and no
     cause ("role missing ssm:GetParameters")."""
     return STATE.search(answer) is None
 
