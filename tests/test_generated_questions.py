@@ -4945,3 +4945,19 @@ def test_a_cue_list_whose_answers_are_remarks_is_no_list_of_things_to_use():
 - "browser upload of a 50 MB file" → S3 presigned PUT
 """
     assert not any("in this situation" in q.stem for q in served(drills))
+
+
+def test_marked_scenarios_the_notes_refute_are_never_asked_and_break_nothing():
+    """c991be2 left a refuted list of marked scenarios among the document's pool: generating
+    questions from such notes raised KeyError."""
+    refuted = """\
+# DynamoDB
+
+## Capacity
+- on-demand tables scale to traffic with no capacity planning
+
+**common wrong answers**
+- Scenario: spiky traffic, no planning → Answer: provisioned
+- Scenario: steady load, lowest cost → Answer: on-demand
+"""
+    assert not any("in this situation" in q.stem for q in served(refuted))

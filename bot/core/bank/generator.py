@@ -309,7 +309,7 @@ class _Maker:
             found, short = scenario_lists(self.lines[p.id], self._thing, lambda t: self._term_ok(t) and self._thing(t),
                                           self.clean.unlabelled)
             self.cued[p.id].update((group, cued) for group, cued in found.items() if group not in self.refuting[p.id])
-            self.short_cues |= {(p.id, group) for group in short}
+            self.short_cues |= {(p.id, group) for group in short if group not in self.refuting[p.id]}
         self.cue_pool: dict[str, list[str]] = defaultdict(list)  # document -> every answer of its marked scenarios
         for pid, group in sorted(self.short_cues):
             self.cue_pool[self.cued[pid][group][0][2].passage.file] += [s for s, _, _, _ in self.cued[pid][group] if s]
