@@ -97,8 +97,9 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
         if len(line) > MAX_LINE:
             problems.append(Problem(file, number, f"line of {len(line):,} characters: skipped"))
             lines[number - 1] = ""
-    levels = [len(m.group(1)) for line in _unfenced(lines) if (m := _HEADING.match(line))]
-    problems += [Problem(file, at + 1, "a code fence never closed: read as notes") for at in _fences(lines)[1]]
+    fences, unclosed = _fences(lines)  # found once: the headings, the blocks and the facts all read them
+    levels = [len(m.group(1)) for line in _unfenced(lines, fences) if (m := _HEADING.match(line))]
+    problems += [Problem(file, at + 1, "a code fence never closed: read as notes") for at in unclosed]
     if not levels:
         problems.append(Problem(file, 1, "no markdown headings: the file is one section"))
     # a lone top-level title ("# DVA") names the document, not a section
@@ -106,7 +107,7 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
     if levels.count(top) == 1 and len(levels) > 1:
         top += 1
     fallback = untitled(file)
-    blocks, document = _blocks(lines, top, fallback)
+    blocks, document = _blocks(lines, fences, top, fallback)
     passages: list[Passage] = []
     seen: dict[str, int] = {}
     for block in blocks:
@@ -122,10 +123,9 @@ def parse(text: str, file: str) -> tuple[list[Passage], list[Problem]]:
     return passages, problems
 
 
-def _unfenced(lines: list[str]) -> list[str]:
+def _unfenced(lines: list[str], fences: set[int]) -> list[str]:
     """The lines outside fenced code blocks (a "# comment" in a shell block is no heading)."""
     out, fenced = [], False
-    fences, _ = _fences(lines)
     for at, line in enumerate(lines):
         if at in fences:
             fenced = not fenced
@@ -178,7 +178,7 @@ def untitled(file: str) -> str:
     return name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip() or "Notes"
 
 
-def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], str]:
+def _blocks(lines: list[str], fences: set[int], top: int, fallback: str) -> tuple[list[_Block], str]:
     """Group lines into sections and numbered items (the unit of a passage);
     also the document's title (a lone top-level heading), or ""."""
     section = fallback
@@ -186,8 +186,7 @@ def _blocks(lines: list[str], top: int, fallback: str) -> tuple[list[_Block], st
     blocks: list[_Block] = []
     current: _Block | None = None
     fenced = False
-    facts = _facts(lines)
-    fences, _ = _fences(lines)
+    facts = _facts(lines, fences)
     for number, line in enumerate(lines, start=1):
         if number - 1 in fences:
             fenced = not fenced
@@ -247,7 +246,7 @@ def _nested(lines: list[str], number: int) -> bool:
     return indent > 0 and bool(_BULLET.match(next(above, "")))
 
 
-def _facts(lines: list[str]) -> set[int]:
+def _facts(lines: list[str], fences: set[int]) -> set[int]:
     """The lines of numbered lists whose every item is a few lines and at most half of them a name:
     facts of the heading above them ("1. default 30 s, min 0, max 12 h"), not topics of their own
     ("6. IAM Policy Structure" and its sub-bullets, "1. Concurrency : 1000 per Region", "1. IAM"),
@@ -261,7 +260,6 @@ def _facts(lines: list[str]) -> set[int]:
             facts.update(n for n, _ in run)
 
     fenced = False
-    fences, _ = _fences(lines)
     for number, line in enumerate(lines, start=1):
         if number - 1 in fences:
             fenced = not fenced
