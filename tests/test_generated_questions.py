@@ -3711,6 +3711,25 @@ def test_a_figure_on_a_line_led_by_the_notes_template_label_is_never_blanked():
     assert not [q for q in of_shape("number", notes) if "Cause" in q.stem or "Fix" in q.stem]
 
 
+def test_a_line_led_by_the_notes_template_label_asks_its_figure_as_the_line_says_it():
+    """"Limit: attribute changes take up to 60 s to propagate": the label, on line after line,
+    says nothing; the line's own words state the fact."""
+    notes = """\
+# SQS
+
+## Visibility timeout
+- Limit: the visibility timeout of a queue defaults to 30 seconds
+- Limit: attribute changes on a queue take up to 60 seconds to propagate
+
+## Retention
+- Limit: messages are kept for 4 days unless the retention period is changed
+- Limit: a message size of up to 1 MiB is accepted
+"""
+    asked = {q.correct: q.stem for q in of_shape("number", notes)}
+    assert "take up to _____ to propagate" in asked[("60 seconds",)]
+    assert not [stem for stem in asked.values() if "Limit" in stem]
+
+
 def test_a_wrong_amount_within_five_percent_of_the_answer_is_never_offered():
     notes = """\
 # API Gateway

@@ -234,7 +234,10 @@ class _Maker:
         self.names = lexicon.names
         # a word leading line after line ("Cause: …", "Fix: …") labels the notes' template, naming nothing
         leads = Counter(key(m.group("term")) for ls in self.lines.values() for x in ls if (m := LEAD.match(x.text)))
-        self.labels = self.labels | {t for t, n in leads.items() if n >= TEMPLATE and t.isalpha() and t not in self.known}
+        # ("Limit: default 30 s" line after line): such a label says nothing its line's text does not
+        self.template = frozenset(t for t, n in leads.items() if n >= TEMPLATE and t.isalpha() and t not in self.known) \
+            - lexicon.labels  # not "Ex:", an example's figures
+        self.labels = self.labels | self.template
         self._subjects: dict[str, str] = {}  # a document's title -> the one service it names
         self._things: dict[tuple[str, bool], bool] = {}
         self.kinds = Kinds(lexicon.families, concepts, self.clean.english, frozenset(taught))
@@ -1007,6 +1010,8 @@ class _Maker:
             answered = CARD_ANSWER.match(sentence.text)  # "→ 15 minutes." under a drill's question, as "A: …" is read
             drilled = sentence.text[answered.end():] if answered and not answered.group(0)[:1].isalpha() else None
             card = self._card(p, sentence) if lead or drilled and len(drilled) >= CARD_TEXT else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
+            if lead and not card and key(lead.group("term")) in self.template:
+                sentence, lead = replace(sentence, text=lead.group("text")), None  # "Limit: max 12 h": read as "max 12 h"
             if self._asks(p, sentence.number) or lead and (
                     REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))) \
                     or headed([self.intro(p, sentence)], self.recaps):  # "last-minute brain dump:", as its heading
