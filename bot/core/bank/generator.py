@@ -1010,8 +1010,8 @@ class _Maker:
             answered = CARD_ANSWER.match(sentence.text)  # "→ 15 minutes." under a drill's question, as "A: …" is read
             drilled = sentence.text[answered.end():] if answered and not answered.group(0)[:1].isalpha() else None
             card = self._card(p, sentence) if lead or drilled and len(drilled) >= CARD_TEXT else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
-            if lead and not card and key(lead.group("term")) in self.template:
-                sentence, lead = replace(sentence, text=lead.group("text")), None  # "Limit: max 12 h": read as "max 12 h"
+            if lead and not card and key(lead.group(1)) in self.template:  # its term
+                sentence, lead = replace(sentence, text=lead.group(2)), None  # "Limit: max 12 h": read as "max 12 h"
             if self._asks(p, sentence.number) or lead and (
                     REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))) \
                     or headed([self.intro(p, sentence)], self.recaps):  # "last-minute brain dump:", as its heading
