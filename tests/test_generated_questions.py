@@ -1130,6 +1130,15 @@ def test_a_status_code_whose_reason_phrase_the_description_says_is_never_served(
     assert not flagged("gives away", 'Which one is described as "a GET on a delete marker by version ID"?', codes, "D")
 
 
+def test_a_stem_saying_two_words_of_the_answer_in_a_row_no_wrong_option_has_gives_it_away():
+    """Each of "update" and "rollback" is some wrong option's word too; the pair is the answer's alone."""
+    options = ("stack policy deny Update:Replace", "fix + continue-update-rollback",
+               "rollback trigger + MonitoringTimeInMinutes 15", "UpdateReplacePolicy: Snapshot")
+    stem = 'Which should a developer use in this situation: "{}"?'
+    assert flagged("gives away its answer", stem.format("stack stuck in UPDATE_ROLLBACK_FAILED"), options, "B")
+    assert not flagged("gives away", stem.format("a failed rollback left the stack stuck"), options, "B")
+
+
 def test_a_number_is_never_the_one_option_that_is_no_power_of_two():
     q = next(q for q in of_shape("number"))
     odd = replace(q, options=("128 TB", "16 TB", "50 TB", "64 TB"), answers=("C",))

@@ -9,6 +9,7 @@ ones for the daily post (scenarios first, as in the exam).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable, Mapping, Protocol
 
@@ -136,6 +137,11 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             # "request headers allowed in the preflight" for AllowedHeaders: each word of its name said,
             # though each is some wrong option's too
             whole = _words(option, whole=True)
+            # "stack stuck in UPDATE_ROLLBACK_FAILED" for "continue-update-rollback": two of its words
+            # in a row, as the stem has them and no wrong option does
+            pairs = set(itertools.pairwise(_words(stem, whole=True))) \
+                - {pair for o in wrong for pair in itertools.pairwise(_words(o, whole=True))}
+            shown += [b for a, b in itertools.pairwise(whole) if (a, b) in pairs]
             if not shown and len(whole) >= 2 and all(_begins(w, stem_words) for w in whole) \
                     and not any(all(_begins(w, stem_words) for w in _words(o, whole=True)) for o in wrong):
                 shown = whole[-1:]
