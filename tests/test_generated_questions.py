@@ -3720,6 +3720,29 @@ def test_a_figure_on_a_line_led_by_the_notes_template_label_is_never_blanked():
     assert not [q for q in of_shape("number", notes) if "Cause" in q.stem or "Fix" in q.stem]
 
 
+def test_a_figure_after_an_arrow_is_never_asked_without_the_figure_before_it_that_it_follows_from():
+    """"Lambda timeout 15 min max → VT at least 90 min": 90 follows from 15."""
+    notes = """\
+# SQS
+
+VT = visibility timeout
+
+## Lambda as the consumer
+Lambda polls the queue for you and calls the function synchronously with a batch.
+
+- Limit: queue VT ≥ 6× the function timeout (AWS recommendation)
+- Limit: function timeout must be ≤ queue VT
+- Limit: queue and function must be in the same Region
+- Limit: with Lambda, set maxReceiveCount ≥ 5
+
+Watch out:
+- partial batch response: if the function throws, the WHOLE batch counts as failed anyway
+- Lambda timeout 15 min max → VT at least 90 min if you go max
+- encrypted queue + Lambda not polling → add `kms:Decrypt` to the execution role
+"""
+    assert not [q for q in of_shape("number", notes) if "15 min" not in q.stem]
+
+
 def test_a_line_led_by_the_notes_template_label_asks_its_figure_as_the_line_says_it():
     """"Limit: attribute changes take up to 60 s to propagate": the label, on line after line,
     says nothing; the line's own words state the fact."""

@@ -1012,6 +1012,8 @@ class _Maker:
             card = self._card(p, sentence) if lead or drilled and len(drilled) >= CARD_TEXT else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
             if lead and not card and key(lead.group(1)) in self.template:  # its term
                 sentence, lead = replace(sentence, text=lead.group(2)), None  # "Limit: max 12 h": read as "max 12 h"
+            elif lead and not card and self._amounts(lead.group(1)) and statements.ANSWER_LINE.match(lead.string[lead.end(1):]):
+                lead = None  # "Lambda timeout 15 min max → VT at least 90 min": a condition, read whole
             if self._asks(p, sentence.number) or lead and (
                     REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))) \
                     or headed([self.intro(p, sentence)], self.recaps):  # "last-minute brain dump:", as its heading
