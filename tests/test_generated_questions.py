@@ -5012,3 +5012,40 @@ def test_marked_scenarios_the_notes_refute_are_never_asked_and_break_nothing():
 - Scenario: steady load, lowest cost → Answer: on-demand
 """
     assert not any("in this situation" in q.stem for q in served(refuted))
+
+
+# --- two-way comparison tables (round 110) -----------------------------------------
+
+COMPARED = """\
+# API Gateway
+
+## REST vs HTTP APIs
+| feature | REST API | HTTP API |
+|---|---|---|
+| usage plans | yes | no |
+| API keys | **yes** | no |
+| request validation | yes | no |
+| Native JWT authorizer | ❌ (use a Lambda authorizer) | ✅ |
+| Lambda proxy integration | yes | yes |
+"""
+
+
+def test_a_two_way_table_of_yes_and_no_asks_what_is_a_yes_for_one_and_a_no_for_the_other():
+    """A tick and a cross read as yes and no."""
+    [q] = of_shape("contrast", COMPARED)
+    assert 'is a "yes" for HTTP API and a "no" for REST API?' in q.stem
+    assert q.correct == ("Native JWT authorizer",)
+    assert set(q.options) - set(q.correct) <= {"usage plans", "API keys", "request validation", "Lambda proxy integration"}
+    assert 'Native JWT authorizer: HTTP API "yes", REST API "no (use a Lambda authorizer)"' in q.explanation
+
+
+def test_a_two_way_table_asks_no_direction_fewer_than_three_rows_tell_apart_from():
+    """REST's three yes-and-no rows have only two rows of another marking beside them: no question."""
+    assert not [q for q in of_shape("contrast", COMPARED) if 'a "yes" for REST API' in q.stem]
+
+
+def test_a_yes_the_cell_takes_back_in_part_is_never_a_row_of_a_two_way_comparison():
+    """"yes, but only on some stages" answers neither way: without it, two rows stand beside JWT's."""
+    hedged = COMPARED.replace("| request validation | yes | no |", "| response caching | yes, but only on some stages | no |")
+    assert not of_shape("contrast", hedged.replace("| Lambda proxy integration | yes | yes |\n", ""))
+    assert of_shape("contrast", COMPARED.replace("| Lambda proxy integration | yes | yes |\n", ""))

@@ -23,6 +23,7 @@ LETTERS = "ABCDEFGH"
 KINDS = {"single": (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, answers
 TRUE_FALSE = ("True", "False")
 CHOOSE_TWO = "(Choose TWO.)"
+CONTRAST = "contrast"  # the shape "which of these is a 'yes' for REST API and a 'no' for HTTP API?"
 TWO = "choose-two"  # the shape of a question with two answers
 BLANK = "_____"  # where a statement to complete leaves out its figure
 FIELDS = ("id", "topic", "kind", "stem", "options", "answer", "explanation", "passages")

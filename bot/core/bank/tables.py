@@ -3,13 +3,15 @@
 A table is a grid of things by attributes: its rows are the things ("Policy |
 Downtime | Cost"), or its columns are when the header's first cell is empty
 ("| | GSI | LSI"), only labels its column ("Feature") or the headings name two
-of them. Two shapes come from one, each only when the notes compare enough
+of them. Three shapes come from one, each only when the notes compare enough
 things for wrong options of the same kind:
 
 - ``definition``: "For which policy is the rollback 'terminate the new instances'?"
   (four things or more), the answer the only thing that cell describes;
 - ``choose-two``: "Which TWO have '30 days' as their min storage duration?"
-  (five or more) when exactly two things share a cell the others clearly do not.
+  (five or more) when exactly two things share a cell the others clearly do not;
+- ``contrast``: "Which of these is a 'yes' for HTTP API and a 'no' for REST API?" (two
+  things), the rows of a yes/no comparison (ticks and crosses too) the options.
 
 A stem never points at "the table" or quotes "Header: cell": the reader sees no
 table, and reviewers dropped nearly every such stem (rounds 12-15). A header that
@@ -32,8 +34,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import Kinds
-from bot.core.bank.lines import CONDITIONS, PERSONAL, PRONOUNS, bare, key, lower, variant
-from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single
+from bot.core.bank.lines import ASIDE, CONDITIONS, PERSONAL, PRONOUNS, bare, key, lower, variant
+from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, BankQuestion, ident, pick, place, single
 from bot.core.bank.statements import unnumbered
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
@@ -41,6 +43,11 @@ TELLING = 3  # words in a cell a question may quote (``_telling``)
 MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
+_TICK = re.compile(r"^\s*(?:([✅✔✓☑])|[❌✖✗✘])\ufe0f?")  # a cell opening with a tick or a cross
+_POLAR = re.compile(r"(yes|no)(?![\w'])", re.IGNORECASE)  # a cell opening with a yes or a no ("no (use Lambda)")
+# a yes or no the cell takes back in part ("yes, but only …", "no (partial)", "yes?"): no answer to a yes/no question
+_HEDGED = re.compile(r"\b(?:but|only|partial|partially|limited|some|depends|sort of|kind of|via|through)\b|[~?*]",
+                     re.IGNORECASE)
 _SAME = re.compile(r"^\s*(?:same|ditto|as above)\b|^\s*[\"〃]\s*$", re.IGNORECASE)  # another row's value
 
 
@@ -74,9 +81,17 @@ def tables(text: str, heading: str, clean: Callable[[str], str], label: Callable
             block.append(row)
             continue
         if len(block) >= 3 and len(block[0]) >= 3 and all(len(r) == len(block[0]) for r in block):
-            found.append(_grid([[clean(c) for c in r] for r in block], heading, label))
+            found.append(_grid([[clean(_ticked(c)) for c in r] for r in block], heading, label))
         block = []
     return found
+
+
+def _ticked(cell: str) -> str:
+    """ "✅" as "yes", "❌ (needs a replica)" as "no (needs a replica)": a tick says what a word would."""
+    tick = _TICK.match(cell)
+    if tick is None or _POLAR.match(cell[tick.end():].strip()):
+        return cell  # "✅ yes": said already
+    return ("yes" if tick.group(1) else "no") + cell[tick.end():]
 
 
 def pairs(text: str, clean: Callable[[str], str]) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -163,6 +178,32 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
         yield from _identify(p, table, things, attributes, usable, maker)
     if len(things) >= MIN_IDENTIFY + 1:
         yield from _pairs(p, table, things, attributes, usable, maker)
+    if len(things) == 2:
+        yield from _contrasts(p, table, things, attributes, maker)
+
+
+def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker: Maker) -> Iterable[BankQuestion]:
+    """"Which of these is a 'yes' for REST API and a 'no' for HTTP API?": a two-way
+    comparison's yes/no rows ("API keys | yes | no"), the answer a row marked so, the wrong options
+    rows marked any other way (both yes, both no, or the other way round). A row is no statement
+    here (round 8: "Caching: Yes" read as a pasted row), it is what the learner must tell apart."""
+    marks = {a: (_polar(table.cell(things[0], a)), _polar(table.cell(things[1], a))) for a in attributes}
+    named = {a: ASIDE.sub("", a).strip() for a, m in marks.items() if None not in m and "?" not in a}
+    for one, other, marked in ((*things, (True, False)), (*things[::-1], (False, True))):
+        rest = [a for a in named if marks[a] != marked]
+        for attribute in [a for a in named if marks[a] == marked] if len(rest) >= 3 else []:
+            wrong = [rest[i] for i in pick(one + attribute, len(rest), 3)]
+            stem = f"{maker.according(p)}, which of these is a \"yes\" for {one} and a \"no\" for {other}?"
+            why = f"{maker.notes_on(p)} compare them in a table: " + " ".join(
+                f"{named[a]}: {one} \"{table.cell(one, a)}\", {other} \"{table.cell(other, a)}\"." for a in [attribute, *wrong])
+            yield single(p, CONTRAST, f"{one}|{other}|{attribute}", stem, named[attribute], [named[a] for a in wrong], why)
+
+
+def _polar(cell: str) -> bool | None:
+    """A cell answering yes (True) or no (False) outright ("yes (up to 5 per shard)", "no, pure
+    cache"); None for any other, or for a yes or no the cell takes back in part."""
+    said = _POLAR.match(cell.strip())
+    return None if said is None or _HEDGED.search(cell) else said.group(1).lower() == "yes"
 
 
 def _facets(table: Table, things: list[str], maker: Maker) -> bool:
