@@ -5049,3 +5049,19 @@ def test_a_yes_the_cell_takes_back_in_part_is_never_a_row_of_a_two_way_compariso
     hedged = COMPARED.replace("| request validation | yes | no |", "| response caching | yes, but only on some stages | no |")
     assert not of_shape("contrast", hedged.replace("| Lambda proxy integration | yes | yes |\n", ""))
     assert of_shape("contrast", COMPARED.replace("| Lambda proxy integration | yes | yes |\n", ""))
+
+
+def test_a_column_of_remarks_beside_two_compared_things_is_no_third_thing():
+    remarked = """\
+# SQS
+
+## Queue types
+| | Standard | FIFO | remark |
+|---|---|---|---|
+| Dedup | ❌ | ✅ 5-min dedup interval | MessageDeduplicationId or content-based |
+| Per-message DelaySeconds | ✅ 0–900 s | ❌ queue-level delay only | classic trick question |
+| Lambda batching window | ✅ | ❌ not supported | |
+| Convert type later | ❌ | ❌ | pick at creation |
+"""
+    [q] = of_shape("contrast", remarked)
+    assert 'is a "yes" for FIFO and a "no" for Standard?' in q.stem and q.correct == ("Dedup",)

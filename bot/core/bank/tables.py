@@ -46,7 +46,7 @@ _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital in
 _TICK = re.compile(r"^\s*(?:([✅✔✓☑])|[❌✖✗✘])\ufe0f?")  # a cell opening with a tick or a cross
 _POLAR = re.compile(r"(yes|no)(?![\w'])", re.IGNORECASE)  # a cell opening with a yes or a no ("no (use Lambda)")
 # a yes or no the cell takes back in part ("yes, but only …", "no (partial)", "yes?"): no answer to a yes/no question
-_HEDGED = re.compile(r"\b(?:but|only|partial|partially|limited|some|depends|sort of|kind of|via|through)\b|[~?*]",
+_HEDGED = re.compile(r"\b(?:but|partial|partially|limited|depends|sort of|kind of)\b|[~?*]",
                      re.IGNORECASE)
 _SAME = re.compile(r"^\s*(?:same|ditto|as above)\b|^\s*[\"〃]\s*$", re.IGNORECASE)  # another row's value
 
@@ -145,8 +145,9 @@ def _grid(rows: list[list[str]], heading: str, label: Callable[[str], bool]) -> 
     # ("type | what | who shapes it" over AWS_PROXY, MOCK, …: a label over a column of names heads the rows)
     coded = sum(re.search(r"[A-Z]{2}|_|\w[A-Z]", r[0]) is not None for r in body) >= max(3, len(body) - 1)
     if header[0] == "" or label(header[0]) and not coded or named >= 2 or any(r[0].rstrip().endswith("?") for r in body):
-        things, attributes = tuple(header[1:]), tuple(r[0] for r in body)
-        table = {(t, r[0]): r[1 + j] for r in body for j, t in enumerate(things)}
+        kept = [(j, h) for j, h in enumerate(header[1:]) if not (h and label(h))]  # "remark": a column of asides
+        things, attributes = tuple(h for _, h in kept), tuple(r[0] for r in body)
+        table = {(t, r[0]): r[1 + j] for r in body for j, t in kept}
         return Table("", things, attributes, table)
     things, attributes = tuple(r[0] for r in body), tuple(header[1:])
     table = {(r[0], a): r[1 + j] for r in body for j, a in enumerate(attributes)}
