@@ -5065,3 +5065,21 @@ def test_a_column_of_remarks_beside_two_compared_things_is_no_third_thing():
 """
     [q] = of_shape("contrast", remarked)
     assert 'is a "yes" for FIFO and a "no" for Standard?' in q.stem and q.correct == ("Dedup",)
+
+
+def test_a_rate_in_requests_per_second_or_capacity_units_is_asked_as_a_figure():
+    """"10,000 RPS", "100 TPS", "1,000 WCU": rates and capacity units are units (english.toml)."""
+    notes = """\
+# Quotas
+
+## API Gateway throttling
+- The default account-level limit is 10,000 RPS steady state with a 5,000 burst, per Region.
+
+## SNS subscriptions
+- The Subscribe action of Amazon SNS is throttled at 100 TPS for each account.
+
+## DynamoDB partitions
+- One DynamoDB partition serves at most 3,000 RCU and 1,000 WCU at a time.
+"""
+    asked = {q.correct[0] for q in of_shape("number", notes)}
+    assert {"10,000 RPS", "100 TPS"} <= asked and asked & {"3,000 RCU", "1,000 WCU"}
