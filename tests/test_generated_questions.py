@@ -5036,7 +5036,8 @@ def test_a_two_way_table_of_yes_and_no_asks_what_is_a_yes_for_one_and_a_no_for_t
     assert 'is a "yes" for HTTP API and a "no" for REST API?' in q.stem
     assert q.correct == ("Native JWT authorizer",)
     assert set(q.options) - set(q.correct) <= {"usage plans", "API keys", "request validation", "Lambda proxy integration"}
-    assert 'Native JWT authorizer: HTTP API "yes", REST API "no (use a Lambda authorizer)"' in q.explanation
+    assert 'Native JWT authorizer, HTTP API: "yes". Native JWT authorizer, REST API: "no (use a Lambda authorizer)"' \
+        in q.explanation
 
 
 def test_a_two_way_table_asks_no_direction_fewer_than_three_rows_tell_apart_from():
@@ -5083,3 +5084,21 @@ def test_a_rate_in_requests_per_second_or_capacity_units_is_asked_as_a_figure():
 """
     asked = {q.correct[0] for q in of_shape("number", notes)}
     assert {"10,000 RPS", "100 TPS"} <= asked and asked & {"3,000 RCU", "1,000 WCU"}
+
+
+def test_a_row_of_yes_and_no_that_marks_one_thing_apart_asks_which_is_the_only_yes():
+    notes = """\
+# S3
+
+## Encryption options
+| Question | SSE-S3 | SSE-KMS | DSSE-KMS | SSE-C | Client-side |
+|---|---|---|---|---|---|
+| Key sent with every request? | No | No | No | Yes | No |
+| S3 ever sees plaintext? | Yes | Yes | Yes | Yes | No |
+| Can be the bucket default? | Yes | Yes | Yes | No | maybe |
+"""
+    asked = {q.correct[0]: q for q in of_shape("definition", notes) if "the only" in q.stem}
+    assert 'is the only "yes" to "key sent with every request"?' in asked["SSE-C"].stem
+    assert 'is the only "no" to "S3 ever sees plaintext"?' in asked["Client-side"].stem
+    assert 'SSE-C: "Yes".' in asked["SSE-C"].explanation
+    assert not [q for q in asked.values() if "bucket default" in q.stem]  # "maybe" is neither

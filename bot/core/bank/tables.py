@@ -43,6 +43,7 @@ TELLING = 3  # words in a cell a question may quote (``_telling``)
 MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
+_SAID = ("no", "yes")  # a yes/no cell's word, by its truth
 _TICK = re.compile(r"^\s*(?:([✅✔✓☑])|[❌✖✗✘])\ufe0f?")  # a cell opening with a tick or a cross
 _POLAR = re.compile(r"(yes|no)(?![\w'])", re.IGNORECASE)  # a cell opening with a yes or a no ("no (use Lambda)")
 # a yes or no the cell takes back in part ("yes, but only …", "no (partial)", "yes?"): no answer to a yes/no question
@@ -91,7 +92,7 @@ def _ticked(cell: str) -> str:
     tick = _TICK.match(cell)
     if tick is None or _POLAR.match(cell[tick.end():].strip()):
         return cell  # "✅ yes": said already
-    return ("yes" if tick.group(1) else "no") + cell[tick.end():]
+    return _SAID[bool(tick.group(1))] + cell[tick.end():]
 
 
 def pairs(text: str, clean: Callable[[str], str]) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -177,6 +178,7 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
         return
     if len(things) >= MIN_IDENTIFY and "/" not in table.kind and not needs:  # "Symptom / error | Fix": no kind to ask by
         yield from _identify(p, table, things, attributes, usable, maker)
+        yield from _odd_one(p, table, things, attributes, maker)
     if len(things) >= MIN_IDENTIFY + 1:
         yield from _pairs(p, table, things, attributes, usable, maker)
     if len(things) == 2:
@@ -195,16 +197,20 @@ def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker:
         for attribute in [a for a in named if marks[a] == marked] if len(rest) >= 3 else []:
             wrong = [rest[i] for i in pick(one + attribute, len(rest), 3)]
             stem = f"{maker.according(p)}, which of these is a \"yes\" for {one} and a \"no\" for {other}?"
-            why = f"{maker.notes_on(p)} compare them in a table: " + " ".join(
-                f"{named[a]}: {one} \"{table.cell(one, a)}\", {other} \"{table.cell(other, a)}\"." for a in [attribute, *wrong])
+            why = _compared(p, maker, ((f"{named[a]}, {t}", table.cell(t, a)) for a in [attribute, *wrong] for t in (one, other)))
             yield single(p, CONTRAST, f"{one}|{other}|{attribute}", stem, named[attribute], [named[a] for a in wrong], why)
+
+
+def _compared(p, maker: Maker, cells: Iterable[tuple[str, str]]) -> str:
+    """The explanation of a table's question: what the table says of each option."""
+    return f"{maker.notes_on(p)} compare them in a table: " + " ".join(f"{who}: \"{said}\"." for who, said in cells)
 
 
 def _polar(cell: str) -> bool | None:
     """A cell answering yes (True) or no (False) outright ("yes (up to 5 per shard)", "no, pure
     cache"); None for any other, or for a yes or no the cell takes back in part."""
     said = _POLAR.match(cell.strip())
-    return None if said is None or _HEDGED.search(cell) else said.group(1).lower() == "yes"
+    return None if said is None or _HEDGED.search(cell) else said.group(1).lower() == _SAID[True]
 
 
 def _facets(table: Table, things: list[str], maker: Maker) -> bool:
@@ -233,18 +239,40 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         if len(others) < 3:
             continue
         wrong = [others[i] for i in pick(thing + attribute, len(others), 3)]
-        # an acronym over a column of numbers ("HTTP" over 404, 409) is no noun: "which one has …"
-        coded = re.fullmatch(r"[A-Z]{2,5}", table.kind.strip()) and all(t[:1].isdigit() for t in things)
-        spoken = set(table.kind.lower().split()) & (PERSONAL | {"you"})  # "You see | Fix": the learner's words, no noun
-        kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded and not spoken \
-            and not maker.label(table.kind) else "one"  # "Thing | Max": a label, no kind
-        if kind == "one":  # "| | KDS | SQS | SNS |", "| HTTP | …" over 400, 503: the lexicon's kind of what it compares
-            known = maker.kinds.kind(thing, things)
-            kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else _headed(p, maker)
-        asked = _asked(kind, attribute, value, maker)
-        why = (f"{maker.notes_on(p)} compare them in a table: {thing}, {attribute.lower()}: "
-               f"\"{value}\". " + " ".join(f"{o}: \"{table.cell(o, attribute)}\"." for o in wrong))
+        asked = _asked(_kind(p, table, thing, things, wrong, maker), attribute, value, maker)
+        why = _compared(p, maker, [(f"{thing}, {attribute.lower()}", value), *((o, table.cell(o, attribute)) for o in wrong)])
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
+
+
+def _kind(p, table: Table, thing: str, things: list[str], wrong: list[str], maker: Maker) -> str:
+    """What the table's things are, as a question names them ("policy"), or "one"."""
+    # an acronym over a column of numbers ("HTTP" over 404, 409) is no noun: "which one has …"
+    coded = re.fullmatch(r"[A-Z]{2,5}", table.kind.strip()) and all(t[:1].isdigit() for t in things)
+    spoken = set(table.kind.lower().split()) & (PERSONAL | {"you"})  # "You see | Fix": the learner's words, no noun
+    kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded and not spoken \
+        and not maker.label(table.kind) else "one"  # "Thing | Max": a label, no kind
+    if kind == "one":  # "| | KDS | SQS | SNS |", "| HTTP | …" over 400, 503: the lexicon's kind of what it compares
+        known = maker.kinds.kind(thing, things)
+        kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else _headed(p, maker)
+    return kind
+
+
+def _odd_one(p, table: Table, things: list[str], attributes: list[str], maker: Maker) -> Iterable[BankQuestion]:
+    """"Which policy is the only 'yes' to 'Downtime'?": a row of yes and no ("Key sent with every
+    request? | No | No | Yes | No") that marks one thing apart from the rest."""
+    for attribute in attributes:
+        marks = {t: _polar(table.cell(t, attribute)) for t in things}
+        for odd in (True, False):
+            alone = [t for t, m in marks.items() if m is odd]
+            rest = [t for t, m in marks.items() if m is (not odd)]
+            if len(alone) != 1 or len(rest) < 3 or len(alone) + len(rest) < len(things):
+                continue  # a cell neither yes nor no: the row tells nothing apart
+            [thing] = alone
+            wrong = [rest[i] for i in pick(thing + attribute, len(rest), 3)]
+            stem = (f"{maker.according(p)}, which {_kind(p, table, thing, things, wrong, maker)} is the only "
+                    f"\"{_SAID[odd]}\" to \"{_header(attribute).rstrip('?')}\"?")
+            why = _compared(p, maker, ((t, table.cell(t, attribute)) for t in [thing, *wrong]))
+            yield single(p, "definition", f"{thing}|{attribute}|only", stem, thing, wrong, why)
 
 
 def _headed(p, maker: Maker) -> str:
