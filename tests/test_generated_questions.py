@@ -5102,3 +5102,17 @@ def test_a_row_of_yes_and_no_that_marks_one_thing_apart_asks_which_is_the_only_y
     assert 'is the only "no" to "S3 ever sees plaintext"?' in asked["Client-side"].stem
     assert 'SSE-C: "Yes".' in asked["SSE-C"].explanation
     assert not [q for q in asked.values() if "bucket default" in q.stem]  # "maybe" is neither
+
+
+def test_a_numbered_part_of_the_notes_is_never_a_term_to_pick():
+    """"Exam scenario 4", "Ex 1": the notes number their parts; a number is no name."""
+    notes = """\
+# Kinesis
+
+## Exam scenarios
+**Exam scenario 1:** App writes clickstream to KDS; producers get throttled though the stream is at 30% of capacity.
+**Exam scenario 2:** Team needs to load streaming JSON into S3 as Parquet for Athena, with no servers.
+**Exam scenario 3:** Four apps must each read every record of a stream with low latency.
+**Exam scenario 4:** Firehose delivers to S3 every 5 minutes but the business wants data within a minute.
+"""
+    assert not [q for q in served(notes) if any("scenario" in o.lower() for o in q.options)]

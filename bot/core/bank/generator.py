@@ -199,6 +199,7 @@ class _Maker:
         self.labels = lexicon.labels
         self.recaps = lexicon.recaps
         self.refuted = lexicon.refuted
+        self.outline = lexicon.outline
         self.prompts = lexicon.prompts
         self.aspects = lexicon.aspects | lexicon.labels | lexicon.figures
         self.dated = lexicon.dated
@@ -465,7 +466,9 @@ class _Maker:
         # a name has a capital, a digit or a word of its own ("secrets", "batch size" label a line)
         named = named and (not named_only or any(c.isupper() or c.isdigit() or c == "_" for c in term)
                            or any(w not in self.clean.english for w in words))
-        return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides
+        lettered = {w for w in words if not w.isdigit()}  # "Exam scenario 4", "Step 3": a part of the notes, numbered
+        numbered = lettered != set(words) and lettered <= self.labels | self.asides | self.outline
+        return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides and not numbered
                 and re.search("[A-Za-z]", term) is not None and len(term.strip()) >= 2 and "?" not in term
                 and (not term.strip().isdigit() or STATUS.fullmatch(term.strip()) is not None) and CLAUSE.search(term) is None)
 
