@@ -5116,3 +5116,13 @@ def test_a_numbered_part_of_the_notes_is_never_a_term_to_pick():
 **Exam scenario 4:** Firehose delivers to S3 every 5 minutes but the business wants data within a minute.
 """
     assert not [q for q in served(notes) if any("scenario" in o.lower() for o in q.options)]
+
+
+def test_an_option_spelling_out_its_shorthand_before_it_is_never_spelled_twice():
+    """"Parameter Store (PS)", not "Parameter Store (Parameter Store)" (round 112: "Kinesis Client Library
+    (Kinesis Client Library)")."""
+    from bot.core.bank.stems import Cleaner
+
+    spell = Cleaner(shipped(), "# SSM\n\nPS = Parameter Store, SM = Secrets Manager\n").spell
+    assert spell("Parameter Store (PS)") == "Parameter Store (PS)"
+    assert spell("a PS parameter") == "a Parameter Store parameter"
