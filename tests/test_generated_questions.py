@@ -5126,3 +5126,20 @@ def test_an_option_spelling_out_its_shorthand_before_it_is_never_spelled_twice()
     spell = Cleaner(shipped(), "# SSM\n\nPS = Parameter Store, SM = Secrets Manager\n").spell
     assert spell("Parameter Store (PS)") == "Parameter Store (PS)"
     assert spell("a PS parameter") == "a Parameter Store parameter"
+
+
+def test_a_three_way_table_of_yes_and_no_asks_two_of_its_things_at_a_time():
+    notes = """\
+# CodeDeploy
+
+## Compute platforms
+| thing | EC2/On-Prem | Lambda | ECS |
+|---|---|---|---|
+| in-place deployment | yes | no | no |
+| needs CodeDeploy agent | yes | no | no |
+| config based on min healthy hosts | yes | no | no |
+| canary / linear traffic shifting | no | yes | yes |
+"""
+    asked = {q.stem.split(", which of these is ")[1]: q.correct for q in of_shape("contrast", notes)}
+    assert asked['a "yes" for Lambda and a "no" for EC2/On-Prem?'] == ("canary / linear traffic shifting",)
+    assert 'a "yes" for Lambda and a "no" for ECS?' not in asked  # no row tells them apart

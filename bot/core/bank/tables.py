@@ -29,6 +29,7 @@ names the wrong options (``matched``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
@@ -181,20 +182,20 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
         yield from _odd_one(p, table, things, attributes, maker)
     if len(things) >= MIN_IDENTIFY + 1:
         yield from _pairs(p, table, things, attributes, usable, maker)
-    if len(things) == 2:
+    if 2 <= len(things) < MIN_IDENTIFY:
         yield from _contrasts(p, table, things, attributes, maker)
 
 
 def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker: Maker) -> Iterable[BankQuestion]:
-    """"Which of these is a 'yes' for REST API and a 'no' for HTTP API?": a two-way
-    comparison's yes/no rows ("API keys | yes | no"), the answer a row marked so, the wrong options
+    """"Which of these is a 'yes' for REST API and a 'no' for HTTP API?": a comparison's of two
+    or three things, its yes/no rows ("API keys | yes | no"), the answer a row marked so, the wrong options
     rows marked any other way (both yes, both no, or the other way round). A row is no statement
     here (round 8: "Caching: Yes" read as a pasted row), it is what the learner must tell apart."""
-    marks = {a: (_polar(table.cell(things[0], a)), _polar(table.cell(things[1], a))) for a in attributes}
-    named = {a: ASIDE.sub("", a).strip() for a, m in marks.items() if None not in m and "?" not in a}
-    for one, other, marked in ((*things, (True, False)), (*things[::-1], (False, True))):
-        rest = [a for a in named if marks[a] != marked]
-        for attribute in [a for a in named if marks[a] == marked] if len(rest) >= 3 else []:
+    for one, other in itertools.permutations(things, 2):  # of three things, two at a time
+        marks = {a: (_polar(table.cell(one, a)), _polar(table.cell(other, a))) for a in attributes}
+        named = {a: ASIDE.sub("", a).strip() for a, m in marks.items() if None not in m and "?" not in a}
+        rest = [a for a in named if marks[a] != (True, False)]
+        for attribute in [a for a in named if marks[a] == (True, False)] if len(rest) >= 3 else []:
             wrong = [rest[i] for i in pick(one + attribute, len(rest), 3)]
             stem = f"{maker.according(p)}, which of these is a \"yes\" for {one} and a \"no\" for {other}?"
             why = _compared(p, maker, ((f"{named[a]}, {t}", table.cell(t, a)) for a in [attribute, *wrong] for t in (one, other)))
