@@ -83,7 +83,9 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
     own = settings.content / "lexicon"
     own_files = [] if own.resolve() == lexicons.SHIPPED else lexicons.files_in(own)
     lexicon_key = _digest(p for p in [*lexicons.files_in(lexicons.SHIPPED), *own_files] if p.suffix == ".toml")
-    files = {path: sha for path, (root, sha) in store.note_digests().items() if root in roots}
+    # every folder ingested (``dva ingest PATH`` adds one) but a pack's turned off
+    served = (roots | set(store.note_roots().values())) - {str(f.resolve()) for f in settings.packs_off}
+    files = {path: sha for path, (root, sha) in store.note_digests().items() if root in served}
     # the bank's wording is part of the lookup: its files (and which file owns each id) are in the key
     bank_key = _digest(p for folder in settings.question_folders if folder.is_dir()
                        for p in sorted(folder.glob("*.toml")))
@@ -99,7 +101,7 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
         for problem in trouble:
             log.warning("lexicon: %s", problem)
         questions = written_questions(settings, store)
-        library = Library(passages_of(store, roots), expansions(questions), lexicons.shipped().merged(group))
+        library = Library(passages_of(store, served), expansions(questions), lexicons.shipped().merged(group))
         store.save_lookup_index(key, library.to_bytes(), datetime.now(timezone.utc))
     return Loaded(store, library, report, lexicon_key, settings, questions)
 

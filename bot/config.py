@@ -82,6 +82,11 @@ class Settings:
         return (self.content / "notes", *(self.pack_folder(p) / "notes" for p in self.packs))
 
     @property
+    def packs_off(self) -> tuple[Path, ...]:
+        """The notes of every pack not in use: loaded once, perhaps, but never looked up."""
+        return tuple(self.pack_folder(p) / "notes" for p in known_packs(self.content) if p not in self.packs)
+
+    @property
     def question_folders(self) -> tuple[Path, ...]:
         return (self.content / "questions", *(self.pack_folder(p) / "questions" for p in self.packs))
 
@@ -94,9 +99,14 @@ class Settings:
         return bool(self.slack_bot_token and self.slack_signing_secret)
 
 
+def known_packs(content: Path) -> list[str]:
+    """The names of the packs there are: the content folder's own and the bundled ones."""
+    return sorted({p.name for folder in (content / "packs", DEFAULT_CONTENT / "packs") if folder.is_dir()
+                   for p in folder.iterdir() if p.is_dir()})
+
+
 def _packs(names: list[str], content: Path) -> tuple[str, ...]:
-    known = sorted({p.name for folder in (content / "packs", DEFAULT_CONTENT / "packs") if folder.is_dir()
-                    for p in folder.iterdir() if p.is_dir()})
+    known = known_packs(content)
     for name in names:
         if name not in known:
             raise ValueError(f"DVA_PACKS: there is no pack named {name!r} (packs: {', '.join(known) or 'none'})")

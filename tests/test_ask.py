@@ -280,6 +280,19 @@ def test_dva_ingest_reports_what_it_loaded(tmp_path, monkeypatch, capsys):
     assert main(["ingest", str(tmp_path / "missing")]) == 2
 
 
+def test_notes_ingested_from_another_folder_are_looked_up_beside_the_groups_own(tmp_path, monkeypatch, capsys):
+    """`dva ingest PATH` adds to what is loaded: `dva ask` then answers from PATH's notes too."""
+    monkeypatch.setenv("DVA_DB", str(tmp_path / "fresh.db"))
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "ecs.md").write_text("# ECS\n\n## Task roles\nThe task role grants the containers of a Fargate "
+                                  "task their AWS permissions; the task execution role pulls the image.\n")
+    assert main(["ingest", str(extra)]) == 0
+    capsys.readouterr()
+    assert main(["ask", "fargate", "task", "execution", "role"]) == 0
+    assert "pulls the image" in capsys.readouterr().out
+
+
 def test_the_cli_does_not_import_discord_or_slack(tmp_path):
     code = ("import sys; from bot.cli import main; main(['ask', 'rds', 'proxy']); "
             "bad = [m for m in sys.modules if m.split('.')[0] in "
