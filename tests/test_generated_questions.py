@@ -5143,3 +5143,20 @@ def test_a_three_way_table_of_yes_and_no_asks_two_of_its_things_at_a_time():
     asked = {q.stem.split(", which of these is ")[1]: q.correct for q in of_shape("contrast", notes)}
     assert asked['a "yes" for Lambda and a "no" for EC2/On-Prem?'] == ("canary / linear traffic shifting",)
     assert 'a "yes" for Lambda and a "no" for ECS?' not in asked  # no row tells them apart
+
+
+def test_a_name_leading_line_after_line_is_never_dropped_from_the_figure_it_qualifies():
+    """"async: max event age – 6 h": "async" says which max event age; "Limit:" would say nothing."""
+    notes = """\
+# Lambda
+
+## Numbers to memorise
+| what | number |
+|---|---|
+| async: retries on function error | 2 (default), configurable 0–2 |
+| async: waits between those retries | 1 min, then 2 min |
+| async: max event age | 6 h default/max, min 60 s |
+| async: throttle backoff | 1 s up to 5 min between tries |
+| scaling rate per function | 1,000 environments every 10 s |
+"""
+    assert not [q for q in of_shape("number", notes) if "event age" in q.stem and "async" not in q.stem]

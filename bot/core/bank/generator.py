@@ -235,7 +235,8 @@ class _Maker:
         self.names = lexicon.names
         # a word leading line after line ("Cause: …", "Fix: …") labels the notes' template, naming nothing
         leads = Counter(key(m.group("term")) for ls in self.lines.values() for x in ls if (m := LEAD.match(x.text)))
-        # ("Limit: default 30 s" line after line): such a label says nothing its line's text does not
+        # ("Limit: default 30 s" line after line): such a label, a plain word, says nothing its line does not;
+        # "async:" before "max event age – 6 h" says which max event age
         self.template = frozenset(t for t, n in leads.items() if n >= TEMPLATE and t.isalpha() and t not in self.known) \
             - lexicon.labels  # not "Ex:", an example's figures
         self.labels = self.labels | self.template
@@ -1013,7 +1014,7 @@ class _Maker:
             answered = CARD_ANSWER.match(sentence.text)  # "→ 15 minutes." under a drill's question, as "A: …" is read
             drilled = sentence.text[answered.end():] if answered and not answered.group(0)[:1].isalpha() else None
             card = self._card(p, sentence) if lead or drilled and len(drilled) >= CARD_TEXT else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
-            if lead and not card and key(lead.group(1)) in self.template:  # its term
+            if lead and not card and key(lead.group(1)) in self.template and key(lead.group(1)) in self.clean.english:
                 sentence, lead = replace(sentence, text=lead.group(2)), None  # "Limit: max 12 h": read as "max 12 h"
             elif lead and not card and self._amounts(lead.group(1)) and statements.ANSWER_LINE.match(lead.string[lead.end(1):]):
                 lead = None  # "Lambda timeout 15 min max → VT at least 90 min": a condition, read whole
