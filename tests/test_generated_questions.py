@@ -5160,3 +5160,20 @@ def test_a_name_leading_line_after_line_is_never_dropped_from_the_figure_it_qual
 | scaling rate per function | 1,000 environments every 10 s |
 """
     assert not [q for q in of_shape("number", notes) if "event age" in q.stem and "async" not in q.stem]
+
+
+def test_a_column_named_for_a_thing_is_never_asked_as_the_only_yes_to_its_name():
+    """"which hook is the only 'no' to 'EC2/On-Prem'?" is table shorthand (round 113), no question."""
+    notes = """\
+# CodeDeploy
+
+## Hooks per platform
+| hook | EC2/On-Prem | Lambda | ECS |
+|---|---|---|---|
+| ApplicationStop | yes | no | no |
+| AfterInstall | yes | no | no |
+| AfterAllowTraffic | yes | yes | yes |
+| AfterAllowTestTraffic | no | no | yes |
+| BeforeAllowTraffic | yes | yes | yes |
+"""
+    assert not [q for q in of_shape("definition", notes) if "the only" in q.stem]

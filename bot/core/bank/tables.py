@@ -262,6 +262,8 @@ def _odd_one(p, table: Table, things: list[str], attributes: list[str], maker: M
     """"Which policy is the only 'yes' to 'Downtime'?": a row of yes and no ("Key sent with every
     request? | No | No | Yes | No") that marks one thing apart from the rest."""
     for attribute in attributes:
+        if _MARKED.search(attribute) and len(attribute.split()) <= 2 and not attribute.endswith("?"):
+            continue  # "EC2/On-Prem", "HTTP API" over a column of hooks: "the only 'no' to 'EC2/On-Prem'" asks nothing
         marks = {t: _polar(table.cell(t, attribute)) for t in things}
         for odd in (True, False):
             alone = [t for t, m in marks.items() if m is odd]
