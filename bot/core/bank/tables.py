@@ -7,11 +7,12 @@ of them. Three shapes come from one, each only when the notes compare enough
 things for wrong options of the same kind:
 
 - ``definition``: "For which policy is the rollback 'terminate the new instances'?"
-  (four things or more), the answer the only thing that cell describes;
+  (four things or more), the answer the only thing that cell describes; or "Which policy
+  is the only 'yes' to 'downtime'?", from a yes/no row marking one thing apart;
 - ``choose-two``: "Which TWO have '30 days' as their min storage duration?"
   (five or more) when exactly two things share a cell the others clearly do not;
 - ``contrast``: "Which of these is a 'yes' for HTTP API and a 'no' for REST API?" (two
-  things), the rows of a yes/no comparison (ticks and crosses too) the options.
+  or three things), the rows of a yes/no comparison (ticks and crosses too) the options.
 
 A stem never points at "the table" or quotes "Header: cell": the reader sees no
 table, and reviewers dropped nearly every such stem (rounds 12-15). A header that
@@ -187,10 +188,11 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
 
 
 def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker: Maker) -> Iterable[BankQuestion]:
-    """"Which of these is a 'yes' for REST API and a 'no' for HTTP API?": a comparison's of two
-    or three things, its yes/no rows ("API keys | yes | no"), the answer a row marked so, the wrong options
-    rows marked any other way (both yes, both no, or the other way round). A row is no statement
-    here (round 8: "Caching: Yes" read as a pasted row), it is what the learner must tell apart."""
+    """"Which of these is a 'yes' for REST API and a 'no' for HTTP API?": the yes/no rows ("API
+    keys | yes | no") of a table comparing two or three things, two at a time; the answer a row
+    marked so, the wrong options rows marked any other way (both yes, both no, or the other way
+    round). A row is no statement here (round 8: "Caching: Yes" read as a pasted row), it is what
+    the learner must tell apart."""
     for one, other in itertools.permutations(things, 2):  # of three things, two at a time
         marks = {a: (_polar(table.cell(one, a)), _polar(table.cell(other, a))) for a in attributes}
         named = {a: ASIDE.sub("", a).strip() for a, m in marks.items() if None not in m and "?" not in a}
