@@ -1014,7 +1014,7 @@ class _Maker:
             answered = CARD_ANSWER.match(sentence.text)  # "→ 15 minutes." under a drill's question, as "A: …" is read
             drilled = sentence.text[answered.end():] if answered and not answered.group(0)[:1].isalpha() else None
             card = self._card(p, sentence) if lead or drilled and len(drilled) >= CARD_TEXT else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
-            if lead and not card and key(lead.group(1)) in self.template and key(lead.group(1)) in self.clean.english:
+            if lead and not card and (term := key(lead.group(1))) in self.template and term in self.clean.english:
                 sentence, lead = replace(sentence, text=lead.group(2)), None  # "Limit: max 12 h": read as "max 12 h"
             elif lead and not card and self._amounts(lead.group(1)) and statements.ANSWER_LINE.match(lead.string[lead.end(1):]):
                 lead = None  # "Lambda timeout 15 min max → VT at least 90 min": a condition, read whole
