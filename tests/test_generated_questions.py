@@ -5177,3 +5177,19 @@ def test_a_column_named_for_a_thing_is_never_asked_as_the_only_yes_to_its_name()
 | BeforeAllowTraffic | yes | yes | yes |
 """
     assert not [q for q in of_shape("definition", notes) if "the only" in q.stem]
+
+
+def test_a_figure_in_a_command_line_is_never_asked():
+    """"sam logs -s '10min ago' -e '2min ago'": an example's value, any other would do (round 114)."""
+    notes = """\
+# SAM
+
+## sam logs
+purpose: fetch and tail the CloudWatch Logs of deployed functions from your terminal
+
+```bash
+sam logs --stack-name sam-app -s '10min ago' -e '2min ago' --filter "error"
+```
+- The logs of a function are kept in CloudWatch Logs for 30 days by default in this project.
+"""
+    assert not [q for q in of_shape("number", notes) if "sam logs" in q.stem.split("\n")[-1]]

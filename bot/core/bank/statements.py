@@ -244,6 +244,9 @@ def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str
                         explanation=why, passages=(p.id,), generated=True, source="generated", shape=TWO)
 
 
+_FLAGS = re.compile(r"(?<!\S)--?[a-z][\w-]*(?=[\s=]|$)")  # a command line's flags ("-s", "--stack-name")
+
+
 def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
     """A blanked figure no reader could ask about: cut mid-quote or mid-bracket, shorthand ("sync ->
     ___"), the figure given twice ("604,800 (___)", "15 min … 15 min"), a figure in a bracket, an
@@ -253,6 +256,7 @@ def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
     ("longer than the source, e.g. ___"), or a line whose first words point elsewhere ("Docs say
     it's usually within ___": what is "it"?)."""
     return (blanked.count('"') % 2 == 1 or SHORTHAND.search(blanked) is not None
+            or len(_FLAGS.findall(text)) >= 2  # a command ("sam logs -s '10min ago' -e '2min ago'"): an example's value
             or blanked.count("(") != blanked.count(")") or unclosed(blanked.split(blank)[0])
             or re.search(rf"\"[^\"]*{blank}[^\"]*\"", blanked) is not None
             or len(re.findall(rf"(?<![\d.,]){re.escape(m.group(1))}(?![\d,]|\.\d)", text)) > 1
