@@ -84,8 +84,9 @@ def open_lookup(settings: Settings, *, refresh: bool = True, progress: bool = Fa
     own_files = [] if own.resolve() == lexicons.SHIPPED else lexicons.files_in(own)
     lexicon_key = _digest(p for p in [*lexicons.files_in(lexicons.SHIPPED), *own_files] if p.suffix == ".toml")
     # every folder ingested (``dva ingest PATH`` adds one) but a pack's turned off
-    served = (roots | set(store.note_roots().values())) - {str(f.resolve()) for f in settings.packs_off}
-    files = {path: sha for path, (root, sha) in store.note_digests().items() if root in served}
+    digests = store.note_digests()
+    served = {root for root, _ in digests.values()} - {str(f.resolve()) for f in settings.packs_off}
+    files = {path: sha for path, (root, sha) in digests.items() if root in served}
     # the bank's wording is part of the lookup: its files (and which file owns each id) are in the key
     bank_key = _digest(p for folder in settings.question_folders if folder.is_dir()
                        for p in sorted(folder.glob("*.toml")))

@@ -123,10 +123,15 @@ class Cleaner:
         "GW" of "API GW" (with the word before it, a name the lexicon knows)."""
         if self._short is None:
             return text
-        # nor the "KCL" of "Kinesis Client Library (KCL)": spelled out already
-        return self._short.sub(lambda m: m.group(0) if f"{_last_word(text[:m.start()])} {m.group(0).lower()}"
-                               in self._known or text[:m.start()].rstrip(" (").lower().endswith(
-                                   self._spelled[m.group(0)].lower()) else self._spelled[m.group(0)], text)
+
+        def spelled(m: re.Match) -> str:
+            short, before = m.group(0), text[:m.start()]
+            long = self._spelled[short]
+            # nor the "KCL" of "Kinesis Client Library (KCL)": spelled out already
+            kept = f"{_last_word(before)} {short.lower()}" in self._known or before.rstrip(" (").lower().endswith(long.lower())
+            return short if kept else long
+
+        return self._short.sub(spelled, text)
 
     def spelled_out(self, text: str) -> str:
         """Developer shorthand in words ("the fn's req" -> "the function's request"), written as
