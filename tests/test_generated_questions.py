@@ -5193,3 +5193,47 @@ sam logs --stack-name sam-app -s '10min ago' -e '2min ago' --filter "error"
 - The logs of a function are kept in CloudWatch Logs for 30 days by default in this project.
 """
     assert not [q for q in of_shape("number", notes) if "sam logs" in q.stem.split("\n")[-1]]
+
+
+def test_a_numbered_list_of_gotchas_labelled_here_and_there_is_no_glossary():
+    """Round 113: "2. ECS: X-Ray perms go on the task role" among gotchas that mostly lead with no
+    term asked "which term is described as …" among "ECS", "Lower priority number" and "New-ish"."""
+    gotchas = """\
+# X-Ray
+
+## Exam gotchas
+1. "Traces not showing up from EC2" → daemon not running OR instance role missing write access.
+2. ECS: X-Ray permissions go on the task role, not the task execution role.
+3. Lambda: just flip Active tracing, no daemon install, still needs execution-role permissions.
+4. Need to filter or search on a value → annotation. metadata is never searchable.
+5. Default sampling is NOT 100 percent, missing some requests in traces is expected.
+6. Lower priority number = evaluated first. the default rule is the catch-all, evaluated last.
+7. API Gateway tracing works on REST APIs only and needs the stage redeployed after enabling.
+8. New-ish: SDK and daemon enter maintenance, the vendor neutral answer is ADOT / OpenTelemetry.
+9. Local sampling rules on many instances multiply the reservoir, use centralized rules instead.
+10. ALB adds the trace header but is not a node on the service map.
+"""
+    glossary = """\
+# X-Ray
+
+## Terms
+1. Segment: the JSON document sent by the resource that served the request.
+2. Subsegment: finer-grained timing inside a segment for downstream calls.
+3. Annotation: an indexed key-value pair you can search with filter expressions.
+4. Metadata: key-value data of any type that is never indexed for search.
+5. Sampling rule: criteria, priority, reservoir and rate deciding which requests get traced.
+"""
+    assert not of_shape("definition", gotchas)
+    assert {q.correct[0] for q in of_shape("definition", glossary)} >= {"Annotation", "Sampling rule"}
+
+
+def test_an_amount_in_percent_is_never_written_percents():
+    notes = """\
+# X-Ray
+
+## Sampling
+- Default sampling is NOT 100 percent, so missing some requests in traces is expected.
+- The default rule records the first request each second and 5 percent of any further requests.
+"""
+    asked = [q for q in of_shape("number", notes)]
+    assert asked and all(o.endswith(" percent") for q in asked for o in q.options)

@@ -123,6 +123,7 @@ FACT_WORDS = 3  # words before its blank that, with its answer, say which fact a
 CARD_TEXT = 7  # characters of a card's answer at least, as a LEAD's text ("10 s" alone: no statement to complete)
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
+FACT_LIST, LED_SHARE = 5, 0.5  # a list of this many items or more, under this share led by a term, lists facts
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
           100, 120, 128, 200, 250, 256, 300, 365, 400, 500, 512, 600, 900, 1000, 1024, 2000, 3000,
@@ -264,6 +265,7 @@ class _Maker:
         self.passes_over: dict[str, str] = {}  # key(X) -> key(Y) of such a rule
         self.plain_leads: dict[tuple[str, str], list[tuple[str, str, Line]]] = defaultdict(list)
         self.refuting = {p.id: self._refuting(p) for p in passages}
+        self._facts: dict[tuple[str, str], bool] = {}  # (passage id, group) -> a list of facts, no glossary
         for p in passages:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
@@ -388,9 +390,24 @@ class _Maker:
         if lead and not self._term_ok(term := bare(lead.group(1))) and self._term_ok(term, named_only=False):
             self.plain_leads[(p.id, line.group)].append((term, lead.group(2), line))  # "sam build – …": a name
             return  # only beside others opening alike ("sam init", "sam deploy")
-        if not lead or not self._term_ok(term := bare(lead.group(1))) or self._arrived(lead) or self._adds_to(line, lead):
+        if not lead or not self._term_ok(term := bare(lead.group(1))) or self._arrived(lead) or self._adds_to(line, lead) \
+                or self._among_facts(line):
             return
         self._lead(p, term, lead.group(2), line)
+
+    def _among_facts(self, line: Line) -> bool:
+        """ "2. ECS: X-Ray permissions go on the task role" in a list of gotchas most of whose items
+        lead with no term: its lead-in says what the gotcha is about; a glossary's entries lead with theirs."""
+        if not line.numbered:
+            return False
+        found = (line.passage.id, line.group)
+        if found not in self._facts:
+            items = [x for x in self.lines[line.passage.id] if x.group == line.group]
+            # an entry leads with its term ("`LATEST` = only new records") or is the term alone ("`AT_TIMESTAMP`")
+            led = sum(1 for x in items if self._term_ok(bare((m := LEAD.match(x.text)) and m.group(1) or x.text),
+                                                         named_only=False))
+            self._facts[found] = len(items) >= FACT_LIST and led / len(items) < LED_SHARE
+        return self._facts[found]
 
     def _adds_to(self, line: Line, lead: re.Match) -> bool:
         """ "Reuse: launch a NEW env from it" right under "Saved configuration (SC) - YAML template

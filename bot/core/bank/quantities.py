@@ -98,7 +98,7 @@ def amount(value: float, unit: str, written: str, grouped: bool = False) -> str:
     the options of one question are all written one way ("6,144" beside "10,240")."""
     grouped = grouped or "," in written
     number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or grouped) else f"{value:g}"
-    if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps"):
+    if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps", "percent"):
         unit = unit_key(unit) if value == 1 else (unit if unit.endswith("s") else unit + "s")
     attached = re.search(r"\d\s", written) is None  # "75%", "128TB" as the notes write them
     return f"{number}{'' if attached else ' '}{unit}"
