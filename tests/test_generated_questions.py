@@ -5237,3 +5237,22 @@ def test_an_amount_in_percent_is_never_written_percents():
 """
     asked = [q for q in of_shape("number", notes)]
     assert asked and all(o.endswith(" percent") for q in asked for o in q.options)
+
+
+def test_a_flashcard_answered_by_a_name_then_an_arrow_asks_that_name():
+    """Round 115: "A: UpdateContinuousBackups -> aws dynamodb update-continuous-backups …": the name
+    the answer opens with, the arrow leading to how it is used."""
+    cards = """\
+# ECS
+
+## Network modes
+Q: Which mode gives each task its own ENI and security group?
+A: awsvpc -> each task gets an ENI, required on Fargate
+Q: Which mode has containers share the instance's network stack directly?
+A: host - no port mapping, fastest, one task per port
+Q: Which mode is the default on Linux EC2 container instances?
+A: bridge -> Docker's virtual network, dynamic host ports with an ALB
+"""
+    asked = {q.correct: q for q in of_shape("definition", cards)}
+    assert "its own ENI and security group?" in asked["awsvpc",].stem
+    assert set(asked["awsvpc",].options) == {"awsvpc", "bridge", "host", "none"}

@@ -405,12 +405,16 @@ def two_asked(asked: str) -> bool:
     return re.search(r"\band\s+(?:how|what|why|where|when|which|who)\b", asked, re.IGNORECASE) is not None
 
 
+_LEADS_TO = re.compile(r"\s+(?:->|→|=>|[-–—])\s+")
+
+
 def card_answer(text: str) -> str:
     """The name a flashcard's answer opens with ("A: Destinations. A DLQ only …" -> "Destinations",
     "A: The **task role** (`taskRoleArn`)" -> "task role"); "" when it opens with a sentence."""
     body = CARD_ANSWER.sub("", text).strip()  # "A: …", or what follows "A:" on a card's line
     first = re.sub(r"\s*\([^()]*\)|`|\*\*", "", sentences(body)[0] if sentences(body) else body)
     first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
+    first = _LEADS_TO.split(first)[0]  # "UpdateContinuousBackups -> aws dynamodb update-…": the name, then how
     return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
 
 
