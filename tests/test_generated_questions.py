@@ -5033,7 +5033,8 @@ COMPARED = """\
 def test_a_two_way_table_of_yes_and_no_asks_what_is_a_yes_for_one_and_a_no_for_the_other():
     """A tick and a cross read as yes and no."""
     [q] = of_shape("contrast", COMPARED)
-    assert 'is a "yes" for HTTP API and a "no" for REST API?' in q.stem
+    assert 'which of these does a table comparing REST API and HTTP API mark "yes" for HTTP API and "no" for REST API?' \
+        in q.stem
     assert q.correct == ("Native JWT authorizer",)
     assert set(q.options) - set(q.correct) <= {"usage plans", "API keys", "request validation", "Lambda proxy integration"}
     assert 'Native JWT authorizer, HTTP API: "yes". Native JWT authorizer, REST API: "no (use a Lambda authorizer)"' \
@@ -5042,7 +5043,7 @@ def test_a_two_way_table_of_yes_and_no_asks_what_is_a_yes_for_one_and_a_no_for_t
 
 def test_a_two_way_table_asks_no_direction_fewer_than_three_rows_tell_apart_from():
     """REST's three yes-and-no rows have only two rows of another marking beside them: no question."""
-    assert not [q for q in of_shape("contrast", COMPARED) if 'a "yes" for REST API' in q.stem]
+    assert not [q for q in of_shape("contrast", COMPARED) if 'mark "yes" for REST API' in q.stem]
 
 
 def test_a_yes_the_cell_takes_back_in_part_is_never_a_row_of_a_two_way_comparison():
@@ -5065,7 +5066,7 @@ def test_a_column_of_remarks_beside_two_compared_things_is_no_third_thing():
 | Convert type later | ❌ | ❌ | pick at creation |
 """
     [q] = of_shape("contrast", remarked)
-    assert 'is a "yes" for FIFO and a "no" for Standard?' in q.stem and q.correct == ("Dedup",)
+    assert 'mark "yes" for FIFO and "no" for Standard?' in q.stem and q.correct == ("Dedup",)
 
 
 def test_a_rate_in_requests_per_second_or_capacity_units_is_asked_as_a_figure():
@@ -5098,8 +5099,8 @@ def test_a_row_of_yes_and_no_that_marks_one_thing_apart_asks_which_is_the_only_y
 | Can be the bucket default? | Yes | Yes | Yes | No | maybe |
 """
     asked = {q.correct[0]: q for q in of_shape("definition", notes) if "the only" in q.stem}
-    assert 'is the only "yes" to "key sent with every request"?' in asked["SSE-C"].stem
-    assert 'is the only "no" to "S3 ever sees plaintext"?' in asked["Client-side"].stem
+    assert 'is the only one marked "yes" for "key sent with every request"?' in asked["SSE-C"].stem
+    assert 'is the only one marked "no" for "S3 ever sees plaintext"?' in asked["Client-side"].stem
     assert 'SSE-C: "Yes".' in asked["SSE-C"].explanation
     assert not [q for q in asked.values() if "bucket default" in q.stem]  # "maybe" is neither
 
@@ -5140,9 +5141,9 @@ def test_a_three_way_table_of_yes_and_no_asks_two_of_its_things_at_a_time():
 | config based on min healthy hosts | yes | no | no |
 | canary / linear traffic shifting | no | yes | yes |
 """
-    asked = {q.stem.split(", which of these is ")[1]: q.correct for q in of_shape("contrast", notes)}
-    assert asked['a "yes" for Lambda and a "no" for EC2/On-Prem?'] == ("canary / linear traffic shifting",)
-    assert 'a "yes" for Lambda and a "no" for ECS?' not in asked  # no row tells them apart
+    asked = {q.stem.split(" mark ")[1]: q.correct for q in of_shape("contrast", notes)}
+    assert asked['"yes" for Lambda and "no" for EC2/On-Prem?'] == ("canary / linear traffic shifting",)
+    assert '"yes" for Lambda and "no" for ECS?' not in asked  # no row tells them apart
 
 
 def test_a_name_leading_line_after_line_is_never_dropped_from_the_figure_it_qualifies():
@@ -5256,3 +5257,36 @@ A: bridge -> Docker's virtual network, dynamic host ports with an ALB
     asked = {q.correct: q for q in of_shape("definition", cards)}
     assert "its own ENI and security group?" in asked["awsvpc",].stem
     assert set(asked["awsvpc",].options) == {"awsvpc", "bridge", "host", "none"}
+
+
+def test_a_yes_no_table_is_asked_by_what_it_compares_not_its_heading_and_without_the_notes_capitals():
+    """Round 115: "According to your notes on Retry vs Catch vs redrive — when to use …, which of these
+    is a 'yes' for Retry" pasted the heading, and an option kept the note-taker's "CHANGING"."""
+    notes = """\
+# Step Functions
+
+## Retry vs Catch vs redrive — when to use
+| need | Retry | Catch | Redrive |
+|---|---|---|---|
+| auto-handle transient/throttling errors | yes | no | no |
+| run a fallback/compensation path | no | yes | no |
+| keep original input + error for next state | no | yes | no |
+| manual restart after fixing a downstream bug | no | no | yes |
+| restart after CHANGING the definition | no | no | no |
+| works on Express workflows | yes | yes | no |
+"""
+    asked = of_shape("contrast", notes)
+    assert asked and all(q.stem.startswith("According to your notes on Step Functions, which of these does a table "
+                                           "comparing Retry, Catch and Redrive mark ") for q in asked)
+    options = {o for q in asked for o in q.options}
+    assert "restart after changing the definition" in options and "auto-handle transient/throttling errors" in options
+
+
+def test_a_word_in_capitals_is_read_as_emphasis_only_among_plain_words_and_never_a_name_or_value():
+    from bot.core.bank.stems import Cleaner
+
+    clean = Cleaner(shipped(), "").clean
+    assert clean("whole item BEFORE the change") == "whole item before the change"
+    for kept in ("INCLUDE", "projection ALL keeps every attribute", "HTTP API is cheaper than REST",
+                 "register, get INVOKE/SHUTDOWN events", "use KEYS_ONLY when only keys are needed"):
+        assert clean(kept) == kept

@@ -710,10 +710,13 @@ class _Maker:
     def unnamed(self, p, q: BankQuestion, problems: list[str]) -> tuple[BankQuestion, list[str]]:
         """A question whose heading names its answer ("on Deployment policies › Traffic splitting")
         asked under a shorter heading path, when that one gives nothing away."""
-        if not any(x.startswith(GIVES_AWAY) for x in problems) or not q.stem.startswith(self.according(p)):
+        depths = range(len(self.where(p).split(PATH)), -1, -1)
+        # asked under the whole path, or a part of it (a table's question names the table, not its heading)
+        said = next((d for d in depths if q.stem.startswith(self.according(p, d))), None)
+        if not any(x.startswith(GIVES_AWAY) for x in problems) or said is None:
             return q, problems
-        for depth in range(len(self.where(p).split(PATH)) - 1, -1, -1):
-            shorter = replace(q, stem=self.according(p, depth) + q.stem[len(self.according(p)):])
+        for depth in range(said - 1, -1, -1):
+            shorter = replace(q, stem=self.according(p, depth) + q.stem[len(self.according(p, said)):])
             if not (found := check(shorter, self.context)):
                 return shorter, found
         return q, problems

@@ -47,6 +47,9 @@ _CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_SHOUTED = re.compile(r"(?<![\w.$/-])[A-Z]{5,}(?![\w.(/-])")  # "CHANGING", not "States.ALL", "NEW_IMAGE", "AWS_IAM"
+_LOWER = re.compile(r"(?<![\w.])[a-z]{2,}\b")
+_CALM_BESIDE = 2  # words in lower case a text holds at least for a word in capitals to be emphasis
 _CONTENTS_OF = re.compile(r":\s|\s[—–-]\s")  # a title's subject, then what the notes cover of it
 _SPAN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?")  # a word of a title, "X-Ray" one
 # The notes' own abbreviations: "SM = Secrets Manager", "CWL = CW Logs" (its own shorthand spelled out in
@@ -112,11 +115,19 @@ class Cleaner:
             text = _PAREN.sub(lambda m: "" if self._aside(m.group(1)) else m.group(0), text)
         text = _NOISE.sub("", text)
         text = _EMPHASIS.sub(r"\1", text)  # "*without*", "**never**", "_once_"
+        text = self.calm(text)
         text = _WORD.sub(lambda m: self._fix(m.group(0)), text)
         text = self.spell(self.spelled_out(text))
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         text = self.unlabelled(text)
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
+
+    def calm(self, text: str) -> str:
+        """ "restart after CHANGING the definition": an English word in capitals among words in lower
+        case is the note-taker's emphasis, and in an option it marks that option out."""
+        if len(_LOWER.findall(text)) < _CALM_BESIDE:
+            return text  # "INCLUDE", "ALL": a value as AWS writes it
+        return _SHOUTED.sub(lambda m: m.group(0).lower() if m.group(0).lower() in self.english else m.group(0), text)
 
     def spell(self, text: str) -> str:
         """The notes' shorthand spelled out as they define it ("CWL" -> "CloudWatch Logs"), not the

@@ -199,9 +199,16 @@ def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker:
         rest = [a for a in named if marks[a] != (True, False)]
         for attribute in [a for a in named if marks[a] == (True, False)] if len(rest) >= 3 else []:
             wrong = [rest[i] for i in pick(one + attribute, len(rest), 3)]
-            stem = f"{maker.according(p)}, which of these is a \"yes\" for {one} and a \"no\" for {other}?"
+            # the table named by what it compares, not by its heading ("Retry vs Catch vs redrive — when to use")
+            stem = (f"{maker.according(p, 1)}, which of these does a table comparing {_listed(things)} mark "
+                    f"\"yes\" for {one} and \"no\" for {other}?")
             why = _compared(p, maker, ((f"{named[a]}, {t}", table.cell(t, a)) for a in [attribute, *wrong] for t in (one, other)))
             yield single(p, CONTRAST, f"{one}|{other}|{attribute}", stem, named[attribute], [named[a] for a in wrong], why)
+
+
+def _listed(things: list[str]) -> str:
+    """"Retry, Catch and Redrive\"."""
+    return f"{', '.join(things[:-1])} and {things[-1]}"
 
 
 def _compared(p, maker: Maker, cells: Iterable[tuple[str, str]]) -> str:
@@ -274,8 +281,8 @@ def _odd_one(p, table: Table, things: list[str], attributes: list[str], maker: M
                 continue  # a cell neither yes nor no: the row tells nothing apart
             [thing] = alone
             wrong = [rest[i] for i in pick(thing + attribute, len(rest), 3)]
-            stem = (f"{maker.according(p)}, which {_kind(p, table, thing, things, wrong, maker)} is the only "
-                    f"\"{_SAID[odd]}\" to \"{_header(attribute).rstrip('?')}\"?")
+            stem = (f"{maker.according(p)}, which {_kind(p, table, thing, things, wrong, maker)} is the only one "
+                    f"marked \"{_SAID[odd]}\" for \"{_header(attribute).rstrip('?')}\"?")
             why = _compared(p, maker, ((t, table.cell(t, attribute)) for t in [thing, *wrong]))
             yield single(p, "definition", f"{thing}|{attribute}|only", stem, thing, wrong, why)
 
