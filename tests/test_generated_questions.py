@@ -5290,3 +5290,34 @@ def test_a_word_in_capitals_is_read_as_emphasis_only_among_plain_words_and_never
     for kept in ("INCLUDE", "projection ALL keeps every attribute", "HTTP API is cheaper than REST",
                  "register, get INVOKE/SHUTDOWN events", "use KEYS_ONLY when only keys are needed"):
         assert clean(kept) == kept
+
+
+def test_a_flashcard_answered_by_an_api_takes_its_wrong_options_from_the_files_other_cards_asking_for_an_api():
+    """Round 115: one API card a section, the others' questions too terse to ask ("Restore API?") but
+    still naming APIs; a card answering with calls in order ("GetId → GetCredentialsForIdentity") names none."""
+    cards = """\
+# DynamoDB backups
+
+## PITR
+Q: API / CLI to turn PITR on?
+A: UpdateContinuousBackups -> aws dynamodb update-continuous-backups --table-name Music
+Q: Granularity of a PITR restore?
+A: Per second, anywhere inside the window.
+
+## On-demand backups
+Q: API to create one?
+A: CreateBackup (TableName, BackupName).
+Q: Restore API?
+A: RestoreTableFromBackup (BackupArn, TargetTableName).
+
+## Export
+Q: Export API?
+A: ExportTableToPointInTime (needs TableArn + S3Bucket).
+
+## Identity pools
+Q: API calls in the enhanced flow, in order?
+A: GetId → GetCredentialsForIdentity. (2 calls, both to Cognito.)
+"""
+    [q] = [q for q in of_shape("definition", cards) if q.correct == ("UpdateContinuousBackups",)]
+    assert set(q.options) == {"UpdateContinuousBackups", "CreateBackup", "RestoreTableFromBackup", "ExportTableToPointInTime"}
+    assert not [q for q in served(cards) if "GetId" in q.correct]

@@ -265,6 +265,7 @@ class _Maker:
         self.passes_over: dict[str, str] = {}  # key(X) -> key(Y) of such a rule
         self.plain_leads: dict[tuple[str, str], list[tuple[str, str, Line]]] = defaultdict(list)
         self.refuting = {p.id: self._refuting(p) for p in passages}
+        self._filed: dict[str, list[tuple[str, str, Line]]] = {}  # file -> its flashcards answered by a name
         self._facts: dict[tuple[str, str], bool] = {}  # (passage id, group) -> a list of facts, no glossary
         for p in passages:
             for line in self.lines[p.id]:
@@ -1231,15 +1232,16 @@ class _Maker:
                 and not statements.TWO_THINGS.search(label) and label.split()[0].lower() not in PRONOUNS | PERSONAL
                 and not statements.SHORTHAND.search(label))  # "Scenario → answer quick hits": a chooser, no thing
 
-    def _cards(self, p) -> list[tuple[str, str, Line]]:
+    def _cards(self, p, asking: bool = True) -> list[tuple[str, str, Line]]:
         """The flashcards ("Q: …?" then "A: …", or both on one line) of ``p`` answered by a name:
-        (question, name, answer line)."""
+        (question, name, answer line); not ``asking``, those too whose question says too little to ask
+        ("Restore API?"), still naming one of their kind."""
         found = []
         for line in self.lines[p.id]:
             both = INLINE_CARD.match(line.text)
             asked = self.clean.clean(both.group(1)) if both else self._card(p, line)
             answer = both.group(2) if both else line.text
-            asks = asked and asked.count("?") == 1 and not elliptic(asked)
+            asks = asked and asked.count("?") == 1 and not (asking and elliptic(asked))
             name = (card_answer(answer) or named_first(answer, lambda n: bool(self.kinds.of(n)))) if asks else ""
             if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
                     and not REPLY_START.match(name) and not self.label(name):
@@ -1270,9 +1272,26 @@ class _Maker:
                    if (k == k.lower()) == (name == name.lower()) and k.isupper() == name.isupper()][:3 - len(mates)]
             said = self._card_says(line)  # "A: BisectBatchOnFunctionError …, plus DestinationConfig": both
             mates, kin = ([n for n in names if not any(mentions(text, n) for text in said)] for names in (mates, kin))
+            if len(mates) + len(kin) < 3:  # "API to restore from PITR?": the file's other cards asking for an API
+                mates += [n for n in self._asked_alike(p, asked, name, kind) if key(n) not in map(key, mates + kin)
+                          and not any(mentions(text, n) for text in said)][:3 - len(mates) - len(kin)]
             if len(mates) + len(kin) == 3:
                 told = self.kinds.said(name, named, kin, alone=True) if kin else ""
                 yield carded(line.passage, asked, name, mates + kin, self.clean.clean(line.text), told, self)
+
+    def _asked_alike(self, p, asked: str, name: str, kind: str | None) -> list[str]:
+        """The names the other flashcards of ``p``'s file answer, written as ``name`` is, whose
+        questions share a word with ``asked`` ("API to check PITR status?" beside "Restore API?"), when
+        it is written as code: an API, a field, a value."""
+        if not as_code(name):
+            return []  # "Up to 15 minutes", "Denied": what the questions share says nothing of the answers' kind
+        if p.file not in self._filed:
+            self._filed[p.file] = [c for q in self.passages if q.file == p.file for c in self._cards(q, asking=False)]
+        words = set(_words(asked)) - self.stop
+        return distinct([n for a, n, _ in self._filed[p.file] if key(n) != key(name) and written(n) == written(name)
+                         and not variant(n, of=name) and not variant(name, of=n) and words & set(_words(a))
+                         # of the answer's kind, or of none the lexicon knows (no DynamoDB error among response fields)
+                         and (kind in self.kinds.of(n) if kind else not self.kinds.of(n) and self._thing(n))], of=key)
 
     def said_plainly(self, text: str) -> bool:
         """A statement worth a stem: no figure to ask as a number, no table row or learner's talk."""

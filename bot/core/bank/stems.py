@@ -417,6 +417,7 @@ def two_asked(asked: str) -> bool:
 
 
 _LEADS_TO = re.compile(r"\s+(?:->|→|=>|[-–—])\s+")
+_CHAINED = re.compile(r"[A-Z][a-z0-9]+[A-Z]\w*(?:\W|$)")  # a name written as code after the arrow
 
 
 def card_answer(text: str) -> str:
@@ -425,7 +426,9 @@ def card_answer(text: str) -> str:
     body = CARD_ANSWER.sub("", text).strip()  # "A: …", or what follows "A:" on a card's line
     first = re.sub(r"\s*\([^()]*\)|`|\*\*", "", sentences(body)[0] if sentences(body) else body)
     first = re.sub(r"^(?:the|a|an)\s+", "", first.strip(" .;:"), flags=re.IGNORECASE)
-    first = _LEADS_TO.split(first)[0]  # "UpdateContinuousBackups -> aws dynamodb update-…": the name, then how
+    first, *how = _LEADS_TO.split(first, maxsplit=1)  # "UpdateContinuousBackups -> aws dynamodb …": the name, then how
+    if how and _CHAINED.match(how[0]):
+        return ""  # "GetId → GetCredentialsForIdentity": calls in order, no one name answering
     return first if 0 < len(first.split()) <= CARD_WORDS and not re.search(r"[,;:]|\b(?:and|or)\b", first) else ""
 
 
