@@ -4644,7 +4644,8 @@ A: invalid, the maximum is 120 seconds on Fargate.
 
 def test_a_table_row_opening_a_passage_is_never_the_topic_a_stem_names():
     stems = [q.stem for q in served(SPOT)]
-    assert stems and all(s.startswith("According to your notes on Fargate Spot,") for s in stems)
+    # "ECS on Fargate": Fargate a launch type of ECS, the notes' subject
+    assert stems and all(s.startswith("According to your notes on Fargate Spot (ECS),") for s in stems)
 
 
 def test_a_flashcard_asking_two_things_is_never_asked_by_the_figure_answering_one():
@@ -5321,3 +5322,37 @@ A: GetId → GetCredentialsForIdentity. (2 calls, both to Cognito.)
     [q] = [q for q in of_shape("definition", cards) if q.correct == ("UpdateContinuousBackups",)]
     assert set(q.options) == {"UpdateContinuousBackups", "CreateBackup", "RestoreTableFromBackup", "ExportTableToPointInTime"}
     assert not [q for q in served(cards) if "GetId" in q.correct]
+
+
+def test_a_wrong_pick_in_a_mistakes_log_is_never_asked_as_a_fact():
+    """Round 116: "I picked: EB takes up to 24h to activate" asked "EventBridge takes up to ___ to
+    activate", keyed 24h; the notes' right answer says about 5 minutes."""
+    log = """\
+# S3 event notifications, my mistakes log
+
+## Practice set 6
+- Q I missed: A dev enabled EventBridge on the bucket and wrote a rule on s3:ObjectCreated:Put. Nothing matches.
+- I picked: EventBridge takes up to 24 hours to activate on the bucket
+- Right answer: EventBridge detail-type names differ, "Object Created" with source aws.s3
+- Why: enabling EventBridge on a bucket takes about 5 minutes to take effect, not hours.
+"""
+    assert not [q for q in served(log) if any("24 hours" in o for o in q.options)]
+
+
+def test_a_feature_named_in_the_title_beside_its_service_leaves_the_service_the_subject():
+    """Round 116: "Lambda cold starts, SnapStart, provisioned + reserved concurrency" named Lambda
+    and SnapStart, so no stem said what it was about: SnapStart is a Lambda feature."""
+    notes = """\
+# Lambda cold starts, SnapStart, provisioned + reserved concurrency
+
+## 1. What a cold start actually is
+
+A cold start happens whenever Lambda builds a new execution environment. Lambda adds at most 1,000 environments per function every 10 s. Anything past that gets throttled with a 429.
+
+## 2. Init
+
+- Init time limit: 10 seconds for on-demand functions, then Lambda retries init on the first invoke.
+"""
+    asked = of_shape("number", notes)
+    assert len(asked) == 2 and all(q.stem.startswith("According to your notes on ") for q in asked)
+    assert all("Lambda" in q.stem.split(",")[0] for q in asked)

@@ -123,6 +123,7 @@ FACT_WORDS = 3  # words before its blank that, with its answer, say which fact a
 CARD_TEXT = 7  # characters of a card's answer at least, as a LEAD's text ("10 s" alone: no statement to complete)
 VALUE_WORDS = 8  # a description this short with an amount in it is a value ("up to 128 characters") ...
 VALUE_SHARE = 0.2  # ... and one with this share of its words figures ("3 retries, 20 seconds apart; max 3,600 s")
+PICK_WORDS = 3  # words of a line's label at most ("I picked:", "Wrong answer:"), no sentence with a colon
 FACT_LIST, LED_SHARE = 5, 0.5  # a list of this many items or more, under this share led by a term, lists facts
 LIST_SHARE = 0.7  # numbered items are one list of definitions when this share of the section is
 _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45, 48, 50, 60, 64, 90,
@@ -211,8 +212,8 @@ class _Maker:
         self.stop = lexicon.stopwords
         self.figure_words = lexicon.figures
         self.measures = (lexicon.durations, lexicon.sizes)  # as statements.QUANTITIES names them
-        self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(lines(p.text, lexicon.prompts))]
-                      for p in passages}
+        self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(
+            (t, g) for t, g in lines(p.text, lexicon.prompts) if not self._wrong_pick(t))] for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
                                  for s in sentences(line.text)]
                           for p in passages}
@@ -409,6 +410,12 @@ class _Maker:
                                                          named_only=False))
             self._facts[found] = len(items) >= FACT_LIST and led / len(items) < LED_SHARE
         return self._facts[found]
+
+    def _wrong_pick(self, text: str) -> bool:
+        """ "I picked: EB takes up to 24h to activate", "Wrong answer: 24h": a label saying the line is
+        a claim the notes refute (a mistakes log's wrong pick), no fact to ask."""
+        label, labelled, _ = text.partition(_LABELLED)
+        return bool(labelled) and len(label.split()) <= PICK_WORDS and not self.refuted.isdisjoint(_words(label))
 
     def _adds_to(self, line: Line, lead: re.Match) -> bool:
         """ "Reuse: launch a NEW env from it" right under "Saved configuration (SC) - YAML template
@@ -755,8 +762,13 @@ class _Maker:
         """The one service the notes' title names (``stems.subject``), found once a document."""
         title = p.document or p.heading[0]  # a file's only heading is its first section's, and its title
         if title not in self._subjects:
-            self._subjects[title] = subject(self.clean.spelled_out(title), self.names)  # "DDB …": DynamoDB
+            self._subjects[title] = subject(self.clean.spelled_out(title), self.names, self._part_of)  # "DDB …": DynamoDB
         return self._subjects[title]
+
+    def _part_of(self, name: str, service: str) -> bool:
+        """"SnapStart" of "Lambda": one of the kinds it is a member of is the service's ("Lambda feature")."""
+        whole = key(service).split()
+        return any(key(k).split()[:len(whole)] == whole for k in self.kinds.of(name))
 
     def _scenarios(self, p) -> Iterable[BankQuestion]:
         rules = self.rules_of.get(p.id, [])

@@ -268,18 +268,19 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
-def subject(title: str, names: frozenset[str]) -> str:
+def subject(title: str, names: frozenset[str], part: Callable[[str, str], bool] = lambda name, of: False) -> str:
     """The one service a notes file's title opens with, as written ("Step Functions" of "Step
     Functions & serverless orchestration", "Lambda" of "Lambda deep dive — flashcards"): a stem
     under "Versions, aliases, layers" says what it is about. None when the title names several
     ("X-Ray, CW Logs and debugging", "Lambda + DynamoDB patterns") or none (``names``: the
     lexicon's, joined and lower case). A maker's name in front ("AWS CDK: my notes") is left out; a
     label naming nothing before a colon ("Study diary: Lambda ESM event filtering", "DVA-C02 notes:
-    CloudFormation for app devs") leaves the title after it."""
+    CloudFormation for app devs") leaves the title after it. A name that is ``part`` of the one it opens
+    with ("SnapStart" of "Lambda cold starts, SnapStart, …") is no other topic."""
     title = MAKER.sub("", title.strip())
     label, colon, rest = title.partition(": ")
     if colon and not _holds_name(label, names):
-        return subject(rest, names)
+        return subject(rest, names, part)
     spans = list(_SPAN.finditer(title))
     joined = [re.sub(r"[^a-z0-9]", "", " ".join(m.group(0) for m in spans[:n]).lower()) for n in (3, 2, 1)]
     named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
@@ -289,7 +290,8 @@ def subject(title: str, names: frozenset[str]) -> str:
     # dash the title lists what the notes cover of it, no other topic
     contents = _CONTENTS_OF.search(title, spans[0].end()) if spans else None
     others = [m for m in spans[len(named.split()):] if re.sub(r"[^a-z0-9]", "", m.group(0).lower()) in names
-              and not (aside and aside.start() < m.start() < aside.end()) and not (contents and m.start() > contents.start())]
+              and not (aside and aside.start() < m.start() < aside.end()) and not (contents and m.start() > contents.start())
+              and not part(m.group(0), named)]
     listed = named and re.match(r"\s*[,+&/]\s*[A-Z]", title[title.index(named) + len(named):])
     return named if named[:1].isupper() and not others and not listed else ""
 
