@@ -2120,7 +2120,8 @@ def test_bullet_labels_the_notes_never_use_again_are_never_asked_or_offered():
     labels = LABELLED.replace("Refresh period", "PollInterval").replace("Early load", "PrefetchList")
     assert not [q for q in served(labels) if q.shape == "definition"]
     terms = labels + "\nPer environment and Local copy come up again here: terms of the notes, not labels.\n"
-    assert [q for q in served(terms) if q.shape == "definition"]
+    # asked and offered (the gate then finds the words among the two names written as code no one kind)
+    assert [q for q, _ in candidates(passages(terms)) if q.shape == "definition" and "Local copy" in q.options]
 
 
 def test_an_aside_is_never_asked_or_offered_as_a_term():
@@ -5356,3 +5357,12 @@ A cold start happens whenever Lambda builds a new execution environment. Lambda 
     asked = of_shape("number", notes)
     assert len(asked) == 2 and all(q.stem.startswith("According to your notes on ") for q in asked)
     assert all("Lambda" in q.stem.split(",")[0] for q in asked)
+
+
+def test_words_of_no_kind_among_api_names_are_not_one_kind_of_thing():
+    """Round 116: "JSON events" among StartQuery, StopQuery and ListLogGroupsForQuery."""
+    q = replace(a_question(), options=("StartQuery", "StopQuery", "JSON events", "ListLogGroupsForQuery"),
+                answers=("B",))
+    assert any("not one kind of thing" in p for p in check(q, context_of()))
+    apis = replace(q, options=("StartQuery", "StopQuery", "GetQueryResults", "ListLogGroupsForQuery"))
+    assert not [p for p in check(apis, context_of()) if "not one kind of thing" in p]

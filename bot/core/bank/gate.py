@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from bot.core.bank import questions as bank
 from bot.core.bank.lines import CAMEL, DANGLING, PRONOUNS, bare, repeats, unclosed, written
 from bot.core.bank.questions import BLANK, BankQuestion
-from bot.core.bank.kinds import abbreviates
+from bot.core.bank.kinds import abbreviates, in_words
 from bot.core.bank.quantities import amount_of, units_in, worked_out
 from bot.core.bank.stems import clause
 from bot.core.lookup import stem as singular
@@ -215,8 +215,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append("the options are not written alike (the answer alone ends otherwise, or values among labels)")
         # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
         # (a service's name is no setting: "CodeDeploy" among "change sets")
+        # or "JSON events" among StartQuery, StopQuery, ListLogGroupsForQuery: words of no kind among API names
+        worded = [o for o in q.options if in_words(o) and not notes.kinds(o) and o.lower() not in notes.concepts]
         if q.shape == "scenario" and any(_setting(o) and o.lower() not in notes.concepts for o in q.options) \
-                and any(o == o.lower() and " " in o for o in q.options):
+                and any(o == o.lower() and " " in o for o in q.options) or len(code) >= 2 and worded:
             problems.append("the options mix settings written as code with plain words: not one kind of thing")
         # "PutEvents" among "Rule", "Event bus", "Code bindings": the one API action is the one asked
         if len(code) == 1 and code[0] in right and len(q.options) > 2:

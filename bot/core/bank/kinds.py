@@ -34,10 +34,11 @@ from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, digest, ident, place, single
-from bot.core.bank.lines import FIGURE, MAKER, QUOTED, RULE, Line, cues, key, mentions
+from bot.core.bank.lines import FIGURE, MAKER, QUOTED, RULE, Line, as_code, bare, cues, key, mentions
 from bot.core.bank.stems import WH
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z]+(?![\w.-])")  # "events" of "JSON events", not "x86_64" nor "e.g."
 VERSUS_WORD = re.compile(r"\svs\b", re.IGNORECASE)  # a text worth reading for a comparison
 NAME = r"[\w./'’+-]+(?: [\w./'’+-]+){0,3}"  # a thing's name: four words at most, no comma
 VERSUS = re.compile(rf"^\s*[*`_]*(?P<a>{NAME})[*`_]*\s+vs\.?\s+[*`_]*(?P<b>{NAME})[*`_]*\s*$", re.IGNORECASE)
@@ -461,6 +462,13 @@ def usable(answer: str) -> bool:
     200", "must use the full ARN", "that's normal"), no outcome ("still Succeeded", "stop script broken") and no
     cause ("role missing ssm:GetParameters")."""
     return STATE.search(answer) is None
+
+
+def in_words(option: str) -> bool:
+    """ "JSON events", "PutItem overwrite", "batch APIs": words, one in lower case, no identifier; among
+    API names they name no kind of theirs."""
+    name = bare(option)
+    return " " in name and not as_code(name) and _LOWER_WORD.search(name) is not None
 
 
 def suffix_kind(names: list[str]) -> str:
