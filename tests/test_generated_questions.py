@@ -5366,3 +5366,10 @@ def test_words_of_no_kind_among_api_names_are_not_one_kind_of_thing():
     assert any("not one kind of thing" in p for p in check(q, context_of()))
     apis = replace(q, options=("StartQuery", "StopQuery", "GetQueryResults", "ListLogGroupsForQuery"))
     assert not [p for p in check(apis, context_of()) if "not one kind of thing" in p]
+
+
+def test_a_heading_parted_by_a_double_colon_names_its_topic_without_the_colon():
+    """Round 116: "## 1. Logs Insights :: basics" named "Logs Insights: (CloudWatch)" in stems."""
+    from bot.core.bank.stems import Cleaner
+
+    assert Cleaner(shipped(), "").heading("1. Logs Insights :: basics") == "Logs Insights"

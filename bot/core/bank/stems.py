@@ -20,7 +20,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.bank.lines import CAMEL, CARD_ANSWER, MAKER, PRONOUNS, lower, mentions, sentences
+from bot.core.bank.lines import CAMEL, CARD, CARD_ANSWER, MAKER, PRONOUNS, lower, mentions, sentences
 from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
@@ -213,7 +213,8 @@ class Cleaner:
         timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
         the topic."""
         parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", self._bare_heading(_NOISE.sub("", part).strip())))))
-                 or part for part in path.split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
+                 or part for part in path.replace(CARD, ": ").split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
+        # ("Logs Insights :: basics": the "::" of a card's sides parts the heading as a colon does)
         return PATH.join(self.clean(part) for part in parts)
 
     def _topic(self, heading: str) -> str:
