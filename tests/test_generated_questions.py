@@ -5373,3 +5373,17 @@ def test_a_heading_parted_by_a_double_colon_names_its_topic_without_the_colon():
     from bot.core.bank.stems import Cleaner
 
     assert Cleaner(shipped(), "").heading("1. Logs Insights :: basics") == "Logs Insights"
+
+
+def test_a_figure_of_a_thing_the_lexicon_knows_as_one_of_a_kind_names_what_it_is_about():
+    """ "Express is still capped at 5 min.": Express is a Step Functions workflow type, as the lexicon's
+    kinds know it, so the figure is about something (round 117's "Encrypt max is 4,096 bytes", a KMS API)."""
+    notes = """\
+# Step Functions for devs
+
+## State types
+- **Wait**: `Seconds`, `Timestamp`, `SecondsPath` or `TimestampPath`. In Standard you're billed per transition, \
+not per second waited, so long waits are cheap. Express is still capped at 5 min.
+- **Pass**: passes input to output, can inject a fixed `Result`. Good for mocking and reshaping data.
+"""
+    assert [q for q in of_shape("number", notes) if '"Express is still capped at _____."' in q.stem]
