@@ -5387,3 +5387,17 @@ not per second waited, so long waits are cheap. Express is still capped at 5 min
 - **Pass**: passes input to output, can inject a fixed `Result`. Good for mocking and reshaping data.
 """
     assert [q for q in of_shape("number", notes) if '"Express is still capped at _____."' in q.stem]
+
+
+def test_an_amount_the_learner_owns_in_an_example_is_never_asked():
+    """Round 117: "Only the KMS key call goes over the wire, not your 2 GB file." asked "not your ___
+    file", the example's size, no fact of KMS."""
+    notes = """\
+# KMS envelope encryption
+
+## Data keys
+- **Envelope encryption** = encrypt data w/ DEK, encrypt DEK w/ KMS key. Only the KMS key call goes over the wire, not your 2 GB file.
+- Encrypt takes at most 4,096 bytes of plaintext; anything bigger goes through a data key.
+"""
+    asked = [q for q in of_shape("number", notes)]
+    assert asked and not [q for q in asked if "2 GB" in q.correct]

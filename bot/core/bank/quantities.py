@@ -133,6 +133,8 @@ def render(q: Quantity, value: float, written: str | None = None) -> str:
     return f"{number}{'' if q.attached else ' '}{unit}"
 
 
+# "not your 2 GB file", "my 3 test tables": an amount owned so is the learner's example, no fact of a service's
+POSSESSIVE = frozenset("my our your".split())
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[-–]|to)\s*(\d+(?:\.\d+)?)\s*([A-Za-z%]+)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
