@@ -5035,8 +5035,7 @@ COMPARED = """\
 def test_a_two_way_table_of_yes_and_no_asks_what_is_a_yes_for_one_and_a_no_for_the_other():
     """A tick and a cross read as yes and no."""
     [q] = of_shape("contrast", COMPARED)
-    assert 'which of these does a table comparing REST API and HTTP API mark "yes" for HTTP API and "no" for REST API?' \
-        in q.stem
+    assert q.stem.endswith(', which of these applies to HTTP API but not to REST API?')
     assert q.correct == ("Native JWT authorizer",)
     assert set(q.options) - set(q.correct) <= {"usage plans", "API keys", "request validation", "Lambda proxy integration"}
     assert 'Native JWT authorizer, HTTP API: "yes". Native JWT authorizer, REST API: "no (use a Lambda authorizer)"' \
@@ -5045,7 +5044,7 @@ def test_a_two_way_table_of_yes_and_no_asks_what_is_a_yes_for_one_and_a_no_for_t
 
 def test_a_two_way_table_asks_no_direction_fewer_than_three_rows_tell_apart_from():
     """REST's three yes-and-no rows have only two rows of another marking beside them: no question."""
-    assert not [q for q in of_shape("contrast", COMPARED) if 'mark "yes" for REST API' in q.stem]
+    assert not [q for q in of_shape("contrast", COMPARED) if 'applies to REST API' in q.stem]
 
 
 def test_a_yes_the_cell_takes_back_in_part_is_never_a_row_of_a_two_way_comparison():
@@ -5068,7 +5067,7 @@ def test_a_column_of_remarks_beside_two_compared_things_is_no_third_thing():
 | Convert type later | ❌ | ❌ | pick at creation |
 """
     [q] = of_shape("contrast", remarked)
-    assert 'mark "yes" for FIFO and "no" for Standard?' in q.stem and q.correct == ("Dedup",)
+    assert 'applies to FIFO but not to Standard?' in q.stem and q.correct == ("Dedup",)
 
 
 def test_a_rate_in_requests_per_second_or_capacity_units_is_asked_as_a_figure():
@@ -5143,9 +5142,9 @@ def test_a_three_way_table_of_yes_and_no_asks_two_of_its_things_at_a_time():
 | config based on min healthy hosts | yes | no | no |
 | canary / linear traffic shifting | no | yes | yes |
 """
-    asked = {q.stem.split(" mark ")[1]: q.correct for q in of_shape("contrast", notes)}
-    assert asked['"yes" for Lambda and "no" for EC2/On-Prem?'] == ("canary / linear traffic shifting",)
-    assert '"yes" for Lambda and "no" for ECS?' not in asked  # no row tells them apart
+    asked = {q.stem.split(" applies to ")[1]: q.correct for q in of_shape("contrast", notes)}
+    assert asked['Lambda but not to EC2/On-Prem?'] == ("canary / linear traffic shifting",)
+    assert 'Lambda but not to ECS?' not in asked  # no row tells them apart
 
 
 def test_a_name_leading_line_after_line_is_never_dropped_from_the_figure_it_qualifies():
@@ -5261,9 +5260,10 @@ A: bridge -> Docker's virtual network, dynamic host ports with an ALB
     assert set(asked["awsvpc",].options) == {"awsvpc", "bridge", "host", "none"}
 
 
-def test_a_yes_no_table_is_asked_by_what_it_compares_not_its_heading_and_without_the_notes_capitals():
+def test_a_yes_no_table_asks_what_applies_to_one_thing_and_not_another_without_its_heading_or_capitals():
     """Round 115: "According to your notes on Retry vs Catch vs redrive — when to use …, which of these
-    is a 'yes' for Retry" pasted the heading, and an option kept the note-taker's "CHANGING"."""
+    is a 'yes' for Retry" pasted the heading and spoke of the table's cells (rounds 115 and 117), and an
+    option kept the note-taker's "CHANGING"."""
     notes = """\
 # Step Functions
 
@@ -5278,8 +5278,8 @@ def test_a_yes_no_table_is_asked_by_what_it_compares_not_its_heading_and_without
 | works on Express workflows | yes | yes | no |
 """
     asked = of_shape("contrast", notes)
-    assert asked and all(q.stem.startswith("According to your notes on Step Functions, which of these does a table "
-                                           "comparing Retry, Catch and Redrive mark ") for q in asked)
+    assert asked and all(re.fullmatch(r"According to your notes on Step Functions, which of these applies to "
+                                      r"(Retry|Catch|Redrive) but not to (Retry|Catch|Redrive)\?", q.stem) for q in asked)
     options = {o for q in asked for o in q.options}
     assert "restart after changing the definition" in options and "auto-handle transient/throttling errors" in options
 

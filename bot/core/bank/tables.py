@@ -11,7 +11,7 @@ things for wrong options of the same kind:
   is the only 'yes' to 'downtime'?", from a yes/no row marking one thing apart;
 - ``choose-two``: "Which TWO have '30 days' as their min storage duration?"
   (five or more) when exactly two things share a cell the others clearly do not;
-- ``contrast``: "Which of these is a 'yes' for HTTP API and a 'no' for REST API?" (two
+- ``contrast``: "Which of these applies to HTTP API but not to REST API?" (two
   or three things), the rows of a yes/no comparison (ticks and crosses too) the options.
 
 A stem never points at "the table" or quotes "Header: cell": the reader sees no
@@ -199,16 +199,11 @@ def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker:
         rest = [a for a in named if marks[a] != (True, False)]
         for attribute in [a for a in named if marks[a] == (True, False)] if len(rest) >= 3 else []:
             wrong = [rest[i] for i in pick(one + attribute, len(rest), 3)]
-            # the table named by what it compares, not by its heading ("Retry vs Catch vs redrive — when to use")
-            stem = (f"{maker.according(p, 1)}, which of these does a table comparing {_listed(things)} mark "
-                    f"\"yes\" for {one} and \"no\" for {other}?")
+            # asked of the things, not of the heading ("Retry vs Catch vs redrive — when to use") nor the table's
+            # layout ("a 'yes' for Retry and a 'no' for Catch", rounds 115 and 117)
+            stem = f"{maker.according(p, 1)}, which of these applies to {one} but not to {other}?"
             why = _compared(p, maker, ((f"{named[a]}, {t}", table.cell(t, a)) for a in [attribute, *wrong] for t in (one, other)))
             yield single(p, CONTRAST, f"{one}|{other}|{attribute}", stem, named[attribute], [named[a] for a in wrong], why)
-
-
-def _listed(things: list[str]) -> str:
-    """"Retry, Catch and Redrive\"."""
-    return f"{', '.join(things[:-1])} and {things[-1]}"
 
 
 def _compared(p, maker: Maker, cells: Iterable[tuple[str, str]]) -> str:
