@@ -5401,3 +5401,21 @@ def test_an_amount_the_learner_owns_in_an_example_is_never_asked():
 """
     asked = [q for q in of_shape("number", notes)]
     assert asked and not [q for q in asked if "2 GB" in q.correct]
+
+
+def test_a_glossary_term_takes_first_the_wrong_options_described_as_the_same_kind():
+    """Round 117: "FifoThroughputLimit — queue attribute, …" was offered beside Partition and
+    MaximumConcurrency while DeduplicationScope, the other queue attribute, was left out."""
+    glossary = """\
+# SQS FIFO
+
+## Glossary
+- Partition — internal storage shard for FIFO data, chosen by hashing the group ID.
+- SequenceNumber — large non-consecutive number SQS assigns to each FIFO message.
+- MaximumConcurrency — event source mapping cap on concurrent invokes from one SQS source.
+- DeduplicationScope — queue attribute, `queue` (default) or `messageGroup` (needed for high throughput).
+- FifoThroughputLimit — queue attribute, `perQueue` or `perMessageGroupId` (HT mode; needs messageGroup scope).
+- ReceiveRequestAttemptId — receive retry token, valid 5 minutes, returns the same messages again.
+"""
+    [q] = [q for q in of_shape("definition", glossary) if q.correct == ("FifoThroughputLimit",)]
+    assert "DeduplicationScope" in q.options

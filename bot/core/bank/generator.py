@@ -1007,7 +1007,12 @@ class _Maker:
                                 [t for t, _ in siblings], p.section)[:3 - len(siblings)]
             if len(siblings) + len(kin) < 3:
                 continue
-            order = sorted(pick(term, len(siblings), len(siblings)), key=lambda i: -rivals(term, siblings[i][0]))
+            # "DeduplicationScope — queue attribute, …": those described as the same kind first ("FifoThroughputLimit
+            # — queue attribute, …"), then the nearest by name
+            head = _words(text)[:1]
+            order = sorted(pick(term, len(siblings), len(siblings)),
+                           key=lambda i: (_words(siblings[i][1])[:1] != head or not head or head[0] in self.stop,
+                                          -rivals(term, siblings[i][0])))
             chosen = [siblings[i] for i in order[:3]]
             description = self.clean.clean(text).rstrip(".").replace('"', "'")
             said = " ".join(f"{t}: {self.clean.clean(d).rstrip('.')}." for t, d in chosen)
