@@ -5419,3 +5419,19 @@ def test_a_glossary_term_takes_first_the_wrong_options_described_as_the_same_kin
 """
     [q] = [q for q in of_shape("definition", glossary) if q.correct == ("FifoThroughputLimit",)]
     assert "DeduplicationScope" in q.options
+
+
+def test_a_glossary_heading_sorted_in_brackets_is_no_topic_a_stem_names():
+    """Round 118: "## Glossary (alphabetical)" made every stem "According to your notes on Glossary (X-Ray)"."""
+    glossary = """\
+# X-Ray for developers
+
+## Glossary (alphabetical)
+- **Annotation** - key-value pair on a segment, value a string, number or boolean, indexed for search
+- **Metadata** - key-value pairs of any type (objects, lists), not indexed, can't be searched
+- **Reservoir** - fixed number of matching requests per second traced before the fixed rate kicks in
+- **Segment** - JSON document a compute resource sends about the work it did for one request
+- **X-Ray daemon** - small app that listens on UDP port 2000 and relays segment data to the X-Ray API
+"""
+    asked = of_shape("definition", glossary)
+    assert asked and all(q.stem.startswith("According to your notes on X-Ray, ") for q in asked)

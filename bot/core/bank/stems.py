@@ -181,7 +181,8 @@ class Cleaner:
         words = set(re.findall(r"[a-z]+", heading.lower()))
         return (_ASKS.search(heading) is not None or not words.isdisjoint(self.asides)
                 or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
-                or {w for w in re.findall(r"[a-z0-9]+", _REMARK.sub("", self._bare_heading(heading)).lower()) if len(w) > 1} <= plain)
+                or {w for w in re.findall(r"[a-z0-9]+", _PLAIN_ASIDE.sub("", _REMARK.sub("", self._bare_heading(heading))).lower())
+                    if len(w) > 1} <= plain)  # "Glossary (alphabetical)": a label, however it is sorted; not "Limits (Lambda)"
 
     def _bare_heading(self, heading: str) -> str:
         """The heading without the numbers and dates before it, however many ("#3 · 05 Mar · set B,
@@ -419,6 +420,7 @@ def two_asked(asked: str) -> bool:
     return re.search(r"\band\s+(?:how|what|why|where|when|which|who)\b", asked, re.IGNORECASE) is not None
 
 
+_PLAIN_ASIDE = re.compile(r"\s*\([a-z][a-z ,/-]*\)")  # "(alphabetical)", "(my words)": a bracket naming no thing
 _LEADS_TO = re.compile(r"\s+(?:->|→|=>|[-–—])\s+")
 _CHAINED = re.compile(r"[A-Z][a-z0-9]+[A-Z]\w*(?:\W|$)")  # a name written as code after the arrow
 
