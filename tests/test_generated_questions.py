@@ -5435,3 +5435,33 @@ def test_a_glossary_heading_sorted_in_brackets_is_no_topic_a_stem_names():
 """
     asked = of_shape("definition", glossary)
     assert asked and all(q.stem.startswith("According to your notes on X-Ray, ") for q in asked)
+
+
+def test_a_line_adding_to_a_glossary_entry_or_a_line_of_pairs_is_no_term_of_its_own():
+    """Round 118: "**Indexed** -> usable in filter expressions" under "**Annotation** - …" was asked as the
+    term "Indexed"; "Root = trace ID; Parent = parent segment ID; Sampled = …" as "Root" alone."""
+    glossary = """\
+# X-Ray for developers
+
+## Terms
+
+**Annotation** - key-value pair on a segment/subsegment, value = string, number or boolean.
+**Indexed** -> usable in filter expressions, groups and `GetTraceSummaries`.
+
+**Metadata** - key-value pairs of any type (objects, lists), not indexed, can't be searched.
+
+**Reservoir** - fixed number of matching requests per second traced before the fixed rate kicks in.
+
+**Segment** - JSON document a compute resource sends about the work it did for one request.
+
+**Subsegment** - finer breakdown inside a segment: AWS SDK calls, downstream HTTP, custom code blocks.
+
+## Trace header
+
+Root = trace ID of the whole request; Parent = parent segment or subsegment ID; Sampled = sampling decision.
+"""
+    options = {o for q in of_shape("definition", glossary) for o in q.options}
+    assert {"Segment", "Subsegment"} <= options and not {"Indexed", "Root"} & options
+    from bot.core.bank.generator import _first_sentence
+
+    assert _first_sentence("trace ID; Parent = parent segment ID; Sampled = sampling decision") == "trace ID"

@@ -428,7 +428,8 @@ class _Maker:
                       if x.group == line.group and (m := LEAD.match(x.text)))
         usual = max(led, key=led.__getitem__)
         entry = LEAD.match(above.text) if above.group == line.group else None
-        return entry is not None and led[usual] >= 2 and _led_by(entry) == usual != _led_by(lead) == _LABELLED
+        # led otherwise than the entries: "Reuse: …", "**Indexed** -> usable in filter expressions" under "**Annotation** - …"
+        return entry is not None and led[usual] >= 2 and _led_by(entry) == usual != _led_by(lead)
 
     def _refuting(self, p) -> set[str]:
         """The groups of ``p``'s lines listing claims the notes refute ('"retention is set per log

@@ -397,7 +397,8 @@ INLINE_CARD = re.compile(r"^(?:Q|Question)\s*[:.)]\s*(?P<q>.{10,}?\?)\s*(?:→|-
 QUIZ_SETUP = re.compile(r"^(?:Q|Question)\b(?!.*(?:\?|(?<!\w)(?:A|Answer)\s*[:.)]\s))")  # a quiz question answering nothing
 CARD_WORDS = 4  # a flashcard's answer opening with a longer phrase says something, names nothing
 WH = frozenset("which what who where".split())  # a flashcard question reading on after "According to …,"
-NEXT_TERM = re.compile(r"(?<=\.)\s+(?=[a-z][\w()-]*\s*(?::|=)\s)")  # "… only. contains: …": another term's meaning begins
+# "… only. contains: …", "trace ID; Parent = parent segment ID": another term's meaning begins
+NEXT_TERM = re.compile(r"(?<=\.)\s+(?=[a-z][\w()-]*\s*(?::|=)\s)|(?<=;)\s*(?=[A-Za-z][\w()-]*\s*=\s)")
 ASKED_WORDS = 5  # a flashcard question opening with no "which" says at least this many words
 ELLIPTIC = frozenset("for of to in".split())  # "Which for 'custom tokens'?": no verb, no stem
 # "A: Put RDS Proxy in front …", "A: Prefer Secrets Manager (rotation!)": the verb says to use what follows
