@@ -5465,3 +5465,12 @@ Root = trace ID of the whole request; Parent = parent segment or subsegment ID; 
     from bot.core.bank.generator import _first_sentence
 
     assert _first_sentence("trace ID; Parent = parent segment ID; Sampled = sampling decision") == "trace ID"
+
+
+def test_a_cause_or_a_hedged_remark_after_an_arrow_is_no_answer_to_use():
+    """Round 118: "producing action has no namespace set" (a cause) and "V1 … may be cheaper" (a
+    remark) were offered beside features as what a developer should use."""
+    from bot.core.bank.kinds import usable
+
+    assert not usable("producing action has no namespace set") and not usable("V1 may be cheaper")
+    assert usable("manual approval action") and usable("V2 source revision override")

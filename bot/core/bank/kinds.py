@@ -453,7 +453,7 @@ def caveat(thing: str, when: str, line: str) -> bool:
     return re.search(rf"{re.escape(thing)}\W+only\s+{when}\b", line, re.IGNORECASE) is not None
 
 
-STATE = re.compile(r"n't\b|\b(?:it|that|there|this|what|here)['’]s\b|\b(?:is|are|was|were|still|broken|failed|succeeded|missing|must)\b",
+STATE = re.compile(r"n't\b|\b(?:it|that|there|this|what|here)['’]s\b|\b(?:is|are|was|were|still|broken|failed|succeeded|missing|must|may|might|has|have)\b",
                    re.IGNORECASE)  # "that's normal", "there's no native support": a clause
 
 
