@@ -5067,7 +5067,7 @@ def test_a_column_of_remarks_beside_two_compared_things_is_no_third_thing():
 | Convert type later | ❌ | ❌ | pick at creation |
 """
     [q] = of_shape("contrast", remarked)
-    assert 'applies to FIFO but not to Standard?' in q.stem and q.correct == ("Dedup",)
+    assert 'applies to FIFO but not to Standard?' in q.stem and q.correct == ("Deduplication",)  # "Dedup", spelled out
 
 
 def test_a_rate_in_requests_per_second_or_capacity_units_is_asked_as_a_figure():
@@ -5474,3 +5474,12 @@ def test_a_cause_or_a_hedged_remark_after_an_arrow_is_no_answer_to_use():
 
     assert not usable("producing action has no namespace set") and not usable("V1 may be cheaper")
     assert usable("manual approval action") and usable("V2 source revision override")
+
+
+def test_common_developer_shorthand_is_spelled_out_in_a_stem_with_its_plural():
+    """Round 116's "which dest is …", round 118's "prod"; "repos" is "repositories", not "repositorys"."""
+    from bot.core.bank.stems import Cleaner
+
+    spelled = Cleaner(shipped(), "").spelled_out
+    assert spelled("ML libs across two repos, prod DB, on-failure dest") == \
+        "ML libraries across two repositories, production DB, on-failure destination"

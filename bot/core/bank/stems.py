@@ -157,7 +157,8 @@ class Cleaner:
                 return m.group(0) if plural else long
             if said != said.lower() and said != said[:1].upper() + said[1:].lower():
                 return m.group(0)  # "FN", "REQ": a name, not shorthand
-            long = long + ("s" if plural and not long.endswith("s") else "")
+            if plural and not long.endswith("s"):  # "repos" -> "repositories", "libs" -> "libraries"
+                long = long[:-1] + "ies" if long.endswith("y") and long[-2:-1] not in "aeiou" else long + "s"
             return long[:1].upper() + long[1:] if said[:1].isupper() else long
 
         return self._shorthand.sub(words, text)
