@@ -5483,3 +5483,11 @@ def test_common_developer_shorthand_is_spelled_out_in_a_stem_with_its_plural():
     spelled = Cleaner(shipped(), "").spelled_out
     assert spelled("ML libs across two repos, prod DB, on-failure dest") == \
         "ML libraries across two repositories, production DB, on-failure destination"
+
+
+def test_an_exam_cue_naming_an_error_status_is_never_asked_what_to_use():
+    """Round 119's wrong key: '"403 on some paths only after first call succeeds" -> cached policy w/
+    narrow Resource' asked what to use; the answer is the cause."""
+    notes = Path(__file__).parent / "eval" / "generator119" / "notes" / "api-gateway-lambda-authorizers-caching-notes.md"
+    asked = [q for q in served(notes.read_text(encoding="utf-8")) if q.shape == "scenario"]
+    assert asked and not [q for q in asked if "403" in q.stem]

@@ -865,8 +865,10 @@ class _Maker:
             if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:
-                if terse(cue) or statements.SHORTHAND.search(cue):
-                    continue  # asked of no cue ("promote dev -> prod fast": shorthand), still an option for the others
+                if terse(cue) or statements.SHORTHAND.search(cue) or STATUS.match(cue[1:]):
+                    continue  # asked of no cue ("promote dev -> prod fast": shorthand), still an option for the others;
+                    # a symptom's ("403 on some paths …" -> "cached policy w/ narrow Resource") answer is its cause as
+                    # often as its fix: nothing to use
                 cue = self.clean.spelled_out(cue)  # '"REST API w/ tokens"': the stem says "with"
                 either = [a for a in alternatives(written_as) if self._thing(a)] if not answer else []
                 if len(either) == 2:  # "SnapStart or PC": choose TWO, the list's other answers wrong
