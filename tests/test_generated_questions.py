@@ -5491,3 +5491,11 @@ def test_an_exam_cue_naming_an_error_status_is_never_asked_what_to_use():
     notes = Path(__file__).parent / "eval" / "generator119" / "notes" / "api-gateway-lambda-authorizers-caching-notes.md"
     asked = [q for q in served(notes.read_text(encoding="utf-8")) if q.shape == "scenario"]
     assert asked and not [q for q in asked if "403" in q.stem]
+
+
+def test_a_scenarios_answer_is_written_as_the_notes_write_it_beside_its_kin():
+    """Round 119: "task execution role", "container instance role" (the kin written as the notes write
+    theirs) beside "Task role", the answer alone in AWS's capitals."""
+    notes = Path(__file__).parent / "eval" / "generator119" / "notes" / "ecs-task-definitions-roles-logging-notes.md"
+    [q] = [q for q in served(notes.read_text(encoding="utf-8")) if "AccessDenied calling DynamoDB" in q.stem]
+    assert q.correct == ("task role",) and "task execution role" in q.options

@@ -840,7 +840,8 @@ class _Maker:
                                   for t in rivals])
             if kin:  # beside AWS's names, the notes' "EB immutable" is "Immutable"
                 others = [self.kinds.plain(o, kind) for o in others]
-            answer = self.clean.spell(self.kinds.plain(x, kind) if kin else x)
+            named = self.kinds.plain(x, kind) if kin else x  # "task role" as the notes write it, beside the kin
+            answer = self.clean.spell(x if key(named) == key(x) else named)  # lowered so, not "Task role" alone
             wrong = distinct([self.clean.spell(o) for o in others + kin + mates + rivals], of=key)
             if len(wrong) < 3 or any(key(o) == key(answer) for o in wrong):
                 continue  # "SM" and "Secrets Manager" side by side: one option twice
