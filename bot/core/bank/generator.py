@@ -722,7 +722,7 @@ class _Maker:
         """A question whose heading names its answer ("on Deployment policies › Traffic splitting")
         asked under a shorter heading path, when that one gives nothing away."""
         depths = range(len(self.where(p).split(PATH)), -1, -1)
-        # asked under the whole path, or a part of it (a table's question names the table, not its heading)
+        # asked under the whole path, or its first part (a yes/no table's question names the notes' topic, not the heading)
         said = next((d for d in depths if q.stem.startswith(self.according(p, d))), None)
         if not any(x.startswith(GIVES_AWAY) for x in problems) or said is None:
             return q, problems

@@ -8,7 +8,7 @@ things for wrong options of the same kind:
 
 - ``definition``: "For which policy is the rollback 'terminate the new instances'?"
   (four things or more), the answer the only thing that cell describes; or "Which policy
-  is the only 'yes' to 'downtime'?", from a yes/no row marking one thing apart;
+  is the only one marked 'yes' for 'downtime'?", from a yes/no row marking one thing apart;
 - ``choose-two``: "Which TWO have '30 days' as their min storage duration?"
   (five or more) when exactly two things share a cell the others clearly do not;
 - ``contrast``: "Which of these applies to HTTP API but not to REST API?" (two
@@ -188,7 +188,7 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
 
 
 def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker: Maker) -> Iterable[BankQuestion]:
-    """"Which of these is a 'yes' for REST API and a 'no' for HTTP API?": the yes/no rows ("API
+    """"Which of these applies to REST API but not to HTTP API?": the yes/no rows ("API
     keys | yes | no") of a table comparing two or three things, two at a time; the answer a row
     marked so, the wrong options rows marked any other way (both yes, both no, or the other way
     round). A row is no statement here (round 8: "Caching: Yes" read as a pasted row), it is what
@@ -263,7 +263,7 @@ def _kind(p, table: Table, thing: str, things: list[str], wrong: list[str], make
 
 
 def _odd_one(p, table: Table, things: list[str], attributes: list[str], maker: Maker) -> Iterable[BankQuestion]:
-    """"Which policy is the only 'yes' to 'Downtime'?": a row of yes and no ("Key sent with every
+    """"Which policy is the only one marked 'yes' for 'Downtime'?": a row of yes and no ("Key sent with every
     request? | No | No | Yes | No") that marks one thing apart from the rest."""
     for attribute in attributes:
         if _MARKED.search(attribute) and len(attribute.split()) <= 2 and not attribute.endswith("?"):
