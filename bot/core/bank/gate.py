@@ -216,9 +216,9 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
         # (a service's name is no setting: "CodeDeploy" among "change sets")
         # or "JSON events" among StartQuery, StopQuery, ListLogGroupsForQuery: words of no kind among API names
-        worded = [o for o in q.options if in_words(o) and not notes.kinds(o) and o.lower() not in notes.concepts]
         if q.shape == "scenario" and any(_setting(o) and o.lower() not in notes.concepts for o in q.options) \
-                and any(o == o.lower() and " " in o for o in q.options) or len(code) >= 2 and worded:
+                and any(o == o.lower() and " " in o for o in q.options) or len(code) >= 2 \
+                and any(in_words(o) and not notes.kinds(o) and o.lower() not in notes.concepts for o in q.options):
             problems.append("the options mix settings written as code with plain words: not one kind of thing")
         # "PutEvents" among "Rule", "Event bus", "Code bindings": the one API action is the one asked
         if len(code) == 1 and code[0] in right and len(q.options) > 2:

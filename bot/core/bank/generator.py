@@ -721,10 +721,12 @@ class _Maker:
     def unnamed(self, p, q: BankQuestion, problems: list[str]) -> tuple[BankQuestion, list[str]]:
         """A question whose heading names its answer ("on Deployment policies › Traffic splitting")
         asked under a shorter heading path, when that one gives nothing away."""
+        if not any(x.startswith(GIVES_AWAY) for x in problems):
+            return q, problems
         depths = range(len(self.where(p).split(PATH)), -1, -1)
         # asked under the whole path, or its first part (a yes/no table's question names the notes' topic, not the heading)
         said = next((d for d in depths if q.stem.startswith(self.according(p, d))), None)
-        if not any(x.startswith(GIVES_AWAY) for x in problems) or said is None:
+        if said is None:
             return q, problems
         for depth in range(said - 1, -1, -1):
             shorter = replace(q, stem=self.according(p, depth) + q.stem[len(self.according(p, said)):])
