@@ -703,6 +703,17 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
     iso = notes.replace("March 3rd, 2025 - layers", "2025-03-03")
     assert (day := [q.stem for q in served(iso)])
     assert all(s.startswith("According to your notes on Lambda, ") for s in day)
+    # round 120's journal: "2026-03-04 (Wed): DLQ vs destinations", its day's "Learned" and
+    # "Corrections" under it: the date and its weekday, then the journal's labels, name no topic
+    weekday = notes.replace("March 3rd, 2025 - layers", "2025-03-03 (Mon): layers")
+    assert (named := [q.stem for q in served(weekday)])
+    assert all(s.startswith("According to your notes on layers (Lambda), ") for s in named)
+    journal = notes.replace("## March 3rd, 2025 - layers", "## 2025-03-03 (Mon): what a layer even is\n### Learned")
+    assert (learned := [q.stem for q in served(journal)])
+    assert all(s.startswith("According to your notes on Lambda, ") for s in learned)
+    fixed = journal.replace("### Learned", "### Corrections")
+    assert (corrected := [q.stem for q in served(fixed)])
+    assert all(s.startswith("According to your notes on Lambda, ") for s in corrected)
 
 
 def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
@@ -1264,6 +1275,65 @@ def test_a_cue_of_a_self_quiz_table_is_never_an_option():
     assert {"UploadPart flow", "ETag trap"} <= offered("Term")
     assert offered("Cue").isdisjoint({"UploadPart flow", "S3 CLI behaviour", "ETag trap", "Presigned UploadPart",
                                       "Since Dec 2020"})
+
+
+QUICK_PICKS = """\
+# DynamoDB
+
+## {heading}
+
+| Cue | Notes |
+|---|---|
+| {first} | TransactWriteItems with two Updates |
+| {second} | TransactionCanceledException |
+| Read many related items, need a consistent snapshot | TransactGetItems |
+| Read many items, only speed and cost matter | BatchGetItem |
+| Insert many items fast, no atomicity needed | BatchWriteItem |
+| Prevent lost updates when two users edit one record | optimistic locking with a version attribute |
+"""
+
+
+def test_a_self_quiz_tables_prompts_are_never_asked_as_situations():
+    """Round 120's Cornell notes: "which should a developer use in this situation: 'When do conflicts
+    happen?'" and "...: 'Error for tx conflict'": a cue that asks, or cues that are mostly labels,
+    prompt recall; a table whose cues are situations is asked as one."""
+    def situations(first: str, second: str) -> list[str]:
+        text = QUICK_PICKS.format(heading="Quick picks", first=first, second=second)
+        return [q.stem for q in served(text) if q.shape == "scenario"]
+
+    assert any("need a consistent snapshot" in s for s in situations(
+        "Move money between two accounts, both change or neither", "A transaction is rejected as a whole"))
+    assert situations("When do conflicts happen?", "A transaction is rejected as a whole") == []
+    labels = QUICK_PICKS.format(heading="Conflicts", first="Two-account move", second="Error for tx conflict")
+    for row in ("Read many related items, need a consistent snapshot", "Read many items, only speed and cost matter",
+                "Insert many items fast, no atomicity needed"):
+        labels = labels.replace(row, " ".join(row.split()[:3]))
+    assert [q.stem for q in served(labels) if q.shape == "scenario"] == []
+
+
+def test_a_scenario_never_offers_the_answer_in_the_plural_beside_more_of_it():
+    """Round 120: "parallel byte-range GETs" asked beside "Range GET": one feature, both defensible; two
+    plain values that share words ("NEW_IMAGE", "NEW_AND_OLD_IMAGES") stay rivals."""
+    notes = """\
+# S3
+
+## Use X when Y
+
+| scenario | answer |
+|---|---|
+| speed up the download of one huge object | parallel byte-range GETs |
+| read only the header bytes of a big file | Range GET |
+| global users upload to one bucket and it is slow | Transfer Acceleration |
+| share a private object for two hours | presigned GET URL |
+| fetch a few rows from a big CSV file | S3 Select |
+"""
+    asked = {q.correct[0]: q.options for q in served(notes) if q.shape == "scenario"}
+    assert {"parallel byte-range GETs", "Range GET"} <= set(asked)
+    assert "Range GET" not in asked["parallel byte-range GETs"]
+    assert "parallel byte-range GETs" not in asked["Range GET"]
+    from bot.core.bank.lines import variant
+
+    assert variant("FIFO queue", of="Queue") and not variant("NEW_AND_OLD_IMAGES", of="OLD_IMAGE")
 
 
 LOGGING = """\
