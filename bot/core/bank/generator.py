@@ -49,7 +49,7 @@ from bot.core.bank.quantities import POSSESSIVE, amount, dated, numbers_in, unit
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, against, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
-    usable, suffix_kind, asking, third_person,
+    usable, suffix_kind, asking, third_person, prompts,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -317,8 +317,11 @@ class _Maker:
         for p in passages:
             found, short = scenario_lists(self.lines[p.id], self._thing, lambda t: self._term_ok(t) and self._thing(t),
                                           self.clean.unlabelled)
+            # a self-quiz table's prompts ("Cue | Notes": "Error for tx conflict") are no situations to use a thing in
+            found = {group: cued for group, cued in found.items()
+                     if not (cued[0][2].prompted and prompts([c for _, c, _, _ in cued]))}
             self.cued[p.id].update((group, cued) for group, cued in found.items() if group not in self.refuting[p.id])
-            self.short_cues |= {(p.id, group) for group in short if group not in self.refuting[p.id]}
+            self.short_cues |= {(p.id, group) for group in short if group not in self.refuting[p.id] and group in found}
         self.cue_pool: dict[str, list[str]] = defaultdict(list)  # document -> every answer of its marked scenarios
         for pid, group in sorted(self.short_cues):
             self.cue_pool[self.cued[pid][group][0][2].passage.file] += [s for s, _, _, _ in self.cued[pid][group] if s]

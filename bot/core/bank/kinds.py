@@ -433,6 +433,13 @@ def terse(cue: str) -> bool:
     return " / " in cue or len(cue.split()) < 4
 
 
+def prompts(cues: Sequence[str]) -> bool:
+    """A self-quiz table's cues ("Cue | Notes"), no situations: one asks ("When do conflicts happen?")
+    or most are labels ("Error when false", "Max expression length"); round 120 ("which should a
+    developer use in this situation: 'Error for tx conflict'?")."""
+    return any(c.strip('"').endswith("?") for c in cues) or sum(map(terse, cues)) * 2 > len(cues)
+
+
 def untold(condition: str) -> bool:
     """Too short to be a situation ("for cross-account"), or one that points elsewhere ("expects it",
     "it says 'notify'", "it's infrequent AND re-creatable": reviewers kept none of 3)."""

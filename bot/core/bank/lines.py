@@ -148,7 +148,7 @@ def headed(heading: Iterable[str], words: frozenset[str]) -> bool:
     """Does a heading of the path hold one of ``words`` ("Cram list", "Worked example: the hot
     shard")? Not a table's columns ("Model | Examples") nor a name ("app.example.com")."""
     return any(not words.isdisjoint(re.findall(r"[a-z]+(?:-[a-z]+)*", re.sub(r"\S+\.\S+", "", h.lower())))
-               for h in heading if " | " not in h)
+               for h in heading if CELL not in h)
 
 
 def value_label(text: str) -> str:
@@ -359,8 +359,17 @@ def as_code(name: str) -> bool:
 
 
 def variant(option: str, of: str) -> bool:
-    """ "FIFO queue" of "Queue": what describes the one may fit the other (``repeats``: the same thing)."""
-    return set(key(of).split()) < set(key(option).split())
+    """ "FIFO queue" of "Queue", "parallel byte-range GETs" of "Range GET" (round 120): what describes
+    the one may fit the other (``repeats``: the same thing); a value in capitals is its own ("OLD_IMAGE"
+    beside "NEW_AND_OLD_IMAGES")."""
+    small, big = _singular(of), _singular(option)
+    return set(key(of).split()) < set(key(option).split()) or not of.isupper() and len(small) < len(big) \
+        and any(big[i:i + len(small)] == small for i in range(len(big) - len(small) + 1))
+
+
+def _singular(name: str) -> tuple[str, ...]:
+    """The words of ``name`` in the singular, in their order ("GETs" is "GET")."""
+    return tuple(w.rstrip("s") for w in key(name).split())
 
 
 _PAREN_END = re.compile(r"\s*\([^()]*\)\s*$")
