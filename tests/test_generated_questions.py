@@ -633,6 +633,11 @@ A deployment of a CodeDeploy application times out after 60 minutes by default.
     assert any("notes on Queues," in s for s in stems)
     assert any("notes on Error codes," in s for s in stems)
     assert not any(w in s for s in stems for w in ("←", "most tested", "mixing up"))
+    # round 121: "Rotation — the one I keep missing" is about rotation
+    missing = notes.replace("## Error codes I keep mixing up", "## Error codes — the one I keep missing")
+    said = [q.stem for q in served(missing)]
+    assert any("notes on Error codes," in s for s in said)
+    assert not any("the one" in s or "missing" in s for s in said)
     # a passage titled by a bold clause ("**requires an Application Load Balancer**") is asked
     # under the heading above it
     from bot.core.bank.generator import _Maker
@@ -1334,6 +1339,29 @@ def test_a_scenario_never_offers_the_answer_in_the_plural_beside_more_of_it():
     from bot.core.bank.lines import variant
 
     assert variant("FIFO queue", of="Queue") and not variant("NEW_AND_OLD_IMAGES", of="OLD_IMAGE")
+
+
+def test_a_scenario_spells_out_the_shorthand_its_notes_define():
+    """Round 121: "in this situation: 'PS parameter in another account'" though the notes say
+    "PS = Parameter Store" at the top."""
+    notes = """\
+# Secrets Manager vs Parameter Store
+
+SM = Secrets Manager, PS = Parameter Store
+
+## Which one
+
+| scenario | answer |
+|---|---|
+| PS parameter shared with another account | AWS RAM |
+| secret read from another account | PutResourcePolicy |
+| whole config tree under one path prefix | GetParametersByPath |
+| same secret kept in two Regions for recovery | ReplicateSecretToRegion |
+| value that must change on a schedule | RotateSecret |
+"""
+    cues = [q.stem for q in served(notes) if q.shape == "scenario"]
+    assert any('"Parameter Store parameter shared with another account"' in s for s in cues)
+    assert not any("PS " in s for s in cues)
 
 
 LOGGING = """\
@@ -2745,9 +2773,21 @@ def test_what_a_rule_passes_over_is_a_wrong_option_of_its_scenario():
      ("provisioned concurrency", "RC", "SnapStart", "PC"), "D", "abbreviates"),  # one thing twice
     ("definition", "According to your notes on X-Ray, which term is described as: \"finer-grained piece inside a segment\"?",
      ("Trace", "Annotation", "Subsegment", "Metadata"), "C", "gives away its answer 'Subsegment'"),  # "segment" inside it
-], ids=["a stem word the root of the answer", "an abbreviation beside its own name", "a stem word inside the answer's"])
+    ("definition", "According to your notes on X-Ray, which term is described as: \"JSON doc about one request: host, errors, subsegments\"?",
+     ("Trace", "Annotation", "Segment", "Metadata"), "C", "gives away its answer 'Segment'"),  # round 118: "sub" + "segments"
+    ("definition", "According to your notes on Kinesis, which shard iterator type is described as: \"oldest untrimmed record in shard\"?",
+     ("LATEST", "AT_TIMESTAMP", "TRIM_HORIZON", "AFTER_SEQUENCE_NUMBER"), "C", "gives away its answer 'TRIM_HORIZON'"),
+], ids=["a stem word the root of the answer", "an abbreviation beside its own name", "a stem word inside the answer's",
+        "the answer's word after a prefix", "the answer's word after a prefix, in capitals"])
 def test_a_question_giving_itself_away_is_never_served(shape, stem, options, answer, why):
     assert any(why in p for p in shaped(shape, stem, options, answer))
+
+
+def test_a_word_that_only_ends_in_the_answers_is_no_give_away():
+    """Round 32's kept "named endpoint with its own policy" for Access Points: "end" is no prefix."""
+    stem = "According to your notes on S3, which mechanism is described as: \"named endpoint with its own policy\"?"
+    problems = shaped("definition", stem, ("ACLs", "Access Points", "Bucket policy", "IAM identity policy"), "B")
+    assert not [p for p in problems if "gives away" in p]
 
 
 def test_a_definition_names_the_kind_its_options_all_are():
@@ -5561,6 +5601,14 @@ def test_an_exam_cue_naming_an_error_status_is_never_asked_what_to_use():
     notes = Path(__file__).parent / "eval" / "generator119" / "notes" / "api-gateway-lambda-authorizers-caching-notes.md"
     asked = [q for q in served(notes.read_text(encoding="utf-8")) if q.shape == "scenario"]
     assert asked and not [q for q in asked if "403" in q.stem]
+    # round 39's "origin sends no-cache but CloudFront still caches" -> "Min TTL > 0": what goes wrong
+    # and its cause; "let users browse without logging in, but still call AWS" asks for something
+    edge = Path(__file__).parent / "eval" / "generator39" / "notes" / "edge-caching-notes.md"
+    stems = [q.stem for q in served(edge.read_text(encoding="utf-8")) if q.shape == "scenario"]
+    assert stems and not [s for s in stems if "still caches" in s]
+    from bot.core.bank.kinds import symptom
+
+    assert not symptom("let users browse without logging in, but still call AWS")
 
 
 def test_a_scenarios_answer_is_written_as_the_notes_write_it_beside_its_kin():

@@ -68,6 +68,7 @@ class Notes(Protocol):
     kinds: Callable[[str], set[str]]  # the kinds a term names a member of ("REST API": an API Gateway API)
     sayings: Mapping[str, list[str]]  # a concept -> every way the lexicon writes it (``sayings``)
     measures: tuple[frozenset[str], ...]  # each a quantity's units and the words naming a setting of it
+    prefixes: frozenset[str]  # "sub", "un": "subsegments" says "segment"
 
 
 def check(q: BankQuestion, notes: Notes) -> list[str]:
@@ -134,6 +135,10 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             # "a piece inside a segment" for Subsegment: a stem word inside the answer's, in no wrong option
             shown += [s for w in _words(option, whole=True) for s in stem_words
                       if len(s) >= ROOT - 1 and s in w and s != w and not any(s in o for o in others)]
+            # "… errors, subsegments" for Segment, "oldest untrimmed record" for TRIM_HORIZON: the answer's word in
+            # one of the stem's after a prefix (not "point" of "endpoint" for Access Points)
+            shown += [w for w in _words(option, whole=True) for s in stem_words
+                      if any(s.startswith(f + w) for f in notes.prefixes) and not any(w in o for o in others)]
             # "request headers allowed in the preflight" for AllowedHeaders: each word of its name said,
             # though each is some wrong option's too
             whole = _words(option, whole=True)

@@ -49,7 +49,7 @@ from bot.core.bank.quantities import POSSESSIVE, amount, dated, numbers_in, unit
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, against, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
-    usable, suffix_kind, asking, third_person, prompts,
+    usable, suffix_kind, asking, third_person, prompts, symptom,
 )
 from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes
@@ -192,6 +192,7 @@ class Context:
     kinds: Callable[[str], set[str]]
     sayings: Mapping[str, list[str]]
     measures: tuple[frozenset[str], ...]
+    prefixes: frozenset[str]
 
 
 class _Maker:
@@ -225,7 +226,7 @@ class _Maker:
             labels=lexicon.labels | (lexicon.figures - lexicon.units), asides=lexicon.asides,
             passages={p.id: p for p in passages},
             concepts=concepts, kinds=lambda term: self.kinds.of(term), sayings=sayings(concepts),
-            measures=self.measures)
+            measures=self.measures, prefixes=lexicon.prefixes)
         # only units the lexicon knows: a count noun the notes happen to use twice ("trips") asks
         # the learner to count what the stem lists
         self.units = {u.lower() for u in lexicon.units}
@@ -871,11 +872,11 @@ class _Maker:
             if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:
-                if terse(cue) or statements.SHORTHAND.search(cue) or STATUS.match(cue[1:]):
+                if terse(cue) or statements.SHORTHAND.search(cue) or STATUS.match(cue[1:]) or symptom(cue):
                     continue  # asked of no cue ("promote dev -> prod fast": shorthand), still an option for the others;
-                    # a symptom's ("403 on some paths …" -> "cached policy w/ narrow Resource") answer is its cause as
-                    # often as its fix: nothing to use
-                cue = self.clean.spelled_out(cue)  # '"REST API w/ tokens"': the stem says "with"
+                    # a symptom's ("403 on some paths …" -> "cached policy w/ narrow Resource", "origin sends no-cache
+                    # but CloudFront still caches" -> "Min TTL > 0") answer is its cause as often as its fix: nothing to use
+                cue = self.clean.spell(self.clean.spelled_out(cue))  # '"REST API w/ tokens"': the stem says "with"; "PS" "Parameter Store"
                 either = [a for a in alternatives(written_as) if self._thing(a)] if not answer else []
                 if len(either) == 2:  # "SnapStart or PC": choose TWO, the list's other answers wrong
                     wrong = [o for o in offered if not any(key(o) == key(e) or variant(o, of=e) for e in either)]

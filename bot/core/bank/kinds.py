@@ -48,6 +48,7 @@ ELSE_NAME = re.compile(r",?\s+otherwise\s+(?:use\s+)?([\w./'’+-]+(?: [\w./'’
 OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
 DECIDED = re.compile(r"^(?P<cue>[^→\"“=:|–]{8,90}?)\s*(?:→|->|=>|\s\||\s–)\s+(?P<answer>[^→;|–]+?)\s*(?:;|$)")
 # "need X → Y", or a two-column table's row "need X | Y" (read as "need X – Y")
+_SYMPTOM = re.compile(r"\bbut\s+(?!still\b)\S+(?:\s+\S+)?\s+still\b", re.IGNORECASE)  # "but CloudFront still caches"
 CUES = 4  # exam cues in one list: a list of the notes' own scenarios
 DECIDED_SHARE = 0.5  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
 # (those leading to a way of doing it, "put with a condition …", are asked of nothing)
@@ -431,6 +432,13 @@ def terse(cue: str) -> bool:
     disk used on EC2", "WHO changed / deleted": reviewers kept 1 of 9), or fewer than four words
     ("need lower latency", "503 Slow Down", "customer-provided keys")."""
     return " / " in cue or len(cue.split()) < 4
+
+
+def symptom(cue: str) -> bool:
+    """A cue telling what goes wrong ("origin sends no-cache but CloudFront still caches"): its
+    answer is the cause as often as the fix, nothing to use (round 39); "…, but still call AWS"
+    asks for something."""
+    return _SYMPTOM.search(cue) is not None
 
 
 def prompts(cues: Sequence[str]) -> bool:

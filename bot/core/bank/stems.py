@@ -44,8 +44,9 @@ _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", r
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
 _CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")
-# the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up"
-_REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
+# the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up",
+# "Rotation — the one I keep missing"
+_REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|(?:[—–-]\s+the\s+(?:one|ones|part|bit)\s+)?I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _SHOUTED = re.compile(r"(?<![\w.$/-])[A-Z]{5,}(?![\w.(/-])")  # "CHANGING", not "States.ALL", "NEW_IMAGE", "AWS_IAM"
 _LOWER = re.compile(r"(?<![\w.])[a-z]{2,}\b")

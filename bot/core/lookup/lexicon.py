@@ -30,6 +30,7 @@ A file may hold any of these keys (every one optional)::
     calendar = "names of days and months, as a diary dates its headings ('Tue 11 Mar:'): no topic"
     durations = "units of time and the words a setting of a time is named with ('timeout', 'window')"
     sizes = "units of size and the words a setting of a size is named with ('size', 'memory')"
+    prefixes = "prefixes that make a word of another ('sub', 'un'): 'subsegments' says 'segment'"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -60,7 +61,7 @@ from bot.core.lookup.problems import Problem
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
                "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
-               "durations", "sizes")
+               "durations", "sizes", "prefixes")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -118,6 +119,9 @@ class Lexicon:
     # the one option named for what a question's description measures gives itself away
     durations: frozenset[str] = frozenset()
     sizes: frozenset[str] = frozenset()
+    # prefixes that make a word of another ("sub", "un"): a question describing "subsegments" or the
+    # "oldest untrimmed record" names its answer, Segment or TRIM_HORIZON
+    prefixes: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
