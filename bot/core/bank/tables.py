@@ -46,6 +46,8 @@ MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three o
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
 _SAID = ("no", "yes")  # a yes/no cell's word, by its truth
+_NO_KIND = "one"  # how a stem names what a table compares when it names no kind ("which one …")
+_DOES = re.compile(r"what (?:it|they) (\w+)")  # a header saying what each thing does ("What it delays")
 _TICK = re.compile(r"^\s*(?:([✅✔✓☑])|[❌✖✗✘])\ufe0f?")  # a cell opening with a tick or a cross
 _POLAR = re.compile(r"(yes|no)(?![\w'])", re.IGNORECASE)  # a cell opening with a yes or a no ("no (use Lambda)")
 # a yes or no the cell takes back in part ("yes, but only …", "no (partial)", "yes?"): no answer to a yes/no question
@@ -120,7 +122,7 @@ def pairs(text: str, clean: Callable[[str], str]) -> list[tuple[str, str, list[t
 
 def matched(p, left: str, right: str, rows: list[tuple[str, str]], maker: Maker) -> Iterable[BankQuestion]:
     """Each row of a two-column table of names: "which <right> is listed for <left cell>?"."""
-    noun = _noun(_header(right)) if _noun_header(right, maker) else "one"
+    noun = _noun(_header(right)) if _noun_header(right, maker) else _NO_KIND
     for thing, value in rows:
         others = [v for t, v in rows if t != thing and not variant(v, of=value) and not variant(value, of=v)]
         if not _name(thing) or key(thing).split()[0] in maker.stop or len(others) < 3:
@@ -244,7 +246,10 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         if len(others) < 3:
             continue
         wrong = [others[i] for i in pick(thing + attribute, len(others), 3)]
-        asked = _asked(_kind(p, table, thing, things, wrong, maker), attribute, value, maker)
+        kind = _kind(p, table, thing, things, wrong, maker)
+        asked = _asked(kind, attribute, value, maker)
+        if kind == _NO_KIND and _by_column(attribute, maker):
+            continue  # "for which one is the eviction '…'": a cell looked up in a grid of no kind (reviewers kept 0 of 21)
         why = _compared(p, maker, [(f"{thing}, {attribute.lower()}", value), *((o, table.cell(o, attribute)) for o in wrong)])
         yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
 
@@ -255,8 +260,8 @@ def _kind(p, table: Table, thing: str, things: list[str], wrong: list[str], make
     coded = re.fullmatch(r"[A-Z]{2,5}", table.kind.strip()) and all(t[:1].isdigit() for t in things)
     spoken = set(table.kind.lower().split()) & (PERSONAL | {"you"})  # "You see | Fix": the learner's words, no noun
     kind = _noun(lower(table.kind)) if table.kind and len(table.kind.split()) <= 3 and not coded and not spoken \
-        and not maker.label(table.kind) else "one"  # "Thing | Max": a label, no kind
-    if kind == "one":  # "| | KDS | SQS | SNS |", "| HTTP | …" over 400, 503: the lexicon's kind of what it compares
+        and not maker.label(table.kind) else _NO_KIND  # "Thing | Max": a label, no kind
+    if kind == _NO_KIND:  # "| | KDS | SQS | SNS |", "| HTTP | …" over 400, 503: the lexicon's kind of what it compares
         known = maker.kinds.kind(thing, things)
         kind = known if known and all(known in maker.kinds.of(o) for o in wrong) else _headed(p, maker)
     return kind
@@ -290,7 +295,7 @@ def _headed(p, maker: Maker) -> str:
     heading = re.sub(r"\s*\([^)]*\)", "", unnumbered(headings[-1])).strip() if headings else ""  # "3. Data sources"
     words = re.findall(r"[A-Za-z]+", heading)
     plural = bool(words) and len(words) == len(heading.split()) <= 3 and re.fullmatch(r"[a-z]+[^s]s", words[-1]) is not None
-    return _noun(lower(heading)) if plural and not any(maker.label(w) or w.lower() in maker.stop for w in words) else "one"
+    return _noun(lower(heading)) if plural and not any(maker.label(w) or w.lower() in maker.stop for w in words) else _NO_KIND
 
 
 def _asked(kind: str, attribute: str, value: str, maker: Maker) -> str:
@@ -299,13 +304,20 @@ def _asked(kind: str, attribute: str, value: str, maker: Maker) -> str:
     if it breaks: …'" under a clause (not "for which policy are the rollback if it breaks …",
     round 53), "which policy is described as …" under a label ("Notes")."""
     header = _header(attribute)
-    if verb := re.fullmatch(r"what (?:it|they) (\w+)", header):
+    if verb := _DOES.fullmatch(header):
         return f"which {kind} {verb.group(1)} \"{value}\""
     if set(re.findall(r"[a-z']+", header)) & (PRONOUNS | PERSONAL | CONDITIONS):
         return f"for which {kind} do the notes say \"{header}: {value}\""
-    if _noun_header(attribute, maker):
+    if _by_column(attribute, maker):
         return f"for which {kind} {_be(header)} the {header} \"{value}\""  # not "… as its replay"
     return f"which {kind} is described as \"{value}\""
+
+
+def _by_column(attribute: str, maker: Maker) -> bool:
+    """A cell asked by its column's noun ("for which policy is the rollback …")."""
+    header = _header(attribute)
+    return not _DOES.fullmatch(header) and not set(re.findall(r"[a-z']+", header)) & (PRONOUNS | PERSONAL | CONDITIONS) \
+        and _noun_header(attribute, maker)
 
 
 def _noun_header(attribute: str, maker: Maker) -> bool:
@@ -334,7 +346,7 @@ def _noun(kind: str) -> str:
     "one" for a header that is no noun ("Predefined")."""
     *rest, last = kind.split()
     if last.endswith("ed"):
-        return "one"
+        return _NO_KIND
     if last.endswith("ies"):
         last = last[:-3] + "y"
     elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
