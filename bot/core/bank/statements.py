@@ -90,8 +90,9 @@ def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
     listed_under = f", under \"{intro}\"," if intro else ","
     stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
     if (valued := VALUED.match(figure.blanked)) and not intro \
-            and valued.group(1).split()[-1].lower() not in maker.stop:  # "Parameter value size – ___": no sentence
-        stem = f"{maker.according(p)}, {_valued(lower(valued.group(1)), figure.answer, maker)}?"
+            and valued.group(1).split()[-1].lower() not in maker.stop \
+            and (asked := _valued(lower(valued.group(1)), figure.answer, maker)):  # "Parameter value size – ___": no sentence
+        stem = f"{maker.according(p)}, {asked}?"
     why = f"{maker.notes_on(p)} say: \"{maker.tidy(figure.quoted)}\"."
     return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
 
@@ -100,13 +101,15 @@ QUANTITIES = ("duration", "size")  # what each of the maker's measures measures
 
 
 def _valued(named: str, answer: str, maker: Maker) -> str:
-    """"what is the default TTL" under a label naming a measure; "what size do they give for the
-    HTTP request body" or "… per row" under one naming only a thing ("what is the per row?", round 83)."""
+    """"what is the default TTL" under a label naming a measure, or one whose figure's unit is no
+    size or duration; "" under one naming only a thing of a size or a duration: "what is the per
+    row?" (round 83) and "what size do they give for the session creds?" (reviewers kept 0 of 6)
+    say no more than the notes' "HTTP request body – 4 MB" as it is asked."""
     unit = answer.split()[-1].lower()
     quantity = next((q for q, m in zip(QUANTITIES, maker.measures) if unit in m), None)
     if quantity is None or set(named.lower().split()) & (maker.figure_words | set().union(*maker.measures)) - maker.units:
         return f"what is the {named}"
-    return f"what {quantity} do they give {named if named.split()[0] in maker.stop else 'for the ' + named}"
+    return ""
 
 
 def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuestion:
