@@ -241,6 +241,10 @@ def test_the_stem_drops_the_note_takers_asides_and_the_notes_stay_as_written():
     stems = " ".join(q.stem for q in served())
     assert "exam!!" not in stems and "??" not in stems
     assert "(this one's on the exam!!)" in NOTES
+    # round 122: "cheap + fast API Gateway, minimal features (JWT auth is its party trick)"
+    from bot.core.bank.stems import Cleaner
+
+    assert Cleaner(shipped(), "").clean("minimal features (JWT auth is its party trick)") == "minimal features"
 
 
 def test_the_stem_drops_emoji_and_a_study_groups_speaker_tags():
