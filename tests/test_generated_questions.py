@@ -262,6 +262,10 @@ def test_the_stem_drops_emoji_and_a_study_groups_speaker_tags():
     stems = [q.stem for q in served(notes)]
     assert stems and all("📏" not in s and "[Raj]" not in s for s in stems)
     assert any('under "built-in error names to know"' in s for s in stems)
+    # round 123's video-course notes: "[03:40] GetRecords side (not producer but he mentioned)"
+    from bot.core.bank.stems import Cleaner
+
+    assert Cleaner(shipped(), "").clean("[03:40] GetRecords side (not producer but he mentioned)") == "GetRecords side"
 
 
 def test_the_stem_spells_out_developer_shorthand_and_the_notes_stay_as_written():
@@ -377,6 +381,40 @@ TABLES = """\
 def test_a_table_is_never_asked_as_which_statement_is_true():
     # reviewers read "GSI, created: any time" as a pasted row, not a statement
     assert not of_shape("true-statement", TABLES)
+
+
+def test_a_glossary_of_terms_on_lines_of_their_own_asks_each_by_its_first_bullet():
+    """Round 123: "**Alias**" on its own line, then "- A named pointer to one version …": each term's
+    first bullet defines it, the glossary's other terms the wrong options (no question came of it)."""
+    glossary = """\
+# Step Functions
+
+## Glossary
+
+**Task**
+- Does one unit of work by calling a Lambda function or another AWS service.
+- Optimized integrations use a resource URI.
+
+**Choice**
+- Picks the next state by comparing values in the state input.
+
+**Wait**
+- Pauses the execution for a number of seconds or until a timestamp.
+
+**Parallel**
+- Runs several branches at once and waits until every branch finishes.
+
+**Map**
+- Runs the same steps for each item of an array in the input.
+"""
+    asked = {q.correct[0]: q for q in served(glossary) if q.shape == "definition"}
+    assert {"Wait", "Parallel"} <= set(asked)
+    assert 'which Step Functions state is described as: "Pauses the execution for a number of seconds' in asked["Wait"].stem
+    assert {"Choice", "Parallel"} & set(asked["Wait"].options)  # the glossary's own terms first
+    # a timeline's bold times name no term
+    timeline = glossary.replace("**Task**", "**T+0:00**").replace("**Choice**", "**T+0:01**") \
+        .replace("**Wait**", "**T+0:02**").replace("**Parallel**", "**T+0:03**").replace("**Map**", "**T+0:04**")
+    assert not [q for q in served(timeline) if q.shape == "definition"]
 
 
 def test_a_grid_that_names_no_kind_asks_no_cell_by_its_column():
@@ -4208,6 +4246,8 @@ def test_an_option_of_two_names_in_one_is_never_served():
     q = replace(a_question(), options=("AWS::NoValue", "AWS::StackName / AWS::StackId", "AWS::URLSuffix", "AWS::Region"),
                 answers=("C",))
     assert any("two names in one" in p for p in check(q, context_of()))
+    three = replace(q, options=("Alias", "Hooks", "TimeBasedCanary / TimeBasedLinear / AllAtOnce", "Role"))  # round 123
+    assert any("two names in one" in p for p in check(three, context_of()))
 
 
 def test_a_description_that_is_only_a_code_name_is_never_served():
@@ -5572,6 +5612,10 @@ def test_a_glossary_heading_sorted_in_brackets_is_no_topic_a_stem_names():
 - **X-Ray daemon** - small app that listens on UDP port 2000 and relays segment data to the X-Ray API
 """
     asked = of_shape("definition", glossary)
+    assert asked and all(q.stem.startswith("According to your notes on X-Ray, ") for q in asked)
+    # round 123: "Glossary (A -> Z, I ignore the $ sign when sorting)": the learner's own words in the bracket
+    mine = glossary.replace("## Glossary (alphabetical)", "## Glossary (A -> Z, I ignore the $ sign when sorting)")
+    asked = of_shape("definition", mine)
     assert asked and all(q.stem.startswith("According to your notes on X-Ray, ") for q in asked)
 
 

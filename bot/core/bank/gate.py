@@ -83,7 +83,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         if not words and not re.fullmatch(r"\d{3,}", option.strip().replace(",", "")) or words and words <= notes.labels \
                 or words and words <= PRONOUNS:
             problems.append(f"option {option!r} is a label of the notes, not an answer")
-        if re.fullmatch(r"(\S*[A-Z:]\S*) / (\S*[A-Z:]\S*)", option):  # "AWS::StackName / AWS::StackId"
+        if re.fullmatch(r"\S*[A-Z:]\S*(?: / \S*[A-Z:]\S*)+", option):  # "AWS::StackName / AWS::StackId", "A / B / C"
             problems.append(f"option {option!r} is two names in one")
         if _MARKUP.search(option) and not _PATH.fullmatch(option):  # ".platform/hooks/postdeploy/" is a place
             problems.append(f"option {option!r} carries markdown, a list marker or the notes' shorthand")

@@ -272,6 +272,16 @@ class _Maker:
         for p in passages:
             for line in self.lines[p.id]:
                 self._harvest(p, line)
+            # a glossary of terms on lines of their own, each over its bullets ("**Alias**", then "- A named
+            # pointer to ONE version"): the first bullet defines it, the glossary's terms one list (round 123);
+            # not a timeline's "**T+0:01**", nor a flashcard's "→ 10 minutes." over its next question
+            here = self.lines[p.id]
+            entries = [(term, first) for title, first in zip(here, here[1:])
+                       if not title.group.endswith(BULLET) and first.group.endswith(BULLET) and not first.numbered
+                       and title.text[:1].isalnum() and not LEAD.match(title.text) and not CARD_QUESTION.match(first.text)
+                       and self._term_ok(term := bare(title.text)) and any(w.isalpha() and len(w) > 2 for w in key(term).split())]
+            for term, first in entries if len(entries) >= CUES else ():
+                self._lead(p, term, first.text, replace(first, group=BULLET))
             for sentence in self.sentences[p.id]:
                 rules = [(self._unqualified(x), when, y, rival) for x, when, y, rival
                          in rules_in(sentence.text, self.labels | self.asides)

@@ -137,7 +137,7 @@ def under(lines: list[Line], line: Line) -> str:
     without its colon: what its fragment is about, which the heading alone may not say."""
     if not line.group.endswith(BULLET):
         return ""
-    first = min(x.number for x in lines if x.group == line.group)
+    first = min((x.number for x in lines if x.group == line.group), default=0)  # none: a glossary entry's (``BULLET``)
     above = lines[first - 1].text.strip() if first > 0 else ""
     # "Cause: throttling. Look at Reason:" is a statement of its own, labelled, not what a list is of
     told = re.search(r"\w:\s|\.\s", above.rstrip(":").replace("*", "")) is not None

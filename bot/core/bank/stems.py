@@ -30,7 +30,8 @@ _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)|[\u2600-\u27bf\U0001f300-\U0
 _EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # not "/api/*, *.jpg"
 _SPACES = re.compile(r"\s+")
 _ASKS = re.compile(r"[\"“”?]")  # a heading quoting or asking ("Use X when Y", "Which one?"): the notes' own words
-_LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:)\s+", re.IGNORECASE)  # "[Raj]: ": who wrote it
+_LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:|\[\d{1,2}:\d\d(?::\d\d)?\])\s+",
+                         re.IGNORECASE)  # "[Raj]: ": who wrote it; "[03:40] ": when a video said it
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 # an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", "#3 · …", then
 # the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create", "q9"
@@ -423,7 +424,8 @@ def two_asked(asked: str) -> bool:
     return re.search(r"\band\s+(?:how|what|why|where|when|which|who)\b", asked, re.IGNORECASE) is not None
 
 
-_PLAIN_ASIDE = re.compile(r"\s*\([a-z][a-z ,/-]*\)")  # "(alphabetical)", "(my words)": a bracket naming no thing
+# "(alphabetical)", "(my words)", "(A -> Z, I ignore the $ sign)": a bracket naming no thing, or the learner's own
+_PLAIN_ASIDE = re.compile(r"\s*\((?:[a-z][a-z ,/-]*|[^()]*\bI\b[^()]*)\)")
 _LEADS_TO = re.compile(r"\s+(?:->|→|=>|[-–—])\s+")
 _CHAINED = re.compile(r"[A-Z][a-z0-9]+[A-Z]\w*(?:\W|$)")  # a name written as code after the arrow
 
