@@ -5306,6 +5306,10 @@ def test_an_option_spelling_out_its_shorthand_before_it_is_never_spelled_twice()
     spell = Cleaner(shipped(), "# SSM\n\nPS = Parameter Store, SM = Secrets Manager\n").spell
     assert spell("Parameter Store (PS)") == "Parameter Store (PS)"
     assert spell("a PS parameter") == "a Parameter Store parameter"
+    # round 120: a heading "S3 Transfer Acceleration (S3TA)" defines its shorthand as "PS = …" does
+    spelled = Cleaner(shipped(), "## 2. S3 Transfer Acceleration (S3TA)\n- needs a DNS-compliant bucket name\n").spell
+    assert spelled("S3TA: wait up to 30 min after enabling") == "S3 Transfer Acceleration: wait up to 30 min after enabling"
+    assert spelled("S3 Transfer Acceleration (S3TA)") == "S3 Transfer Acceleration (S3TA)"
 
 
 def test_a_three_way_table_of_yes_and_no_asks_two_of_its_things_at_a_time():

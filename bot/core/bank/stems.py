@@ -49,6 +49,7 @@ _CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")
 # "Rotation — the one I keep missing"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|(?:[—–-]\s+the\s+(?:one|ones|part|bit)\s+)?I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_LETTERS = re.compile(r"[a-z]+")
 _SHOUTED = re.compile(r"(?<![\w.$/-])[A-Z]{5,}(?![\w.(/-])")  # "CHANGING", not "States.ALL", "NEW_IMAGE", "AWS_IAM"
 _LOWER = re.compile(r"(?<![\w.])[a-z]{2,}\b")
 _CALM_BESIDE = 2  # words in lower case a text holds at least for a word in capitals to be emphasis
@@ -60,6 +61,8 @@ _SPAN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?")  # a word of a title, "X-R
 # "TIP: turn it on" defines nothing), "VReq / VResp = viewer request / viewer response"
 _LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\s*"
                      r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
+# "S3 Transfer Acceleration (S3TA)", "use Enhanced fan-out (EFO)": a name, then its initials in brackets
+_BRACKETED = re.compile(r"([A-Z][\w-]*(?: [\w-]+){1,4}) \(([A-Z][A-Za-z0-9]{1,5})\)")
 _LONG = r"([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"  # what it stands for
 _DEFINED = re.compile(rf"(?<!\w)(?:\*\*|[\"'`])?([A-Z][A-Za-z]{{1,4}})(?:\*\*|[\"'`])?\s*=\s*{_LONG}"
                       rf"|^[\s>*•-]*(?:\*\*|`)?([A-Z][A-Za-z]{{1,4}})(?:\*\*|`)?\s*[:|]\s+{_LONG}", re.MULTILINE)
@@ -95,6 +98,11 @@ class Cleaner:
             shorts, longs = re.split(r"\s*/\s*", m.group(1)), re.split(r"\s*/\s*", m.group(2).strip())
             for short, long in zip(shorts, longs) if len(shorts) == len(longs) else ():
                 said.setdefault(short, []).append(long)
+        for m in _BRACKETED.finditer(notes_text):  # "S3 Transfer Acceleration (S3TA)": the shortest run it abbreviates
+            words = m.group(1).split()
+            runs = [" ".join(words[i:]) for i in range(len(words) - 1, -1, -1)]
+            if long := next((run for run in runs[1:] if _initials(m.group(2), run)), ""):
+                said.setdefault(m.group(2), []).append(long)
         plain = {short: next((long for long in longs if _initials(short, long)), "") for short, longs in said.items()}
         self._spelled = {}
         for short, longs in said.items():
@@ -181,9 +189,9 @@ class Cleaner:
         """A heading about the notes themselves, naming no topic: a quote or question ("Use X when Y"
         cheat list, "Which one do I pick?", "What happens when it still fails? Two options"), an aside, a pronoun outside brackets ("Choosing between
         them"), or only labels and plain words besides the note-taker's remark ("Things I keep mixing up")."""
-        words = set(re.findall(r"[a-z]+", heading.lower()))
+        words = set(_LETTERS.findall(heading.lower()))
         return (_ASKS.search(heading) is not None or not words.isdisjoint(self.asides)
-                or not set(re.findall(r"[a-z]+", _PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
+                or not set(_LETTERS.findall(_PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
                 or {w for w in re.findall(r"[a-z0-9]+", _PLAIN_ASIDE.sub("", _REMARK.sub("", self._bare_heading(heading))).lower())
                     if len(w) > 1} <= plain)  # "Glossary (alphabetical)": a label, however it is sorted; not "Limits (Lambda)"
 
@@ -227,14 +235,14 @@ class Cleaner:
         comes before only labels ("Comparison")."""
         topic = _CONTENTS.sub("", heading)
         head, colon, tail = topic.rpartition(": ")  # "Step Functions: Map + Parallel: DVA-C02 notes": a label last
-        if colon and {w for w in re.findall(r"[a-z]+", tail.lower()) if len(w) > 1} <= self._labelling:
+        if colon and {w for w in _LETTERS.findall(tail.lower()) if len(w) > 1} <= self._labelling:
             topic = head
-        return topic if not set(re.findall(r"[a-z]+", topic.lower())) <= self._labelling else heading
+        return topic if not set(_LETTERS.findall(topic.lower())) <= self._labelling else heading
 
     def _aside(self, inside: str) -> bool:
         """A bracket of the note-taker's: an aside ("exam fav!!"), or a pointer to another part
         of the notes ("section 12", "see §4", "sect 6", "sec 12", "see 7.", "legacy, see §6")."""
-        words = set(re.findall(r"[a-z]+", inside.lower()))
+        words = set(_LETTERS.findall(inside.lower()))
         return (bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside or "?" in inside
                 or re.fullmatch(r"\s*(?:see\s+)?(?:§|sec(?:t(?:ion)?)?\.?|part)\s*[\d.]+\s*", inside, re.IGNORECASE) is not None
                 or re.search(r"\bsee\s+(?:§|sec(?:t(?:ion)?)?\.?|part)?\s*\d[\d.]*\s*$", inside, re.IGNORECASE) is not None)
