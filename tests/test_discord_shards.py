@@ -35,7 +35,7 @@ async def test_two_serve_processes_each_answer_the_guilds_of_their_own_shard(tmp
     procs = []
     try:
         for shard in (0, 1):
-            env = bare_env(DVA_DB=str(tmp_path / "dva.db"), DVA_HEALTH_PORT=str(free_port()),
+            env = bare_env(DVA_DB=str(tmp_path / "dva.db"), DVA_HEALTH_PORT="0",
                            DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_URL=fake.api_url,
                            DISCORD_SHARD_IDS=str(shard), DISCORD_SHARD_COUNT="2")
             proc = await asyncio.create_subprocess_exec(DVA, "serve", env=env, stdout=asyncio.subprocess.PIPE,

@@ -228,7 +228,7 @@ async def test_dva_serve_runs_discord_slack_scheduler_and_health_then_stops_clea
 
 
 async def test_when_discord_cannot_log_in_dva_serve_exits_non_zero_without_leaking_the_token(tmp_path):
-    env = bare_env(DVA_DB=str(tmp_path / "dva.db"), DVA_HEALTH_PORT=str(free_port()),
+    env = bare_env(DVA_DB=str(tmp_path / "dva.db"), DVA_HEALTH_PORT="0",
                    DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_URL=f"http://127.0.0.1:{free_port()}")
     proc = await asyncio.create_subprocess_exec(DVA, "serve", env=env, stdout=asyncio.subprocess.PIPE,
                                                 stderr=asyncio.subprocess.PIPE)
