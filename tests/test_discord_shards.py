@@ -14,7 +14,7 @@ import signal
 
 from bot.config import Settings
 from fakes.discord_api import FakeDiscord
-from test_serve import DISCORD_TOKEN, DVA, _line, bare_env, free_port
+from test_serve import DISCORD_TOKEN, DVA, _line, bare_env
 
 import pytest
 
