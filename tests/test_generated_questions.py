@@ -5310,6 +5310,10 @@ def test_an_option_spelling_out_its_shorthand_before_it_is_never_spelled_twice()
     spelled = Cleaner(shipped(), "## 2. S3 Transfer Acceleration (S3TA)\n- needs a DNS-compliant bucket name\n").spell
     assert spelled("S3TA: wait up to 30 min after enabling") == "S3 Transfer Acceleration: wait up to 30 min after enabling"
     assert spelled("S3 Transfer Acceleration (S3TA)") == "S3 Transfer Acceleration (S3TA)"
+    # mid-sentence, a thing the notes capitalise only to open a line is written plain (round 81's "inside one Partition key")
+    keyed = Cleaner(shipped(), "- Partition key (PK) decides the partition\n").spell
+    assert keyed("orders items inside one PK") == "orders items inside one partition key"
+    assert keyed("PK values are hashed") == "Partition key values are hashed"
 
 
 def test_a_three_way_table_of_yes_and_no_asks_two_of_its_things_at_a_time():

@@ -88,6 +88,7 @@ class Cleaner:
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
         self._known = known
+        self._names = lexicon.names  # "Lambda", "CloudWatch": a service's name keeps its capital
         said: dict[str, list[str]] = {}  # "SM = Secrets Manager", then "SM = rotates …": the first that spells it
         for m in _DEFINED.finditer(notes_text):  # not "OResp = origin request" of "OReq / OResp = origin request / …"
             if not re.search(r"/\s*$", notes_text[max(0, m.start() - 3):m.start()]) \
@@ -140,8 +141,9 @@ class Cleaner:
         return _SHOUTED.sub(lambda m: m.group(0).lower() if m.group(0).lower() in self.english else m.group(0), text)
 
     def spell(self, text: str) -> str:
-        """The notes' shorthand spelled out as they define it ("CWL" -> "CloudWatch Logs"), not the
-        "GW" of "API GW" (with the word before it, a name the lexicon knows)."""
+        """The notes' shorthand spelled out as they define it ("CWL" -> "CloudWatch Logs"), in lower case
+        after a sentence's start unless a name; not the "GW" of "API GW" (with the word before it, a
+        name the lexicon knows)."""
         if self._short is None:
             return text
 
@@ -150,7 +152,10 @@ class Cleaner:
             long = self._spelled[short]
             # nor the "KCL" of "Kinesis Client Library (KCL)": spelled out already
             kept = f"{_last_word(before)} {short.lower()}" in self._known or before.rstrip(" (").lower().endswith(long.lower())
-            return short if kept else long
+            # "inside one partition key" though the notes' "Partition key (PK)" opens a line; a name keeps its capitals
+            first = long.split()[0].lower()
+            plain = before.strip() and first in self.english and first not in self._names
+            return short if kept else lower(long) if plain else long
 
         return self._short.sub(spelled, text)
 
