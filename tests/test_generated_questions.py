@@ -2845,6 +2845,36 @@ def test_a_question_giving_itself_away_is_never_served(shape, stem, options, ans
     assert any(why in p for p in shaped(shape, stem, options, answer))
 
 
+def test_a_description_pointing_back_at_the_lines_before_it_is_never_asked():
+    """Round 124: "both (the go-to for audit / diff logic)" for NEW_AND_OLD_IMAGES: "both" of what the
+    stem never says, and only the two-part option fits it."""
+    stem = ("According to your notes on DynamoDB Streams, which DynamoDB stream view type is described as: "
+            "\"both (the go-to for audit / diff logic)\"?")
+    problems = shaped("definition", stem, ("NEW_AND_OLD_IMAGES", "KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE"), "A")
+    assert any("\"both\"" in p for p in problems)
+    told = stem.replace("both (the go-to for audit / diff logic)", "whole item after the change")
+    assert not [p for p in shaped("definition", told, ("NEW_AND_OLD_IMAGES", "KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE"), "C")
+                if "both" in p]
+
+
+def test_a_cell_saying_its_column_does_not_apply_is_never_asked():
+    """Round 124: "which platform is described as 'n/a (managed)'?" fit Lambda as well as API Gateway."""
+    grid = """\
+# X-Ray
+
+## Where the daemon runs
+| Platform | Daemon | Write access |
+|---|---|---|
+| EC2 | installed and run by you | PutTraceSegments on the role |
+| Elastic Beanstalk | run by the platform once enabled | PutTraceSegments on the role |
+| ECS | a sidecar container you add | PutTraceSegments on the role |
+| API Gateway | n/a (managed by the service) | PutTraceSegments on the role |
+| Lambda | run by the service in each environment | PutTraceSegments on the role |
+"""
+    stems = [q.stem for q in served(grid)]
+    assert stems and not [s for s in stems if "n/a" in s]
+
+
 def test_a_word_that_only_ends_in_the_answers_is_no_give_away():
     """Round 32's kept "named endpoint with its own policy" for Access Points: "end" is no prefix."""
     stem = "According to your notes on S3, which mechanism is described as: \"named endpoint with its own policy\"?"
@@ -5607,6 +5637,24 @@ def test_a_glossary_term_takes_first_the_wrong_options_described_as_the_same_kin
     assert "DeduplicationScope" in q.options
 
 
+def test_a_title_that_only_labels_a_reference_part_is_no_topic_its_sections_name_theirs():
+    """Round 124: a second title "# REFERENCE - settings & limits" gave "your notes on DynamoDB Streams facts
+    (reference - settings & limits)"; its sections name their own topics."""
+    notes = """\
+# DynamoDB Streams and Lambda: a troubleshooting log
+
+## Entry 1 - the function sees keys but no item data
+The stream was created with the KEYS_ONLY view type, so records carry the keys alone.
+
+# REFERENCE - settings & limits
+
+## DynamoDB Streams facts
+- Stream records are kept for 24 hours, and a shard iterator expires 15 minutes after it is returned.
+"""
+    stems = [q.stem for q in served(notes) if q.shape == "number"]
+    assert stems and all(s.startswith("According to your notes on DynamoDB Streams facts, ") for s in stems)
+
+
 def test_a_glossary_heading_sorted_in_brackets_is_no_topic_a_stem_names():
     """Round 118: "## Glossary (alphabetical)" made every stem "According to your notes on Glossary (X-Ray)"."""
     glossary = """\
@@ -5686,6 +5734,9 @@ def test_an_exam_cue_naming_an_error_status_is_never_asked_what_to_use():
     edge = Path(__file__).parent / "eval" / "generator39" / "notes" / "edge-caching-notes.md"
     stems = [q.stem for q in served(edge.read_text(encoding="utf-8")) if q.shape == "scenario"]
     assert stems and not [s for s in stems if "still caches" in s]
+    # round 124's cram list: '"origin sends no-store but CF still caches" → MinTTL > 0', a rule's quoted cue
+    cram = Path(__file__).parent / "eval" / "generator124" / "notes" / "cloudfront-cache-policies-ttl-invalidation-notes.md"
+    assert not [q for q in served(cram.read_text(encoding="utf-8")) if "still caches" in q.stem]
     from bot.core.bank.kinds import symptom
 
     assert not symptom("let users browse without logging in, but still call AWS")

@@ -259,8 +259,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     elif described and (described.group(1).split()[0].lower().strip(",.") in notes.asides
                         or _EXAMPLE.match(described.group(1))):  # "e.g. on-demand max throughput exceeded"
         problems.append("the description points elsewhere (\"also …\", \"like Retain …\", \"e.g. …\"): it defines nothing")
-    elif described and re.search(r"\bthem\b", described.group(1), re.IGNORECASE):
-        problems.append("the description speaks of \"them\", which the stem never names")
+    elif described and re.search(r"\bthem\b|^both\b", described.group(1), re.IGNORECASE):  # "both (the go-to for audit)"
+        problems.append("the description speaks of \"them\" or \"both\", which the stem never names")
     quoted = _QUOTE.findall(q.stem)
     completed = quoted[-1] if q.shape == NUMBER and quoted else ""
     # "cfn-hup interval default _____": a cram line ending at the blank, no sentence (reviewers kept

@@ -393,8 +393,8 @@ class _Maker:
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                           rule.group("y").strip().rstrip("."), line))
             return
-        found = [(x, y) for x, y in cues(line.text)  # not "expected", nor a cue in shorthand, nor a refuted claim
-                 if self._term_ok(x, named_only=False) and solution(x) and not terse(y[1:-1])
+        found = [(x, y) for x, y in cues(line.text)  # not "expected", nor a cue in shorthand or telling a symptom, nor a refuted claim
+                 if self._term_ok(x, named_only=False) and solution(x) and not terse(y[1:-1]) and not symptom(y)
                  and line.group not in self.refuting[p.id]]
         for x, y in found:
             self.rules[p.section].append((x, QUOTED, y, line))
@@ -771,7 +771,10 @@ class _Maker:
                  for h in parts]
         if any(about):
             at = about.index(True)
-            parts = [] if self.clean.chooses(parts[at], self.stop) else parts[:at]
+            # one of several titles that only labels what follows ("# REFERENCE - settings & limits"): its
+            # sections name their topics
+            parts = parts[1:] if at == 0 and not p.document and len(parts) > 1 and not any(about[1:]) \
+                else [] if self.clean.chooses(parts[at], self.stop) else parts[:at]
             if not parts:
                 return subject
         where = self.clean.heading(PATH.join(parts))

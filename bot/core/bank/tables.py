@@ -46,6 +46,7 @@ MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three o
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
 _SAID = ("no", "yes")  # a yes/no cell's word, by its truth
+_NOT_APPLICABLE = "n/a"  # a cell saying its column does not apply to its row
 _NO_KIND = "one"  # how a stem names what a table compares when it names no kind ("which one …")
 _DOES = re.compile(r"what (?:it|they) (\w+)")  # a header saying what each thing does ("What it delays")
 _TICK = re.compile(r"^\s*(?:([✅✔✓☑])|[❌✖✗✘])\ufe0f?")  # a cell opening with a tick or a cross
@@ -242,6 +243,8 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         # a named attribute before a free note, then the most the table says of the thing
         attribute = max(own, key=lambda a: (_noun_header(a, maker), len(table.cell(thing, a))))
         value = table.cell(thing, attribute).replace('"', "'")
+        if value.lower().startswith(_NOT_APPLICABLE):
+            continue  # "n/a (managed)": the cell says the column does not apply, of this row and maybe others
         others = [o for o in things if o != thing and not variant(o, of=thing)]
         if len(others) < 3:
             continue
