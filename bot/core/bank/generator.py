@@ -279,7 +279,8 @@ class _Maker:
             entries = [(term, first) for title, first in zip(here, here[1:])
                        if not title.group.endswith(BULLET) and first.group.endswith(BULLET) and not first.numbered
                        and title.text[:1].isalnum() and not LEAD.match(title.text) and not CARD_QUESTION.match(first.text)
-                       and self._term_ok(term := bare(title.text)) and any(w.isalpha() and len(w) > 2 for w in key(term).split())]
+                       and self._term_ok(term := bare(title.text))
+                       and any(w.isalpha() and len(w) > 2 for w in key(term).split())]
             for term, first in entries if len(entries) >= CUES else ():
                 self._lead(p, term, first.text, replace(first, group=BULLET))
             for sentence in self.sentences[p.id]:
@@ -393,7 +394,8 @@ class _Maker:
             self.rules[p.section].append((rule.group("x").strip(), rule.group("when").lower(),
                                           rule.group("y").strip().rstrip("."), line))
             return
-        found = [(x, y) for x, y in cues(line.text)  # not "expected", nor a cue in shorthand or telling a symptom, nor a refuted claim
+        # not "expected", nor a cue in shorthand or telling a symptom, nor a refuted claim
+        found = [(x, y) for x, y in cues(line.text)
                  if self._term_ok(x, named_only=False) and solution(x) and not terse(y[1:-1]) and not symptom(y)
                  and line.group not in self.refuting[p.id]]
         for x, y in found:
