@@ -417,6 +417,52 @@ def test_a_glossary_of_terms_on_lines_of_their_own_asks_each_by_its_first_bullet
     assert not [q for q in served(timeline) if q.shape == "definition"]
 
 
+PRACTICE_NOTES = """\
+# API Gateway practice questions
+
+## Part A – Caching
+
+**Q1.** You enable the stage cache. Which methods get cached by default?
+- A. All methods
+- B. GET only
+- C. GET and HEAD
+- D. None until you set a TTL
+
+**Answer: B** — Why: only GET methods are cached unless you turn caching on for other methods.
+
+**Q2.** How does a client force a fresh response for one request?
+- A. Cache-Control: no-store
+- B. Cache-Control: max-age=0
+- C. Pragma: no-cache
+- D. a query string of ?nocache=true
+
+**Answer: B** — Why: a request with Cache-Control: max-age=0 skips the cache entry for its key.
+
+**Q3.** Which TWO are throttling levels?
+- A. account
+- B. stage
+- C. cookie
+- D. body
+- E. header
+
+**Answer: A and B**
+"""
+
+
+def test_the_learners_own_practice_questions_are_asked_as_written():
+    """Round 125: a question bank in the notes ("Q1. …", "A. …" to "D. …", "Answer: B — Why: …") gave
+    no question at all; each is served in the learner's words, choices in their order, the "why" as
+    the explanation. A question of two answers is left out."""
+    asked = [q for q in served(PRACTICE_NOTES) if q.shape == "practice"]
+    by_stem = {q.stem: q for q in asked}
+    cached = by_stem["You enable the stage cache. Which methods get cached by default?"]
+    assert cached.options == ("All methods", "GET only", "GET and HEAD", "None until you set a TTL")
+    assert cached.correct == ("GET only",)
+    assert "only GET methods are cached" in cached.explanation
+    assert "How does a client force a fresh response for one request?" in by_stem
+    assert not [q for q in asked if "TWO" in q.stem]
+
+
 def test_a_grid_that_names_no_kind_asks_no_cell_by_its_column():
     """ "for which one is the eviction 'least recently used, always on'?" (rounds 114-120): "one" of
     what the stem never says; the same grid under a header naming its kind is asked."""

@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from bot.core.bank.questions import BLANK, digest, pick, single
+from bot.core.bank.questions import BLANK, digest, pick, practiced, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
@@ -632,6 +632,7 @@ class _Maker:
     # --- the questions --------------------------------------------------------------
 
     def questions(self, p) -> Iterable[BankQuestion]:
+        yield from practiced(p, self.clean.clean, self.notes_on(p))  # the learner's own, as written
         yield from self._scenarios(p)
         yield from self._cued(p)
         yield from self._choose_two(p)

@@ -14,13 +14,15 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
 from bot.core.lookup import Problem
 
 LETTERS = "ABCDEFGH"
-KINDS = {"single": (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, answers
+KIND_ONE = "single"  # the kind of a question with one answer among four
+GENERATED = "generated"  # the source of a question the bot made from the notes
+KINDS = {KIND_ONE: (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, answers
 TRUE_FALSE = ("True", "False")
 CHOOSE_TWO = "(Choose TWO.)"
 CONTRAST = "contrast"  # the shape "which of these applies to REST API but not to HTTP API?"
@@ -31,6 +33,13 @@ OPTIONAL = ("domain", "background")  # the exam domain (else from the topic); of
 DOMAINS = ("development", "security", "deployment", "troubleshooting")  # DVA-C02's four, in its order
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
+_UNGROUNDED = "not grounded in the cited passages: "
+PRACTICE = "practice"  # the shape of a practice question the learner wrote in the notes, asked as written
+_ASKED = re.compile(r"^(?:Q\s?\d+[a-z]?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API Gateway is …"
+_CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-E])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …"
+# "Answer: B — Why: deployment = snapshot …", "Ans: (c) because …": the letter, then why
+_ANSWERED = re.compile(r"^(?:answer|ans|correct answer)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
+                       r"(?:(?:why|because)\b\s*[:—–-]?\s*)?(.*)$", re.IGNORECASE)
 _HEADER = re.compile(r"^\s*\[\[\s*question\s*\]\]\s*(#.*)?$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 _QUOTE = re.compile(r'"(.+?)"\.(?:\s|$)')  # 'The notes on S3 say: "Need X? → Y.". …': the line it quotes
@@ -265,8 +274,8 @@ def _check_sources(q: BankQuestion, passages_by_id: Mapping[str, object]) -> lis
                       for p in (passages_by_id[pid] for pid in q.passages))
     if q.kind == "truefalse":  # a false statement may carry a wrong number on purpose
         why = ungrounded(q.stem, source, numbers=q.correct == ("True",))
-        return [f"not grounded in the cited passages: {why}"] if why else []
-    return [f"not grounded in the cited passages: {why}" for claim in q.correct
+        return [f"{_UNGROUNDED}{why}"] if why else []
+    return [f"{_UNGROUNDED}{why}" for claim in q.correct
             if (why := ungrounded(claim, source))]
 
 
@@ -277,14 +286,43 @@ def _norm(text: str) -> str:
 # --- generated questions: one way to put one together ---------------------------------
 
 
+def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestion]:
+    """The practice questions the learner wrote in passage ``p`` ("Q1. …", four choices "A. …" to "D. …",
+    then "Answer: B — Why: …"), asked as written, their choices in their order (the "why" may name
+    them by letter); one answer each: a question of two is left out."""
+    found: list[BankQuestion] = []
+    asked: list[str] | None = None
+    choices: list[tuple[str, str]] = []
+    for line in p.text.splitlines():
+        text = line.strip()
+        if (question := _ASKED.match(text)) and not _CHOICE.match(text):
+            asked, choices = [question.group(1)], []
+        elif asked is not None and (choice := _CHOICE.match(text)):
+            choices.append((choice.group(1).upper(), clean(choice.group(2))))
+        elif asked is not None and (answer := _ANSWERED.match(text)):
+            letters = [c for c, _ in choices]
+            if letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and answer.group(1).upper() in letters:
+                stem = clean(" ".join(asked))
+                qid = ident(p.id, PRACTICE, stem)
+                why = f"{notes_on} say: \"Answer: {answer.group(1).upper()}. {clean(answer.group(2))}\""
+                found.append(BankQuestion(id=qid, topic=p.section, kind=KIND_ONE, stem=stem,
+                                          options=tuple(c for _, c in choices), answers=(answer.group(1).upper(),),
+                                          explanation=why, passages=(p.id,), generated=True, source=GENERATED,
+                                          shape=PRACTICE))
+            asked = None
+        elif asked is not None and not choices and text:
+            asked.append(text)  # the question goes on
+    return found
+
+
 def single(p, shape: str, fact: str, stem: str, answer: str, distractors: Sequence[str],
            why: str) -> BankQuestion:
     """A one-answer question on passage ``p`` with three of ``distractors``."""
     qid = ident(p.id, shape, fact)
     options, answers = place(qid, [answer], list(distractors[:3]))
-    return BankQuestion(id=qid, topic=p.section, kind="single", stem=stem, options=tuple(options),
+    return BankQuestion(id=qid, topic=p.section, kind=KIND_ONE, stem=stem, options=tuple(options),
                         answers=answers, explanation=why, passages=(p.id,), generated=True,
-                        source="generated", shape=shape)
+                        source=GENERATED, shape=shape)
 
 
 def ident(passage_id: str, shape: str, fact: str) -> str:

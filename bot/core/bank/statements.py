@@ -31,7 +31,7 @@ from typing import Protocol
 
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences, unclosed
-from bot.core.bank.questions import CHOOSE_TWO, BankQuestion, ident, pick, place, single, TWO
+from bot.core.bank.questions import CHOOSE_TWO, GENERATED, BankQuestion, ident, pick, place, single, TWO
 from bot.core.bank.stems import card_asked, exemplified, unremarked
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
@@ -159,7 +159,7 @@ def paired_two(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker
     options, answers = place(qid, right, wrong)
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=f"{maker.according(p)}{listed_under} which TWO "
                         f"statements are true? {CHOOSE_TWO}", options=tuple(options), answers=answers, explanation=why,
-                        passages=(p.id,), generated=True, source="generated", shape=TWO)
+                        passages=(p.id,), generated=True, source=GENERATED, shape=TWO)
 
 
 def labelled(text: str) -> list[tuple[str, list[str]]]:
@@ -217,7 +217,7 @@ def described_two(p, label: str, right: list[str], theirs: list[str], maker: Mak
     why = (f"{maker.notes_on(p)} say of {label}: " + " ".join(f"\"{r}.\"" for r in right)
            + " The others are said of what stands beside it: " + " ".join(f"\"{w}.\"" for w in wrong))
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
-                        explanation=why, passages=(p.id,), generated=True, source="generated", shape=TWO)
+                        explanation=why, passages=(p.id,), generated=True, source=GENERATED, shape=TWO)
 
 
 def unnumbered(heading: str) -> str:
@@ -244,7 +244,7 @@ def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str
     qid = ident(p.id, TWO, name)
     options, answers = place(qid, right, wrong)
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
-                        explanation=why, passages=(p.id,), generated=True, source="generated", shape=TWO)
+                        explanation=why, passages=(p.id,), generated=True, source=GENERATED, shape=TWO)
 
 
 _FLAGS = re.compile(r"(?<!\S)--?[a-z][\w-]*(?=[\s=]|$)")  # a command line's flags ("-s", "--stack-name")

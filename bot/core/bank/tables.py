@@ -37,7 +37,7 @@ from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import Kinds
 from bot.core.bank.lines import ASIDE, CONDITIONS, PERSONAL, PRONOUNS, bare, key, lower, variant
-from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, BankQuestion, ident, pick, place, single
+from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, BankQuestion, ident, pick, place, single
 from bot.core.bank.statements import unnumbered
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
@@ -380,7 +380,7 @@ def _pairs(p, table: Table, things: list[str], attributes: list[str],
                    f"\"{value}\" as {attribute.lower()}. " + " ".join(f"{o}: \"{values[o]}\"." for o in wrong))
             yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
                                answers=answers, explanation=why, passages=(p.id,), generated=True,
-                               source="generated", shape="choose-two")
+                               source=GENERATED, shape="choose-two")
 
 
 def _name(thing: str) -> bool:
