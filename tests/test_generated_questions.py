@@ -280,6 +280,10 @@ def test_the_stem_spells_out_developer_shorthand_and_the_notes_stay_as_written()
     assert q.stem.startswith("According to your notes on Environment variables and timeouts (Lambda),")
     assert '"A function can run without interruption for up to _____ before Lambda stops it."' in q.stem
     assert "A fn can run w/o interruption" in notes
+    # round 126: "/prod" is a path, not shorthand for "production"
+    from bot.core.bank.stems import Cleaner
+
+    assert Cleaner(shipped(), "").clean("clients call /dev or /prod") == "clients call /dev or /prod"
     services = notes.replace("## Env vars and timeouts", "## Timeouts behind API GW")
     [q] = of_shape("number", services)
     assert q.stem.startswith("According to your notes on Timeouts behind API Gateway (Lambda),")
@@ -436,9 +440,17 @@ PRACTICE_NOTES = """\
 - C. Pragma: no-cache
 - D. a query string of ?nocache=true
 
-**Answer: B** — Why: a request with Cache-Control: max-age=0 skips the cache entry for its key.
+**Answer: B** — Why: a request with Cache-Control: max-age=0 skips the cache entry for its key (quota periods stay DAY, WEEK, MONTH).
 
-**Q3.** Which TWO are throttling levels?
+**Q3.** Which throttling settings apply to a usage plan?
+- A. rate
+- B. burst
+- C. quota
+- D. All of the above
+
+**Answer: D** — Why: a usage plan sets all three.
+
+**Q4.** Which TWO are throttling levels?
 - A. account
 - B. stage
 - C. cookie
@@ -459,8 +471,9 @@ def test_the_learners_own_practice_questions_are_asked_as_written():
     assert cached.options == ("All methods", "GET only", "GET and HEAD", "None until you set a TTL")
     assert cached.correct == ("GET only",)
     assert "only GET methods are cached" in cached.explanation
-    assert "How does a client force a fresh response for one request?" in by_stem
-    assert not [q for q in asked if "TWO" in q.stem]
+    fresh = by_stem["How does a client force a fresh response for one request?"]
+    assert "(quota periods stay DAY, WEEK, MONTH)" in fresh.explanation  # the why quoted as written (round 126)
+    assert not [q for q in asked if "TWO" in q.stem or "usage plan" in q.stem]  # nor "All of the above"
 
 
 def test_a_grid_that_names_no_kind_asks_no_cell_by_its_column():

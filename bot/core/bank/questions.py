@@ -40,6 +40,7 @@ _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-E])[.):]\s+(\S.*)$")  # "• A. A 
 # "Answer: B — Why: deployment = snapshot …", "Ans: (c) because …": the letter, then why
 _ANSWERED = re.compile(r"^(?:answer|ans|correct answer)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
                        r"(?:(?:why|because)\b\s*[:—–-]?\s*)?(.*)$", re.IGNORECASE)
+_ABOVE = re.compile(r"(?:all|none|both)\b.*\babove\b", re.IGNORECASE)  # a choice about the other choices
 _HEADER = re.compile(r"^\s*\[\[\s*question\s*\]\]\s*(#.*)?$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 _QUOTE = re.compile(r'"(.+?)"\.(?:\s|$)')  # 'The notes on S3 say: "Need X? → Y.". …': the line it quotes
@@ -289,7 +290,8 @@ def _norm(text: str) -> str:
 def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestion]:
     """The practice questions the learner wrote in passage ``p`` ("Q1. …", four choices "A. …" to "D. …",
     then "Answer: B — Why: …"), asked as written, their choices in their order (the "why" may name
-    them by letter); one answer each: a question of two is left out."""
+    them by letter); one answer each: a question of two is left out, and so is one offering "All of
+    the above"."""
     found: list[BankQuestion] = []
     asked: list[str] | None = None
     choices: list[tuple[str, str]] = []
@@ -301,10 +303,11 @@ def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestio
             choices.append((choice.group(1).upper(), clean(choice.group(2))))
         elif asked is not None and (answer := _ANSWERED.match(text)):
             letters = [c for c, _ in choices]
-            if letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and answer.group(1).upper() in letters:
+            if letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and answer.group(1).upper() in letters \
+                    and not any(_ABOVE.match(c) for _, c in choices):  # "All of the above": guessed from the rest (round 126)
                 stem = clean(" ".join(asked))
                 qid = ident(p.id, PRACTICE, stem)
-                why = f"{notes_on} say: \"Answer: {answer.group(1).upper()}. {clean(answer.group(2))}\""
+                why = f"{notes_on} say: \"Answer: {answer.group(1).upper()}. {answer.group(2).strip()}\""  # as written
                 found.append(BankQuestion(id=qid, topic=p.section, kind=KIND_ONE, stem=stem,
                                           options=tuple(c for _, c in choices), answers=(answer.group(1).upper(),),
                                           explanation=why, passages=(p.id,), generated=True, source=GENERATED,

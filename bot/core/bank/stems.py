@@ -113,11 +113,11 @@ class Cleaner:
                 self._spelled[short] = long
         self._short = re.compile(rf"\b(?:{'|'.join(map(re.escape, self._spelled))})\b") if self._spelled else None
         # "fn", "req/resp", "env vars", "w/o": the developer's shorthand, spelled out in a stem; not
-        # inside a name or code ("myfn:latest", "$fn", "fn.zip")
+        # inside a name, code or a path ("myfn:latest", "$fn", "fn.zip", "/prod")
         shorthand = sorted(lexicon.spelled, key=len, reverse=True)
         self._words_of = lexicon.spelled  # the lexicon's shorthand -> its words ("fn" -> "function")
         self._shorthand = re.compile(
-            rf"(?<![\w$.@:-])({'|'.join(re.escape(w) for w in shorthand)})(s?)(?![\w@:-]|\.\w)",
+            rf"(?<![\w$.@:-])(?<!\W/)(?<!^/)({'|'.join(re.escape(w) for w in shorthand)})(s?)(?![\w@:-]|\.\w)",
             re.IGNORECASE) if shorthand else None
 
     def clean(self, text: str) -> str:
