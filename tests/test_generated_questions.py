@@ -474,6 +474,12 @@ def test_the_learners_own_practice_questions_are_asked_as_written():
     fresh = by_stem["How does a client force a fresh response for one request?"]
     assert "(quota periods stay DAY, WEEK, MONTH)" in fresh.explanation  # the why quoted as written (round 126)
     assert not [q for q in asked if "TWO" in q.stem or "usage plan" in q.stem]  # nor "All of the above"
+    # the same written "1) …", "a) …" to "d) …", "Ans: b - because …"
+    lower = PRACTICE_NOTES.replace("**Q1.**", "1)").replace("- A. All", "a) All").replace("- B. GET only", "b) GET only") \
+        .replace("- C. GET and HEAD", "c) GET and HEAD").replace("- D. None", "d) None") \
+        .replace("**Answer: B** — Why: only GET", "Ans: b - because only GET")
+    [again] = [q for q in served(lower) if q.shape == "practice" and "cached by default" in q.stem]
+    assert again.correct == ("GET only",) and "only GET methods are cached" in again.explanation
 
 
 def test_a_grid_that_names_no_kind_asks_no_cell_by_its_column():

@@ -36,7 +36,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _UNGROUNDED = "not grounded in the cited passages: "
 PRACTICE = "practice"  # the shape of a practice question the learner wrote in the notes, asked as written
 _ASKED = re.compile(r"^(?:Q\s?\d+[a-z]?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API Gateway is …"
-_CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-E])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …"
+_CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …", "c) …"
 # "Answer: B — Why: deployment = snapshot …", "Ans: (c) because …": the letter, then why
 _ANSWERED = re.compile(r"^(?:answer|ans|correct answer)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
                        r"(?:(?:why|because)\b\s*[:—–-]?\s*)?(.*)$", re.IGNORECASE)
@@ -295,7 +295,10 @@ def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestio
     found: list[BankQuestion] = []
     asked: list[str] | None = None
     choices: list[tuple[str, str]] = []
-    for line in p.text.splitlines():
+    lines = p.text.splitlines()
+    if lines and _CHOICE.match(lines[0].strip()) and p.heading:  # "1) …?" opening a passage is its title
+        asked = [p.heading[-1]]
+    for line in lines:
         text = line.strip()
         if (question := _ASKED.match(text)) and not _CHOICE.match(text):
             asked, choices = [question.group(1)], []
