@@ -415,6 +415,9 @@ def test_a_glossary_of_terms_on_lines_of_their_own_asks_each_by_its_first_bullet
     assert {"Wait", "Parallel"} <= set(asked)
     assert 'which Step Functions state is described as: "Pauses the execution for a number of seconds' in asked["Wait"].stem
     assert {"Choice", "Parallel"} & set(asked["Wait"].options)  # the glossary's own terms first
+    # round 127's wrong key: "**Grant token**" over "- grants are eventually consistent …" defines grants, not the token
+    kms = Path(__file__).parent / "eval" / "generator127" / "notes" / "kms-keys-policies-grants-glossary-notes.md"
+    assert not [q for q in served(kms.read_text(encoding="utf-8")) if q.correct == ("Grant token",)]
     # a timeline's bold times name no term
     timeline = glossary.replace("**Task**", "**T+0:00**").replace("**Choice**", "**T+0:01**") \
         .replace("**Wait**", "**T+0:02**").replace("**Parallel**", "**T+0:03**").replace("**Map**", "**T+0:04**")
@@ -480,6 +483,28 @@ def test_the_learners_own_practice_questions_are_asked_as_written():
         .replace("**Answer: B** — Why: only GET", "Ans: b - because only GET")
     [again] = [q for q in served(lower) if q.shape == "practice" and "cached by default" in q.stem]
     assert again.correct == ("GET only",) and "only GET methods are cached" in again.explanation
+
+
+
+def test_a_practice_questions_wrong_choice_is_never_asked_as_a_fact():
+    """Round 127's wrong key: "c) Visibility timeout of 2 h on send", a wrong choice of the learner's
+    self-test, was asked as the statement "Visibility timeout of _____ on send"."""
+    notes = """\
+# SQS
+
+## Self-test
+1) A reminder must be delivered 2 hours after a user action. Best approach?
+a) SQS message timer of 7200 seconds
+b) Delay queue with DelaySeconds 7200
+c) Visibility timeout of 2 hours on send
+d) EventBridge Scheduler
+Ans: d - because SQS delays max out at 15 minutes; EventBridge Scheduler handles longer schedules
+"""
+    stems = [q.stem for q in served(notes)]
+    assert any("A reminder must be delivered" in s for s in stems)
+    selftest = Path(__file__).parent / "eval" / "generator127" / "notes" / "sqs-long-polling-visibility-dlq-selftest-notes.md"
+    stems += [q.stem for q in served(selftest.read_text(encoding="utf-8"))]
+    assert not [s for s in stems if "on send" in s or "message timer of" in s]
 
 
 def test_a_grid_that_names_no_kind_asks_no_cell_by_its_column():

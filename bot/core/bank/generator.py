@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from bot.core.bank.questions import BLANK, digest, pick, practiced, single
+from bot.core.bank.questions import BLANK, digest, drilled, pick, practiced, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
@@ -52,7 +52,7 @@ from bot.core.bank.kinds import (
     usable, suffix_kind, asking, third_person, prompts, symptom,
 )
 from bot.core.lookup import lexicon as lexicons
-from bot.core.lookup import learn, notes
+from bot.core.lookup import learn, notes, stem
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.stems import (
     INLINE_CARD, NEXT_TERM, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, two_asked, said_words, spoken, subject, told, unbracketed,
@@ -213,8 +213,10 @@ class _Maker:
         self.stop = lexicon.stopwords
         self.figure_words = lexicon.figures
         self.measures = (lexicon.durations, lexicon.sizes)  # as statements.QUANTITIES names them
+        # not a line the notes mark as a wrong pick, nor a practice question's choice (wrong ones state no fact)
         self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(
-            (t, g) for t, g in lines(p.text, lexicon.prompts) if not self._wrong_pick(t))] for p in passages}
+            (t, g) for t, g in lines(p.text, lexicon.prompts) if not self._wrong_pick(t) and t not in drills)]
+            for p in passages if (drills := drilled(p)) is not None}
         self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
                                  for s in sentences(line.text)]
                           for p in passages}
@@ -281,6 +283,11 @@ class _Maker:
                        and title.text[:1].isalnum() and not LEAD.match(title.text) and not CARD_QUESTION.match(first.text)
                        and self._term_ok(term := bare(title.text))
                        and any(w.isalpha() and len(w) > 2 for w in key(term).split())]
+            # not "**Grant token**" over "- grants are eventually consistent …": a bullet about the entry it is part of
+            single = {stem(key(t)) for t, _ in entries if len(key(t).split()) == 1}
+            entries = [(t, f) for t, f in entries
+                       if not ((words := key(f.text).split()) and len(named := key(t).split()) > 1
+                               and stem(named[0]) in single and stem(words[0]) == stem(named[0]))]
             for term, first in entries if len(entries) >= CUES else ():
                 self._lead(p, term, first.text, replace(first, group=BULLET))
             for sentence in self.sentences[p.id]:

@@ -293,6 +293,28 @@ def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestio
     them by letter); one answer each: a question of two is left out, and so is one offering "All of
     the above"."""
     found: list[BankQuestion] = []
+    for asked, choices, answer in _drills(p):
+        letters = [c for c, _ in choices]
+        if answer is not None and letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and answer.group(1).upper() in letters \
+                and not any(_ABOVE.match(c) for _, c in choices):  # "All of the above": guessed from the rest (round 126)
+            stem = clean(" ".join(asked))
+            qid = ident(p.id, PRACTICE, stem)
+            why = f"{notes_on} say: \"Answer: {answer.group(1).upper()}. {answer.group(2).strip()}\""  # as written
+            found.append(BankQuestion(id=qid, topic=p.section, kind=KIND_ONE, stem=stem,
+                                      options=tuple(clean(c) for _, c in choices), answers=(answer.group(1).upper(),),
+                                      explanation=why, passages=(p.id,), generated=True, source=GENERATED,
+                                      shape=PRACTICE))
+    return found
+
+
+def drilled(p) -> set[str]:
+    """The choices of the practice questions in passage ``p``, as written: a wrong one ("c) Visibility
+    timeout of 2 h on send") states no fact (round 127's wrong key)."""
+    return {c for _, choices, answer in _drills(p) if answer is not None for _, c in choices}  # an outline's "a)" is no choice
+
+
+def _drills(p) -> Iterable[tuple[list[str], list[tuple[str, str]], re.Match | None]]:
+    """Each practice question of passage ``p``: its words, its (letter, choice) pairs, its answer line."""
     asked: list[str] | None = None
     choices: list[tuple[str, str]] = []
     lines = p.text.splitlines()
@@ -301,24 +323,18 @@ def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestio
     for line in lines:
         text = line.strip()
         if (question := _ASKED.match(text)) and not _CHOICE.match(text):
+            if asked is not None and choices:
+                yield asked, choices, None
             asked, choices = [question.group(1)], []
         elif asked is not None and (choice := _CHOICE.match(text)):
-            choices.append((choice.group(1).upper(), clean(choice.group(2))))
+            choices.append((choice.group(1).upper(), choice.group(2).strip()))
         elif asked is not None and (answer := _ANSWERED.match(text)):
-            letters = [c for c, _ in choices]
-            if letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and answer.group(1).upper() in letters \
-                    and not any(_ABOVE.match(c) for _, c in choices):  # "All of the above": guessed from the rest (round 126)
-                stem = clean(" ".join(asked))
-                qid = ident(p.id, PRACTICE, stem)
-                why = f"{notes_on} say: \"Answer: {answer.group(1).upper()}. {answer.group(2).strip()}\""  # as written
-                found.append(BankQuestion(id=qid, topic=p.section, kind=KIND_ONE, stem=stem,
-                                          options=tuple(c for _, c in choices), answers=(answer.group(1).upper(),),
-                                          explanation=why, passages=(p.id,), generated=True, source=GENERATED,
-                                          shape=PRACTICE))
-            asked = None
+            yield asked, choices, answer
+            asked, choices = None, []
         elif asked is not None and not choices and text:
             asked.append(text)  # the question goes on
-    return found
+    if asked is not None and choices:
+        yield asked, choices, None
 
 
 def single(p, shape: str, fact: str, stem: str, answer: str, distractors: Sequence[str],
