@@ -855,22 +855,15 @@ def test_a_diary_heading_names_its_topic_not_its_date():
 ## March 3rd, 2025 - layers
 A function can use at most 5 layers, and its deployment package is up to 50 MB zipped.
 """
-    assert (dated := [q.stem for q in served(notes)])
-    assert all(s.startswith("According to your notes on layers (Lambda)") for s in dated)
-    iso = notes.replace("March 3rd, 2025 - layers", "2025-03-03")
-    assert (day := [q.stem for q in served(iso)])
-    assert all(s.startswith("According to your notes on Lambda, ") for s in day)
-    # round 120's journal: "2026-03-04 (Wed): DLQ vs destinations", its day's "Learned" and
-    # "Corrections" under it: the date and its weekday, then the journal's labels, name no topic
-    weekday = notes.replace("March 3rd, 2025 - layers", "2025-03-03 (Mon): layers")
-    assert (named := [q.stem for q in served(weekday)])
-    assert all(s.startswith("According to your notes on layers (Lambda), ") for s in named)
-    journal = notes.replace("## March 3rd, 2025 - layers", "## 2025-03-03 (Mon): what a layer even is\n### Learned")
-    assert (learned := [q.stem for q in served(journal)])
-    assert all(s.startswith("According to your notes on Lambda, ") for s in learned)
-    fixed = journal.replace("### Learned", "### Corrections")
-    assert (corrected := [q.stem for q in served(fixed)])
-    assert all(s.startswith("According to your notes on Lambda, ") for s in corrected)
+    # heading as written -> how the stem names the topic; round 120's journal: "2026-03-04 (Wed): DLQ vs
+    # destinations", its day's "Learned" and "Corrections" under it: the date and its weekday, then the
+    # journal's labels, name no topic
+    for heading, said in (("## March 3rd, 2025 - layers", "on layers (Lambda), "), ("## 2025-03-03", "on Lambda, "),
+                          ("## 2025-03-03 (Mon): layers", "on layers (Lambda), "),
+                          ("## 2025-03-03 (Mon): what a layer even is\n### Learned", "on Lambda, "),
+                          ("## 2025-03-03 (Mon): what a layer even is\n### Corrections", "on Lambda, ")):
+        stems = [q.stem for q in served(notes.replace("## March 3rd, 2025 - layers", heading))]
+        assert stems and all(s.startswith(f"According to your notes {said}") for s in stems), heading
 
 
 def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
