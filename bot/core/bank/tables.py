@@ -37,7 +37,7 @@ from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import Kinds
 from bot.core.bank.lines import ASIDE, CONDITIONS, PERSONAL, PRONOUNS, bare, key, lower, variant
-from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, BankQuestion, ident, pick, place, single
+from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, TWO, BankQuestion, ident, pick, place, single
 from bot.core.bank.statements import unnumbered
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
@@ -309,7 +309,7 @@ def _asked(kind: str, attribute: str, value: str, maker: Maker) -> str:
     header = _header(attribute)
     if verb := _DOES.fullmatch(header):
         return f"which {kind} {verb.group(1)} \"{value}\""
-    if set(re.findall(r"[a-z']+", header)) & (PRONOUNS | PERSONAL | CONDITIONS):
+    if _spoken(header):
         return f"for which {kind} do the notes say \"{header}: {value}\""
     if _by_column(attribute, maker):
         return f"for which {kind} {_be(header)} the {header} \"{value}\""  # not "… as its replay"
@@ -319,8 +319,12 @@ def _asked(kind: str, attribute: str, value: str, maker: Maker) -> str:
 def _by_column(attribute: str, maker: Maker) -> bool:
     """A cell asked by its column's noun ("for which policy is the rollback …")."""
     header = _header(attribute)
-    return not _DOES.fullmatch(header) and not set(re.findall(r"[a-z']+", header)) & (PRONOUNS | PERSONAL | CONDITIONS) \
-        and _noun_header(attribute, maker)
+    return not _DOES.fullmatch(header) and not _spoken(header) and _noun_header(attribute, maker)
+
+
+def _spoken(header: str) -> bool:
+    """A header in the notes' own voice or a condition ("Use it when", "How I turn it on")."""
+    return bool(set(re.findall(r"[a-z']+", header)) & (PRONOUNS | PERSONAL | CONDITIONS))
 
 
 def _noun_header(attribute: str, maker: Maker) -> bool:
@@ -380,7 +384,7 @@ def _pairs(p, table: Table, things: list[str], attributes: list[str],
                    f"\"{value}\" as {attribute.lower()}. " + " ".join(f"{o}: \"{values[o]}\"." for o in wrong))
             yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
                                answers=answers, explanation=why, passages=(p.id,), generated=True,
-                               source=GENERATED, shape="choose-two")
+                               source=GENERATED, shape=TWO)
 
 
 def _name(thing: str) -> bool:
