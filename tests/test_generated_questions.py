@@ -483,6 +483,15 @@ def test_the_learners_own_practice_questions_are_asked_as_written():
         .replace("**Answer: B** — Why: only GET", "Ans: b - because only GET")
     [again] = [q for q in served(lower) if q.shape == "practice" and "cached by default" in q.stem]
     assert again.correct == ("GET only",) and "only GET methods are cached" in again.explanation
+    # and "Q: …", "A) …" to "D) …", "Correct: B"
+    quiz = PRACTICE_NOTES.replace("**Q1.**", "Q:").replace("- A. All", "A) All").replace("- B. GET only", "B) GET only") \
+        .replace("- C. GET and HEAD", "C) GET and HEAD").replace("- D. None", "D) None") \
+        .replace("**Answer: B** — Why: only GET", "Correct: B\nonly GET")
+    [quizzed] = [q for q in served(quiz) if q.shape == "practice" and "cached by default" in q.stem]
+    assert quizzed.correct == ("GET only",)
+    # a flashcard ("Q: …?" then "A: …") is no practice question, and its answer line stays a fact
+    cards = "# SQS\n\n## Cards\nQ: What is the default visibility timeout of a queue?\nA: 30 seconds, up to 12 hours\n"
+    assert not [q for q in served(cards) if q.shape == "practice"]
 
 
 

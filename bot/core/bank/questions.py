@@ -35,10 +35,10 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 _UNGROUNDED = "not grounded in the cited passages: "
 PRACTICE = "practice"  # the shape of a practice question the learner wrote in the notes, asked as written
-_ASKED = re.compile(r"^(?:Q\s?\d+[a-z]?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API Gateway is …"
+_ASKED = re.compile(r"^(?:Q\s?\d*[a-z]?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API Gateway is …", "Q: …", "3) …"
 _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …", "c) …"
 # "Answer: B — Why: deployment = snapshot …", "Ans: (c) because …": the letter, then why
-_ANSWERED = re.compile(r"^(?:answer|ans|correct answer)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
+_ANSWERED = re.compile(r"^(?:answer|ans|correct(?: answer)?)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
                        r"(?:(?:why|because)\b\s*[:—–-]?\s*)?(.*)$", re.IGNORECASE)
 _ABOVE = re.compile(r"(?:all|none|both)\b.*\babove\b", re.IGNORECASE)  # a choice about the other choices
 _HEADER = re.compile(r"^\s*\[\[\s*question\s*\]\]\s*(#.*)?$")
