@@ -488,7 +488,7 @@ def test_the_learners_own_practice_questions_are_asked_as_written():
         .replace("- C. GET and HEAD", "C) GET and HEAD").replace("- D. None", "D) None") \
         .replace("**Answer: B** — Why: only GET", "Correct: B\nonly GET")
     [quizzed] = [q for q in served(quiz) if q.shape == "practice" and "cached by default" in q.stem]
-    assert quizzed.correct == ("GET only",)
+    assert quizzed.correct == ("GET only",) and "only GET methods are cached" in quizzed.explanation  # why on the next line
     # a flashcard ("Q: …?" then "A: …") is no practice question, and its answer line stays a fact
     cards = "# SQS\n\n## Cards\nQ: What is the default visibility timeout of a queue?\nA: 30 seconds, up to 12 hours\n"
     assert not [q for q in served(cards) if q.shape == "practice"]

@@ -289,52 +289,54 @@ def _norm(text: str) -> str:
 
 def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestion]:
     """The practice questions the learner wrote in passage ``p`` ("Q1. …", four choices "A. …" to "D. …",
-    then "Answer: B — Why: …"), asked as written, their choices in their order (the "why" may name
-    them by letter); one answer each: a question of two is left out, and so is one offering "All of
-    the above"."""
+    then "Answer: B — Why: …", the why maybe on the next line), asked as written, their choices in their
+    order (the "why" may name them by letter); one answer each: a question of two is left out, and so
+    is one offering "All of the above"."""
     found: list[BankQuestion] = []
-    for asked, choices, answer in _drills(p):
+    for asked, choices, letter, why in _drills(p):
         letters = [c for c, _ in choices]
-        if answer is not None and letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and answer.group(1).upper() in letters \
+        if letter and letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and letter in letters \
                 and not any(_ABOVE.match(c) for _, c in choices):  # "All of the above": guessed from the rest (round 126)
             stem = clean(" ".join(asked))
-            qid = ident(p.id, PRACTICE, stem)
-            why = f"{notes_on} say: \"Answer: {answer.group(1).upper()}. {answer.group(2).strip()}\""  # as written
-            found.append(BankQuestion(id=qid, topic=p.section, kind=KIND_ONE, stem=stem,
-                                      options=tuple(clean(c) for _, c in choices), answers=(answer.group(1).upper(),),
-                                      explanation=why, passages=(p.id,), generated=True, source=GENERATED,
-                                      shape=PRACTICE))
+            found.append(BankQuestion(id=ident(p.id, PRACTICE, stem), topic=p.section, kind=KIND_ONE, stem=stem,
+                                      options=tuple(clean(c) for _, c in choices), answers=(letter,),
+                                      explanation=f"{notes_on} say: \"Answer: {letter}. {why}\"",  # as written
+                                      passages=(p.id,), generated=True, source=GENERATED, shape=PRACTICE))
     return found
 
 
 def drilled(p) -> set[str]:
     """The choices of the practice questions in passage ``p``, as written: a wrong one ("c) Visibility
     timeout of 2 h on send") states no fact (round 127's wrong key)."""
-    return {c for _, choices, answer in _drills(p) if answer is not None for _, c in choices}  # an outline's "a)" is no choice
+    return {c for _, choices, letter, _ in _drills(p) if letter for _, c in choices}  # an outline's "a)" is no choice
 
 
-def _drills(p) -> Iterable[tuple[list[str], list[tuple[str, str]], re.Match | None]]:
-    """Each practice question of passage ``p``: its words, its (letter, choice) pairs, its answer line."""
+def _drills(p) -> Iterable[tuple[list[str], list[tuple[str, str]], str | None, str | None]]:
+    """Each practice question of passage ``p``: its words, its (letter, choice) pairs, the letter of its
+    answer and why (None for an outline's "1." over "a)" lines, which no answer follows)."""
     asked: list[str] | None = None
     choices: list[tuple[str, str]] = []
-    lines = p.text.splitlines()
-    if lines and _CHOICE.match(lines[0].strip()) and p.heading:  # "1) …?" opening a passage is its title
+    lines = [line.strip() for line in p.text.splitlines()]
+    if lines and _CHOICE.match(lines[0]) and p.heading:  # "1) …?" opening a passage is its title
         asked = [p.heading[-1]]
-    for line in lines:
-        text = line.strip()
+    for at, text in enumerate(lines):
         if (question := _ASKED.match(text)) and not _CHOICE.match(text):
             if asked is not None and choices:
-                yield asked, choices, None
+                yield asked, choices, None, None
             asked, choices = [question.group(1)], []
         elif asked is not None and (choice := _CHOICE.match(text)):
             choices.append((choice.group(1).upper(), choice.group(2).strip()))
         elif asked is not None and (answer := _ANSWERED.match(text)):
-            yield asked, choices, answer
+            why = answer.group(2).strip()
+            after = lines[at + 1:at + 2]  # "Correct: C", then why on a line of its own
+            if not why and after and after[0] and not _ASKED.match(after[0]) and not _CHOICE.match(after[0]):
+                why = after[0]
+            yield asked, choices, answer.group(1).upper(), why
             asked, choices = None, []
         elif asked is not None and not choices and text:
             asked.append(text)  # the question goes on
     if asked is not None and choices:
-        yield asked, choices, None
+        yield asked, choices, None, None
 
 
 def single(p, shape: str, fact: str, stem: str, answer: str, distractors: Sequence[str],
