@@ -214,9 +214,10 @@ class _Maker:
         self.figure_words = lexicon.figures
         self.measures = (lexicon.durations, lexicon.sizes)  # as statements.QUANTITIES names them
         # not a line the notes mark as a wrong pick, nor a practice question's choice (wrong ones state no fact)
+        drills = {p.id: drilled(p) for p in passages}
         self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(
-            (t, g) for t, g in lines(p.text, lexicon.prompts) if not self._wrong_pick(t) and t not in drills)]
-            for p in passages if (drills := drilled(p)) is not None}
+            (t, g) for t, g in lines(p.text, lexicon.prompts) if not self._wrong_pick(t) and t not in drills[p.id])]
+            for p in passages}
         self.sentences = {p.id: [Line(p, s, line.number, line.group) for line in self.lines[p.id]
                                  for s in sentences(line.text)]
                           for p in passages}

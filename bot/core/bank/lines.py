@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from bot.core.lookup import notes
+from bot.core.lookup import notes, stem
 
 MAX_FACT_LINE = 260  # characters: a longer line is a paragraph, not a fact to ask about
 LEAD = re.compile(r"^(?P<term>(?:[A-Za-z]|[1-5]\d\d(?= [A-Z][a-z]|\s*[:=–—]|\s-|\s→))(?:::|[\w./'’+ ()`-]){0,50}?)\s*(?::|=|–|—|\s-|\s→|\s->)\s+(?:[-*•]\s+)?(?P<text>\S.{6,})$")
@@ -369,7 +369,7 @@ def variant(option: str, of: str) -> bool:
 
 def _singular(name: str) -> tuple[str, ...]:
     """The words of ``name`` in the singular, in their order ("GETs" is "GET")."""
-    return tuple(w.rstrip("s") for w in key(name).split())
+    return tuple(stem(w) for w in key(name).split())
 
 
 _PAREN_END = re.compile(r"\s*\([^()]*\)\s*$")
