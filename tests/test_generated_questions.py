@@ -2492,6 +2492,12 @@ def test_the_stem_drops_the_note_takers_emphasis_marks():
     assert "stay invisible for up to 15 minutes" in q.stem and "*" not in q.stem
 
 
+def test_the_stem_drops_emphasis_marks_around_a_bracket():
+    stressed = NOTES.replace("new messages stay invisible", "new messages *(at first)* stay invisible")
+    [q] = [q for q in of_shape("definition", stressed) if q.correct == ("Delivery delay",)]
+    assert "(at first) stay invisible" in q.stem and "*" not in q.stem
+
+
 RECAP = """\
 ## Secrets Manager
 Secrets Manager rotates secrets with a Lambda function.
@@ -4496,6 +4502,16 @@ def test_a_figure_label_over_a_sentence_and_the_learners_remark_after_a_figure_a
     assert any(q.stem.endswith('"a query times out after _____."') for q in served(logs.read_text(encoding="utf-8")))
     assert clause_of("Anything needing more than 8 KB (up to 64 KB) – Secrets Manager", "64 KB").endswith("– Secrets Manager")
     assert clause_of("The restore point is typically about 5 minutes before now", "5 minutes").endswith("before now")
+
+
+def test_the_learners_remark_in_a_sentence_after_a_figure_is_no_words_of_a_stem():
+    """Round 129: "JS v3 getSignedUrl default is ___ not 3600. you assumed all SDKs default to an hour."
+    (a mistakes log to past-me); a sentence after the figure's that gives a figure of its own stays."""
+    remarked = "JS v3 getSignedUrl default is 900 s not 3600. you assumed all SDKs default to an hour."
+    assert clause_of(remarked, "900 s") == "JS v3 getSignedUrl default is _____ not 3600"
+    told = "Retention defaults to 4 days. Max is 14 days."
+    assert clause_of(told, "4 days").endswith("Max is 14 days.")
+    assert clause_of("Delete after 30 days, e.g. logs of old runs", "30 days").endswith("e.g. logs of old runs")
 
 
 def clause_of(line: str, figure: str) -> str:

@@ -27,7 +27,7 @@ from bot.core.lookup import lexicon as lexicons
 PATH = " › "  # between the headings of a heading path
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)|[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]")  # and emoji: "📦", "✗"
-_EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # not "/api/*, *.jpg"
+_EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9(](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # "*(proxy-level)*"; not "/api/*, *.jpg"
 _SPACES = re.compile(r"\s+")
 _ASKS = re.compile(r"[\"“”?]")  # a heading quoting or asking ("Use X when Y", "Which one?"): the notes' own words
 _LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:|\[\d{1,2}:\d\d(?::\d\d)?\])\s+",
@@ -383,8 +383,10 @@ def said_words(*texts: str) -> list[str]:
 
 
 # after a figure's blank, a dash's lowercase remark with no figure ("– matters in CI loops"; not "– Secrets
-# Manager", the thing a rule names), or "now" last ("up to ___ now"; not "before now")
-_AFTER_BLANK = re.compile(r"\s+(?:[–—]|--)\s+[a-z][^\d–—]*$|(?<!before)(?<!until)(?<!since)\s+now\.?$")
+# Manager", the thing a rule names), or "now" last ("up to ___ now"; not "before now"), or a sentence
+# after the blank's with no figure ("… is ___ not 3600. you assumed all SDKs default to an hour.")
+_AFTER_BLANK = re.compile(r"\s+(?:[–—]|--)\s+[a-z][^\d–—]*$|(?<!before)(?<!until)(?<!since)\s+now\.?$"
+                          r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.\s+[A-Za-z][^\d]*$")
 
 
 # what leads into an example ("longer than the source, e.g. 14 days"): its figure is one of many
