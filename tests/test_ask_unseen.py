@@ -44,6 +44,13 @@ def test_each_unseen_notes_file_has_cases_of_six_kinds_in_both_halves():
             assert len(half) >= 20
 
 
+def test_each_eval_notes_file_has_a_name_of_its_own():
+    """A cases file is matched to its notes by name: two notes files of one name would measure
+    the lookup on notes its cases were not written for."""
+    names = [p.name for p in (Path(__file__).parent / "eval").glob("generator*/notes/*.md")]
+    assert names and sorted(set(names)) == sorted(names)
+
+
 def test_unseen_notes_are_answered_at_least_as_well_as_last_measured(measured):
     name, ours, _ = measured
     right, visible, declined, _ = ours.figures()
