@@ -1100,6 +1100,17 @@ def test_a_question_whose_stem_holds_its_answer_is_never_served():
     assert any("gives away" in p for p in check(bad, context_of()))
 
 
+def test_a_question_whose_description_names_every_wrong_option_is_never_served():
+    """Round 130: "EC" for "the default for GetItem/Query/Scan" among GetItem, Query and Scan: the
+    answer is the one option the description leaves out."""
+    q = replace(a_question(), stem='According to your notes on DynamoDB, which term is described as: '
+                                   '"the default for GetItem/Query/Scan"?',
+                options=("Scan", "EC", "Query", "GetItem"), answers=("B",))
+    assert any("names every wrong option" in p for p in check(q, context_of()))
+    one = replace(q, options=("Scan", "EC", "SC", "GetItem"))  # one of them named: still a question
+    assert not [p for p in check(one, context_of()) if "names every wrong option" in p]
+
+
 def test_a_question_with_an_invented_number_is_never_served():
     q = a_question()
     bad = replace(q, options=tuple("Error 7421" if o not in q.correct else o for o in q.options[:4]))

@@ -49,7 +49,8 @@ _VALUE = re.compile(r"[A-Z][A-Z0-9_]{2,}")  # a setting's value as code writes i
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _EXAMPLE = re.compile(r"(?:e\.?g|ex|i\.?e)\b[.:,]?\s", re.IGNORECASE)  # an example's marker: "e.g. …", "ex: …"
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
-SHAPE_SCORE = {"scenario": 2, "choose-two": 2, STATEMENT: 4, "definition": 2, NUMBER: 3, bank.CONTRAST: 4}
+DEFINITION, SCENARIO = "definition", "scenario"
+SHAPE_SCORE = {SCENARIO: 2, "choose-two": 2, STATEMENT: 4, DEFINITION: 2, NUMBER: 3, bank.CONTRAST: 4}
 _OF_A_KIND = re.compile(r"\bwhich (?!term\b|one\b)[\w /-]+? (?:is described|does this describe)"
                         r"|\bfor which (?!one\b)")  # a definition naming the kind its options share
 BRAND = frozenset("amazon aws servi".split())  # words of every name, naming nothing
@@ -193,7 +194,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             forms = [_form(o) for o in q.options]
             if any(forms.count(_form(o)) == 1 for o in right):
                 problems.append("the answer is the only option written its way (a name among words, or the reverse)")
-            elif q.shape == "definition" and len(set(forms)) > 1:
+            elif q.shape == DEFINITION and len(set(forms)) > 1:
                 problems.append("the terms are written different ways: likely not one kind of thing")
             # "SUPERSEDED", "PARALLEL" among "CHANGE_SET_REPLACE", "CREATE_UPDATE": the answers alone share a shape
             shapes = {o: (_head(o), len(_PARTS.split(o.strip()))) for o in q.options}
@@ -221,7 +222,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # "ALBRequestCountPerTarget" among "step scaling" and "target tracking": a setting among ways
         # (a service's name is no setting: "CodeDeploy" among "change sets")
         # or "JSON events" among StartQuery, StopQuery, ListLogGroupsForQuery: words of no kind among API names
-        if q.shape == "scenario" and any(_setting(o) and o.lower() not in notes.concepts for o in q.options) \
+        if q.shape == SCENARIO and any(_setting(o) and o.lower() not in notes.concepts for o in q.options) \
                 and any(o == o.lower() and " " in o for o in q.options) or len(code) >= 2 \
                 and any(in_words(o) and not notes.kinds(o) and o.lower() not in notes.concepts for o in q.options):
             problems.append("the options mix settings written as code with plain words: not one kind of thing")
@@ -230,7 +231,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             problems.append("the answer is the only option written as code")
     if q.shape == NUMBER:
         problems += worked_out(q.stem, q.correct, wrong)
-    elif q.shape in ("definition", "scenario"):  # "REST API" beside "Lambda authorizer": an API type among ways to authorize
+    elif q.shape in (DEFINITION, SCENARIO):  # "REST API" beside "Lambda authorizer": an API type among ways to authorize
         known = [(o, k) for o in q.options if len(kinds := notes.kinds(o)) == 1 for k in kinds]  # of one kind only
         problems += [f"options {a!r} and {b!r} are different kinds of thing"
                      for i, (a, x) in enumerate(known) for b, y in known[i + 1:] if _other_kind(x, y)][:1]
@@ -241,7 +242,12 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         problems += [f"{GIVES_AWAY}: the description gives an amount, the answer alone is named for one"
                      for measure in notes.measures if given & measure and wrong
                      and all(worded[o] & measure for o in right) and not any(worded[o] & measure for o in wrong)][:1]
-    if q.shape == "definition" and topic:
+    # "EC" for "the default for GetItem/Query/Scan" among GetItem, Query and Scan (round 130): what the
+    # description names is not what it describes, the answer the one option it leaves out
+    described = _plain(q.stem[topic.end():] if topic else q.stem)
+    if q.shape in (DEFINITION, SCENARIO) and len(wrong) >= 2 and all(_within(_plain(o), described) for o in wrong):
+        problems.append(f"{GIVES_AWAY}: the description names every wrong option")
+    if q.shape == DEFINITION and topic:
         # "AppSync" among Function, Resolver and Schema under "AppSync basics": the topic, not one of its parts
         named = set(_words(topic.group(1), whole=True))
         topics = [o for o in q.options if _words(o, whole=True) and all(_begins(w, named) for w in _words(o, whole=True))]
@@ -295,7 +301,7 @@ def score(q: BankQuestion) -> float:
     a term among others of no named kind (44%), a scenario (30%); written ones before all; short
     stems first."""
     shape = SHAPE_SCORE.get(q.shape, 6 if not q.generated else 1)
-    if q.shape == "definition" and _OF_A_KIND.search(q.stem):
+    if q.shape == DEFINITION and _OF_A_KIND.search(q.stem):
         shape = SHAPE_SCORE[STATEMENT] + 1
     return shape - len(q.stem) / 1000
 
