@@ -5859,6 +5859,24 @@ def test_an_exam_cue_naming_an_error_status_is_never_asked_what_to_use():
     from bot.core.bank.kinds import symptom
 
     assert not symptom("let users browse without logging in, but still call AWS")
+    # nor is its answer an option beside what the other cues use (round 129: "integration timeout" among
+    # integration types); round 114's "MinTTL > 0 in the cache policy" beside "allkeys-lru"
+    mixed = Path(__file__).parent / "eval" / "generator114" / "notes" / "caching-elasticache-dax-cloudfront-notes.md"
+    offered = [q.options for q in served(mixed.read_text(encoding="utf-8")) if q.shape in ("scenario", "choose-two")]
+    assert offered and not [o for o in offered if "MinTTL > 0 in the cache policy" in o]
+
+
+def test_a_cue_the_learner_asks_is_quoted_as_a_situation_and_a_question_of_theirs_is_never_one():
+    """Round 129: '"want least config, Lambda decides status/headers?" -> proxy' quoted its "?" inside
+    the question; a cue opening with a question word ("Which sources support DLQ/destinations on the
+    ESM?") is a question of the learner's, no situation: reviewers kept 2 of 8 such."""
+    eval_notes = Path(__file__).parent / "eval"
+    checklist = (eval_notes / "generator6" / "notes" / "auth-and-apis.md").read_text(encoding="utf-8")
+    cues = [q.stem for q in served(checklist) if "in this situation" in q.stem]
+    assert cues and not [s for s in cues if '?"' in s]
+    assert any(s.endswith('"Need faster responses for repeated GETs"?') for s in cues)
+    asked = (eval_notes / "generator36" / "notes" / "lambda-events-notes.md").read_text(encoding="utf-8")
+    assert not [q for q in served(asked) if "Which sources support" in q.stem]
 
 
 def test_a_scenarios_answer_is_written_as_the_notes_write_it_beside_its_kin():

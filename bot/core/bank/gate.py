@@ -50,7 +50,7 @@ _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _EXAMPLE = re.compile(r"(?:e\.?g|ex|i\.?e)\b[.:,]?\s", re.IGNORECASE)  # an example's marker: "e.g. …", "ex: …"
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
 DEFINITION, SCENARIO = "definition", "scenario"
-SHAPE_SCORE = {SCENARIO: 2, "choose-two": 2, STATEMENT: 4, DEFINITION: 2, NUMBER: 3, bank.CONTRAST: 4}
+SHAPE_SCORE = {SCENARIO: 2, bank.TWO: 2, STATEMENT: 4, DEFINITION: 2, NUMBER: 3, bank.CONTRAST: 4}
 _OF_A_KIND = re.compile(r"\bwhich (?!term\b|one\b)[\w /-]+? (?:is described|does this describe)"
                         r"|\bfor which (?!one\b)")  # a definition naming the kind its options share
 BRAND = frozenset("amazon aws servi".split())  # words of every name, naming nothing

@@ -892,7 +892,9 @@ class _Maker:
             led = [s for s, _, _, _ in found if s]
             if sum(not usable(s) for s in led) * MIXED >= len(led):
                 continue
-            offered = distinct([s for s in led if usable(s)] + pooled, of=key)
+            # a symptom's answer is its fix or cause ("requests dying at ~29 s?" -> "integration timeout"): no
+            # option beside the things the other cues use (round 129)
+            offered = distinct([s for s, c, _, _ in found if s and usable(s) and not symptom(c)] + pooled, of=key)
             if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:

@@ -33,8 +33,8 @@ import re
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
-from bot.core.bank.questions import CHOOSE_TWO, GENERATED, BankQuestion, digest, ident, place, single
-from bot.core.bank.lines import FIGURE, MAKER, QUOTED, RULE, Line, as_code, bare, cues, key, mentions
+from bot.core.bank.questions import CHOOSE_TWO, GENERATED, TWO, BankQuestion, digest, ident, place, single
+from bot.core.bank.lines import FIGURE, MAKER, QUESTION_WORD, QUOTED, RULE, Line, as_code, bare, cues, key, mentions
 from bot.core.bank.stems import WH
 
 PREFIX = re.compile(r"([^:]{1,60}?)\s*:\s+")  # a label or a comparison before ":"
@@ -139,7 +139,7 @@ class Wording(Protocol):
 def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, str], maker: Wording) -> BankQuestion:
     """"Which should a developer use in this situation: '<cue>'?", the answer what the notes'
     arrow leads to, the wrong options what their other cues lead to (``told``: answer -> cue)."""
-    stem = asking(f"{maker.according(p)}, which should a developer use {QUOTED} {cue}")
+    stem = asking(f"{maker.according(p)}, which should a developer use {QUOTED} {unasked(cue)}")
     others = " ".join(f"{o} is their answer to {c}." for o, c in told.items())
     why = f"{maker.notes_on(p)} say: \"{line}\". {others}".rstrip()
     return single(p, "scenario", f"cue {cue}", stem, answer, wrong, why)
@@ -147,12 +147,18 @@ def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, 
 
 def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: Wording) -> BankQuestion:
     """"Which TWO could a developer use in this situation: '<cue>'?": the notes' own "X or Y"."""
-    qid = ident(p.id, "choose-two", f"cue {cue}")
+    qid = ident(p.id, TWO, f"cue {cue}")
     options, answers = place(qid, right, wrong)
-    stem = f"{asking(f'{maker.according(p)}, which TWO could a developer use {QUOTED} {cue}')} {CHOOSE_TWO}"
+    stem = f"{asking(f'{maker.according(p)}, which TWO could a developer use {QUOTED} {unasked(cue)}')} {CHOOSE_TWO}"
     why = f"{maker.notes_on(p)} say: \"{line}\". {', '.join(wrong)}: the notes give them for other cues."
     return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
-                        explanation=why, passages=(p.id,), generated=True, source=GENERATED, shape="choose-two")
+                        explanation=why, passages=(p.id,), generated=True, source=GENERATED, shape=TWO)
+
+
+def unasked(cue: str) -> str:
+    """A checklist's cue asked as the learner asks it ("need least config, Lambda decides status?" ->
+    proxy) is quoted as a situation, not a question inside the question (round 129)."""
+    return re.sub(r"\?(?=\W?$)", "", cue)
 
 
 def carded(p, asked: str, name: str, wrong: list[str], line: str, told: str, maker: Wording) -> BankQuestion:
@@ -430,8 +436,9 @@ def situation(when: str) -> str:
 def terse(cue: str) -> bool:
     """A cue in the learner's shorthand, no situation to ask about: slashed alternatives ("memory /
     disk used on EC2", "WHO changed / deleted": reviewers kept 1 of 9), or fewer than four words
-    ("need lower latency", "503 Slow Down", "customer-provided keys")."""
-    return " / " in cue or len(cue.split()) < 4
+    ("need lower latency", "503 Slow Down", "customer-provided keys"); or a question of the learner's
+    ("Which sources support DLQ/destinations on the ESM?"), no situation at all."""
+    return " / " in cue or len(cue.split()) < 4 or QUESTION_WORD.match(cue.lstrip('"“')) is not None
 
 
 def symptom(cue: str) -> bool:

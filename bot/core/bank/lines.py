@@ -45,7 +45,7 @@ DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+
                      r"\s+(?:is|are)\s+(?:(?!not\b|never\b|also\b)[a-z]+\s+)?(?P<text>(?:an?|the)\s.{10,})$")  # "An alias is
 # (just) a named pointer to a version"
 UNDER_WORDS = 12  # an intro line ("Use Distributed mode when any of these is true:") longer than this is prose
-_QUESTION_WORD = re.compile(r"(?i)(?:what|how|why|when|where|which|who)\b")  # a header that asks names no measure
+QUESTION_WORD = re.compile(r"(?i)(?:what|how|why|when|where|which|who)\b")  # a header that asks names no measure
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
 _MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?|\[[ xX]?\])\s+")  # outline items ("a) ", "(b) ", "1.2 "), checkboxes ("[ ] ")
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
@@ -99,7 +99,7 @@ def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, s
             # column of a few words ("max validity") says what each row's value is
             column = raw.split(CELL)[1].strip()
             column = column if 2 <= len(column.split()) <= 3 and "/" not in column \
-                and not _QUESTION_WORD.match(column) else None  # not "limit / value", not "What to remember"
+                and not QUESTION_WORD.match(column) else None  # not "limit / value", not "What to remember"
             prompted = not prompts.isdisjoint(raw.split(CELL)[0].lower().split())
             continue
         in_table = row

@@ -377,7 +377,7 @@ def _pairs(p, table: Table, things: list[str], attributes: list[str],
             if len(rest) < 3 or len(rest) < len(things) - 2:
                 continue  # a thing the table leaves blank, or one whose value is a variant of it
             wrong = [rest[i] for i in pick(attribute + value, len(rest), 3)]
-            qid = ident(p.id, "choose-two", f"{attribute}|{value}")
+            qid = ident(p.id, TWO, f"{attribute}|{value}")
             options, answers = place(qid, pair, wrong)
             stem = f"{maker.according(p)}, which TWO have \"{value}\" as their {_header(attribute)}? {CHOOSE_TWO}"
             why = (f"{maker.notes_on(p)} compare them in a table: {pair[0]} and {pair[1]} have "
