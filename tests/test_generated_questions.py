@@ -5833,6 +5833,21 @@ def test_a_cause_or_a_hedged_remark_after_an_arrow_is_no_answer_to_use():
     assert usable("manual approval action") and usable("V2 source revision override")
 
 
+def test_shorthand_before_a_labels_colon_is_spelled_out_and_code_after_a_colon_is_not():
+    """Round 129: the title "APIGW: REST vs HTTP vs WebSocket" names API Gateway, so its sections'
+    stems say so ("on API Gateway, which of these applies to HTTP but not to REST?"); "myfn:latest",
+    "cfn:stack" are code."""
+    from bot.core.bank.stems import Cleaner
+
+    spelled = Cleaner(shipped(), "").spelled_out
+    assert spelled("APIGW: REST vs HTTP vs WebSocket") == "API Gateway: REST vs HTTP vs WebSocket"
+    assert spelled("Env vars: the whole set is max 4 KB") == "Environment variables: the whole set is max 4 KB"
+    assert spelled("arn:aws:lambda:fn:latest") == "arn:aws:lambda:fn:latest"
+    apis = Path(__file__).parent / "eval" / "generator129" / "notes" / "apigw-http-vs-rest-websocket-notes.md"
+    contrasts = [q.stem for q in served(apis.read_text(encoding="utf-8")) if q.shape == "contrast"]
+    assert len([s for s in contrasts if s.startswith("According to your notes on API Gateway, ")]) >= 2
+
+
 def test_common_developer_shorthand_is_spelled_out_in_a_stem_with_its_plural():
     """Round 116's "which dest is …", round 118's "prod"; "repos" is "repositories", not "repositorys"."""
     from bot.core.bank.stems import Cleaner

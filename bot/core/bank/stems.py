@@ -117,7 +117,7 @@ class Cleaner:
         shorthand = sorted(lexicon.spelled, key=len, reverse=True)
         self._words_of = lexicon.spelled  # the lexicon's shorthand -> its words ("fn" -> "function")
         self._shorthand = re.compile(
-            rf"(?<![\w$.@:-])(?<!\W/)(?<!^/)({'|'.join(re.escape(w) for w in shorthand)})(s?)(?![\w@:-]|\.\w)",
+            rf"(?<![\w$.@:-])(?<!\W/)(?<!^/)({'|'.join(re.escape(w) for w in shorthand)})(s?)(?![\w@-]|:\S|\.\w)",
             re.IGNORECASE) if shorthand else None
 
     def clean(self, text: str) -> str:
