@@ -4523,6 +4523,8 @@ def test_the_learners_remark_in_a_sentence_after_a_figure_is_no_words_of_a_stem(
     told = "Retention defaults to 4 days. Max is 14 days."
     assert clause_of(told, "4 days").endswith("Max is 14 days.")
     assert clause_of("Delete after 30 days, e.g. logs of old runs", "30 days").endswith("e.g. logs of old runs")
+    # round 131: an abbreviation's period ends no sentence ("hard limit ___ run time incl" was asked)
+    assert "run time incl. cold start" in clause_of("hard limit 15 s run time incl. cold start -> keep it tiny", "15 s")
 
 
 def clause_of(line: str, figure: str) -> str:

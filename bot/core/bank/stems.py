@@ -386,7 +386,8 @@ def said_words(*texts: str) -> list[str]:
 # Manager", the thing a rule names), or "now" last ("up to ___ now"; not "before now"), or a sentence
 # after the blank's with no figure ("… is ___ not 3600. you assumed all SDKs default to an hour.")
 _AFTER_BLANK = re.compile(r"\s+(?:[–—]|--)\s+[a-z][^\d–—]*$|(?<!before)(?<!until)(?<!since)\s+now\.?$"
-                          r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)\.\s+[A-Za-z][^\d]*$")
+                          r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bincl)(?<!\bexcl)(?<!\betc)(?<!\bapprox)(?<!\besp)(?<!\bex)"
+                          r"(?<!\bmin)(?<!\bmax)(?<!\bsec)(?<!\bavg)\.\s+[A-Za-z][^\d]*$")  # not "run time incl. cold start"
 
 
 # what leads into an example ("longer than the source, e.g. 14 days"): its figure is one of many
