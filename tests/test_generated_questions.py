@@ -1111,6 +1111,24 @@ def test_a_question_whose_description_names_every_wrong_option_is_never_served()
     assert not [p for p in check(one, context_of()) if "names every wrong option" in p]
 
 
+def test_a_question_whose_description_says_the_answers_word_in_other_words_is_never_served():
+    """Round 131: "how often it polls AppConfig" for POLL_INTERVAL_SECONDS; "attempts before message goes
+    to DLQ" for MaxRetries (the lexicon's synonyms, content/lexicon/synonyms.toml)."""
+    polls = replace(a_question(), stem='According to your notes on AppConfig, which environment variable is described '
+                                       'as "how often it polls AppConfig"?',
+                    options=("AWS_APPCONFIG_EXTENSION_POLL_TIMEOUT_MILLIS", "AWS_APPCONFIG_EXTENSION_MAX_CONNECTIONS",
+                             "AWS_APPCONFIG_EXTENSION_POLL_INTERVAL_SECONDS", "AWS_APPCONFIG_EXTENSION_PREFETCH_LIST"),
+                    answers=("C",))
+    assert any("gives away" in p for p in check(polls, context_of()))
+    attempts = replace(a_question(), stem='According to your notes on the worker daemon, which option is described as '
+                                          '"attempts before message goes to DLQ"?',
+                       options=("RetentionPeriod", "ConnectTimeout", "WorkerQueueURL", "MaxRetries"), answers=("D",))
+    assert any("gives away" in p for p in check(attempts, context_of()))
+    fair = replace(attempts, stem='According to your notes on the worker daemon, which option is described as '
+                                  '"how long a message is kept"?', answers=("A",))
+    assert not [p for p in check(fair, context_of()) if "gives away" in p]
+
+
 def test_a_question_with_an_invented_number_is_never_served():
     q = a_question()
     bad = replace(q, options=tuple("Error 7421" if o not in q.correct else o for o in q.options[:4]))
