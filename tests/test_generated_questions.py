@@ -4662,6 +4662,11 @@ def test_a_stem_never_names_a_remark_or_a_label_of_the_notes_as_their_topic():
     stems = [q.stem for path in (lambda_urls, step_functions) for q in served(path.read_text(encoding="utf-8"))]
     assert stems and not [s for s in stems if re.search(r"notes on Things|DVA-C02", s)]
     assert any(s.startswith("According to your notes on Step Functions: Map + Parallel,") for s in stems)
+    # round 131: "## 1. fact cards" over "### SNS standard topic" (the notes titled by four services): the
+    # heading under the label names the topic ("Subscribe is throttled at _____." said no service)
+    cards = Path(__file__).parent / "eval" / "generator131" / "notes" / "sqs-sns-eventbridge-choosing-messaging-notes.md"
+    throttled = [q.stem for q in served(cards.read_text(encoding="utf-8")) if "Subscribe is throttled" in q.stem]
+    assert throttled and all(s.startswith("According to your notes on SNS standard topic,") for s in throttled)
 
 
 def test_a_question_whose_topic_names_its_answer_and_one_other_option_is_never_served():

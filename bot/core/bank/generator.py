@@ -784,7 +784,7 @@ class _Maker:
             at = about.index(True)
             # one of several titles that only labels what follows ("# REFERENCE - settings & limits"): its
             # sections name their topics
-            parts = parts[1:] if at == 0 and not p.document and len(parts) > 1 and not any(about[1:]) \
+            parts = parts[1:] if at == 0 and len(parts) > 1 and not any(about[1:]) \
                 else [] if self.clean.chooses(parts[at], self.stop) else parts[:at]
             if not parts:
                 return subject
