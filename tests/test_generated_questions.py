@@ -5925,3 +5925,38 @@ def test_a_scenarios_answer_is_written_as_the_notes_write_it_beside_its_kin():
     notes = Path(__file__).parent / "eval" / "generator119" / "notes" / "ecs-task-definitions-roles-logging-notes.md"
     [q] = [q for q in served(notes.read_text(encoding="utf-8")) if "AccessDenied calling DynamoDB" in q.stem]
     assert q.correct == ("task role",) and "task execution role" in q.options
+
+
+SELF_TEST = """\
+# Lambda async self-test
+
+## Retries
+
+| claim | T/F + why |
+|---|---|
+| Lambda retries a failed async event twice by default | T — 2 retries, then the DLQ or on-failure destination |
+| An async event waits in Lambda's queue for up to 12 hours | F — 6 hours is the maximum event age |
+| Async invocation returns the function's result to the caller | F — the caller gets 202 Accepted, never the result |
+| A throttled async event is dropped at once | F — Lambda keeps retrying it for up to 6 hours |
+| Destinations work for sync invocations too | F — async and stream sources only |
+| The maximum event age can be as low as 60 seconds | T — MaximumEventAgeInSeconds min 60 |
+"""
+
+
+def test_a_self_test_tables_claims_are_asked_as_which_statement_is_true_a_true_claim_among_false_ones():
+    """Round 132: a "claim | T/F + why" table gave only fragments ("… between attempts – T"); its claims,
+    the true ones among the false ones the learner once believed, are what the exam asks."""
+    asked = [q for q in of_shape("true-statement", SELF_TEST)]
+    true = {"Lambda retries a failed async event twice by default", "The maximum event age can be as low as 60 seconds"}
+    assert asked and {q.correct[0] for q in asked} <= true
+    for q in asked:
+        assert not set(q.options) - set(q.correct) & true  # every wrong option a claim marked false
+        assert "6 hours is the maximum event age" in q.explanation or "202 Accepted" in q.explanation \
+            or "async and stream sources only" in q.explanation or "keeps retrying" in q.explanation
+
+
+def test_a_claim_the_learner_marks_false_is_never_a_fact_of_a_question():
+    """A false claim's figure ("up to 12 hours") is the learner's old mistake, no fact to blank or to
+    offer as true; a true claim's is ("as low as 60 seconds"), without its "– T"."""
+    said = [q.stem + " ".join(q.correct) for q in served(SELF_TEST) if q.shape == "number"]
+    assert not [s for s in said if "12 hours" in s or "– T" in s]

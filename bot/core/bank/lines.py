@@ -75,6 +75,9 @@ class Line:
 
 
 CELL = " | "  # between the cells of a table's row
+LABELLED = " – "  # between a label and its value, as a line is read
+# a self-test table's verdict on the claim beside it ("T — wildcard = any create API", "F!! — …"), then its why
+VERDICT = re.compile(r"^(?:(T|TRUE|[Tt]rue)|F|FALSE|[Ff]alse)\b[!?]*\s*(?:[—–:-]+\s*(.*))?$")
 BULLET = "•"  # how the notes' parser marks a list item
 PROMPTED = "?"  # opens the group of a self-quiz table's rows
 CARD = " :: "  # between a flashcard's front and back as Anki exports it ("max resources per template :: 500")
@@ -161,13 +164,15 @@ def _labelled(line: str, column: str | None = None) -> str:
     a labelled value like any other line's (a figure says what it is: "Console | 12 hours" under
     "Who signs | max validity" is "Console – max validity 12 hours")."""
     if line.count(CARD) == 1 and CELL not in line:  # a flashcard exported from Anki: "front :: back"
-        return line.replace(CARD, " – ")
+        return line.replace(CARD, LABELLED)
     if (valued := VALUE_LABEL.match(line)) and " = " in valued.group(0):  # "default TTL = 300 s": a value, no sum
-        return f"{valued.group(1)} – {line[valued.end():]}"
+        return f"{valued.group(1)}{LABELLED}{line[valued.end():]}"
     cells = [c.strip() for c in line.split(CELL)] if CELL in line and not line.startswith("|") else []
     if column and cells[-1:] and cells[-1][:1].isdigit():
         cells[-1] = f"{column} {cells[-1]}"  # what a figure is
-    return f"{cells[0]} – {cells[1]}" if len(cells) == 2 and all(cells) else line
+    if len(cells) == 2 and (verdict := VERDICT.match(cells[1])):  # a claim the learner marks: a fact if true
+        return cells[0] if verdict.group(1) else ""  # (round 132: "… then 2 min between attempts – T")
+    return f"{cells[0]}{LABELLED}{cells[1]}" if len(cells) == 2 and all(cells) else line
 
 
 def _unwrapped(text: str) -> list[str]:

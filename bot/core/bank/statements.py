@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import abbreviates
-from bot.core.bank.lines import LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences, unclosed
+from bot.core.bank.lines import BULLET, CELL, LEAD, PRONOUNS, RULE, RULE_START, VERDICT, Line, lower, mentions, overlap, sentences, unclosed
 from bot.core.bank.questions import CHOOSE_TWO, GENERATED, BankQuestion, ident, pick, place, single, TWO
 from bot.core.bank.stems import card_asked, exemplified, unremarked
 
@@ -42,6 +42,8 @@ ANSWER_LINE = re.compile(r"^\s*(?:→|->|=>)\s*\S")  # "   → TTL is not precis
 SUBTERM = re.compile(r"^(?P<term>[^:]{2,60}?\([^)]*\))\s*:\s+(?P<text>\S.*)$")  # "On-demand Advantage (newer, …): …"
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
+TRUE, ASKED = "true-statement", ", which statement is true?"  # the shape, and how its stem asks
+CLAIMS = 4  # true claims asked of a self-test table, each among three of its false ones
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
 LIMITED = re.compile(r"\b(?:max(?:imum)?|up to|at most|limit(?:ed)? (?:of|to))\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+((?-i:[a-z]{3,}s))\b",
                      re.IGNORECASE)  # "up to 5 targets": what the notes count against a limit
@@ -119,8 +121,31 @@ def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuest
     home = true.sentence.passage
     why = (f"{maker.notes_on(home)} say: \"{maker.tidy(true.quoted)}\". "
            + " ".join(f"Not \"{c}\": the notes say \"{maker.tidy(f.quoted)}\"." for c, f in zip(changed, false)))
-    return single(home, "true-statement", right, f"{maker.according(home)}, which statement is true?",
+    return single(home, TRUE, right, f"{maker.according(home)}{ASKED}",
                   right, changed, why)
+
+
+def claimed(p, clean: Callable[[str], str], maker: Maker) -> Iterable[BankQuestion]:
+    """A self-test table of the learner's claims, each marked true or false ("claim | T/F + why"):
+    "which statement is true?", a true claim among three false ones of its table, each why quoted.
+    The false claims are what the learner once believed: the exam's own kind of distractor."""
+    tables: list[list[tuple[str, bool, str]]] = [[]]
+    for raw in p.text.splitlines():
+        row = raw.strip().split(CELL)
+        verdict = VERDICT.match(row[1]) if len(row) == 2 and not raw.lstrip().startswith("|") else None
+        if verdict is None:
+            tables.append([])
+            continue
+        claim = clean(row[0]).rstrip(".")
+        if claim and len(claim) <= STATEMENT and not claim.endswith("?"):
+            tables[-1].append((claim, verdict.group(1) is not None, clean(verdict.group(2) or "")))
+    for claims in tables:
+        true, false = [c for c in claims if c[1]], [c for c in claims if not c[1]]
+        for claim, _, why in [true[i] for i in pick(p.id, len(true), CLAIMS)] if len(false) >= 3 else []:
+            wrong = [false[i] for i in pick(claim, len(false), 3)]
+            told = " ".join(f"Not \"{w}\": {y}." for w, _, y in wrong if y)
+            yield single(p, TRUE, claim, f"{maker.according(p)}{ASKED}", claim, [w for w, _, _ in wrong],
+                         f"{maker.notes_on(p)} mark \"{claim}\" true: {why or claim}. {told}".rstrip())
 
 
 def said(figure: Figure, amount: str, maker: Maker) -> str:
@@ -141,7 +166,7 @@ def paired(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) ->
     why = (f"{maker.notes_on(p)} say: \"{maker.tidy(defined[0][2].text)}\". "
            + " ".join(f"Not \"{w}\": the notes describe {t} as \"{d}\"."
                       for w, (t, _, _), d in zip(wrong, defined[1:], described[1:])))
-    return single(p, "true-statement", f"paired {defined[0][0]}", f"{maker.according(p)}{listed_under} "
+    return single(p, TRUE, f"paired {defined[0][0]}", f"{maker.according(p)}{listed_under} "
                   "which statement is true?", right, wrong, why)
 
 
@@ -172,16 +197,16 @@ def labelled(text: str) -> list[tuple[str, list[str]]]:
         line, indent = raw.strip(), len(raw) - len(raw.lstrip())
         if not line:
             continue
-        if indent == 0 and not line.startswith("•"):
+        if indent == 0 and not line.startswith(BULLET):
             announces = line.endswith(":")
             if announces and len(line.split()) <= LABEL_WORDS:
                 found.append((line[:-1].strip(), []))
             elif found[-1][0] or announces:  # "When NOT to use DAX (classic distractors):" says
                 # what its bullets are, no label of them: they are said of neither it nor the heading
                 found.append((LEFT, []))  # prose after a label's bullets: what follows is said of no label
-        elif line.startswith("•") and indent == 0:
-            found[-1][1].append(line.lstrip("•").strip())
-        elif not line.startswith("•") and found[-1][1]:
+        elif line.startswith(BULLET) and indent == 0:
+            found[-1][1].append(line.lstrip(BULLET).strip())
+        elif not line.startswith(BULLET) and found[-1][1]:
             found[-1][1][-1] += " " + line  # a bullet's wrapped line
     return [(label, items) for label, items in found if label != LEFT and (len(items) >= 2 or not label)]
 
