@@ -5880,6 +5880,10 @@ def test_common_developer_shorthand_is_spelled_out_in_a_stem_with_its_plural():
     spelled = Cleaner(shipped(), "").spelled_out
     assert spelled("ML libs across two repos, prod DB, on-failure dest") == \
         "ML libraries across two repositories, production DB, on-failure destination"
+    assert spelled("a notif per event") == "a notification per event"  # round 133
+    # round 133's "EN = S3 Event Notifications": a name with a digit opens what the notes' shorthand stands for
+    legend = "abbrevs: EN = S3 Event Notifications (the classic config), EB = EventBridge\n"
+    assert Cleaner(shipped(), legend).clean("EN works on directory buckets") == "S3 Event Notifications works on directory buckets"
 
 
 def test_an_exam_cue_naming_an_error_status_is_never_asked_what_to_use():

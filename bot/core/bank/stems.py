@@ -63,7 +63,8 @@ _LEGEND = re.compile(r"\b([A-Z][A-Za-z]{1,4}(?:\s*/\s*[A-Z][A-Za-z]{1,4})+)\s*=\
                      r"([A-Za-z][A-Za-z ]*?(?:\s*/\s*[A-Za-z][A-Za-z ]*?)+)\s*(?=[,;.)]|$)", re.MULTILINE)
 # "S3 Transfer Acceleration (S3TA)", "use Enhanced fan-out (EFO)": a name, then its initials in brackets
 _BRACKETED = re.compile(r"([A-Z][\w-]*(?: [\w-]+){1,4}) \(([A-Z][A-Za-z0-9]{1,5})\)")
-_LONG = r"([A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"  # what it stands for
+_LONG = r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z]+)?(?: [A-Za-z]+(?:-[A-Za-z]+)?){1,3}|[A-Z][a-z]*(?:-?[A-Z][a-z]+)+)\b"  # what it
+# stands for ("S3 Event Notifications": a name with a digit in front)
 _DEFINED = re.compile(rf"(?<!\w)(?:\*\*|[\"'`])?([A-Z][A-Za-z]{{1,4}})(?:\*\*|[\"'`])?\s*=\s*{_LONG}"
                       rf"|^[\s>*•-]*(?:\*\*|`)?([A-Z][A-Za-z]{{1,4}})(?:\*\*|`)?\s*[:|]\s+{_LONG}", re.MULTILINE)
 SENTENCE_WORDS = 4  # words after "Limits:" that make a sentence of their own ("Max: 900 s" keeps its label)
