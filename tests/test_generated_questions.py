@@ -5939,7 +5939,7 @@ SELF_TEST = """\
 | claim | T/F + why |
 |---|---|
 | Lambda retries a failed async event twice by default | T — 2 retries, then the DLQ or on-failure destination |
-| An async event waits in Lambda's queue for up to 12 hours | F — 6 hours is the maximum event age |
+| An async event waits in Lambda's queue for up to 12 hours | F. 6 hours is the maximum event age |
 | Async invocation returns the function's result to the caller | F — the caller gets 202 Accepted, never the result |
 | A throttled async event is dropped at once | F — Lambda keeps retrying it for up to 6 hours |
 | Destinations work for sync invocations too | F — async and stream sources only |
@@ -5949,7 +5949,8 @@ SELF_TEST = """\
 
 def test_a_self_test_tables_claims_are_asked_as_which_statement_is_true_a_true_claim_among_false_ones():
     """Round 132: a "claim | T/F + why" table gave only fragments ("… between attempts – T"); its claims,
-    the true ones among the false ones the learner once believed, are what the exam asks."""
+    the true ones among the false ones the learner once believed, are what the exam asks. Round 134's
+    verdicts end with a full stop ("F. it doesn't")."""
     asked = [q for q in of_shape("true-statement", SELF_TEST)]
     true = {"Lambda retries a failed async event twice by default", "The maximum event age can be as low as 60 seconds"}
     assert asked and {q.correct[0] for q in asked} <= true
