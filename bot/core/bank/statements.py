@@ -43,6 +43,7 @@ SUBTERM = re.compile(r"^(?P<term>[^:]{2,60}?\([^)]*\))\s*:\s+(?P<text>\S.*)$")  
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 TRUE, ASKED = "true-statement", ", which statement is true?"  # the shape, and how its stem asks
+NOT = "Not \""  # how an explanation opens on a wrong option's statement
 CLAIMS = 4  # true claims asked of a self-test table, each among three of its false ones
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
 LIMITED = re.compile(r"\b(?:max(?:imum)?|up to|at most|limit(?:ed)? (?:of|to))\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+((?-i:[a-z]{3,}s))\b",
@@ -120,7 +121,7 @@ def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuest
     right = said(true, true.answer, maker)
     home = true.sentence.passage
     why = (f"{maker.notes_on(home)} say: \"{maker.tidy(true.quoted)}\". "
-           + " ".join(f"Not \"{c}\": the notes say \"{maker.tidy(f.quoted)}\"." for c, f in zip(changed, false)))
+           + " ".join(f"{NOT}{c}\": the notes say \"{maker.tidy(f.quoted)}\"." for c, f in zip(changed, false)))
     return single(home, TRUE, right, f"{maker.according(home)}{ASKED}",
                   right, changed, why)
 
@@ -142,10 +143,16 @@ def claimed(p, clean: Callable[[str], str], maker: Maker) -> Iterable[BankQuesti
     for claims in tables:
         true, false = [c for c in claims if c[1]], [c for c in claims if not c[1]]
         for claim, _, why in [true[i] for i in pick(p.id, len(true), CLAIMS)] if len(false) >= 3 else []:
-            wrong = [false[i] for i in pick(claim, len(false), 3)]
-            told = " ".join(f"Not \"{w}\": {y}." for w, _, y in wrong if y)
+            # the false claims nearest it in length: the true one is no longest option (round 134)
+            wrong = sorted((false[i] for i in pick(claim, len(false), len(false))), key=lambda c: abs(len(c[0]) - len(claim)))[:3]
+            told = " ".join(f"{NOT}{w}\"{_because(y)}." for w, _, y in wrong)
             yield single(p, TRUE, claim, f"{maker.according(p)}{ASKED}", claim, [w for w, _, _ in wrong],
-                         f"{maker.notes_on(p)} mark \"{claim}\" true: {why or claim}. {told}".rstrip())
+                         f"{maker.notes_on(p)} mark \"{claim}\" true{_because(why)}. {told}")
+
+
+def _because(why: str) -> str:
+    """A claim's why after its verdict, when the learner wrote one."""
+    return f": {why}" if why else ""
 
 
 def said(figure: Figure, amount: str, maker: Maker) -> str:
@@ -164,7 +171,7 @@ def paired(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) ->
     wrong = [f"{t}: {d}" for t, d in others]
     listed_under = f", under \"{intro}\"," if intro else ","
     why = (f"{maker.notes_on(p)} say: \"{maker.tidy(defined[0][2].text)}\". "
-           + " ".join(f"Not \"{w}\": the notes describe {t} as \"{d}\"."
+           + " ".join(f"{NOT}{w}\": the notes describe {t} as \"{d}\"."
                       for w, (t, _, _), d in zip(wrong, defined[1:], described[1:])))
     return single(p, TRUE, f"paired {defined[0][0]}", f"{maker.according(p)}{listed_under} "
                   "which statement is true?", right, wrong, why)
@@ -178,7 +185,7 @@ def paired_two(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker
     wrong = [f"{t}: {described[2 + (n + 1) % 3]}" for n, (t, _, _) in enumerate(defined[2:])]
     listed_under = f", under \"{intro}\"," if intro else ","
     why = (f"{maker.notes_on(p)} say: " + " ".join(f"\"{maker.tidy(line.text)}\"" for _, _, line in defined[:2]) + " "
-           + " ".join(f"Not \"{w}\": the notes describe {t} as \"{d}\"."
+           + " ".join(f"{NOT}{w}\": the notes describe {t} as \"{d}\"."
                       for w, (t, _, _), d in zip(wrong, defined[2:], described[2:])))
     qid = ident(p.id, TWO, f"paired {defined[0][0]} {defined[1][0]}")
     options, answers = place(qid, right, wrong)
