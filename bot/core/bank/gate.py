@@ -244,8 +244,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                      and all(worded[o] & measure for o in right) and not any(worded[o] & measure for o in wrong)][:1]
     # "EC" for "the default for GetItem/Query/Scan" among GetItem, Query and Scan (round 130): what the
     # description names is not what it describes, the answer the one option it leaves out
-    described = _plain(q.stem[topic.end():] if topic else q.stem)
-    if q.shape in (DEFINITION, SCENARIO) and len(wrong) >= 2 and all(_within(_plain(o), described) for o in wrong):
+    description = _plain(q.stem[topic.end():] if topic else q.stem)
+    if q.shape in (DEFINITION, SCENARIO) and len(wrong) >= 2 and all(_within(_plain(o), description) for o in wrong):
         problems.append(f"{GIVES_AWAY}: the description names every wrong option")
     if q.shape == DEFINITION and topic:
         # "AppSync" among Function, Resolver and Schema under "AppSync basics": the topic, not one of its parts

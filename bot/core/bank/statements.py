@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import abbreviates
-from bot.core.bank.lines import BULLET, CELL, LEAD, PRONOUNS, RULE, RULE_START, VERDICT, Line, lower, mentions, overlap, sentences, unclosed
+from bot.core.bank.lines import (BULLET, CELL, LEAD, PRONOUNS, RULE, RULE_START, VERDICT, Line, lower, mentions, overlap,
+                                 sentences, unclosed)
 from bot.core.bank.questions import CHOOSE_TWO, GENERATED, BankQuestion, ident, pick, place, single, TWO
 from bot.core.bank.stems import card_asked, exemplified, unremarked
 
@@ -144,7 +145,8 @@ def claimed(p, clean: Callable[[str], str], maker: Maker) -> Iterable[BankQuesti
         true, false = [c for c in claims if c[1]], [c for c in claims if not c[1]]
         for claim, _, why in [true[i] for i in pick(p.id, len(true), CLAIMS)] if len(false) >= 3 else []:
             # the false claims nearest it in length: the true one is no longest option (round 134)
-            wrong = sorted((false[i] for i in pick(claim, len(false), len(false))), key=lambda c: abs(len(c[0]) - len(claim)))[:3]
+            shuffled = [false[i] for i in pick(claim, len(false), len(false))]
+            wrong = sorted(shuffled, key=lambda c: abs(len(c[0]) - len(claim)))[:3]
             told = " ".join(f"{NOT}{w}\"{_because(y)}." for w, _, y in wrong)
             yield single(p, TRUE, claim, f"{maker.according(p)}{ASKED}", claim, [w for w, _, _ in wrong],
                          f"{maker.notes_on(p)} mark \"{claim}\" true{_because(why)}. {told}")
