@@ -1129,6 +1129,17 @@ def test_a_question_whose_description_says_the_answers_word_in_other_words_is_ne
     assert not [p for p in check(fair, context_of()) if "gives away" in p]
 
 
+def test_a_question_with_api_names_among_terms_in_words_is_never_served():
+    """Round 135: "CreateExportTask", "PutQueryDefinition" beside "Log group", "Log stream" for "sequence of
+    events from one source" (a glossary's two kinds of entry; reviewers kept 3 of 21 such)."""
+    q = replace(a_question(), stem='According to your notes, which term is described as: "sequence of events from '
+                                   'one source"?',
+                options=("CreateExportTask", "Log group", "PutQueryDefinition", "Log stream"), answers=("D",))
+    assert any("API names with terms in words" in p for p in check(q, context_of()))
+    terms = replace(q, options=("Metric filter", "Log group", "Subscription filter", "Log stream"))
+    assert not [p for p in check(terms, context_of()) if "API names" in p]
+
+
 def test_a_question_with_an_invented_number_is_never_served():
     q = a_question()
     bad = replace(q, options=tuple("Error 7421" if o not in q.correct else o for o in q.options[:4]))

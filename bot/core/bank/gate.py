@@ -247,6 +247,13 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     description = _plain(q.stem[topic.end():] if topic else q.stem)
     if q.shape in (DEFINITION, SCENARIO) and len(wrong) >= 2 and all(_within(_plain(o), description) for o in wrong):
         problems.append(f"{GIVES_AWAY}: the description names every wrong option")
+    # "CreateExportTask", "PutQueryDefinition" beside "Log group", "Log stream" (round 135): API names among
+    # terms in words, a glossary's two kinds of entry (reviewers kept 3 of 21)
+    worded = [o for o in q.options if len(o.split()) >= 2 and in_words(o)]
+    kinds = set().union(*(notes.kinds(o) for o in worded))  # "StackSets" beside "Change set": CloudFormation features
+    coded = [o for o in q.options if written(o) == "camel" and o.lower() not in notes.concepts and not notes.kinds(o) & kinds]
+    if q.shape == DEFINITION and coded and worded:
+        problems.append("the options mix API names with terms in words: not one kind of thing")
     if q.shape == DEFINITION and topic:
         # "AppSync" among Function, Resolver and Schema under "AppSync basics": the topic, not one of its parts
         named = set(_words(topic.group(1), whole=True))
