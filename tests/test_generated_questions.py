@@ -5960,6 +5960,22 @@ SELF_TEST = """\
 """
 
 
+def test_a_reasons_connective_is_no_word_of_a_figures_label():
+    """Round 135's "IF … THEN … BECAUSE DDB Streams retention = 24h" asked "what is the BECAUSE DynamoDB
+    Streams retention?"."""
+    rules = """\
+# Lambda event source mappings
+
+## DynamoDB Streams
+- IF a bad record keeps failing THEN it is retried until it expires
+  BECAUSE Streams retention = 24 hours
+- IF the function is throttled THEN the shard waits
+  BECAUSE Batch window = 300 seconds
+"""
+    said = [q.stem for q in served(rules) if q.shape == "number"]
+    assert said and not [s for s in said if "BECAUSE" in s or "because" in s]
+
+
 def test_a_self_test_tables_claims_are_asked_as_which_statement_is_true_a_true_claim_among_false_ones():
     """Round 132: a "claim | T/F + why" table gave only fragments ("… between attempts – T"); its claims,
     the true ones among the false ones the learner once believed, are what the exam asks. Round 134's

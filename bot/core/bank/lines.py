@@ -40,7 +40,8 @@ CARD_QUESTION = re.compile(r"^(?:(?:Q|Question)\s*[:.)]\s*)?(.{10,}\?)\s*$")
 CARD_ANSWER = re.compile(r"^(?:(?:A|Answer)\s*[:.)]|→|->|=>)\s")
 REPLY_START = re.compile(r"^(?:yes|no|nope|yep|unlikely|likely|maybe|not)\b", re.IGNORECASE)  # a flashcard's answer
 VALUE_START = re.compile(r"^(?:true|false|yes|no|none|null|\d)", re.IGNORECASE)
-VALUE_LABEL = re.compile(r"^([A-Za-z][\w ./()'-]{1,40}?)\s+(?:–|—|=)\s+(?=\d)")  # "default TTL = 300 s"
+VALUE_LABEL = re.compile(r"^(?:(?i:because|since|so|then)\s+)?([A-Za-z][\w ./()'-]{1,40}?)\s+(?:–|—|=)\s+(?=\d)")  # "default TTL
+# = 300 s"; a reason's connective is no word of the label ("BECAUSE DDB Streams retention = 24h")
 DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+(?:\s+[\w./'’+-]+){0,3}?)[*`]*"
                      r"\s+(?:is|are)\s+(?:(?!not\b|never\b|also\b)[a-z]+\s+)?(?P<text>(?:an?|the)\s.{10,})$")  # "An alias is
 # (just) a named pointer to a version"
