@@ -5895,6 +5895,11 @@ def test_common_developer_shorthand_is_spelled_out_in_a_stem_with_its_plural():
     # round 133's "EN = S3 Event Notifications": a name with a digit opens what the notes' shorthand stands for
     legend = "abbrevs: EN = S3 Event Notifications (the classic config), EB = EventBridge\n"
     assert Cleaner(shipped(), legend).clean("EN works on directory buckets") == "S3 Event Notifications works on directory buckets"
+    # round 136's "an multi-Region key" and "multi-Region key key IDs"; "an S3 …" keeps its article
+    mrk = Cleaner(shipped(), "MRK = multi-Region key\nEN = S3 Event Notifications\n").clean
+    assert mrk("convert it to an MRK") == "convert it to a multi-Region key"
+    assert mrk("MRK key IDs start with mrk-") == "multi-Region key IDs start with mrk-"
+    assert mrk("an EN is sent") == "an S3 Event Notifications is sent"
 
 
 def test_an_exam_cue_naming_an_error_status_is_never_asked_what_to_use():

@@ -25,6 +25,7 @@ from bot.core.lookup import english_words
 from bot.core.lookup import lexicon as lexicons
 
 PATH = " › "  # between the headings of a heading path
+_OR = "|"  # between a regular expression's alternatives
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
 _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)|[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]")  # and emoji: "📦", "✗"
 _EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9(](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # "*(proxy-level)*"; not "/api/*, *.jpg"
@@ -82,9 +83,9 @@ class Cleaner:
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._openers = lexicon.openers
-        self._outline = re.compile("|".join((
-            _OUTLINE.format(words="|".join(sorted(map(re.escape, lexicon.outline))) or "(?!)"),
-            _DATE.format(days="|".join(sorted(map(re.escape, lexicon.calendar))) or "(?!)"))))
+        self._outline = re.compile(_OR.join((
+            _OUTLINE.format(words=_OR.join(sorted(map(re.escape, lexicon.outline))) or "(?!)"),
+            _DATE.format(days=_OR.join(sorted(map(re.escape, lexicon.calendar))) or "(?!)"))))
         self._fixes: dict[str, str] = {}
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
@@ -112,13 +113,14 @@ class Cleaner:
             long = next((s for s in spelled if _initials(short, s)), "")
             if long and (short.lower() not in known or any(CAMEL.search(s) for s in longs)):
                 self._spelled[short] = long
-        self._short = re.compile(rf"\b(?:{'|'.join(map(re.escape, self._spelled))})\b") if self._spelled else None
+        # with the article before it, which the spelled-out name may need changed ("an MRK" -> "a multi-Region key")
+        self._short = re.compile(rf"(?:\b([Aa]n?) )?\b({_OR.join(map(re.escape, self._spelled))})\b") if self._spelled else None
         # "fn", "req/resp", "env vars", "w/o": the developer's shorthand, spelled out in a stem; not
         # inside a name, code or a path ("myfn:latest", "$fn", "fn.zip", "/prod")
         shorthand = sorted(lexicon.spelled, key=len, reverse=True)
         self._words_of = lexicon.spelled  # the lexicon's shorthand -> its words ("fn" -> "function")
         self._shorthand = re.compile(
-            rf"(?<![\w$.@:-])(?<!\W/)(?<!^/)({'|'.join(re.escape(w) for w in shorthand)})(s?)(?![\w@-]|:\S|\.\w)",
+            rf"(?<![\w$.@:-])(?<!\W/)(?<!^/)({_OR.join(re.escape(w) for w in shorthand)})(s?)(?![\w@-]|:\S|\.\w)",
             re.IGNORECASE) if shorthand else None
 
     def clean(self, text: str) -> str:
@@ -149,14 +151,19 @@ class Cleaner:
             return text
 
         def spelled(m: re.Match) -> str:
-            short, before = m.group(0), text[:m.start()]
+            article, short, before = m.group(1), m.group(2), text[:m.start(2)]
             long = self._spelled[short]
             # nor the "KCL" of "Kinesis Client Library (KCL)": spelled out already
             kept = f"{_last_word(before)} {short.lower()}" in self._known or before.rstrip(" (").lower().endswith(long.lower())
             # "inside one partition key" though the notes' "Partition key (PK)" opens a line; a name keeps its capitals
             first = long.split()[0].lower()
             plain = before.strip() and first in self.english and first not in self._names
-            return short if kept else lower(long) if plain else long
+            said = short if kept else lower(long) if plain else long
+            if _last_word(said) == _last_word(text[m.end():m.end() + 30].split(maxsplit=1)[0] if text[m.end():].strip() else ""):
+                said = said.rsplit(maxsplit=1)[0] if " " in said else said  # "MRK key IDs": not "multi-Region key key IDs"
+            if article and not kept and said[:1].islower():  # round 136's "an multi-Region key"; not "an S3 …"
+                article = article[0] + "n" * (said[:1].lower() in "aeiou")
+            return f"{article} {said}" if article else said
 
         return self._short.sub(spelled, text)
 
