@@ -159,8 +159,9 @@ class Cleaner:
             first = long.split()[0].lower()
             plain = before.strip() and first in self.english and first not in self._names
             said = short if kept else lower(long) if plain else long
-            if _last_word(said) == _last_word(text[m.end():m.end() + 30].split(maxsplit=1)[0] if text[m.end():].strip() else ""):
-                said = said.rsplit(maxsplit=1)[0] if " " in said else said  # "MRK key IDs": not "multi-Region key key IDs"
+            after = text[m.end():].split(maxsplit=1)
+            if after and " " in said and _last_word(said) == _last_word(after[0]):
+                said = said.rsplit(maxsplit=1)[0]  # "MRK key IDs": not "multi-Region key key IDs"
             if article and not kept and said[:1].islower():  # round 136's "an multi-Region key"; not "an S3 …"
                 article = article[0] + "n" * (said[:1].lower() in "aeiou")
             return f"{article} {said}" if article else said
