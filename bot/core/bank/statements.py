@@ -27,11 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 
 from bot.core.bank.kinds import abbreviates
-from bot.core.bank.lines import (BULLET, CELL, LEAD, PRONOUNS, RULE, RULE_START, VERDICT, Line, lower, mentions, overlap,
-                                 sentences, unclosed)
+from bot.core.bank.lines import BULLET, LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences, unclosed
 from bot.core.bank.questions import CHOOSE_TWO, GENERATED, BankQuestion, ident, pick, place, single, TWO
 from bot.core.bank.stems import card_asked, exemplified, unremarked
 
@@ -45,7 +44,6 @@ LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 TRUE, ASKED = "true-statement", ", which statement is true?"  # the shape, and how its stem asks
 NOT = "Not \""  # how an explanation opens on a wrong option's statement
-CLAIMS = 4  # true claims asked of a self-test table, each among three of its false ones
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
 LIMITED = re.compile(r"\b(?:max(?:imum)?|up to|at most|limit(?:ed)? (?:of|to))\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+((?-i:[a-z]{3,}s))\b",
                      re.IGNORECASE)  # "up to 5 targets": what the notes count against a limit
@@ -125,36 +123,6 @@ def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuest
            + " ".join(f"{NOT}{c}\": the notes say \"{maker.tidy(f.quoted)}\"." for c, f in zip(changed, false)))
     return single(home, TRUE, right, f"{maker.according(home)}{ASKED}",
                   right, changed, why)
-
-
-def claimed(p, clean: Callable[[str], str], maker: Maker) -> Iterable[BankQuestion]:
-    """A self-test table of the learner's claims, each marked true or false ("claim | T/F + why"):
-    "which statement is true?", a true claim among three false ones of its table, each why quoted.
-    The false claims are what the learner once believed: the exam's own kind of distractor."""
-    tables: list[list[tuple[str, bool, str]]] = [[]]
-    for raw in p.text.splitlines():
-        row = raw.strip().split(CELL)
-        verdict = VERDICT.match(row[1]) if len(row) == 2 and not raw.lstrip().startswith("|") else None
-        if verdict is None:
-            tables.append([])
-            continue
-        claim = clean(row[0]).rstrip(".")
-        if claim and len(claim) <= STATEMENT and not claim.endswith("?"):
-            tables[-1].append((claim, verdict.group(1) is not None, clean(verdict.group(2) or "")))
-    for claims in tables:
-        true, false = [c for c in claims if c[1]], [c for c in claims if not c[1]]
-        for claim, _, why in [true[i] for i in pick(p.id, len(true), CLAIMS)] if len(false) >= 3 else []:
-            # the false claims nearest it in length: the true one is no longest option (round 134)
-            shuffled = [false[i] for i in pick(claim, len(false), len(false))]
-            wrong = sorted(shuffled, key=lambda c: abs(len(c[0]) - len(claim)))[:3]
-            told = " ".join(f"{NOT}{w}\"{_because(y)}." for w, _, y in wrong)
-            yield single(p, TRUE, claim, f"{maker.according(p)}{ASKED}", claim, [w for w, _, _ in wrong],
-                         f"{maker.notes_on(p)} mark \"{claim}\" true{_because(why)}. {told}")
-
-
-def _because(why: str) -> str:
-    """A claim's why after its verdict, when the learner wrote one."""
-    return f": {why}" if why else ""
 
 
 def said(figure: Figure, amount: str, maker: Maker) -> str:

@@ -25,7 +25,8 @@ A two-column table ("Limit | Value") is a list of labelled values instead: its
 rows are read as "Label – value" lines (``bank.lines``), like any other. When both
 its columns name things ("Service | Error": "DynamoDB | ProvisionedThroughputExceededException"),
 each row is also asked as "which error is listed for DynamoDB?", the other rows'
-names the wrong options (``matched``).
+names the wrong options (``matched``). A learner's self-test table ("claim | T/F +
+why") is the one whose rows are statements: a true claim among false ones (``claimed``).
 """
 
 from __future__ import annotations
@@ -36,13 +37,15 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import Kinds
-from bot.core.bank.lines import ASIDE, CONDITIONS, PERSONAL, PRONOUNS, bare, key, lower, variant
+from bot.core.bank.lines import ASIDE, CONDITIONS, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, TWO, BankQuestion, ident, pick, place, single
+from bot.core.bank import statements
 from bot.core.bank.statements import unnumbered
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
 TELLING = 3  # words in a cell a question may quote (``_telling``)
 MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
+CLAIMS = 4  # true claims asked of a self-test table, each among three of its false ones
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
 _SAID = ("no", "yes")  # a yes/no cell's word, by its truth
@@ -133,6 +136,36 @@ def matched(p, left: str, right: str, rows: list[tuple[str, str]], maker: Maker)
         why = (f"{maker.notes_on(p)} list {_header(left)} and {_header(right)} side by side: {thing}: \"{value}\". "
                + " ".join(f"{t}: \"{v}\"." for t, v in rows if v in wrong))
         yield single(p, "definition", f"{thing}|{right}", stem, value, wrong, why)
+
+
+def claimed(p, clean: Callable[[str], str], maker: Maker) -> Iterable[BankQuestion]:
+    """A self-test table of the learner's claims, each marked true or false ("claim | T/F + why"):
+    "which statement is true?", a true claim among three false ones of its table, each why quoted.
+    The false claims are what the learner once believed: the exam's own kind of distractor."""
+    found: list[list[tuple[str, bool, str]]] = [[]]  # claims by table
+    for raw in p.text.splitlines():
+        row = cells(raw.strip()) or []
+        verdict = VERDICT.match(row[1]) if len(row) == 2 else None
+        if verdict is None:
+            found.append([])
+            continue
+        claim = clean(row[0]).rstrip(".")
+        if claim and len(claim) <= statements.STATEMENT and not claim.endswith("?"):
+            found[-1].append((claim, verdict.group(1) is not None, clean(verdict.group(2) or "")))
+    for claims in found:
+        true, false = [c for c in claims if c[1]], [c for c in claims if not c[1]]
+        for claim, _, why in [true[i] for i in pick(p.id, len(true), CLAIMS)] if len(false) >= 3 else []:
+            # the false claims nearest it in length: the true one is no longest option (round 134)
+            shuffled = [false[i] for i in pick(claim, len(false), len(false))]
+            wrong = sorted(shuffled, key=lambda c: abs(len(c[0]) - len(claim)))[:3]
+            told = " ".join(f"{statements.NOT}{w}\"{_because(y)}." for w, _, y in wrong)
+            yield single(p, statements.TRUE, claim, f"{maker.according(p)}{statements.ASKED}", claim,
+                         [w for w, _, _ in wrong], f"{maker.notes_on(p)} mark \"{claim}\" true{_because(why)}. {told}")
+
+
+def _because(why: str) -> str:
+    """A claim's why after its verdict, when the learner wrote one."""
+    return f": {why}" if why else ""
 
 
 def _named(cell: str) -> bool:
