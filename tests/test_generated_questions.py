@@ -5997,6 +5997,66 @@ def test_a_self_test_tables_claims_are_asked_as_which_statement_is_true_a_true_c
         assert f'true: {q.correct[0]}' not in q.explanation  # a claim with no why is not said twice
 
 
+CHECKED = """\
+# SNS self-test
+
+## 1. filter policies: the basics
+- the filter policy is a sub attribute
+
+## 2. FIFO topics
+- names end in .fifo
+
+### dedup
+- 5-minute dedup interval
+
+| statement | ✅/❌ | why |
+|---|---|---|
+| FIFO topics need a MessageGroupId on every publish | ✅ | the group orders delivery |
+| An HTTPS endpoint can subscribe to a FIFO topic | ❌ | SQS queues only |
+| Order holds across message groups | ❌ | within one group only |
+| You can make a standard topic FIFO later | ❌ | FifoTopic is set at create |
+| Content-based dedup hashes the attributes too | ❌ | the body only |
+
+## 3. what FIFO topics can test
+
+| pattern | no mock | with mock |
+|---|---|---|
+| FIFO to SQS FIFO queue delivery | ✓ real call | ✓ fake result |
+| FIFO to Lambda | ✓ | n/a |
+| FIFO to HTTPS webhook | ✗ | ✓ |
+| FIFO to email endpoint | ✗ | ✓ |
+| FIFO to SMS endpoint | ✗ | ✓ |
+"""
+
+
+def test_a_self_test_table_of_three_columns_statement_verdict_why_is_asked_as_which_statement_is_true():
+    """Round 137: "statement | ✅/❌ | why", the verdict in a column of its own, gave no question at all.
+    Closing its section's last subheading ("dedup"), the table tests the section: "FIFO topics"."""
+    [q] = of_shape("true-statement", CHECKED)
+    assert q.correct == ("FIFO topics need a MessageGroupId on every publish",)
+    assert "on FIFO topics" in q.stem and "dedup" not in q.stem
+    whys = {"An HTTPS endpoint can subscribe to a FIFO topic": "SQS queues only", "Order holds across message groups":
+            "within one group only", "You can make a standard topic FIFO later": "FifoTopic is set at create",
+            "Content-based deduplication hashes the attributes too": "the body only"}  # "dedup" spelled out
+    assert all(f'Not "{w}": {whys[w]}.' in q.explanation for w in set(q.options) - set(q.correct))
+
+
+def test_a_comparisons_ticks_and_crosses_are_no_claims_of_a_self_test():
+    """Round 104's "no mock | with mock" table, its cells "✓ real call" and "✗", compares; nothing is
+    claimed true or false."""
+    assert not [q for q in of_shape("true-statement", CHECKED) if "FIFO to " in q.stem + " ".join(q.options)]
+
+
+def test_a_heading_of_a_topic_and_a_label_after_its_colon_names_the_topic():
+    """Round 137's "1. filter policies: the basics" read as a clause (" the "), so its questions named
+    only the notes' service ("SNS")."""
+    from bot.core.bank.stems import Cleaner
+
+    clean = Cleaner(shipped())
+    assert not clean.names_nothing("1. filter policies: the basics")
+    assert clean.names_nothing("how the flow works")
+
+
 def test_a_claim_the_learner_marks_false_is_never_a_fact_of_a_question():
     """A false claim's figure ("up to 12 hours") is the learner's old mistake, no fact to blank or to
     offer as true; a true claim's is ("as low as 60 seconds"), without its "– T"."""

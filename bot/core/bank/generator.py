@@ -654,7 +654,7 @@ class _Maker:
             yield from tables.questions(p, table, self)
         for left, right, rows in tables.pairs(p.text, self.clean.clean):
             yield from tables.matched(p, left, right, rows, self)
-        yield from tables.claimed(p, self.clean.clean, self)
+        yield from tables.claimed(p, self.clean.clean, self, closing=self.of_section[p.section][-1] is p)
 
     def _named(self, item: str) -> bool:
         """The name of a thing: a capital inside it, a digit, code, or a word that is no English."""

@@ -26,14 +26,15 @@ rows are read as "Label – value" lines (``bank.lines``), like any other. When 
 its columns name things ("Service | Error": "DynamoDB | ProvisionedThroughputExceededException"),
 each row is also asked as "which error is listed for DynamoDB?", the other rows'
 names the wrong options (``matched``). A learner's self-test table ("claim | T/F +
-why") is the one whose rows are statements: a true claim among false ones (``claimed``).
+why", or "statement | ✅/❌ | why") is the one whose rows are statements: a true claim among
+false ones (``claimed``).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.kinds import Kinds
@@ -138,20 +139,28 @@ def matched(p, left: str, right: str, rows: list[tuple[str, str]], maker: Maker)
         yield single(p, "definition", f"{thing}|{right}", stem, value, wrong, why)
 
 
-def claimed(p, clean: Callable[[str], str], maker: Maker) -> Iterable[BankQuestion]:
+def claimed(p, clean: Callable[[str], str], maker: Maker, closing: bool = False) -> Iterable[BankQuestion]:
     """A self-test table of the learner's claims, each marked true or false ("claim | T/F + why"):
     "which statement is true?", a true claim among three false ones of its table, each why quoted.
-    The false claims are what the learner once believed: the exam's own kind of distractor."""
+    The false claims are what the learner once believed: the exam's own kind of distractor. A table
+    that ``closing`` a section's last passage tests the whole section, not its last subheading."""
     found: list[list[tuple[str, bool, str]]] = [[]]  # claims by table
-    for raw in p.text.splitlines():
+    tested = False  # under a self-test's header of three columns ("statement | ✅/❌ | why")
+    lines = p.text.rstrip().splitlines()
+    whole = replace(p, heading=p.heading[:1]) if closing and cells(lines[-1].strip()) else p
+    for raw in lines:
         row = cells(raw.strip()) or []
-        verdict = VERDICT.match(row[1]) if len(row) == 2 else None
+        if not found[-1] and self_test(row):
+            tested = True
+            continue
+        verdict = VERDICT.match(row[1]) if len(row) == 2 else _MARK.match(row[1]) if tested and len(row) == 3 else None
         if verdict is None:
             found.append([])
+            tested = False
             continue
-        claim = clean(row[0]).rstrip(".")
+        claim, why = clean(row[0]).rstrip("."), row[2] if len(row) == 3 else verdict.group(2) or ""
         if claim and len(claim) <= statements.STATEMENT and not claim.endswith("?"):
-            found[-1].append((claim, verdict.group(1) is not None, clean(verdict.group(2) or "")))
+            found[-1].append((claim, verdict.group(1) is not None, clean(why)))
     for claims in found:
         true, false = [c for c in claims if c[1]], [c for c in claims if not c[1]]
         for claim, _, why in [true[i] for i in pick(p.id, len(true), CLAIMS)] if len(false) >= 3 else []:
@@ -159,8 +168,21 @@ def claimed(p, clean: Callable[[str], str], maker: Maker) -> Iterable[BankQuesti
             shuffled = [false[i] for i in pick(claim, len(false), len(false))]
             wrong = sorted(shuffled, key=lambda c: abs(len(c[0]) - len(claim)))[:3]
             told = " ".join(f"{statements.NOT}{w}\"{_because(y)}." for w, _, y in wrong)
-            yield single(p, statements.TRUE, claim, f"{maker.according(p)}{statements.ASKED}", claim,
-                         [w for w, _, _ in wrong], f"{maker.notes_on(p)} mark \"{claim}\" true{_because(why)}. {told}")
+            named = whole if claims is found[-1] else p  # the table that ends the section (round 137: "4. FIFO
+            # topics" closed by a self-test under its last subheading, "archive + replay")
+            yield single(p, statements.TRUE, claim, f"{maker.according(named)}{statements.ASKED}", claim,
+                         [w for w, _, _ in wrong], f"{maker.notes_on(named)} mark \"{claim}\" true{_because(why)}. {told}")
+
+
+def self_test(header: list[str]) -> bool:
+    """The header of a self-test of three columns, its middle one the learner's verdicts ("statement
+    | ✅/❌ | why", "claim | T/F | because")."""
+    return len(header) == 3 and _TESTED.search(header[1]) is not None and not _MARK.match(header[1])
+
+
+_MARK = re.compile(r"^[*_]*(?:(T|TRUE|[Tt]rue|✅|✔️?|✓|[Yy]|[Yy]es)|F|FALSE|[Ff]alse|❌|✗|✘|[Nn]|[Nn]o)[*_]*$")  # a verdict alone
+_TESTED = re.compile(r"^(?:[✅❌✓✗/?+ ]|\b(?:T|F|Y|N|true|false|verdict)\b)+$", re.IGNORECASE)  # "✅/❌", "T/F", "true?":
+# a header of verdicts alone, not a cell marked "✓ real call" of a comparison (round 104's "no mock | with mock")
 
 
 def _because(why: str) -> str:
