@@ -6057,6 +6057,27 @@ def test_a_heading_of_a_topic_and_a_label_after_its_colon_names_the_topic():
     assert clean.names_nothing("how the flow works")
 
 
+def test_a_question_under_a_heading_that_says_when_to_pick_a_service_names_that_service():
+    """Round 137: "DAX: one cluster supports up to 500 tables", under "When DAX is the better fit" of
+    ElastiCache notes, was asked "on ElastiCache"; a reader took the tables for ElastiCache's."""
+    notes = Path(__file__).parent / "eval" / "generator137" / "notes" / "elasticache-redis-vs-memcached-lecture-notes.md"
+    [q] = [q for q in served(notes.read_text(encoding="utf-8")) if "One cluster supports up to" in q.stem]
+    assert q.stem.startswith("According to your notes on DAX,")
+
+
+def test_a_heading_names_a_service_by_a_name_outside_brackets_not_by_a_plain_word_or_a_rule():
+    from bot.core.bank.stems import Cleaner, named_in
+
+    lexicon = shipped()
+    english = Cleaner(lexicon).english
+    assert named_in("When DAX is the better fit", lexicon.names, english) == "DAX"
+    assert named_in("Which Step Functions workflow type?", lexicon.names, english) == "Step Functions"
+    assert named_in("Exam-day cram list (Sam's picks)", lexicon.names, english) == ""  # a friend's name, in brackets
+    assert named_in("Queue attributes cheat table", lexicon.names, english) == ""
+    assert named_in("Rule 6: 1 WCU = 1 write/s of up to 1 KB", lexicon.names, english) == ""
+    assert named_in("When SQS or SNS?", lexicon.names, english) == ""  # two: whose is it?
+
+
 def test_a_claim_the_learner_marks_false_is_never_a_fact_of_a_question():
     """A false claim's figure ("up to 12 hours") is the learner's old mistake, no fact to blank or to
     offer as true; a true claim's is ("as low as 60 seconds"), without its "– T"."""

@@ -55,7 +55,7 @@ from bot.core.lookup import lexicon as lexicons
 from bot.core.lookup import learn, notes, stem
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.stems import (
-    INLINE_CARD, NEXT_TERM, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, two_asked, said_words, spoken, subject, told, unbracketed,
+    INLINE_CARD, NEXT_TERM, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, named_in, two_asked, said_words, spoken, subject, told, unbracketed,
 )
 from bot.core.bank.lines import (
     Line,
@@ -787,8 +787,8 @@ class _Maker:
             # sections name their topics
             parts = parts[1:] if at == 0 and len(parts) > 1 and not any(about[1:]) \
                 else [] if self.clean.chooses(parts[at], self.stop) else parts[:at]
-            if not parts:
-                return subject
+            if not parts:  # "When DAX is the better fit" in ElastiCache notes: on DAX (round 137)
+                return named_in(p.heading[at], self.names, self.clean.english) or subject
         where = self.clean.heading(PATH.join(parts))
         return where if not subject or mentions(where, subject) else f"{subject}{PATH}{where}" if where else subject
 

@@ -309,23 +309,39 @@ def subject(title: str, names: frozenset[str], part: Callable[[str, str], bool] 
     if colon and not _holds_name(label, names):
         return subject(rest, names, part)
     spans = list(_SPAN.finditer(title))
-    joined = [re.sub(r"[^a-z0-9]", "", " ".join(m.group(0) for m in spans[:n]).lower()) for n in (3, 2, 1)]
+    joined = [_squashed(" ".join(m.group(0) for m in spans[:n])) for n in (3, 2, 1)]
     named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
                   if len(spans) >= n and j in names), "")
     aside = re.search(r"\([^)]*\)", title)  # "(cross-acct / patterns / DLQ)": what it goes into, no other topic
     # "CloudFront: origin failover, Origin Shield", "SNS for devs — fan-out, FIFO": after a colon or a
     # dash the title lists what the notes cover of it, no other topic
     contents = _CONTENTS_OF.search(title, spans[0].end()) if spans else None
-    others = [m for m in spans[len(named.split()):] if re.sub(r"[^a-z0-9]", "", m.group(0).lower()) in names
+    others = [m for m in spans[len(named.split()):] if _squashed(m.group(0)) in names
               and not (aside and aside.start() < m.start() < aside.end()) and not (contents and m.start() > contents.start())
               and not part(m.group(0), named)]
     listed = named and re.match(r"\s*[,+&/]\s*[A-Z]", title[title.index(named) + len(named):])
     return named if named[:1].isupper() and not others and not listed else ""
 
 
+def named_in(heading: str, names: frozenset[str], english: frozenset[str]) -> str:
+    """The one service a heading names outside its brackets, as written ("DAX" of "When DAX is the
+    better fit"), else "": a heading that names nothing of its own may still say whose it is. Not a
+    plain word ("Queue attributes cheat table"), nor a heading stating a rule ("1 WCU = 1 write/s")."""
+    words = [m.group(0) for m in _SPAN.finditer(_PAREN.sub("", heading))] if "=" not in heading else []
+    found = {span for n in (3, 2, 1) for i in range(len(words) - n + 1)
+             if (span := " ".join(words[i:i + n]))[:1].isupper() and _squashed(span) in names and span.lower() not in english}
+    found = {f for f in found if not any(f != g and f in g for g in found)}  # "Step Functions", not "Step"
+    return found.pop() if len(found) == 1 else ""
+
+
+def _squashed(text: str) -> str:
+    """A name as the lexicon keys it: lower case, letters and digits only ("X-Ray" -> "xray")."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
 def _holds_name(text: str, names: frozenset[str]) -> bool:
     """Whether a name of ``names`` is among the words of ``text``, one to three together."""
-    words = [re.sub(r"[^a-z0-9]", "", m.group(0).lower()) for m in _SPAN.finditer(text)]
+    words = [_squashed(m.group(0)) for m in _SPAN.finditer(text)]
     return any("".join(words[i:i + n]) in names for n in (1, 2, 3) for i in range(len(words) - n + 1))
 
 
