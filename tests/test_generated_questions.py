@@ -5966,6 +5966,18 @@ SELF_TEST = """\
 """
 
 
+def test_a_self_test_table_also_asks_which_statement_is_false_one_false_claim_among_three_true_ones():
+    """The exam's "which is NOT true?": with three claims marked true, one marked false is the answer,
+    its why the explanation's first words, each true claim's why after it."""
+    [q] = [q for q in of_shape("true-statement", SELF_TEST) if q.stem.endswith("which statement is false?")]
+    true = {"Lambda retries a failed async event twice by default": "2 retries, then the DLQ or on-failure destination",
+            "The maximum event age can be as low as 60 seconds": "MaximumEventAgeInSeconds min 60",
+            "Async invocations are accepted with HTTP 202": ""}
+    assert set(q.options) - set(q.correct) == set(true)
+    assert q.correct[0] not in true and f'mark "{q.correct[0]}" false' in q.explanation
+    assert all(f'"{t}"{": " + why if why else ""}.' in q.explanation for t, why in true.items())
+
+
 def test_a_reasons_connective_is_no_word_of_a_figures_label():
     """Round 135's "IF … THEN … BECAUSE DDB Streams retention = 24h" asked "what is the BECAUSE DynamoDB
     Streams retention?"."""
@@ -5986,7 +5998,7 @@ def test_a_self_test_tables_claims_are_asked_as_which_statement_is_true_a_true_c
     """Round 132: a "claim | T/F + why" table gave only fragments ("… between attempts – T"); its claims,
     the true ones among the false ones the learner once believed, are what the exam asks. Round 134's
     verdicts end with a full stop ("F. it doesn't"), round 136's are bold with an aside ("**F** (well, …) —")."""
-    asked = [q for q in of_shape("true-statement", SELF_TEST)]
+    asked = [q for q in of_shape("true-statement", SELF_TEST) if q.stem.endswith("which statement is true?")]
     true = {"Lambda retries a failed async event twice by default", "The maximum event age can be as low as 60 seconds",
             "Async invocations are accepted with HTTP 202"}
     assert asked and {q.correct[0] for q in asked} <= true

@@ -43,6 +43,7 @@ SUBTERM = re.compile(r"^(?P<term>[^:]{2,60}?\([^)]*\))\s*:\s+(?P<text>\S.*)$")  
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
 TRUE, ASKED = "true-statement", ", which statement is true?"  # the shape, and how its stem asks
+FALSE = ", which statement is false?"  # how its stem asks for the one false claim among true ones
 NOT = "Not \""  # how an explanation opens on a wrong option's statement
 SHORT_CLAUSE = 6  # words: a clause this short after the figure ("the default is 30 days") stays in its stem
 LIMITED = re.compile(r"\b(?:max(?:imum)?|up to|at most|limit(?:ed)? (?:of|to))\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+((?-i:[a-z]{3,}s))\b",

@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol
 
+from bot.core.bank.gate import DEFINITION
 from bot.core.bank.kinds import Kinds
 from bot.core.bank.lines import ASIDE, CONDITIONS, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, TWO, BankQuestion, ident, pick, place, single
@@ -50,6 +51,7 @@ CLAIMS = 4  # true claims asked of a self-test table, each among three of its fa
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
 _SAID = ("no", "yes")  # a yes/no cell's word, by its truth
+BAR = "|"  # between a table row's cells
 _NOT_APPLICABLE = "n/a"  # a cell saying its column does not apply to its row
 _NO_KIND = "one"  # how a stem names what a table compares when it names no kind ("which one …")
 _DOES = re.compile(r"what (?:it|they) (\w+)")  # a header saying what each thing does ("What it delays")
@@ -74,9 +76,9 @@ class Table:
 
 def cells(line: str) -> list[str] | None:
     """A table row's cells ("| GSI | LSI" has an empty first one); None for a line of prose."""
-    if " | " not in line and not line.startswith("|"):
+    if f" {BAR} " not in line and not line.startswith(BAR):
         return None
-    return [c.strip() for c in line.split("|")]
+    return [c.strip() for c in line.split(BAR)]
 
 
 def tables(text: str, heading: str, clean: Callable[[str], str], label: Callable[[str], bool]) -> list[Table]:
@@ -111,7 +113,7 @@ def pairs(text: str, clean: Callable[[str], str]) -> list[tuple[str, str, list[t
     for raw in [*text.splitlines(), ""]:
         row = cells(raw.strip())
         if row is not None:
-            block.append([clean(c) for c in row[1:-1]] if raw.strip().startswith("|") else [clean(c) for c in row])
+            block.append([clean(c) for c in row[1:-1]] if raw.strip().startswith(BAR) else [clean(c) for c in row])
             continue
         # "TooManyRequestsException (429), concurrency limit": the name, without its aside or note
         block = [[bare(c).split(", ")[0] for c in r] for r in block]
@@ -136,7 +138,7 @@ def matched(p, left: str, right: str, rows: list[tuple[str, str]], maker: Maker)
         stem = f"{maker.according(p)}, which {noun} is listed for {thing}?"
         why = (f"{maker.notes_on(p)} list {_header(left)} and {_header(right)} side by side: {thing}: \"{value}\". "
                + " ".join(f"{t}: \"{v}\"." for t, v in rows if v in wrong))
-        yield single(p, "definition", f"{thing}|{right}", stem, value, wrong, why)
+        yield single(p, DEFINITION, f"{thing}|{right}", stem, value, wrong, why)
 
 
 def claimed(p, clean: Callable[[str], str], maker: Maker, closing: bool = False) -> Iterable[BankQuestion]:
@@ -163,15 +165,34 @@ def claimed(p, clean: Callable[[str], str], maker: Maker, closing: bool = False)
             found[-1].append((claim, verdict.group(1) is not None, clean(why)))
     for claims in found:
         true, false = [c for c in claims if c[1]], [c for c in claims if not c[1]]
+        named = whole if claims is found[-1] else p  # the table that ends the section (round 137: "4. FIFO
+        # topics" closed by a self-test under its last subheading, "archive + replay")
         for claim, _, why in [true[i] for i in pick(p.id, len(true), CLAIMS)] if len(false) >= 3 else []:
-            # the false claims nearest it in length: the true one is no longest option (round 134)
-            shuffled = [false[i] for i in pick(claim, len(false), len(false))]
-            wrong = sorted(shuffled, key=lambda c: abs(len(c[0]) - len(claim)))[:3]
-            told = " ".join(f"{statements.NOT}{w}\"{_because(y)}." for w, _, y in wrong)
-            named = whole if claims is found[-1] else p  # the table that ends the section (round 137: "4. FIFO
-            # topics" closed by a self-test under its last subheading, "archive + replay")
-            yield single(p, statements.TRUE, claim, f"{maker.according(named)}{statements.ASKED}", claim,
-                         [w for w, _, _ in wrong], f"{maker.notes_on(named)} mark \"{claim}\" true{_because(why)}. {told}")
+            wrong = _nearest(claim, false)
+            yield single(p, statements.TRUE, claim, f"{maker.according(named)}{statements.ASKED}", claim, [w for w, _, _ in wrong],
+                         f"{_marked(maker.notes_on(named), claim, True, why)}. {_quoted(wrong, statements.NOT)}")
+        # and the exam's "which is false?": one claim the learner marked false among three marked true
+        for claim, _, why in [false[i] for i in pick(p.id, len(false), 1)] if len(true) >= 3 else []:
+            right = _nearest(claim, true)
+            yield single(p, statements.TRUE, claim + statements.FALSE, f"{maker.according(named)}{statements.FALSE}", claim,
+                         [t for t, _, _ in right], f"{_marked(maker.notes_on(named), claim, False, why)}, and true: {_quoted(right)}")
+
+
+def _nearest(claim: str, others: list[tuple[str, bool, str]]) -> list[tuple[str, bool, str]]:
+    """The three claims of the other verdict nearest ``claim`` in length: the answer is no longest
+    option (round 134)."""
+    shuffled = [others[i] for i in pick(claim, len(others), len(others))]
+    return sorted(shuffled, key=lambda c: abs(len(c[0]) - len(claim)))[:3]
+
+
+def _marked(notes_on: str, claim: str, verdict: bool, why: str) -> str:
+    """How an explanation says the learner's verdict on the answer, and why."""
+    return f"{notes_on} mark \"{claim}\" {str(verdict).lower()}{_because(why)}"
+
+
+def _quoted(claims: list[tuple[str, bool, str]], opening: str = "\"") -> str:
+    """The other options' claims, each with its why."""
+    return " ".join(f"{opening}{c}\"{_because(y)}." for c, _, y in claims)
 
 
 def self_test(header: list[str]) -> bool:
@@ -309,7 +330,7 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         if kind == _NO_KIND and _by_column(attribute, maker):
             continue  # "for which one is the eviction '…'": a cell looked up in a grid of no kind (reviewers kept 0 of 21)
         why = _compared(p, maker, [(f"{thing}, {attribute.lower()}", value), *((o, table.cell(o, attribute)) for o in wrong)])
-        yield single(p, "definition", f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
+        yield single(p, DEFINITION, f"{thing}|{attribute}", f"{maker.according(p)}, {asked}?", thing, wrong, why)
 
 
 def _kind(p, table: Table, thing: str, things: list[str], wrong: list[str], maker: Maker) -> str:
@@ -342,14 +363,14 @@ def _odd_one(p, table: Table, things: list[str], attributes: list[str], maker: M
             stem = (f"{maker.according(p)}, which {_kind(p, table, thing, things, wrong, maker)} is the only one "
                     f"marked \"{_SAID[odd]}\" for \"{_header(attribute).rstrip('?')}\"?")
             why = _compared(p, maker, ((t, table.cell(t, attribute)) for t in [thing, *wrong]))
-            yield single(p, "definition", f"{thing}|{attribute}|only", stem, thing, wrong, why)
+            yield single(p, DEFINITION, f"{thing}|{attribute}|only", stem, thing, wrong, why)
 
 
 def _headed(p, maker: Maker) -> str:
     """What a table's rows are, when its heading says it in a plural noun of a few words
     ("Deployment strategies", "Error codes" -> "deployment strategy"); "one" under any other
     ("THE BIG TABLE", "Authorizers compared", "Read replicas vs Multi-AZ")."""
-    headings = [h for h in p.heading if "|" not in h]  # not the table's own header row
+    headings = [h for h in p.heading if BAR not in h]  # not the table's own header row
     heading = re.sub(r"\s*\([^)]*\)", "", unnumbered(headings[-1])).strip() if headings else ""  # "3. Data sources"
     words = re.findall(r"[A-Za-z]+", heading)
     plural = bool(words) and len(words) == len(heading.split()) <= 3 and re.fullmatch(r"[a-z]+[^s]s", words[-1]) is not None
