@@ -6053,6 +6053,28 @@ def test_a_self_test_table_of_three_columns_statement_verdict_why_is_asked_as_wh
     assert all(f'Not "{w}": {whys[w]}.' in q.explanation for w in set(q.options) - set(q.correct))
 
 
+def test_a_self_test_tables_numbered_first_column_is_no_part_of_its_claims():
+    """Round 138: "| # | statement | Y/N | why |", each row numbered ("1.2"), gave no claim question."""
+    numbered = """\
+# DynamoDB TTL quiz
+
+## TTL — format, timing, cost
+
+TTL deletes expired items in the background.
+
+| # | statement | Y/N | why |
+|---|---|---|---|
+| 1.1 | The TTL attribute must be a top-level Number | Y | epoch seconds |
+| 1.2 | TTL value is epoch time in milliseconds | N | seconds |
+| 1.3 | You can have a different TTL attribute per GSI | N | one per table |
+| 1.4 | TTL deletes consume write capacity | N | free |
+"""
+    [q] = of_shape("true-statement", numbered)
+    assert q.correct == ("The TTL attribute must be a top-level Number",)
+    assert not [o for o in q.options if o[:1].isdigit()]
+    assert "on TTL (DynamoDB)," in q.stem  # the heading's list of contents after its dash is not the topic
+
+
 def test_a_comparisons_ticks_and_crosses_are_no_claims_of_a_self_test():
     """Round 104's "no mock | with mock" table, its cells "✓ real call" and "✗", compares; nothing is
     claimed true or false."""

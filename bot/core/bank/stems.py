@@ -45,7 +45,8 @@ _DATE = (r"^\s*(?:(?:(?i:{days})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{da
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
-_CONTENTS = re.compile(r"(?<=\w):\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)$")
+_CONTENTS = re.compile(r"(?<=\w)(?::\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)|\s[—–]\s+[a-z/][^:—–]*,[^:]*,[^:]*)$")  # or a
+# list after a dash ("Error handling — retries, bisect, max age", round 138), not "key rotation — on-demand"
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up",
 # "Rotation — the one I keep missing"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|(?:[—–-]\s+the\s+(?:one|ones|part|bit)\s+)?I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")

@@ -152,6 +152,7 @@ def claimed(p, clean: Callable[[str], str], maker: Maker, closing: bool = False)
     whole = replace(p, heading=p.heading[:1]) if closing and cells(lines[-1].strip()) else p
     for raw in lines:
         row = cells(raw.strip()) or []
+        row = row[1:] if len(row) > 2 and _NUMBERED.match(row[0]) else row  # "| 1.2 | claim | N | why |": its number
         if not found[-1] and self_test(row):
             tested = True
             continue
@@ -201,6 +202,7 @@ def self_test(header: list[str]) -> bool:
     return len(header) == 3 and _TESTED.search(header[1]) is not None and not _MARK.match(header[1])
 
 
+_NUMBERED = re.compile(r"^(?:|#|[Nn]o\.?|\d+(?:\.\d+)*[.)]?)$")  # a row's number, or its column's header
 _MARK = re.compile(r"^[*_]*(?:(T|TRUE|[Tt]rue|✅|✔️?|✓|[Yy]|[Yy]es)|F|FALSE|[Ff]alse|❌|✗|✘|[Nn]|[Nn]o)[*_]*$")  # a verdict alone
 _TESTED = re.compile(r"^(?:[✅❌✓✗/?+ ]|\b(?:T|F|Y|N|true|false|verdict)\b)+$", re.IGNORECASE)  # "✅/❌", "T/F", "true?":
 # a header of verdicts alone, not a cell marked "✓ real call" of a comparison (round 104's "no mock | with mock")
