@@ -221,8 +221,9 @@ class Cleaner:
         """A heading a stem cannot say the notes are "on": one opening a phrase or a clause ("On the
         write side", "How the flow works", "When not to use it", "create the mapping") says where
         or how, not what."""
-        bare = self._topic(self._bare_heading(_NOISE.sub("", heading).strip()))  # "filter policies: the basics" names
-        words = re.findall(r"[\w'-]+", bare)  # filter policies (round 137)
+        # "filter policies: the basics" names filter policies (round 137): the label after its colon is no clause
+        bare = self._topic(self._bare_heading(_NOISE.sub("", heading).strip()))
+        words = re.findall(r"[\w'-]+", bare)
         # or a clause once its number is gone ("Step 4 — create the event source mapping")
         return bool(words) and (words[0].lower() in self._openers
                                 or bare[:1].islower() and re.search(r"\s(?:a|an|the)\s", bare) is not None)

@@ -27,7 +27,7 @@ its columns name things ("Service | Error": "DynamoDB | ProvisionedThroughputExc
 each row is also asked as "which error is listed for DynamoDB?", the other rows'
 names the wrong options (``matched``). A learner's self-test table ("claim | T/F +
 why", or "statement | ✅/❌ | why") is the one whose rows are statements: a true claim among
-false ones (``claimed``).
+false ones, or a false one among true ones (``claimed``).
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
 _SAID = ("no", "yes")  # a yes/no cell's word, by its truth
 BAR = "|"  # between a table row's cells
+_NUMBERED = re.compile(r"^(?:|#|[Nn]o\.?|\d+(?:\.\d+)*[.)]?)$")  # a row's number, or its column's header
+_MARK = re.compile(r"^[*_]*(?:(T|TRUE|[Tt]rue|✅|✔️?|✓|[Yy]|[Yy]es)|F|FALSE|[Ff]alse|❌|✗|✘|[Nn]|[Nn]o)[*_]*$")  # a verdict alone
+_TESTED = re.compile(r"^(?:[✅❌✓✗/?+ ]|\b(?:T|F|Y|N|true|false|verdict)\b)+$", re.IGNORECASE)  # "✅/❌", "T/F", "true?":
+# a header of verdicts alone, not a cell marked "✓ real call" of a comparison (round 104's "no mock | with mock")
 _NOT_APPLICABLE = "n/a"  # a cell saying its column does not apply to its row
 _NO_KIND = "one"  # how a stem names what a table compares when it names no kind ("which one …")
 _DOES = re.compile(r"what (?:it|they) (\w+)")  # a header saying what each thing does ("What it delays")
@@ -143,9 +147,10 @@ def matched(p, left: str, right: str, rows: list[tuple[str, str]], maker: Maker)
 
 def claimed(p, clean: Callable[[str], str], maker: Maker, closing: bool = False) -> Iterable[BankQuestion]:
     """A self-test table of the learner's claims, each marked true or false ("claim | T/F + why"):
-    "which statement is true?", a true claim among three false ones of its table, each why quoted.
-    The false claims are what the learner once believed: the exam's own kind of distractor. A table
-    that ``closing`` a section's last passage tests the whole section, not its last subheading."""
+    "which statement is true?", a true claim among three false ones of its table, and "which is
+    false?", a false one among three true ones, each why quoted. The false claims are what the
+    learner once believed: the exam's own kind of distractor. In a section's last passage
+    (``closing``), a table that ends it tests the whole section, not its last subheading."""
     found: list[list[tuple[str, bool, str]]] = [[]]  # claims by table
     tested = False  # under a self-test's header of three columns ("statement | ✅/❌ | why")
     lines = p.text.rstrip().splitlines()
@@ -153,7 +158,7 @@ def claimed(p, clean: Callable[[str], str], maker: Maker, closing: bool = False)
     for raw in lines:
         row = cells(raw.strip()) or []
         row = row[1:] if len(row) > 2 and _NUMBERED.match(row[0]) else row  # "| 1.2 | claim | N | why |": its number
-        if not found[-1] and self_test(row):
+        if not found[-1] and _self_test(row):
             tested = True
             continue
         verdict = VERDICT.match(row[1]) if len(row) == 2 else _MARK.match(row[1]) if tested and len(row) == 3 else None
@@ -196,16 +201,11 @@ def _quoted(claims: list[tuple[str, bool, str]], opening: str = "\"") -> str:
     return " ".join(f"{opening}{c}\"{_because(y)}." for c, _, y in claims)
 
 
-def self_test(header: list[str]) -> bool:
+def _self_test(header: list[str]) -> bool:
     """The header of a self-test of three columns, its middle one the learner's verdicts ("statement
     | ✅/❌ | why", "claim | T/F | because")."""
     return len(header) == 3 and _TESTED.search(header[1]) is not None and not _MARK.match(header[1])
 
-
-_NUMBERED = re.compile(r"^(?:|#|[Nn]o\.?|\d+(?:\.\d+)*[.)]?)$")  # a row's number, or its column's header
-_MARK = re.compile(r"^[*_]*(?:(T|TRUE|[Tt]rue|✅|✔️?|✓|[Yy]|[Yy]es)|F|FALSE|[Ff]alse|❌|✗|✘|[Nn]|[Nn]o)[*_]*$")  # a verdict alone
-_TESTED = re.compile(r"^(?:[✅❌✓✗/?+ ]|\b(?:T|F|Y|N|true|false|verdict)\b)+$", re.IGNORECASE)  # "✅/❌", "T/F", "true?":
-# a header of verdicts alone, not a cell marked "✓ real call" of a comparison (round 104's "no mock | with mock")
 
 
 def _because(why: str) -> str:
