@@ -75,7 +75,8 @@ class Line:
         return self.group.startswith("#")
 
 
-CELL = " | "  # between the cells of a table's row
+BAR = "|"  # a table row's edges and the mark between its cells
+CELL = f" {BAR} "  # between the cells of a table's row
 LABELLED = " – "  # between a label and its value, as a line is read
 # a self-test table's verdict on the claim beside it ("T — wildcard = any create API", "F!! — …", "F. it doesn't"), then its why
 VERDICT = re.compile(r"^[*_]*(?:(T|TRUE|[Tt]rue)|F|FALSE|[Ff]alse)\b[*_]*[!?]*\s*(?:\([^)]*\)\s*)?(?:[—–:.,-]+\s*(.*))?$")  # "T. too
@@ -97,7 +98,7 @@ def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, s
     out = []
     block, last, in_table, column, prompted = 0, None, False, None, False
     for raw in _unwrapped(text):
-        row = CELL in raw and not raw.lstrip().startswith("|")
+        row = CELL in raw and not raw.lstrip().startswith(BAR)
         if row and not in_table and raw.count(CELL) == 1:
             in_table = True
             # a two-column table's header ("Error | Meaning") names its columns, no fact; a value
@@ -169,7 +170,7 @@ def _labelled(line: str, column: str | None = None) -> str:
         return line.replace(CARD, LABELLED)
     if (valued := VALUE_LABEL.match(line)) and " = " in valued.group(0):  # "default TTL = 300 s": a value, no sum
         return f"{valued.group(1)}{LABELLED}{line[valued.end():]}"
-    cells = [c.strip() for c in line.split(CELL)] if CELL in line and not line.startswith("|") else []
+    cells = [c.strip() for c in line.split(CELL)] if CELL in line and not line.startswith(BAR) else []
     if column and cells[-1:] and cells[-1][:1].isdigit():
         cells[-1] = f"{column} {cells[-1]}"  # what a figure is
     if len(cells) == 2 and (verdict := VERDICT.match(cells[1])):  # a claim the learner marks: a fact if true
@@ -186,7 +187,7 @@ def _unwrapped(text: str) -> list[str]:
     for raw in text.splitlines():
         body = raw.strip()
         last = out[-1].rstrip() if out else ""
-        text_line = (bool(body) and not body.startswith((BULLET, "|", "#")) and not _NUMBERED.match(body)
+        text_line = (bool(body) and not body.startswith((BULLET, BAR, "#")) and not _NUMBERED.match(body)
                      and not _MARKER.match(body)  # an outline's item ("2.4 Quotas …", "b) …") starts a line
                      and CELL not in body and CELL not in last  # a table's rows stay rows, whatever their case
                      and CARD not in last and CARD not in body)  # so do one-line flashcards ("SnapStart :: ApplyOn: …")

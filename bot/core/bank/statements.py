@@ -140,12 +140,11 @@ def paired(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) ->
     right = f"{defined[0][0]}: {described[0]}"
     others = [(t, described[1 + n % 3]) for n, (t, _, _) in enumerate(defined[1:], start=1)]
     wrong = [f"{t}: {d}" for t, d in others]
-    listed_under = f", under \"{intro}\"," if intro else ","
     why = (f"{maker.notes_on(p)} say: \"{maker.tidy(defined[0][2].text)}\". "
            + " ".join(f"{NOT}{w}\": the notes describe {t} as \"{d}\"."
                       for w, (t, _, _), d in zip(wrong, defined[1:], described[1:])))
-    return single(p, TRUE, f"paired {defined[0][0]}", f"{maker.according(p)}{listed_under} "
-                  "which statement is true?", right, wrong, why)
+    under = f", under \"{intro}\"" if intro else ""
+    return single(p, TRUE, f"paired {defined[0][0]}", f"{maker.according(p)}{under}{ASKED}", right, wrong, why)
 
 
 def paired_two(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) -> BankQuestion:

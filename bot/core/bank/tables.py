@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.gate import DEFINITION
 from bot.core.bank.kinds import Kinds
-from bot.core.bank.lines import ASIDE, CONDITIONS, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
+from bot.core.bank.lines import ASIDE, BAR, CELL, CONDITIONS, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, TWO, BankQuestion, ident, pick, place, single
 from bot.core.bank import statements
 from bot.core.bank.statements import unnumbered
@@ -51,7 +51,6 @@ CLAIMS = 4  # true claims asked of a self-test table, each among three of its fa
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
 _MARKED = re.compile(r"\w[A-Z]|[A-Z]{2}|\d|_|::")  # a name's mark: a capital inside it, a digit, code
 _SAID = ("no", "yes")  # a yes/no cell's word, by its truth
-BAR = "|"  # between a table row's cells
 _NUMBERED = re.compile(r"^(?:|#|[Nn]o\.?|\d+(?:\.\d+)*[.)]?)$")  # a row's number, or its column's header
 _MARK = re.compile(r"^[*_]*(?:(T|TRUE|[Tt]rue|✅|✔️?|✓|[Yy]|[Yy]es)|F|FALSE|[Ff]alse|❌|✗|✘|[Nn]|[Nn]o)[*_]*$")  # a verdict alone
 _TESTED = re.compile(r"^(?:[✅❌✓✗/?+ ]|\b(?:T|F|Y|N|true|false|verdict)\b)+$", re.IGNORECASE)  # "✅/❌", "T/F", "true?":
@@ -80,7 +79,7 @@ class Table:
 
 def cells(line: str) -> list[str] | None:
     """A table row's cells ("| GSI | LSI" has an empty first one); None for a line of prose."""
-    if f" {BAR} " not in line and not line.startswith(BAR):
+    if CELL not in line and not line.startswith(BAR):
         return None
     return [c.strip() for c in line.split(BAR)]
 
