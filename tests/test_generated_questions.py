@@ -4390,6 +4390,26 @@ def test_a_label_and_its_value_alone_is_asked_as_what_the_label_is():
     assert any(q.stem.endswith("what is the parameter value size?") for q in of_shape("number", limits))
 
 
+def test_a_terse_limit_with_a_bare_count_is_asked_as_the_number_it_limits():
+    """Round 139: a cheat sheet's "max metrics per request: 1000" gave no question (a bare
+    number is no amount); it asks "what is the max number of metrics per request?", the
+    options bare counts, never the old figure the line itself names."""
+    notes = """\
+# CloudWatch custom metrics
+
+## PutMetricData limits
+- max metrics per request: 1000 (old blogs say 20 — outdated)
+- metric name: 1–255
+
+## GetMetricData
+- up to 500 metrics per call
+- up to 100 metrics per EMF blob
+"""
+    [q] = [q for q in of_shape("number", notes) if q.correct == ("1000",) or q.correct == ("1,000",)]
+    assert q.stem.endswith("what is the max number of metrics per request?")
+    assert all(re.fullmatch(r"[\d,]+", o) for o in q.options) and "20" not in q.options
+
+
 def test_a_label_naming_only_a_thing_is_never_asked_what_it_is():
     """Round 83: "what is the per row?" and "what is the HTTP request body?" of a table of limits
     never said they asked for a size; nor did "what size do they give per row?" (reviewers kept 0

@@ -45,7 +45,7 @@ from bot.core.bank.questions import BLANK, digest, drilled, pick, practiced, sin
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
-from bot.core.bank.quantities import POSSESSIVE, amount, dated, numbers_in, unit_key, versioned
+from bot.core.bank.quantities import POSSESSIVE, amount, counted_by_label, dated, numbers_in, unit_key, versioned
 from bot.core.bank.kinds import (
     VERSUS_WORD, Kinds, abbreviates, against, balanced, compared_with, comparisons, contrasts, negated, rules_in, situation,
     untold, terse, caveat, solution, scenario_lists, PLUS, CUES, cued, cued_two, carded, alternatives,
@@ -618,7 +618,8 @@ class _Maker:
                     re.match(r"\s*[-–/]\s*\d", text[m.end():]) or versioned(text, m.start()):
                 continue  # not a unit; a range "24-72 hours"; a price or a version
             out.append((float(m.group(1).replace(",", "")), unit, m))
-        return out
+        told = counted_by_label(text, self.figure_words, lambda w: w not in self.stop and self._counted(w))
+        return out or told
 
     @staticmethod
     def _value(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from bot.core.bank.grounding import STOP_WORDS
 from bot.core.lookup import stem
@@ -18,6 +19,9 @@ _SIZE = {"tb", "gb", "mb", "kb"}
 _ATTACHED = {"%", "x", "ms", "k"} | _SIZE
 _UNIT_STOP = STOP_WORDS | {"across", "between", "per", "at", "to", "from", "out"}
 _NUMBER = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
+# a label, then a bare count ("max metrics per request: 1000 (old: 20)"), not a range ("1–255") nor an amount
+_TOLD = re.compile(r"(?P<label>[A-Za-z][\w ./-]{2,40}?)\s*[:=]\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%/–-]|\s*[A-Za-z%])")
+_BARE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # a count written without its unit
 _UNITS = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\s*([A-Za-z]+)\b")  # "0–300 s", "4 KB"
 _NAME_BEFORE = re.compile(r"(?<![\w.-])((?:[A-Z][a-z]*){2,}|[A-Z][a-z]*[A-Z]\w*)\s+$")  # "TLS", "MySQL", "PostgreSQL"
 _PLURAL_TIME = {"second", "minute", "hour", "day", "week", "month", "year"}
@@ -93,9 +97,24 @@ def units_in(text: str) -> set[str]:
     return {m.group(1).lower() for m in _UNITS.finditer(text)}
 
 
+def counted_by_label(text: str, limits: frozenset[str], counts: Callable[[str], bool]) -> list[tuple[float, str, re.Match]]:
+    """ "max dims per metric: 30": a bare count whose label, opening with one of ``limits``, names
+    a plural noun that ``counts`` ("dims"); (count, that noun, the count's match), or none."""
+    told = _TOLD.match(text)
+    words = re.findall(r"[a-z0-9]+", told.group("label").lower()) if told else []
+    counted = [w for w in words[1:] if w.endswith("s") and counts(w)][:1]
+    if not told or not counted or words[0] not in limits:
+        return []
+    number = _NUMBER.match(text, told.start("n"))
+    return [(float(number.group(1).replace(",", "")), counted[0], number)] if number else []
+
+
 def amount(value: float, unit: str, written: str, grouped: bool = False) -> str:
     """The amount as the notes write it; ``grouped`` writes thousands with commas, so that
-    the options of one question are all written one way ("6,144" beside "10,240")."""
+    the options of one question are all written one way ("6,144" beside "10,240"). A count
+    the notes write bare ("1000" after "max metrics per request:") is offered bare."""
+    if _BARE.fullmatch(written):
+        unit = ""
     grouped = grouped or "," in written
     number = f"{value:,.0f}" if value == int(value) and (value >= 10000 or grouped) else f"{value:g}"
     if unit.isalpha() and unit.islower() and len(unit) >= 3 and unit not in ("sec", "min", "hrs", "mbps", "percent"):

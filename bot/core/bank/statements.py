@@ -109,6 +109,9 @@ def _valued(named: str, answer: str, maker: Maker) -> str:
     row?" (round 83) and "what size do they give for the session creds?" (reviewers kept 0 of 6)
     say no more than the notes' "HTTP request body – 4 MB" as it is asked."""
     unit = answer.split()[-1].lower()
+    first, _, rest = named.partition(" ")
+    if not unit[-1:].isalpha() and first.lower() in maker.figure_words and rest:  # "max metrics per request: 1000"
+        return f"what is the {first} number of {rest}"
     quantity = next((q for q, m in zip(QUANTITIES, maker.measures) if unit in m), None)
     if quantity is None or set(named.lower().split()) & (maker.figure_words | set().union(*maker.measures)) - maker.units:
         return f"what is the {named}"
