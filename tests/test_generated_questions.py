@@ -4410,6 +4410,35 @@ def test_a_terse_limit_with_a_bare_count_is_asked_as_the_number_it_limits():
     assert all(re.fullmatch(r"[\d,]+", o) for o in q.options) and "20" not in q.options
 
 
+def test_a_troubleshooting_table_asks_the_likely_cause_of_each_symptom():
+    """Round 139: a table "code | what I saw | probable cause | fix" was asked "which code is
+    described as 'return correct shape'" (its fix column). The exam asks the other way round:
+    you see a symptom, what is the cause? The other rows' causes are the wrong options; a
+    symptom two rows share ("403" twice) is never asked, nor any cause of a "cause / fix" column."""
+    notes = """\
+# API Gateway
+
+## Errors I hit
+| code | what I saw | probable cause | fix |
+|---|---|---|---|
+| 403 | Missing Authentication Token | wrong path or unsupported method on the stage | check URL |
+| 403 | Forbidden | API key missing or not in a usage plan for that stage | send the key |
+| 415 | Unsupported Media Type | passthrough NEVER and no matching mapping template | add a template |
+| 429 | Too Many Requests | usage plan or account throttle limits reached | back off |
+| 502 | Internal server error | proxy response not in the statusCode/headers/body shape | return the shape |
+| 504 | Endpoint request timed out | integration ran past the 29 s default | go async |
+"""
+    asked = {q.correct[0]: q for q in of_shape("scenario", notes) if "when you see" in q.stem}
+    q = asked["proxy response not in the statusCode/headers/body shape"]
+    assert q.stem.endswith('what is the probable cause when you see "502 – Internal server error"?')
+    assert {o.lower() for o in q.options if o not in q.correct} <= {
+        "passthrough never and no matching mapping template", "usage plan or account throttle limits reached",
+        "integration ran past the 29 s default"}
+    assert not any("403" in q.stem for q in asked.values())
+    merged = notes.replace("probable cause | fix |", "usual cause / fix | remark |")
+    assert not any("when you see" in q.stem for q in of_shape("scenario", merged))
+
+
 def test_a_label_naming_only_a_thing_is_never_asked_what_it_is():
     """Round 83: "what is the per row?" and "what is the HTTP request body?" of a table of limits
     never said they asked for a size; nor did "what size do they give per row?" (reviewers kept 0

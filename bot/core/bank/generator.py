@@ -204,6 +204,7 @@ class _Maker:
         self.refuted = lexicon.refuted
         self.outline = lexicon.outline
         self.prompts = lexicon.prompts
+        self.causes = lexicon.causes
         self.aspects = lexicon.aspects | lexicon.labels | lexicon.figures
         self.dated = lexicon.dated
         self.passages = passages

@@ -37,9 +37,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Protocol
 
-from bot.core.bank.gate import DEFINITION
+from bot.core.bank.gate import DEFINITION, SCENARIO
 from bot.core.bank.kinds import Kinds
-from bot.core.bank.lines import ASIDE, BAR, CELL, CONDITIONS, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
+from bot.core.bank.lines import ASIDE, BAR, CELL, CONDITIONS, LABELLED, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, TWO, BankQuestion, ident, pick, place, single
 from bot.core.bank import statements
 from bot.core.bank.statements import unnumbered
@@ -55,6 +55,9 @@ _NUMBERED = re.compile(r"^(?:|#|[Nn]o\.?|\d+(?:\.\d+)*[.)]?)$")  # a row's numbe
 _MARK = re.compile(r"^[*_]*(?:(T|TRUE|[Tt]rue|✅|✔️?|✓|[Yy]|[Yy]es)|F|FALSE|[Ff]alse|❌|✗|✘|[Nn]|[Nn]o)[*_]*$")  # a verdict alone
 _TESTED = re.compile(r"^(?:[✅❌✓✗/?+ ]|\b(?:T|F|Y|N|true|false|verdict)\b)+$", re.IGNORECASE)  # "✅/❌", "T/F", "true?":
 # a header of verdicts alone, not a cell marked "✓ real call" of a comparison (round 104's "no mock | with mock")
+_ASKS = "?"  # a header, row or cell that asks ("Retry?"), saying nothing of its own
+_WORD = re.compile(r"[a-z]+")
+_JOINED = re.compile(r"[?/]")  # a header asking, or two in one ("Usual cause / fix")
 _NOT_APPLICABLE = "n/a"  # a cell saying its column does not apply to its row
 _NO_KIND = "one"  # how a stem names what a table compares when it names no kind ("which one …")
 _DOES = re.compile(r"what (?:it|they) (\w+)")  # a header saying what each thing does ("What it delays")
@@ -166,7 +169,7 @@ def claimed(p, clean: Callable[[str], str], maker: Maker, closing: bool = False)
             tested = False
             continue
         claim, why = clean(row[0]).rstrip("."), row[2] if len(row) == 3 else verdict.group(2) or ""
-        if claim and len(claim) <= statements.STATEMENT and not claim.endswith("?"):
+        if claim and len(claim) <= statements.STATEMENT and not claim.endswith(_ASKS):
             found[-1].append((claim, verdict.group(1) is not None, clean(why)))
     for claims in found:
         true, false = [c for c in claims if c[1]], [c for c in claims if not c[1]]
@@ -227,7 +230,7 @@ def _grid(rows: list[list[str]], heading: str, label: Callable[[str], bool]) -> 
     # a row asking a question ("Can I read from the copy?") is an attribute, never a thing
     # ("type | what | who shapes it" over AWS_PROXY, MOCK, …: a label over a column of names heads the rows)
     coded = sum(re.search(r"[A-Z]{2}|_|\w[A-Z]", r[0]) is not None for r in body) >= max(3, len(body) - 1)
-    if header[0] == "" or label(header[0]) and not coded or named >= 2 or any(r[0].rstrip().endswith("?") for r in body):
+    if header[0] == "" or label(header[0]) and not coded or named >= 2 or any(r[0].rstrip().endswith(_ASKS) for r in body):
         kept = [(j, h) for j, h in enumerate(header[1:]) if not (h and label(h))]  # "remark": a column of asides
         things, attributes = tuple(h for _, h in kept), tuple(r[0] for r in body)
         table = {(t, r[0]): r[1 + j] for r in body for j, t in kept}
@@ -248,6 +251,7 @@ class Maker(Protocol):
     stop: frozenset[str]
     known: frozenset[str]
     kinds: Kinds
+    causes: frozenset[str]
 
 
 def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
@@ -258,6 +262,7 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
     needs = sum(_need(t) for t in things) * 2 > len(things)  # "Prevent stack deletion | Termination protection"
     if _facets(table, things, maker):
         return
+    yield from _diagnosed(p, table, things, maker)
     if len(things) >= MIN_IDENTIFY and "/" not in table.kind and not needs:  # "Symptom / error | Fix": no kind to ask by
         yield from _identify(p, table, things, attributes, usable, maker)
         yield from _odd_one(p, table, things, attributes, maker)
@@ -265,6 +270,35 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
         yield from _pairs(p, table, things, attributes, usable, maker)
     if 2 <= len(things) < MIN_IDENTIFY:
         yield from _contrasts(p, table, things, attributes, maker)
+
+
+def _diagnosed(p, table: Table, things: list[str], maker: Maker) -> Iterable[BankQuestion]:
+    """ "What is the probable cause when you see '504 – Endpoint request timed out'?": a table of
+    symptoms with a column of their causes ("Likely cause"), the exam's troubleshooting question;
+    the wrong options are the other rows' causes. The cells left of the causes say what the
+    learner sees ("what I saw"); a yes/no column or a question ("Retry?") says nothing of it."""
+    column = next((a for a in table.attributes if _causal(a, maker)), None)
+    if column is None:
+        return
+    seen = table.attributes[:table.attributes.index(column)]
+    # not a symptom two rows name ("403" twice): the stem would not say which, and one row's cells are lost
+    causes = {t: table.cell(t, column) for t in things if _telling(table.cell(t, column)) and things.count(t) == 1}
+    for thing, cause in causes.items():
+        others = [t for t, c in causes.items() if t != thing and not _alike(c, cause)]
+        if len(others) < MIN_IDENTIFY - 1:
+            continue
+        wrong = [others[i] for i in pick(thing + column, len(others), MIN_IDENTIFY - 1)]
+        shown = [c for a in seen if _ASKS not in a and _value(c := table.cell(thing, a)) and _polar(c) is None]
+        symptom = LABELLED.join([thing, *shown]).replace('"', "'")
+        stem = f"{maker.according(p)}, what is the {_header(column)} when you see \"{symptom}\"?"
+        why = _compared(p, maker, ((t, causes[t]) for t in [thing, *wrong]))
+        yield single(p, SCENARIO, f"{thing}|{column}", stem, cause, [causes[t] for t in wrong], why)
+
+
+def _causal(attribute: str, maker: Maker) -> bool:
+    """A header over causes ("Probable cause", "Root cause"), not two columns in one ("Usual cause / fix")."""
+    words = _WORD.findall(attribute.lower())
+    return 0 < len(words) <= TELLING and words[-1] in maker.causes and not _JOINED.search(attribute)
 
 
 def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker: Maker) -> Iterable[BankQuestion]:
@@ -275,7 +309,7 @@ def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker:
     the learner must tell apart."""
     for one, other in itertools.permutations(things, 2):  # of three things, two at a time
         marks = {a: (_polar(table.cell(one, a)), _polar(table.cell(other, a))) for a in attributes}
-        named = {a: ASIDE.sub("", a).strip() for a, m in marks.items() if None not in m and "?" not in a}
+        named = {a: ASIDE.sub("", a).strip() for a, m in marks.items() if None not in m and _ASKS not in a}
         rest = [a for a in named if marks[a] != (True, False)]
         for attribute in [a for a in named if marks[a] == (True, False)] if len(rest) >= 3 else []:
             wrong = [rest[i] for i in pick(one + attribute, len(rest), 3)]
@@ -351,7 +385,7 @@ def _odd_one(p, table: Table, things: list[str], attributes: list[str], maker: M
     """"Which policy is the only one marked 'yes' for 'Downtime'?": a row of yes and no ("Key sent with every
     request? | No | No | Yes | No") that marks one thing apart from the rest."""
     for attribute in attributes:
-        if _MARKED.search(attribute) and len(attribute.split()) <= 2 and not attribute.endswith("?"):
+        if _MARKED.search(attribute) and len(attribute.split()) <= 2 and not attribute.endswith(_ASKS):
             continue  # "EC2/On-Prem", "HTTP API" over a column of hooks: "the only 'no' to 'EC2/On-Prem'" asks nothing
         marks = {t: _polar(table.cell(t, attribute)) for t in things}
         for odd in (True, False):
@@ -362,7 +396,7 @@ def _odd_one(p, table: Table, things: list[str], attributes: list[str], maker: M
             [thing] = alone
             wrong = [rest[i] for i in pick(thing + attribute, len(rest), 3)]
             stem = (f"{maker.according(p)}, which {_kind(p, table, thing, things, wrong, maker)} is the only one "
-                    f"marked \"{_SAID[odd]}\" for \"{_header(attribute).rstrip('?')}\"?")
+                    f"marked \"{_SAID[odd]}\" for \"{_header(attribute).rstrip(_ASKS)}\"?")
             why = _compared(p, maker, ((t, table.cell(t, attribute)) for t in [thing, *wrong]))
             yield single(p, DEFINITION, f"{thing}|{attribute}|only", stem, thing, wrong, why)
 
@@ -409,8 +443,8 @@ def _noun_header(attribute: str, maker: Maker) -> bool:
     "Range / notes"), two joined ("Range / values", "Usual cause / fix": "for which setting are the
     range / values …" reads as no sentence, reviewers kept 1 of 7), a question or a clause ("What
     it sets", "Use for", "Typical use")."""
-    words = re.findall(r"[a-z]+", attribute.lower())
-    return (bool(words) and len(words) <= 4 and not re.search(r"[?/]", attribute)
+    words = _WORD.findall(attribute.lower())
+    return (bool(words) and len(words) <= 4 and not _JOINED.search(attribute)
             and not any(maker.label(w) for w in words) and words[0] not in maker.stop and words[-1] not in maker.stop)
 
 
