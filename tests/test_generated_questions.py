@@ -4439,6 +4439,14 @@ def test_a_troubleshooting_table_asks_the_likely_cause_of_each_symptom():
     assert not any("when you see" in q.stem for q in of_shape("scenario", merged))
 
 
+def test_a_journals_tried_and_broke_lines_are_never_terms_to_define():
+    """Round 138: a lab diary's "Tried: regenerate URL (same), check keys/region (fine)" was asked
+    "which term is described as …", with "Tried" the key among "Fix", "Client" and "s3"."""
+    diary = Path(__file__).parent / "eval" / "generator138" / "notes" / "s3-uploads-presigned-multipart-journal-notes.md"
+    asked = served(diary.read_text(encoding="utf-8"))
+    assert asked and not any({"Tried", "Broke"} & set(q.options) for q in asked)
+
+
 def test_a_label_naming_only_a_thing_is_never_asked_what_it_is():
     """Round 83: "what is the per row?" and "what is the HTTP request body?" of a table of limits
     never said they asked for a size; nor did "what size do they give per row?" (reviewers kept 0
