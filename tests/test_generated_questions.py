@@ -4439,6 +4439,30 @@ def test_a_troubleshooting_table_asks_the_likely_cause_of_each_symptom():
     assert not any("when you see" in q.stem for q in of_shape("scenario", merged))
 
 
+def test_a_runbooks_symptom_table_is_read_though_one_row_holds_a_shell_pipe():
+    """Round 140: a runbook's "Symptom | Likely cause | Fix" table, written without outer pipes
+    right under its heading, gave no question: a cell's "get-login-password | docker login" split
+    its row in four, which threw the whole table away, and the passage, titled by the header
+    row, read "likely cause" and "fix" as the things compared. Symptoms are sentences too."""
+    notes = """\
+# Lambda container images
+
+## Troubleshooting — invoke / runtime
+
+Symptom | Likely cause | Fix
+---|---|---
+Runtime.InvalidEntrypoint with exec format error on every invoke | image built for arm64, function set to x86_64 | rebuild with --platform
+Works in docker run, fails in Lambda on file write | root file system is read-only in Lambda | write only to /tmp
+docker push says no basic auth credentials | not logged in to the registry | aws ecr get-login-password | docker login
+Handler not found right after the first deploy | wrong CMD or code not copied into the task root | fix CMD
+Old base image CVEs keep showing up in scans | base image never rebuilt, nothing patches it for you | rebuild monthly
+"""
+    asked = {q.correct[0]: q.stem for q in of_shape("scenario", notes) if "when you see" in q.stem}
+    assert asked.get("wrong CMD or code not copied into the task root", "").endswith(
+        'what is the likely cause when you see "Handler not found right after the first deploy"?')
+    assert "not logged in to the registry" not in asked  # the row split in four is left out
+
+
 def test_a_journals_tried_and_broke_lines_are_never_terms_to_define():
     """Round 138: a lab diary's "Tried: regenerate URL (same), check keys/region (fine)" was asked
     "which term is described as …", with "Tried" the key among "Fix", "Client" and "s3"."""

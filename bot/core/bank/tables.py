@@ -46,6 +46,7 @@ from bot.core.bank.statements import unnumbered
 
 MAX_CELL = 90  # characters: a longer cell is a paragraph, no option
 TELLING = 3  # words in a cell a question may quote (``_telling``)
+WHOLE = 0.75  # of a table's rows split into as many cells as its header: fewer, and it is no table
 MIN_IDENTIFY = 4  # things compared: a question naming one of them needs three others
 CLAIMS = 4  # true claims asked of a self-test table, each among three of its false ones
 _EMPTY = re.compile(r"^(?:[-–—?/]*|n/?a)$", re.IGNORECASE)
@@ -90,16 +91,19 @@ def cells(line: str) -> list[str] | None:
 def tables(text: str, heading: str, clean: Callable[[str], str], label: Callable[[str], bool]) -> list[Table]:
     """The tables in a passage's ``text`` with three columns or more, under ``heading`` (its
     headings' words); ``clean`` tidies each cell; ``label`` tells a header that only labels
-    its column ("Feature") from one that names a kind ("Policy")."""
-    heading = key(heading)
+    its column ("Feature") from one that names a kind ("Policy"). A row split by a pipe of its own
+    ("aws ecr get-login-password | docker login" in a cell) is left out, not the whole table;
+    a passage titled by the table's header row (it opens the passage) names none of its columns."""
     found, block = [], []
     for raw in [*text.splitlines(), ""]:
         row = cells(raw.strip())
         if row is not None:
             block.append(row)
             continue
-        if len(block) >= 3 and len(block[0]) >= 3 and all(len(r) == len(block[0]) for r in block):
-            found.append(_grid([[clean(_ticked(c)) for c in r] for r in block], heading, label))
+        rows = [r for r in block if len(r) == len(block[0])]
+        if len(rows) >= 3 and len(block[0]) >= 3 and len(rows) >= len(block) * WHOLE:
+            own = key(heading).replace(key(" ".join(block[0])), " ")
+            found.append(_grid([[clean(_ticked(c)) for c in r] for r in rows], own, label))
         block = []
     return found
 
@@ -262,7 +266,7 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
     needs = sum(_need(t) for t in things) * 2 > len(things)  # "Prevent stack deletion | Termination protection"
     if _facets(table, things, maker):
         return
-    yield from _diagnosed(p, table, things, maker)
+    yield from _diagnosed(p, table, [t for t in table.things if _value(t)], maker)  # a symptom may take a sentence
     if len(things) >= MIN_IDENTIFY and "/" not in table.kind and not needs:  # "Symptom / error | Fix": no kind to ask by
         yield from _identify(p, table, things, attributes, usable, maker)
         yield from _odd_one(p, table, things, attributes, maker)
