@@ -1998,6 +1998,25 @@ def test_an_exam_cue_in_quotes_becomes_a_scenario_with_the_other_cues_answers_as
     assert 'EBS: the notes use it in this situation: "lowest latency block disk for one database".' in q.explanation
 
 
+def test_an_exam_cues_answer_written_with_a_dot_is_whole_and_a_condition_is_never_an_option():
+    """Round 140: '"fn must run Go binary" -> `provided.al2023` (OS-only)' offered "provided", cut
+    at the dot, and '"img in another account" -> fine if same Region + repo policy' offered a
+    condition ("fine if …") among things to use."""
+    cues = """\
+# Lambda
+
+## Exam picks
+- "function must run a compiled Go binary" -> `provided.al2023` (OS-only runtime)
+- "thousands of files shared between invocations" -> EFS
+- "test the container image on a laptop" -> runtime interface emulator
+- "image kept in another account" -> fine if same Region + repository policy
+- "ship a 3 GB model with the code" -> container image
+"""
+    asked = of_shape("scenario", cues)
+    assert asked and all("provided.al2023" in q.options and "provided" not in q.options for q in asked)
+    assert not any(o.startswith("fine if") for q in asked for o in q.options)
+
+
 def test_an_exam_cues_shorthand_is_spelled_out_in_the_stem():
     """Round 45: 'protect API Gateway REST API w/ tokens, no custom code' asked as the notes wrote it."""
     cues = """\

@@ -55,7 +55,7 @@ DECIDED_SHARE = 0.5  # of a list of "situation → answer" lines, this share lea
 PLUS = "+"  # "S3 + pointer": an answer made of parts
 SOLUTION_WORDS = 8  # a cue's answer longer than this is an explanation, no option
 SOLUTION_END = re.compile(r"[;.]\s|,\s*(?:not|never|but|then)\b|\s[-–—]\s")  # "DAX, not ElastiCache"
-NO_SOLUTION = re.compile(r"^(?:yes|no|invalid|wrong|expected|normal|correct)\b|\b(?:or|not|never|can't|cannot)\b|→|->|=|[{}]|\s/\s", re.IGNORECASE)  # a verdict; two answers; code
+NO_SOLUTION = re.compile(r"^(?:yes|no|invalid|wrong|expected|normal|correct)\b|\b(?:or|not|never|can't|cannot|if)\b|→|->|=|[{}]|\s/\s", re.IGNORECASE)  # a verdict; two answers; code
 CHAINED = re.compile(r",\s+(?=(?:use\s+)?[\w./'’+-]+(?: [\w./'’+-]+){0,3}\s(?:for|if|when)\s)")
 
 

@@ -52,7 +52,7 @@ _MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?|\[[ xX]?\])\s+")  # 
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")  # the number of an AMOUNT, without its unit
 
-_CUE = re.compile(r'["“]([^"”]{8,90})["”]\s*(?:→|->|=>)\s*([^.;"“”→]+)((?:;|\s*→|\s*->)\s*\w[^"“”]*)?')
+_CUE = re.compile(r'["“]([^"”]{8,90})["”]\s*(?:→|->|=>)\s*((?:[^.;"“”→]|\.(?=[\w/]))+)((?:;|\s*→|\s*->)\s*\w[^"“”]*)?')
 # "max 900 seconds (15 min)": the same amount again in another unit, in brackets
 _RESTATED = re.compile(r"(?<![\w.,])(\d[\d,.]*\s?[A-Za-z%]+)\s*\((?:=\s*|~\s*|about\s+|i\.e\.\s*)?"
                        r"(\d[\d,.]*\s?[A-Za-z%]+)\)")
