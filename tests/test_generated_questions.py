@@ -884,7 +884,7 @@ def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
     assert metrics and not [q for q in metrics if '"up to _____ per metric' in q.stem.lower()]
     nat = [q for q in served((eval_notes / "generator83" / "notes" / "vpc-endpoints-networking-for-devs-notes.md")
                              .read_text(encoding="utf-8")) if "unique destination" in q.stem]
-    assert [q.stem.split("\n")[-1] for q in nat] == ['"up to _____ simultaneous connections to EACH unique destination"']
+    assert [q.stem.split("\n")[-1] for q in nat] == ['"up to _____ simultaneous connections to each unique destination"']
     assert nat[0].options["ABCD".index(nat[0].answers[0])] == "55,000" and all(o.replace(",", "").isdigit() for o in nat[0].options)
 
 
@@ -5763,6 +5763,21 @@ def test_a_word_in_capitals_is_read_as_emphasis_only_among_plain_words_and_never
     for kept in ("INCLUDE", "projection ALL keeps every attribute", "HTTP API is cheaper than REST",
                  "register, get INVOKE/SHUTDOWN events", "use KEYS_ONLY when only keys are needed"):
         assert clean(kept) == kept
+
+
+def test_a_stem_writes_the_notes_shorthand_contractions_and_short_shouted_words_as_english_does():
+    """Round 140: stems kept "projection doesnt either", "How do I FIND the hot key?", "img" and
+    "incl." as the notes write them. A four-letter word in capitals is emphasis only where the
+    notes write it so once or twice and more often in lower case: "REST", "HTTP" stay."""
+    from bot.core.bank.stems import Cleaner
+
+    notes = "REST API and HTTP API. REST is older; HTTP is cheaper. the rest of it. REST again. http://x"
+    clean = Cleaner(shipped(), notes + " find the key, find it, then FIND the hot key").clean
+    assert clean("How do I FIND the hot key in the table?") == "How do I find the hot key in the table?"
+    assert clean("filter expressions don't save RCU, projection doesnt either") \
+        == "filter expressions don't save RCU, projection doesn't either"
+    assert clean("max container img size, incl. all layers") == "max container image size, including all layers"
+    assert clean("the REST API and the HTTP API differ") == "the REST API and the HTTP API differ"
 
 
 def test_a_flashcard_answered_by_an_api_takes_its_wrong_options_from_the_files_other_cards_asking_for_an_api():

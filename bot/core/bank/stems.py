@@ -51,8 +51,11 @@ _CONTENTS = re.compile(r"(?<=\w)(?::\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)
 # "Rotation — the one I keep missing"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|(?:[—–-]\s+the\s+(?:one|ones|part|bit)\s+)?I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
+_CASED = re.compile(r"\b[A-Za-z]{4,}\b")  # a word as the notes write it, capitals and all
 _LETTERS = re.compile(r"[a-z]+")
-_SHOUTED = re.compile(r"(?<![\w.$/-])[A-Z]{5,}(?![\w.(/-])")  # "CHANGING", not "States.ALL", "NEW_IMAGE", "AWS_IAM"
+_SHOUTED = re.compile(r"(?<![\w.$/-])[A-Z]{4,}(?![\w.(/-])")  # "CHANGING", not "States.ALL", "NEW_IMAGE", "AWS_IAM"
+_SHORT_SHOUT = 4  # letters: a word this short in capitals is emphasis ("FIND") only where the notes write
+# it so once or twice and more often in lower case; "REST", "HTTP" and "DENY" they write in capitals throughout
 _LOWER = re.compile(r"(?<![\w.])[a-z]{2,}\b")
 _CALM_BESIDE = 2  # words in lower case a text holds at least for a word in capitals to be emphasis
 _CONTENTS_OF = re.compile(r":\s|\s[—–-]\s")  # a title's subject, then what the notes cover of it
@@ -82,6 +85,7 @@ class Cleaner:
         self._labelling = lexicon.labels | lexicon.asides
         self._measures = lexicon.figures  # "Limits: a query times out after 60 minutes": a label over a sentence
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
+        self._cased = Counter(_CASED.findall(notes_text))  # each word as the notes write it ("REST", "rest")
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._openers = lexicon.openers
         self._outline = re.compile(_OR.join((
@@ -142,7 +146,8 @@ class Cleaner:
         case is the note-taker's emphasis, and in an option it marks that option out."""
         if len(_LOWER.findall(text)) < _CALM_BESIDE:
             return text  # "INCLUDE", "ALL": a value as AWS writes it
-        return _SHOUTED.sub(lambda m: m.group(0).lower() if m.group(0).lower() in self.english else m.group(0), text)
+        return _SHOUTED.sub(lambda m: m.group(0).lower() if (w := m.group(0).lower()) in self.english and (
+            len(w) > _SHORT_SHOUT or _SHORT_SHOUT // 2 >= self._cased[m.group(0)] < self._cased[w]) else m.group(0), text)
 
     def spell(self, text: str) -> str:
         """The notes' shorthand spelled out as they define it ("CWL" -> "CloudWatch Logs"), in lower case
