@@ -5780,6 +5780,18 @@ def test_a_stem_writes_the_notes_shorthand_contractions_and_short_shouted_words_
     assert clean("the REST API and the HTTP API differ") == "the REST API and the HTTP API differ"
 
 
+def test_a_lectures_timestamps_never_reach_a_stem():
+    """Round 138: a video's notes asked 'under "32:20 - timeout"'; round 139's "(pause 12:40)"
+    markers are the note-taker's, no part of the fact."""
+    from bot.core.bank.stems import Cleaner
+
+    clean = Cleaner(shipped(), "").clean
+    assert clean("32:20 - timeout") == "timeout"
+    assert clean("[14:05] the integration timed out after 29 s") == "the integration timed out after 29 s"
+    assert clean("shards take 1 MB/s in (pause 12:40) and 2 MB/s out") == "shards take 1 MB/s in and 2 MB/s out"
+    assert clean("cron at 12:40 every day") == "cron at 12:40 every day"
+
+
 def test_a_flashcard_answered_by_an_api_takes_its_wrong_options_from_the_files_other_cards_asking_for_an_api():
     """Round 115: one API card a section, the others' questions too terse to ask ("Restore API?") but
     still naming APIs; a card answering with calls in order ("GetId → GetCredentialsForIdentity") names none."""

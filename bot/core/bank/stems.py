@@ -31,8 +31,11 @@ _NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)|[\u2600-\u27bf\U0001f300-\U0
 _EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9(](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # "*(proxy-level)*"; not "/api/*, *.jpg"
 _SPACES = re.compile(r"\s+")
 _ASKS = re.compile(r"[\"“”?]")  # a heading quoting or asking ("Use X when Y", "Which one?"): the notes' own words
-_LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:|\[\d{1,2}:\d\d(?::\d\d)?\])\s+",
-                         re.IGNORECASE)  # "[Raj]: ": who wrote it; "[03:40] ": when a video said it
+_LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'-]{0,20}\]:|\[\d{1,2}:\d\d(?::\d\d)?\]"
+                         r"|\d{1,2}:\d\d(?::\d\d)?\s*[-–—])\s+",
+                         re.IGNORECASE)  # "[Raj]: ": who wrote it; "[03:40] ", "32:20 - ": when a video said it
+_EXCLAIMS = re.compile(r"[!?]")  # a bracket exclaiming or asking: the note-taker's aside
+_STAMP = re.compile(r"^\s*(?:[a-z]+\s+)?\d{1,2}:\d\d(?::\d\d)?\s*$", re.IGNORECASE)  # "(pause 12:40)", "(14:05)"
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 # an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", "#3 · …", then
 # the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create", "q9"
@@ -264,7 +267,8 @@ class Cleaner:
         """A bracket of the note-taker's: an aside ("exam fav!!"), or a pointer to another part
         of the notes ("section 12", "see §4", "sect 6", "sec 12", "see 7.", "legacy, see §6")."""
         words = set(_LETTERS.findall(inside.lower()))
-        return (bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or "!" in inside or "?" in inside
+        return (bool(_NOISE.search(inside)) or not words.isdisjoint(self.asides) or _EXCLAIMS.search(inside) is not None
+                or _STAMP.match(inside) is not None
                 or re.fullmatch(r"\s*(?:see\s+)?(?:§|sec(?:t(?:ion)?)?\.?|part)\s*[\d.]+\s*", inside, re.IGNORECASE) is not None
                 or re.search(r"\bsee\s+(?:§|sec(?:t(?:ion)?)?\.?|part)?\s*\d[\d.]*\s*$", inside, re.IGNORECASE) is not None)
 
