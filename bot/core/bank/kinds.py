@@ -33,7 +33,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
-from bot.core.bank.questions import CHOOSE_TWO, GENERATED, TWO, BankQuestion, digest, ident, place, single
+from bot.core.bank.questions import CHOOSE_TWO, GENERATED, KIND_TWO, TWO, BankQuestion, digest, ident, place, single
 from bot.core.bank.lines import FIGURE, MAKER, QUESTION_WORD, QUOTED, RULE, Line, as_code, bare, cues, key, mentions
 from bot.core.bank.stems import WH
 
@@ -151,7 +151,7 @@ def cued_two(p, cue: str, right: list[str], wrong: list[str], line: str, maker: 
     options, answers = place(qid, right, wrong)
     stem = f"{asking(f'{maker.according(p)}, which TWO could a developer use {QUOTED} {unasked(cue)}')} {CHOOSE_TWO}"
     why = f"{maker.notes_on(p)} say: \"{line}\". {', '.join(wrong)}: the notes give them for other cues."
-    return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
+    return BankQuestion(id=qid, topic=p.section, kind=KIND_TWO, stem=stem, options=tuple(options), answers=answers,
                         explanation=why, passages=(p.id,), generated=True, source=GENERATED, shape=TWO)
 
 

@@ -21,15 +21,17 @@ from bot.core.lookup import Problem
 
 LETTERS = "ABCDEFGH"
 KIND_ONE = "single"  # the kind of a question with one answer among four
+KIND_TWO, KIND_TRUE_FALSE = "multi", "truefalse"  # two answers among five; a statement true or false
+ID, DOMAIN, BACKGROUND = "id", "domain", "background"  # a question file's fields read by name
 GENERATED = "generated"  # the source of a question the bot made from the notes
-KINDS = {KIND_ONE: (4, 1), "multi": (5, 2), "truefalse": (2, 1)}  # options, answers
+KINDS = {KIND_ONE: (4, 1), KIND_TWO: (5, 2), KIND_TRUE_FALSE: (2, 1)}  # options, answers
 TRUE_FALSE = ("True", "False")
 CHOOSE_TWO = "(Choose TWO.)"
 CONTRAST = "contrast"  # the shape "which of these applies to REST API but not to HTTP API?"
 TWO = "choose-two"  # the shape of a question with two answers
 BLANK = "_____"  # where a statement to complete leaves out its figure
-FIELDS = ("id", "topic", "kind", "stem", "options", "answer", "explanation", "passages")
-OPTIONAL = ("domain", "background")  # the exam domain (else from the topic); off the exam's syllabus
+FIELDS = (ID, "topic", "kind", "stem", "options", "answer", "explanation", "passages")
+OPTIONAL = (DOMAIN, BACKGROUND)  # the exam domain (else from the topic); off the exam's syllabus
 DOMAINS = ("development", "security", "deployment", "troubleshooting")  # DVA-C02's four, in its order
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
@@ -65,7 +67,7 @@ class BankQuestion:
     @property
     def form(self) -> str:
         """The question's shape as ``dva questions --json`` names it."""
-        return self.shape or {"multi": "choose-two", "truefalse": "true-false"}.get(self.kind, self.kind)
+        return self.shape or {KIND_TWO: "choose-two", KIND_TRUE_FALSE: "true-false"}.get(self.kind, self.kind)
 
     @property
     def quoted(self) -> str:
@@ -155,7 +157,7 @@ def _from_tables(data: dict, text: str, file: str, offset: int) -> tuple[list[Ba
     for raw, line in zip(tables, lines):
         line = offset + line if line else 0
         q, errors = build(raw, f"{file}:{line}" if line else file)
-        qid = raw.get("id", "") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
+        qid = raw.get(ID, "") if isinstance(raw, dict) and isinstance(raw.get(ID), str) else ""
         if q is not None and q.id in seen:
             errors = ["duplicate id in this file: skipped"]
         problems += [Problem(file, line, message, qid) for message in errors]
@@ -171,11 +173,11 @@ def build(raw: object, source: str) -> tuple[BankQuestion | None, list[str]]:
         return None, ["a question must be a table"]
     errors = [f"missing field {name!r}" for name in FIELDS if name not in raw]
     errors += [f"unknown field {name!r}" for name in raw if name not in FIELDS + OPTIONAL]
-    if "domain" in raw and raw["domain"] not in DOMAINS:
+    if DOMAIN in raw and raw[DOMAIN] not in DOMAINS:
         errors.append(f"domain {raw['domain']!r} is not one of {', '.join(DOMAINS)}")
-    if "background" in raw and not isinstance(raw["background"], bool):
+    if BACKGROUND in raw and not isinstance(raw[BACKGROUND], bool):
         errors.append("'background' must be true or false")
-    for name in ("id", "topic", "kind", "stem", "explanation"):
+    for name in (ID, "topic", "kind", "stem", "explanation"):
         if name in raw and not isinstance(raw[name], str):
             errors.append(f"{name!r} must be a string")
     for name in ("options", "answer", "passages"):
@@ -184,10 +186,10 @@ def build(raw: object, source: str) -> tuple[BankQuestion | None, list[str]]:
             errors.append(f"{name!r} must be a list of strings")
     if errors:
         return None, errors
-    if not ID_PATTERN.match(raw["id"]):
+    if not ID_PATTERN.match(raw[ID]):
         errors.append(f"id {raw['id']!r} must be 1-40 characters of a-z, 0-9 and '-'")
     question = BankQuestion(
-        id=raw["id"],
+        id=raw[ID],
         topic=raw["topic"].strip(),
         kind=raw["kind"].strip(),
         stem=raw["stem"].strip(),
@@ -196,8 +198,8 @@ def build(raw: object, source: str) -> tuple[BankQuestion | None, list[str]]:
         explanation=raw["explanation"].strip(),
         passages=tuple(p.strip() for p in raw["passages"]),
         source=source,
-        domain=raw.get("domain", ""),
-        background=raw.get("background", False),
+        domain=raw.get(DOMAIN, ""),
+        background=raw.get(BACKGROUND, False),
     )
     errors += validate(question)
     return (None, errors) if errors else (question, [])
@@ -246,7 +248,7 @@ def validate(question: BankQuestion, passages_by_id: Mapping[str, object] | None
     n_options, n_answers = KINDS[q.kind]
     if len(q.options) != n_options:
         errors.append(f"a {q.kind} question has {n_options} options, not {len(q.options)}")
-    if q.kind == "truefalse" and q.options != TRUE_FALSE:
+    if q.kind == KIND_TRUE_FALSE and q.options != TRUE_FALSE:
         errors.append('a truefalse question has options ["True", "False"]')
     if any(not o for o in q.options):
         errors.append("empty option")
@@ -260,7 +262,7 @@ def validate(question: BankQuestion, passages_by_id: Mapping[str, object] | None
     bad = [a for a in q.answers if len(a) != 1 or a not in valid]
     if bad:
         errors.append(f"answer {', '.join(bad)} is not among the options {', '.join(valid)}")
-    if q.kind == "multi" and not q.stem.endswith(CHOOSE_TWO):
+    if q.kind == KIND_TWO and not q.stem.endswith(CHOOSE_TWO):
         errors.append(f"a multi stem ends with {CHOOSE_TWO!r}")
     if passages_by_id is not None and not bad:
         errors += _check_sources(q, passages_by_id)
@@ -273,7 +275,7 @@ def _check_sources(q: BankQuestion, passages_by_id: Mapping[str, object]) -> lis
         return [f"cites unknown passage {', '.join(missing)}"]
     source = " ".join(f"{getattr(p, 'path', '')} {getattr(p, 'text', '')}"
                       for p in (passages_by_id[pid] for pid in q.passages))
-    if q.kind == "truefalse":  # a false statement may carry a wrong number on purpose
+    if q.kind == KIND_TRUE_FALSE:  # a false statement may carry a wrong number on purpose
         why = ungrounded(q.stem, source, numbers=q.correct == ("True",))
         return [f"{_UNGROUNDED}{why}"] if why else []
     return [f"{_UNGROUNDED}{why}" for claim in q.correct

@@ -31,7 +31,7 @@ from typing import Protocol
 
 from bot.core.bank.kinds import abbreviates
 from bot.core.bank.lines import BULLET, LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences, unclosed
-from bot.core.bank.questions import CHOOSE_TWO, GENERATED, BankQuestion, ident, pick, place, single, TWO
+from bot.core.bank.questions import CHOOSE_TWO, GENERATED, KIND_TWO, BankQuestion, ident, pick, place, single, TWO
 from bot.core.bank.stems import card_asked, exemplified, unremarked
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
@@ -162,7 +162,7 @@ def paired_two(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker
                       for w, (t, _, _), d in zip(wrong, defined[2:], described[2:])))
     qid = ident(p.id, TWO, f"paired {defined[0][0]} {defined[1][0]}")
     options, answers = place(qid, right, wrong)
-    return BankQuestion(id=qid, topic=p.section, kind="multi", stem=f"{maker.according(p)}{listed_under} which TWO "
+    return BankQuestion(id=qid, topic=p.section, kind=KIND_TWO, stem=f"{maker.according(p)}{listed_under} which TWO "
                         f"statements are true? {CHOOSE_TWO}", options=tuple(options), answers=answers, explanation=why,
                         passages=(p.id,), generated=True, source=GENERATED, shape=TWO)
 
@@ -221,7 +221,7 @@ def described_two(p, label: str, right: list[str], theirs: list[str], maker: Mak
     stem = f"{maker.according(p, depth)}, which TWO statements describe {label}? {CHOOSE_TWO}"
     why = (f"{maker.notes_on(p)} say of {label}: " + " ".join(f"\"{r}.\"" for r in right)
            + " The others are said of what stands beside it: " + " ".join(f"\"{w}.\"" for w in wrong))
-    return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
+    return BankQuestion(id=qid, topic=p.section, kind=KIND_TWO, stem=stem, options=tuple(options), answers=answers,
                         explanation=why, passages=(p.id,), generated=True, source=GENERATED, shape=TWO)
 
 
@@ -248,7 +248,7 @@ def listed_two(p, name: str, items: list[str], right: list[str], wrong: list[str
     why = f"{maker.notes_on(p)} list {lower(name)}: \"{', '.join(items)}\". {', '.join(wrong)} are not among them."
     qid = ident(p.id, TWO, name)
     options, answers = place(qid, right, wrong)
-    return BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options), answers=answers,
+    return BankQuestion(id=qid, topic=p.section, kind=KIND_TWO, stem=stem, options=tuple(options), answers=answers,
                         explanation=why, passages=(p.id,), generated=True, source=GENERATED, shape=TWO)
 
 

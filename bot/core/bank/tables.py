@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Protocol
 from bot.core.bank.gate import DEFINITION, SCENARIO
 from bot.core.bank.kinds import Kinds
 from bot.core.bank.lines import ASIDE, BAR, CELL, CONDITIONS, LABELLED, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
-from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, TWO, BankQuestion, ident, pick, place, single
+from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, KIND_TWO, TWO, BankQuestion, ident, pick, place, single
 from bot.core.bank import statements
 from bot.core.bank.statements import unnumbered
 
@@ -497,7 +497,7 @@ def _pairs(p, table: Table, things: list[str], attributes: list[str],
             stem = f"{maker.according(p)}, which TWO have \"{value}\" as their {_header(attribute)}? {CHOOSE_TWO}"
             why = (f"{maker.notes_on(p)} compare them in a table: {pair[0]} and {pair[1]} have "
                    f"\"{value}\" as {attribute.lower()}. " + " ".join(f"{o}: \"{values[o]}\"." for o in wrong))
-            yield BankQuestion(id=qid, topic=p.section, kind="multi", stem=stem, options=tuple(options),
+            yield BankQuestion(id=qid, topic=p.section, kind=KIND_TWO, stem=stem, options=tuple(options),
                                answers=answers, explanation=why, passages=(p.id,), generated=True,
                                source=GENERATED, shape=TWO)
 
