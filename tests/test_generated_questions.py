@@ -4482,6 +4482,53 @@ Old base image CVEs keep showing up in scans | base image never rebuilt, nothing
     assert "not logged in to the registry" not in asked  # the row split in four is left out
 
 
+def test_a_mistakes_log_asks_the_learners_question_again_with_their_wrong_pick_among_the_options():
+    """Round 141: a practice-exam mistakes log ("Q:", "My pick:", "Right answer:", "Why I was wrong:")
+    gave no question of its own scenarios. Each is asked again: the right answer the key, the pick
+    that tempted the learner a wrong option, the other entries' answers the rest. An entry that
+    leans on the one before ("Same setup. …") is not asked; a question left unasked gets one."""
+    log = """\
+# Mistakes log
+
+## entry 1
+**Q:** Lambda reads an SQS queue; a run takes 2 min and the queue keeps its defaults. Same message handled twice. Fix?
+
+**My pick:** turn the batch size down to 1
+
+**Right answer:** raise the queue visibility timeout to 6x the function timeout (12 min here)
+
+**Why I was wrong:** the default is 30 s, the message comes back while the first run still works on it.
+
+## entry 2
+**Q:** Same setup. One poison message fails forever. Isolate it without losing it.
+
+**My pick:** an on-failure destination on the function
+
+**Right answer:** a redrive policy on the source queue -> DLQ, maxReceiveCount 5
+
+## entry 3
+**Q:** Batch of 10, one message throws, all 10 come back. Keep throughput, least effort.
+
+**My pick:** batch size of 1
+
+**Right answer:** ReportBatchItemFailures in the ESM's FunctionResponseTypes
+
+## entry 4
+**Q:** Async-invoked function, updates older than 60 s are worthless and must never be retried.
+
+**My pick:** set the function timeout to 60 s
+
+**Right answer:** MaximumEventAgeInSeconds = 60 on the async invocation config
+"""
+    asked = {q.correct[0]: q for q in served(log) if q.shape == "practice"}
+    q = asked["raise the queue visibility timeout to 6x the function timeout"]
+    assert q.stem.endswith("Same message handled twice. What is the fix?")
+    assert "turn the batch size down to 1" in q.options
+    assert "a redrive policy on the source queue" not in asked  # "Same setup": the entry before says it
+    assert asked["ReportBatchItemFailures in the ESM's FunctionResponseTypes"].stem.endswith(
+        "least effort. What should the developer do?")
+
+
 def test_a_journals_tried_and_broke_lines_are_never_terms_to_define():
     """Round 138: a lab diary's "Tried: regenerate URL (same), check keys/region (fine)" was asked
     "which term is described as …", with "Tried" the key among "Fix", "Client" and "s3"."""

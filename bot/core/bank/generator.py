@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from bot.core.bank.questions import BLANK, digest, drilled, pick, practiced, single
+from bot.core.bank.questions import BLANK, digest, drilled, missed, misses, pick, practiced, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
@@ -216,6 +216,7 @@ class _Maker:
         self.measures = (lexicon.durations, lexicon.sizes)  # as statements.QUANTITIES names them
         # not a line the notes mark as a wrong pick, nor a practice question's choice (wrong ones state no fact)
         drills = {p.id: drilled(p) for p in passages}
+        self.missed = [miss for p in passages for miss in misses(p)]
         self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(
             (t, g) for t, g in lines(p.text, lexicon.prompts) if not self._wrong_pick(t) and t not in drills[p.id])]
             for p in passages}
@@ -643,6 +644,11 @@ class _Maker:
 
     def questions(self, p) -> Iterable[BankQuestion]:
         yield from practiced(p, self.clean.clean, self.notes_on(p))  # the learner's own, as written
+        for at, miss in enumerate(self.missed):  # a mistakes log's questions, their picks and the other answers
+            if miss.passage == p.id:
+                others = sorted(self.missed[:at] + self.missed[at + 1:], key=lambda o: abs(self.missed.index(o) - at))
+                if asked := missed(p, miss, others, self.clean.clean, self.notes_on(p)):
+                    yield asked
         yield from self._scenarios(p)
         yield from self._cued(p)
         yield from self._choose_two(p)

@@ -81,6 +81,8 @@ LABELLED = " – "  # between a label and its value, as a line is read
 # a self-test table's verdict on the claim beside it ("T — wildcard = any create API", "F!! — …", "F. it doesn't"), then its why
 VERDICT = re.compile(r"^[*_]*(?:(T|TRUE|[Tt]rue)|F|FALSE|[Ff]alse)\b[*_]*[!?]*\s*(?:\([^)]*\)\s*)?(?:[—–:.,-]+\s*(.*))?$")  # "T. too
 # big? …", "**F** (well, technically works) — use …"
+# another row's or entry's words, not its own ("same as std", "ditto", "Same setup. …")
+SAME = re.compile(r"^\s*(?:same|ditto|as above)\b|^\s*[\"〃]\s*$", re.IGNORECASE)
 BULLET = "•"  # how the notes' parser marks a list item
 PROMPTED = "?"  # opens the group of a self-quiz table's rows
 CARD = " :: "  # between a flashcard's front and back as Anki exports it ("max resources per template :: 500")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
+from bot.core.bank.lines import SAME
 from bot.core.lookup import Problem
 
 LETTERS = "ABCDEFGH"
@@ -30,7 +31,9 @@ CHOOSE_TWO = "(Choose TWO.)"
 CONTRAST = "contrast"  # the shape "which of these applies to REST API but not to HTTP API?"
 TWO = "choose-two"  # the shape of a question with two answers
 BLANK = "_____"  # where a statement to complete leaves out its figure
-FIELDS = (ID, "topic", "kind", "stem", "options", "answer", "explanation", "passages")
+TEXTS = (ID, "topic", "kind", "stem", "explanation")  # a question file's fields of one string each
+LISTS = ("options", "answer", "passages")  # and of a list of strings each
+FIELDS = (*TEXTS[:4], *LISTS[:2], TEXTS[4], LISTS[2])  # as a question file writes them
 OPTIONAL = (DOMAIN, BACKGROUND)  # the exam domain (else from the topic); off the exam's syllabus
 DOMAINS = ("development", "security", "deployment", "troubleshooting")  # DVA-C02's four, in its order
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -38,6 +41,14 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _UNGROUNDED = "not grounded in the cited passages: "
 PRACTICE = "practice"  # the shape of a practice question the learner wrote in the notes, asked as written
 _ASKED = re.compile(r"^(?:Q\s?\d*[a-z]?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API Gateway is …", "Q: …", "3) …"
+# a mistakes log's labels: the right answer, the learner's pick, why the pick was wrong
+_MISS_LABEL = re.compile(r"^(?:(right|correct)\s+answer|(my\s+(?:pick|answer|choice)|i\s+(?:picked|chose))|(why)\b[^:]{0,30})\s*:\s*\S",
+                         re.IGNORECASE)
+_MISS_PARTS = 3  # a miss's labelled lines: the right answer, the pick, why
+_CLAUSE_END = re.compile(r"\s+(?:->|→|=>|[-–—])\s+|[:;]\s|\.\s|,\s+(?:and|so|then|but)\s")  # what follows an option's words
+_TO_DO = "What should the developer do?"  # a scenario the learner wrote without its question
+_OPTION_WORDS = 12  # a pick or an answer longer than this is an explanation, no option
+_FRAGMENT_ASKED = re.compile(r"(?<=[.?!] )(?!(?i:which|what|how|why|when|where|who)\b)([A-Za-z][\w-]*(?: [\w-]+){0,2})\?$")  # "… errored. Fix?", "Least-effort fix?"
 _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …", "c) …"
 # "Answer: B — Why: deployment = snapshot …", "Ans: (c) because …": the letter, then why
 _ANSWERED = re.compile(r"^(?:answer|ans|correct(?: answer)?)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
@@ -174,29 +185,31 @@ def build(raw: object, source: str) -> tuple[BankQuestion | None, list[str]]:
     errors = [f"missing field {name!r}" for name in FIELDS if name not in raw]
     errors += [f"unknown field {name!r}" for name in raw if name not in FIELDS + OPTIONAL]
     if DOMAIN in raw and raw[DOMAIN] not in DOMAINS:
-        errors.append(f"domain {raw['domain']!r} is not one of {', '.join(DOMAINS)}")
+        errors.append(f"domain {raw[DOMAIN]!r} is not one of {', '.join(DOMAINS)}")
     if BACKGROUND in raw and not isinstance(raw[BACKGROUND], bool):
         errors.append("'background' must be true or false")
-    for name in (ID, "topic", "kind", "stem", "explanation"):
+    for name in TEXTS:
         if name in raw and not isinstance(raw[name], str):
             errors.append(f"{name!r} must be a string")
-    for name in ("options", "answer", "passages"):
+    for name in LISTS:
         value = raw.get(name, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             errors.append(f"{name!r} must be a list of strings")
     if errors:
         return None, errors
     if not ID_PATTERN.match(raw[ID]):
-        errors.append(f"id {raw['id']!r} must be 1-40 characters of a-z, 0-9 and '-'")
+        errors.append(f"id {raw[ID]!r} must be 1-40 characters of a-z, 0-9 and '-'")
+    topic, kind, stem, explanation = (raw[name].strip() for name in TEXTS[1:])
+    options, answers, passages = (tuple(v.strip() for v in raw[name]) for name in LISTS)
     question = BankQuestion(
         id=raw[ID],
-        topic=raw["topic"].strip(),
-        kind=raw["kind"].strip(),
-        stem=raw["stem"].strip(),
-        options=tuple(o.strip() for o in raw["options"]),
-        answers=tuple(a.strip().upper() for a in raw["answer"]),
-        explanation=raw["explanation"].strip(),
-        passages=tuple(p.strip() for p in raw["passages"]),
+        topic=topic,
+        kind=kind,
+        stem=stem,
+        options=options,
+        answers=tuple(a.upper() for a in answers),
+        explanation=explanation,
+        passages=passages,
         source=source,
         domain=raw.get(DOMAIN, ""),
         background=raw.get(BACKGROUND, False),
@@ -339,6 +352,60 @@ def _drills(p) -> Iterable[tuple[list[str], list[tuple[str, str]], str | None, s
             asked.append(text)  # the question goes on
     if asked is not None and choices:
         yield asked, choices, None, None
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A practice question the learner got wrong, as a mistakes log keeps it ("Q: …", "My pick: …",
+    "Right answer: …", "Why I was wrong: …"): their own scenario, its answer, and the pick that
+    tempted them, the most plausible wrong option there is."""
+    passage: str
+    asked: str
+    picked: str
+    right: str
+    why: str
+
+
+def misses(p) -> list[Miss]:
+    """The misses a mistakes log's passage ``p`` keeps, each an answer and a pick of a few words."""
+    found: list[Miss] = []
+    asked: list[str] = []
+    said = [""] * _MISS_PARTS  # the right answer, the pick, why: by the group of ``_MISS_LABEL`` that matched
+    for text in [*(line.strip() for line in p.text.splitlines()), ""]:
+        question, label = _ASKED.match(text), _MISS_LABEL.match(text)
+        if question or not text:
+            right, picked = _option(said[0]), _option(said[1])
+            if asked and right and picked and key_of(right) != key_of(picked):
+                found.append(Miss(p.id, " ".join(asked), picked, right, said[2]))
+            asked, said = ([question.group(1)], [""] * _MISS_PARTS) if question else (asked, said)
+        elif label and label.lastindex and asked:
+            said[label.lastindex - 1] = text.split(":", 1)[1].strip()
+        elif asked and not any(said):
+            asked.append(text)  # the question goes on
+    return found
+
+
+def _option(text: str) -> str:
+    """What a pick or an answer names, as an option: its first clause, no asides ("raise the queue VT
+    to 6x the function timeout (so 12 min here)"); none when it is an explanation."""
+    first = _CLAUSE_END.split(re.sub(r"\s*\([^()]*\)|`", "", text))[0].strip().rstrip(".,:;")
+    return first if 0 < len(first.split()) <= _OPTION_WORDS else ""
+
+
+def key_of(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], notes_on: str) -> BankQuestion | None:
+    """The learner's own question asked again: their pick and the right answers of their other misses
+    (nearest first) the wrong options."""
+    wrong = [miss.picked, *(o.right for o in others if key_of(o.right) not in (key_of(miss.right), key_of(miss.picked)))]
+    if len(dict.fromkeys(map(key_of, wrong))) < 3 or SAME.match(miss.asked):
+        return None  # "Same setup. …": the entry before says what the question is
+    stem = clean(_FRAGMENT_ASKED.sub(lambda m: f"What is the {m.group(1)[:1].lower()}{m.group(1)[1:]}?", miss.asked))
+    stem = stem if stem.endswith("?") else f"{stem} {_TO_DO}"  # "Want to isolate it without losing it."
+    why = f"{notes_on} say: \"Right answer: {clean(miss.right)}.\" {clean(miss.why)}".strip()
+    return single(p, PRACTICE, stem, stem, clean(miss.right), [clean(w) for w in list(dict.fromkeys(wrong))[:3]], why)
 
 
 def single(p, shape: str, fact: str, stem: str, answer: str, distractors: Sequence[str],

@@ -39,7 +39,7 @@ from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.gate import DEFINITION, SCENARIO
 from bot.core.bank.kinds import Kinds
-from bot.core.bank.lines import ASIDE, BAR, CELL, CONDITIONS, LABELLED, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
+from bot.core.bank.lines import ASIDE, BAR, CELL, CONDITIONS, LABELLED, SAME, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, KIND_TWO, TWO, BankQuestion, ident, pick, place, single
 from bot.core.bank import statements
 from bot.core.bank.statements import unnumbered
@@ -67,7 +67,6 @@ _POLAR = re.compile(r"(yes|no)(?![\w'])", re.IGNORECASE)  # a cell opening with 
 # a yes or no the cell takes back in part ("yes, but only …", "no (partial)", "yes?"): no answer to a yes/no question
 _HEDGED = re.compile(r"\b(?:but|partial|partially|limited|depends|sort of|kind of)\b|[~?*]",
                      re.IGNORECASE)
-_SAME = re.compile(r"^\s*(?:same|ditto|as above)\b|^\s*[\"〃]\s*$", re.IGNORECASE)  # another row's value
 
 
 @dataclass(frozen=True)
@@ -521,7 +520,7 @@ def _telling(cell: str) -> bool:
     "yes" or "true/false" asked without the row around it is a lookup of trivia that the
     stem gives no way to reason about."""
     return _value(cell) and len(re.findall(r"[A-Za-z0-9]+", cell)) >= TELLING \
-        and not _SAME.match(cell)  # "same as std": another row's value, no cell of its own
+        and not SAME.match(cell)  # "same as std": another row's value, no cell of its own
 
 
 def _alike(a: str, b: str) -> bool:
@@ -536,4 +535,4 @@ def _alike(a: str, b: str) -> bool:
 
 def _differ(a: str, b: str) -> bool:
     """Cell ``a`` is not what ``b`` says: a value of its own ("same", "ditto" may be ``b`` itself)."""
-    return _value(a) and not _SAME.match(a) and not _alike(a, b)
+    return _value(a) and not SAME.match(a) and not _alike(a, b)
