@@ -4527,6 +4527,34 @@ def test_a_mistakes_log_asks_the_learners_question_again_with_their_wrong_pick_a
     assert "a redrive policy on the source queue" not in asked  # "Same setup": the entry before says it
     assert asked["ReportBatchItemFailures in the ESM's FunctionResponseTypes"].stem.endswith(
         "least effort. What should the developer do?")
+    # round 142: a log written in bullets ("- I picked:", "- Correct answer:"); "API?" asks for an API
+    bullets = """\
+# KMS mistakes log
+
+### Mon 3rd
+
+**Q:** App encrypts 2 MB JSON files with KMS. Dev calls Encrypt with the whole file and gets a validation error. Best fix?
+- I picked: request a quota increase for Encrypt
+- Correct answer: envelope encryption — GenerateDataKey, encrypt locally with the plaintext data key
+- Why: Encrypt takes up to 4,096 bytes of plaintext.
+
+**Q:** Rotate a customer managed key right now after an incident, without making a new key. API?
+- I picked: EnableKeyRotation with a period of one day
+- Correct answer: RotateKeyOnDemand
+
+**Q:** After automatic rotation, what must change in the app?
+- I picked: update the key ARN in the app config
+- Correct answer: nothing
+
+**Q:** Move ciphertext from key A to key B without the plaintext ever leaving KMS?
+- I picked: Decrypt then Encrypt
+- Correct answer: ReEncrypt
+"""
+    found = [q for q, _ in candidates(passages(bullets)) if q.shape == "practice"]
+    stems = {q.correct[0]: q.stem for q in found}
+    assert stems["envelope encryption"].endswith("gets a validation error. What is the best fix?")
+    assert stems["RotateKeyOnDemand"].endswith("without making a new key. What is the API?")
+    assert not any("nothing" in q.options and q.correct != ("nothing",) for q in found)  # a verdict answers its own only
 
 
 def test_a_journals_tried_and_broke_lines_are_never_terms_to_define():

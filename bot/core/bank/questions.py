@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
-from bot.core.bank.lines import SAME
+from bot.core.bank.lines import BULLET, SAME
 from bot.core.lookup import Problem
 
 LETTERS = "ABCDEFGH"
@@ -46,7 +46,9 @@ _MISS_LABEL = re.compile(r"^(?:(right|correct)\s+answer|(my\s+(?:pick|answer|cho
                          re.IGNORECASE)
 _MISS_PARTS = 3  # a miss's labelled lines: the right answer, the pick, why
 _CLAUSE_END = re.compile(r"\s+(?:->|→|=>|[-–—])\s+|[:;]\s|\.\s|,\s+(?:and|so|then|but)\s")  # what follows an option's words
-_TO_DO = "What should the developer do?"  # a scenario the learner wrote without its question
+_TO_DO = "What should the developer do?"
+_IS, _ARE, _PLURAL = "is", "are", "s"
+_VERDICT = re.compile(r"^(?:yes|no|nothing|none|neither)\b", re.IGNORECASE)  # an answer that only says yes or no  # a scenario the learner wrote without its question
 _OPTION_WORDS = 12  # a pick or an answer longer than this is an explanation, no option
 _FRAGMENT_ASKED = re.compile(r"(?<=[.?!] )(?!(?i:which|what|how|why|when|where|who)\b)([A-Za-z][\w-]*(?: [\w-]+){0,2})\?$")  # "… errored. Fix?", "Least-effort fix?"
 _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …", "c) …"
@@ -371,7 +373,7 @@ def misses(p) -> list[Miss]:
     found: list[Miss] = []
     asked: list[str] = []
     said = [""] * _MISS_PARTS  # the right answer, the pick, why: by the group of ``_MISS_LABEL`` that matched
-    for text in [*(line.strip() for line in p.text.splitlines()), ""]:
+    for text in [*(line.strip().lstrip(BULLET).strip() for line in p.text.splitlines()), ""]:  # "• I picked: …"
         question, label = _ASKED.match(text), _MISS_LABEL.match(text)
         if question or not text:
             right, picked = _option(said[0]), _option(said[1])
@@ -392,6 +394,13 @@ def _option(text: str) -> str:
     return first if 0 < len(first.split()) <= _OPTION_WORDS else ""
 
 
+def _whole_question(m: re.Match) -> str:
+    """ "Best fix?" -> "What is the best fix?", "Two best actions?" -> "What are the two best actions?"."""
+    said = m.group(1)
+    said = said if said[1:2].isupper() else said[:1].lower() + said[1:]  # not "aPI" of "API"
+    return f"What {_ARE if said.endswith(_PLURAL) and not said.endswith(_PLURAL * 2) else _IS} the {said}?"
+
+
 def key_of(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -399,10 +408,11 @@ def key_of(text: str) -> str:
 def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], notes_on: str) -> BankQuestion | None:
     """The learner's own question asked again: their pick and the right answers of their other misses
     (nearest first) the wrong options."""
-    wrong = [miss.picked, *(o.right for o in others if key_of(o.right) not in (key_of(miss.right), key_of(miss.picked)))]
+    wrong = [miss.picked, *(o.right for o in others if key_of(o.right) not in (key_of(miss.right), key_of(miss.picked))
+                            and not _VERDICT.match(o.right))]  # "nothing", "no, neither": an answer to its own question only
     if len(dict.fromkeys(map(key_of, wrong))) < 3 or SAME.match(miss.asked):
         return None  # "Same setup. …": the entry before says what the question is
-    stem = clean(_FRAGMENT_ASKED.sub(lambda m: f"What is the {m.group(1)[:1].lower()}{m.group(1)[1:]}?", miss.asked))
+    stem = clean(_FRAGMENT_ASKED.sub(_whole_question, miss.asked))
     stem = stem if stem.endswith("?") else f"{stem} {_TO_DO}"  # "Want to isolate it without losing it."
     why = f"{notes_on} say: \"Right answer: {clean(miss.right)}.\" {clean(miss.why)}".strip()
     return single(p, PRACTICE, stem, stem, clean(miss.right), [clean(w) for w in list(dict.fromkeys(wrong))[:3]], why)
