@@ -4557,6 +4557,15 @@ def test_a_mistakes_log_asks_the_learners_question_again_with_their_wrong_pick_a
     assert not any("nothing" in q.options and q.correct != ("nothing",) for q in found)  # a verdict answers its own only
 
 
+def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():
+    """Round 142's wrong key: a "this | vs that" table ("key policy — required, 1 per key | IAM policy —
+    only allows if the key policy enables IAM") was read as need → pick: "which should a developer
+    use in this situation: 'key policy — required …'?" keyed IAM policy."""
+    log = Path(__file__).parent / "eval" / "generator142" / "notes" / "kms-key-rotation-aliases-grants-mistakes-log-notes.md"
+    found = [q for q, _ in candidates(passages(log.read_text(encoding="utf-8")))]
+    assert found and not [q for q in found if "in this situation" in q.stem and " — " in q.stem]
+
+
 def test_a_journals_tried_and_broke_lines_are_never_terms_to_define():
     """Round 138: a lab diary's "Tried: regenerate URL (same), check keys/region (fine)" was asked
     "which term is described as …", with "Tried" the key among "Fix", "Client" and "s3"."""

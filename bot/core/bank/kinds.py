@@ -46,8 +46,9 @@ BARE = re.compile(r"^(?:use\s+)?(?P<x>[\w./'’+ -]{1,40}?)\s+(?P<when>when|if|f
 OTHERWISE = re.compile(r",?\s+otherwise\b.*$", re.IGNORECASE)  # "when X, otherwise sync": the rest is another rule
 ELSE_NAME = re.compile(r",?\s+otherwise\s+(?:use\s+)?([\w./'’+-]+(?: [\w./'’+-]+){0,2})\s*(?:\(.*\))?\.?$", re.IGNORECASE)
 OVER = re.compile(r"^(?P<x>.+?)\s+over\s+(?:(?:an?|the)\s+)?(?P<rival>.+)$", re.IGNORECASE)  # "X over Y": Y the rival
-DECIDED = re.compile(r"^(?P<cue>[^→\"“=:|–]{8,90}?)\s*(?:→|->|=>|\s\||\s–)\s+(?P<answer>[^→;|–]+?)\s*(?:;|$)")
-# "need X → Y", or a two-column table's row "need X | Y" (read as "need X – Y")
+DECIDED = re.compile(r"^(?P<cue>[^→\"“=:|–—]{8,90}?)\s*(?:→|->|=>|\s\||\s–)\s+(?P<answer>[^→;|–]+?)\s*(?:;|$)")
+# "need X → Y", or a two-column table's row "need X | Y" (read as "need X – Y"); not "key policy — required, 1 per key"
+# beside "IAM policy — …" (round 142's wrong key): a thing and what it is, no situation
 _SYMPTOM = re.compile(r"\bbut\s+(?!still\b)\S+(?:\s+\S+)?\s+still\b", re.IGNORECASE)  # "but CloudFront still caches"
 CUES = 4  # exam cues in one list: a list of the notes' own scenarios
 DECIDED_SHARE = 0.5  # of a list of "situation → answer" lines, this share leads to things: a list of scenarios
