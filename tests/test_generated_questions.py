@@ -4555,6 +4555,11 @@ def test_a_mistakes_log_asks_the_learners_question_again_with_their_wrong_pick_a
     assert stems["envelope encryption"].endswith("gets a validation error. What is the best fix?")
     assert stems["RotateKeyOnDemand"].endswith("without making a new key. What is the API?")
     assert not any("nothing" in q.options and q.correct != ("nothing",) for q in found)  # a verdict answers its own only
+    # other labels a log may use: "Question (paraphrased):", "What I answered:", "Actual answer:", "Lesson:"
+    relabelled = bullets.replace("**Q:**", "Question (paraphrased):").replace("- I picked:", "What I answered:") \
+        .replace("- Correct answer:", "Actual answer:").replace("- Why:", "Lesson:")
+    assert {q.correct[0] for q, _ in candidates(passages(relabelled)) if q.shape == "practice"} \
+        == {q.correct[0] for q in found}
 
 
 def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():

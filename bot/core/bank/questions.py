@@ -40,9 +40,11 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 _UNGROUNDED = "not grounded in the cited passages: "
 PRACTICE = "practice"  # the shape of a practice question the learner wrote in the notes, asked as written
-_ASKED = re.compile(r"^(?:Q\s?\d*[a-z]?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API Gateway is …", "Q: …", "3) …"
+_ASKED = re.compile(r"^(?:Q(?:uestion)?\s?\d*[a-z]?(?:\s*\([^()]{1,20}\))?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API
+# Gateway is …", "Q: …", "3) …", "Question (paraphrased): …"
 # a mistakes log's labels: the right answer, the learner's pick, why the pick was wrong
-_MISS_LABEL = re.compile(r"^(?:(right|correct)\s+answer|(my\s+(?:pick|answer|choice)|i\s+(?:picked|chose))|(why)\b[^:]{0,30})\s*:\s*\S",
+_MISS_LABEL = re.compile(r"^(?:((?:right|correct|actual)\s+answer)|(my\s+(?:pick|answer|choice|guess)|(?:what\s+)?i\s+(?:picked|chose"
+                         r"|answered|guessed|put|went\s+with))|(why|lesson|reason)\b[^:]{0,30})\s*:\s*\S",
                          re.IGNORECASE)
 _MISS_PARTS = 3  # a miss's labelled lines: the right answer, the pick, why
 _CLAUSE_END = re.compile(r"\s+(?:->|→|=>|[-–—])\s+|[:;]\s|\.\s|,\s+(?:and|so|then|but)\s")  # what follows an option's words
