@@ -4539,15 +4539,27 @@ def test_a_mistakes_log_asks_the_learners_question_again_with_their_wrong_pick_a
 - Why: Encrypt takes up to 4,096 bytes of plaintext.
 
 **Q:** Rotate a customer managed key right now after an incident, without making a new key. API?
-- I picked: EnableKeyRotation with a period of one day
+- I picked: EnableKeyRotation
 - Correct answer: RotateKeyOnDemand
+
+**Q:** Grantee gets AccessDenied right after CreateGrant; a minute later it works. Make it work at once?
+- I picked: add a retry with backoff
+- Correct answer: pass the grant token in the GrantTokens parameter
+
+**Q:** Which API gives a Lambda role use of one key without editing its key policy?
+- I picked: PutKeyPolicy
+- Correct answer: CreateGrant
+
+**Q:** Key policy or IAM policy: which must every KMS key have?
+- I picked: an IAM policy on the caller
+- Correct answer: the key policy
 
 **Q:** After automatic rotation, what must change in the app?
 - I picked: update the key ARN in the app config
 - Correct answer: nothing
 
 **Q:** Move ciphertext from key A to key B without the plaintext ever leaving KMS?
-- I picked: Decrypt then Encrypt
+- I picked: GenerateDataKey
 - Correct answer: ReEncrypt
 """
     found = [q for q, _ in candidates(passages(bullets)) if q.shape == "practice"]
@@ -4560,6 +4572,9 @@ def test_a_mistakes_log_asks_the_learners_question_again_with_their_wrong_pick_a
         .replace("- Correct answer:", "Actual answer:").replace("- Why:", "Lesson:")
     assert {q.correct[0] for q, _ in candidates(passages(relabelled)) if q.shape == "practice"} \
         == {q.correct[0] for q in found}
+    # round 143's wrong key: "Actual answer: correct." (the pick was right) keyed "correct"
+    confirmed = bullets.replace("- Correct answer: RotateKeyOnDemand", "- Correct answer: correct, by elimination")
+    assert not [q for q, _ in candidates(passages(confirmed)) if "correct" in q.correct[0]]
 
 
 def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():
@@ -4569,6 +4584,24 @@ def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situa
     log = Path(__file__).parent / "eval" / "generator142" / "notes" / "kms-key-rotation-aliases-grants-mistakes-log-notes.md"
     found = [q for q, _ in candidates(passages(log.read_text(encoding="utf-8")))]
     assert found and not [q for q in found if "in this situation" in q.stem and " — " in q.stem]
+
+
+def test_a_troubleshooting_table_numbering_its_rows_asks_each_symptoms_cause():
+    """Round 143: "| # | Symptom | Likely cause | Fix |" made the row numbers the things compared, and
+    its fifteen symptoms gave no question."""
+    notes = """\
+# CORS
+
+## Symptoms
+| # | Symptom (console) | Likely cause | Fix |
+|---|---|---|---|
+| 1 | header missing on a GET, OPTIONS was fine | Lambda proxy integration, the function does not return it | return it |
+| 2 | preflight fails with HTTP 401 | OPTIONS hits an authorizer or an API key check | auth NONE on OPTIONS |
+| 3 | works for 200s, errors only on 4XX and 5XX | gateway responses carry no such header | add it to DEFAULT_4XX |
+| 4 | credentials flag set, wildcard origin rejected | a wildcard origin is not allowed with credentials | name the origin |
+"""
+    assert any(q.stem.endswith('what is the likely cause when you see "preflight fails with HTTP 401"?')
+               for q, _ in candidates(passages(notes)))
 
 
 def test_a_journals_tried_and_broke_lines_are_never_terms_to_define():

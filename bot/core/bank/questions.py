@@ -50,6 +50,10 @@ _MISS_PARTS = 3  # a miss's labelled lines: the right answer, the pick, why
 _CLAUSE_END = re.compile(r"\s+(?:->|→|=>|[-–—])\s+|[:;]\s|\.\s|,\s+(?:and|so|then|but)\s")  # what follows an option's words
 _TO_DO = "What should the developer do?"
 _IS, _ARE, _PLURAL = "is", "are", "s"
+_COLON = ":"
+_CONFIRMS = re.compile(r"^(?:correct|right|yes|same)\b", re.IGNORECASE)  # an answer saying the pick was right
+_CODED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|_|::|/\w")  # a name written as code
+_NAME_WORDS = 3  # words of a name at most
 _VERDICT = re.compile(r"^(?:yes|no|nothing|none|neither)\b", re.IGNORECASE)  # an answer that only says yes or no  # a scenario the learner wrote without its question
 _OPTION_WORDS = 12  # a pick or an answer longer than this is an explanation, no option
 _FRAGMENT_ASKED = re.compile(r"(?<=[.?!] )(?!(?i:which|what|how|why|when|where|who)\b)([A-Za-z][\w-]*(?: [\w-]+){0,2})\?$")  # "… errored. Fix?", "Least-effort fix?"
@@ -367,6 +371,7 @@ class Miss:
     asked: str
     picked: str
     right: str
+    line: str  # the line giving the right answer, as the notes write it
     why: str
 
 
@@ -378,12 +383,14 @@ def misses(p) -> list[Miss]:
     for text in [*(line.strip().lstrip(BULLET).strip() for line in p.text.splitlines()), ""]:  # "• I picked: …"
         question, label = _ASKED.match(text), _MISS_LABEL.match(text)
         if question or not text:
-            right, picked = _option(said[0]), _option(said[1])
-            if asked and right and picked and key_of(right) != key_of(picked):
-                found.append(Miss(p.id, " ".join(asked), picked, right, said[2]))
+            right, picked = (_option(part.partition(_COLON)[2].strip()) for part in said[:2])
+            if asked and right and picked and key_of(right) != key_of(picked) and not _CONFIRMS.match(right) \
+                    and not _VERDICT.match(right) and _form(right) == _form(picked):
+                # "Actual answer: correct.": the pick was right, no miss; "no": a yes/no question, four options ask nothing
+                found.append(Miss(p.id, " ".join(asked), picked, right, said[0], said[2].partition(_COLON)[2].strip()))
             asked, said = ([question.group(1)], [""] * _MISS_PARTS) if question else (asked, said)
         elif label and label.lastindex and asked:
-            said[label.lastindex - 1] = text.split(":", 1)[1].strip()
+            said[label.lastindex - 1] = text  # the labelled line as written
         elif asked and not any(said):
             asked.append(text)  # the question goes on
     return found
@@ -399,8 +406,15 @@ def _option(text: str) -> str:
 def _whole_question(m: re.Match) -> str:
     """ "Best fix?" -> "What is the best fix?", "Two best actions?" -> "What are the two best actions?"."""
     said = m.group(1)
+    if _CONFIRMS.match(said):
+        return m.group(0)  # "… catch delivery problems. Right?": a question already
     said = said if said[1:2].isupper() else said[:1].lower() + said[1:]  # not "aPI" of "API"
     return f"What {_ARE if said.endswith(_PLURAL) and not said.endswith(_PLURAL * 2) else _IS} the {said}?"
+
+
+def _form(option: str) -> bool:
+    """Whether an option is a name written as code ("RotateKeyOnDemand", "alias/myapp"), not words."""
+    return len(option.split()) <= _NAME_WORDS and _CODED.search(option) is not None
 
 
 def key_of(text: str) -> str:
@@ -411,12 +425,14 @@ def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], n
     """The learner's own question asked again: their pick and the right answers of their other misses
     (nearest first) the wrong options."""
     wrong = [miss.picked, *(o.right for o in others if key_of(o.right) not in (key_of(miss.right), key_of(miss.picked))
-                            and not _VERDICT.match(o.right))]  # "nothing", "no, neither": an answer to its own question only
+                            and not _VERDICT.match(o.right)  # "nothing", "no, neither": an answer to its own question only
+                            and _form(o.right) == _form(miss.right))]  # an API among APIs, a way among ways
     if len(dict.fromkeys(map(key_of, wrong))) < 3 or SAME.match(miss.asked):
         return None  # "Same setup. …": the entry before says what the question is
     stem = clean(_FRAGMENT_ASKED.sub(_whole_question, miss.asked))
+    stem = stem[:1].upper() + stem[1:]  # "max entries in one PutEvents call?" as a question opens
     stem = stem if stem.endswith("?") else f"{stem} {_TO_DO}"  # "Want to isolate it without losing it."
-    why = f"{notes_on} say: \"Right answer: {clean(miss.right)}.\" {clean(miss.why)}".strip()
+    why = f"{notes_on} say: \"{clean(miss.line)}\" {clean(miss.why)}".strip()
     return single(p, PRACTICE, stem, stem, clean(miss.right), [clean(w) for w in list(dict.fromkeys(wrong))[:3]], why)
 
 

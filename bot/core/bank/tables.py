@@ -100,8 +100,10 @@ def tables(text: str, heading: str, clean: Callable[[str], str], label: Callable
             block.append(row)
             continue
         rows = [r for r in block if len(r) == len(block[0])]
-        if len(rows) >= 3 and len(block[0]) >= 3 and len(rows) >= len(block) * WHOLE:
-            own = key(heading).replace(key(" ".join(block[0])), " ")
+        if rows and len(rows[0]) > 3 and all(_NUMBERED.match(r[0]) for r in rows):
+            rows = [r[1:] for r in rows]  # "| # | Symptom | Likely cause | Fix |": the rows' numbers name nothing
+        if len(rows) >= 3 and len(rows[0]) >= 3 and len(rows) >= len(block) * WHOLE:
+            own = key(heading).replace(key(" ".join(rows[0])), " ")
             found.append(_grid([[clean(_ticked(c)) for c in r] for r in rows], own, label))
         block = []
     return found
