@@ -4604,6 +4604,39 @@ def test_a_troubleshooting_table_numbering_its_rows_asks_each_symptoms_cause():
                for q, _ in candidates(passages(notes)))
 
 
+def test_a_table_of_errors_and_what_they_mean_asks_what_each_means():
+    """Round 144: "Error message | What it means | How to fix" quoted real messages and gave no question
+    of them. Each row asks "what does '…' mean?", the other rows' meanings the wrong options; a
+    settings table's default beside the name is no part of what the name means."""
+    notes = """\
+# CloudFormation
+
+## Errors
+| Error message | What it means | How to fix |
+|---|---|---|
+| No updates are to be performed. | update-stack called with a template and parameters identical to the stack's | change something |
+| Export vpc-id cannot be deleted as it is in use by app-stack | another stack imports the output you are removing | remove the import first |
+| Circular dependency between resources: [A, B] | two resources reference each other through Ref or GetAtt | break the loop with DependsOn |
+| Template format error: Unresolved resource dependencies [Buckt] | a Ref names a logical ID the template does not declare | fix the typo |
+"""
+    asked = {q.correct[0]: q.stem for q, _ in candidates(passages(notes)) if "mean?" in q.stem}
+    assert asked["another stack imports the output you are removing"].endswith(
+        'what does "Export vpc-id cannot be deleted as it is in use by app-stack" mean?')
+    settings = """\
+# RDS Proxy
+
+## Settings
+| Setting | Default | Meaning |
+|---|---|---|
+| MaxConnectionsPercent | 100 | pool max as a share of the database's max_connections |
+| MaxIdleConnectionsPercent | 50 | how many idle database connections stay open |
+| IdleClientTimeout | 1800 s | close an idle client connection, the database one goes back to the pool |
+| InitQuery | none | SQL run on each new database connection |
+"""
+    stems = [q.stem for q, _ in candidates(passages(settings)) if "mean?" in q.stem]
+    assert any(s.endswith('what does "InitQuery" mean?') for s in stems) and not any(" – " in s for s in stems)
+
+
 def test_a_journals_tried_and_broke_lines_are_never_terms_to_define():
     """Round 138: a lab diary's "Tried: regenerate URL (same), check keys/region (fine)" was asked
     "which term is described as …", with "Tried" the key among "Fix", "Client" and "s3"."""

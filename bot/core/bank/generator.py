@@ -205,6 +205,7 @@ class _Maker:
         self.outline = lexicon.outline
         self.prompts = lexicon.prompts
         self.causes = lexicon.causes
+        self.meanings = lexicon.meanings
         self.aspects = lexicon.aspects | lexicon.labels | lexicon.figures
         self.dated = lexicon.dated
         self.passages = passages

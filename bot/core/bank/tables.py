@@ -257,6 +257,7 @@ class Maker(Protocol):
     known: frozenset[str]
     kinds: Kinds
     causes: frozenset[str]
+    meanings: frozenset[str]
 
 
 def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
@@ -293,17 +294,21 @@ def _diagnosed(p, table: Table, things: list[str], maker: Maker) -> Iterable[Ban
         if len(others) < MIN_IDENTIFY - 1:
             continue
         wrong = [others[i] for i in pick(thing + column, len(others), MIN_IDENTIFY - 1)]
+        meant = _WORD.findall(column.lower())[-1] in maker.meanings  # "Error message | What it means | How to fix"
         shown = [c for a in seen if _ASKS not in a and _value(c := table.cell(thing, a)) and _polar(c) is None]
-        symptom = LABELLED.join([thing, *shown]).replace('"', "'")
-        stem = f"{maker.according(p)}, what is the {_header(column)} when you see \"{symptom}\"?"
+        # what it means is of the thing alone: not "what does 'InitQuery – none' mean?" beside a column of defaults
+        symptom = LABELLED.join([thing, *shown] if not meant else [thing]).replace('"', "'")
+        stem = f"{maker.according(p)}, what does \"{symptom}\" mean?" if meant \
+            else f"{maker.according(p)}, what is the {_header(column)} when you see \"{symptom}\"?"
         why = _compared(p, maker, ((t, causes[t]) for t in [thing, *wrong]))
         yield single(p, SCENARIO, f"{thing}|{column}", stem, cause, [causes[t] for t in wrong], why)
 
 
 def _causal(attribute: str, maker: Maker) -> bool:
-    """A header over causes ("Probable cause", "Root cause"), not two columns in one ("Usual cause / fix")."""
+    """A header over causes ("Probable cause", "Root cause") or what each symptom means ("What it means",
+    "Usually means"), not two columns in one ("Usual cause / fix")."""
     words = _WORD.findall(attribute.lower())
-    return 0 < len(words) <= TELLING and words[-1] in maker.causes and not _JOINED.search(attribute)
+    return 0 < len(words) <= TELLING and words[-1] in maker.causes | maker.meanings and not _JOINED.search(attribute)
 
 
 def _contrasts(p, table: Table, things: list[str], attributes: list[str], maker: Maker) -> Iterable[BankQuestion]:

@@ -32,6 +32,7 @@ A file may hold any of these keys (every one optional)::
     sizes = "units of size and the words a setting of a size is named with ('size', 'memory')"
     prefixes = "prefixes that make a word of another ('sub', 'un'): 'subsegments' says 'segment'"
     causes = "words heading a table's column of causes ('Likely cause'): each row's symptom asks it"
+    meanings = "words heading a table's column of what each error means ('What it means'): each row asks it"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -62,7 +63,7 @@ from bot.core.lookup.problems import Problem
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
                "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
-               "durations", "sizes", "prefixes", "causes")
+               "durations", "sizes", "prefixes", "causes", "meanings")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -126,6 +127,9 @@ class Lexicon:
     # the header of a table's column of causes ("Likely cause", "Root cause") beside a column of
     # symptoms: "what is the likely cause when you see …?" asks each row
     causes: frozenset[str] = frozenset()
+    # the header of a table's column of what each error or symptom means ("What it means"): "what does
+    # 'Export … in use' mean?" asks each row
+    meanings: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
