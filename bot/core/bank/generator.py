@@ -621,8 +621,7 @@ class _Maker:
                     re.match(r"\s*[-–/]\s*\d", text[m.end():]) or versioned(text, m.start()):
                 continue  # not a unit; a range "24-72 hours"; a price or a version
             out.append((float(m.group(1).replace(",", "")), unit, m))
-        told = counted_by_label(text, self.figure_words, lambda w: w not in self.stop and self._counted(w))
-        return out or told
+        return out or counted_by_label(text, self.figure_words, lambda w: w not in self.stop and self._counted(w))
 
     @staticmethod
     def _value(text: str) -> bool:
@@ -647,7 +646,8 @@ class _Maker:
         yield from practiced(p, self.clean.clean, self.notes_on(p))  # the learner's own, as written
         for at, miss in enumerate(self.missed):  # a mistakes log's questions, their picks and the other answers
             if miss.passage == p.id:
-                others = sorted(self.missed[:at] + self.missed[at + 1:], key=lambda o: abs(self.missed.index(o) - at))
+                others = [o for _, o in sorted(((abs(i - at), o) for i, o in enumerate(self.missed) if i != at),
+                                               key=lambda near: near[0])]  # the nearest entries first
                 if asked := missed(p, miss, others, self.clean.clean, self.notes_on(p)):
                     yield asked
         yield from self._scenarios(p)
