@@ -3,7 +3,7 @@
 A table is a grid of things by attributes: its rows are the things ("Policy |
 Downtime | Cost"), or its columns are when the header's first cell is empty
 ("| | GSI | LSI"), only labels its column ("Feature") or the headings name two
-of them. Three shapes come from one, each only when the notes compare enough
+of them. Four shapes come from one, each only when the notes compare enough
 things for wrong options of the same kind:
 
 - ``definition``: "For which policy is the rollback 'terminate the new instances'?"
@@ -11,6 +11,9 @@ things for wrong options of the same kind:
   is the only one marked 'yes' for 'downtime'?", from a yes/no row marking one thing apart;
 - ``choose-two``: "Which TWO have '30 days' as their min storage duration?"
   (five or more) when exactly two things share a cell the others clearly do not;
+- ``scenario``: "What is the likely cause when you see '504 – Endpoint request timed out'?"
+  or "What does 'Export … in use' mean?" of a table of symptoms and their causes or meanings
+  (four rows or more), the other rows' causes or meanings the wrong options;
 - ``contrast``: "Which of these applies to HTTP API but not to REST API?" (two
   or three things), the rows of a yes/no comparison (ticks and crosses too) the options.
 
@@ -281,11 +284,13 @@ def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
 def _diagnosed(p, table: Table, things: list[str], maker: Maker) -> Iterable[BankQuestion]:
     """ "What is the probable cause when you see '504 – Endpoint request timed out'?": a table of
     symptoms with a column of their causes ("Likely cause"), the exam's troubleshooting question;
-    the wrong options are the other rows' causes. The cells left of the causes say what the
-    learner sees ("what I saw"); a yes/no column or a question ("Retry?") says nothing of it."""
+    "what does 'Export … in use' mean?" under a column of what each means ("What it means"). The
+    wrong options are the other rows' cells of that column. The cells left of the causes say what
+    the learner sees ("what I saw"); a yes/no column or a question ("Retry?") says nothing of it."""
     column = next((a for a in table.attributes if _causal(a, maker)), None)
     if column is None:
         return
+    meant = _WORD.findall(column.lower())[-1] in maker.meanings  # "Error message | What it means | How to fix"
     seen = table.attributes[:table.attributes.index(column)]
     # not a symptom two rows name ("403" twice): the stem would not say which, and one row's cells are lost
     causes = {t: table.cell(t, column) for t in things if _telling(table.cell(t, column)) and things.count(t) == 1}
@@ -294,7 +299,6 @@ def _diagnosed(p, table: Table, things: list[str], maker: Maker) -> Iterable[Ban
         if len(others) < MIN_IDENTIFY - 1:
             continue
         wrong = [others[i] for i in pick(thing + column, len(others), MIN_IDENTIFY - 1)]
-        meant = _WORD.findall(column.lower())[-1] in maker.meanings  # "Error message | What it means | How to fix"
         shown = [c for a in seen if _ASKS not in a and _value(c := table.cell(thing, a)) and _polar(c) is None]
         # what it means is of the thing alone: not "what does 'InitQuery – none' mean?" beside a column of defaults
         symptom = LABELLED.join([thing, *shown] if not meant else [thing]).replace('"', "'")
