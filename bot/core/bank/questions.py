@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
-from bot.core.bank.lines import BULLET, SAME
+from bot.core.bank.lines import BULLET, SAME, key
 from bot.core.lookup import Problem
 
 LETTERS = "ABCDEFGH"
@@ -48,13 +48,13 @@ _MISS_LABEL = re.compile(r"^(?:((?:right|correct|actual)\s+answer)|(my\s+(?:pick
                          re.IGNORECASE)
 _MISS_PARTS = 3  # a miss's labelled lines: the right answer, the pick, why
 _CLAUSE_END = re.compile(r"\s+(?:->|→|=>|[-–—])\s+|[:;]\s|\.\s|,\s+(?:and|so|then|but)\s")  # what follows an option's words
-_TO_DO = "What should the developer do?"
+_TO_DO = "What should the developer do?"  # a scenario the learner wrote without its question
 _IS, _ARE, _PLURAL = "is", "are", "s"
 _COLON = ":"
 _CONFIRMS = re.compile(r"^(?:correct|right|yes|same)\b", re.IGNORECASE)  # an answer saying the pick was right
 _CODED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|_|::|/\w")  # a name written as code
 _NAME_WORDS = 3  # words of a name at most
-_VERDICT = re.compile(r"^(?:yes|no|nothing|none|neither)\b", re.IGNORECASE)  # an answer that only says yes or no  # a scenario the learner wrote without its question
+_VERDICT = re.compile(r"^(?:yes|no|nothing|none|neither)\b", re.IGNORECASE)  # an answer that only says yes or no
 _OPTION_WORDS = 12  # a pick or an answer longer than this is an explanation, no option
 _FRAGMENT_ASKED = re.compile(r"(?<=[.?!] )(?!(?i:which|what|how|why|when|where|who)\b)([A-Za-z][\w-]*(?: [\w-]+){0,2})\?$")  # "… errored. Fix?", "Least-effort fix?"
 _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …", "c) …"
@@ -384,8 +384,8 @@ def misses(p) -> list[Miss]:
         question, label = _ASKED.match(text), _MISS_LABEL.match(text)
         if question or not text:
             right, picked = (_option(part.partition(_COLON)[2].strip()) for part in said[:2])
-            if asked and right and picked and key_of(right) != key_of(picked) and not _CONFIRMS.match(right) \
-                    and not _VERDICT.match(right) and _form(right) == _form(picked):
+            if asked and right and picked and key(right) != key(picked) and not _CONFIRMS.match(right) \
+                    and not _VERDICT.match(right) and _coded(right) == _coded(picked):
                 # "Actual answer: correct.": the pick was right, no miss; "no": a yes/no question, four options ask nothing
                 found.append(Miss(p.id, " ".join(asked), picked, right, said[0], said[2].partition(_COLON)[2].strip()))
             asked, said = ([question.group(1)], [""] * _MISS_PARTS) if question else (asked, said)
@@ -412,22 +412,18 @@ def _whole_question(m: re.Match) -> str:
     return f"What {_ARE if said.endswith(_PLURAL) and not said.endswith(_PLURAL * 2) else _IS} the {said}?"
 
 
-def _form(option: str) -> bool:
+def _coded(option: str) -> bool:
     """Whether an option is a name written as code ("RotateKeyOnDemand", "alias/myapp"), not words."""
     return len(option.split()) <= _NAME_WORDS and _CODED.search(option) is not None
-
-
-def key_of(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], notes_on: str) -> BankQuestion | None:
     """The learner's own question asked again: their pick and the right answers of their other misses
     (nearest first) the wrong options."""
-    wrong = [miss.picked, *(o.right for o in others if key_of(o.right) not in (key_of(miss.right), key_of(miss.picked))
+    wrong = [miss.picked, *(o.right for o in others if key(o.right) not in (key(miss.right), key(miss.picked))
                             and not _VERDICT.match(o.right)  # "nothing", "no, neither": an answer to its own question only
-                            and _form(o.right) == _form(miss.right))]  # an API among APIs, a way among ways
-    if len(dict.fromkeys(map(key_of, wrong))) < 3 or SAME.match(miss.asked):
+                            and _coded(o.right) == _coded(miss.right))]  # an API among APIs, a way among ways
+    if len(dict.fromkeys(map(key, wrong))) < 3 or SAME.match(miss.asked):
         return None  # "Same setup. …": the entry before says what the question is
     stem = clean(_FRAGMENT_ASKED.sub(_whole_question, miss.asked))
     stem = stem[:1].upper() + stem[1:]  # "max entries in one PutEvents call?" as a question opens
