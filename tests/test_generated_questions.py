@@ -6112,6 +6112,27 @@ def test_a_glossary_heading_sorted_in_brackets_is_no_topic_a_stem_names():
     assert asked and all(q.stem.startswith("According to your notes on X-Ray, ") for q in asked)
 
 
+def test_a_heading_that_labels_a_table_or_a_card_is_no_topic_a_stem_names():
+    """Rounds 140 and 145: "your notes on THE TABLE (Lambda)", "on troubleshooting table (STS)" and "on
+    Quick facts card": a heading that names a part of the notes, however its bracket describes it."""
+    notes = """\
+# Lambda in a VPC
+
+## 1. THE TABLE (what goes wrong once the function is attached to subnets)
+
+| Symptom | Likely cause | Fix |
+|---|---|---|
+| function times out calling S3 | private subnet has no NAT gateway or VPC endpoint | add a gateway endpoint for S3 |
+| function times out reaching RDS | the database security group does not allow the function's group | allow inbound from the function's security group |
+| EC2ThrottledException on invoke | the VPC ran out of room for network interfaces | ask for a higher ENI quota |
+| InvalidSubnetIDException on update | a subnet in the config was deleted | point the function at existing subnets |
+"""
+    for label in ("## 1. THE TABLE (what goes wrong once the function is attached to subnets)",
+                  "## troubleshooting table", "## Quick facts card"):
+        asked = [q for q in served(notes.replace(notes.splitlines()[2], label)) if q.shape == "scenario"]
+        assert asked and all(q.stem.startswith("According to your notes, what is the likely cause") for q in asked)
+
+
 def test_a_line_adding_to_a_glossary_entry_or_a_line_of_pairs_is_no_term_of_its_own():
     """Round 118: "**Indexed** -> usable in filter expressions" under "**Annotation** - …" was asked as the
     term "Indexed"; "Root = trace ID; Parent = parent segment ID; Sampled = …" as "Root" alone."""

@@ -476,8 +476,10 @@ def two_asked(asked: str) -> bool:
     return re.search(r"\band\s+(?:how|what|why|where|when|which|who)\b", asked, re.IGNORECASE) is not None
 
 
-# "(alphabetical)", "(my words)", "(A -> Z, I ignore the $ sign)": a bracket naming no thing, or the learner's own
-_PLAIN_ASIDE = re.compile(r"\s*\((?:[a-z][a-z ,/-]*|[^()]*\bI\b[^()]*)\)")
+# "(alphabetical)", "(my words)", "(A -> Z, I ignore the $ sign)": a bracket naming no thing, or the learner's own,
+# or a clause describing what the heading labels ("THE TABLE (what goes wrong once it is in a VPC)"); not the
+# name of "Limits (Lambda)"
+_PLAIN_ASIDE = re.compile(r"\s*\((?:[a-z][a-z ,/-]*|[^()]*\bI\b[^()]*|[^()\s]+(?:\s+[^()\s]+){3,})\)")
 _LEADS_TO = re.compile(r"\s+(?:->|→|=>|[-–—])\s+")
 _CHAINED = re.compile(r"[A-Z][a-z0-9]+[A-Z]\w*(?:\W|$)")  # a name written as code after the arrow
 
