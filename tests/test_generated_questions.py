@@ -4623,18 +4623,40 @@ def test_a_table_of_errors_and_what_they_mean_asks_what_each_means():
     assert asked["another stack imports the output you are removing"].endswith(
         'what does "Export vpc-id cannot be deleted as it is in use by app-stack" mean?')
     settings = """\
-# RDS Proxy
+# DynamoDB Scan
 
-## Settings
-| Setting | Default | Meaning |
+## Parameters
+| Parameter | Default | Meaning |
 |---|---|---|
-| MaxConnectionsPercent | 100 | pool max as a share of the database's max_connections |
-| MaxIdleConnectionsPercent | 50 | how many idle database connections stay open |
-| IdleClientTimeout | 1800 s | close an idle client connection, the database one goes back to the pool |
-| InitQuery | none | SQL run on each new database connection |
+| Limit | none | caps the items one call evaluates before it stops |
+| Segment | none | slice of the table this parallel worker reads |
+| Select | ALL_ATTRIBUTES | attributes that come back in each item |
+| ConsistentRead | false | read every write acknowledged before the scan began |
 """
     stems = [q.stem for q, _ in candidates(passages(settings)) if "mean?" in q.stem]
-    assert any(s.endswith('what does "InitQuery" mean?') for s in stems) and not any(" – " in s for s in stems)
+    assert any(s.endswith('what does "Segment" mean?') for s in stems) and not any(" – " in s for s in stems)
+
+
+def test_an_error_named_for_what_it_means_is_never_asked_what_it_means():
+    """Rounds 145 and 146: "what does '503 SlowDown' mean?", "… 'EntityTooSmall' …", "… 'States.ALL' …":
+    the name says it, so the question tests reading. Such a row is still a wrong option for the others."""
+    notes = """\
+# S3 errors
+
+## Error table
+| Error | What it means | Fix |
+|---|---|---|
+| 503 SlowDown | request rate on one prefix is above what S3 has scaled to | spread keys, back off |
+| 400 EntityTooSmall | a multipart part other than the last is under 5 MiB | use bigger parts |
+| 403 on a key that does not exist | the caller lacks s3:ListBucket, so S3 hides that the key is missing | grant ListBucket |
+| 409 BucketNotEmpty | DeleteBucket called while objects remain | empty the bucket first |
+| 412 PreconditionFailed | an If-Match or If-None-Match condition was false | re-read the object |
+"""
+    asked = [q for q, _ in candidates(passages(notes)) if "mean?" in q.stem]
+    assert [q.stem.split("what does ")[-1] for q in asked] == ['"403 on a key that does not exist" mean?']
+    named = {"request rate on one prefix is above what S3 has scaled to", "a multipart part other than the last is under 5 MiB",
+             "DeleteBucket called while objects remain", "an If-Match or If-None-Match condition was false"}
+    assert len(asked[0].options) == 4 and set(asked[0].options) - set(asked[0].correct) <= named
 
 
 def test_a_journals_tried_and_broke_lines_are_never_terms_to_define():

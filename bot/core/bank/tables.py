@@ -42,7 +42,7 @@ from typing import Callable, Iterable, Protocol
 
 from bot.core.bank.gate import DEFINITION, SCENARIO
 from bot.core.bank.kinds import Kinds
-from bot.core.bank.lines import ASIDE, BAR, CELL, CONDITIONS, LABELLED, SAME, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
+from bot.core.bank.lines import ASIDE, BAR, CAMEL, CELL, CONDITIONS, LABELLED, SAME, PERSONAL, PRONOUNS, VERDICT, bare, key, lower, variant
 from bot.core.bank.questions import CHOOSE_TWO, CONTRAST, GENERATED, KIND_TWO, TWO, BankQuestion, ident, pick, place, single
 from bot.core.bank import statements
 from bot.core.bank.statements import unnumbered
@@ -296,7 +296,7 @@ def _diagnosed(p, table: Table, things: list[str], maker: Maker) -> Iterable[Ban
     causes = {t: table.cell(t, column) for t in things if _telling(table.cell(t, column)) and things.count(t) == 1}
     for thing, cause in causes.items():
         others = [t for t, c in causes.items() if t != thing and not _alike(c, cause)]
-        if len(others) < MIN_IDENTIFY - 1:
+        if len(others) < MIN_IDENTIFY - 1 or _self_named(thing):
             continue
         wrong = [others[i] for i in pick(thing + column, len(others), MIN_IDENTIFY - 1)]
         shown = [c for a in seen if _ASKS not in a and _value(c := table.cell(thing, a)) and _polar(c) is None]
@@ -306,6 +306,13 @@ def _diagnosed(p, table: Table, things: list[str], maker: Maker) -> Iterable[Ban
             else f"{maker.according(p)}, what is the {_header(column)} when you see \"{symptom}\"?"
         why = _compared(p, maker, ((t, causes[t]) for t in [thing, *wrong]))
         yield single(p, SCENARIO, f"{thing}|{column}", stem, cause, [causes[t] for t in wrong], why)
+
+
+def _self_named(symptom: str) -> bool:
+    """An error whose name says what it means ("503 SlowDown", "EntityTooSmall", "States.Timeout"): what it
+    means or why it comes is read off the name, not known; a wrong option for the others all the same."""
+    words = [w for w in symptom.split() if not w.isdigit()]  # the status code before it
+    return len(words) == 1 and len(_WORD.findall(CAMEL.sub(" ", words[0]).lower())) >= 2
 
 
 def _causal(attribute: str, maker: Maker) -> bool:
