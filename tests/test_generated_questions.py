@@ -4577,6 +4577,47 @@ def test_a_mistakes_log_asks_the_learners_question_again_with_their_wrong_pick_a
     assert not [q for q, _ in candidates(passages(confirmed)) if "correct" in q.correct[0]]
 
 
+def test_a_mistakes_log_is_read_by_the_labels_it_repeats_and_asks_with_options_of_one_form():
+    """Rounds 144 and 146: logs labelled "me:" / "ans:" and "I picked:" / "Right:" gave no question, the
+    labels fixed in code. A log's labels are learned where they repeat, their part told by their words;
+    the wrong options are of the answer's form (no "1 hour" among grants) and nearest in words."""
+    log = """\
+# Cognito practice misses
+
+**Q:** Single-page app signs users in and needs a refresh token. Most secure grant?
+**I picked:** implicit grant
+**Right:** authorization code grant with PKCE
+**Why I was wrong:** implicit returns no refresh token and puts tokens in the URL.
+
+**Q:** A nightly job with no human user must call the API. Which flow?
+**I picked:** authorization code grant
+**Right:** client credentials grant
+
+**Q:** Default lifetime of an ID token?
+**I picked:** 30 min
+**Right:** 1 hour
+
+**Q:** Mobile users upload straight to S3 with their own AWS credentials. Minimum pieces?
+**I picked:** user pool only
+**Right:** user pool plus identity pool
+
+**Q:** Copy users from the old directory the first time they sign in. Which trigger?
+**I picked:** pre sign-up trigger
+**Right:** migrate user trigger
+
+**Q:** Two ways to stop GetParameter throttling? (choose 2)
+**I picked:** more memory for the function
+**Right:** higher throughput setting and caching
+"""
+    asked = {q.correct[0]: q for q in served(log) if q.shape == "practice"}
+    grant = asked["authorization code grant with PKCE"]
+    assert "implicit grant" in grant.options and "client credentials grant" in grant.options
+    assert "1 hour" not in asked and not any("1 hour" in q.options for q in asked.values())
+    assert "higher throughput setting and caching" not in asked  # it asks for two answers
+    relabelled = log.replace("**I picked:**", "me:").replace("**Right:**", "ans:")
+    assert {q.correct[0] for q in served(relabelled) if q.shape == "practice"} == set(asked)
+
+
 def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():
     """Round 142's wrong key: a "this | vs that" table ("key policy — required, 1 per key | IAM policy —
     only allows if the key policy enables IAM") was read as need → pick: "which should a developer

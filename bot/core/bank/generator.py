@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from bot.core.bank.questions import BLANK, digest, drilled, missed, misses, pick, practiced, single
+from bot.core.bank.questions import BLANK, digest, drilled, log_labels, missed, misses, pick, practiced, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
@@ -217,7 +217,8 @@ class _Maker:
         self.measures = (lexicon.durations, lexicon.sizes)  # as statements.QUANTITIES names them
         # not a line the notes mark as a wrong pick, nor a practice question's choice (wrong ones state no fact)
         drills = {p.id: drilled(p) for p in passages}
-        self.missed = [miss for p in passages for miss in misses(p)]
+        logged = log_labels((p.text for p in passages), lexicon.lessons, lexicon.picks, lexicon.corrections)
+        self.missed = [miss for p in passages for miss in misses(p, logged)]
         self.lines = {p.id: [Line(p, t, i, g) for i, (t, g) in enumerate(
             (t, g) for t, g in lines(p.text, lexicon.prompts) if not self._wrong_pick(t) and t not in drills[p.id])]
             for p in passages}

@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
-from bot.core.bank.lines import BULLET, SAME, key
+from bot.core.bank.lines import BULLET, CONDITIONS, SAME, key
 from bot.core.lookup import Problem
 
 LETTERS = "ABCDEFGH"
@@ -42,10 +43,8 @@ _UNGROUNDED = "not grounded in the cited passages: "
 PRACTICE = "practice"  # the shape of a practice question the learner wrote in the notes, asked as written
 _ASKED = re.compile(r"^(?:Q(?:uestion)?\s?\d*[a-z]?(?:\s*\([^()]{1,20}\))?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API
 # Gateway is …", "Q: …", "3) …", "Question (paraphrased): …"
-# a mistakes log's labels: the right answer, the learner's pick, why the pick was wrong
-_MISS_LABEL = re.compile(r"^(?:((?:right|correct|actual)\s+answer)|(my\s+(?:pick|answer|choice|guess)|(?:what\s+)?i\s+(?:picked|chose"
-                         r"|answered|guessed|put|went\s+with))|(why|lesson|reason)\b[^:]{0,30})\s*:\s*\S",
-                         re.IGNORECASE)
+# a mistakes log's label ("Right answer: …", "Why I was wrong: …", "me: …"): a few words before a colon
+_MISS_LABEL = re.compile(r"^([A-Za-z][A-Za-z']*(?: [A-Za-z']+){0,3})\s*:\s*\S")
 _MISS_PARTS = 3  # a miss's labelled lines: the right answer, the pick, why
 _CLAUSE_END = re.compile(r"\s+(?:->|→|=>|[-–—])\s+|[:;]\s|\.\s|,\s+(?:and|so|then|but)\s")  # what follows an option's words
 _TO_DO = "What should the developer do?"  # a scenario the learner wrote without its question
@@ -55,6 +54,8 @@ _CONFIRMS = re.compile(r"^(?:correct|right|yes|same)\b", re.IGNORECASE)  # an an
 _CODED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|_|::|/\w")  # a name written as code
 _NAME_WORDS = 3  # words of a name at most
 _VERDICT = re.compile(r"^(?:yes|no|nothing|none|neither)\b", re.IGNORECASE)  # an answer that only says yes or no
+_TWO_ASKED = re.compile(r"\b(?:choose|pick|select)\s+(?:2|two)\b|\b(?:2|two)\s+(?:best\s+)?(?:ways|actions|answers|fixes)\b",
+                        re.IGNORECASE)  # a question asking for two answers
 _OPTION_WORDS = 12  # a pick or an answer longer than this is an explanation, no option
 _FRAGMENT_ASKED = re.compile(r"(?<=[.?!] )(?!(?i:which|what|how|why|when|where|who)\b)([A-Za-z][\w-]*(?: [\w-]+){0,2})\?$")  # "… errored. Fix?", "Least-effort fix?"
 _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …", "c) …"
@@ -375,22 +376,41 @@ class Miss:
     why: str
 
 
-def misses(p) -> list[Miss]:
-    """The misses a mistakes log's passage ``p`` keeps, each an answer and a pick of a few words."""
+def log_labels(texts: Iterable[str], lessons: frozenset[str], picks: frozenset[str],
+               corrections: frozenset[str]) -> dict[str, int]:
+    """The labels of the notes' mistakes log, learned where they repeat ("Q: …" then "I picked: …",
+    "Right: …", "Why I was wrong: …" for every miss), each with the part of a miss it gives: the right
+    answer (0), the pick (1) or why (2), as its words say ("why" before "I", "I" before "answer": "What
+    I answered" is the pick)."""
+    said = Counter(m.group(1).lower() for text in texts for line in text.splitlines()
+                   if (m := _MISS_LABEL.match(line.strip().lstrip(BULLET).strip())))
+    parts = {}
+    for label, count in said.items():
+        words = set(label.split())
+        part = next((i for i, vocabulary in ((2, lessons), (1, picks), (0, corrections)) if words & vocabulary), None)
+        if count > 1 and part is not None:
+            parts[label] = part
+    return parts
+
+
+def misses(p, labels: Mapping[str, int]) -> list[Miss]:
+    """The misses a mistakes log's passage ``p`` keeps, each an answer and a pick of a few words;
+    ``labels`` the log's, as ``log_labels`` learns them."""
     found: list[Miss] = []
     asked: list[str] = []
-    said = [""] * _MISS_PARTS  # the right answer, the pick, why: by the group of ``_MISS_LABEL`` that matched
+    said = [""] * _MISS_PARTS  # the right answer, the pick, why: by the part its label gives
     for text in [*(line.strip().lstrip(BULLET).strip() for line in p.text.splitlines()), ""]:  # "• I picked: …"
         question, label = _ASKED.match(text), _MISS_LABEL.match(text)
+        part = labels.get(label.group(1).lower()) if label else None
         if question or not text:
             right, picked = (_option(part.partition(_COLON)[2].strip()) for part in said[:2])
             if asked and right and picked and key(right) != key(picked) and not _CONFIRMS.match(right) \
-                    and not _VERDICT.match(right) and _coded(right) == _coded(picked):
+                    and not _VERDICT.match(right) and _form(right) == _form(picked):
                 # "Actual answer: correct.": the pick was right, no miss; "no": a yes/no question, four options ask nothing
                 found.append(Miss(p.id, " ".join(asked), picked, right, said[0], said[2].partition(_COLON)[2].strip()))
             asked, said = ([question.group(1)], [""] * _MISS_PARTS) if question else (asked, said)
-        elif label and label.lastindex and asked:
-            said[label.lastindex - 1] = text  # the labelled line as written
+        elif part is not None and asked:
+            said[part] = text  # the labelled line as written
         elif asked and not any(said):
             asked.append(text)  # the question goes on
     return found
@@ -398,9 +418,10 @@ def misses(p) -> list[Miss]:
 
 def _option(text: str) -> str:
     """What a pick or an answer names, as an option: its first clause, no asides ("raise the queue VT
-    to 6x the function timeout (so 12 min here)"); none when it is an explanation."""
+    to 6x the function timeout (so 12 min here)"); none when it is an explanation, or a condition
+    whose answer comes after it ("if an archive existed on the bus, StartReplay …")."""
     first = _CLAUSE_END.split(re.sub(r"\s*\([^()]*\)|`", "", text))[0].strip().rstrip(".,:;")
-    return first if 0 < len(first.split()) <= _OPTION_WORDS else ""
+    return first if 0 < len(first.split()) <= _OPTION_WORDS and first.split()[0].lower() not in CONDITIONS else ""
 
 
 def _whole_question(m: re.Match) -> str:
@@ -412,19 +433,28 @@ def _whole_question(m: re.Match) -> str:
     return f"What {_ARE if said.endswith(_PLURAL) and not said.endswith(_PLURAL * 2) else _IS} the {said}?"
 
 
-def _coded(option: str) -> bool:
-    """Whether an option is a name written as code ("RotateKeyOnDemand", "alias/myapp"), not words."""
-    return len(option.split()) <= _NAME_WORDS and _CODED.search(option) is not None
+def _form(option: str) -> tuple[bool, bool]:
+    """How an option is written: a name as code ("RotateKeyOnDemand", "alias/myapp"), a figure ("1
+    hour each", "30 min") or words. A miss's options are of one form: not "30 min" beside "user pool +
+    identity pool", nor "alias/myapp" beside "envelope encryption"."""
+    short = len(option.split()) <= _NAME_WORDS
+    return short and _CODED.search(option) is not None, short and any(c.isdigit() for c in option)
 
 
 def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], notes_on: str) -> BankQuestion | None:
     """The learner's own question asked again: their pick and the right answers of their other misses
-    (nearest first) the wrong options."""
-    wrong = [miss.picked, *(o.right for o in others if key(o.right) not in (key(miss.right), key(miss.picked))
+    the wrong options, those sharing most words with this miss first ("client credentials grant" for
+    "authorization code grant"), then the nearest."""
+    said = set(key(f"{miss.asked} {miss.right} {miss.picked}").split()) - STOP_WORDS
+    others = sorted(others, key=lambda o: -len(said & set(key(o.right).split())))
+    # not "backoff + retry" beside the pick "add retry with backoff": one option in other words
+    taken = [set(key(miss.right).split()) - STOP_WORDS, set(key(miss.picked).split()) - STOP_WORDS]
+    wrong = [miss.picked, *(o.right for o in others if not any(set(key(o.right).split()) - STOP_WORDS <= t for t in taken)
                             and not _VERDICT.match(o.right)  # "nothing", "no, neither": an answer to its own question only
-                            and _coded(o.right) == _coded(miss.right))]  # an API among APIs, a way among ways
-    if len(dict.fromkeys(map(key, wrong))) < 3 or SAME.match(miss.asked):
-        return None  # "Same setup. …": the entry before says what the question is
+                            and (" " in o.right or not o.right.islower())  # "expected", "fails": an outcome, no option
+                            and _form(o.right) == _form(miss.right))]  # an API among APIs, a way among ways
+    if len(dict.fromkeys(map(key, wrong))) < 3 or SAME.match(miss.asked) or _TWO_ASKED.search(miss.asked):
+        return None  # "Same setup. …": the entry before says what the question is; "(choose 2)": one key is half
     stem = clean(_FRAGMENT_ASKED.sub(_whole_question, miss.asked))
     stem = stem[:1].upper() + stem[1:]  # "max entries in one PutEvents call?" as a question opens
     stem = stem if stem.endswith("?") else f"{stem} {_TO_DO}"  # "Want to isolate it without losing it."

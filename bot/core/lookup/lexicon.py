@@ -33,6 +33,9 @@ A file may hold any of these keys (every one optional)::
     prefixes = "prefixes that make a word of another ('sub', 'un'): 'subsegments' says 'segment'"
     causes = "words heading a table's column of causes ('Likely cause'): each row's symptom asks it"
     meanings = "words heading a table's column of what each error means ('What it means'): each row asks it"
+    lessons = "words of a mistakes log's label over why the pick was wrong ('Why I was wrong:', 'Lesson:')"
+    picks = "words of a mistakes log's label over the learner's pick ('I picked:', 'My answer:', 'me:')"
+    corrections = "words of a mistakes log's label over the right answer ('Right:', 'Actual answer:', 'ans:')"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -63,7 +66,7 @@ from bot.core.lookup.problems import Problem
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
                "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
-               "durations", "sizes", "prefixes", "causes", "meanings")
+               "durations", "sizes", "prefixes", "causes", "meanings", "lessons", "picks", "corrections")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -130,6 +133,11 @@ class Lexicon:
     # the header of a table's column of what each error or symptom means ("What it means"): "what does
     # 'Export … in use' mean?" asks each row
     meanings: frozenset[str] = frozenset()
+    # the words of a mistakes log's labels, by the part of a miss each gives ("Why I was wrong:", "I
+    # picked:", "Right answer:"): the log asks its misses again, the pick a wrong option
+    lessons: frozenset[str] = frozenset()
+    picks: frozenset[str] = frozenset()
+    corrections: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
