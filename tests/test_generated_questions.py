@@ -4647,8 +4647,7 @@ def test_a_troubleshooting_table_numbering_its_rows_asks_each_symptoms_cause():
 
 def test_a_table_of_errors_and_what_they_mean_asks_what_each_means():
     """Round 144: "Error message | What it means | How to fix" quoted real messages and gave no question
-    of them. Each row asks "what does '…' mean?", the other rows' meanings the wrong options; a
-    settings table's default beside the name is no part of what the name means."""
+    of them. Each row asks "what does '…' mean?", the other rows' meanings the wrong options."""
     notes = """\
 # CloudFormation
 
@@ -4663,19 +4662,19 @@ def test_a_table_of_errors_and_what_they_mean_asks_what_each_means():
     asked = {q.correct[0]: q.stem for q, _ in candidates(passages(notes)) if "mean?" in q.stem}
     assert asked["another stack imports the output you are removing"].endswith(
         'what does "Export vpc-id cannot be deleted as it is in use by app-stack" mean?')
+    # round 147: a setting's name says what it means ("InitQuery"), the question is asked the other way
     settings = """\
-# DynamoDB Scan
+# RDS Proxy
 
-## Parameters
-| Parameter | Default | Meaning |
+## Settings
+| Setting | Default | Meaning |
 |---|---|---|
-| Limit | none | caps the items one call evaluates before it stops |
-| Segment | none | slice of the table this parallel worker reads |
-| Select | ALL_ATTRIBUTES | attributes that come back in each item |
-| ConsistentRead | false | read every write acknowledged before the scan began |
+| MaxConnectionsPercent | 100 | pool max as a share of the database's max_connections |
+| MaxIdleConnectionsPercent | 50 | how many idle database connections stay open |
+| IdleClientTimeout | 1800 s | close an idle client connection, the database one goes back to the pool |
+| InitQuery | none | SQL run on each new database connection |
 """
-    stems = [q.stem for q, _ in candidates(passages(settings)) if "mean?" in q.stem]
-    assert any(s.endswith('what does "Segment" mean?') for s in stems) and not any(" – " in s for s in stems)
+    assert not [q for q, _ in candidates(passages(settings)) if "mean?" in q.stem]
 
 
 def test_an_error_named_for_what_it_means_is_never_asked_what_it_means():
@@ -4695,6 +4694,10 @@ def test_an_error_named_for_what_it_means_is_never_asked_what_it_means():
 """
     asked = [q for q, _ in candidates(passages(notes)) if "mean?" in q.stem]
     assert [q.stem.split("what does ")[-1] for q in asked] == ['"403 on a key that does not exist" mean?']
+    # round 147: a name in plain words, with its reason phrase beside it, says it too
+    shouted = notes.replace("503 SlowDown", "429 THROTTLED (Too Many Requests)").replace("400 EntityTooSmall", "401 UNAUTHORIZED")
+    assert [q.stem.split("what does ")[-1] for q, _ in candidates(passages(shouted)) if "mean?" in q.stem] \
+        == ['"403 on a key that does not exist" mean?']
     named = {"request rate on one prefix is above what S3 has scaled to", "a multipart part other than the last is under 5 MiB",
              "DeleteBucket called while objects remain", "an If-Match or If-None-Match condition was false"}
     assert len(asked[0].options) == 4 and set(asked[0].options) - set(asked[0].correct) <= named

@@ -296,7 +296,7 @@ def _diagnosed(p, table: Table, things: list[str], maker: Maker) -> Iterable[Ban
     causes = {t: table.cell(t, column) for t in things if _telling(table.cell(t, column)) and things.count(t) == 1}
     for thing, cause in causes.items():
         others = [t for t, c in causes.items() if t != thing and not _alike(c, cause)]
-        if len(others) < MIN_IDENTIFY - 1 or _self_named(thing):
+        if len(others) < MIN_IDENTIFY - 1 or _self_named(thing, meant):
             continue
         wrong = [others[i] for i in pick(thing + column, len(others), MIN_IDENTIFY - 1)]
         shown = [c for a in seen if _ASKS not in a and _value(c := table.cell(thing, a)) and _polar(c) is None]
@@ -308,11 +308,14 @@ def _diagnosed(p, table: Table, things: list[str], maker: Maker) -> Iterable[Ban
         yield single(p, SCENARIO, f"{thing}|{column}", stem, cause, [causes[t] for t in wrong], why)
 
 
-def _self_named(symptom: str) -> bool:
+def _self_named(symptom: str, meant: bool) -> bool:
     """An error whose name says what it means ("503 SlowDown", "EntityTooSmall", "States.Timeout"): what it
-    means or why it comes is read off the name, not known; a wrong option for the others all the same."""
-    words = [w for w in symptom.split() if not w.isdigit()]  # the status code before it
-    return len(words) == 1 and len(_WORD.findall(CAMEL.sub(" ", words[0]).lower())) >= 2
+    means or why it comes is read off the name, not known; a wrong option for the others all the same.
+    Asked what it means, any name ("401 UNAUTHORIZED", "429 THROTTLED (Too Many Requests)"), not a message
+    ("Export … cannot be deleted as it is in use"), says it."""
+    words = [w for w in bare(symptom).split() if _WORD.search(w.lower())]  # not the status code before it, nor "/"
+    return len(words) == 1 and len(_WORD.findall(CAMEL.sub(" ", words[0]).lower())) >= 2 \
+        or meant and 0 < len(words) <= 2
 
 
 def _causal(attribute: str, maker: Maker) -> bool:
