@@ -4618,6 +4618,42 @@ def test_a_mistakes_log_is_read_by_the_labels_it_repeats_and_asks_with_options_o
     assert {q.correct[0] for q in served(relabelled) if q.shape == "practice"} == set(asked)
 
 
+def test_a_scenario_bank_asks_each_scenario_with_the_other_answers_as_wrong_options():
+    """Round 148: a bank of "**S1.** scenario" / "→ answer: …" / "because …" gave one question of 54.
+    Each scenario is asked as written, its answer the key, the other scenarios' answers the wrong
+    options (a mistakes log with no pick); a yes/no answer asks nothing."""
+    bank = """\
+# SQS scenario bank
+
+## Consumers
+
+**S1.** A consumer takes 3 minutes per message and the same message is handled twice.
+→ answer: raise the visibility timeout above the processing time
+because the message comes back when the timeout runs out mid-work.
+
+**S2.** One bad message fails forever and blocks nothing but keeps coming back.
+→ answer: add a redrive policy with a dead-letter queue
+because after maxReceiveCount receives it moves aside.
+
+**S3.** Empty receives cost money on a quiet queue.
+→ answer: turn on long polling with a 20 second wait
+because the call waits for a message instead of returning empty.
+
+**S4.** Messages must be delayed 5 minutes before any consumer sees them.
+→ answer: set a delay queue of 300 seconds
+because delivery delay hides new messages for that long.
+
+**S5.** Does a FIFO queue need a consumer change to keep order per customer?
+→ answer: no
+because the message group ID does it.
+"""
+    asked = {q.correct[0]: q for q in served(bank) if q.shape == "practice"}
+    timeout = asked["raise the visibility timeout above the processing time"]
+    assert timeout.stem.startswith("A consumer takes 3 minutes per message")
+    assert "add a redrive policy with a dead-letter queue" in timeout.options
+    assert "no" not in asked and not any("no" in q.options for q in asked.values())
+
+
 def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():
     """Round 142's wrong key: a "this | vs that" table ("key policy — required, 1 per key | IAM policy —
     only allows if the key policy enables IAM") was read as need → pick: "which should a developer

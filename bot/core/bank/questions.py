@@ -41,10 +41,11 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 _UNGROUNDED = "not grounded in the cited passages: "
 PRACTICE = "practice"  # the shape of a practice question the learner wrote in the notes, asked as written
-_ASKED = re.compile(r"^(?:Q(?:uestion)?\s?\d*[a-z]?(?:\s*\([^()]{1,20}\))?|\d+)[.:)]\s+(\S.*)$")  # "Q1. A stage in API
-# Gateway is …", "Q: …", "3) …", "Question (paraphrased): …"
+_ASKED = re.compile(r"^(?:Q(?:uestion)?\s?\d*[a-z]?(?:\s*\([^()]{1,20}\))?|\d+|[A-Z]\d{1,3})[.:)]\s+(\S.*)$")  # "Q1. A stage
+# in API Gateway is …", "Q: …", "3) …", "Question (paraphrased): …", a scenario bank's "S4. …"
 # a mistakes log's label ("Right answer: …", "Why I was wrong: …", "me: …"): a few words before a colon
 _MISS_LABEL = re.compile(r"^([A-Za-z][A-Za-z']*(?: [A-Za-z']+){0,3})\s*:\s*\S")
+_LEADING_ARROW = re.compile(r"^(?:→|->|=>)\s*")
 _MISS_PARTS = 3  # a miss's labelled lines: the right answer, the pick, why
 _CLAUSE_END = re.compile(r"\s+(?:->|→|=>|[-–—])\s+|[:;]\s|\.\s|,\s+(?:and|so|then|but)\s")  # what follows an option's words
 _TO_DO = "What should the developer do?"  # a scenario the learner wrote without its question
@@ -382,8 +383,7 @@ def log_labels(texts: Iterable[str], lessons: frozenset[str], picks: frozenset[s
     "Right: …", "Why I was wrong: …" for every miss), each with the part of a miss it gives: the right
     answer (0), the pick (1) or why (2), as its words say ("why" before "I", "I" before "answer": "What
     I answered" is the pick)."""
-    said = Counter(m.group(1).lower() for text in texts for line in text.splitlines()
-                   if (m := _MISS_LABEL.match(line.strip().lstrip(BULLET).strip())))
+    said = Counter(m.group(1).lower() for text in texts for line in _entry_lines(text) if (m := _MISS_LABEL.match(line)))
     parts = {}
     for label, count in said.items():
         words = set(label.split())
@@ -393,19 +393,24 @@ def log_labels(texts: Iterable[str], lessons: frozenset[str], picks: frozenset[s
     return parts
 
 
+def _entry_lines(text: str) -> list[str]:
+    """A log's lines as its labels open them: "• I picked: …", "→ answer: …" read "I picked: …", "answer: …"."""
+    return [_LEADING_ARROW.sub("", line.strip().lstrip(BULLET).strip()) for line in text.splitlines()]
+
+
 def misses(p, labels: Mapping[str, int]) -> list[Miss]:
-    """The misses a mistakes log's passage ``p`` keeps, each an answer and a pick of a few words;
-    ``labels`` the log's, as ``log_labels`` learns them."""
+    """The misses a mistakes log's passage ``p`` keeps, each an answer and a pick of a few words, or
+    a scenario bank's entries, an answer and no pick; ``labels`` the log's, as ``log_labels`` learns them."""
     found: list[Miss] = []
     asked: list[str] = []
     said = [""] * _MISS_PARTS  # the right answer, the pick, why: by the part its label gives
-    for text in [*(line.strip().lstrip(BULLET).strip() for line in p.text.splitlines()), ""]:  # "• I picked: …"
+    for text in [*_entry_lines(p.text), ""]:
         question, label = _ASKED.match(text), _MISS_LABEL.match(text)
         part = labels.get(label.group(1).lower()) if label else None
         if question or not text:
             right, picked = (_option(part.partition(_COLON)[2].strip()) for part in said[:2])
-            if asked and right and picked and key(right) != key(picked) and not _CONFIRMS.match(right) \
-                    and not _VERDICT.match(right) and _form(right) == _form(picked):
+            tempted = not said[1] or picked and key(right) != key(picked) and _form(right) == _form(picked)
+            if asked and right and tempted and not _CONFIRMS.match(right) and not _VERDICT.match(right):
                 # "Actual answer: correct.": the pick was right, no miss; "no": a yes/no question, four options ask nothing
                 found.append(Miss(p.id, " ".join(asked), picked, right, said[0], said[2].partition(_COLON)[2].strip()))
             asked, said = ([question.group(1)], [""] * _MISS_PARTS) if question else (asked, said)
@@ -449,7 +454,7 @@ def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], n
     others = sorted(others, key=lambda o: -len(said & set(key(o.right).split())))
     # not "backoff + retry" beside the pick "add retry with backoff": one option in other words
     taken = [set(key(miss.right).split()) - STOP_WORDS, set(key(miss.picked).split()) - STOP_WORDS]
-    wrong = [miss.picked, *(o.right for o in others if not any(set(key(o.right).split()) - STOP_WORDS <= t for t in taken)
+    wrong = [*filter(None, [miss.picked]), *(o.right for o in others if not any(set(key(o.right).split()) - STOP_WORDS <= t for t in taken)
                             and not _VERDICT.match(o.right)  # "nothing", "no, neither": an answer to its own question only
                             and (" " in o.right or not o.right.islower())  # "expected", "fails": an outcome, no option
                             and _form(o.right) == _form(miss.right))]  # an API among APIs, a way among ways
