@@ -4654,6 +4654,33 @@ because the message group ID does it.
     assert "no" not in asked and not any("no" in q.options for q in asked.values())
 
 
+def test_one_rows_long_cell_does_not_stop_the_other_rows_being_asked():
+    """Round 148: one cell too long to quote ("DDBS: TRIM_HORIZON / LATEST; KDS also …") in a column
+    of a settings table left every row of it unasked: the long cell says something else all the same."""
+    notes = """\
+# Lambda event source mappings
+
+## Settings for streams
+| Setting | Default | What it does |
+|---|---|---|
+| StartingPosition | required | DynamoDB Streams take TRIM_HORIZON or LATEST, Kinesis also AT_TIMESTAMP with StartingPositionTimestamp |
+| ParallelizationFactor | 1 | up to 10 batches per shard at once |
+| BisectBatchOnFunctionError | false | splits a failed batch in two and retries each half |
+| MaximumRetryAttempts | -1 | how often a failed batch is retried before it is dropped |
+| FilterCriteria | none | drops records before the function is invoked |
+"""
+    asked = {q.correct[0] for q, _ in candidates(passages(notes)) if q.shape == "definition"}
+    assert {"ParallelizationFactor", "BisectBatchOnFunctionError", "FilterCriteria"} <= asked
+
+
+def test_a_shorthand_of_a_names_capitals_is_spelled_out_in_a_stem():
+    """Round 148: "DDBS = DynamoDB Streams" left "DDBS" in stems: the capitals of "DB" are two initials."""
+    from bot.core.bank.stems import Cleaner
+
+    text = "abbrevs: DDBS = DynamoDB Streams, KDS = Kinesis Data Streams\nDDBS keeps records 24 h."
+    assert Cleaner(shipped(), text).spell("DDBS keeps records for 24 hours") == "DynamoDB Streams keeps records for 24 hours"
+
+
 def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():
     """Round 142's wrong key: a "this | vs that" table ("key policy — required, 1 per key | IAM policy —
     only allows if the key policy enables IAM") was read as need → pick: "which should a developer

@@ -288,8 +288,8 @@ class Cleaner:
 
 
 def _initials(short: str, long: str) -> bool:
-    """ "SM" abbreviates "Secrets Manager", "IdP" "identity pool", "CWL" "CloudWatch Logs": its
-    capitals are the words' initials, maybe after a name in front ("PS = SSM Parameter Store",
+    """ "SM" abbreviates "Secrets Manager", "IdP" "identity pool", "CWL" "CloudWatch Logs", "DDBS"
+    "DynamoDB Streams": its capitals are the words' initials, maybe after a name in front ("PS = SSM Parameter Store",
     "RP = API Gateway resource policy") or before the kind of thing ("WS = WebSocket API")."""
     capitals = [c for c in short if c.isupper()] or list(short)
     words = re.split(r"[\s-]+", CAMEL.sub(" ", long))
@@ -297,7 +297,9 @@ def _initials(short: str, long: str) -> bool:
     named = 0 < extra <= 2 and words[0].isupper() and all(w[:1].isupper() for w in words[:extra])
     kinds = [words[extra:]] if named else []
     kinds += [words[:-1]] if extra == 1 and words[-1].isupper() else []
-    return any(all(w[:1].lower() == c.lower() for c, w in zip(capitals, ws)) for ws in [words, *kinds]
+    # "DDBS = DynamoDB Streams": the letters of a name's capitals each an initial
+    letters = [part for w in words for part in (list(w) if w.isupper() and 1 < len(w) <= 3 else [w])]
+    return any(all(w[:1].lower() == c.lower() for c, w in zip(capitals, ws)) for ws in [words, letters, *kinds]
                if len(ws) == len(capitals))
 
 

@@ -370,9 +370,11 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
     for thing in things:
         # "same as standard" in the FIFO topic's row: the standard topic's value is the FIFO topic's too
         mine = {w for w in key(thing).split() if len(w) > 2} - {w for o in things if o != thing for w in key(o).split()}
+        # another row's cell too long to quote says something else all the same ("DynamoDB Streams: TRIM_HORIZON …")
         own = [a for a in attributes if (thing, a) in usable
-               and all(_differ(table.cell(o, a), table.cell(thing, a)) and mine.isdisjoint(key(table.cell(o, a)).split())
-                       for o in things if o != thing)]
+               and all((_differ(table.cell(o, a), table.cell(thing, a))
+                        or len(table.cell(o, a)) > MAX_CELL and not _alike(table.cell(o, a), table.cell(thing, a)))
+                       and mine.isdisjoint(key(table.cell(o, a)).split()) for o in things if o != thing)]
         if not own:
             continue  # no cell of its own: the table does not tell it from the others
         # a named attribute before a free note, then the most the table says of the thing
