@@ -4681,6 +4681,22 @@ def test_a_shorthand_of_a_names_capitals_is_spelled_out_in_a_stem():
     assert Cleaner(shipped(), text).spell("DDBS keeps records for 24 hours") == "DynamoDB Streams keeps records for 24 hours"
 
 
+def test_a_heading_in_capitals_is_named_as_the_notes_write_its_words():
+    """Rounds 121 and 146: "your notes on EDGE CODE: LAMBDA@EDGE vs CLOUDFRONT FUNCTIONS", "on ANOMALY
+    DETECTION": a shouted heading is named as the notes write its words elsewhere, plain words in lower case."""
+    notes = """\
+# CloudFront for developers
+
+## EDGE CODE: LAMBDA@EDGE vs CLOUDFRONT FUNCTIONS
+- CloudFront Functions run in under 1 ms and only see viewer request and viewer response events.
+- Lambda@Edge functions run for up to 30 seconds on origin request and origin response events.
+- Lambda@Edge is written in Node.js or Python; CloudFront Functions only in JavaScript.
+"""
+    stems = [q.stem for q in of_shape("number", notes)]
+    assert stems and all(s.startswith("According to your notes on Edge code: Lambda@Edge vs CloudFront Functions, ")
+                         for s in stems)
+
+
 def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():
     """Round 142's wrong key: a "this | vs that" table ("key policy — required, 1 per key | IAM policy —
     only allows if the key policy enables IAM") was read as need → pick: "which should a developer

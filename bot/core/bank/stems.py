@@ -57,6 +57,9 @@ _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _CASED = re.compile(r"\b[A-Za-z]{4,}\b")  # a word as the notes write it, capitals and all
 _LETTERS = re.compile(r"[a-z]+")
 _SHOUTED = re.compile(r"(?<![\w.$/-])[A-Z]{4,}(?![\w.(/-])")  # "CHANGING", not "States.ALL", "NEW_IMAGE", "AWS_IAM"
+_COLON = ": "  # between a label and what it labels ("Step Functions: Map + Parallel")
+_PLURAL = "s"  # after a name in capitals: "URLs", "APIs"
+_TOKEN = re.compile(r"[A-Za-z][\w@.-]*[A-Za-z]")  # a word as written, "Lambda@Edge" one
 _SHORT_SHOUT = 4  # letters: a word this short in capitals is emphasis ("FIND") only where the notes write
 # it so once or twice and more often in lower case; "REST", "HTTP" and "DENY" they write in capitals throughout
 _LOWER = re.compile(r"(?<![\w.])[a-z]{2,}\b")
@@ -89,6 +92,12 @@ class Cleaner:
         self._measures = lexicon.figures  # "Limits: a query times out after 60 minutes": a label over a sentence
         self.english, self._by_letter = english_words(lexicon.english, lexicon.english_files)
         self._cased = Counter(_CASED.findall(notes_text))  # each word as the notes write it ("REST", "rest")
+        # the way the notes write a word most when not shouting it ("CloudFront" for "CLOUDFRONT")
+        self._written = Counter(_TOKEN.findall(notes_text))
+        self._calm_case: dict[str, str] = {}
+        for word, _ in self._written.most_common():
+            if not word.isupper():
+                self._calm_case.setdefault(word.lower(), word)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._openers = lexicon.openers
         self._outline = re.compile(_OR.join((
@@ -143,6 +152,25 @@ class Cleaner:
         text = _LEAD_LABEL.sub("", _SPACES.sub(" ", text).strip())
         text = self.unlabelled(text)
         return re.sub(r"\s+([,.;:!?])(?=\s|$)", r"\1", text)
+
+    def unshouted(self, heading: str) -> str:
+        """A heading in capitals ("EDGE CODE: LAMBDA@EDGE vs CLOUDFRONT FUNCTIONS") as the notes write its
+        words elsewhere ("Edge code: Lambda@Edge vs CloudFront Functions"), plain words in lower case; a
+        word the notes write in capitals elsewhere too ("REST", "HTTPS") or a short one ("DAX") stays."""
+        words = _TOKEN.findall(heading)
+        if not _SHOUTED.search(heading) or any(not w.rstrip(_PLURAL).isupper() and not w.islower() for w in words) \
+                or sum(w.islower() for w in words) >= _CALM_BESIDE:
+            return heading  # "API Gateway REST API": a heading in the notes' own case; "SIGNED URLs" is shouted
+
+        def calm(m: re.Match) -> str:
+            word, lower = m.group(0), m.group(0).lower()
+            if len(word) < _SHORT_SHOUT and lower not in self.english:
+                return word  # "SSM", "DAX": an acronym
+            said = self._calm_case.get(lower) or (lower if lower in self.english else word)
+            return word if not word.isupper() or self._written[word] > self._written[said] else said
+
+        calmed = _TOKEN.sub(calm, heading)
+        return calmed[:1].upper() + calmed[1:]
 
     def calm(self, text: str) -> str:
         """ "restart after CHANGING the definition": an English word in capitals among words in lower
@@ -249,16 +277,16 @@ class Cleaner:
         timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
         the topic."""
         parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", self._bare_heading(_NOISE.sub("", part).strip())))))
-                 or part for part in path.replace(CARD, ": ").split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
+                 or part for part in path.replace(CARD, _COLON).split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
         # ("Logs Insights :: basics": the "::" of a card's sides parts the heading as a colon does)
-        return PATH.join(self.clean(part) for part in parts)
+        return PATH.join(self.clean(self.unshouted(part)) for part in parts)
 
     def _topic(self, heading: str) -> str:
         """The heading without what follows its colon in plain words or labels ("X-Ray: annotations vs
         metadata", "Elastic Beanstalk config: dev checklist", "Step Functions: DVA-C02 notes"), unless what
         comes before only labels ("Comparison")."""
         topic = _CONTENTS.sub("", heading)
-        head, colon, tail = topic.rpartition(": ")  # "Step Functions: Map + Parallel: DVA-C02 notes": a label last
+        head, colon, tail = topic.rpartition(_COLON)  # "Step Functions: Map + Parallel: DVA-C02 notes": a label last
         if colon and {w for w in _LETTERS.findall(tail.lower()) if len(w) > 1} <= self._labelling:
             topic = head
         return topic if not set(_LETTERS.findall(topic.lower())) <= self._labelling else heading
@@ -318,7 +346,7 @@ def subject(title: str, names: frozenset[str], part: Callable[[str, str], bool] 
     CloudFormation for app devs") leaves the title after it. A name that is ``part`` of the one it opens
     with ("SnapStart" of "Lambda cold starts, SnapStart, …") is no other topic."""
     title = MAKER.sub("", title.strip())
-    label, colon, rest = title.partition(": ")
+    label, colon, rest = title.partition(_COLON)
     if colon and not _holds_name(label, names):
         return subject(rest, names, part)
     spans = list(_SPAN.finditer(title))
