@@ -4697,6 +4697,42 @@ def test_a_heading_in_capitals_is_named_as_the_notes_write_its_words():
                          for s in stems)
 
 
+def test_a_drill_sheet_asks_its_drills_and_never_offers_a_drill_number_as_a_term():
+    """Round 149: "**Drill 7:** scenario?" / "ANS: …" was read as a glossary ("which term is described
+    as …?", options "Drill 7", "Drill 8"): a drill's number labels it; each drill is asked as written,
+    the other drills' answers the wrong options, and "… Throttled?" stays the learner's question."""
+    sheet = """\
+# DynamoDB capacity drills
+
+## Modes
+
+**Drill 1:** New app, no idea what traffic looks like, some days zero. Which capacity mode?
+ANS: on-demand
+*why:* pay per request, nothing to plan.
+
+**Drill 2:** Same load around the clock for a year and finance wants the lowest cost. Which mode?
+ANS: provisioned with reserved capacity
+*why:* steady load is cheapest provisioned.
+
+**Drill 3:** Spiky traffic for twenty seconds every few minutes on a provisioned table, auto scaling does nothing. Why?
+ANS: auto scaling reacts too slowly for spikes that short
+*why:* it works on CloudWatch alarms over minutes.
+
+**Drill 4:** A new on-demand table gets 10,000 writes per second at launch. Throttled?
+ANS: likely, pre-warm the table first
+*why:* a new on-demand table starts at 4,000 write units.
+
+**Drill 5:** One partition key takes most of the writes and the table throttles below its capacity. Fix?
+ANS: write sharding with a random suffix on the key
+*why:* spreads the key over partitions.
+"""
+    asked = [q for q in served(sheet)]
+    assert not any(o.startswith("Drill ") for q in asked for o in q.options)
+    practice = {q.correct[0]: q for q in asked if q.shape == "practice"}
+    assert "on-demand" in practice and "provisioned with reserved capacity" in practice["on-demand"].options
+    assert not any("What is the throttled" in q.stem for q in asked)
+
+
 def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():
     """Round 142's wrong key: a "this | vs that" table ("key policy — required, 1 per key | IAM policy —
     only allows if the key policy enables IAM") was read as need → pick: "which should a developer

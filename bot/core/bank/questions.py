@@ -41,8 +41,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 _UNGROUNDED = "not grounded in the cited passages: "
 PRACTICE = "practice"  # the shape of a practice question the learner wrote in the notes, asked as written
-_ASKED = re.compile(r"^(?:Q(?:uestion)?\s?\d*[a-z]?(?:\s*\([^()]{1,20}\))?|\d+|[A-Z]\d{1,3})[.:)]\s+(\S.*)$")  # "Q1. A stage
-# in API Gateway is …", "Q: …", "3) …", "Question (paraphrased): …", a scenario bank's "S4. …"
+_ASKED = re.compile(r"^(?:Q(?:uestion)?\s?\d*[a-z]?(?:\s*\([^()]{1,20}\))?|\d+|[A-Z][a-z]{0,9} ?\d{1,3})[.:)]\s+(\S.*)$")  # "Q1. A
+# stage in API Gateway is …", "Q: …", "3) …", "Question (paraphrased): …", a scenario bank's "S4. …", "Drill 7: …"
 # a mistakes log's label ("Right answer: …", "Why I was wrong: …", "me: …"): a few words before a colon
 _MISS_LABEL = re.compile(r"^([A-Za-z][A-Za-z']*(?: [A-Za-z']+){0,3})\s*:\s*\S")
 _LEADING_ARROW = re.compile(r"^(?:→|->|=>)\s*")
@@ -58,7 +58,7 @@ _VERDICT = re.compile(r"^(?:yes|no|nothing|none|neither)\b", re.IGNORECASE)  # a
 _TWO_ASKED = re.compile(r"\b(?:choose|pick|select)\s+(?:2|two)\b|\b(?:2|two)\s+(?:best\s+)?(?:ways|actions|answers|fixes)\b",
                         re.IGNORECASE)  # a question asking for two answers
 _OPTION_WORDS = 12  # a pick or an answer longer than this is an explanation, no option
-_FRAGMENT_ASKED = re.compile(r"(?<=[.?!] )(?!(?i:which|what|how|why|when|where|who)\b)([A-Za-z][\w-]*(?: [\w-]+){0,2})\?$")  # "… errored. Fix?", "Least-effort fix?"
+_FRAGMENT_ASKED = re.compile(r"(?<=[.?!] )(?!(?i:which|what|how|why|when|where|who)'?s?\b)(?![^?]*ed\?$)([A-Za-z][\w-]*(?: [\w-]+){0,2})\?$")  # "… errored. Fix?", "Least-effort fix?"; not "Whats the limit?", "Throttled?"
 _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A. A copy of the API …", "(b) …", "c) …"
 # "Answer: B — Why: deployment = snapshot …", "Ans: (c) because …": the letter, then why
 _ANSWERED = re.compile(r"^(?:answer|ans|correct(?: answer)?)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
@@ -383,7 +383,8 @@ def log_labels(texts: Iterable[str], lessons: frozenset[str], picks: frozenset[s
     "Right: …", "Why I was wrong: …" for every miss), each with the part of a miss it gives: the right
     answer (0), the pick (1) or why (2), as its words say ("why" before "I", "I" before "answer": "What
     I answered" is the pick)."""
-    said = Counter(m.group(1).lower() for text in texts for line in _entry_lines(text) if (m := _MISS_LABEL.match(line)))
+    said = Counter(m.group(1).lower() for text in texts for line in _entry_lines(text)
+                   if (m := _MISS_LABEL.match(line)))
     parts = {}
     for label, count in said.items():
         words = set(label.split())
@@ -454,10 +455,11 @@ def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], n
     others = sorted(others, key=lambda o: -len(said & set(key(o.right).split())))
     # not "backoff + retry" beside the pick "add retry with backoff": one option in other words
     taken = [set(key(miss.right).split()) - STOP_WORDS, set(key(miss.picked).split()) - STOP_WORDS]
-    wrong = [*filter(None, [miss.picked]), *(o.right for o in others if not any(set(key(o.right).split()) - STOP_WORDS <= t for t in taken)
-                            and not _VERDICT.match(o.right)  # "nothing", "no, neither": an answer to its own question only
-                            and (" " in o.right or not o.right.islower())  # "expected", "fails": an outcome, no option
-                            and _form(o.right) == _form(miss.right))]  # an API among APIs, a way among ways
+    answers = [o.right for o in others if not any(set(key(o.right).split()) - STOP_WORDS <= t for t in taken)
+               and not _VERDICT.match(o.right)  # "nothing", "no, neither": an answer to its own question only
+               and (" " in o.right or not o.right.islower())  # "expected", "fails": an outcome, no option
+               and _form(o.right) == _form(miss.right)]  # an API among APIs, a way among ways
+    wrong = [miss.picked, *answers] if miss.picked else answers  # a scenario bank's entry has no pick
     if len(dict.fromkeys(map(key, wrong))) < 3 or SAME.match(miss.asked) or _TWO_ASKED.search(miss.asked):
         return None  # "Same setup. …": the entry before says what the question is; "(choose 2)": one key is half
     stem = clean(_FRAGMENT_ASKED.sub(_whole_question, miss.asked))

@@ -317,8 +317,8 @@ class Cleaner:
 
 def _initials(short: str, long: str) -> bool:
     """ "SM" abbreviates "Secrets Manager", "IdP" "identity pool", "CWL" "CloudWatch Logs", "DDBS"
-    "DynamoDB Streams": its capitals are the words' initials, maybe after a name in front ("PS = SSM Parameter Store",
-    "RP = API Gateway resource policy") or before the kind of thing ("WS = WebSocket API")."""
+    "DynamoDB Streams": its capitals are the words' initials, maybe after a name in front ("PS = SSM
+    Parameter Store", "RP = API Gateway resource policy") or before the kind of thing ("WS = WebSocket API")."""
     capitals = [c for c in short if c.isupper()] or list(short)
     words = re.split(r"[\s-]+", CAMEL.sub(" ", long))
     extra = len(words) - len(capitals)
