@@ -4733,6 +4733,43 @@ ANS: write sharding with a random suffix on the key
     assert not any("What is the throttled" in q.stem for q in asked)
 
 
+def test_a_review_log_with_arrow_labels_and_a_heading_per_miss_asks_each_miss_but_not_its_legend():
+    """Round 149: "i picked → …" / "should've been → …" under a heading per miss ("### miss #2"), no
+    "Q:", gave no question; the legend at the top ("my labels:") is no miss."""
+    log = """\
+# SQS practice-test wrong-answer log
+
+my labels:
+- **i picked →** what i clicked
+- **should've been →** the actual answer
+
+### miss #1
+consumer takes 3 minutes per message and the same message is handled twice.
+- **i picked →** turn the batch size down to 1
+- **should've been →** raise the visibility timeout above the processing time
+
+### miss #2
+one poison message keeps coming back forever.
+- **i picked →** delete the queue and start again
+- **should've been →** add a redrive policy with a dead-letter queue
+
+### miss #3
+quiet queue, empty receives cost money.
+- **i picked →** send fewer messages
+- **should've been →** turn on long polling with a 20 second wait
+
+### miss #4
+messages must wait 5 minutes before anyone can see them.
+- **i picked →** sleep in the consumer
+- **should've been →** use a delay queue of 300 seconds
+"""
+    asked = {q.correct[0]: q for q in served(log) if q.shape == "practice"}
+    assert "the actual answer" not in asked and not any("what i clicked" in q.options for q in asked.values())
+    timeout = asked["raise the visibility timeout above the processing time"]
+    assert timeout.stem.startswith("Consumer takes 3 minutes per message") and "turn the batch size down to 1" in timeout.options
+    assert "add a redrive policy with a dead-letter queue" in asked
+
+
 def test_a_two_column_table_comparing_things_side_by_side_is_never_read_as_situation_and_answer():
     """Round 142's wrong key: a "this | vs that" table ("key policy — required, 1 per key | IAM policy —
     only allows if the key policy enables IAM") was read as need → pick: "which should a developer

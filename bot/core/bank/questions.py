@@ -44,13 +44,12 @@ PRACTICE = "practice"  # the shape of a practice question the learner wrote in t
 _ASKED = re.compile(r"^(?:Q(?:uestion)?\s?\d*[a-z]?(?:\s*\([^()]{1,20}\))?|\d+|[A-Z][a-z]{0,9} ?\d{1,3})[.:)]\s+(\S.*)$")  # "Q1. A
 # stage in API Gateway is …", "Q: …", "3) …", "Question (paraphrased): …", a scenario bank's "S4. …", "Drill 7: …"
 # a mistakes log's label ("Right answer: …", "Why I was wrong: …", "me: …"): a few words before a colon
-_MISS_LABEL = re.compile(r"^([A-Za-z][A-Za-z']*(?: [A-Za-z']+){0,3})\s*:\s*\S")
+_MISS_LABEL = re.compile(r"^([A-Za-z][A-Za-z']*(?: [A-Za-z']+){0,3})\s*(?::|→|->)\s*(\S.*)")  # or "i picked → …"
 _LEADING_ARROW = re.compile(r"^(?:→|->|=>)\s*")
 _MISS_PARTS = 3  # a miss's labelled lines: the right answer, the pick, why
 _CLAUSE_END = re.compile(r"\s+(?:->|→|=>|[-–—])\s+|[:;]\s|\.\s|,\s+(?:and|so|then|but)\s")  # what follows an option's words
 _TO_DO = "What should the developer do?"  # a scenario the learner wrote without its question
 _IS, _ARE, _PLURAL = "is", "are", "s"
-_COLON = ":"
 _CONFIRMS = re.compile(r"^(?:correct|right|yes|same)\b", re.IGNORECASE)  # an answer saying the pick was right
 _CODED = re.compile(r"[a-z][A-Z]|[A-Z]{2}|_|::|/\w")  # a name written as code
 _NAME_WORDS = 3  # words of a name at most
@@ -380,9 +379,9 @@ class Miss:
 def log_labels(texts: Iterable[str], lessons: frozenset[str], picks: frozenset[str],
                corrections: frozenset[str]) -> dict[str, int]:
     """The labels of the notes' mistakes log, learned where they repeat ("Q: …" then "I picked: …",
-    "Right: …", "Why I was wrong: …" for every miss), each with the part of a miss it gives: the right
-    answer (0), the pick (1) or why (2), as its words say ("why" before "I", "I" before "answer": "What
-    I answered" is the pick)."""
+    "Right: …", "Why I was wrong: …" for every miss, or "i picked → …"), each with the part of a miss
+    it gives: the right answer (0), the pick (1) or why (2), as its words say ("why" before "I", "I"
+    before "answer": "What I answered" is the pick)."""
     said = Counter(m.group(1).lower() for text in texts for line in _entry_lines(text)
                    if (m := _MISS_LABEL.match(line)))
     parts = {}
@@ -409,17 +408,25 @@ def misses(p, labels: Mapping[str, int]) -> list[Miss]:
         question, label = _ASKED.match(text), _MISS_LABEL.match(text)
         part = labels.get(label.group(1).lower()) if label else None
         if question or not text:
-            right, picked = (_option(part.partition(_COLON)[2].strip()) for part in said[:2])
+            right, picked = (_option(_labelled(line)) for line in said[:2])
             tempted = not said[1] or picked and key(right) != key(picked) and _form(right) == _form(picked)
-            if asked and right and tempted and not _CONFIRMS.match(right) and not _VERDICT.match(right):
+            # not a legend of the log's labels ("my labels:" over "• i picked → what i clicked")
+            if asked and right and tempted and not _CONFIRMS.match(right) and not _VERDICT.match(right) \
+                    and not asked[-1].endswith(":"):
                 # "Actual answer: correct.": the pick was right, no miss; "no": a yes/no question, four options ask nothing
-                found.append(Miss(p.id, " ".join(asked), picked, right, said[0], said[2].partition(_COLON)[2].strip()))
+                found.append(Miss(p.id, " ".join(asked), picked, right, said[0], _labelled(said[2])))
             asked, said = ([question.group(1)], [""] * _MISS_PARTS) if question else (asked, said)
         elif part is not None and asked:
             said[part] = text  # the labelled line as written
-        elif asked and not any(said):
-            asked.append(text)  # the question goes on
+        elif not any(said) and part is None:
+            asked.append(text)  # the question goes on, or opens an entry headed by its own heading ("### miss #3")
     return found
+
+
+def _labelled(line: str) -> str:
+    """What a log's labelled line says after its label ("I picked: X", "i picked → X": "X")."""
+    label = _MISS_LABEL.match(line)
+    return label.group(2).strip() if label else line
 
 
 def _option(text: str) -> str:
