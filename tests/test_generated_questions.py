@@ -870,7 +870,8 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
     for heading, said in (("## March 3rd, 2025 - layers", "on layers (Lambda), "), ("## 2025-03-03", "on Lambda, "),
                           ("## 2025-03-03 (Mon): layers", "on layers (Lambda), "),
                           ("## 2025-03-03 (Mon): what a layer even is\n### Learned", "on Lambda, "),
-                          ("## 2025-03-03 (Mon): what a layer even is\n### Corrections", "on Lambda, ")):
+                          ("## 2025-03-03 (Mon): what a layer even is\n### Corrections", "on Lambda, "),
+                          ("## 03-03 — layers", "on layers (Lambda), ")):  # round 151's "03-19 — env vars"
         stems = [q.stem for q in served(notes.replace("## March 3rd, 2025 - layers", heading))]
         assert stems and all(s.startswith(f"According to your notes {said}") for s in stems), heading
 

@@ -42,9 +42,11 @@ _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = (r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|#\d+[a-z]?\b\s*[—–:.,·-]?"
             r"|(?i:{words})(?:\s*\d+(?:\.\d+)*[a-z]?|\s+(?:[A-Z]|[IVX]+))\b\s*[—–:.,·-]?)(?:\s+|$)")
 # a diary's date before a heading, or for all of it: "Tue 11 Mar: cost + batching", "March 3 — DLQs",
-# "2025-03-11 - retries", "2026-03-04 (Wed): DLQs", "Wed 5 Mar" (the lexicon's ``calendar`` words): the day names no topic
+# "2025-03-11 - retries", "2026-03-04 (Wed): DLQs", "03-19 — env vars", "Wed 5 Mar" (the lexicon's ``calendar``
+# words): the day names no topic
 _DATE = (r"^\s*(?:(?:(?i:{days})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{days})\b|(?i:{days})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
-         r"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}(?:\s*\((?i:{days})\))?)\s*[—–:.,·-]?(?:\s+|$)")
+         r"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}(?:\s*\((?i:{days})\))?|(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])(?=\s*[—–:-]))"
+         r"\s*[—–:.,·-]?(?:\s+|$)")
 _ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
