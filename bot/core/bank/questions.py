@@ -454,15 +454,20 @@ def _form(option: str) -> tuple[bool, bool]:
     return short and _CODED.search(option) is not None, short and any(c.isdigit() for c in option)
 
 
+def _content(text: str) -> set[str]:
+    """The words of ``text`` that say something (no stop words), as ``key`` writes them."""
+    return set(key(text).split()) - STOP_WORDS
+
+
 def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], notes_on: str) -> BankQuestion | None:
     """The learner's own question asked again: their pick and the right answers of their other misses
     the wrong options, those sharing most words with this miss first ("client credentials grant" for
     "authorization code grant"), then the nearest."""
-    said = set(key(f"{miss.asked} {miss.right} {miss.picked}").split()) - STOP_WORDS
-    others = sorted(others, key=lambda o: -len(said & set(key(o.right).split())))
+    said = _content(f"{miss.asked} {miss.right} {miss.picked}")
+    others = sorted(others, key=lambda o: -len(said & _content(o.right)))
     # not "backoff + retry" beside the pick "add retry with backoff": one option in other words
-    taken = [set(key(miss.right).split()) - STOP_WORDS, set(key(miss.picked).split()) - STOP_WORDS]
-    answers = [o.right for o in others if not any(set(key(o.right).split()) - STOP_WORDS <= t for t in taken)
+    taken = [_content(miss.right), _content(miss.picked)]
+    answers = [o.right for o in others if not any(_content(o.right) <= t for t in taken)
                and not _VERDICT.match(o.right)  # "nothing", "no, neither": an answer to its own question only
                and (" " in o.right or not o.right.islower())  # "expected", "fails": an outcome, no option
                and _form(o.right) == _form(miss.right)]  # an API among APIs, a way among ways
