@@ -799,6 +799,10 @@ A deployment of a CodeDeploy application times out after 60 minutes by default.
     said = [q.stem for q in served(missing)]
     assert any("notes on Error codes," in s for s in said)
     assert not any("the one" in s or "missing" in s for s in said)
+    # round 151: a journal's "build variables i actually used" is about build variables, the "i" lowercase
+    used = notes.replace("## Error codes I keep mixing up", "## Error codes i actually saw")
+    assert [s for s in (q.stem for q in served(used)) if "notes on Error codes," in s]
+    assert not any("actually" in q.stem for q in served(used))
     # a passage titled by a bold clause ("**requires an Application Load Balancer**") is asked
     # under the heading above it
     from bot.core.bank.generator import _Maker

@@ -54,7 +54,7 @@ _CONTENTS = re.compile(r"(?<=\w)(?::\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)
 # list after a dash ("Error handling — retries, bisect, max age", round 138), not "key rotation — on-demand"
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up",
 # "Rotation — the one I keep missing"
-_REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|(?:[—–-]\s+the\s+(?:one|ones|part|bit)\s+)?I(?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
+_REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|(?:[—–-]\s+the\s+(?:one|ones|part|bit)\s+)?[Ii](?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
 _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _CASED = re.compile(r"\b[A-Za-z]{4,}\b")  # a word as the notes write it, capitals and all
 _LETTERS = re.compile(r"[a-z]+")
