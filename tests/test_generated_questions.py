@@ -6643,3 +6643,27 @@ def test_a_claim_the_learner_marks_false_is_never_a_fact_of_a_question():
     offer as true; a true claim's is ("as low as 60 seconds"), without its "– T"."""
     said = [q.stem + " ".join(q.correct) for q in served(SELF_TEST) if q.shape == "number"]
     assert not [s for s in said if "12 hours" in s or "– T" in s or "300 MB" in s]  # round 136: "**F** (well, …)"
+
+
+def test_a_blockquoted_cheat_sheet_is_read_as_its_list_and_a_cue_leading_to_an_exception_asks_which_one_you_get():
+    """Round 152: "> - txn, anything fails -> `TransactionCanceledException`" was quoted with its
+    markers, and asked as a thing "a developer should use"."""
+    sheet = """\
+# DynamoDB transactions
+
+## Errors
+
+**AGREED cheat sheet:**
+- single op, condition false -> `ConditionalCheckFailedException`
+- txn, anything fails -> `TransactionCanceledException` (+ `CancellationReasons`)
+- normal write vs in-flight txn -> `TransactionConflictException`
+- same token diff params -> `IdempotentParameterMismatchException`
+- same token still running -> `TransactionInProgressException`
+- bad expression / reserved word -> `ValidationException`
+"""
+    quoted = sheet.replace("**AGREED", "> **AGREED").replace("\n- ", "\n> - ")
+    plain = [(q.stem, q.options) for q in served(sheet)]
+    assert plain and plain == [(q.stem, q.options) for q in served(quoted)]
+    assert not [line for p in passages(quoted) for line in p.text.splitlines() if line.lstrip().startswith(">")]
+    asked = [s for s, _ in plain if "in this situation" in s]
+    assert asked and all("which exception does a developer get in this situation" in s for s in asked)

@@ -214,6 +214,7 @@ class _Maker:
         self.asides = lexicon.asides
         self.stop = lexicon.stopwords
         self.figure_words = lexicon.figures
+        self.failure_words = lexicon.failures
         self.measures = (lexicon.durations, lexicon.sizes)  # as statements.QUANTITIES names them
         # not a line the notes mark as a wrong pick, nor a practice question's choice (wrong ones state no fact)
         drills = {p.id: drilled(p) for p in passages}

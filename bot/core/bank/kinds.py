@@ -106,8 +106,7 @@ def scenario_lists(lines: Sequence[Line], thing: Callable[[str], bool], term: Ca
         table = line.group if header else table if is_row else ""
         in_table = is_row
         said = None if header else DECIDED.match(unlabelled(row))  # "Scenario: new app, spiky traffic → Answer: on-demand"
-        cue = said.group("cue").strip() if said else ""
-        if said and len(cue.split()) >= 3 and not term(cue) and not line.numbered:
+        if said and len((cue := said.group("cue").strip()).split()) >= 3 and not term(cue) and not line.numbered:
             answer = unlabelled(said.group("answer"))
             decided[table or line.group].append((solution(answer), f'"{cue}"', line, answer))
     for group, found in decided.items():
@@ -135,12 +134,16 @@ class Wording(Protocol):
     def according(self, p, depth: int | None = None) -> str: ...
     def notes_on(self, p) -> str: ...
     figure_words: frozenset[str]
+    failure_words: frozenset[str]
 
 
 def cued(p, cue: str, answer: str, wrong: list[str], line: str, told: dict[str, str], maker: Wording) -> BankQuestion:
     """"Which should a developer use in this situation: '<cue>'?", the answer what the notes'
-    arrow leads to, the wrong options what their other cues lead to (``told``: answer -> cue)."""
-    stem = asking(f"{maker.according(p)}, which should a developer use {QUOTED} {unasked(cue)}")
+    arrow leads to, the wrong options what their other cues lead to (``told``: answer -> cue); "which
+    exception does a developer get …" when every option is one a failed call returns (round 152)."""
+    failure = suffix_kind([answer, *wrong])
+    asked = f"{failure} does a developer get" if failure in maker.failure_words else "should a developer use"
+    stem = asking(f"{maker.according(p)}, which {asked} {QUOTED} {unasked(cue)}")
     others = " ".join(f"{o} is their answer to {c}." for o, c in told.items())
     why = f"{maker.notes_on(p)} say: \"{line}\". {others}".rstrip()
     return single(p, "scenario", f"cue {cue}", stem, answer, wrong, why)

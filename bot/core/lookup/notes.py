@@ -33,6 +33,7 @@ _HEADING = re.compile(r"^\s*`*\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^( {0,3})(\d{1,3})[.)]\s+(.*)$")
 _NAMING = re.compile(r"\*\*[^*]+\*\*|[^:.!?]{1,40}?\s*:(?:\s|$)")  # "**Layers** …", "Concurrency : …"
 _BULLET = re.compile(r"^(\s*)(?:[-*+]\s+)+(.*)$")
+_QUOTED = re.compile(r"^(\s*)(?:>(?:\s|$))+")  # a blockquote's markers, however deep ("> > …")
 _WHOLE_BOLD = re.compile(r"^\*\*\s*((?:(?!\*\*).)+?)\s*\*\*[\s:.]*$")  # not "**1 MB** max … **HTTP 400**"
 _INLINE_HEADING = re.compile(r"^#{1,6}\s+")
 _OPEN_QUESTION = re.compile(r"\?\?")
@@ -345,6 +346,7 @@ def _clean_body(body: list[tuple[int, str]]) -> str:
             if raw.strip():
                 out.append("  " + raw.expandtabs(4).rstrip())
             continue
+        raw = _QUOTED.sub(r"\1", raw)  # "> - txn fails -> …": a blockquote's lines, as they would be outside it
         if not raw.strip() or _TABLE_RULE.match(raw):
             continue
         line = raw.expandtabs(4).rstrip()
