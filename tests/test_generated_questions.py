@@ -6667,3 +6667,19 @@ def test_a_blockquoted_cheat_sheet_is_read_as_its_list_and_a_cue_leading_to_an_e
     assert not [line for p in passages(quoted) for line in p.text.splitlines() if line.lstrip().startswith(">")]
     asked = [s for s, _ in plain if "in this situation" in s]
     assert asked and all("which exception does a developer get in this situation" in s for s in asked)
+
+
+def test_a_bound_that_advice_keeps_within_is_never_blanked_as_the_one_amount():
+    """Round 152: "set stopTimeout ≤ ___ so app exits cleanly": 90 s or 60 s keep within it as well."""
+    notes = """\
+# ECS on Fargate
+
+## Fargate Spot
+- A Spot task gets a warning 2 minutes before it is stopped.
+- set stopTimeout ≤ 120 s so the app exits cleanly
+- keep the target group deregistration delay under 90 seconds for Spot tasks
+- A task's stopTimeout can be at most 120 seconds on Fargate, the ECS docs say.
+"""
+    blanked = [q.stem for q in of_shape("number", notes)]
+    assert any("warning _____ before it is stopped" in s for s in blanked)
+    assert not any("≤ _____" in s or "under _____" in s for s in blanked)

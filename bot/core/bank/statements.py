@@ -272,8 +272,9 @@ def unaskable(blanked: str, blank: str, text: str, m: re.Match) -> bool:
             # a run of values ("HttpConnections 50 · MaxRetries 10 · retention ___"), the value it used to be
             # ("(old 15)"), a negation ("the free tier doesn't expire after ___": any amount is as true), a
             # range's low end no word calls one ("DurationSeconds ___ up to the role's max": the default too?),
-            # a value shown failing ("chained assume with ___ – fails, 1 h cap": any amount over it fails too)
-            or "·" in blanked or re.search(rf"\(old\b|(?:n't|\bnot|\bnever)\s+(?:\w+\s+){{0,2}}(?:after|before|within|for|in)\s+{blank}"
+            # a value shown failing ("chained assume with ___ – fails, 1 h cap": any amount over it fails too), a
+            # bound advice keeps within ("set stopTimeout ≤ ___", "keep it under ___": any amount within is as good)
+            or "·" in blanked or re.search(rf"\(old\b|\b(?:set|keep)\b[^.;]*?(?:≤|<=?|\bunder|\bbelow)\s*~?{blank}|(?:n't|\bnot|\bnever)\s+(?:\w+\s+){{0,2}}(?:after|before|within|for|in)\s+{blank}"
                                            rf"|(?<!from )(?<!min )(?<!minimum ){blank}(?:\s+up\s+to\b"
                                            rf"|\s*(?:[—–:-]|->|→)\s*(?:fails|errors|is rejected|throttles)\b)", blanked) is not None)
 
