@@ -6683,3 +6683,30 @@ def test_a_bound_that_advice_keeps_within_is_never_blanked_as_the_one_amount():
     blanked = [q.stem for q in of_shape("number", notes)]
     assert any("warning _____ before it is stopped" in s for s in blanked)
     assert not any("≤ _____" in s or "under _____" in s for s in blanked)
+
+
+def test_a_flashcard_deck_with_its_own_mark_between_front_and_back_is_read_as_cards():
+    """Round 153: an Anki export whose cards read "front;;back [tags]" under "Deck::Sub::01 basics"
+    gave one question, its stem the deck path, the ";;" and the tags."""
+    deck = """\
+# AppSync deck
+
+## DVA-C02::AppSync::01 basics
+
+Max schema document size;;1 MB [limits]
+Request execution time limit;;30 s, NOT adjustable [limits] [exam]
+Default quota: APIs per region;;25, adjustable [limits]
+Two resolver kinds;;UNIT (default, one data source) and PIPELINE (runs functions in order) [resolvers]
+
+## DVA-C02::AppSync::05 authorization modes
+
+API key default expiry;;7 days, max 365 days [auth]
+Lambda authorizer result cache default;;0 seconds, off unless you set a TTL [auth]
+Auth modes on one API;;one default mode plus additional modes [auth]
+"""
+    stems = [q.stem for q in served(deck)]
+    assert len(stems) >= 3
+    assert not [s for s in stems if ";;" in s or "[" in s or "::" in s or "DVA-C02" in s]
+    assert any("notes on authorization modes (AppSync)" in s for s in stems)
+    # a deck with Anki's own " :: " reads the same
+    assert stems == [q.stem for q in served(deck.replace(";;", " :: "))]

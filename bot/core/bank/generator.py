@@ -59,6 +59,7 @@ from bot.core.bank.stems import (
 )
 from bot.core.bank.lines import (
     Line,
+    decked,
     headed,
     alike,
     MAKER,
@@ -143,7 +144,7 @@ def candidates(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | No
                ) -> list[tuple[BankQuestion, list[str]]]:
     """Every question the notes could give, each with what the gate finds wrong with it."""
     lexicon = lexicons.shipped() if lexicon is None else lexicon
-    passages = list(passages)
+    passages = decked(list(passages))  # "front;;back [tags]": a deck's cards, read as Anki's "front :: back"
     maker = _Maker(passages, lexicon)
     out: dict[str, tuple[BankQuestion, list[str]]] = {}
     # a question the notes ask twice (a rule, then its exam cue) is served once, as the exam cue

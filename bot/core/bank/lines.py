@@ -8,7 +8,8 @@ generator shares, kept apart from the questions so each module says one thing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from bot.core.lookup import notes, stem
@@ -29,6 +30,13 @@ CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|mu
                      r"of|for|with|by|from|and|or|which|what|who|how|where|why)\b)|\b[a-z]+[A-Z]|[\w`*)][.!;]\s+\w")
 # (a clause's words, a camelCase word, or a sentence break: "`UPDATE_ROLLBACK_COMPLETE`. Nested" names no one thing)
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
+_LONG_WORD = re.compile(r"[a-z0-9]{3,}")
+_LONG_LETTERS = re.compile(r"[a-z]{3,}")
+# a flashcard deck's own mark between front and back ("What is AppSync;;managed GraphQL …"); not
+# ":" ("Fn::Sub" is one name) nor "|" (a table's empty cell)
+_DECK_MARK = re.compile(r"\s*([;=~])\1+\s*")
+_TAGS = re.compile(r"(?:\s*\[[\w-]+\])+\s*$")  # the tags that end a card: "… [limits] [exam]"
+DECK_LINES = 3  # lines that make a deck: a mark between front and back, a tag ending cards
 MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
 PERSONAL = frozenset("i i'm i've me my we we're our us question questions thought think probably".split())
 DANGLING = re.compile(r"\b(?:to|of|from|and|or|but|because|unless|while|with|for|by|up|no|the|a|an|than|between|e\.?g|i\.?e)\W*$",
@@ -130,6 +138,38 @@ def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, s
     return out
 
 
+def decked(passages: list[notes.Passage]) -> list[notes.Passage]:
+    """The passages as a flashcard deck's lines are read: its own mark between front and back
+    (";;", learned where most of a passage's lines hold it once) is Anki's " :: ", its heading
+    the path in the deck, and the tags ending its cards ("[limits] [exam]", where ``DECK_LINES``
+    lines end in tags) are gone."""
+    tagged = sum(1 for p in passages for line in p.text.splitlines() if _TAGS.search(line)) >= DECK_LINES
+
+    def untagged(line: str) -> str:
+        return _TAGS.sub("", line) if tagged else line
+
+    out = []
+    for p in passages:
+        rows = [untagged(line) for line in p.text.splitlines()]
+        once = Counter(found[0] for row in rows if len(found := [m.group(1) for m in _DECK_MARK.finditer(row)]) == 1)
+        mark, n = once.most_common(1)[0] if once else ("", 0)
+        filled = sum(1 for row in rows if row.strip())
+        marked = n >= DECK_LINES and n * 2 >= filled
+
+        def carded(line: str) -> str:
+            return _DECK_MARK.sub(CARD, line) if marked and [m.group(1) for m in _DECK_MARK.finditer(line)] == [mark] else line
+        rows = [carded(row) for row in rows]
+        cards = sum(row.count(CARD) == 1 for row in rows)
+        heading = [carded(untagged(h)) for h in p.heading]  # its first card, when the parser titles a passage so
+        if cards >= DECK_LINES and cards * 2 >= filled:  # a deck, however its cards are marked: its heading is
+            # its path in the deck ("DVA-C02::AppSync::01 basics")
+            # (not "3. AWS::Serverless::Function": a name, its parts one word each)
+            heading = [part for h in heading for part in (h.split(CARD.strip()) if CARD not in h and any(
+                len(part.split()) > 1 for part in h.split(CARD.strip())[1:]) else [h])]
+        out.append(replace(p, text="\n".join(rows), heading=tuple(heading)))
+    return out
+
+
 def _opening(item: str) -> str:
     """A long bullet's first sentences, as many as a fact line holds: its term and what it is."""
     kept = ""
@@ -189,17 +229,18 @@ def _unwrapped(text: str) -> list[str]:
     for raw in text.splitlines():
         body = raw.strip()
         last = out[-1].rstrip() if out else ""
+        ended = re.search(r"[.!?:;]$", last) is not None  # a sentence or a label ends the line before
         text_line = (bool(body) and not body.startswith((BULLET, BAR, "#")) and not _NUMBERED.match(body)
                      and not _MARKER.match(body)  # an outline's item ("2.4 Quotas …", "b) …") starts a line
                      and CELL not in body and CELL not in last  # a table's rows stay rows, whatever their case
                      and CARD not in last and CARD not in body)  # so do one-line flashcards ("SnapStart :: ApplyOn: …")
         under_bullet = (raw[:1] == " " and last.lstrip().startswith(BULLET) and len(raw) - len(raw.lstrip()) < 4
-                        and (body[:1].islower() or not re.search(r"[.!?:;]$", last)
+                        and (body[:1].islower() or not ended
                              and not re.search(r":(?:\s|$)|[=\[\]{}<>]", body)))  # not code under the bullet
         in_paragraph = (raw[:1] != " " and (body[:1].islower() or body[:1].isdigit() or body[:1] in "\"`“(" or DANGLING.search(last)
                                             or unclosed(last))  # "(more prefixes," / "SQS buffer) -> …"
                         and last.strip() != "" and not last[:1].isspace()  # not after a code block's line
-                        and not last.lstrip().startswith((BULLET, "|", "#")) and not re.search(r"[.!?:;]$", last))
+                        and not last.lstrip().startswith((BULLET, BAR, "#")) and not ended)
         if out and text_line and (under_bullet or in_paragraph):
             out[-1] = f"{last} {body}"
         else:
@@ -312,15 +353,15 @@ def distinct(items: list, of=lambda item: item) -> list:  # noqa: ANN001
 
 
 def overlap(a: str, b: str) -> float:
-    wa, wb = set(re.findall(r"[a-z0-9]{3,}", a.lower())), set(re.findall(r"[a-z0-9]{3,}", b.lower()))
+    wa, wb = (set(_LONG_WORD.findall(x.lower())) for x in (a, b))
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
 def alike(names: Iterable[str], texts: Iterable[str]) -> bool:
     """Does a word of one of ``names`` (CamelCase split) open like a word of ``texts`` ("Join"
     and "joins", "Sub" and "substitution")? A name spelling out what it does."""
-    named = {w for n in names for w in re.findall(r"[a-z]{3,}", CAMEL.sub(" ", n).lower())}
-    said = {w for t in texts for w in re.findall(r"[a-z]{3,}", t.lower())}
+    named = {w for n in names for w in _LONG_LETTERS.findall(CAMEL.sub(" ", n).lower())}
+    said = {w for t in texts for w in _LONG_LETTERS.findall(t.lower())}
     return any(a.startswith(b[:5]) or b.startswith(a[:5]) for a in named for b in said)
 
 

@@ -37,9 +37,9 @@ _LEAD_LABEL = re.compile(r"^(?:(?:ex|eg|e\.g\.|note|nb|tip)\b[:.]?|\[[A-Z][\w .'
 _EXCLAIMS = re.compile(r"[!?]")  # a bracket exclaiming or asking: the note-taker's aside
 _STAMP = re.compile(r"^\s*(?:[a-z]+\s+)?\d{1,2}:\d\d(?::\d\d)?\s*$", re.IGNORECASE)  # "(pause 12:40)", "(14:05)"
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
-# an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", "#3 · …", then
+# an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", "#3 · …", "01 basics", then
 # the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create", "q9"
-_OUTLINE = (r"^\s*(?:\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|#\d+[a-z]?\b\s*[—–:.,·-]?"
+_OUTLINE = (r"^\s*(?:0\d(?=\s)|\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|#\d+[a-z]?\b\s*[—–:.,·-]?"
             r"|(?i:{words})(?:\s*\d+(?:\.\d+)*[a-z]?|\s+(?:[A-Z]|[IVX]+))\b\s*[—–:.,·-]?)(?:\s+|$)")
 # a diary's date before a heading, or for all of it: "Tue 11 Mar: cost + batching", "March 3 — DLQs",
 # "2025-03-11 - retries", "2026-03-04 (Wed): DLQs", "03-19 — env vars", "Wed 5 Mar" (the lexicon's ``calendar``
@@ -102,9 +102,9 @@ class Cleaner:
                 self._calm_case.setdefault(word.lower(), word)
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._openers = lexicon.openers
-        self._outline = re.compile(_OR.join((
-            _OUTLINE.format(words=_OR.join(sorted(map(re.escape, lexicon.outline))) or "(?!)"),
-            _DATE.format(days=_OR.join(sorted(map(re.escape, lexicon.calendar))) or "(?!)"))))
+        self._outline = re.compile(_OR.join((  # a date first: "05 Mar · set B" is no "05" of an outline
+            _DATE.format(days=_OR.join(sorted(map(re.escape, lexicon.calendar))) or "(?!)"),
+            _OUTLINE.format(words=_OR.join(sorted(map(re.escape, lexicon.outline))) or "(?!)"))))
         self._fixes: dict[str, str] = {}
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
