@@ -6710,3 +6710,19 @@ Auth modes on one API;;one default mode plus additional modes [auth]
     assert any("notes on authorization modes (AppSync)" in s for s in stems)
     # a deck with Anki's own " :: " reads the same
     assert stems == [q.stem for q in served(deck.replace(";;", " :: "))]
+
+
+def test_a_lab_reports_experiment_number_and_its_observed_and_conclusion_headings_name_no_topic():
+    """Round 153: "your notes on Conclusion (Experiment 7 — Reserved concurrency & throttling)"."""
+    report = """\
+# Lab report: Lambda concurrency
+
+## Experiment 7 — Reserved concurrency & throttling
+
+### Conclusion
+- RC = **max AND guaranteed min** for that fn. no one else can use it. **no extra charge**
+- must leave **≥100 unreserved** for fns w/o RC
+- scaling rate: each fn can scale by 1,000 EEs every 10 s
+"""
+    stems = [q.stem for q in of_shape("number", report)]
+    assert stems and all("notes on Reserved concurrency & throttling (Lambda)," in s for s in stems)
