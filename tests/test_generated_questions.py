@@ -6726,3 +6726,41 @@ def test_a_lab_reports_experiment_number_and_its_observed_and_conclusion_heading
 """
     stems = [q.stem for q in of_shape("number", report)]
     assert stems and all("notes on Reserved concurrency & throttling (Lambda)," in s for s in stems)
+
+
+def test_the_headings_every_entry_of_a_log_repeats_are_never_offered_as_terms():
+    """Round 154: a support-ticket log's "**Symptom**", "**Checked**", "**Root cause**" and "**Fix**"
+    were the options of "which term is described as: 'REST API, new TOKEN-type Lambda authorizer'"."""
+    ticket = """\
+## TKT-{n}: {title}
+
+**Symptom**
+- {symptom}
+
+**Checked**
+- {checked}
+
+**Root cause**
+- {cause}
+
+**Fix**
+- {fix}
+"""
+    tickets = [
+        ("every call is 401", "REST API, new TOKEN-type Lambda authorizer, every request gets 401",
+         "Authorizer config in console: token source = authToken", "the client sends the token in another header",
+         "changed the token source to Authorization and redeployed the stage"),
+        ("403 on other paths for a few minutes", "REST API with a greedy proxy path and authorizer caching on",
+         "authorizer TTL left at the default of 300 seconds", "the cached policy named only the first method ARN",
+         "return a wider Resource with a wildcard and keep caching"),
+        ("500 from the authorizer", "500s for some users while the authorizer Lambda returns a policy",
+         "the returned context held a nested object", "context values must be strings, numbers or booleans",
+         "flattened the context map into plain strings"),
+        ("Cognito login works, API says 401", "mobile app sends the access token to a Cognito authorizer",
+         "the method has no OAuth scopes configured", "without scopes the authorizer expects the ID token",
+         "sent the ID token, or added scopes to the method"),
+    ]
+    notes = "# API Gateway authorizer tickets\n\n" + "\n".join(
+        ticket.format(n=100 + i, title=t, symptom=s, checked=c, cause=r, fix=f) for i, (t, s, c, r, f) in enumerate(tickets))
+    labels = {"Symptom", "Checked", "Root cause", "Fix"}
+    assert not [q.stem for q, _ in candidates(passages(notes)) if labels & set(q.options)]

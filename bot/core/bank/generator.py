@@ -249,8 +249,10 @@ class _Maker:
         leads = Counter(key(m.group("term")) for ls in self.lines.values() for x in ls if (m := LEAD.match(x.text)))
         # ("Limit: default 30 s" line after line): such a label, a plain word, says nothing its line does not;
         # "async:" before "max event age – 6 h" says which max event age
-        self.template = frozenset(t for t, n in leads.items() if n >= TEMPLATE and t.isalpha() and t not in self.known) \
-            - lexicon.labels  # not "Ex:", an example's figures
+        # and so do the headings every entry of a log repeats ("Symptom", "Root cause", "Fix" of each ticket)
+        titles = Counter(key(p.heading[-1]) for p in passages if len(p.heading) > 1)
+        self.template = frozenset(t for t, n in (leads + titles).items() if n >= TEMPLATE and all(map(str.isalpha, t.split()))
+                                  and t not in self.known) - lexicon.labels  # not "Ex:", an example's figures
         self.labels = self.labels | self.template
         self._subjects: dict[str, str] = {}  # a document's title -> the one service it names
         self._things: dict[tuple[str, bool], bool] = {}
