@@ -6708,8 +6708,9 @@ Auth modes on one API;;one default mode plus additional modes [auth]
     assert len(stems) >= 3
     assert not [s for s in stems if ";;" in s or "[" in s or "::" in s or "DVA-C02" in s]
     assert any("notes on authorization modes (AppSync)" in s for s in stems)
-    # a deck with Anki's own " :: " reads the same
+    # a deck with Anki's own " :: " reads the same; so does one whose headings say "deck:" (round 154)
     assert stems == [q.stem for q in served(deck.replace(";;", " :: "))]
+    assert stems == [q.stem for q in served(deck.replace("## DVA-C02::", "## deck: DVA-C02::"))]
 
 
 def test_a_lab_reports_experiment_number_and_its_observed_and_conclusion_headings_name_no_topic():
