@@ -6711,6 +6711,12 @@ Auth modes on one API;;one default mode plus additional modes [auth]
     # a deck with Anki's own " :: " reads the same; so does one whose headings say "deck:" (round 154)
     assert stems == [q.stem for q in served(deck.replace(";;", " :: "))]
     assert stems == [q.stem for q in served(deck.replace("## DVA-C02::", "## deck: DVA-C02::"))]
+    # or whose cards read "term -- definition" (round 155); a command's "--flag" marks no card
+    assert stems == [q.stem for q in served(deck.replace(";;", " -- "))]
+    from bot.core.bank.lines import decked
+
+    commands = "# CLI\n\n## Invoke\n\n" + "\n".join(f"aws lambda invoke --function-name f{n} --payload x" for n in range(5))
+    assert [p.text for p in decked(passages(commands))] == [p.text for p in passages(commands)]
 
 
 def test_a_lab_reports_experiment_number_and_its_observed_and_conclusion_headings_name_no_topic():

@@ -32,9 +32,9 @@ CLAUSE = re.compile(r"(?i:\b(?:is|are|was|were|not|no|can|can't|cannot|should|mu
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
 _LONG_WORD = re.compile(r"[a-z0-9]{3,}")
 _LONG_LETTERS = re.compile(r"[a-z]{3,}")
-# a flashcard deck's own mark between front and back ("What is AppSync;;managed GraphQL …"); not
-# ":" ("Fn::Sub" is one name) nor "|" (a table's empty cell)
-_DECK_MARK = re.compile(r"\s*([;=~])\1+\s*")
+# a flashcard deck's own mark between front and back ("What is AppSync;;managed GraphQL …", "GDK -- returns
+# …"); not ":" ("Fn::Sub" is one name), "|" (a table's empty cell), nor dashes unspaced ("--key-id")
+_DECK_MARK = re.compile(r"\s*([;=~])\1+\s*|\s+(--+)\s+")
 _TAGS = re.compile(r"(?:\s*\[[\w-]+\])+\s*$")  # the tags that end a card: "… [limits] [exam]"
 DECK_LINES = 3  # lines that make a deck: a mark between front and back, a tag ending cards
 MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
@@ -151,13 +151,13 @@ def decked(passages: list[notes.Passage]) -> list[notes.Passage]:
     out = []
     for p in passages:
         rows = [untagged(line) for line in p.text.splitlines()]
-        once = Counter(found[0] for row in rows if len(found := [m.group(1) for m in _DECK_MARK.finditer(row)]) == 1)
+        once = Counter(found[0] for row in rows if len(found := _marks(row)) == 1)
         mark, n = once.most_common(1)[0] if once else ("", 0)
         filled = sum(1 for row in rows if row.strip())
         marked = n >= DECK_LINES and n * 2 >= filled
 
         def carded(line: str) -> str:
-            return _DECK_MARK.sub(CARD, line) if marked and [m.group(1) for m in _DECK_MARK.finditer(line)] == [mark] else line
+            return _DECK_MARK.sub(CARD, line) if marked and _marks(line) == [mark] else line
         rows = [carded(row) for row in rows]
         cards = sum(row.count(CARD) == 1 for row in rows)
         heading = [carded(untagged(h)) for h in p.heading]  # its first card, when the parser titles a passage so
@@ -168,6 +168,11 @@ def decked(passages: list[notes.Passage]) -> list[notes.Passage]:
                 len(part.split()) > 1 for part in h.split(CARD.strip())[1:]) else [h])]
         out.append(replace(p, text="\n".join(rows), heading=tuple(heading)))
     return out
+
+
+def _marks(line: str) -> list[str]:
+    """The deck marks a line holds (";" of ";;", "--" of " -- ")."""
+    return [m.group(1) or m.group(2) for m in _DECK_MARK.finditer(line)]
 
 
 def _opening(item: str) -> str:
