@@ -6713,6 +6713,7 @@ Auth modes on one API;;one default mode plus additional modes [auth]
     assert stems == [q.stem for q in served(deck.replace("## DVA-C02::", "## deck: DVA-C02::"))]
     # or whose cards read "term -- definition" (round 155); a command's "--flag" marks no card
     assert stems == [q.stem for q in served(deck.replace(";;", " -- "))]
+    assert stems == [q.stem for q in served(deck.replace(";;", " >> "))]  # round 156
     from bot.core.bank.lines import decked
 
     commands = "# CLI\n\n## Invoke\n\n" + "\n".join(f"aws lambda invoke --function-name f{n} --payload x" for n in range(5))

@@ -33,8 +33,9 @@ CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "CloudWatch" -> "Cloud Watch"
 _LONG_WORD = re.compile(r"[a-z0-9]{3,}")
 _LONG_LETTERS = re.compile(r"[a-z]{3,}")
 # a flashcard deck's own mark between front and back ("What is AppSync;;managed GraphQL …", "GDK -- returns
-# …"); not ":" ("Fn::Sub" is one name), "|" (a table's empty cell), nor dashes unspaced ("--key-id")
-_DECK_MARK = re.compile(r"\s*([;=~])\1+\s*|\s+(--+)\s+")
+# …", "tiers >> Standard, Advanced"); spaced unless ";;", "==", "~~" ("--key-id" is a flag); not ":"
+# ("Fn::Sub" is one name), "|" (a table's empty cell), "//" or "#" (a comment), "**" (bold)
+_DECK_MARK = re.compile(r"\s*([;=~])\1+\s*|\s+([^\w\s|/#*])\2+\s+")
 _TAGS = re.compile(r"(?:\s*\[[\w-]+\])+\s*$")  # the tags that end a card: "… [limits] [exam]"
 DECK_LINES = 3  # lines that make a deck: a mark between front and back, a tag ending cards
 MAKER = re.compile(r"^(?:Amazon|AWS)\s+(?=[A-Z])")  # "Amazon SQS", "AWS X-Ray": the service is "SQS"
@@ -171,7 +172,7 @@ def decked(passages: list[notes.Passage]) -> list[notes.Passage]:
 
 
 def _marks(line: str) -> list[str]:
-    """The deck marks a line holds (";" of ";;", "--" of " -- ")."""
+    """The deck marks a line holds (";" of ";;", "-" of " -- ")."""
     return [m.group(1) or m.group(2) for m in _DECK_MARK.finditer(line)]
 
 
