@@ -141,9 +141,9 @@ def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, s
 
 def decked(passages: list[notes.Passage]) -> list[notes.Passage]:
     """The passages as a flashcard deck's lines are read: its own mark between front and back
-    (";;", learned where most of a passage's lines hold it once) is Anki's " :: ", its heading
-    the path in the deck, and the tags ending its cards ("[limits] [exam]", where ``DECK_LINES``
-    lines end in tags) are gone."""
+    (";;", " >> ", learned where most of a passage's lines hold it once) is Anki's " :: ", its
+    heading the path in the deck, and the tags ending its cards ("[limits] [exam]", where
+    ``DECK_LINES`` lines end in tags) are gone."""
     tagged = sum(1 for p in passages for line in p.text.splitlines() if _TAGS.search(line)) >= DECK_LINES
 
     def untagged(line: str) -> str:
@@ -159,16 +159,21 @@ def decked(passages: list[notes.Passage]) -> list[notes.Passage]:
 
         def carded(line: str) -> str:
             return _DECK_MARK.sub(CARD, line) if marked and _marks(line) == [mark] else line
+
         rows = [carded(row) for row in rows]
         cards = sum(row.count(CARD) == 1 for row in rows)
         heading = [carded(untagged(h)) for h in p.heading]  # its first card, when the parser titles a passage so
-        if cards >= DECK_LINES and cards * 2 >= filled:  # a deck, however its cards are marked: its heading is
-            # its path in the deck ("DVA-C02::AppSync::01 basics")
-            # (not "3. AWS::Serverless::Function": a name, its parts one word each)
-            heading = [part for h in heading for part in (h.split(CARD.strip()) if CARD not in h and any(
-                len(part.split()) > 1 for part in h.split(CARD.strip())[1:]) else [h])]
+        if cards >= DECK_LINES and cards * 2 >= filled:  # a deck, however its cards are marked
+            heading = [part for h in heading for part in _deck_path(h)]
         out.append(replace(p, text="\n".join(rows), heading=tuple(heading)))
     return out
+
+
+def _deck_path(heading: str) -> list[str]:
+    """A deck's heading as its path in the deck ("DVA-C02::AppSync::01 basics"); not "3.
+    AWS::Serverless::Function", a name, its parts one word each."""
+    parts = heading.split(CARD.strip())
+    return parts if CARD not in heading and any(len(part.split()) > 1 for part in parts[1:]) else [heading]
 
 
 def _marks(line: str) -> list[str]:
