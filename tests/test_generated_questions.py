@@ -6772,3 +6772,22 @@ def test_the_headings_every_entry_of_a_log_repeats_are_never_offered_as_terms():
         ticket.format(n=100 + i, title=t, symptom=s, checked=c, cause=r, fix=f) for i, (t, s, c, r, f) in enumerate(tickets))
     labels = {"Symptom", "Checked", "Root cause", "Fix"}
     assert not [q.stem for q, _ in candidates(passages(notes)) if labels & set(q.options)]
+
+
+def test_a_runbooks_procedure_and_reference_numbers_name_no_topic():
+    """Round 157: "your notes on PROC 10 - StartExecution errors", "on R2. built-in error names"."""
+    runbook = """\
+# Step Functions runbook
+
+## PROC 10 - StartExecution errors (client side)
+- ExecutionAlreadyExists: same name reused with different input. Fix: use a new unique name
+- StateMachineDoesNotExist: wrong ARN or wrong Region. Fix: check the ARN and Region
+- InvalidExecutionInput: input is not valid JSON. Fix: send a JSON object
+- ExecutionLimitExceeded: too many open executions. Fix: let them finish or raise the quota
+"""
+    stems = [q.stem for q in served(runbook)]
+    assert stems and all("PROC" not in s for s in stems)
+    assert any("notes on StartExecution errors" in s for s in stems)
+    reference = runbook.replace("## PROC 10 - StartExecution errors (client side)", "### R2. StartExecution errors")
+    said = [q.stem for q in served(reference)]
+    assert said and not [s for s in said if "R2" in s]
