@@ -6791,3 +6791,56 @@ def test_a_runbooks_procedure_and_reference_numbers_name_no_topic():
     reference = runbook.replace("## PROC 10 - StartExecution errors (client side)", "### R2. StartExecution errors")
     said = [q.stem for q in served(reference)]
     assert said and not [s for s in said if "R2" in s]
+
+
+DECK_FRONTS = """\
+# Lambda event source mappings
+
+## Batching knobs
+- BatchSize default for a stream >> 100 records, max 10,000
+- When does Lambda invoke if a window is set? >> whichever first: full batch, window ends, or payload hits 6 MB
+- Where do failed stream batches go? >> to the OnFailure destination of the mapping
+- Which setting splits a failing batch? >> BisectBatchOnFunctionError on the mapping
+- Parameter sizes / depth / versions? >> 4 KB std, 8 KB adv / 15 levels / 100
+"""
+
+
+def test_a_card_whose_front_is_a_question_is_asked_by_that_question_not_quoted_whole():
+    [q] = [q for q in of_shape("number", DECK_FRONTS) if "6 MB" in q.correct]
+    assert 'the answer to "When does Lambda invoke if a window is set?"' in q.stem
+    assert "set? –" not in q.stem and "set? >>" not in q.stem
+
+
+def test_a_card_asking_several_things_its_answer_gives_apart_is_never_a_fill_in():
+    assert not [q for q in of_shape("number", DECK_FRONTS) if "sizes / depth" in q.stem]
+
+
+def test_a_card_naming_one_thing_two_ways_is_still_a_fill_in():
+    notes = DECK_FRONTS + "- Max .zip uploaded directly (console / CLI)? >> 50 MB zipped, larger ones go through S3\n"
+    [q] = [q for q in of_shape("number", notes) if "console / CLI" in q.stem]
+    assert q.correct == ("50 MB",)
+
+
+def test_entries_nested_under_a_cheat_box_heading_that_holds_most_of_the_notes_are_asked_as_notes():
+    notes = """\
+# Kinesis mistakes log
+
+## cheat box (re-read before every mock)
+
+| thing | value |
+|---|---|
+| PutRecords | up to 500 records per call |
+
+### #1 - split vs merge
+**Q:** which call splits a hot shard?
+**rule:** SplitShard takes a NewStartingHashKey; each shard takes up to 1,000 records per second of writes.
+
+### #2 - retention
+**Q:** how long are records kept by default?
+**rule:** the retention period can be raised to at most 8760 hours with IncreaseStreamRetentionPeriod.
+
+### #3 - iterators
+**rule:** a shard iterator returned by GetShardIterator expires 5 minutes after you get it.
+"""
+    asked = [q for q in of_shape("number", notes)]
+    assert {"8760 hours", "5 minutes"} & {c for q in asked for c in q.correct}

@@ -1092,7 +1092,7 @@ class _Maker:
         return self._figured[p.id]
 
     def _find_figures(self, p) -> Iterable[Figure]:
-        if headed(p.heading, self.recaps):
+        if self._recap(p):
             return  # "Cram list: Insights 60 min timeout", a self-test's answer: asked where taught
         asked: set[int] = set()  # the lines already given
         for written_as in self.sentences[p.id]:
@@ -1105,6 +1105,8 @@ class _Maker:
             answered = CARD_ANSWER.match(sentence.text)  # "→ 15 minutes." under a drill's question, as "A: …" is read
             drilled = sentence.text[answered.end():] if answered and not answered.group(0)[:1].isalpha() else None
             card = self._card(p, sentence) if lead or drilled and len(drilled) >= CARD_TEXT else ""  # "A: 86,400 seconds" under "Q: Default TTL?"
+            if front := statements.FRONT.match(sentence.text):  # its question and its answer on one line
+                lead, drilled, card = None, front.group(2), self.clean.clean(front.group(1))
             if lead and not card and (term := key(lead.group(1))) in self.template and term in self.clean.english:
                 sentence, lead = replace(sentence, text=lead.group(2)), None  # "Limit: max 12 h": read as "max 12 h"
             elif lead and not card and self._amounts(lead.group(1)) and statements.ANSWER_LINE.match(lead.string[lead.end(1):]):
@@ -1116,7 +1118,7 @@ class _Maker:
             line = Line(p, lead.group("text"), sentence.number) if lead else Line(p, drilled or sentence.text, sentence.number) if card else sentence
             if card:
                 if _RESTATED.search(line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
-                        or card.count("?") > 1 or elliptic(card) or two_asked(card):
+                        or card.count("?") > 1 or elliptic(card) or two_asked(card) or statements.apart(card, line.text):
                     continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?", "… and how …?": two;
                     # "Dedup interval?": no question to post
             elif lead and not self._statement(line.text) and self._fragment(line.text) \
@@ -1173,6 +1175,19 @@ class _Maker:
                              [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text, card)
                 asked.add(sentence.number)
                 break
+
+    def _recap(self, p) -> bool:
+        """Under a recap's heading ("Cram list", "cheat box"), or in a section it heads; not under a
+        heading of its own in a section over most of the notes' lines (a log's entries nested under
+        its cheat box, round 158): a summary is a small part of what it sums up."""
+        at = next((i for i, h in enumerate(p.heading) if headed([h], self.recaps)), None)
+        if at is None:
+            return False
+        if at == len(p.heading) - 1 or key(p.heading[-1]) in key(p.text.splitlines()[0]):
+            return True  # the passage the recap's heading heads, titled by its first line
+        filed = [q for q in self.passages if q.file == p.file]
+        under = [q for q in filed if q.heading[:at + 1] == p.heading[:at + 1]]
+        return 2 * sum(len(q.text.splitlines()) for q in under) <= sum(len(q.text.splitlines()) for q in filed)
 
     def _asks(self, p, number: int) -> bool:
         """The line asks a question ("… takes 8 s. What does the user see?"), maybe on its wrapped

@@ -39,6 +39,7 @@ FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at 
 CODE = re.compile(r"[{}\[\]<>?]|!\w|:.*:")  # "fn returns {…}", "!If", "Why?: …": code or a question, no statement
 TWO_THINGS = re.compile(r"/|,|&|\+|\band\b|\bor\b|\bvs\b|\(|\s[-–—]\s", re.IGNORECASE)  # a label of no one thing
 ANSWER_LINE = re.compile(r"^\s*(?:→|->|=>)\s*\S")  # "   → TTL is not precise": the answer to the line before
+FRONT = re.compile(r"^([A-Za-z][^?]{8,80}\?)\s*(?:–|—|-|:|→|->|=>)\s+(\S.{6,})$")  # "Dev token lifetime? – 15 min": a card on one line
 SUBTERM = re.compile(r"^(?P<term>[^:]{2,60}?\([^)]*\))\s*:\s+(?P<text>\S.*)$")  # "On-demand Advantage (newer, …): …"
 LEFT = "\n"  # what bullets under a prose line are said of: nothing to ask
 STATEMENT = 110  # characters: a longer line is no option of "which statement is true?"
@@ -116,6 +117,14 @@ def _valued(named: str, answer: str, maker: Maker) -> str:
     if quantity is None or set(named.lower().split()) & (maker.figure_words | set().union(*maker.measures)) - maker.units:
         return f"what is the {named}"
     return ""
+
+
+def apart(card: str, answer: str) -> bool:
+    """ "PS sizes / depth / versions?" answered "4 KB std, 8 KB adv / 15 levels / 100": a flashcard
+    asking as many things as its answer gives apart, a figure answering one of them; not "Max .zip
+    (console / CLI)?", the ways to say one thing."""
+    asked = card.count(" / ")
+    return asked > 0 and answer.count(" / ") == asked
 
 
 def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuestion:
