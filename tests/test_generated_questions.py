@@ -6844,3 +6844,12 @@ def test_entries_nested_under_a_cheat_box_heading_that_holds_most_of_the_notes_a
 """
     asked = [q for q in of_shape("number", notes)]
     assert {"8760 hours", "5 minutes"} & {c for q in asked for c in q.correct}
+
+
+def test_a_heading_counting_what_follows_names_no_topic():
+    """Round 157: "According to your notes on 12 numbers only, what is the streams retention?"."""
+    deck = Path(__file__).parent / "eval" / "generator157" / "notes" / "dynamodb-streams-ttl-deck-notes.md"
+    stems = [q.stem for q in served(deck.read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if "numbers only" in s]
+    log = Path(__file__).parent / "eval" / "generator141" / "notes" / "sqs-sns-lambda-error-handling-mistakes-log-notes.md"
+    assert not [q for q in served(log.read_text(encoding="utf-8")) if "notes on entry 13" in q.explanation]

@@ -241,12 +241,14 @@ class Cleaner:
     def about_notes(self, heading: str, plain: frozenset[str]) -> bool:
         """A heading about the notes themselves, naming no topic: a quote or question ("Use X when Y"
         cheat list, "Which one do I pick?", "What happens when it still fails? Two options"), an aside, a pronoun outside brackets ("Choosing between
-        them"), or only labels and plain words besides the note-taker's remark ("Things I keep mixing up")."""
+        them"), or only counts, labels and plain words besides the note-taker's remark ("Things I keep mixing
+        up", "12 numbers only (drill these)", round 157)."""
         words = set(_LETTERS.findall(heading.lower()))
+        counts = {w for w in heading.split() if w.isdigit() and len(w) < 3}  # "12 numbers only", not "429 errors"
         return (_ASKS.search(heading) is not None or not words.isdisjoint(self.asides)
                 or not set(_LETTERS.findall(_PAREN.sub("", heading).lower())).isdisjoint(PRONOUNS)
                 or {w for w in re.findall(r"[a-z0-9]+", _PLAIN_ASIDE.sub("", _REMARK.sub("", self._bare_heading(heading))).lower())
-                    if len(w) > 1} <= plain)  # "Glossary (alphabetical)": a label, however it is sorted; not "Limits (Lambda)"
+                    if len(w) > 1 and w not in counts} <= plain)  # "Glossary (alphabetical)": a label, however it is sorted; not "Limits (Lambda)"
 
     def _bare_heading(self, heading: str) -> str:
         """The heading without the numbers and dates before it, however many ("#3 · 05 Mar · set B,
