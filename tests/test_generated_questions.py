@@ -6853,3 +6853,19 @@ def test_a_heading_counting_what_follows_names_no_topic():
     assert stems and not [s for s in stems if "numbers only" in s]
     log = Path(__file__).parent / "eval" / "generator141" / "notes" / "sqs-sns-lambda-error-handling-mistakes-log-notes.md"
     assert not [q for q in served(log.read_text(encoding="utf-8")) if "notes on entry 13" in q.explanation]
+
+
+
+PARTIQL = Path(__file__).parent / "eval" / "generator159" / "notes" / "dynamodb-partiql-batch-operations-comparison-matrices-notes.md"
+
+
+def test_a_stem_naming_the_answers_word_by_its_consonants_gives_it_away():
+    """Round 159: "which op is described as 'one PartiQL stmt …'?" among ExecuteStatement and three *Item APIs."""
+    asked = [q.stem for q in served(PARTIQL.read_text(encoding="utf-8"))]
+    assert asked and not [s for s in asked if "one PartiQL stmt" in s]
+
+
+def test_a_stem_hinting_two_words_of_the_answer_no_wrong_option_has_both_gives_it_away():
+    """Round 159: "up to 25 PartiQL stmts, batch" for BatchExecuteStatement beside ExecuteStatement and BatchWriteItem."""
+    asked = [q.stem for q in served(PARTIQL.read_text(encoding="utf-8"))]
+    assert asked and not [s for s in asked if "stmts, batch" in s]

@@ -140,6 +140,14 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             # one of the stem's after a prefix (not "point" of "endpoint" for Access Points)
             shown += [w for w in _words(option, whole=True) for s in stem_words
                       if any(s.startswith(f + w) for f in notes.prefixes) and not any(w in o for o in others)]
+            # "one PartiQL stmt" for ExecuteStatement, "cfg" for Config: the answer's word by its consonants
+            theirs = {w for o in wrong for w in _spelt(o)}
+            shown += [w for w in _spelt(option) for s in stem_words
+                      if _contracts(s, w) and not any(_contracts(s, o) for o in theirs)]
+            # "up to 25 PartiQL stmts, batch" for BatchExecuteStatement: two of its words hinted, no wrong option both
+            hinted = {w for w in _spelt(option) if _begins(w, stem_words) or any(_contracts(s, w) for s in stem_words)}
+            if len(hinted) >= 2 and not any(all(_begins(w, set(_spelt(o))) for w in hinted) for o in wrong):
+                shown += sorted(hinted)[:1]
             # "request headers allowed in the preflight" for AllowedHeaders: each word of its name said,
             # though each is some wrong option's too
             whole = _words(option, whole=True)
@@ -329,6 +337,20 @@ def _named_apart(a: str, b: str) -> bool:
         return False
     wa, wb = set(_words(a, whole=True)), set(_words(b, whole=True))
     return bool(wa ^ wb) and not any(fuzz.ratio(x, y) >= WORD_ALIKE for x in wa - wb for y in wb - wa)
+
+
+def _spelt(name: str) -> list[str]:
+    """The words of a name as written, three letters or more, CamelCase split ("ExecuteStatement":
+    "execute", "statement")."""
+    return re.findall(r"[a-z]{3,}", _NAME_WORDS.sub(" ", name).lower())
+
+
+def _contracts(short: str, word: str) -> bool:
+    """ "stmt" of "statement", "cfg" of "config": a word written by its first letter and consonants
+    after it, in order, for a longer one."""
+    rest = iter(word)
+    return 3 <= len(short) <= 5 and len(word) >= len(short) + 3 and short[0] == word[0] \
+        and set(short[1:]).isdisjoint("aeiou") and all(c in rest for c in short)
 
 
 def _begins(word: str, words: set[str]) -> bool:
