@@ -6869,3 +6869,11 @@ def test_a_stem_hinting_two_words_of_the_answer_no_wrong_option_has_both_gives_i
     """Round 159: "up to 25 PartiQL stmts, batch" for BatchExecuteStatement beside ExecuteStatement and BatchWriteItem."""
     asked = [q.stem for q in served(PARTIQL.read_text(encoding="utf-8"))]
     assert asked and not [s for s in asked if "stmts, batch" in s]
+
+
+def test_a_titles_label_naming_nothing_is_no_part_of_a_stems_topic():
+    """Round 160: every stem of a log opened "According to your notes on TIL log: Elastic Beanstalk deploys"."""
+    til = Path(__file__).parent / "eval" / "generator160" / "notes" / "elastic-beanstalk-deployment-policies-til-log-notes.md"
+    stems = [q.stem for q in served(til.read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if "TIL log" in s]
+    assert [s for s in stems if s.startswith("According to your notes on Elastic Beanstalk deploys")]

@@ -56,6 +56,7 @@ from bot.core.lookup import learn, notes, stem
 from bot.core.bank.questions import BankQuestion
 from bot.core.bank.stems import (
     INLINE_CARD, NEXT_TERM, PATH, QUIZ_SETUP, WHEN, Cleaner, card_answer, clause, elliptic, named_first, named_in, two_asked, said_words, spoken, subject, told, unbracketed,
+    unlabelled,
 )
 from bot.core.bank.lines import (
     Line,
@@ -211,6 +212,7 @@ class _Maker:
         self.dated = lexicon.dated
         self.passages = passages
         self.sizes = Counter(p.section for p in passages)
+        self.sections = Counter(f for f, _ in {(p.file, p.section) for p in passages})  # a file's one section is its title's
         self.values = lexicon.values
         self.asides = lexicon.asides
         self.stop = lexicon.stopwords
@@ -784,6 +786,9 @@ class _Maker:
         parts = list(p.heading)
         if p.document and parts[0] == notes.untitled(p.file):  # "beanstalk config notes": the file, the title says more
             parts[0] = p.document
+        title = p.document or (parts[0] if self.sections[p.file] == 1 else None)  # a file's only heading is its title
+        if parts[0] == title:  # "TIL log: Elastic Beanstalk deploys": the title after its label
+            parts[0] = unlabelled(parts[0], self.names)
         derived = p.text.lstrip("•*- ").startswith(parts[-1].rstrip("…"))  # its first line, not a heading
         if len(parts) > 1 and (derived or len(parts[-1]) > 40 or re.search(r":\s|=|…|\|", parts[-1])):
             parts = parts[:-1]

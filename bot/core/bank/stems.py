@@ -350,9 +350,8 @@ def subject(title: str, names: frozenset[str], part: Callable[[str, str], bool] 
     CloudFormation for app devs") leaves the title after it. A name that is ``part`` of the one it opens
     with ("SnapStart" of "Lambda cold starts, SnapStart, …") is no other topic."""
     title = MAKER.sub("", title.strip())
-    label, colon, rest = title.partition(_COLON)
-    if colon and not _holds_name(label, names):
-        return subject(rest, names, part)
+    if (topic := unlabelled(title, names)) != title:
+        return subject(topic, names, part)
     spans = list(_SPAN.finditer(title))
     joined = [_squashed(" ".join(m.group(0) for m in spans[:n])) for n in (3, 2, 1)]
     named = next((title[spans[0].start():spans[n - 1].end()] for n, j in zip((3, 2, 1), joined)
@@ -382,6 +381,13 @@ def named_in(heading: str, names: frozenset[str], english: frozenset[str]) -> st
 def _squashed(text: str) -> str:
     """A name as the lexicon keys it: lower case, letters and digits only ("X-Ray" -> "xray")."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def unlabelled(title: str, names: frozenset[str]) -> str:
+    """A title without a label naming nothing before its colon ("TIL log: Elastic Beanstalk deploys",
+    "Study diary: Lambda ESM event filtering": what follows names the topic; round 160)."""
+    label, colon, rest = title.partition(_COLON)
+    return unlabelled(rest.strip(), names) if colon and rest.strip() and not _holds_name(label, names) else title
 
 
 def _holds_name(text: str, names: frozenset[str]) -> bool:
