@@ -6877,3 +6877,9 @@ def test_a_titles_label_naming_nothing_is_no_part_of_a_stems_topic():
     stems = [q.stem for q in served(til.read_text(encoding="utf-8"))]
     assert stems and not [s for s in stems if "TIL log" in s]
     assert [s for s in stems if s.startswith("According to your notes on Elastic Beanstalk deploys")]
+
+
+def test_a_first_line_naming_the_notes_a_cram_list_makes_no_recap_of_what_follows():
+    """Round 161: a flat list of 120 facts opening "cognito pt 3 -- … DVA-C02 cram list" gave no figure of its own."""
+    facts = Path(__file__).parent / "eval" / "generator161" / "notes" / "cognito-groups-custom-attributes-token-claims-numbered-facts-notes.md"
+    assert [q for q in served(facts.read_text(encoding="utf-8")) if q.correct == ("100 groups",)]

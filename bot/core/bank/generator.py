@@ -1184,12 +1184,15 @@ class _Maker:
     def _recap(self, p) -> bool:
         """Under a recap's heading ("Cram list", "cheat box"), or in a section it heads; not under a
         heading of its own in a section over most of the notes' lines (a log's entries nested under
-        its cheat box, round 158): a summary is a small part of what it sums up."""
-        at = next((i for i, h in enumerate(p.heading) if headed([h], self.recaps)), None)
+        its cheat box, round 158): a summary is a small part of what it sums up. A title taken from
+        the passage's own first line ("cognito pt 3 -- … cram list", round 161) is no heading."""
+        titled = len(p.heading) > 1 and key(p.text).startswith(key(p.heading[-1]))
+        heading = p.heading[:-1] if titled else p.heading
+        at = next((i for i, h in enumerate(heading) if headed([h], self.recaps)), None)
         if at is None:
             return False
-        if at == len(p.heading) - 1 or key(p.heading[-1]) in key(p.text.splitlines()[0]):
-            return True  # the passage the recap's heading heads, titled by its first line
+        if at == len(heading) - 1:
+            return True  # the passage the recap's heading heads
         filed = [q for q in self.passages if q.file == p.file]
         under = [q for q in filed if q.heading[:at + 1] == p.heading[:at + 1]]
         return 2 * sum(len(q.text.splitlines()) for q in under) <= sum(len(q.text.splitlines()) for q in filed)
