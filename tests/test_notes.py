@@ -221,3 +221,10 @@ A: legacy, 5 attempts.
     [cards] = [p for p in passages if p.section == "Paginators"]
     assert problems == [] and "A:\n" in cards.text and "get_paginator" in cards.text
     assert [p.section for p in passages if "legacy" in p.text] == ["Retries"]
+
+
+def test_words_underlined_with_underscores_read_as_words_and_names_keep_theirs():
+    notes = "# SQS\n\n## Long polling\n- max wait = _20 sec_, set with _ReceiveMessageWaitTimeSeconds_\n- token_use and MAX_RETRIES stay as written\n"
+    [passage], _ = parse(notes, "sqs.md")
+    assert "max wait = 20 sec, set with ReceiveMessageWaitTimeSeconds" in passage.text
+    assert "token_use and MAX_RETRIES stay as written" in passage.text

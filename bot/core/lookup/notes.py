@@ -34,6 +34,8 @@ _ITEM = re.compile(r"^( {0,3})(\d{1,3})[.)]\s+(.*)$")
 _NAMING = re.compile(r"\*\*[^*]+\*\*|[^:.!?]{1,40}?\s*:(?:\s|$)")  # "**Layers** …", "Concurrency : …"
 _BULLET = re.compile(r"^(\s*)(?:[-*+]\s+)+(.*)$")
 _QUOTED = re.compile(r"^(\s*)(?:>(?:\s|$))+")  # a blockquote's markers, however deep ("> > …")
+# "_20 sec_", "_long polling_": emphasis by underscores, as markdown reads it (not "token_use", "MAX_RETRIES")
+_UNDERLINED = re.compile(r"(?<![\w_])_(?=[^_\s])([^_\n]*[^_\s])_(?![\w_])")
 _WHOLE_BOLD = re.compile(r"^\*\*\s*((?:(?!\*\*).)+?)\s*\*\*[\s:.]*$")  # not "**1 MB** max … **HTTP 400**"
 _INLINE_HEADING = re.compile(r"^#{1,6}\s+")
 _OPEN_QUESTION = re.compile(r"\?\?")
@@ -324,7 +326,7 @@ def _tidy_title(text: str) -> str:
 
 
 def _clean_inline(text: str) -> str:
-    text = text.replace("**", "").replace("__", "").replace("`", "")
+    text = _UNDERLINED.sub(r"\1", text.replace("**", "").replace("__", "").replace("`", ""))
     text = re.sub(r"^#{1,6}\s+", "", text.strip())
     return re.sub(r"\s+", " ", text).strip()
 
