@@ -141,12 +141,12 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             shown += [w for w in _words(option, whole=True) for s in stem_words
                       if any(s.startswith(f + w) for f in notes.prefixes) and not any(w in o for o in others)]
             # "one PartiQL stmt" for ExecuteStatement, "cfg" for Config: the answer's word by its consonants
-            theirs = {w for o in wrong for w in _spelt(o)}
-            shown += [w for w in _spelt(option) for s in stem_words
-                      if _contracts(s, w) and not any(_contracts(s, o) for o in theirs)]
+            rivals = {w for o in wrong for w in _name_words(o)}
+            shown += [w for w in _name_words(option) for s in stem_words
+                      if _contracts(s, w) and not any(_contracts(s, o) for o in rivals)]
             # "up to 25 PartiQL stmts, batch" for BatchExecuteStatement: two of its words hinted, no wrong option both
-            hinted = {w for w in _spelt(option) if _begins(w, stem_words) or any(_contracts(s, w) for s in stem_words)}
-            if len(hinted) >= 2 and not any(all(_begins(w, set(_spelt(o))) for w in hinted) for o in wrong):
+            hinted = {w for w in _name_words(option) if _begins(w, stem_words) or any(_contracts(s, w) for s in stem_words)}
+            if len(hinted) >= 2 and not any(all(_begins(w, set(_name_words(o))) for w in hinted) for o in wrong):
                 shown += sorted(hinted)[:1]
             # "request headers allowed in the preflight" for AllowedHeaders: each word of its name said,
             # though each is some wrong option's too
@@ -339,7 +339,7 @@ def _named_apart(a: str, b: str) -> bool:
     return bool(wa ^ wb) and not any(fuzz.ratio(x, y) >= WORD_ALIKE for x in wa - wb for y in wb - wa)
 
 
-def _spelt(name: str) -> list[str]:
+def _name_words(name: str) -> list[str]:
     """The words of a name as written, three letters or more, CamelCase split ("ExecuteStatement":
     "execute", "statement")."""
     return re.findall(r"[a-z]{3,}", _NAME_WORDS.sub(" ", name).lower())
