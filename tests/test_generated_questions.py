@@ -6883,3 +6883,22 @@ def test_a_first_line_naming_the_notes_a_cram_list_makes_no_recap_of_what_follow
     """Round 161: a flat list of 120 facts opening "cognito pt 3 -- … DVA-C02 cram list" gave no figure of its own."""
     facts = Path(__file__).parent / "eval" / "generator161" / "notes" / "cognito-groups-custom-attributes-token-claims-numbered-facts-notes.md"
     assert [q for q in served(facts.read_text(encoding="utf-8")) if q.correct == ("100 groups",)]
+
+
+ROUND_163 = Path(__file__).parent / "eval" / "generator163" / "notes"
+
+
+def test_a_headings_star_rating_is_no_part_of_a_stems_topic():
+    """Round 163: "According to your notes on Comparisons ⭐⭐⭐⭐⭐, which term is described as …"."""
+    rated = ROUND_163 / "eventbridge-scheduler-pipes-archive-replay-ratings-notes.md"
+    stems = [q.stem for q in served(rated.read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if "⭐" in s or "Comparisons" in s]
+    assert [s for s in stems if s.startswith("According to your notes on Retries & DLQs (EventBridge),")]
+
+
+def test_a_heading_asking_what_a_thing_is_is_about_that_thing():
+    """Round 163: "## 0. warm-up: what even is STS" made every stem "According to your notes on warm-up"."""
+    tutored = ROUND_163 / "sts-assume-role-cross-account-tutor-qa-notes.md"
+    stems = [q.stem for q in served(tutored.read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if "warm-up" in s]
+    assert [s for s in stems if s.startswith("According to your notes on STS,")]

@@ -27,7 +27,7 @@ from bot.core.lookup import lexicon as lexicons
 PATH = " › "  # between the headings of a heading path
 _OR = "|"  # between a regular expression's alternatives
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{0,80})[)\]]")
-_NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)|[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]")  # and emoji: "📦", "✗"
+_NOISE = re.compile(r"\?\?+|!!+|\blol\b|:\)|:\(|;\)|[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff\ufe0f]")  # and emoji: "📦", "✗"
 _EMPHASIS = re.compile(r"(?<![\w*/.])[*_]{1,2}([A-Za-z0-9(](?:[^*_\n]*?[A-Za-z0-9.!?)])?)[*_]{1,2}(?![\w*])")  # "*(proxy-level)*"; not "/api/*, *.jpg"
 _SPACES = re.compile(r"\s+")
 _ASKS = re.compile(r"[\"“”?]")  # a heading quoting or asking ("Use X when Y", "Which one?"): the notes' own words
@@ -47,7 +47,8 @@ _OUTLINE = (r"^\s*(?:0\d(?=\s)|\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[
 _DATE = (r"^\s*(?:(?:(?i:{days})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{days})\b|(?i:{days})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
          r"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}(?:\s*\((?i:{days})\))?|(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])(?=\s*[—–:-]))"
          r"\s*[—–:.,·-]?(?:\s+|$)")
-_ASKING = re.compile(r"(?::|→|->)\s+(?:which|what|how|when|why|where)\b.*$", re.IGNORECASE)  # "SAM CLI: which command for …"
+# "SAM CLI: which command for …" is about SAM CLI; "warm-up: what even is STS" about what it asks of (round 163)
+_ASKING = re.compile(r"(?::|→|->)\s+(?:what\s+(?:\w+\s+)?(?:is|are)\s+(?P<asked>[\w./@-]+(?:\s+[\w./@-]+){0,3})\?*|(?:which|what|how|when|why|where)\b.*)$", re.IGNORECASE)
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
 _CONTENTS = re.compile(r"(?<=\w)(?::\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)|\s[—–]\s+[a-z/][^:—–]*,[^:]*,[^:]*)$")  # or a
@@ -59,6 +60,8 @@ _WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 _CASED = re.compile(r"\b[A-Za-z]{4,}\b")  # a word as the notes write it, capitals and all
 _LETTERS = re.compile(r"[a-z]+")
 _SHOUTED = re.compile(r"(?<![\w.$/-])[A-Z]{4,}(?![\w.(/-])")  # "CHANGING", not "States.ALL", "NEW_IMAGE", "AWS_IAM"
+_NEVER = "(?!)"  # a pattern of no words matches nothing
+_VOWELS = "aeiou"
 _COLON = ": "  # between a label and what it labels ("Step Functions: Map + Parallel")
 _PLURAL = "s"  # after a name in capitals: "URLs", "APIs"
 _TOKEN = re.compile(r"[A-Za-z][\w@.-]*[A-Za-z]")  # a word as written, "Lambda@Edge" one
@@ -103,8 +106,8 @@ class Cleaner:
         self._uses = Counter(w.lower() for w in _WORD.findall(notes_text))
         self._openers = lexicon.openers
         self._outline = re.compile(_OR.join((  # a date first: "05 Mar · set B" is no "05" of an outline
-            _DATE.format(days=_OR.join(sorted(map(re.escape, lexicon.calendar))) or "(?!)"),
-            _OUTLINE.format(words=_OR.join(sorted(map(re.escape, lexicon.outline))) or "(?!)"))))
+            _DATE.format(days=_OR.join(sorted(map(re.escape, lexicon.calendar))) or _NEVER),
+            _OUTLINE.format(words=_OR.join(sorted(map(re.escape, lexicon.outline))) or _NEVER))))
         self._fixes: dict[str, str] = {}
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names
@@ -202,7 +205,7 @@ class Cleaner:
             if after and " " in said and _last_word(said) == _last_word(after[0]):
                 said = said.rsplit(maxsplit=1)[0]  # "MRK key IDs": not "multi-Region key key IDs"
             if article and not kept and said[:1].islower():  # round 136's "an multi-Region key"; not "an S3 …"
-                article = article[0] + "n" * (said[:1].lower() in "aeiou")
+                article = article[0] + "n" * (said[:1].lower() in _VOWELS)
             return f"{article} {said}" if article else said
 
         return self._short.sub(spelled, text)
@@ -221,7 +224,7 @@ class Cleaner:
             if said != said.lower() and said != said[:1].upper() + said[1:].lower():
                 return m.group(0)  # "FN", "REQ": a name, not shorthand
             if plural and not long.endswith("s"):  # "repos" -> "repositories", "libs" -> "libraries"
-                long = long[:-1] + "ies" if long.endswith("y") and long[-2:-1] not in "aeiou" else long + "s"
+                long = long[:-1] + "ies" if long.endswith("y") and long[-2:-1] not in _VOWELS else long + "s"
             return long[:1].upper() + long[1:] if said[:1].isupper() else long
 
         return self._shorthand.sub(words, text)
@@ -280,7 +283,7 @@ class Cleaner:
         for which question", "Deployment policies ← most tested part", "Config: env vars, secrets,
         timeout" -> "Capacity unit math", "SAM CLI", "Deployment policies", "Config"): a stem names
         the topic."""
-        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _ASKING.sub("", self._bare_heading(_NOISE.sub("", part).strip())))))
+        parts = (self._topic(_REMARK.sub("", _PAREN.sub("", _about(self._bare_heading(_NOISE.sub("", part).strip())))))
                  or part for part in path.replace(CARD, _COLON).split(PATH))  # "✅ 14. Misc quick facts": the emoji, then the number
         # ("Logs Insights :: basics": the "::" of a card's sides parts the heading as a colon does)
         return PATH.join(self.clean(self.unshouted(part)) for part in parts)
@@ -317,6 +320,12 @@ class Cleaner:
                      and (len(w) == len(lower) + 1 or len(w) == len(lower) and sorted(w) == sorted(lower))]
             self._fixes[lower] = close[0] if len(close) == 1 else lower
         return self._fixes[lower]
+
+
+def _about(heading: str) -> str:
+    """The heading without the question it asks, or what it asks of when it asks what a thing is."""
+    asking = _ASKING.search(heading)
+    return heading if asking is None else asking.group("asked") or heading[:asking.start()]
 
 
 def _initials(short: str, long: str) -> bool:
