@@ -6902,3 +6902,12 @@ def test_a_heading_asking_what_a_thing_is_is_about_that_thing():
     stems = [q.stem for q in served(tutored.read_text(encoding="utf-8"))]
     assert stems and not [s for s in stems if "warm-up" in s]
     assert [s for s in stems if s.startswith("According to your notes on STS,")]
+
+
+def test_a_line_opening_with_an_emoji_marker_is_read_as_its_words():
+    """"- ⚠ Role chaining capped at 1 h …" and "- 🔢 WRITE: 1 MB/s or 1,000 records/s per shard" gave no question."""
+    eval_notes = Path(__file__).parent / "eval"
+    identity = (eval_notes / "generator27" / "notes" / "identity-for-devs.md").read_text(encoding="utf-8")
+    assert [q for q in served(identity) if "Role chaining capped at" in q.stem and q.correct == ("1 h",)]
+    kinesis = (eval_notes / "generator46" / "notes" / "kinesis-consumers-notes.md").read_text(encoding="utf-8")
+    assert [q for q in served(kinesis) if "per shard" in q.stem and q.correct == ("1,000 records",)]
