@@ -254,4 +254,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX scores_learner_days ON scores(learner_id, period) WHERE period > 'd' AND period < 'e';
     DROP INDEX scores_learner;
     """,
+    # 14: the cloze cards of an Anki export, each passage's as written (its blanks are questions);
+    # loaded files are read again so their passages get them
+    """
+    ALTER TABLE passages ADD COLUMN clozes TEXT NOT NULL DEFAULT '[]';  -- JSON list
+    UPDATE note_files SET sha256 = '';
+    """,
 )

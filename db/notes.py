@@ -15,7 +15,7 @@ from typing import Any, Sequence
 from db.base import Connected, iso
 
 _COLUMNS = ("id", "section", "heading", "title", "text", "file", "line_start", "line_end",
-            "open_question", "position", "digest", "document")
+            "open_question", "position", "digest", "document", "clozes")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class StoredPassage:
     open_question: bool
     position: int
     document: str = ""
+    clozes: tuple[str, ...] = ()
 
     @property
     def path(self) -> str:
@@ -46,10 +47,10 @@ class NotesStore(Connected):
     def all_passages(self) -> list[StoredPassage]:
         rows = self.conn.execute(
             "SELECT id, section, heading, title, text, file, line_start, line_end, open_question,"
-            " position, document FROM passages ORDER BY file, position"
+            " position, document, clozes FROM passages ORDER BY file, position"
         )
         return [StoredPassage(r[0], r[1], tuple(json.loads(r[2])), r[3], r[4], r[5], r[6], r[7],
-                              bool(r[8]), r[9], r[10]) for r in rows]
+                              bool(r[8]), r[9], r[10], tuple(json.loads(r[11]))) for r in rows]
 
     def file_digest(self, path: str) -> str | None:
         row = self.conn.execute("SELECT sha256 FROM note_files WHERE path = ?", (path,)).fetchone()
@@ -86,7 +87,8 @@ class NotesStore(Connected):
                      root: str = "") -> None:
         """Make ``passages`` the passages of ``path``, atomically."""
         rows = [(p.id, p.section, json.dumps(list(p.heading), ensure_ascii=False), p.title, p.text,
-                 path, p.line_start, p.line_end, int(p.open_question), p.position, p.digest, p.document)
+                 path, p.line_start, p.line_end, int(p.open_question), p.position, p.digest, p.document,
+                 json.dumps(list(p.clozes), ensure_ascii=False))
                 for p in passages]
         updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
         with self.transaction():

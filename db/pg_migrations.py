@@ -232,4 +232,9 @@ AFTER_BASELINE: tuple[str, ...] = (
     CREATE INDEX scores_learner_days ON scores(learner_id, period) WHERE period > 'd' AND period < 'e';
     DROP INDEX scores_learner;
     """,
+    # 14: the cloze cards of an Anki export, each passage's as written
+    f"""
+    ALTER TABLE passages ADD COLUMN clozes {_T} NOT NULL DEFAULT '[]';
+    UPDATE note_files SET sha256 = '';
+    """,
 )

@@ -6911,3 +6911,44 @@ def test_a_line_opening_with_an_emoji_marker_is_read_as_its_words():
     assert [q for q in served(identity) if "Role chaining capped at" in q.stem and q.correct == ("1 h",)]
     kinesis = (eval_notes / "generator46" / "notes" / "kinesis-consumers-notes.md").read_text(encoding="utf-8")
     assert [q for q in served(kinesis) if "per shard" in q.stem and q.correct == ("1,000 records",)]
+
+
+CLOZE_DECK = """\
+# Stacks deck
+
+## Change sets
+
+A {{c1::change set}} lets you preview how an update affects running resources.
+CloudFormation touches nothing until you call {{c1::ExecuteChangeSet}}.
+Throw away a reviewed proposal you never want to run with {{c1::DeleteChangeSet::API}}.
+To list what a proposal would add, modify or remove, call {{c1::DescribeChangeSet}}.
+A stack sitting in REVIEW_IN_PROGRESS {{c1::does::does/doesn't}} count against the stacks quota.
+ResourceChange Action values: {{c1::Add}}, {{c1::Modify}}, {{c1::Remove}}.
+Preview first, then run: {{c1::CreateChangeSet}} and after review {{c2::ExecuteChangeSet}}.
+
+## Status
+
+A first deploy that fails ends in {{c1::ROLLBACK_COMPLETE}} and must be deleted.
+Removal of old resources after a good update shows {{c1::UPDATE_COMPLETE_CLEANUP_IN_PROGRESS}}.
+A stuck rollback leaves {{c1::UPDATE_ROLLBACK_FAILED}}, fixed by continue-update-rollback.
+A finished delete reads {{c1::DELETE_COMPLETE}}.
+"""
+
+
+def test_an_anki_cloze_is_asked_where_the_learner_blanked_it_among_the_decks_other_blanks_of_its_kind():
+    """Round 164: an exported cloze deck of 151 cards gave no question."""
+    asked = {q.stem.split("\n")[1]: q for q in served(CLOZE_DECK)}
+    execute = asked['"CloudFormation touches nothing until you call _____."']
+    assert execute.correct == ("ExecuteChangeSet",)
+    assert set(execute.options) == {"ExecuteChangeSet", "CreateChangeSet", "DescribeChangeSet", "DeleteChangeSet"}
+    assert 'say: "CloudFormation touches nothing until you call ExecuteChangeSet."' in execute.explanation
+    failed = asked['"A first deploy that fails ends in _____ and must be deleted."']
+    assert failed.correct == ("ROLLBACK_COMPLETE",) and all(o.isupper() for o in failed.options)
+    assert not [s for s in asked if "{{" in s or "API" in s]  # no markup, no hint
+
+
+def test_a_cloze_of_a_list_a_choice_of_two_or_a_phrase_is_not_asked_among_other_blanks():
+    """"{{c1::Add}}, {{c1::Modify}}, …" hides a list at once; "{{c1::does::does/doesn't}}" offers its own two
+    answers; "A {{c1::change set}} lets you …" would be asked among blanks of every kind of phrase."""
+    stems = [q.stem for q in served(CLOZE_DECK)]
+    assert stems and not [s for s in stems if "Action values" in s or "REVIEW_IN_PROGRESS" in s or "lets you preview" in s]

@@ -228,3 +228,11 @@ def test_words_underlined_with_underscores_read_as_words_and_names_keep_theirs()
     [passage], _ = parse(notes, "sqs.md")
     assert "max wait = 20 sec, set with ReceiveMessageWaitTimeSeconds" in passage.text
     assert "token_use and MAX_RETRIES stay as written" in passage.text
+
+
+def test_an_anki_cloze_reads_as_the_words_it_hides_and_its_card_is_kept_as_written():
+    deck = "# Deck\n\n## Change sets\n\n- CFN changes nothing until you call {{c1::`ExecuteChangeSet`::API}}.\n- plain remark\n"
+    [passage], problems = parse(deck, "deck.md")
+    assert problems == []
+    assert "until you call ExecuteChangeSet." in passage.text and "{{" not in passage.text and "API" not in passage.text
+    assert passage.clozes == ("CFN changes nothing until you call {{c1::ExecuteChangeSet::API}}.",)

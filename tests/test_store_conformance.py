@@ -910,6 +910,14 @@ def as_passage(stored) -> dict:
     return {f.name: getattr(stored, f.name) for f in dataclasses.fields(Passage)}
 
 
+def test_an_anki_decks_cloze_cards_are_read_back_as_written(store):
+    deck = passages_of("# Deck\n\n## Change sets\n\nCFN waits for {{c1::ExecuteChangeSet}}, then {{c2::DescribeStacks}}.\n", "deck.md")
+    assert deck[0].clozes
+    store.replace_file("deck.md", "c" * 64, deck, NOW, "/srv/notes")
+    [stored] = store.all_passages()
+    assert stored.clozes == ("CFN waits for {{c1::ExecuteChangeSet}}, then {{c2::DescribeStacks}}.",)
+
+
 def test_an_empty_store_has_no_passages_and_no_files(store):
     assert store.has_passages() is False
     assert list(store.all_passages()) == []

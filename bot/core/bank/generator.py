@@ -666,6 +666,7 @@ class _Maker:
         yield from self._paired(p)
         yield from self._described(p)
         yield from self._carded(p)
+        yield from self._clozed(p)
         for table in tables.tables(p.text, self.where(p), self.clean.clean, self.heads_rows):
             yield from tables.questions(p, table, self)
         for left, right, rows in tables.pairs(p.text, self.clean.clean):
@@ -1224,6 +1225,23 @@ class _Maker:
         for figure in self._figures(p)[:NUMBERS]:
             yield statements.number(p, figure, self.intro(p, figure.sentence), self)
 
+    def _clozed(self, p) -> Iterable[BankQuestion]:
+        """An Anki cloze deck's cards blanked where the learner blanked them; the wrong options the
+        deck's other blanks written as the answer is ("ExecuteChangeSet" among API names, "DRIFTED"
+        among states), those of the same passage first, then the nearest by name. A figure is asked
+        with its unit's amounts instead (``_numbers``)."""
+        hidden = distinct([m.group(2).strip() for q in sorted(self.passages, key=lambda q: q.id != p.id) if q.file == p.file
+                           for card in q.clozes for m in statements.CLOZE.finditer(card)])
+        for card in p.clozes:
+            for blanked, answer in statements.blanks(card):
+                if self._amounts(answer):
+                    continue
+                shape = _shape(answer)
+                others = [o for o in hidden if _shape(o) == shape and key(o) != key(answer) and key(o) not in key(blanked)
+                          and not variant(o, of=answer) and not variant(answer, of=o)]
+                if len(others) >= 3 and (shape[0] or as_code(answer)):  # a phrase's blank: words of any kind
+                    yield statements.cloze(p, blanked, answer, others, self)
+
     def _true_statements(self, p) -> Iterable[BankQuestion]:
         """Figures under one heading path four at a time, from the section's first passage (the
         stem names the path: four facts about one topic, not a section's assorted ones)."""
@@ -1424,6 +1442,14 @@ def _round_near(value: float, plausible: Sequence[float]) -> list[float]:
 
 def _ratio(a: float, b: float) -> float:
     return math.log(a / b) if a > 0 and b > 0 else 99.0
+
+
+def _shape(name: str) -> tuple[bool, str | None, int]:
+    """How a blank's words are written, and how many: a state in capitals ("DRIFTED", "IN_SYNC") one
+    kind, an API name another, a phrase of as many words a third."""
+    words = len(name.split())
+    caps = name.isupper() and words == 1
+    return caps, None if caps else written(name), words
 
 
 def rivals(term: str, other: str) -> int:

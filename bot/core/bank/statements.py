@@ -29,9 +29,10 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.core.bank.gate import DEFINITION
 from bot.core.bank.kinds import abbreviates
-from bot.core.bank.lines import BULLET, LEAD, PRONOUNS, RULE, RULE_START, Line, lower, mentions, overlap, sentences, unclosed
-from bot.core.bank.questions import CHOOSE_TWO, GENERATED, KIND_TWO, BankQuestion, ident, pick, place, single, TWO
+from bot.core.bank.lines import BULLET, CAMEL, LEAD, PRONOUNS, RULE, RULE_START, Line, key, lower, mentions, overlap, sentences, unclosed
+from bot.core.bank.questions import BLANK, CHOOSE_TWO, GENERATED, KIND_TWO, BankQuestion, ident, pick, place, single, TWO
 from bot.core.bank.stems import card_asked, exemplified, unremarked
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
@@ -91,17 +92,52 @@ def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
         stem = f"{maker.according(p)}, {card_asked(figure.card, figure.blanked)}"
         why = f"{maker.notes_on(p)} answer \"{figure.card}\" with: \"{maker.tidy(figure.line.text)}\"."
         return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
-    listed_under = f", under \"{intro}\"," if intro else ","
-    stem = f"{maker.according(p)}{listed_under} what completes this statement?\n\"{figure.blanked}\""
+    stem = _completes(p, figure.blanked, intro, maker)
     if (valued := VALUED.match(figure.blanked)) and not intro \
             and valued.group(1).split()[-1].lower() not in maker.stop \
             and (asked := _valued(lower(valued.group(1)), figure.answer, maker)):  # "Parameter value size – ___": no sentence
         stem = f"{maker.according(p)}, {asked}?"
-    why = f"{maker.notes_on(p)} say: \"{maker.tidy(figure.quoted)}\"."
-    return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, why)
+    return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, _says(p, figure.quoted, maker))
+
+
+def cloze(p, blanked: str, answer: str, others: list[str], maker: Maker) -> BankQuestion:
+    """A cloze card's blank (``blanks``), its wrong options the three of the deck's other blanks of its
+    kind whose names share most words with the answer's ("DescribeChangeSet" for "ExecuteChangeSet")."""
+    mine = set(key(CAMEL.sub(" ", answer)).split())
+    wrong = sorted(others, key=lambda o: -len(mine & set(key(CAMEL.sub(" ", o)).split())))[:3]
+    return single(p, DEFINITION, answer, _completes(p, blanked, "", maker), answer, wrong,
+                  _says(p, blanked.replace(BLANK, answer), maker))
+
+
+def _completes(p, blanked: str, intro: str, maker: Maker) -> str:
+    listed_under = f", under \"{intro}\"," if intro else ","
+    return f"{maker.according(p)}{listed_under} what completes this statement?\n\"{blanked}\""
+
+
+def _says(p, quoted: str, maker: Maker) -> str:
+    return f"{maker.notes_on(p)} say: \"{maker.tidy(quoted)}\"."
 
 
 QUANTITIES = ("duration", "size")  # what each of the maker's measures measures
+
+# an Anki cloze ("{{c1::ExecuteChangeSet}}", "{{c2::does::does/doesn't}}"): its number, the words it hides, its hint
+CLOZE = re.compile(r"\{\{c(\d+)::((?:(?!::|\}\}).)*)(?:::((?:(?!\}\}).)*))?\}\}")
+CLOZE_WORDS = 4  # words a cloze hides at most to be asked among others: a longer one is a clause, no option
+
+
+def blanks(card: str) -> list[tuple[str, str]]:
+    """(the card with one cloze blanked and the others shown, the words it hides): each cloze a card
+    hides alone; none of a list ("{{c1::Add}}, {{c1::Modify}}, …": one number hiding several, or
+    three clozes and more), nor one whose hint offers its answers ("{{c1::does::does/doesn't}}")."""
+    found = list(CLOZE.finditer(card))
+    out = []
+    for m in found if len(found) < 3 else []:
+        answer = m.group(2).strip()
+        blanked = CLOZE.sub(lambda o: BLANK if o.start() == m.start() else o.group(2), card)
+        if [o.group(1) for o in found].count(m.group(1)) == 1 and "/" not in (m.group(3) or "") \
+                and 0 < len(answer.split()) <= CLOZE_WORDS and answer.lower() not in blanked.lower():
+            out.append((blanked, answer))
+    return out
 
 
 def _valued(named: str, answer: str, maker: Maker) -> str:

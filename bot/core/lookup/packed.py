@@ -35,6 +35,15 @@ class _Column:
         return self.data[self.ends[i - 1] if i else 0:self.ends[i]].decode()
 
 
+def _parts(tuples: Iterable[tuple[str, ...]]) -> tuple[_Column, array]:
+    """Each passage's tuple of strings (its heading, its clozes) as one column and where each ends."""
+    tuples = list(tuples)
+    ends = array("q")
+    for t in tuples:
+        ends.append((ends[-1] if ends else 0) + len(t))
+    return _Column(part for t in tuples for part in t), ends
+
+
 class Passages(Sequence[Passage]):
     """The passages, one column per field; a ``Passage`` is made when first read."""
 
@@ -42,10 +51,8 @@ class Passages(Sequence[Passage]):
         self._size = len(passages)
         self._strings = {name: _Column(getattr(p, name) for p in passages)
                          for name in ("id", "section", "title", "text", "file", "document")}
-        self._heading_parts = _Column(part for p in passages for part in p.heading)
-        self._heading_ends = array("q")
-        for p in passages:
-            self._heading_ends.append((self._heading_ends[-1] if self._heading_ends else 0) + len(p.heading))
+        self._heading_parts, self._heading_ends = _parts(p.heading for p in passages)
+        self._cloze_parts, self._cloze_ends = _parts(p.clozes for p in passages)
         self._numbers = {name: array("q", (int(getattr(p, name)) for p in passages))
                          for name in ("line_start", "line_end", "open_question", "position")}
         self._numbers["text_length"] = array("q", (len(p.text) for p in passages))
@@ -73,15 +80,20 @@ class Passages(Sequence[Passage]):
                 id=s["id"][i], section=s["section"][i], heading=self._heading(i),
                 title=s["title"][i], text=s["text"][i], file=s["file"][i],
                 line_start=n["line_start"][i], line_end=n["line_end"][i],
-                open_question=bool(n["open_question"][i]), position=n["position"][i], document=s["document"][i])
+                open_question=bool(n["open_question"][i]), position=n["position"][i], document=s["document"][i],
+                clozes=self._parts_of(i, self._cloze_parts, self._cloze_ends))
         return made
 
     def __iter__(self) -> Iterator[Passage]:
         return (self[i] for i in range(self._size))
 
     def _heading(self, i: int) -> tuple[str, ...]:
-        start = self._heading_ends[i - 1] if i else 0
-        return tuple(self._heading_parts[j] for j in range(start, self._heading_ends[i]))
+        return self._parts_of(i, self._heading_parts, self._heading_ends)
+
+    @staticmethod
+    def _parts_of(i: int, parts: _Column, ends: array) -> tuple[str, ...]:
+        start = ends[i - 1] if i else 0
+        return tuple(parts[j] for j in range(start, ends[i]))
 
     def text_length(self, i: int) -> int:
         """How long passage ``i``'s text is, without making the passage."""

@@ -37,7 +37,7 @@ from bot.core.lookup.terms import Unit, Vocabulary
 RELATED_SHARE = 0.5  # a related passage must match this share of what the best one does ...
 RELATED_SCORE = 0.3  # ... and score this share of its score
 QUERY_ECHO = 120
-INDEX_FORMAT = 4  # bump when what ``to_bytes`` keeps changes shape
+INDEX_FORMAT = 5  # bump when what ``to_bytes`` keeps changes shape
 _CODE = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()
 LINE_CACHE = 50_000  # lines of passages whose terms are remembered (bounded: memory stays flat)
 USAGE = "Usage: ask <query>, e.g. 'ask rds proxy' or 'ask how long are deleted snapshots kept'"
