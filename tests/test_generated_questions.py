@@ -6886,6 +6886,7 @@ def test_a_first_line_naming_the_notes_a_cram_list_makes_no_recap_of_what_follow
 
 
 ROUND_163 = Path(__file__).parent / "eval" / "generator163" / "notes"
+ROUND_165 = Path(__file__).parent / "eval" / "generator165" / "notes"
 
 
 def test_a_headings_star_rating_is_no_part_of_a_stems_topic():
@@ -6928,16 +6929,25 @@ Preview first, then run: {{c1::CreateChangeSet}} and after review {{c2::ExecuteC
 
 ## Status
 
+Terminal statuses: {{c1::CREATE_COMPLETE}}, {{c1::ROLLBACK_COMPLETE}}, {{c1::UPDATE_ROLLBACK_FAILED}}, {{c1::DELETE_COMPLETE}}.
 A first deploy that fails ends in {{c1::ROLLBACK_COMPLETE}} and must be deleted.
 Removal of old resources after a good update shows {{c1::UPDATE_COMPLETE_CLEANUP_IN_PROGRESS}}.
 A stuck rollback leaves {{c1::UPDATE_ROLLBACK_FAILED}}, fixed by continue-update-rollback.
 A finished delete reads {{c1::DELETE_COMPLETE}}.
+
+## Errors
+
+Too many requests for the table's capacity → {{c1::ProvisionedThroughputExceededException}}.
+A condition that evaluates to false → {{c1::ConditionalCheckFailedException}}.
+A bad request shape, such as a strong read on a GSI → {{c1::ValidationException}}.
+A table that is not there → {{c1::ResourceNotFoundException}}.
+Strong reads on a table need {{c1::ConsistentRead}} set to true.
 """
 
 
 def test_an_anki_cloze_is_asked_where_the_learner_blanked_it_among_the_decks_other_blanks_of_its_kind():
     """Round 164: an exported cloze deck of 151 cards gave no question."""
-    asked = {q.stem.split("\n")[1]: q for q in served(CLOZE_DECK)}
+    asked = {q.stem.split("\n")[-1]: q for q in served(CLOZE_DECK)}
     execute = asked['"CloudFormation touches nothing until you call _____."']
     assert execute.correct == ("ExecuteChangeSet",)
     assert set(execute.options) == {"ExecuteChangeSet", "CreateChangeSet", "DescribeChangeSet", "DeleteChangeSet"}
@@ -6952,3 +6962,33 @@ def test_a_cloze_of_a_list_a_choice_of_two_or_a_phrase_is_not_asked_among_other_
     answers; "A {{c1::change set}} lets you …" would be asked among blanks of every kind of phrase."""
     stems = [q.stem for q in served(CLOZE_DECK)]
     assert stems and not [s for s in stems if "Action values" in s or "REVIEW_IN_PROGRESS" in s or "lets you preview" in s]
+
+
+def test_a_clozes_wrong_options_are_of_its_kind_or_it_is_not_asked():
+    """Round 165: "GetItem, Query and Scan all take the optional _____ parameter" among ValidationException,
+    KeyConditionExpression and LastEvaluatedKey; "Atomic counter = _____" (ADD) beside ReturnValues' NONE."""
+    questions = served(CLOZE_DECK)
+    asked = {q.stem.split("\n")[-1]: q for q in questions}
+    [throttled] = [q for q in questions if q.correct == ("ProvisionedThroughputExceededException",)]
+    assert all(o.endswith("Exception") for o in throttled.options)
+    assert not [q for q in questions if q.correct == ("ConsistentRead",)]  # a parameter among exceptions: not asked
+    # a state in capitals among the states a line of the notes lists beside it
+    assert set(asked['"A first deploy that fails ends in _____ and must be deleted."'].options) \
+        == {"CREATE_COMPLETE", "ROLLBACK_COMPLETE", "UPDATE_ROLLBACK_FAILED", "DELETE_COMPLETE"}
+
+
+def test_an_anki_decks_path_is_no_part_of_a_stems_topic():
+    """Round 165: "According to your notes on DVA::DDB::03 reads — GetItem / Query / Scan / BatchGetItem"."""
+    deck = ROUND_165 / "dynamodb-api-errors-capacity-anki-cloze-notes.md"
+    stems = [q.stem for q in served(deck.read_text(encoding="utf-8"))]
+    assert stems and not [s for s in stems if "::" in s.split(",")[0] or "GetItem / Query" in s or "leeches" in s]
+    assert [s for s in stems if s.startswith("According to your notes on reads (DynamoDB),")]
+
+
+def test_a_chat_lines_time_and_author_are_no_part_of_what_it_says():
+    """Round 164: a pasted study-group thread ("[09:16] marcus: …", "## thread 1 — …") gave no question."""
+    chat = ("# Lambda chat\n\n## thread 1: timeouts\n\n[09:14] priya: what is the max timeout again\n"
+            "[09:16] marcus: A Lambda function can run for at most 900 seconds per invocation.\n[09:17] priya: thanks\n")
+    [asked] = [q for q in served(chat) if q.correct == ("900 seconds",)]
+    assert asked.stem.startswith("According to your notes on timeouts (Lambda), what completes this statement?")
+    assert "marcus" not in asked.stem and "09:16" not in asked.stem

@@ -1232,6 +1232,7 @@ class _Maker:
         with its unit's amounts instead (``_numbers``)."""
         hidden = distinct([m.group(2).strip() for q in sorted(self.passages, key=lambda q: q.id != p.id) if q.file == p.file
                            for card in q.clozes for m in statements.CLOZE.finditer(card)])
+        lines = [line for q in self.passages if q.file == p.file for line in q.text.splitlines()] if p.clozes else []
         for card in p.clozes:
             for blanked, answer in statements.blanks(card):
                 if self._amounts(answer):
@@ -1239,8 +1240,9 @@ class _Maker:
                 shape = _shape(answer)
                 others = [o for o in hidden if _shape(o) == shape and key(o) != key(answer) and key(o) not in key(blanked)
                           and not variant(o, of=answer) and not variant(answer, of=o)]
-                if len(others) >= 3 and (shape[0] or as_code(answer)):  # a phrase's blank: words of any kind
-                    yield statements.cloze(p, blanked, answer, others, self)
+                if len(others) >= 3 and (shape[0] or as_code(answer)) and (  # a phrase's blank: words of any kind
+                        asked := statements.cloze(p, blanked, answer, others, lines, self)):
+                    yield asked
 
     def _true_statements(self, p) -> Iterable[BankQuestion]:
         """Figures under one heading path four at a time, from the section's first passage (the

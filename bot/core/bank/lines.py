@@ -57,9 +57,10 @@ DEFINES = re.compile(r"^(?:(?P<article>An?|The)\s+)?[*`]*(?P<term>[\w$./'’+-]+
 UNDER_WORDS = 12  # an intro line ("Use Distributed mode when any of these is true:") longer than this is prose
 QUESTION_WORD = re.compile(r"(?i)(?:what|how|why|when|where|which|who)\b")  # a header that asks names no measure
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+")
-_MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?|\[[ xX]?\]|[\u2600-\u27bf\u2b50\U0001f300-\U0001faff]\ufe0f?)\s+")
+_MARKER = re.compile(r"^(?:\(?[a-z]\)|\d+\.\d+(?:\.\d+)*\.?|\[[ xX]?\]|[\u2600-\u27bf\u2b50\U0001f300-\U0001faff]\ufe0f?"
+                     r"|\[\d{1,2}:\d{2}(?::\d{2})?\s?(?:[AaPp][Mm])?\](?:\s+@?[\w.-]{1,24}:)?)\s+")
 # outline items ("a) ", "(b) ", "1.2 "), checkboxes ("[ ] "), the emoji a line opens with ("💡 ", "⚠️ "; a line a
-# cross marks, "❌ ", is none: ``_CROSSED``)
+# cross marks, "❌ ", is none: ``_CROSSED``), a chat's time and who wrote ("[09:16] marcus: ")
 AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A-Za-z]+)\b")
 COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")  # the number of an AMOUNT, without its unit
 

@@ -100,13 +100,32 @@ def number(p, figure: Figure, intro: str, maker: Maker) -> BankQuestion:
     return single(p, "number", figure.match.group(0), stem, figure.answer, figure.wrong, _says(p, figure.quoted, maker))
 
 
-def cloze(p, blanked: str, answer: str, others: list[str], maker: Maker) -> BankQuestion:
-    """A cloze card's blank (``blanks``), its wrong options the three of the deck's other blanks of its
-    kind whose names share most words with the answer's ("DescribeChangeSet" for "ExecuteChangeSet")."""
-    mine = set(key(CAMEL.sub(" ", answer)).split())
-    wrong = sorted(others, key=lambda o: -len(mine & set(key(CAMEL.sub(" ", o)).split())))[:3]
+def cloze(p, blanked: str, answer: str, others: list[str], lines: list[str], maker: Maker) -> BankQuestion | None:
+    """A cloze card's blank (``blanks``), its wrong options three of the deck's other blanks written
+    as it is and of its kind: a name ending in the same word ("…Exception", "…ChangeSet"), a value in
+    capitals one a line of the notes names beside it ("ReturnValues = NONE, ALL_OLD, …"); those
+    sharing most words with it first ("DescribeChangeSet" for "ExecuteChangeSet"). None when three
+    are not found: a parameter among exceptions and metrics (round 165) is a give-away."""
+    said = re.compile(rf"(?<![\w-]){re.escape(answer)}(?![\w-])")
+    beside = {w for line in lines if answer.isupper() and said.search(line) for w in _NAMED.findall(line)}
+    head = _head(answer)
+    kin = [o for o in others if o in beside or head and _head(o) == head]
+    if len(kin) < 3:
+        return None
+    mine = set(_NAME_PARTS.split(answer.lower()))
+    wrong = sorted(kin, key=lambda o: -len(mine & set(_NAME_PARTS.split(o.lower()))))[:3]
     return single(p, DEFINITION, answer, _completes(p, blanked, "", maker), answer, wrong,
                   _says(p, blanked.replace(BLANK, answer), maker))
+
+
+_NAMED = re.compile(r"[A-Za-z][\w-]*[A-Za-z0-9]")  # the names a line writes
+_NAME_PARTS = re.compile(r"_|-|(?<=[a-z])(?=[A-Z])")  # the words of "UPDATED_OLD", "ExecuteChangeSet"
+
+
+def _head(name: str) -> str:
+    """The last word of a compound name, its kind ("Exception", "Set", "OLD"), singular; "" for one word."""
+    words = [w for w in _NAME_PARTS.split(name) if w]
+    return words[-1].lower().removesuffix("s") if len(words) > 1 else ""
 
 
 def _completes(p, blanked: str, intro: str, maker: Maker) -> str:
@@ -168,7 +187,7 @@ def true_statement(true: Figure, false: list[Figure], maker: Maker) -> BankQuest
     changed = [said(f, f.wrong[0], maker) for f in false]
     right = said(true, true.answer, maker)
     home = true.sentence.passage
-    why = (f"{maker.notes_on(home)} say: \"{maker.tidy(true.quoted)}\". "
+    why = (f"{_says(home, true.quoted, maker)} "
            + " ".join(f"{NOT}{c}\": the notes say \"{maker.tidy(f.quoted)}\"." for c, f in zip(changed, false)))
     return single(home, TRUE, right, f"{maker.according(home)}{ASKED}",
                   right, changed, why)
@@ -188,7 +207,7 @@ def paired(p, defined: list[tuple[str, str, Line]], intro: str, maker: Maker) ->
     right = f"{defined[0][0]}: {described[0]}"
     others = [(t, described[1 + n % 3]) for n, (t, _, _) in enumerate(defined[1:], start=1)]
     wrong = [f"{t}: {d}" for t, d in others]
-    why = (f"{maker.notes_on(p)} say: \"{maker.tidy(defined[0][2].text)}\". "
+    why = (f"{_says(p, defined[0][2].text, maker)} "
            + " ".join(f"{NOT}{w}\": the notes describe {t} as \"{d}\"."
                       for w, (t, _, _), d in zip(wrong, defined[1:], described[1:])))
     under = f", under \"{intro}\"" if intro else ""

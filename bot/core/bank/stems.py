@@ -51,8 +51,9 @@ _DATE = (r"^\s*(?:(?:(?i:{days})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{da
 _ASKING = re.compile(r"(?::|→|->)\s+(?:what\s+(?:\w+\s+)?(?:is|are)\s+(?P<asked>[\w./@-]+(?:\s+[\w./@-]+){0,3})\?*|(?:which|what|how|when|why|where)\b.*)$", re.IGNORECASE)
 # a heading's list of contents: "Config: env vars, secrets, timeout, memory, /tmp" is about "Config"
 # or a remark in plain words ("Elastic Beanstalk config: dev checklist"); not names ("Troubleshooting: Lambda, API Gateway, …")
-_CONTENTS = re.compile(r"(?<=\w)(?::\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)|\s[—–]\s+[a-z/][^:—–]*,[^:]*,[^:]*)$")  # or a
-# list after a dash ("Error handling — retries, bisect, max age", round 138), not "key rotation — on-demand"
+_CONTENTS = re.compile(r"(?<=\w)(?::\s+(?:[a-z/][^:]*,[^:]*,[^:]*|[a-z][a-z -]*)|\s[—–]\s+[a-z/][^:—–]*,[^:]*,[^:]*|\s[—–]\s+[^\s/]+(?:\s*/\s*[^\s/]+){2,})$")  # or a
+# list after a dash ("Error handling — retries, bisect, max age", round 138; "reads — GetItem / Query / Scan",
+# round 165), not "key rotation — on-demand"
 # the note-taker's word on a heading: "Deployment policies ← most tested part", "Error codes I keep mixing up",
 # "Rotation — the one I keep missing"
 _REMARK = re.compile(r"(?<=[\w)])\s+(?:(?:←|<--?)\s.*|(?:[—–-]\s+the\s+(?:one|ones|part|bit)\s+)?[Ii](?:'m|'ve|'d|'ll)?\s+[a-z].*)$")
@@ -62,6 +63,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _SHOUTED = re.compile(r"(?<![\w.$/-])[A-Z]{4,}(?![\w.(/-])")  # "CHANGING", not "States.ALL", "NEW_IMAGE", "AWS_IAM"
 _NEVER = "(?!)"  # a pattern of no words matches nothing
 _VOWELS = "aeiou"
+_DECK_PATH = re.compile(r"(?<![^\s])(?:[^\s:]+::)+\d{1,3}[.)]?\s+")  # "DVA::DDB::01 " before "capacity units"
 _COLON = ": "  # between a label and what it labels ("Step Functions: Map + Parallel")
 _PLURAL = "s"  # after a name in capitals: "URLs", "APIs"
 _TOKEN = re.compile(r"[A-Za-z][\w@.-]*[A-Za-z]")  # a word as written, "Lambda@Edge" one
@@ -255,7 +257,9 @@ class Cleaner:
 
     def _bare_heading(self, heading: str) -> str:
         """The heading without the numbers and dates before it, however many ("#3 · 05 Mar · set B,
-        q9" of a practice-exam log is none but them)."""
+        q9" of a practice-exam log is none but them), nor the path of an Anki deck before its numbered
+        number ("DVA::DDB::01 capacity units", round 165; not "AWS::CloudFormation::Init sections")."""
+        heading = _DECK_PATH.sub("", heading)
         while (bare := self._outline.sub("", heading, count=1)) != heading:
             heading = bare
         return heading
