@@ -6992,3 +6992,11 @@ def test_a_chat_lines_time_and_author_are_no_part_of_what_it_says():
     [asked] = [q for q in served(chat) if q.correct == ("900 seconds",)]
     assert asked.stem.startswith("According to your notes on timeouts (Lambda), what completes this statement?")
     assert "marcus" not in asked.stem and "09:16" not in asked.stem
+
+
+def test_a_worked_problems_labels_are_never_terms_or_options():
+    """Round 166: "which term is described as '…'?" among "Problem 7", "My first answer" and "Actual answer"
+    (14 of 22 questions) in notes of worked problems: "Problem 7: …", "My first answer: …", "Why: …"."""
+    worked = Path(__file__).parent / "eval" / "generator166" / "notes" / "api-gateway-caching-throttling-stages-worked-problems-notes.md"
+    options = [o for q in served(worked.read_text(encoding="utf-8")) for o in q.options]
+    assert options and not [o for o in options if o.startswith("Problem ") or o in ("My first answer", "Actual answer", "Fix")]
