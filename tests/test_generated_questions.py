@@ -7000,3 +7000,11 @@ def test_a_worked_problems_labels_are_never_terms_or_options():
     worked = Path(__file__).parent / "eval" / "generator166" / "notes" / "api-gateway-caching-throttling-stages-worked-problems-notes.md"
     options = [o for q in served(worked.read_text(encoding="utf-8")) for o in q.options]
     assert options and not [o for o in options if o.startswith("Problem ") or o in ("My first answer", "Actual answer", "Fix")]
+
+
+def test_a_title_every_section_repeats_is_no_term_beside_the_things_a_list_numbers():
+    """"1. Task execution role … 2. Task role … 4. Decision rules" in section after section of "Decision rules"
+    and "Comparison table" items: the roles are asked among themselves, the repeated titles are no role."""
+    ecs = Path(__file__).parent / "eval" / "generator15" / "notes" / "ecs-fargate-ecr-and-copilot.md"
+    [role] = [q for q in served(ecs.read_text(encoding="utf-8")) if q.correct == ("Task role",) and "application code" in q.stem]
+    assert set(role.options) == {"Task role", "Task execution role", "Container instance role", "ECS Anywhere role"}

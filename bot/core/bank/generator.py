@@ -530,7 +530,7 @@ class _Maker:
         lettered = {w for w in words if not w.isdigit()}  # "Exam scenario 4", "Step 3": a part of the notes, numbered
         numbered = lettered != set(words) and lettered <= self.labels | self.asides | self.outline
         return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides and not numbered
-                and key(term) not in self.template  # "My first answer:" opening each worked problem (round 166)
+                and key(term) not in self.template  # a lead or title every entry repeats ("Decision rules", "My first answer")
                 and re.search("[A-Za-z]", term) is not None and len(term.strip()) >= 2 and "?" not in term
                 and (not term.strip().isdigit() or STATUS.fullmatch(term.strip()) is not None) and CLAUSE.search(term) is None)
 
