@@ -34,6 +34,7 @@ from bot.core.bank.kinds import abbreviates
 from bot.core.bank.lines import BULLET, CAMEL, LEAD, PRONOUNS, RULE, RULE_START, Line, key, lower, mentions, overlap, sentences, unclosed
 from bot.core.bank.questions import BLANK, CHOOSE_TWO, GENERATED, KIND_TWO, BankQuestion, ident, pick, place, single, TWO
 from bot.core.bank.stems import card_asked, exemplified, unremarked
+from bot.core.lookup.notes import CLOZE
 
 LABEL_WORDS = 6  # "Provisioned concurrency:" labels the bullets under it; a longer line says something
 FACET_WORDS = (5, 30)  # words: a statement shorter says too little to point at one thing, a longer is no stem
@@ -139,8 +140,6 @@ def _says(p, quoted: str, maker: Maker) -> str:
 
 QUANTITIES = ("duration", "size")  # what each of the maker's measures measures
 
-# an Anki cloze ("{{c1::ExecuteChangeSet}}", "{{c2::does::does/doesn't}}"): its number, the words it hides, its hint
-CLOZE = re.compile(r"\{\{c(\d+)::((?:(?!::|\}\}).)*)(?:::((?:(?!\}\}).)*))?\}\}")
 CLOZE_WORDS = 4  # words a cloze hides at most to be asked among others: a longer one is a clause, no option
 
 

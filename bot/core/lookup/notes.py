@@ -36,8 +36,8 @@ _BULLET = re.compile(r"^(\s*)(?:[-*+]\s+)+(.*)$")
 _QUOTED = re.compile(r"^(\s*)(?:>(?:\s|$))+")  # a blockquote's markers, however deep ("> > …")
 # "_20 sec_", "_long polling_": emphasis by underscores, as markdown reads it (not "token_use", "MAX_RETRIES")
 _UNDERLINED = re.compile(r"(?<![\w_])_(?=[^_\s])([^_\n]*[^_\s])_(?![\w_])")
-# an Anki cloze ("{{c1::ExecuteChangeSet}}", "{{c2::does::does/doesn't}}"): the words it hides, not its hint
-_CLOZE = re.compile(r"\{\{c\d+::((?:(?!::|\}\}).)*)(?:::(?:(?!\}\}).)*)?\}\}")
+# an Anki cloze ("{{c1::ExecuteChangeSet}}", "{{c2::does::does/doesn't}}"): its number, the words it hides, its hint
+CLOZE = re.compile(r"\{\{c(\d+)::((?:(?!::|\}\}).)*)(?:::((?:(?!\}\}).)*))?\}\}")
 _WHOLE_BOLD = re.compile(r"^\*\*\s*((?:(?!\*\*).)+?)\s*\*\*[\s:.]*$")  # not "**1 MB** max … **HTTP 400**"
 _INLINE_HEADING = re.compile(r"^#{1,6}\s+")
 _OPEN_QUESTION = re.compile(r"\?\?")
@@ -332,7 +332,7 @@ def _tidy_title(text: str) -> str:
 
 def _clean_inline(text: str, clozed: bool = False) -> str:
     """The line as chat shows it; ``clozed``: an Anki cloze left as written."""
-    text = _UNDERLINED.sub(r"\1", (text if clozed else _CLOZE.sub(r"\1", text)).replace("**", "").replace("__", "").replace("`", ""))
+    text = _UNDERLINED.sub(r"\1", (text if clozed else CLOZE.sub(r"\2", text)).replace("**", "").replace("__", "").replace("`", ""))
     text = re.sub(r"^#{1,6}\s+", "", text.strip())
     return re.sub(r"\s+", " ", text).strip()
 
@@ -414,7 +414,7 @@ def _passage(section: str, title: str, body: list[tuple[int, str]], file: str,
         open_question=bool(_OPEN_QUESTION.search(raw) or _OPEN_QUESTION.search(title)),
         position=position,
         document=document,
-        clozes=tuple(_clean_inline(_BULLET.sub(r"\2", line), clozed=True) for _, line in body if _CLOZE.search(line)),
+        clozes=tuple(_clean_inline(_BULLET.sub(r"\2", line), clozed=True) for _, line in body if CLOZE.search(line)),
     )
 
 
