@@ -7008,3 +7008,12 @@ def test_a_title_every_section_repeats_is_no_term_beside_the_things_a_list_numbe
     ecs = Path(__file__).parent / "eval" / "generator15" / "notes" / "ecs-fargate-ecr-and-copilot.md"
     [role] = [q for q in served(ecs.read_text(encoding="utf-8")) if q.correct == ("Task role",) and "application code" in q.stem]
     assert set(role.options) == {"Task role", "Task execution role", "Container instance role", "ECS Anywhere role"}
+
+
+def test_a_name_holding_the_clozes_answer_is_no_wrong_option():
+    """Round 167: "ReceiveMessage _____ valid range = 0–20 seconds." (WaitTimeSeconds) offered
+    ReceiveMessageWaitTimeSeconds too, whose range is the same: a second right answer."""
+    deck = Path(__file__).parent / "eval" / "generator167" / "notes" / "sqs-sns-apis-attributes-anki-cloze-export-notes.md"
+    questions = served(deck.read_text(encoding="utf-8"))
+    held = [q for q in questions if {"WaitTimeSeconds", "ReceiveMessageWaitTimeSeconds"} <= set(q.options)]
+    assert questions and not [q for q in held if set(q.correct) & {"WaitTimeSeconds", "ReceiveMessageWaitTimeSeconds"}]

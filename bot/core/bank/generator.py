@@ -1239,7 +1239,10 @@ class _Maker:
                 if self._amounts(answer):
                     continue
                 shape = _shape(answer)
+                # not "ReceiveMessageWaitTimeSeconds" beside "WaitTimeSeconds" (round 167): a name holding the
+                # answer's may fill its blank too
                 others = [o for o in hidden if _shape(o) == shape and key(o) != key(answer) and key(o) not in key(blanked)
+                          and answer.lower() not in o.lower() and o.lower() not in answer.lower()
                           and not variant(o, of=answer) and not variant(answer, of=o)]
                 if len(others) >= 3 and (shape[0] or as_code(answer)) and (  # a phrase's blank: words of any kind
                         asked := statements.cloze(p, blanked, answer, others, lines, self)):
