@@ -1231,9 +1231,11 @@ class _Maker:
         deck's other blanks written as the answer is ("ExecuteChangeSet" among API names, "DRIFTED"
         among states), those of the same passage first, then the nearest by name. A figure is asked
         with its unit's amounts instead (``_numbers``)."""
+        if not p.clozes:
+            return
         hidden = distinct([m.group(2).strip() for q in sorted(self.passages, key=lambda q: q.id != p.id) if q.file == p.file
                            for card in q.clozes for m in notes.CLOZE.finditer(card)])
-        lines = [line for q in self.passages if q.file == p.file for line in q.text.splitlines()] if p.clozes else []
+        lines = [line for q in self.passages if q.file == p.file for line in q.text.splitlines()]
         for card in p.clozes:
             for blanked, answer in statements.blanks(card):
                 if self._amounts(answer):

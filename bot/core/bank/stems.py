@@ -258,7 +258,7 @@ class Cleaner:
     def _bare_heading(self, heading: str) -> str:
         """The heading without the numbers and dates before it, however many ("#3 · 05 Mar · set B,
         q9" of a practice-exam log is none but them), nor the path of an Anki deck before its numbered
-        number ("DVA::DDB::01 capacity units", round 165; not "AWS::CloudFormation::Init sections")."""
+        name ("DVA::DDB::01 capacity units", round 165; not "AWS::CloudFormation::Init sections")."""
         heading = _DECK_PATH.sub("", heading)
         while (bare := self._outline.sub("", heading, count=1)) != heading:
             heading = bare
