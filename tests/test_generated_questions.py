@@ -875,7 +875,9 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
                           ("## 2025-03-03 (Mon): layers", "on layers (Lambda), "),
                           ("## 2025-03-03 (Mon): what a layer even is\n### Learned", "on Lambda, "),
                           ("## 2025-03-03 (Mon): what a layer even is\n### Corrections", "on Lambda, "),
-                          ("## 03-03 — layers", "on layers (Lambda), ")):  # round 151's "03-19 — env vars"
+                          ("## 03-03 — layers", "on layers (Lambda), "),  # round 151's "03-19 — env vars"
+                          # round 147's "Mon 2025-03-03 — deployment policies" and round 139's "Day 4 — Thu, the 504s"
+                          ("## Mon 2025-03-03 — layers", "on layers (Lambda), "), ("## Day 4 — Thu, layers", "on layers (Lambda), ")):
         stems = [q.stem for q in served(notes.replace("## March 3rd, 2025 - layers", heading))]
         assert stems and all(s.startswith(f"According to your notes {said}") for s in stems), heading
 

@@ -42,10 +42,12 @@ _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 _OUTLINE = (r"^\s*(?:0\d(?=\s)|\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|#\d+[a-z]?\b\s*[—–:.,·-]?"
             r"|(?i:{words})(?:\s*\d+(?:\.\d+)*[a-z]?|\s+(?:[A-Z]|[IVX]+))\b\s*[—–:.,·-]?)(?:\s+|$)")
 # a diary's date before a heading, or for all of it: "Tue 11 Mar: cost + batching", "March 3 — DLQs",
-# "2025-03-11 - retries", "2026-03-04 (Wed): DLQs", "03-19 — env vars", "Wed 5 Mar" (the lexicon's ``calendar``
+# "2025-03-11 - retries", "2026-03-04 (Wed): DLQs", "Mon 2025-03-03 — policies", "Day 4 — Thu, the 504s",
+# "03-19 — env vars", "Wed 5 Mar" (the lexicon's ``calendar``
 # words): the day names no topic
 _DATE = (r"^\s*(?:(?:(?i:{days})\.?,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{days})\b|(?i:{days})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
-         r"(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}(?:\s*\((?i:{days})\))?|(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])(?=\s*[—–:-]))"
+         r"(?:,?\s+\d{{4}})?|(?:(?i:{days})\.?,?\s+)?\d{{4}}-\d{{2}}-\d{{2}}(?:\s*\((?i:{days})\))?|(?i:{days}),(?=\s)"
+         r"|(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])(?=\s*[—–:-]))"
          r"\s*[—–:.,·-]?(?:\s+|$)")
 # "SAM CLI: which command for …" is about SAM CLI; "warm-up: what even is STS" about what it asks of (round 163)
 _ASKING = re.compile(r"(?::|→|->)\s+(?:what\s+(?:\w+\s+)?(?:is|are)\s+(?P<asked>[\w./@-]+(?:\s+[\w./@-]+){0,3})\?*|(?:which|what|how|when|why|where)\b.*)$", re.IGNORECASE)
