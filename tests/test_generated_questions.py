@@ -3263,6 +3263,18 @@ def test_a_question_whose_stem_says_its_answer_in_other_words_is_never_served():
     together = replace(pause, stem="Which state runs branches at the same time?",
                        options=("Parallel", "Pass", "Choice", "Map"))
     assert any("gives away its answer 'Parallel' by naming" in p for p in check(together, context_of()))
+    # round 162's WebSocket errors: "no longer exists" is Gone, "not authorized" Forbidden, "bigger than max
+    # allowed" PayloadTooLarge, "4XX" a client error; each named by its meaning, the others not
+    errors = ("GoneException", "ForbiddenException", "PayloadTooLargeException", "LimitExceededException")
+    for said, answer in (("connection with that id no longer exists", "GoneException"),
+                         ("caller not authorized to invoke the op", "ForbiddenException"),
+                         ("data bigger than max allowed", "PayloadTooLargeException")):
+        described = replace(pause, stem=f'Which exception is described as: "{said}"?', options=errors,
+                            answers=("ABCD"[errors.index(answer)],))
+        assert any(f"gives away its answer {answer!r} by naming" in p for p in check(described, context_of())), said
+    metrics = replace(pause, stem='Which metric is described as: "requests with 4XX returned before integration invoked"?',
+                      options=("ConnectCount", "IntegrationLatency", "ClientError", "MessageCount"), answers=("C",))
+    assert any("gives away its answer 'ClientError' by naming" in p for p in check(metrics, context_of()))
 
 
 def test_a_question_the_notes_ask_twice_is_served_once_as_its_exam_cue():
