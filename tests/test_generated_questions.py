@@ -882,6 +882,31 @@ A function can use at most 5 layers, and its deployment package is up to 50 MB z
         assert stems and all(s.startswith(f"According to your notes {said}") for s in stems), heading
 
 
+def test_a_sticky_note_colour_and_a_weekend_retro_name_no_topic():
+    """Round 168: a sticky-note wall's "According to your notes on Purple — deployment strategies" and a
+    study week's "on Weekend retro, under 'what stuck (I think)'": the colour only sorts the notes, and
+    the retro goes over the week (its figures are asked where the notes teach them)."""
+    notes = """\
+# AppConfig wall
+
+## Purple — deployment strategies
+- AllAtOnce deploys to every target at once, with a bake time of 10 minutes.
+- Linear50PercentEvery30Seconds is for testing only, with a bake time of 1 minute.
+- Canary10Percent20Minutes is AWS recommended for production, with a bake time of 10 minutes.
+- Linear20PercentEvery6Minutes is AWS recommended for production, with a bake time of 30 minutes.
+
+## Weekend retro
+- StopDeployment with AllowRevert reverts a completed deployment within 72 hours of completion.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert stems and all("Purple" not in s and "retro" not in s for s in stems)
+    assert any(s.startswith("According to your notes on deployment strategies (AppConfig), ") for s in stems)
+    assert not [s for s in stems if "AllowRevert" in s]
+    # the same line under a heading that teaches it is asked there
+    taught = [q.stem for q in served(notes.replace("## Weekend retro", "## Reverting"))]
+    assert any(s.startswith("According to your notes on Reverting (AppConfig), ") and "AllowRevert" in s for s in taught)
+
+
 def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
     """Round 61: "up to _____ per metric" (of "up to 30 dimensions per metric") had no subject, only the
     options' unit said dimensions were counted; round 83's "up to _____ connections to EACH unique
@@ -2845,7 +2870,7 @@ def test_a_table_question_names_its_things_by_a_noun():
 ## Deployment strategies
 | Predefined | Rollout | Bake time |
 |---|---|---|
-| AppConfig.AllAtOnce | every target immediately | 10 min |
+| AppConfig.AllAtOnce | every target together | 10 min |
 | AppConfig.Linear50PercentEvery30Seconds | half the targets every 30 seconds | 1 min |
 | AppConfig.Canary10Percent20Minutes | a tenth first, the rest over 20 minutes | 10 min |
 | AppConfig.Linear20PercentEvery6Minutes | a fifth every 6 minutes | 30 min |
@@ -3272,6 +3297,11 @@ def test_a_question_whose_stem_says_its_answer_in_other_words_is_never_served():
         described = replace(pause, stem=f'Which exception is described as: "{said}"?', options=errors,
                             answers=("ABCD"[errors.index(answer)],))
         assert any(f"gives away its answer {answer!r} by naming" in p for p in check(described, context_of())), said
+    quick = replace(pause, stem='Which strategy is described as "everything immediately"?',
+                    options=("AppConfig.Linear20PercentEvery6Minutes", "AppConfig.AllAtOnce",
+                             "AppConfig.Canary10Percent20Minutes", "AppConfig.Linear50PercentEvery30Seconds"),
+                    answers=("B",))  # round 168: "immediately" is "at once"
+    assert any("gives away its answer 'AppConfig.AllAtOnce' by naming" in p for p in check(quick, context_of()))
     metrics = replace(pause, stem='Which metric is described as: "requests with 4XX returned before integration invoked"?',
                       options=("ConnectCount", "IntegrationLatency", "ClientError", "MessageCount"), answers=("C",))
     assert any("gives away its answer 'ClientError' by naming" in p for p in check(metrics, context_of()))

@@ -242,8 +242,8 @@ def test_a_broken_lexicon_file_is_named_by_file_and_line_and_adds_nothing():
     assert [(p.file, p.line) for p in problems] == [("mine.toml", 3)]
     _, problems = parse_lexicon("[concepts\n", "broken.toml")
     assert problems[0].file == "broken.toml" and problems[0].line == 1
-    _, problems = parse_lexicon('colours = "red"\n', "typo.toml")
-    assert "unknown key 'colours'" in problems[0].message
+    _, problems = parse_lexicon('flavours = "red"\n', "typo.toml")
+    assert "unknown key 'flavours'" in problems[0].message
     _, problems = parse_lexicon('[spelled]\nFN = "function"\nreq = 3\n', "shorthand.toml")
     assert [(p.file, p.line) for p in problems] == [("shorthand.toml", 2), ("shorthand.toml", 3)]
 

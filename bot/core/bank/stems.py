@@ -38,9 +38,10 @@ _EXCLAIMS = re.compile(r"[!?]")  # a bracket exclaiming or asking: the note-take
 _STAMP = re.compile(r"^\s*(?:[a-z]+\s+)?\d{1,2}:\d\d(?::\d\d)?\s*$", re.IGNORECASE)  # "(pause 12:40)", "(14:05)"
 _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 # an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", "#3 · …", "01 basics", then
-# the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create", "q9"
+# the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create", "q9";
+# or a sticky-note wall's colour before a dash, the lexicon's ``colours`` ("Purple — deployment strategies", round 168)
 _OUTLINE = (r"^\s*(?:0\d(?=\s)|\d+(?:\.\d+)+[.)]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|#\d+[a-z]?\b\s*[—–:.,·-]?"
-            r"|(?i:{words})(?:\s*\d+(?:\.\d+)*[a-z]?|\s+(?:[A-Z]|[IVX]+))\b\s*[—–:.,·-]?)(?:\s+|$)")
+            r"|(?i:{words})(?:\s*\d+(?:\.\d+)*[a-z]?|\s+(?:[A-Z]|[IVX]+))\b\s*[—–:.,·-]?|(?i:{colours})\s*[—–:])(?:\s+|$)")
 # a diary's date before a heading, or for all of it: "Tue 11 Mar: cost + batching", "March 3 — DLQs",
 # "2025-03-11 - retries", "2026-03-04 (Wed): DLQs", "Mon 2025-03-03 — policies", "Day 4 — Thu, the 504s",
 # "03-19 — env vars", "Wed 5 Mar" (the lexicon's ``calendar``
@@ -111,7 +112,8 @@ class Cleaner:
         self._openers = lexicon.openers
         self._outline = re.compile(_OR.join((  # a date first: "05 Mar · set B" is no "05" of an outline
             _DATE.format(days=_OR.join(sorted(map(re.escape, lexicon.calendar))) or _NEVER),
-            _OUTLINE.format(words=_OR.join(sorted(map(re.escape, lexicon.outline))) or _NEVER))))
+            _OUTLINE.format(words=_OR.join(sorted(map(re.escape, lexicon.outline))) or _NEVER,
+                            colours=_OR.join(sorted(map(re.escape, lexicon.colours))) or _NEVER))))
         self._fixes: dict[str, str] = {}
         # "SM = Secrets Manager" in the notes: a stem says "Secrets Manager" where they say "SM"
         known = set(lexicon.concepts) | lexicon.names

@@ -28,6 +28,7 @@ A file may hold any of these keys (every one optional)::
     openers = "words opening a phrase or clause, not a name: a heading opening with one names no topic"
     outline = "words numbering a part of a course or of the notes ('Lecture 14.4 —', 'Step 4:'): no topic"
     calendar = "names of days and months, as a diary dates its headings ('Tue 11 Mar:'): no topic"
+    colours = "names of colours, as a sticky-note wall heads its parts ('Pink — gotchas'): no topic"
     durations = "units of time and the words a setting of a time is named with ('timeout', 'window')"
     sizes = "units of size and the words a setting of a size is named with ('size', 'memory')"
     prefixes = "prefixes that make a word of another ('sub', 'un'): 'subsegments' says 'segment'"
@@ -66,7 +67,7 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
+               "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar", "colours",
                "durations", "sizes", "prefixes", "causes", "meanings", "failures", "lessons", "picks", "corrections")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
@@ -121,6 +122,9 @@ class Lexicon:
     # names of days and months and their short forms ("Tue", "Mar"): a diary's "Tue 11 Mar: cost +
     # batching" is about cost and batching, and a heading that is only a date names no topic
     calendar: frozenset[str] = frozenset()
+    # names of colours ("Pink", "Yellow"): a sticky-note wall's "Purple — deployment strategies" is
+    # about deployment strategies, the colour only sorts the notes
+    colours: frozenset[str] = frozenset()
     # units of a quantity and the words naming a setting of it ("seconds", "timeout"; "MB", "size"):
     # the one option named for what a question's description measures gives itself away
     durations: frozenset[str] = frozenset()
