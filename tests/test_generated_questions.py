@@ -3302,6 +3302,13 @@ def test_a_question_whose_stem_says_its_answer_in_other_words_is_never_served():
                              "AppConfig.Canary10Percent20Minutes", "AppConfig.Linear50PercentEvery30Seconds"),
                     answers=("B",))  # round 168: "immediately" is "at once"
     assert any("gives away its answer 'AppConfig.AllAtOnce' by naming" in p for p in check(quick, context_of()))
+    # round 169's mnemonics notebook: a mnemonic the quote's capitals spell in order
+    mnemonics = ("CAP", "MOSS", "DEAD", "GIVE-CU")
+    dead = replace(pause, stem='Which term is described as: "Deny explicit wins, Enterprise guardrails (RCP/SCP) must allow, '
+                               'Allow needed somewhere, Default deny"?', options=mnemonics, answers=("C",))
+    assert any("by the capitals of what the stem quotes: 'DEAD'" in p for p in check(dead, context_of()))
+    # not when a wrong option's letters are spelled too: the capitals tell them apart no more
+    assert not any("capitals" in p for p in check(replace(dead, options=("DCAD", "MOSS", "DEAD", "CAP")), context_of()))
     metrics = replace(pause, stem='Which metric is described as: "requests with 4XX returned before integration invoked"?',
                       options=("ConnectCount", "IntegrationLatency", "ClientError", "MessageCount"), answers=("C",))
     assert any("gives away its answer 'ClientError' by naming" in p for p in check(metrics, context_of()))

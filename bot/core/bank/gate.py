@@ -46,6 +46,7 @@ _TOPIC = re.compile(r"According to your notes on (.+?), (?=which |what |under \"
 _QUOTE = re.compile(r'"([^"]+)"')  # what a stem quotes of the notes
 _CODE = re.compile(r"(?:^|\s)#\s|^\{|\{\s*\}|<--")  # a YAML line's comment or map, not "${Var}" in words
 _VALUE = re.compile(r"[A-Z][A-Z0-9_]{2,}")  # a setting's value as code writes it: "MOCK", "HTTP_PROXY"
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])")  # "KMS", "RT"; not "Kinesis"
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
 _EXAMPLE = re.compile(r"(?:e\.?g|ex|i\.?e)\b[.:,]?\s", re.IGNORECASE)  # an example's marker: "e.g. …", "ex: …"
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
@@ -178,12 +179,16 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
             theirs = {w for o in wrong for w in [*_spelled(o, notes), *_words(o)]}
             spelled = [w for w in own if _begins(w, {s for s in _words(said) if len(s) >= 4 or s in own} - elsewhere)
                        and not _begins(w, theirs)]
-            for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", said):  # both words of RT in the answer
+            for acronym in _ACRONYM.findall(said):  # both words of RT in the answer
                 meant = [w for w in set(_spelled(acronym, notes)) if _begins(w, own | set(_words(option)))
                          and not _begins(w, theirs | elsewhere)]
                 spelled += meant if len(meant) >= 2 else []
             if spelled and not shown and not named:
                 problems.append(f"{GIVES_AWAY} {option!r} by {sorted(spelled)[0]!r} of the name it abbreviates")
+            # "Deny explicit wins, Enterprise guardrails …, Allow needed, Default deny" for the notes' own
+            # mnemonic DEAD (round 169): its letters the quote's capitals, in order, as no wrong option's
+            elif _capitals_spell(option, said) and not any(_capitals_spell(o, said) for o in wrong):
+                problems.append(f"{GIVES_AWAY} by the capitals of what the stem quotes: {option!r}")
     if wrong and right:
         longest_wrong = max(len(o) for o in wrong)
         if any(len(o) > LONGEST * longest_wrong and len(o) - longest_wrong > LONGEST_MARGIN for o in right):
@@ -386,13 +391,23 @@ def _spelled(option: str, notes: Notes) -> list[str]:
     """The words an option's acronyms stand for, as the lexicon spells them out ("key",
     "management" for KMS; "container" for ECS), but not the brand."""
     out = []
-    for acronym in re.findall(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])", option):
+    for acronym in _ACRONYM.findall(option):
         for saying in dict.fromkeys(s for c in notes.concepts.get(acronym.lower(), ()) for s in notes.sayings.get(c, ())):
             spoken = [w for w in saying.split() if w not in _JOINING]
             initials = "".join(w[0] for w in spoken)  # "DynamoDB Accelerator" for DAX: its first letters
             if initials == acronym.lower() or len(spoken) > 1 and acronym.lower().startswith(initials):
                 out += [w for w in _words(saying) if w not in BRAND]
     return out
+
+
+def _capitals_spell(option: str, quote: str) -> bool:
+    """Are the letters of ``option``, a name in capitals ("GIVE-CU"), the capitals of ``quote`` in order
+    ("Generation, Internal, Validation, External, Custom checks, Unused")?"""
+    letters = [c for c in option if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    capitals = iter(c for c in quote if c.isupper())
+    return all(c in capitals for c in letters)
 
 
 def sayings(concepts: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
