@@ -907,6 +907,14 @@ def test_a_sticky_note_colour_and_a_weekend_retro_name_no_topic():
     assert any(s.startswith("According to your notes on Reverting (AppConfig), ") and "AllowRevert" in s for s in taught)
 
 
+def test_the_note_takers_own_label_is_never_a_term():
+    """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
+    offered beside the task role and the task execution role."""
+    quotes = Path(__file__).parent / "eval" / "generator169" / "notes" / "ecs-task-definitions-roles-annotated-quotes-notes.md"
+    offered = {o for q, _ in candidates(passages(quotes.read_text(encoding="utf-8"))) for o in q.options}
+    assert "Task execution role" in offered and not [o for o in offered if o.lower().startswith("my ")]
+
+
 def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
     """Round 61: "up to _____ per metric" (of "up to 30 dimensions per metric") had no subject, only the
     options' unit said dimensions were counted; round 83's "up to _____ connections to EACH unique
