@@ -915,6 +915,35 @@ def test_the_note_takers_own_label_is_never_a_term():
     assert "Task execution role" in offered and not [o for o in offered if o.lower().startswith("my ")]
 
 
+def test_a_list_intro_every_entry_repeats_says_nothing_of_its_list():
+    """Round 170's practice-exam debrief: 'under "What the right answer relies on"', the line over
+    every entry's facts, is the debrief's template, no topic of the fact asked."""
+    entry = "\n## Q{n}: {title}\nQ I missed: something about {title}\n**What the right answer relies on:**\n- {fact}\n"
+    facts = [("visibility", "visibility timeout: default 30 seconds, min 0, max 12 hours"),
+             ("retention", "message retention: default 4 days, max 14 days"),
+             ("delay", "delay queues: default 0 seconds, max 15 minutes"),
+             ("dedup", "the deduplication interval of a FIFO queue is 5 minutes")]
+    notes = "# SQS debrief\n" + "".join(entry.format(n=n, title=t, fact=f) for n, (t, f) in enumerate(facts, 1))
+    stems = [q.stem for q in served(notes)]
+    assert stems and not [s for s in stems if "relies on" in s]
+    assert any(s.startswith("According to your notes on visibility (SQS), what completes") for s in stems)
+
+
+def test_a_quote_that_is_an_aside_or_goes_on_from_the_line_before_is_never_asked():
+    """Round 170: "for which error is the fix \"(smudged, can't read)\"" and "AND not < 24h old. docs
+    say avoid more than once every _____": an aside in brackets, a line with no start of its own."""
+    smudged = replace(a_question(), stem='For which error is the fix "(smudged, can\'t read)"?',
+                      options=("InvalidParameterException", "AccessDeniedException", "DecryptionFailure",
+                               "ResourceNotFoundException"), answers=("A",))
+    assert any("an aside in brackets" in p for p in check(smudged, context_of()))
+    going_on = shaped("number", 'According to your notes, what completes this statement? "AND not < 24h old. docs say '
+                      'avoid more than once every _____ sustained"', ("20 min", "5 min", "15 min", "10 min"), "B")
+    assert any("going on from the one before" in p for p in going_on)
+    told = shaped("number", 'According to your notes, what completes this statement? "Android apps may rotate a '
+                  'secret no more than once every _____ sustained"', ("20 min", "5 min", "15 min", "10 min"), "B")
+    assert not any("going on from the one before" in p or "aside" in p for p in told)
+
+
 def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
     """Round 61: "up to _____ per metric" (of "up to 30 dimensions per metric") had no subject, only the
     options' unit said dimensions were counted; round 83's "up to _____ connections to EACH unique

@@ -48,6 +48,10 @@ _CODE = re.compile(r"(?:^|\s)#\s|^\{|\{\s*\}|<--")  # a YAML line's comment or m
 _VALUE = re.compile(r"[A-Z][A-Z0-9_]{2,}")  # a setting's value as code writes it: "MOCK", "HTTP_PROXY"
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])")  # "KMS", "RT"; not "Kinesis"
 _DESCRIBED = re.compile(r"describe[ds]? as:? \"([^\"]+)\"")
+# what a stem quotes that is no fact: the note-taker's aside in brackets ("(smudged, can't read)"), or a
+# line going on from the one before ("AND not < 24h old. docs say …", round 170)
+_UNSAID = re.compile(r"\([^()]*\)|(?i:and|or|but)\b.*", re.DOTALL)
+_CAMEL = "camel"  # how ``written`` says an option is a name in CamelCase
 _EXAMPLE = re.compile(r"(?:e\.?g|ex|i\.?e)\b[.:,]?\s", re.IGNORECASE)  # an example's marker: "e.g. …", "ex: …"
 NUMBER, STATEMENT = "number", "true-statement"  # the shapes whose amounts are the notes' or usual ones
 DEFINITION, SCENARIO = "definition", "scenario"
@@ -219,7 +223,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
         # among "InputPath", "OutputPath", "ResultPath": the one that does not end alike
         snake = [o for o in q.options if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", o)]
         parts = {o: re.findall(r"[A-Z][a-z]+", o) or [""] for o in q.options if re.fullmatch(r"[A-Za-z]+", o)}
-        code = [o for o in q.options if written(o) == "camel" and o.lower() not in notes.concepts]  # not "EventBridge"
+        code = [o for o in q.options if written(o) == _CAMEL and o.lower() not in notes.concepts]  # not "EventBridge"
         # or "OverLimit", "ThrottlingException" beside the notes' phrase "PurgeQueue deletes all msgs"
         # "AWS", "HTTP_PROXY" beside "Lambda proxy", "Mock": a setting's values among the notes' names for them
         values = [o for o in q.options if _VALUE.fullmatch(o) and ("_" in o or o.lower() not in notes.concepts)]
@@ -264,7 +268,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     # terms in words, a glossary's two kinds of entry (reviewers kept 3 of 21)
     worded = [o for o in q.options if len(o.split()) >= 2 and in_words(o)]
     kinds = set().union(*(notes.kinds(o) for o in worded))  # "StackSets" beside "Change set": CloudFormation features
-    coded = [o for o in q.options if written(o) == "camel" and o.lower() not in notes.concepts and not notes.kinds(o) & kinds]
+    coded = [o for o in q.options if written(o) == _CAMEL and o.lower() not in notes.concepts and not notes.kinds(o) & kinds]
     if q.shape == DEFINITION and coded and worded:
         problems.append("the options mix API names with terms in words: not one kind of thing")
     if q.shape == DEFINITION and topic:
@@ -288,6 +292,8 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     elif described and re.search(r"\bthem\b|^both\b", described.group(1), re.IGNORECASE):  # "both (the go-to for audit)"
         problems.append("the description speaks of \"them\" or \"both\", which the stem never names")
     quoted = _QUOTE.findall(q.stem)
+    if quoted and _UNSAID.fullmatch(quoted[-1].strip()):
+        problems.append("the stem quotes an aside in brackets or a line going on from the one before: no fact")
     completed = quoted[-1] if q.shape == NUMBER and quoted else ""
     # "cfn-hup interval default _____": a cram line ending at the blank, no sentence (reviewers kept
     # one in ten); a flashcard's answer is asked beside its question ("…?"), which says what it is

@@ -253,6 +253,8 @@ class _Maker:
         # "async:" before "max event age – 6 h" says which max event age
         # and so do the headings every entry of a log repeats ("Symptom", "Root cause", "Fix" of each ticket)
         titles = Counter(key(p.heading[-1]) for p in passages if len(p.heading) > 1)
+        # or the line over each entry's list ("What the right answer relies on:" in each, round 170)
+        titles += Counter(key(x.text) for ls in self.lines.values() for x in ls if x.text.endswith(_LABELLED))
         self.template = frozenset(t for t, n in (leads + titles).items() if n >= TEMPLATE and all(map(str.isalpha, t.split()))
                                   and t not in self.known) - lexicon.labels  # not "Ex:", an example's figures
         self.labels = self.labels | self.template
@@ -747,7 +749,8 @@ class _Maker:
         # a label of the note-taker's ("Gotchas", "Rules to memorize") says nothing of what the list is of
         shown = self.where(p).split(PATH)[-1]  # what the stem already names
         return "" if shown and key(said).startswith(key(shown)) or not words.isdisjoint(self.asides) \
-            or words <= self.labels | self.stop or "?" in said else said  # "Still failing? Two options"
+            or words <= self.labels | self.stop or "?" in said or key(said) in self.template \
+            else said  # "Still failing? Two options"; "What the right answer relies on:" of every entry (round 170)
 
     def according(self, p, depth: int | None = None) -> str:
         where = spoken(PATH.join(self.where(p).split(PATH)[:depth]))
