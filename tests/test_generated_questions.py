@@ -944,6 +944,15 @@ def test_a_quote_that_is_an_aside_or_goes_on_from_the_line_before_is_never_asked
     assert not any("going on from the one before" in p or "aside" in p for p in told)
 
 
+def test_a_table_is_never_asked_back_from_its_fix():
+    """Round 171: "for which symptom is the fix 'set per-action timeout up to 60 days'?" asks a
+    troubleshooting table backwards; reviewers kept 4 of 22 such questions. Its causes are still asked."""
+    grid = Path(__file__).parent / "eval" / "generator171" / "notes" / "codepipeline-codebuild-codedeploy-versus-grid-notes.md"
+    stems = [q.stem for q, _ in candidates(passages(grid.read_text(encoding="utf-8")))]
+    assert not [s for s in stems if "is the fix" in s]
+    assert any("what is the likely cause when you see" in s for s in stems)
+
+
 def test_a_blank_never_takes_the_only_word_saying_what_its_figure_counts():
     """Round 61: "up to _____ per metric" (of "up to 30 dimensions per metric") had no subject, only the
     options' unit said dimensions were counted; round 83's "up to _____ connections to EACH unique

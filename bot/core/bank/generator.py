@@ -208,6 +208,7 @@ class _Maker:
         self.prompts = lexicon.prompts
         self.causes = lexicon.causes
         self.meanings = lexicon.meanings
+        self.remedies = lexicon.remedies
         self.aspects = lexicon.aspects | lexicon.labels | lexicon.figures
         self.dated = lexicon.dated
         self.passages = passages

@@ -261,6 +261,7 @@ class Maker(Protocol):
     kinds: Kinds
     causes: frozenset[str]
     meanings: frozenset[str]
+    remedies: frozenset[str]
 
 
 def questions(p, table: Table, maker: Maker) -> Iterable[BankQuestion]:
@@ -371,7 +372,7 @@ def _identify(p, table: Table, things: list[str], attributes: list[str],
         # "same as standard" in the FIFO topic's row: the standard topic's value is the FIFO topic's too
         mine = {w for w in key(thing).split() if len(w) > 2} - {w for o in things if o != thing for w in key(o).split()}
         # another row's cell too long to quote says something else all the same ("DynamoDB Streams: TRIM_HORIZON …")
-        own = [a for a in attributes if (thing, a) in usable
+        own = [a for a in attributes if (thing, a) in usable and maker.remedies.isdisjoint(_WORD.findall(a.lower())[-1:])
                and all((_differ(table.cell(o, a), table.cell(thing, a))
                         or len(table.cell(o, a)) > MAX_CELL and not _alike(table.cell(o, a), table.cell(thing, a)))
                        and mine.isdisjoint(key(table.cell(o, a)).split()) for o in things if o != thing)]
