@@ -526,8 +526,8 @@ class _Maker:
         """A name of something: a few words, no label, no clause ("Not everything is namespaced"),
         no comparison ("In-place vs blue/green"), no phrase ("Fully managed build service")."""
         words = _WORDS.findall(term.lower())
-        named = not words or not words[0].endswith("ly") and words[0] not in POSSESSIVE  # "Fully managed build
-        # service" is a phrase; "my words:" the note-taker's label (round 169)
+        # "Fully managed build service" is a phrase; "my words: …" the note-taker's label (round 169)
+        named = not words or not words[0].endswith("ly") and words[0] not in POSSESSIVE
         # a name has a capital, a digit or a word of its own ("secrets", "batch size" label a line)
         named = named and (not named_only or any(c.isupper() or c.isdigit() or c == "_" for c in term)
                            or any(w not in self.clean.english for w in words))

@@ -68,8 +68,9 @@ from bot.core.lookup.problems import Problem
 
 SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
-               "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar", "colours",
-               "durations", "sizes", "prefixes", "causes", "meanings", "remedies", "failures", "lessons", "picks", "corrections")
+               "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
+               "colours", "durations", "sizes", "prefixes", "causes", "meanings", "remedies", "failures", "lessons", "picks",
+               "corrections")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
