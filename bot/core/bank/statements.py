@@ -109,8 +109,8 @@ def cloze(p, blanked: str, answer: str, others: list[str], lines: list[str], mak
     are not found: a parameter among exceptions and metrics (round 165) is a give-away."""
     said = re.compile(rf"(?<![\w-]){re.escape(answer)}(?![\w-])")
     beside = {w for line in lines if answer.isupper() and said.search(line) for w in _NAMED.findall(line)}
-    head = _head(answer)
-    kin = [o for o in others if o in beside or head and _head(o) == head]
+    head = _kind_of(answer)
+    kin = [o for o in others if o in beside or head and _kind_of(o) == head]
     if len(kin) < 3:
         return None
     mine = set(_NAME_PARTS.split(answer.lower()))
@@ -123,7 +123,7 @@ _NAMED = re.compile(r"[A-Za-z][\w-]*[A-Za-z0-9]")  # the names a line writes
 _NAME_PARTS = re.compile(r"_|-|(?<=[a-z])(?=[A-Z])")  # the words of "UPDATED_OLD", "ExecuteChangeSet"
 
 
-def _head(name: str) -> str:
+def _kind_of(name: str) -> str:
     """The last word of a compound name, its kind ("Exception", "Set", "OLD"), singular; "" for one word."""
     words = [w for w in _NAME_PARTS.split(name) if w]
     return words[-1].lower().removesuffix("s") if len(words) > 1 else ""

@@ -332,7 +332,8 @@ def _tidy_title(text: str) -> str:
 
 def _clean_inline(text: str, clozed: bool = False) -> str:
     """The line as chat shows it; ``clozed``: an Anki cloze left as written."""
-    text = _UNDERLINED.sub(r"\1", (text if clozed else CLOZE.sub(r"\2", text)).replace("**", "").replace("__", "").replace("`", ""))
+    shown = text if clozed else CLOZE.sub(r"\2", text)
+    text = _UNDERLINED.sub(r"\1", shown.replace("**", "").replace("__", "").replace("`", ""))
     text = re.sub(r"^#{1,6}\s+", "", text.strip())
     return re.sub(r"\s+", " ", text).strip()
 
