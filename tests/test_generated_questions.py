@@ -907,6 +907,31 @@ def test_a_sticky_note_colour_and_a_weekend_retro_name_no_topic():
     assert any(s.startswith("According to your notes on Reverting (AppConfig), ") and "AllowRevert" in s for s in taught)
 
 
+def test_a_meetings_slides_and_cards_numbers_and_a_meetings_agenda_name_no_topic():
+    """Round 173's minutes and lecture slides: "your notes on Meeting 1: Lambda environment variables,
+    under 'Agenda'", "on Discussion (Meeting 2: …)", "on Slide 18 – Trigger details"; round 172's
+    recipe cards, "on Card 6: Integration types menu": the numbering and the minutes' parts sort
+    the notes, what follows names the topic."""
+    notes = """\
+# Lambda study group
+
+## Meeting 1: environment variables
+### Agenda
+- Environment variables of a function hold at most 4 KB in total, across all of them.
+
+## Slide 18 – timeouts
+- A Lambda function can run for at most 900 seconds before it is stopped.
+
+## Card 6: deployment packages
+- A deployment package uploaded directly can be at most 50 MB zipped.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert len(stems) == 3
+    assert not [s for s in stems if re.search(r"Meeting|Agenda|Slide|18|Card|6:", s)]
+    for topic in ("environment variables", "timeouts", "deployment packages"):
+        assert any(s.startswith(f"According to your notes on {topic} (Lambda), ") for s in stems), topic
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""
@@ -1907,6 +1932,22 @@ Function limits worth knowing by heart.
     [q] = of_shape("number", timeout)
     assert "(15 min)" not in q.stem and "_____" in q.stem and q.correct == ("900 seconds",)
     assert '"Timeout: a Lambda function runs for at most 900 seconds (15 min) before it is stopped."' in q.explanation
+
+
+def test_a_figure_said_again_in_words_in_brackets_is_never_left_beside_its_blank():
+    """Round 172's email to a study buddy: "typically deletes them within _____ (two days) of expiry"
+    gave away 48 hours; the words restating a figure go as its digits do ("(15 min)")."""
+    ttl = """\
+# DynamoDB
+
+## TTL
+- DynamoDB deletes expired items on a best-effort basis, typically within 48 hours (two days) of expiry.
+"""
+    [q] = of_shape("number", ttl)
+    assert "two days" not in q.stem and "_____ of expiry" in q.stem and q.correct == ("48 hours",)
+    # a bracket that only qualifies the figure, no amount again, stays
+    [per] = of_shape("number", ttl.replace("48 hours (two days)", "48 hours (per table)"))
+    assert "(per table)" in per.stem
 
 
 def test_a_which_statement_is_true_keeps_to_one_heading():

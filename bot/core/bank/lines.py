@@ -65,9 +65,9 @@ AMOUNT = re.compile(r"(?<![\w.\-/:$#])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(%|[A
 COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")  # the number of an AMOUNT, without its unit
 
 _CUE = re.compile(r'["“]([^"”]{8,90})["”]\s*(?:→|->|=>)\s*((?:[^.;"“”→]|\.(?=[\w/]))+)((?:;|\s*→|\s*->)\s*\w[^"“”]*)?')
-# "max 900 seconds (15 min)": the same amount again in another unit, in brackets
+# "max 900 seconds (15 min)", "within 48 hours (two days)": the same amount again in another unit, in brackets
 _RESTATED = re.compile(r"(?<![\w.,])(\d[\d,.]*\s?[A-Za-z%]+)\s*\((?:=\s*|~\s*|about\s+|i\.e\.\s*)?"
-                       r"(\d[\d,.]*\s?[A-Za-z%]+)\)")
+                       r"((?:\d[\d,.]*|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half an?)\s)\s?[A-Za-z%]+)\)")
 
 @dataclass(frozen=True)
 class Line:
@@ -406,9 +406,16 @@ def cues(text: str, whole: bool = False) -> list[tuple[str, str]]:
 def unrestated(text: str, units: set[str]) -> str:
     """ "max 900 seconds (15 min)" -> "max 900 seconds": a figure given twice gives itself away."""
     def drop(m: re.Match) -> str:
-        both = [AMOUNT.fullmatch(g.strip()) for g in m.groups()]
-        return m.group(1) if all(a and a.group(2).lower() in units for a in both) else m.group(0)
+        said, again = AMOUNT.fullmatch(m.group(1).strip()), m.group(2).split()
+        spelled = again[-1].lower() in units and not again[0][:1].isdigit()  # "(two days)"
+        both = said and said.group(2).lower() in units and (spelled or _amount_in(m.group(2), units))
+        return m.group(1) if both else m.group(0)
     return _RESTATED.sub(drop, text)
+
+
+def _amount_in(text: str, units: set[str]) -> bool:
+    said = AMOUNT.fullmatch(text.strip())
+    return bool(said) and said.group(2).lower() in units
 
 
 def written(name: str) -> str:
