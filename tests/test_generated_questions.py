@@ -932,6 +932,25 @@ def test_a_meetings_slides_and_cards_numbers_and_a_meetings_agenda_name_no_topic
         assert any(s.startswith(f"According to your notes on {topic} (Lambda), ") for s in stems), topic
 
 
+def test_a_changelogs_versions_and_its_added_or_fixed_name_no_topic():
+    """Round 174's notes kept as a changelog: "your notes on Added (- 2026-03-14)" named the version's
+    date and its part, neither a topic."""
+    notes = """\
+# Lambda notes changelog
+
+## [0.7.0] - 2026-03-14
+### Added
+- Environment variables of a function hold at most 4 KB in total, across all of them.
+
+## [0.6.0] - 2026-03-10
+### Fixed
+- A Lambda function can run for at most 900 seconds before it is stopped.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert len(stems) == 2
+    assert not [s for s in stems if re.search(r"Added|Fixed|0\.[67]|2026|\(-", s)]
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""
