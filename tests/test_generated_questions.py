@@ -951,6 +951,26 @@ def test_a_changelogs_versions_and_its_added_or_fixed_name_no_topic():
     assert not [s for s in stems if re.search(r"Added|Fixed|0\.[67]|2026|\(-", s)]
 
 
+def test_a_debates_motion_a_charts_number_and_the_learners_own_list_intro_name_no_topic():
+    """Round 175: "your notes on Motion 11: a MaxCount lifecycle rule is better than a MaxAge rule …",
+    "on Chart 6 — my AccessDenied debug flowchart (IAM), under 'other AccessDenied causes I keep a
+    list of'": a motion is a clause, a chart's number sorts the notes, and the learner's own talk
+    says nothing of the list."""
+    notes = """\
+# IAM roles notes
+
+## Motion 11: a role is better than an access key for a function
+- A role session from AssumeRole lasts 60 minutes by default, and at most 12 hours.
+
+## Chart 6 — my AccessDenied debug flowchart
+other AccessDenied causes I keep a list of:
+- a session token from GetSessionToken lasts at most 36 hours for an IAM user.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert len(stems) == 2
+    assert not [s for s in stems if re.search(r"Motion|better than|Chart|my |flowchart|I keep", s)]
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""

@@ -134,6 +134,7 @@ _ROUND = (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 24, 25, 30, 32, 40, 45
 
 
 REPEATED = "another question has its answer and its options"
+_OWN = re.compile(r"(?<![\w/.])(?:I(?:['’]\w+)?|[Mm]y)\s")  # "causes I keep a list of", "my picks": the learner's talk
 
 
 def generate(passages: Sequence[notes.Passage], lexicon: lexicons.Lexicon | None = None) -> list[BankQuestion]:
@@ -249,7 +250,7 @@ class _Maker:
         self.known = frozenset(lexicon.concepts) | lexicon.names
         self.names = lexicon.names
         # a word leading line after line ("Cause: …", "Fix: …") labels the notes' template, naming nothing
-        leads = Counter(key(m.group("term")) for ls in self.lines.values() for x in ls if (m := LEAD.match(x.text)))
+        leads = Counter(key(m.group(1)) for ls in self.lines.values() for x in ls if (m := LEAD.match(x.text)))
         # ("Limit: default 30 s" line after line): such a label, a plain word, says nothing its line does not;
         # "async:" before "max event age – 6 h" says which max event age
         # and so do the headings every entry of a log repeats ("Symptom", "Root cause", "Fix" of each ticket)
@@ -750,8 +751,9 @@ class _Maker:
         # a label of the note-taker's ("Gotchas", "Rules to memorize") says nothing of what the list is of
         shown = self.where(p).split(PATH)[-1]  # what the stem already names
         return "" if shown and key(said).startswith(key(shown)) or not words.isdisjoint(self.asides) \
-            or words <= self.labels | self.stop or "?" in said or key(said) in self.template \
-            else said  # "Still failing? Two options"; "What the right answer relies on:" of every entry (round 170)
+            or words <= self.labels | self.stop or "?" in said or key(said) in self.template or _OWN.search(said) \
+            else said  # "Still failing? Two options"; "What the right answer relies on:" of every entry (round 170);
+        # "other AccessDenied causes I keep a list of" (round 175): the learner's own talk
 
     def according(self, p, depth: int | None = None) -> str:
         where = spoken(PATH.join(self.where(p).split(PATH)[:depth]))
@@ -1124,7 +1126,7 @@ class _Maker:
             elif lead and not card and self._amounts(lead.group(1)) and statements.ANSWER_LINE.match(lead.string[lead.end(1):]):
                 lead = None  # "Lambda timeout 15 min max → VT at least 90 min": a condition, read whole
             if self._asks(p, sentence.number) or lead and (
-                    REPLY_START.match(lead.group("text")) or not card and not self._label(bare(lead.group("term")))) \
+                    REPLY_START.match(lead.group(2)) or not card and not self._label(bare(lead.group(1)))) \
                     or headed([self.intro(p, sentence)], self.recaps):  # "last-minute brain dump:", as its heading
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group("text"), sentence.number) if lead else Line(p, drilled or sentence.text, sentence.number) if card else sentence
@@ -1134,7 +1136,7 @@ class _Maker:
                     continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?", "… and how …?": two;
                     # "Dedup interval?": no question to post
             elif lead and not self._statement(line.text) and self._fragment(line.text) \
-                    and self._label(bare(lead.group("term"))):
+                    and self._label(bare(lead.group(1))):
                 line = sentence  # "Expiry from the console – up to 12 hours": the label says what it is
             elif not (self._statement(line.text) and self._names_something(sentence.text)) \
                     and not (self._fragment(line.text) and (self._names_something(self.where(p).split(PATH)[-1])
