@@ -971,6 +971,46 @@ other AccessDenied causes I keep a list of:
     assert not [s for s in stems if re.search(r"Motion|better than|Chart|my |flowchart|I keep", s)]
 
 
+def test_a_learners_own_quiz_numbers_are_never_options():
+    """Round 176's self-made quiz: its answer key's "**Q7 - b.** because …" made "Q7" a term, and
+    20 questions asked which quiz number goes with which answer line."""
+    notes = """\
+# DynamoDB reads quiz
+
+## Answer key
+- **Q1 - b.** because partition key equality plus begins_with on the sort key is what a key condition is for
+- **Q2 - c.** because the filter runs after the read, so the read capacity is spent anyway
+- **Q3 - a.** because a Scan reads every item in the table before any filter
+- **Q4 - d.** because BatchGetItem rounds each item up to 4 KB on its own
+- **Q5 - b.** because Limit caps the items read, not the items returned
+"""
+    offered = {o for q, _ in candidates(passages(notes)) for o in q.options}
+    assert not [o for o in offered if re.fullmatch(r"Q\d+", o)]
+
+
+def test_a_figure_under_the_learners_own_words_is_never_asked():
+    """Round 174's kanban card: "also gotcha someone hit on github: _____ applies to the whole
+    array going into a Map" was a cloze on the learner's aside; "My answer: …" and "That one = …"
+    open the learner's talk as well, no label of what the figure is."""
+    notes = """\
+# Step Functions
+
+## Map
+- also gotcha someone hit on github: 256 KB applies to the whole array going into a Map, not per item
+
+## History
+- My answer: 25,000 events in one execution's history, then it fails
+
+## Retention
+- That one = 90 days of history kept for a Standard workflow
+"""
+    assert not [q for q in served(notes) if q.shape == "number"]
+    # the same figures under labels that say what they are are asked
+    labelled = notes.replace("also gotcha someone hit on github:", "Map input size:").replace("That one =", "Kept for:")
+    asked = {q.correct for q in served(labelled) if q.shape == "number"}
+    assert {("256 KB",), ("90 days",)} <= asked
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""

@@ -532,8 +532,10 @@ class _Maker:
         # a name has a capital, a digit or a word of its own ("secrets", "batch size" label a line)
         named = named and (not named_only or any(c.isupper() or c.isdigit() or c == "_" for c in term)
                            or any(w not in self.clean.english for w in words))
-        lettered = {w for w in words if not w.isdigit()}  # "Exam scenario 4", "Step 3": a part of the notes, numbered
-        numbered = lettered != set(words) and lettered <= self.labels | self.asides | self.outline
+        # "Exam scenario 4", "Step 3", "Q7" (a learner's own quiz, round 176): a part of the notes, numbered
+        parts = re.findall(r"[a-z]+|\d+", term.lower())
+        lettered = {w for w in parts if not w.isdigit()}
+        numbered = lettered != set(parts) and lettered <= self.labels | self.asides | self.outline
         return (0 < len(words) <= 4 and named and not set(words) <= self.labels | self.asides and not numbered
                 and key(term) not in self.template  # a lead or title every entry repeats ("Decision rules", "My first answer")
                 and re.search("[A-Za-z]", term) is not None and len(term.strip()) >= 2 and "?" not in term
@@ -724,11 +726,12 @@ class _Maker:
     def _label(self, term: str) -> bool:
         """A bullet's label that says what its figure is ("Expiry from the console", "Part size"):
         a few words, not a clause ("Objects must be…"), not a question, not an aside ("For the
-        exam"); never an option."""
+        exam", "also gotcha someone hit on github", round 174); never an option."""
         words = re.findall(r"[A-Za-z0-9']+", term)
         said = {w.lower() for w in words} - self.stop  # "For the exam: 15 min max.": an aside, no figure named
         return (0 < len(words) <= 6 and "?" not in term and re.search("[A-Za-z]", term) is not None
-                and VERB.search(term) is None and not self.label(term) and not said <= self.asides)
+                and VERB.search(term) is None and not self.label(term) and said.isdisjoint(self.asides)
+                and words[0].lower() not in POSSESSIVE | PRONOUNS)  # "My answer: …", "That one = …": the learner's talk
 
     def label(self, text: str) -> bool:
         """Words that only label what follows ("Notes", "Why"), naming nothing."""
