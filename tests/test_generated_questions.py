@@ -1011,6 +1011,23 @@ def test_a_figure_under_the_learners_own_words_is_never_asked():
     assert {("256 KB",), ("90 days",)} <= asked
 
 
+def test_a_defined_names_options_are_of_its_kind_when_a_thing_of_another_kind_is_listed_beside_it():
+    """Round 176: "ScannedCount", a response field defined in the same cheat list, was offered
+    beside Query, Scan and ExecuteStatement; others of the API's kind take its place."""
+    notes = """\
+# DynamoDB reads
+
+## Cheat list
+- **Query** = you must give the partition key as an equality on one value
+- **Scan** = reads every item in the table or index, filter afterwards
+- **ExecuteStatement** = runs one PartiQL statement against a table
+- **ScannedCount** = how many items were read before the filter ran
+"""
+    asked = [q for q in served(notes) if q.shape == "definition"]
+    assert asked and all("ScannedCount" not in q.options for q in asked if q.correct != ("ScannedCount",))
+    assert all("which DynamoDB API is described as" in q.stem for q in asked if q.correct != ("ScannedCount",))
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""

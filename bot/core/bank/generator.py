@@ -1069,10 +1069,20 @@ class _Maker:
             siblings = [s for i, s in enumerate(siblings) if key(s[0]) not in {key(x[0]) for x in siblings[:i]}]
             # "StreamViewType" beside "KEYS_ONLY", "NEW_IMAGE": the setting among its values is another kind
             siblings = [s for s in siblings if written(s[0]) == written(term) or "words" in (written(s[0]), written(term))]
+            # "ScannedCount", a response field, beside Query, Scan and ExecuteStatement (round 176): those of
+            # the term's kind (or, of no kind the lexicon knows, ending alike: "…Exception"), then others of it as
+            # AWS names them, when they make three
+            mine = set(self.kinds.of(term))
+            same = [s for s in siblings if mine & set(self.kinds.of(s[0]))
+                    or not self.kinds.of(s[0]) and suffix_kind([term, s[0]]) != "term"]
             kin: list[str] = []
-            if len(siblings) < 3:  # too few defined beside it: others of its kind, as AWS names them
-                kin = self._kin(term, text, [t for t, _, other in defs if other.group == line.group],
-                                [t for t, _ in siblings], p.section)[:3 - len(siblings)]
+            for beside in ([same, siblings] if mine and same != siblings else [siblings]):
+                kin = [] if len(beside) >= 3 else self._kin(  # too few defined beside it: others of its kind
+                    term, text, [t for t, _, other in defs if other.group == line.group],
+                    [t for t, _ in beside], p.section)[:3 - len(beside)]
+                if len(beside) + len(kin) >= 3:
+                    siblings = beside
+                    break
             if len(siblings) + len(kin) < 3:
                 continue
             # "DeduplicationScope — queue attribute, …": those described as the same kind first ("FifoThroughputLimit
