@@ -1028,6 +1028,32 @@ def test_a_defined_names_options_are_of_its_kind_when_a_thing_of_another_kind_is
     assert all("which DynamoDB API is described as" in q.stem for q in asked if q.correct != ("ScannedCount",))
 
 
+def test_the_note_takers_hashtags_never_reach_a_stem_but_a_placeholder_stays():
+    """Round 177's phone notes, one fact a line with its tags ("… max 900 s #lambda #verified"): the
+    tags sort the notes; one "#alias" ending a line of notes not tagged so is DynamoDB's own."""
+    tagged = """\
+# CloudFormation phone notes
+
+## Tue
+- CreationPolicy waits for success signals before the resource is CREATE_COMPLETE #cfn #verified
+- Lambda timeout default 3 s, max 900 s #lambda #verified
+- DependsOn = create this one after that one #cfn
+- DeletionPolicy Retain keeps the resource when the stack is deleted #cfn #exam
+"""
+    stems = [q.stem for q in served(tagged)]
+    assert stems and not [s for s in stems if "#" in s]
+    placeholder = """\
+# DynamoDB
+
+## Errors
+- ValidationException: bad request, e.g. an item over 400 KB or a reserved word without #alias
+- ResourceNotFoundException: the table does not exist yet or is still being created
+- TransactionCanceledException: a transaction action failed on a condition or a conflict
+- ProvisionedThroughputExceededException: the table's provisioned capacity was used up
+"""
+    assert any("without #alias" in q.stem for q in served(placeholder))
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""

@@ -84,7 +84,7 @@ class Line:
     @property
     def numbered(self) -> bool:
         """An item of a numbered list ("1. Pre sign-up → ..."): its lead-in names a thing."""
-        return self.group.startswith("#")
+        return self.group.startswith(_HASH)
 
 
 BAR = "|"  # a table row's edges and the mark between its cells
@@ -100,6 +100,8 @@ PROMPTED = "?"  # opens the group of a self-quiz table's rows
 CARD = " :: "  # between a flashcard's front and back as Anki exports it ("max resources per template :: 500")
 
 
+_HASH = "#"  # a numbered list's group starts with it; a heading's line does
+_HASHTAGS = re.compile(r"(?:\s+#[A-Za-z][\w-]*)+\s*$")  # "… by default #cfn #exam #verified"
 _CROSSED = re.compile("[✗✘✖❌]")  # the note-taker's mark on what is wrong: "I picked: … 1 h ✗"
 
 
@@ -111,6 +113,8 @@ def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, s
     practice exam's wrong pick, "✗") teaches nothing: it is no line."""
     out = []
     block, last, in_table, column, prompted = 0, None, False, None, False
+    # lines tagged as a phone's notes are ("… #cfn #verified", round 177), not one "… without #alias" of DynamoDB
+    tagged = sum(1 for raw in text.splitlines() if _HASHTAGS.search(raw)) >= DECK_LINES
     for raw in _unwrapped(text):
         row = CELL in raw and not raw.lstrip().startswith(BAR)
         if row and not in_table and raw.count(CELL) == 1:
@@ -124,7 +128,8 @@ def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, s
             continue
         in_table = row
         numbered = _NUMBERED.match(raw.strip())  # "1. Guaranteed – ...": an item of a list, as a bullet is
-        line = _labelled(_MARKER.sub("", raw.strip()[numbered.end() if numbered else 0:].lstrip(BULLET).strip()),
+        body = raw.strip()[numbered.end() if numbered else 0:]
+        line = _labelled(_MARKER.sub("", (_HASHTAGS.sub("", body) if tagged else body).lstrip(BULLET).strip()),
                          column if row else None)
         if not line or raw.startswith("    ") or _CROSSED.search(raw):
             continue
@@ -133,7 +138,7 @@ def lines(text: str, prompts: frozenset[str] = frozenset()) -> list[tuple[str, s
         if last is not None and (bullet != last[0] or last[1].endswith(":") or CELL in line):
             block += 1
         last = (bullet, line)
-        group = f"{'#' if numbered else ''}{block}:{depth}•" if bullet else f"{PROMPTED * (row and prompted)}{block}:0"
+        group = f"{_HASH if numbered else ''}{block}:{depth}•" if bullet else f"{PROMPTED * (row and prompted)}{block}:0"
         # a paragraph's lines are one group however indented ("  b) ..." under a first line the
         # passage starts flush); a bullet's depth says which list it is in; a paragraph written
         # as one long line is its sentences, each a line of its own
@@ -244,7 +249,7 @@ def _unwrapped(text: str) -> list[str]:
         body = raw.strip()
         last = out[-1].rstrip() if out else ""
         ended = re.search(r"[.!?:;]$", last) is not None  # a sentence or a label ends the line before
-        text_line = (bool(body) and not body.startswith((BULLET, BAR, "#")) and not _NUMBERED.match(body)
+        text_line = (bool(body) and not body.startswith((BULLET, BAR, _HASH)) and not _NUMBERED.match(body)
                      and not _MARKER.match(body)  # an outline's item ("2.4 Quotas …", "b) …") starts a line
                      and CELL not in body and CELL not in last  # a table's rows stay rows, whatever their case
                      and CARD not in last and CARD not in body)  # so do one-line flashcards ("SnapStart :: ApplyOn: …")
@@ -254,7 +259,7 @@ def _unwrapped(text: str) -> list[str]:
         in_paragraph = (raw[:1] != " " and (body[:1].islower() or body[:1].isdigit() or body[:1] in "\"`“(" or DANGLING.search(last)
                                             or unclosed(last))  # "(more prefixes," / "SQS buffer) -> …"
                         and last.strip() != "" and not last[:1].isspace()  # not after a code block's line
-                        and not last.lstrip().startswith((BULLET, BAR, "#")) and not ended)
+                        and not last.lstrip().startswith((BULLET, BAR, _HASH)) and not ended)
         if out and text_line and (under_bullet or in_paragraph):
             out[-1] = f"{last} {body}"
         else:
