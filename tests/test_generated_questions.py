@@ -1054,6 +1054,57 @@ def test_the_note_takers_hashtags_never_reach_a_stem_but_a_placeholder_stays():
     assert any("without #alias" in q.stem for q in served(placeholder))
 
 
+def test_a_quizs_answer_key_kept_apart_answers_its_questions_but_never_one_the_learner_doubts():
+    """Round 176: a self-made quiz, "Q7." with "a)" to "d)", and an answer key at the end ("Q7 - b.
+    because …"): each question is asked as the learner wrote it, its key from the answer key; one the
+    learner doubts or strikes out in brackets ("(two answers right? ask group)", "(bad question,
+    ignore)") never is."""
+    notes = """\
+# DynamoDB reads quiz
+
+## the quiz
+
+**Q1.** Query with Limit=10 AND a FilterExpression. Items in the response?
+- a) exactly 10
+- b) 10 or fewer, could be 0
+- c) at least 10, keeps reading til 10 match
+- d) Limit is ignored when there's a filter
+
+**Q2.** Which can go in a KeyConditionExpression on the SORT key?
+- a) contains(sk, :x)
+- b) begins_with(sk, :x)
+- c) sk <> :x
+- d) sk IN (:a, :b)
+
+**Q3.** (two answers right? ask group) Which read is cheapest for one known item?
+- a) Query
+- b) Scan
+- c) GetItem
+- d) BatchGetItem
+
+**Q4.** (bad question, ignore) Which index can you add after the table exists?
+- a) LSI
+- b) GSI
+- c) both
+- d) neither
+
+## Answer key
+
+**Q1 - b.** because Limit caps how many items get read, then the filter runs on those.
+
+**Q2 - b.** because only =, <, <=, >, >=, BETWEEN and begins_with work on the sort key.
+
+**Q3 - c.** because GetItem reads one item by its full key.
+
+**Q4 - b.** because an LSI is create-time only.
+"""
+    asked = {q.stem: q for q in served(notes) if q.shape == "practice"}
+    assert set(asked) == {"Query with Limit=10 AND a FilterExpression. Items in the response?",
+                          "Which can go in a KeyConditionExpression on the SORT key?"}
+    assert all(q.answers == ("B",) for q in asked.values())
+    assert any('"Answer: B. Limit caps how many items get read' in q.explanation for q in asked.values())
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""

@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Mapping, Sequence
 
-from bot.core.bank.questions import BLANK, digest, drilled, log_labels, missed, misses, pick, practiced, single
+from bot.core.bank.questions import BLANK, answer_key, digest, drilled, log_labels, missed, misses, pick, practiced, single
 from bot.core.bank.gate import GIVES_AWAY, binary, check, sayings
 from bot.core.bank import statements, tables
 from bot.core.bank.statements import Figure
@@ -210,6 +210,8 @@ class _Maker:
         self.causes = lexicon.causes
         self.meanings = lexicon.meanings
         self.remedies = lexicon.remedies
+        self.answered = answer_key(passages)  # a quiz's answer key apart: "Q7 - b. because …" (round 176)
+        self.discards = lexicon.discards
         self.aspects = lexicon.aspects | lexicon.labels | lexicon.figures
         self.dated = lexicon.dated
         self.passages = passages
@@ -658,7 +660,7 @@ class _Maker:
     # --- the questions --------------------------------------------------------------
 
     def questions(self, p) -> Iterable[BankQuestion]:
-        yield from practiced(p, self.clean.clean, self.notes_on(p))  # the learner's own, as written
+        yield from practiced(p, self.clean.clean, self.notes_on(p), self.answered, self.discards)  # the learner's own
         for at, miss in enumerate(self.missed):  # a mistakes log's questions, their picks and the other answers
             if miss.passage == p.id:
                 others = [o for _, o in sorted(((abs(i - at), o) for i, o in enumerate(self.missed) if i != at),

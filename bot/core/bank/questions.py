@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from bot.core.bank.grounding import STOP_WORDS, ungrounded  # noqa: F401 (STOP_WORDS is shared)
-from bot.core.bank.lines import BULLET, CONDITIONS, SAME, key
+from bot.core.bank.lines import BULLET, CONDITIONS, COUNT, SAME, key
 from bot.core.lookup import Problem
 
 LETTERS = "ABCDEFGH"
@@ -62,6 +62,10 @@ _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A.
 # "Answer: B — Why: deployment = snapshot …", "Ans: (c) because …": the letter, then why
 _ANSWERED = re.compile(r"^(?:answer|ans|correct(?: answer)?)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
                        r"(?:(?:why|because)\b\s*[:—–-]?\s*)?(.*)$", re.IGNORECASE)
+# an answer key kept apart from its quiz: "Q7 - b. because …", "**Q2 – c.** …" (round 176); not "Q9 - b (mostly)."
+_COLON = ":"  # between a source's file and line; ending a line that announces what follows
+_ASIDE, _ASKS = re.compile(r"\(([^()]*)\)"), "?"  # the learner's bracketed remark on their question; a doubt
+_KEYED = re.compile(r"^Q(\d+)\s*[-–—.:)]\s*\(?([A-Ea-e])[.):]\s*(?:because\b\s*)?(.*)$")
 _ABOVE = re.compile(r"(?:all|none|both)\b.*\babove\b", re.IGNORECASE)  # a choice about the other choices
 _HEADER = re.compile(r"^\s*\[\[\s*question\s*\]\]\s*(#.*)?$")
 _TOML_LINE = re.compile(r"at line (\d+)")
@@ -87,7 +91,7 @@ class BankQuestion:
     @property
     def form(self) -> str:
         """The question's shape as ``dva questions --json`` names it."""
-        return self.shape or {KIND_TWO: "choose-two", KIND_TRUE_FALSE: "true-false"}.get(self.kind, self.kind)
+        return self.shape or {KIND_TWO: TWO, KIND_TRUE_FALSE: "true-false"}.get(self.kind, self.kind)
 
     @property
     def quoted(self) -> str:
@@ -133,11 +137,11 @@ def load_bank(folder: Path | str, owners: Mapping[str, str] | None = None
         by_id.setdefault(q.id, []).append(q)
     keep: dict[str, BankQuestion] = {}
     for qid, same in by_id.items():
-        owner_file = (owners or {}).get(qid, "").split(":", 1)[0]
-        keep[qid] = next((q for q in same if q.source.split(":", 1)[0] == owner_file), same[0])
+        owner_file = (owners or {}).get(qid, "").split(_COLON, 1)[0]
+        keep[qid] = next((q for q in same if q.source.split(_COLON, 1)[0] == owner_file), same[0])
         for q in same:
             if q is not keep[qid]:
-                problems.append(Problem(q.source.split(":", 1)[0], _line(q),
+                problems.append(Problem(q.source.split(_COLON, 1)[0], _line(q),
                                         f"duplicate id, already used at {keep[qid].source}: skipped", qid))
     return [q for q in found_all if keep[q.id] is q], problems
 
@@ -244,7 +248,7 @@ def _guess_id(chunk: str) -> str:
 
 
 def _line(q: BankQuestion) -> int:
-    _, _, line = q.source.rpartition(":")
+    _, _, line = q.source.rpartition(_COLON)
     return int(line) if line.isdigit() else 0
 
 
@@ -298,7 +302,7 @@ def _check_sources(q: BankQuestion, passages_by_id: Mapping[str, object]) -> lis
     source = " ".join(f"{getattr(p, 'path', '')} {getattr(p, 'text', '')}"
                       for p in (passages_by_id[pid] for pid in q.passages))
     if q.kind == KIND_TRUE_FALSE:  # a false statement may carry a wrong number on purpose
-        why = ungrounded(q.stem, source, numbers=q.correct == ("True",))
+        why = ungrounded(q.stem, source, numbers=q.correct == TRUE_FALSE[:1])
         return [f"{_UNGROUNDED}{why}"] if why else []
     return [f"{_UNGROUNDED}{why}" for claim in q.correct
             if (why := ungrounded(claim, source))]
@@ -311,14 +315,21 @@ def _norm(text: str) -> str:
 # --- generated questions: one way to put one together ---------------------------------
 
 
-def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestion]:
+def practiced(p, clean: Callable[[str], str], notes_on: str, answered: Mapping[str, tuple[str, str]] | None = None,
+              struck: frozenset[str] = frozenset()) -> list[BankQuestion]:
     """The practice questions the learner wrote in passage ``p`` ("Q1. …", four choices "A. …" to "D. …",
-    then "Answer: B — Why: …", the why maybe on the next line), asked as written, their choices in their
-    order (the "why" may name them by letter); one answer each: a question of two is left out, and so
-    is one offering "All of the above"."""
+    then "Answer: B — Why: …", the why maybe on the next line, or in the quiz's answer key, ``answered``), asked as
+    written, their choices in their order (the "why" may name them by letter); one answer each: a question
+    of two is left out, and so is one offering "All of the above", or one the learner doubts or strikes
+    out in brackets ("(two answers right? ask group)", "(bad question, ignore)": ``struck`` words)."""
     found: list[BankQuestion] = []
-    for asked, choices, letter, why in _drills(p):
+    for asked, choices, letter, why, number in _drills(p):
+        if letter is None and number is not None and number in (answered or {}):
+            letter, why = (answered or {})[number]
+        doubted = any(_ASKS in aside or not struck.isdisjoint(key(aside).split()) for aside in _ASIDE.findall(" ".join(asked)))
         letters = [c for c, _ in choices]
+        if doubted:
+            continue
         if letter and letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and letter in letters \
                 and not any(_ABOVE.match(c) for _, c in choices):  # "All of the above": guessed from the rest (round 126)
             stem = clean(" ".join(asked))
@@ -329,16 +340,24 @@ def practiced(p, clean: Callable[[str], str], notes_on: str) -> list[BankQuestio
     return found
 
 
+def answer_key(passages: Iterable) -> dict[str, tuple[str, str]]:
+    """A quiz's answer key apart from its questions: "7" of "Q7 - b. because …" -> ("B", "…")."""
+    return {m.group(1): (m.group(2).upper(), m.group(3).strip()) for p in passages
+            for line in p.text.splitlines() if (m := _KEYED.match(line.strip()))}
+
+
 def drilled(p) -> set[str]:
     """The choices of the practice questions in passage ``p``, as written: a wrong one ("c) Visibility
     timeout of 2 h on send") states no fact (round 127's wrong key)."""
-    return {c for _, choices, letter, _ in _drills(p) if letter for _, c in choices}  # an outline's "a)" is no choice
+    return {c for _, choices, letter, _, _ in _drills(p) if letter for _, c in choices}  # an outline's "a)" is no choice
 
 
-def _drills(p) -> Iterable[tuple[list[str], list[tuple[str, str]], str | None, str | None]]:
+def _drills(p) -> Iterable[tuple[list[str], list[tuple[str, str]], str | None, str | None, str | None]]:
     """Each practice question of passage ``p``: its words, its (letter, choice) pairs, the letter of its
-    answer and why (None for an outline's "1." over "a)" lines, which no answer follows)."""
+    answer and why (None for an outline's "1." over "a)" lines, which no answer follows), and its number
+    ("7" of "Q7.", for an answer key apart)."""
     asked: list[str] | None = None
+    number = None
     choices: list[tuple[str, str]] = []
     lines = [line.strip() for line in p.text.splitlines()]
     if lines and _CHOICE.match(lines[0]) and p.heading:  # "1) …?" opening a passage is its title
@@ -346,8 +365,9 @@ def _drills(p) -> Iterable[tuple[list[str], list[tuple[str, str]], str | None, s
     for at, text in enumerate(lines):
         if (question := _ASKED.match(text)) and not _CHOICE.match(text):
             if asked is not None and choices:
-                yield asked, choices, None, None
+                yield asked, choices, None, None, number
             asked, choices = [question.group(1)], []
+            number = m.group(0) if (m := COUNT.search(text[:question.start(1)])) else None
         elif asked is not None and (choice := _CHOICE.match(text)):
             choices.append((choice.group(1).upper(), choice.group(2).strip()))
         elif asked is not None and (answer := _ANSWERED.match(text)):
@@ -355,12 +375,12 @@ def _drills(p) -> Iterable[tuple[list[str], list[tuple[str, str]], str | None, s
             after = lines[at + 1:at + 2]  # "Correct: C", then why on a line of its own
             if not why and after and after[0] and not _ASKED.match(after[0]) and not _CHOICE.match(after[0]):
                 why = after[0]
-            yield asked, choices, answer.group(1).upper(), why
+            yield asked, choices, answer.group(1).upper(), why, number
             asked, choices = None, []
         elif asked is not None and not choices and text:
             asked.append(text)  # the question goes on
     if asked is not None and choices:
-        yield asked, choices, None, None
+        yield asked, choices, None, None, number
 
 
 @dataclass(frozen=True)
@@ -412,7 +432,7 @@ def misses(p, labels: Mapping[str, int]) -> list[Miss]:
             tempted = not said[1] or picked and key(right) != key(picked) and _form(right) == _form(picked)
             # not a legend of the log's labels ("my labels:" over "• i picked → what i clicked")
             if asked and right and tempted and not _CONFIRMS.match(right) and not _VERDICT.match(right) \
-                    and not asked[-1].endswith(":"):
+                    and not asked[-1].endswith(_COLON):
                 # "Actual answer: correct.": the pick was right, no miss; "no": a yes/no question, four options ask nothing
                 found.append(Miss(p.id, " ".join(asked), picked, right, said[0], _labelled(said[2])))
             asked, said = ([question.group(1)], [""] * _MISS_PARTS) if question else (asked, said)
@@ -476,7 +496,7 @@ def missed(p, miss: Miss, others: Sequence[Miss], clean: Callable[[str], str], n
         return None  # "Same setup. …": the entry before says what the question is; "(choose 2)": one key is half
     stem = clean(_FRAGMENT_ASKED.sub(_whole_question, miss.asked))
     stem = stem[:1].upper() + stem[1:]  # "max entries in one PutEvents call?" as a question opens
-    stem = stem if stem.endswith("?") else f"{stem} {_TO_DO}"  # "Want to isolate it without losing it."
+    stem = stem if stem.endswith(_ASKS) else f"{stem} {_TO_DO}"  # "Want to isolate it without losing it."
     why = f"{notes_on} say: \"{clean(miss.line)}\" {clean(miss.why)}".strip()
     return single(p, PRACTICE, stem, stem, clean(miss.right), [clean(w) for w in list(dict.fromkeys(wrong))[:3]], why)
 

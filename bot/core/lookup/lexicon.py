@@ -35,6 +35,7 @@ A file may hold any of these keys (every one optional)::
     causes = "words heading a table's column of causes ('Likely cause'): each row's symptom asks it"
     meanings = "words heading a table's column of what each error means ('What it means'): each row asks it"
     remedies = "words heading a table's column of fixes ('Fix', 'Workaround'): a row is never asked back from it"
+    discards = "words of a learner's remark striking out their own quiz question ('(bad question, ignore)')"
     failures = "last words of a code name for what a failed call returns ('…Exception'): asked as got, not used"
     lessons = "words of a mistakes log's label over why the pick was wrong ('Why I was wrong:', 'Lesson:')"
     picks = "words of a mistakes log's label over the learner's pick ('I picked:', 'My answer:', 'me:')"
@@ -70,7 +71,7 @@ SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
                "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
                "colours", "durations", "sizes", "prefixes", "causes", "meanings", "remedies", "failures", "lessons", "picks",
-               "corrections")
+               "corrections", "discards")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -143,6 +144,9 @@ class Lexicon:
     # words heading a table's column of fixes ("Fix", "How to fix", "Workaround"): "for which symptom is
     # the fix '…'" asks the table backwards (reviewers kept 4 of 22, round 171)
     remedies: frozenset[str] = frozenset()
+    # words of the learner's bracketed remark striking out a question of their own quiz ("(bad question,
+    # ignore)", round 176): it is never asked
+    discards: frozenset[str] = frozenset()
     # the last word of a code name for what a failed call returns ("…Exception", "…Error"): "which
     # exception does a developer get in this situation: '…'?", not which to use (round 152)
     failures: frozenset[str] = frozenset()
