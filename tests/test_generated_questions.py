@@ -1105,6 +1105,22 @@ def test_a_quizs_answer_key_kept_apart_answers_its_questions_but_never_one_the_l
     assert any('"Answer: B. Limit caps how many items get read' in q.explanation for q in asked.values())
 
 
+def test_the_notes_own_rule_numbers_are_never_options():
+    """Round 179's numbered rules: "Rule 33: Rotation changes only the key material" made "Rule 33" a
+    term, and four questions asked which rule number says what."""
+    notes = """\
+# KMS rules
+
+## Rotation and deletion
+- Rule 32: Automatic rotation on a customer managed key is off until you enable it (EnableKeyRotation)
+- Rule 33: Rotation changes only the key material, never the key ID or ARN
+- Rule 34: AWS managed keys are rotated every year, always, and you can't turn that off
+- Rule 35: Auto rotation only works for symmetric encryption keys
+"""
+    offered = {o for q, _ in candidates(passages(notes)) for o in q.options}
+    assert not [o for o in offered if re.fullmatch(r"Rule \d+", o)]
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""
