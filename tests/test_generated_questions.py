@@ -1121,6 +1121,24 @@ def test_the_notes_own_rule_numbers_are_never_options():
     assert not [o for o in offered if re.fullmatch(r"Rule \d+", o)]
 
 
+def test_a_plans_day_with_its_weekday_and_an_essays_paragraph_number_name_no_topic():
+    """Round 180: "## Day 1 (Mon) — network modes" left "your notes on — network modes", and an essay's
+    "Body ¶4 — Lambda transformation" named its paragraph."""
+    notes = """\
+# Lambda study week
+
+## Day 1 (Mon) — environment variables
+- Environment variables of a function hold at most 4 KB in total, across all of them.
+
+## Body ¶4 — timeouts
+- A Lambda function can run for at most 900 seconds before it is stopped.
+"""
+    stems = [q.stem for q in served(notes)]
+    assert len(stems) == 2
+    assert not [s for s in stems if re.search(r"Day|Mon|Body|¶|on —", s)]
+    assert any(s.startswith("According to your notes on environment variables (Lambda), ") for s in stems)
+
+
 def test_the_note_takers_own_label_is_never_a_term():
     """Round 169's annotated quotations: "my words: execution role = …" made "my words" a term,
     offered beside the task role and the task execution role."""

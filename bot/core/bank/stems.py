@@ -40,9 +40,9 @@ _LABELLED = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+)?)\s*:\s+(?=\S)")
 # an outline's number before a heading: "4. SQS", "7b. Metrics", "b) Limits", "5.2 Errors", "#3 · …", "01 basics", then
 # the lexicon's ``outline`` words before a number: "Part 4 — Engines", "Lecture 14.4 — Builds", "Step 4 create", "q9";
 # or a sticky-note wall's colour before a dash, the lexicon's ``colours`` ("Purple — deployment strategies", round 168),
-# or a changelog's version ("[0.7.0] - 2026-03-14", round 174)
+# or a changelog's version ("[0.7.0] - 2026-03-14", round 174); "Day 1 (Mon) — network modes", an essay's "Body ¶4 —" (round 180)
 _OUTLINE = (r"^\s*(?:0\d(?=\s)|\d+(?:\.\d+)+[.)]?|\[v?\d+(?:\.\d+)+\]\s*[—–:-]?|(?:\d+[a-z]?|[A-Za-z]|[IVX]+)[.)]|#\d+[a-z]?\b\s*[—–:.,·-]?"
-            r"|(?i:{words})(?:\s*\d+(?:\.\d+)*[a-z]?|\s+(?:[A-Z]|[IVX]+))\b\s*[—–:.,·-]?|(?i:{colours})\s*[—–:])(?:\s+|$)")
+            r"|(?i:{words})(?:\s*¶?\d+(?:\.\d+)*[a-z]?|\s+(?:[A-Z]|[IVX]+))\b(?:\s*\([^()]{{1,12}}\))?\s*[—–:.,·-]?|(?i:{colours})\s*[—–:])(?:\s+|$)")
 # a diary's date before a heading, or for all of it: "Tue 11 Mar: cost + batching", "March 3 — DLQs",
 # "2025-03-11 - retries", "2026-03-04 (Wed): DLQs", "Mon 2025-03-03 — policies", "Day 4 — Thu, the 504s",
 # "03-19 — env vars", "Wed 5 Mar" (the lexicon's ``calendar``
