@@ -62,9 +62,9 @@ _CHOICE = re.compile(r"^(?:[•*-]\s*)?\(?([A-Ea-e])[.):]\s+(\S.*)$")  # "• A.
 # "Answer: B — Why: deployment = snapshot …", "Ans: (c) because …": the letter, then why
 _ANSWERED = re.compile(r"^(?:answer|ans|correct(?: answer)?)\s*[:=-]?\s*\(?([A-E])\)?(?!\w)[\s.:,;—–-]*"
                        r"(?:(?:why|because)\b\s*[:—–-]?\s*)?(.*)$", re.IGNORECASE)
-# an answer key kept apart from its quiz: "Q7 - b. because …", "**Q2 – c.** …" (round 176); not "Q9 - b (mostly)."
 _COLON = ":"  # between a source's file and line; ending a line that announces what follows
 _ASIDE, _ASKS = re.compile(r"\(([^()]*)\)"), "?"  # the learner's bracketed remark on their question; a doubt
+# an answer key kept apart from its quiz: "Q7 - b. because …", "**Q2 – c.** …" (round 176); not "Q9 - b (mostly)."
 _KEYED = re.compile(r"^Q(\d+)\s*[-–—.:)]\s*\(?([A-Ea-e])[.):]\s*(?:because\b\s*)?(.*)$")
 _ABOVE = re.compile(r"(?:all|none|both)\b.*\babove\b", re.IGNORECASE)  # a choice about the other choices
 _HEADER = re.compile(r"^\s*\[\[\s*question\s*\]\]\s*(#.*)?$")
@@ -318,18 +318,18 @@ def _norm(text: str) -> str:
 def practiced(p, clean: Callable[[str], str], notes_on: str, answered: Mapping[str, tuple[str, str]] | None = None,
               struck: frozenset[str] = frozenset()) -> list[BankQuestion]:
     """The practice questions the learner wrote in passage ``p`` ("Q1. …", four choices "A. …" to "D. …",
-    then "Answer: B — Why: …", the why maybe on the next line, or in the quiz's answer key, ``answered``), asked as
-    written, their choices in their order (the "why" may name them by letter); one answer each: a question
-    of two is left out, and so is one offering "All of the above", or one the learner doubts or strikes
-    out in brackets ("(two answers right? ask group)", "(bad question, ignore)": ``struck`` words)."""
+    then "Answer: B — Why: …", the why maybe on the next line, or in the quiz's answer key, ``answered``),
+    asked as written, their choices in their order (the "why" may name them by letter); one answer each:
+    a question of two is left out, and so is one offering "All of the above", or one the learner doubts
+    or strikes out in brackets ("(two answers right? ask group)", "(bad question, ignore)": ``struck``)."""
     found: list[BankQuestion] = []
+    answered = answered or {}
     for asked, choices, letter, why, number in _drills(p):
-        if letter is None and number is not None and number in (answered or {}):
-            letter, why = (answered or {})[number]
-        doubted = any(_ASKS in aside or not struck.isdisjoint(key(aside).split()) for aside in _ASIDE.findall(" ".join(asked)))
+        if any(_ASKS in aside or not struck.isdisjoint(key(aside).split()) for aside in _ASIDE.findall(" ".join(asked))):
+            continue  # "(two answers right? ask group)": the learner's own doubt
+        if letter is None and number is not None and number in answered:
+            letter, why = answered[number]
         letters = [c for c, _ in choices]
-        if doubted:
-            continue
         if letter and letters == list(LETTERS[:KINDS[KIND_ONE][0]]) and letter in letters \
                 and not any(_ABOVE.match(c) for _, c in choices):  # "All of the above": guessed from the rest (round 126)
             stem = clean(" ".join(asked))
