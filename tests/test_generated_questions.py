@@ -1037,7 +1037,8 @@ def test_the_note_takers_hashtags_never_reach_a_stem_but_a_placeholder_stays():
 
 def test_a_quizs_answer_key_kept_apart_answers_its_questions_but_never_one_the_learner_doubts():
     """Round 176: a self-made quiz, "Q7." with "a)" to "d)", and an answer key at the end ("Q7 - b.
-    because …"): each question is asked as the learner wrote it, its key from the answer key; one the
+    because …"): each question is asked as the learner wrote it, its key from the answer key, its counts
+    ("RCU? a) 2.5 b) 1.5") no labels of the notes; one the
     learner doubts or strikes out in brackets ("(two answers right? ask group)", "(bad question,
     ignore)") never is."""
     notes = """\
@@ -1056,6 +1057,12 @@ def test_a_quizs_answer_key_kept_apart_answers_its_questions_but_never_one_the_l
 - b) begins_with(sk, :x)
 - c) sk <> :x
 - d) sk IN (:a, :b)
+
+**Q5.** GetItem, default consistency, item is 10 KB. RCU consumed?
+- a) 2.5
+- b) 1.5
+- c) 3
+- d) 1.25
 
 **Q3.** (two answers right? ask group) Which read is cheapest for one known item?
 - a) Query
@@ -1078,10 +1085,13 @@ def test_a_quizs_answer_key_kept_apart_answers_its_questions_but_never_one_the_l
 **Q3 - c.** because GetItem reads one item by its full key.
 
 **Q4 - b.** because an LSI is create-time only.
+
+**Q5 - b.** because 10 KB rounds up to 12 KB, 3 RCU strong, and eventual is half.
 """
     asked = {q.stem: q for q in served(notes) if q.shape == "practice"}
     assert set(asked) == {"Query with Limit=10 AND a FilterExpression. Items in the response?",
-                          "Which can go in a KeyConditionExpression on the SORT key?"}
+                          "Which can go in a KeyConditionExpression on the SORT key?",
+                          "GetItem, default consistency, item is 10 KB. RCU consumed?"}  # its counts no labels
     assert all(q.answers == ("B",) for q in asked.values())
     assert any('"Answer: B. Limit caps how many items get read' in q.explanation for q in asked.values())
 

@@ -82,12 +82,14 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     problems = list(bank.validate(q, notes.passages))
     right = set(q.correct)
     wrong = [o for o in q.options if o not in right]
+    counted = q.shape == bank.PRACTICE and all(amount_of(o) is not None or o.strip().isdigit() for o in q.options)
     for option in q.options:
         words = {w for w in re.findall(r"[a-z0-9.]+", option.lower()) if not w.isdigit()}
-        # a bare "3" numbers a row or a step; "504" or "2048" is a code or an amount the notes give
+        # a bare "3" numbers a row or a step, unless the learner's own question offers counts ("RCU? a) 2 b) 3",
+        # round 176); "504" or "2048" is a code or an amount the notes give
         # "It" of a "Cue | Notes" table's rows: a pronoun names nothing (round 44's wrong key)
-        if not words and not re.fullmatch(r"\d{3,}", option.strip().replace(",", "")) or words and words <= notes.labels \
-                or words and words <= PRONOUNS:
+        if not words and not counted and not re.fullmatch(r"\d{3,}", option.strip().replace(",", "")) \
+                or words and words <= notes.labels or words and words <= PRONOUNS:
             problems.append(f"option {option!r} is a label of the notes, not an answer")
         if re.fullmatch(r"\S*[A-Z:]\S*(?: / \S*[A-Z:]\S*)+", option):  # "AWS::StackName / AWS::StackId", "A / B / C"
             problems.append(f"option {option!r} is two names in one")
