@@ -82,7 +82,7 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
     problems = list(bank.validate(q, notes.passages))
     right = set(q.correct)
     wrong = [o for o in q.options if o not in right]
-    counted = q.shape == bank.PRACTICE and all(amount_of(o) is not None or o.strip().isdigit() for o in q.options)
+    counted = q.shape == bank.PRACTICE and all(amount_of(o) is not None for o in q.options)
     for option in q.options:
         words = {w for w in re.findall(r"[a-z0-9.]+", option.lower()) if not w.isdigit()}
         # a bare "3" numbers a row or a step, unless the learner's own question offers counts ("RCU? a) 2 b) 3",
