@@ -1144,7 +1144,7 @@ class _Maker:
                     REPLY_START.match(lead.group(2)) or not card and not self._label(bare(lead.group(1)))) \
                     or headed([self.intro(p, sentence)], self.recaps):  # "last-minute brain dump:", as its heading
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
-            line = Line(p, lead.group("text"), sentence.number) if lead else Line(p, drilled or sentence.text, sentence.number) if card else sentence
+            line = Line(p, lead.group(2), sentence.number) if lead else Line(p, drilled or sentence.text, sentence.number) if card else sentence
             if card:
                 if _RESTATED.search(line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
                         or card.count("?") > 1 or elliptic(card) or two_asked(card) or statements.apart(card, line.text):

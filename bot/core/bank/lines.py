@@ -411,9 +411,9 @@ def cues(text: str, whole: bool = False) -> list[tuple[str, str]]:
 def unrestated(text: str, units: set[str]) -> str:
     """ "max 900 seconds (15 min)" -> "max 900 seconds": a figure given twice gives itself away."""
     def drop(m: re.Match) -> str:
-        said, again = AMOUNT.fullmatch(m.group(1).strip()), m.group(2).split()
+        again = m.group(2).split()
         spelled = again[-1].lower() in units and not again[0][:1].isdigit()  # "(two days)"
-        both = said and said.group(2).lower() in units and (spelled or _amount_in(m.group(2), units))
+        both = _amount_in(m.group(1), units) and (spelled or _amount_in(m.group(2), units))
         return m.group(1) if both else m.group(0)
     return _RESTATED.sub(drop, text)
 
