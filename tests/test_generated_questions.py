@@ -2228,6 +2228,73 @@ A: 512 MB (provisioned or not).
     assert ("10 s",) in figures and ("512 MB",) in figures and ("3 seconds",) not in figures
 
 
+def test_a_flashcards_figure_beside_a_name_with_a_number_in_brackets_is_asked():
+    cards = """\
+# S3
+
+## Presigned URL cards
+Q: Max expiry of a presigned URL via SDK / CLI?
+A: 7 days with SigV4 (Signature Version 4).
+
+Q: Max expiry from the S3 console?
+A: 12 hours from creation.
+"""
+    [q] = [q for q in of_shape("number", cards) if q.correct == ("7 days",)]
+    assert '"_____ with SigV4 (Signature Version 4)."' in q.stem
+
+
+def test_a_flashcard_going_on_from_the_card_before_is_never_asked_alone():
+    cards = """\
+# S3
+
+## Logging: server access logs vs CloudTrail data events
+Q: So which one does AWS recommend?
+A: CloudTrail for bucket- and object-level actions (audit, who did what).
+
+Q: And which one is best effort only?
+A: Server access logs, most records within a few hours.
+"""
+    assert not any("So which one" in q.stem or "And which one" in q.stem for q in served(cards))
+
+
+def test_a_flashcard_asking_what_fits_a_quoted_need_is_asked_as_a_situation():
+    cards = """\
+# S3
+
+## Rapid fire
+Q: "Share one private object for 2 hours with a partner, no IAM for them" → ?
+A: Presigned URL from the SDK or the console.
+"""
+    [q] = [q for q in served(cards) if q.correct == ("Presigned URL",)]
+    assert q.shape == "scenario" and "→" not in q.stem and '""' not in q.stem
+    assert 'in this situation: "Share one private object for 2 hours with a partner, no IAM for them"?' in q.stem
+
+
+def test_a_count_one_more_than_the_figure_the_stem_gives_is_never_asked():
+    notes = """\
+# Lambda
+
+## Retry attempts
+- The default number of retry attempts for an asynchronous invocation is 2, which means up to 3 attempts in total.
+- Lambda waits 1 minute before the first retry and 2 minutes between the second and third attempts.
+"""
+    assert not [q for q in of_shape("number", notes) if q.correct == ("3 attempts",)]
+
+
+def test_a_features_wrong_options_drop_the_service_name_the_key_is_written_without():
+    notes = """\
+# S3
+
+## Sharing and speed
+- "temporary download link for a private object" → presigned URL
+- "global users uploading to one bucket, slow" → Transfer Acceleration
+"""
+    asked = [q for q in served(notes) if q.shape == "scenario"]
+    assert asked
+    for q in asked:
+        assert not any(o.startswith("S3 ") for o in q.options), q.options
+
+
 def test_a_numbered_flashcard_with_its_answer_nested_under_it_is_asked_with_its_question():
     drill = """\
 # ACM drill

@@ -117,7 +117,9 @@ _LABELLED = ":"  # how a line leads with a label ("Reuse: launch a NEW env from 
 STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
 CODED = "status code"  # what a list of them is
 ERRORS = range(400, 600)  # "the transient Lambda 500s", "429s": responses by their code, no durations
-_RESTATED = re.compile(r"\([^)]*(?:\d|\b(?:one|two|half)\b)")  # "86,400 seconds (one day)": a card's figure said again
+_NEED = re.compile(r'^(["“][^"”]+["”])\s*(?:→|->|=>)\s*\?$')  # a flashcard asking '"Reject any non-TLS request" → ?'
+# "86,400 seconds (one day)", "(2 h is under the 12 h max)": a card's figure said again; not "SigV4 (Signature Version 4)"
+_RESTATED = re.compile(r"\([^)]*(?:\d[\d,.]*\s?[A-Za-z%]|\b(?:one|two|half)\b)")
 CLOSE = 0.05  # a wrong amount nearer the answer than this (log ratio: 5%) may be true too: 30 s beside 29 s
 TEMPLATE = 4  # a one-word lead this many lines share labels a template ("Cause:", "Fix:", "Symptom:")
 NUMBERS = 2  # number questions a passage gives at most, one a line
@@ -212,6 +214,7 @@ class _Maker:
         self.remedies = lexicon.remedies
         self.answered = answer_key(passages)  # a quiz's answer key apart: "Q7 - b. because …" (round 176)
         self.discards = lexicon.discards
+        self.followups = lexicon.followups
         self.aspects = lexicon.aspects | lexicon.labels | lexicon.figures
         self.dated = lexicon.dated
         self.passages = passages
@@ -1147,7 +1150,7 @@ class _Maker:
             line = Line(p, lead.group(2), sentence.number) if lead else Line(p, drilled or sentence.text, sentence.number) if card else sentence
             if card:
                 if _RESTATED.search(line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
-                        or card.count("?") > 1 or elliptic(card) or two_asked(card) or statements.apart(card, line.text):
+                        or card.count("?") > 1 or not self._alone(card) or two_asked(card) or statements.apart(card, line.text):
                     continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?", "… and how …?": two;
                     # "Dedup interval?": no question to post
             elif lead and not self._statement(line.text) and self._fragment(line.text) \
@@ -1193,12 +1196,14 @@ class _Maker:
                     m, unit = COUNT.match(line.text, m.start()) or m, ""
                     shown, blanked = m.group(0), self.clean.clean(statements.clause(line.text, m, BLANK))
                 if BLANK not in blanked or DANGLING.search(blanked) or listed(line.text, m) \
+                        or self._counted(unit) and value - 1 in numbers_in(blanked) \
                         or statements.unaskable(blanked, BLANK, line.text, m) \
                         or not card and not self._of_something(blanked) \
                         or not card and len(said_words(self.intro(p, sentence), blanked)) < FRAGMENT \
                         and not (statements.VALUED.match(blanked) and self.where(p)):  # "Stack name – ___": asked
                     # "what is the stack name?" under a topic; "what is the default expiry?" of nothing named
                     continue  # cut short; one of a list of values; "Default ___, up to 8,760 hours": of what?
+                    # "retries is 2, which means up to ___ in total": one more of a count than the stem's figure (round 181)
                     # "enrichment response max ___": a fragment, no statement to complete (rounds 44-47)
                 yield Figure(sentence, line, m, amount(value, unit, shown, grouped),
                              [amount(v, unit, shown, grouped) for v in values], blanked, written_as.text, card)
@@ -1384,12 +1389,17 @@ class _Maker:
             both = INLINE_CARD.match(line.text)
             asked = self.clean.clean(both.group(1)) if both else self._card(p, line)
             answer = both.group(2) if both else line.text
-            asks = asked and asked.count("?") == 1 and not (asking and elliptic(asked))
+            asks = asked and asked.count("?") == 1 and not (asking and not self._alone(asked))
             name = (card_answer(answer) or named_first(answer, lambda n: bool(self.kinds.of(n)))) if asks else ""
             if name and self._term_ok(name, named_only=False) and not VALUE_START.match(name) \
                     and not REPLY_START.match(name) and not self.label(name):
                 found.append((asked, name, line))
         return found
+
+    def _alone(self, asked: str) -> bool:
+        """A flashcard's question a stem may post: it asks something ("Too many resources?" does
+        not) and does not go on from the card before ("So which one does AWS recommend?")."""
+        return not elliptic(asked) and self.followups.isdisjoint(_words(asked)[:1])
 
     def _card_says(self, answer: Line) -> list[str]:
         """A flashcard's whole answer: its "A:" line and the lines wrapped under it, to the next card."""
@@ -1418,7 +1428,11 @@ class _Maker:
             if len(mates) + len(kin) < 3:  # "API to restore from PITR?": the file's other cards asking for an API
                 mates += [n for n in self._asked_alike(p, asked, name, kind) if key(n) not in map(key, mates + kin)
                           and not any(mentions(text, n) for text in said)][:3 - len(mates) - len(kin)]
-            if len(mates) + len(kin) == 3:
+            if len(mates) + len(kin) == 3 and (need := _NEED.match(asked)):  # a situation, asked as the exam does (round 181)
+                cues = {n: a.group(1) for c, n, _ in cards if n in mates and (a := _NEED.match(c))}
+                if not terse(need.group(1)[1:-1]):
+                    yield cued(line.passage, need.group(1), name, mates + kin, self.clean.clean(line.text), cues, self)
+            elif len(mates) + len(kin) == 3:
                 told = self.kinds.said(name, named, kin, alone=True) if kin else ""
                 yield carded(line.passage, asked, name, mates + kin, self.clean.clean(line.text), told, self)
 

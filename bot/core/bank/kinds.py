@@ -258,11 +258,13 @@ class Kinds:
         if kind is None:
             return []
         out: list[str] = []
+        # the term written with its service, or its initials spelling it ("DAX" of "DynamoDB Accelerator (DAX)")
+        led = _led(term, kind) or any(_led(m, kind) for m in self.families[kind] if self._names(term, _words(term), m, kind))
         for member in self.families[kind]:
             words = _words(member)
             if any(self._names(x, _words(x), member, kind, lead) for x in [term, *taken, *out] for lead in (False, True)):
                 continue
-            shown = next((t for t in own if _fits(_words(t), words, _words(kind))), _bare(member, term, self.english))
+            shown = next((t for t in own if _fits(_words(t), words, _words(kind))), _bare(member, term, self.english, kind, led))
             if not mentions(described, shown) and not mentions(described, member):
                 out.append(shown)
         return sorted(out, key=lambda m: digest(term + m))
@@ -293,13 +295,24 @@ def _folded(text: str) -> tuple[str, ...]:
     return tuple(words[1:] if MAKER.match(text) else words)
 
 
-def _bare(member: str, term: str, english: frozenset[str]) -> str:
+def _bare(member: str, term: str, english: frozenset[str], kind: str, led: bool) -> str:
     """``member`` written as ``term`` is: "SQS" beside "SNS", not "Amazon SQS" (but "AWS Batch":
-    a plain English word alone names nothing)."""
-    rest = MAKER.sub("", member)
-    if rest == member or MAKER.match(term):
+    a plain English word alone names nothing); "Object Lock" beside "Presigned URL", not "S3 Object
+    Lock" of "S3 feature" (round 181: the key alone without "S3" gave itself away), but "DynamoDB
+    Accelerator (DAX)" whole, its initials spell the service too."""
+    rest = member if MAKER.match(term) else MAKER.sub("", member)
+    if _led(rest, kind) and not led and rest[-1:].isalnum():
+        rest = rest.split(maxsplit=len(kind.split()) - 1)[-1]
+    if rest == member:
         return member
     return member if " " not in rest and rest.lower() in english else rest
+
+
+def _led(name: str, kind: str) -> bool:
+    """Does ``name`` open with the service its kind is of ("S3 Object Lock" of "S3 feature")?"""
+    service = [w.lower() for w in kind.split()[:-1]]
+    return bool(service) and [w.lower() for w in name.split()[:len(service)]] == service \
+        and len(name.split()) > len(service)
 
 
 def _unled(words: list[str], kind: list[str]) -> list[str]:

@@ -40,6 +40,7 @@ A file may hold any of these keys (every one optional)::
     lessons = "words of a mistakes log's label over why the pick was wrong ('Why I was wrong:', 'Lesson:')"
     picks = "words of a mistakes log's label over the learner's pick ('I picked:', 'My answer:', 'me:')"
     corrections = "words of a mistakes log's label over the right answer ('Right:', 'Actual answer:', 'ans:')"
+    followups = "words opening a question that goes on from the one before ('So which one …?'): none alone"
     [concepts]   # term = every way of writing it
     asg = ["asg", "auto scaling group"]
     [broader]    # term = broader terms it also means
@@ -71,7 +72,7 @@ SHIPPED = Path(__file__).resolve().parents[3] / "content" / "lexicon"
 _WORD_LISTS = ("stopwords", "generic", "real_words", "names", "english", "units", "labels", "asides", "figures",
                "recaps", "traps", "refuted", "dated", "prompts", "aspects", "lengths", "openers", "outline", "calendar",
                "colours", "durations", "sizes", "prefixes", "causes", "meanings", "remedies", "failures", "lessons", "picks",
-               "corrections", "discards")
+               "corrections", "discards", "followups")
 _TABLES = ("concepts", "broader", "related", "values", "families", "spelled")
 _TERM = re.compile(r"^[a-z0-9_]+$")
 
@@ -155,6 +156,9 @@ class Lexicon:
     lessons: frozenset[str] = frozenset()
     picks: frozenset[str] = frozenset()
     corrections: frozenset[str] = frozenset()
+    # words opening a flashcard's question that goes on from the card before ("So which one does AWS
+    # recommend?", "And an IAM policy?", round 181): alone, it asks nothing
+    followups: frozenset[str] = frozenset()
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon with ``other``'s words added; a variant keeps its first meaning."""
