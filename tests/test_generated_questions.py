@@ -292,6 +292,33 @@ def test_the_stem_spells_out_developer_shorthand_and_the_notes_stay_as_written()
     assert "A function with 4 parameters and 2 attributes can run without interruption" in q.stem
 
 
+def test_a_stem_spells_out_the_learners_chat_shorthand_but_not_a_region_or_a_mnemonics_letter():
+    """ "when u need ordering" (round 184) is asked "when they need ordering"; "us-east-1", "us" and
+    the "U" of a mnemonic stay as written."""
+    from bot.core.bank.stems import Cleaner
+
+    clean = Cleaner(shipped(), "").clean
+    assert clean("use FIFO when u need ordering and ur code passes thru a proxy") == \
+        "use FIFO when you need ordering and your code passes through a proxy"
+    assert clean("tell us which Region: us-east-1") == "tell us which Region: us-east-1"
+    assert clean("U = Unused access analyzer") == "U = Unused access analyzer"
+    notes = """\
+# SQS and Lambda
+
+## Cheat lines
+
+### "use X when Y" cheat lines
+- use **max concurrency** when u need to protect a downstream (DB, 3rd-party API) from a burst
+- use **reserved concurrency** when u need to guarantee/cap the fn overall
+- use **batching window** when msgs trickle in + u want fewer, bigger invokes (std queue only)
+- use **partial batch response** when individual msgs can fail independently
+- use **FIFO + many group IDs** when u need ordering *and* some parallelism
+- use **event filtering** when the fn only cares about a subset of msgs (but discarded ones are gone!)
+"""
+    asked = [q for q in served(notes) if q.shape == "scenario"]
+    assert asked and not any(" u " in q.stem for q in asked)
+    assert any("when they need to guarantee/cap the function overall" in q.stem for q in asked)
+
 def test_a_figure_the_notes_call_outdated_is_never_asked():
     notes = """\
 # CloudWatch Logs

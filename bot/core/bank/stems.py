@@ -225,6 +225,8 @@ class Cleaner:
 
         def words(m: re.Match) -> str:
             said, plural = m.group(1), m.group(2)
+            if len(said) < 2 and (plural or not said.islower()):
+                return m.group(0)  # "us", "U" of a mnemonic: no "you"
             long = self._words_of[said.lower()]
             if long != long.lower():  # a service's shorthand, any case: "API GW", "ddb" -> its name
                 return m.group(0) if plural else long
