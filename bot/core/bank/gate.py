@@ -215,12 +215,16 @@ def check(q: BankQuestion, notes: Notes) -> list[str]:
                 problems.append("the answer is the only option written its way (a name among words, or the reverse)")
             elif q.shape == DEFINITION and len(set(forms)) > 1:
                 problems.append("the terms are written different ways: likely not one kind of thing")
-            # "SUPERSEDED", "PARALLEL" among "CHANGE_SET_REPLACE", "CREATE_UPDATE": the answers alone share a shape
+            # "SUPERSEDED", "PARALLEL" among "CHANGE_SET_REPLACE", "CREATE_UPDATE": the answers alone share a shape;
+            # "_X_AMZN_TRACE_ID" among three "AWS_XRAY_…" (round 184): the wrong options alone share their first word
             shapes = {o: (_head(o), len(_PARTS.split(o.strip()))) for o in q.options}
             if len(right) > 1 and wrong and any(len({shapes[o][i] for o in right}) == 1
                                                 and shapes[next(iter(right))][i] not in {shapes[o][i] for o in wrong}
-                                                for i in (0, 1)):
-                problems.append("the answers alone share a shape (their first word or their length)")
+                                                for i in (0, 1)) \
+                    or len(right) == 1 and len(wrong) > 2 and q.shape != NUMBER and len({shapes[o][0] for o in wrong}) == 1 \
+                    and shapes[next(iter(right))][0] != shapes[wrong[0]][0]:
+                problems.append("the answer is set apart by its shape (the answers alone share a first word or a length, "
+                                "or the wrong options do)")
         # "COGNITO UP" among "API_KEY", "AWS_IAM": the notes' labels among a setting's values; "Parameters"
         # among "InputPath", "OutputPath", "ResultPath": the one that does not end alike
         snake = [o for o in q.options if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", o)]

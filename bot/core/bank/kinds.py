@@ -258,8 +258,12 @@ class Kinds:
         if kind is None:
             return []
         out: list[str] = []
-        # the term written with its service, or its initials spelling it ("DAX" of "DynamoDB Accelerator (DAX)")
-        led = _led(term, kind) or any(_led(m, kind) for m in self.families[kind] if self._names(term, _words(term), m, kind))
+        # the term written with its service, or its initials spelling it ("DAX" of "DynamoDB Accelerator (DAX)"),
+        # not "Transfer Acceleration" of "S3 Transfer Acceleration"; or a kind whose members mostly go without
+        # it ("ECS Anywhere role" beside "Task role"): its members keep their names whole
+        led = bool(_led(term, kind)) or term.isupper() and any(
+            _led(m, kind) for m in self.families[kind] if self._names(term, _words(term), m, kind)) \
+            or 2 * sum(bool(_led(m, kind)) for m in self.families[kind]) <= len(self.families[kind])
         for member in self.families[kind]:
             words = _words(member)
             if any(self._names(x, _words(x), member, kind, lead) for x in [term, *taken, *out] for lead in (False, True)):
@@ -301,18 +305,21 @@ def _bare(member: str, term: str, english: frozenset[str], kind: str, led: bool)
     Lock" of "S3 feature" (round 181: the key alone without "S3" gave itself away), but "DynamoDB
     Accelerator (DAX)" whole, its initials spell the service too."""
     rest = member if MAKER.match(term) else MAKER.sub("", member)
-    if _led(rest, kind) and not led and rest[-1:].isalnum():
-        rest = rest.split(maxsplit=len(kind.split()) - 1)[-1]
+    if (cut := _led(rest, kind)) and not led and rest[-1:].isalnum():
+        rest = rest.split(maxsplit=cut)[-1]
     if rest == member:
         return member
     return member if " " not in rest and rest.lower() in english else rest
 
 
-def _led(name: str, kind: str) -> bool:
-    """Does ``name`` open with the service its kind is of ("S3 Object Lock" of "S3 feature")?"""
-    service = [w.lower() for w in kind.split()[:-1]]
-    return bool(service) and [w.lower() for w in name.split()[:len(service)]] == service \
-        and len(name.split()) > len(service)
+def _led(name: str, kind: str) -> int:
+    """How many of ``name``'s first words open its kind's name too: "S3" of "S3 Glacier Instant
+    Retrieval" (kind "S3 storage class"); 0 when none, or when they are all of it."""
+    words = name.lower().split()
+    n = 0
+    while n < len(words) - 1 and n < len(kind.split()) - 1 and words[n] == kind.lower().split()[n]:
+        n += 1
+    return n
 
 
 def _unled(words: list[str], kind: list[str]) -> list[str]:
