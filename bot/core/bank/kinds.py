@@ -315,9 +315,9 @@ def _bare(member: str, term: str, english: frozenset[str], kind: str, led: bool)
 def _led(name: str, kind: str) -> int:
     """How many of ``name``'s first words open its kind's name too: "S3" of "S3 Glacier Instant
     Retrieval" (kind "S3 storage class"); 0 when none, or when they are all of it."""
-    words = name.lower().split()
+    words, kinds = name.lower().split(), kind.lower().split()
     n = 0
-    while n < len(words) - 1 and n < len(kind.split()) - 1 and words[n] == kind.lower().split()[n]:
+    while n < len(words) - 1 and n < len(kinds) - 1 and words[n] == kinds[n]:
         n += 1
     return n
 
