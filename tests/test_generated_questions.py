@@ -996,6 +996,28 @@ def test_a_learners_own_quiz_numbers_are_never_options():
     assert not [o for o in offered if re.fullmatch(r"Q\d+", o)]
 
 
+
+def test_an_exam_guides_skill_numbers_are_never_options():
+    """Round 185's objectives checklist: "- [ ] Skill 2.1.3: Configuring programmatic access to AWS"
+    made "Skill 2.1.3" a term, and 6 questions asked which skill number goes with which line."""
+    notes = """\
+# DVA-C02 checklist
+
+## Task Statement 2.1: Implement authentication and authorization
+
+### Skills in:
+- [x] Skill 2.1.3: Configuring programmatic access to AWS
+    - access keys for the CLI, roles for code on AWS
+- [ ] Skill 2.1.4: Making authenticated calls to AWS services
+    - the SDK signs every request with SigV4
+- [ ] Skill 2.1.5: Assuming an IAM role
+    - sts:AssumeRole returns temporary credentials
+- [x] Skill 2.1.6: Defining permissions for principals
+    - identity-based policies attach to users, groups and roles
+"""
+    offered = {o for q, _ in candidates(passages(notes)) for o in q.options}
+    assert not [o for o in offered if re.match(r"Skill \d", o)]
+
 def test_a_figure_under_the_learners_own_words_is_never_asked():
     """Round 174's kanban card: "also gotcha someone hit on github: _____ applies to the whole
     array going into a Map" was a cloze on the learner's aside; "My answer: …" and "That one = …"
