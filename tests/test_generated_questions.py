@@ -2558,6 +2558,22 @@ def test_a_trap_list_leading_to_a_missing_permission_or_a_must_gives_no_which_sh
     assert not [q for q in served(traps) if "in this situation" in q.stem]
 
 
+
+def test_an_arrow_leading_to_outcomes_listed_with_commas_is_never_an_option():
+    """Round 186: '"promote read replica" → standalone, reboots, replication ends' lists what
+    happens, no one thing to use; it stood as an option beside "Aurora custom endpoint"."""
+    cues = """\
+# RDS and Aurora
+
+## If the question says…
+- "control which replica becomes writer" → Aurora promotion tier
+- "send analytics to specific bigger instances" → Aurora custom endpoint
+- "endpoint that always points to writer after failover" → cluster endpoint
+- "promote read replica" → standalone, reboots, replication ends
+"""
+    offered = {o for q, _ in candidates(passages(cues)) for o in q.options}
+    assert "standalone, reboots, replication ends" not in offered
+
 def test_a_list_where_some_situations_lead_to_a_way_of_doing_it_still_asks_those_leading_to_things():
     """Four of six lines lead to an API call, two to a way of doing it: the four are scenarios,
     each with the list's other calls as wrong options."""
@@ -6939,7 +6955,7 @@ def test_a_cue_the_learner_asks_is_quoted_as_a_situation_and_a_question_of_their
     checklist = (eval_notes / "generator6" / "notes" / "auth-and-apis.md").read_text(encoding="utf-8")
     cues = [q.stem for q in served(checklist) if "in this situation" in q.stem]
     assert cues and not [s for s in cues if '?"' in s]
-    assert any(s.endswith('"Need faster responses for repeated GETs"?') for s in cues)
+    assert any(s.endswith('"Need a dev and a production backend from one API definition"?') for s in cues)
     asked = (eval_notes / "generator36" / "notes" / "lambda-events-notes.md").read_text(encoding="utf-8")
     assert not [q for q in served(asked) if "Which sources support" in q.stem]
 

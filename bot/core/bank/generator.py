@@ -117,6 +117,7 @@ _LABELLED = ":"  # how a line leads with a label ("Reuse: launch a NEW env from 
 STATUS = re.compile(r"[1-5]\d\d")  # "429 – throttled": an HTTP status code names what it means
 CODED = "status code"  # what a list of them is
 ERRORS = range(400, 600)  # "the transient Lambda 500s", "429s": responses by their code, no durations
+_LISTED = ", "  # "→ standalone, reboots, replication ends" (round 186): outcomes listed, no one thing to use
 _NEED = re.compile(r'^(["“][^"”]+["”])\s*(?:→|->|=>)\s*\?$')  # a flashcard asking '"Reject any non-TLS request" → ?'
 # "86,400 seconds (one day)", "(2 h is under the 12 h max)": a card's figure said again; not "SigV4 (Signature Version 4)"
 _RESTATED = re.compile(r"\([^)]*(?:\d[\d,.]*\s?[A-Za-z%]|\b(?:one|two|half)\b)")
@@ -931,7 +932,8 @@ class _Maker:
                 continue
             # a symptom's answer is its fix or cause ("requests dying at ~29 s?" -> "integration timeout"): no
             # option beside the things the other cues use (round 129)
-            offered = distinct([s for s, c, _, _ in found if s and usable(s) and not symptom(c)] + pooled, of=key)
+            offered = distinct([s for s, c, _, _ in found if s and usable(s) and _LISTED not in s and not symptom(c)] + pooled,
+                               of=key)
             if len(found) < CUES and not pooled or len(offered) < 4:
                 continue
             for answer, cue, line, written_as in found:
@@ -946,7 +948,8 @@ class _Maker:
                     if len(wrong) >= 3:
                         yield cued_two(p, cue, either, [wrong[i] for i in pick(cue, len(wrong), 3)],
                                        self.clean.clean(line.text), self)
-                if not answer or (answer, cue) in cues(line.text) and self._thing(answer) or not usable(answer):
+                if not answer or (answer, cue) in cues(line.text) and self._thing(answer) or not usable(answer) \
+                        or _LISTED in answer:
                     continue
                 kinds = self.kinds.of(answer)  # "Express" beside "Standard + .waitForTaskToken", not "AppSync"
                 near = {key(s) for s, _, _, _ in found if s}  # the list's own answers before the document's
