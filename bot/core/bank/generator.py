@@ -120,7 +120,7 @@ ERRORS = range(400, 600)  # "the transient Lambda 500s", "429s": responses by th
 _LISTED = ", "  # "→ standalone, reboots, replication ends" (round 186): outcomes listed, no one thing to use
 _NEED = re.compile(r'^(["“][^"”]+["”])\s*(?:→|->|=>)\s*\?$')  # a flashcard asking '"Reject any non-TLS request" → ?'
 # "86,400 seconds (one day)", "(2 h is under the 12 h max)": a card's figure said again; not "SigV4 (Signature Version 4)"
-_RESTATED = re.compile(r"\([^)]*(?:\d[\d,.]*\s?[A-Za-z%]|\b(?:one|two|half)\b)")
+_AMOUNT_BRACKETED = re.compile(r"\([^)]*(?:\d[\d,.]*\s?[A-Za-z%]|\b(?:one|two|half)\b)")
 CLOSE = 0.05  # a wrong amount nearer the answer than this (log ratio: 5%) may be true too: 30 s beside 29 s
 TEMPLATE = 4  # a one-word lead this many lines share labels a template ("Cause:", "Fix:", "Symptom:")
 NUMBERS = 2  # number questions a passage gives at most, one a line
@@ -1152,7 +1152,7 @@ class _Maker:
                 continue  # a flashcard's question gives its scenario's figures; "A: No, ..." answers it
             line = Line(p, lead.group(2), sentence.number) if lead else Line(p, drilled or sentence.text, sentence.number) if card else sentence
             if card:
-                if _RESTATED.search(line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
+                if _AMOUNT_BRACKETED.search(line.text) or not (self._fragment(line.text) or self._statement(line.text)) \
                         or card.count("?") > 1 or not self._alone(card) or two_asked(card) or statements.apart(card, line.text):
                     continue  # "86,400 seconds (one day)": the answer given twice; "Standard? Express?", "… and how …?": two;
                     # "Dedup interval?": no question to post

@@ -261,14 +261,14 @@ class Kinds:
         # the term written with its service, or its initials spelling it ("DAX" of "DynamoDB Accelerator (DAX)"),
         # not "Transfer Acceleration" of "S3 Transfer Acceleration"; or a kind whose members mostly go without
         # it ("ECS Anywhere role" beside "Task role"): its members keep their names whole
-        led = bool(_led(term, kind)) or term.isupper() and any(
+        whole = bool(_led(term, kind)) or term.isupper() and any(
             _led(m, kind) for m in self.families[kind] if self._names(term, _words(term), m, kind)) \
             or 2 * sum(bool(_led(m, kind)) for m in self.families[kind]) <= len(self.families[kind])
         for member in self.families[kind]:
             words = _words(member)
             if any(self._names(x, _words(x), member, kind, lead) for x in [term, *taken, *out] for lead in (False, True)):
                 continue
-            shown = next((t for t in own if _fits(_words(t), words, _words(kind))), _bare(member, term, self.english, kind, led))
+            shown = next((t for t in own if _fits(_words(t), words, _words(kind))), _bare(member, term, self.english, kind, whole))
             if not mentions(described, shown) and not mentions(described, member):
                 out.append(shown)
         return sorted(out, key=lambda m: digest(term + m))
@@ -299,13 +299,13 @@ def _folded(text: str) -> tuple[str, ...]:
     return tuple(words[1:] if MAKER.match(text) else words)
 
 
-def _bare(member: str, term: str, english: frozenset[str], kind: str, led: bool) -> str:
+def _bare(member: str, term: str, english: frozenset[str], kind: str, whole: bool) -> str:
     """``member`` written as ``term`` is: "SQS" beside "SNS", not "Amazon SQS" (but "AWS Batch":
     a plain English word alone names nothing); "Object Lock" beside "Presigned URL", not "S3 Object
     Lock" of "S3 feature" (round 181: the key alone without "S3" gave itself away), but "DynamoDB
     Accelerator (DAX)" whole, its initials spell the service too."""
     rest = member if MAKER.match(term) else MAKER.sub("", member)
-    if (cut := _led(rest, kind)) and not led and rest[-1:].isalnum():
+    if (cut := _led(rest, kind)) and not whole and rest[-1:].isalnum():
         rest = rest.split(maxsplit=cut)[-1]
     if rest == member:
         return member
